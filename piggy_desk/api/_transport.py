@@ -1,0 +1,211 @@
+"""The one place that sends requests: errors mapped, safe retries, nothing secret logged."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import random
+import time
+from collections.abc import Mapping
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from piggy_desk.api import errors
+from piggy_desk.api.models import require_mapping
+
+log = logging.getLogger("piggy_desk.api")
+
+API_PATH = "/api/v3/oauth/clients"
+MAX_ID_LENGTH = 128
+MAX_RETRY_AFTER = 10.0
+_SAFE_METHODS = frozenset({"GET", "HEAD"})
+
+
+def path_segment(value: str, what: str) -> str:
+    """An id as one percent-encoded path segment; refuses what cannot be an id.
+
+    Piggy's ids are UUIDs in practice but not always (``"123"``), so anything printable
+    and short is accepted; ``/``, ``%``, ``?`` and ``#`` are encoded so that an id can
+    never change which path or query is asked for.
+    """
+    if not isinstance(value, str) or not value.strip():
+        raise errors.InvalidRequest(f"The {what} is empty.", field=what)
+    if len(value) > MAX_ID_LENGTH:
+        raise errors.InvalidRequest(f"The {what} is too long to be an id.", field=what)
+    if value in {".", ".."} or not value.isprintable() or value != value.strip():
+        raise errors.InvalidRequest(f"The {what} cannot be an id.", field=what)
+    return quote(value, safe="")
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def _field_errors(value: object) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, Mapping):
+        return {}
+    result: dict[str, tuple[str, ...]] = {}
+    for field, problems in value.items():
+        if isinstance(problems, str):
+            result[str(field)] = (problems,)
+        elif isinstance(problems, list):
+            result[str(field)] = tuple(str(p) for p in problems)
+        else:
+            result[str(field)] = (str(problems),)
+    return result
+
+
+def _error_from_response(response: httpx.Response, method: str, path: str) -> errors.PiggyError:
+    """The exception for a non-2xx answer: by Piggy's code first, then by HTTP status."""
+    status = response.status_code
+    text = response.text
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    context: dict[str, Any] = {"status_code": status, "method": method, "path": path, "body": text}
+    if isinstance(body, Mapping):
+        raw_code = body.get("code")
+        code = raw_code if isinstance(raw_code, int) and not isinstance(raw_code, bool) else None
+        if isinstance(raw_code, str) and raw_code.strip().isdigit():
+            code = int(raw_code)
+        message = body.get("message") if isinstance(body.get("message"), str) else None
+        context.update(code=code, field_errors=_field_errors(body.get("errors")))
+        error_class = errors.ERRORS_BY_CODE.get(code) if code is not None else None
+        if error_class is not None:
+            return error_class(message, **context)
+    else:
+        message = None
+    if status == 401:
+        return errors.Unauthorized(message, **context)
+    if status == 429:
+        return errors.RateLimited(message, retry_after=_retry_after(response), **context)
+    if status == 503:
+        return errors.Maintenance(message, **context)
+    if status >= 500:
+        return errors.ServerError(message or f"Piggy answered HTTP {status}.", **context)
+    if isinstance(body, Mapping):
+        return errors.PiggyAPIError(message, **context)
+    return errors.MalformedResponse(
+        f"Piggy answered HTTP {status} with a body that is not JSON.", **context
+    )
+
+
+class Transport:
+    """Sends Piggy requests over one ``httpx.AsyncClient`` and turns every failure into a
+    ``PiggyError``. GETs are retried on connection failures, 5xx and 429 with bounded
+    backoff; nothing else is ever retried, since a repeated POST could redeem twice."""
+
+    def __init__(
+        self, http: httpx.AsyncClient, *, max_retries: int = 2, backoff: float = 0.25
+    ) -> None:
+        self._http = http
+        self._max_retries = max_retries
+        self._backoff = backoff
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str | int] | None = None,
+        body: Mapping[str, Any] | None = None,
+    ) -> Mapping[str, Any]:
+        """Send one request and return the decoded JSON object of a 2xx answer."""
+        retryable = method in _SAFE_METHODS
+        attempt = 0
+        while True:
+            try:
+                return await self._send_once(method, path, params=params, body=body)
+            except (errors.TransportError, errors.ServerError, errors.RateLimited) as error:
+                delay = self._retry_delay(error, attempt) if retryable else None
+                if delay is None:
+                    raise
+                attempt += 1
+                log.info(
+                    "retrying %s %s in %.2f s after %s", method, path, delay, type(error).__name__
+                )
+                await asyncio.sleep(delay)
+
+    def _retry_delay(self, error: errors.PiggyError, attempt: int) -> float | None:
+        if attempt >= self._max_retries or isinstance(error, errors.Timeout):
+            return None
+        backoff = self._backoff * (2.0**attempt) * (0.5 + random.random())  # noqa: S311 - jitter, not crypto
+        if isinstance(error, errors.RateLimited) and error.retry_after is not None:
+            if error.retry_after > MAX_RETRY_AFTER:
+                return None
+            return max(error.retry_after, backoff)
+        return backoff
+
+    async def _send_once(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str | int] | None,
+        body: Mapping[str, Any] | None,
+    ) -> Mapping[str, Any]:
+        started = time.perf_counter()
+        context: dict[str, Any] = {"method": method, "path": path}
+        try:
+            response = await self._http.request(
+                method,
+                API_PATH + path,
+                params=dict(params) if params else None,
+                json=dict(body) if body is not None else None,
+            )
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            raise errors.Offline(
+                f"Could not connect to Piggy ({type(exc).__name__}).", **context
+            ) from None
+        except httpx.PoolTimeout:
+            raise errors.Timeout("No free connection to Piggy in time.", **context) from None
+        except httpx.TimeoutException as exc:
+            raise errors.Timeout(
+                f"Piggy did not answer in time ({type(exc).__name__}).", ambiguous=True, **context
+            ) from None
+        except (
+            httpx.RemoteProtocolError,
+            httpx.ReadError,
+            httpx.WriteError,
+            httpx.CloseError,
+        ) as exc:
+            raise errors.ConnectionDropped(
+                f"The connection broke off ({type(exc).__name__}).", ambiguous=True, **context
+            ) from None
+        except httpx.HTTPError as exc:
+            raise errors.TransportError(
+                f"The request failed ({type(exc).__name__}).", **context
+            ) from None
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        log.debug("%s %s -> %s in %.0f ms", method, path, response.status_code, elapsed_ms)
+        if not response.is_success:
+            raise _error_from_response(response, method, path)
+        try:
+            decoded = json.loads(response.content)
+        except (ValueError, RecursionError):
+            raise errors.MalformedResponse(
+                "Piggy's answer is not valid JSON.",
+                status_code=response.status_code,
+                body=response.text,
+                **context,
+            ) from None
+        try:
+            return require_mapping(decoded, "JSON object")
+        except errors.MalformedResponse as error:
+            error.method, error.path, error.status_code = method, path, response.status_code
+            raise

@@ -1,0 +1,479 @@
+"""``PiggyClient``: one object for the program's life, one method per Piggy endpoint."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import AsyncIterator, Callable, Mapping
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+import httpx
+
+from piggy_desk import __version__
+from piggy_desk.api import errors
+from piggy_desk.api._transport import API_PATH, Transport, path_segment
+from piggy_desk.api.models import (
+    BatchJob,
+    Contact,
+    ContactIdentifier,
+    MultiRedemption,
+    Page,
+    Promotion,
+    Voucher,
+    VoucherLock,
+    VoucherStatus,
+    contact_page,
+    parse_items,
+    voucher_page,
+)
+
+DEFAULT_BASE_URL = "https://api.piggy.eu"
+MAX_CODE_LENGTH = 255
+MAX_PAGE_SIZE = 500
+MAX_BATCH = 500
+MAX_MULTI_REDEEM = 50
+MAX_CONTACT_PAGE_SIZE = 100
+MAX_EMAIL_LENGTH = 255
+T = TypeVar("T")
+CustomAttributes = Mapping[str, str | int | float | bool | None]
+
+
+def _utc(value: datetime | None, field: str) -> str | None:
+    """ISO 8601 in UTC; a naive datetime is refused because its zone is a guess."""
+    if value is None:
+        return None
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise errors.InvalidRequest(f"The {field.replace('_', ' ')} has no time zone.", field=field)
+    return value.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _code(code: str) -> str:
+    if not isinstance(code, str) or not code.strip():
+        raise errors.InvalidRequest("The voucher code is empty.", field="code")
+    if len(code) > MAX_CODE_LENGTH:
+        raise errors.InvalidRequest("This is too long to be a voucher code.", field="code")
+    if not code.isprintable():
+        raise errors.InvalidRequest(
+            "The voucher code contains characters a code cannot have.", field="code"
+        )
+    return code
+
+
+def _in_range(value: int, low: int, high: int, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise errors.InvalidRequest(
+            f"The {field.replace('_', ' ')} must be a whole number from {low} to {high}.",
+            field=field,
+        )
+    return value
+
+
+def _id(value: str, field: str) -> str:
+    path_segment(value, field)
+    return value
+
+
+def _optional_id(value: str | None, field: str) -> str | None:
+    return None if value is None else _id(value, field)
+
+
+def _email(email: str) -> str:
+    if not isinstance(email, str) or "@" not in email.strip() or len(email) > MAX_EMAIL_LENGTH:
+        raise errors.InvalidRequest("That is not an e-mail address.", field="email")
+    return email.strip()
+
+
+def _compact(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def _status_filter(status: str | None) -> str | None:
+    if status is None:
+        return None
+    if status not in VoucherStatus.__members__:
+        raise errors.InvalidRequest(f"{status!r} is not a voucher status.", field="status")
+    return status
+
+
+class _Resource:
+    def __init__(self, transport: Transport) -> None:
+        self._transport = transport
+
+    async def _call(
+        self,
+        parse: Callable[[Any], T],
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        body: Mapping[str, Any] | None = None,
+        whole_answer: bool = False,
+    ) -> T:
+        """Send the request and ``parse`` its ``data`` (or the whole answer, for lists)."""
+        answer = await self._transport.request(
+            method,
+            path,
+            params=_compact(params or {}),
+            body=None if body is None else _compact(body),
+        )
+        try:
+            if whole_answer:
+                return parse(answer)
+            if "data" not in answer:
+                raise errors.MalformedResponse("Piggy's answer has no data.")
+            return parse(answer["data"])
+        except errors.MalformedResponse as error:
+            error.method, error.path, error.status_code = method, path, 200
+            raise
+
+
+class Vouchers(_Resource):
+    """``client.vouchers``: find, lock, redeem, release and the rest of the voucher calls."""
+
+    async def list(
+        self,
+        *,
+        promotion_uuid: str | None = None,
+        contact_uuid: str | None = None,
+        status: str | None = None,
+        limit: int | None = None,
+        page: int | None = None,
+    ) -> Page[Voucher]:
+        """One page of vouchers, filtered; ``limit`` 0..500 (Piggy's default is 30)."""
+        params = {
+            "promotion_uuid": _optional_id(promotion_uuid, "promotion_uuid"),
+            "contact_uuid": _optional_id(contact_uuid, "contact_uuid"),
+            "status": _status_filter(status),
+            "limit": None if limit is None else _in_range(limit, 0, MAX_PAGE_SIZE, "limit"),
+            "page": None if page is None else _in_range(page, 1, 2**31 - 1, "page"),
+        }
+        return await self._call(voucher_page, "GET", "/vouchers", params=params, whole_answer=True)
+
+    async def iterate(
+        self,
+        *,
+        promotion_uuid: str | None = None,
+        contact_uuid: str | None = None,
+        status: str | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+    ) -> AsyncIterator[Voucher]:
+        """Every voucher matching the filters, page after page."""
+        _in_range(page_size, 1, MAX_PAGE_SIZE, "page_size")
+        page_number = 1
+        while True:
+            page = await self.list(
+                promotion_uuid=promotion_uuid,
+                contact_uuid=contact_uuid,
+                status=status,
+                limit=page_size,
+                page=page_number,
+            )
+            for voucher in page.items:
+                yield voucher
+            if not page.has_more:
+                return
+            page_number += 1
+
+    async def create(
+        self,
+        promotion_uuid: str,
+        *,
+        code: str | None = None,
+        contact_uuid: str | None = None,
+        activation_date: datetime | None = None,
+        expiration_date: datetime | None = None,
+        total_redemptions_allowed: int | None = None,
+        custom_attributes: CustomAttributes | None = None,
+    ) -> Voucher:
+        """Create one voucher; Piggy makes up the code and the dates when they are not given."""
+        if total_redemptions_allowed is not None:
+            _in_range(total_redemptions_allowed, 1, 2**31 - 1, "total_redemptions_allowed")
+        body = {
+            "promotion_uuid": _optional_id(promotion_uuid, "promotion_uuid"),
+            "code": None if code is None else _code(code),
+            "contact_uuid": _optional_id(contact_uuid, "contact_uuid"),
+            "activation_date": _utc(activation_date, "activation_date"),
+            "expiration_date": _utc(expiration_date, "expiration_date"),
+            "total_redemptions_allowed": total_redemptions_allowed,
+            "custom_attributes": dict(custom_attributes) if custom_attributes else None,
+        }
+        return await self._call(Voucher.from_api, "POST", "/vouchers", body=body)
+
+    async def create_batch(
+        self,
+        promotion_uuid: str,
+        quantity: int,
+        *,
+        contact_uuid: str | None = None,
+        activation_date: datetime | None = None,
+        expiration_date: datetime | None = None,
+        custom_attributes: CustomAttributes | None = None,
+    ) -> BatchJob:
+        """Ask Piggy to make 1..500 vouchers; they appear in the list once the job is done."""
+        body = {
+            "promotion_uuid": _optional_id(promotion_uuid, "promotion_uuid"),
+            "quantity": _in_range(quantity, 1, MAX_BATCH, "quantity"),
+            "contact_uuid": _optional_id(contact_uuid, "contact_uuid"),
+            "activation_date": _utc(activation_date, "activation_date"),
+            "expiration_date": _utc(expiration_date, "expiration_date"),
+            "custom_attributes": dict(custom_attributes) if custom_attributes else None,
+        }
+        return await self._call(BatchJob.from_api, "POST", "/vouchers/batch", body=body)
+
+    async def find(self, code: str) -> Voucher:
+        """The voucher with this code (``VoucherNotFound`` when there is none)."""
+        params = {"code": _code(code)}
+        return await self._call(Voucher.from_api, "GET", "/vouchers/find", params=params)
+
+    async def update(
+        self, voucher_uuid: str, *, status: str, custom_attributes: CustomAttributes | None = None
+    ) -> Voucher:
+        """Activate or deactivate a voucher (``status`` is ACTIVE or DEACTIVATED)."""
+        if status not in (VoucherStatus.ACTIVE, VoucherStatus.DEACTIVATED):
+            raise errors.InvalidRequest(
+                "A voucher can only be made ACTIVE or DEACTIVATED.", field="status"
+            )
+        path = f"/vouchers/update/{path_segment(voucher_uuid, 'voucher_uuid')}"
+        body = {
+            "status": str(status),
+            "custom_attributes": dict(custom_attributes) if custom_attributes else None,
+        }
+        return await self._call(Voucher.from_api, "PUT", path, body=body)
+
+    async def lock(self, voucher_uuid: str) -> VoucherLock:
+        """Keep every other counter off this voucher; Piggy releases it after an hour."""
+        path = f"/vouchers/{path_segment(voucher_uuid, 'voucher_uuid')}/lock"
+        return await self._call(VoucherLock.from_api, "POST", path, body={})
+
+    async def release(self, voucher_uuid: str, release_key: str) -> VoucherLock:
+        """Give a locked voucher back (it becomes ACTIVE again)."""
+        path = f"/vouchers/{path_segment(voucher_uuid, 'voucher_uuid')}/release"
+        body = {"release_key": _id(release_key, "release_key")}
+        return await self._call(VoucherLock.from_api, "POST", path, body=body)
+
+    async def redeem(
+        self,
+        code: str,
+        *,
+        contact_uuid: str | None = None,
+        release_key: str | None = None,
+        shop_uuid: str | None = None,
+    ) -> Voucher:
+        """Use the voucher once. Never retried: a lost answer must be checked with ``find``."""
+        body = {
+            "code": _code(code),
+            "contact_uuid": _optional_id(contact_uuid, "contact_uuid"),
+            "release_key": _optional_id(release_key, "release_key"),
+            "shop_uuid": _optional_id(shop_uuid, "shop_uuid"),
+        }
+        return await self._call(Voucher.from_api, "POST", "/vouchers/redeem", body=body)
+
+    async def reverse(self, voucher_uuid: str) -> Voucher | None:
+        """Undo a redemption. Piggy publishes no answer for this; an empty one gives None."""
+        path = f"/vouchers/{path_segment(voucher_uuid, 'voucher_uuid')}/reverse"
+        return await self._call(
+            lambda data: Voucher.from_api(data) if data else None, "POST", path, body={}
+        )
+
+    async def multi_redeem(
+        self,
+        code: str,
+        number_of_times: int,
+        *,
+        shop_uuid: str,
+        contact_uuid: str | None = None,
+        release_key: str | None = None,
+    ) -> MultiRedemption:
+        """Use a multi-use voucher 1..50 times at once."""
+        if not shop_uuid:
+            raise errors.InvalidRequest(
+                "A shop is needed to redeem a voucher several times.", field="shop_uuid"
+            )
+        body = {
+            "code": _code(code),
+            "number_of_times": _in_range(number_of_times, 1, MAX_MULTI_REDEEM, "number_of_times"),
+            "shop_uuid": _optional_id(shop_uuid, "shop_uuid"),
+            "contact_uuid": _optional_id(contact_uuid, "contact_uuid"),
+            "release_key": _optional_id(release_key, "release_key"),
+        }
+        return await self._call(
+            MultiRedemption.from_api, "POST", "/vouchers/multi-redeem", body=body
+        )
+
+
+class Promotions(_Resource):
+    """``client.promotions``: list, create and get promotions."""
+
+    async def list(self) -> builtins.list[Promotion]:
+        """Every promotion of the account."""
+        items = await self._call(
+            lambda data: parse_items(data, Promotion.from_api, "promotions"), "GET", "/promotions"
+        )
+        return list(items)
+
+    async def create(
+        self,
+        name: str,
+        description: str,
+        *,
+        voucher_limit: int | None = None,
+        limit_per_contact: int | None = None,
+        expiration_duration: int | None = None,
+    ) -> Promotion:
+        """Create a promotion; ``expiration_duration`` is in seconds."""
+        if not name.strip():
+            raise errors.InvalidRequest("A promotion needs a name.", field="name")
+        if not description.strip():
+            raise errors.InvalidRequest("A promotion needs a description.", field="description")
+        for field, value in (
+            ("voucher_limit", voucher_limit),
+            ("limit_per_contact", limit_per_contact),
+            ("expiration_duration", expiration_duration),
+        ):
+            if value is not None:
+                _in_range(value, 0, 2**31 - 1, field)
+        body = {
+            "name": name,
+            "description": description,
+            "voucher_limit": voucher_limit,
+            "limit_per_contact": limit_per_contact,
+            "expiration_duration": expiration_duration,
+        }
+        return await self._call(Promotion.from_api, "POST", "/promotions", body=body)
+
+    async def get(self, promotion_uuid: str) -> Promotion:
+        """One promotion (``PromotionNotFound`` when there is none)."""
+        path = f"/promotions/{path_segment(promotion_uuid, 'promotion_uuid')}"
+        return await self._call(Promotion.from_api, "GET", path)
+
+
+class Contacts(_Resource):
+    """``client.contacts``: find a customer by e-mail, by loyalty card or by id."""
+
+    async def find_by_email(self, email: str) -> Contact:
+        """The contact with this e-mail address (``ContactNotFound`` when there is none)."""
+        params = {"email": _email(email)}
+        return await self._call(Contact.from_api, "GET", "/contacts/find-one-by", params=params)
+
+    async def find_or_create(self, email: str) -> Contact:
+        """The contact with this e-mail address, created when Piggy has none."""
+        params = {"email": _email(email)}
+        return await self._call(Contact.from_api, "GET", "/contacts/find-or-create", params=params)
+
+    async def create(self, email: str, *, referral_code: str | None = None) -> Contact:
+        """A new contact (``ContactAlreadyExists`` when the address is taken)."""
+        body = {"email": _email(email), "referral_code": referral_code}
+        return await self._call(Contact.from_api, "POST", "/contacts", body=body)
+
+    async def get(self, contact_uuid: str) -> Contact:
+        """One contact by id (``ContactNotFound`` when there is none)."""
+        path = f"/contacts/{path_segment(contact_uuid, 'contact_uuid')}"
+        return await self._call(Contact.from_api, "GET", path)
+
+    async def list(self, *, page: int | None = None, limit: int | None = None) -> Page[Contact]:
+        """One page of contacts (``limit`` at most 100)."""
+        params = {
+            "page": None if page is None else _in_range(page, 1, 2**31 - 1, "page"),
+            "limit": None if limit is None else _in_range(limit, 1, MAX_CONTACT_PAGE_SIZE, "limit"),
+        }
+        return await self._call(contact_page, "GET", "/contacts", params=params, whole_answer=True)
+
+    async def find_identifier(self, value: str) -> ContactIdentifier:
+        """The loyalty card (contact identifier) with this value."""
+        params = {"contact_identifier_value": _code(value)}
+        return await self._call(
+            ContactIdentifier.from_api, "GET", "/contact-identifiers/find", params=params
+        )
+
+    async def find_by_identifier(self, value: str) -> Contact | None:
+        """The contact a scanned loyalty card belongs to; None when the card has no contact.
+
+        ``ContactIdentifierNotFound`` for an unknown card, ``ContactIdentifierInactive``
+        for a card that was switched off.
+        """
+        identifier = await self.find_identifier(value)
+        if not identifier.active:
+            raise errors.ContactIdentifierInactive(method="GET", path="/contact-identifiers/find")
+        return identifier.contact
+
+
+class PiggyClient:
+    """The Piggy API on one ``httpx.AsyncClient``.
+
+    Create it inside the running event loop and close it (``async with`` or ``aclose``)
+    before the loop ends. The token goes into the Authorization header only: it is not
+    kept anywhere else and appears in no repr, log line or error.
+    """
+
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        token: str = "",
+        *,
+        partner_id: str | None = None,
+        timeout: float = 10.0,
+        connect_timeout: float = 5.0,
+        max_retries: int = 2,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        if not token or not token.strip():
+            raise errors.InvalidRequest("An API token is needed to talk to Piggy.", field="token")
+        if not token.isprintable() or token != token.strip():
+            raise errors.InvalidRequest(
+                "The API token contains characters a token cannot have.", field="token"
+            )
+        self.base_url = base_url_root(base_url)
+        headers = {
+            "Authorization": f"Bearer {token}",
+            "Accept": "application/json",
+            "User-Agent": f"PiggyDesk/{__version__}",
+        }
+        if partner_id:
+            headers["X-Partner-ID"] = partner_id
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url,
+            headers=headers,
+            timeout=httpx.Timeout(timeout, connect=connect_timeout),
+            transport=transport,
+            follow_redirects=False,
+        )
+        self._transport = Transport(self._http, max_retries=max_retries)
+        self.vouchers = Vouchers(self._transport)
+        self.promotions = Promotions(self._transport)
+        self.contacts = Contacts(self._transport)
+
+    @property
+    def closed(self) -> bool:
+        """Whether ``aclose`` has run."""
+        return self._http.is_closed
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return f"PiggyClient(base_url={self.base_url!r})"
+
+
+def base_url_root(base_url: str) -> str:
+    """The server root from what a person may type: with or without the API path, a
+    trailing slash or spaces. Only http(s) URLs are accepted."""
+    url = httpx.URL(base_url.strip())
+    if url.scheme not in {"http", "https"} or not url.host:
+        raise errors.InvalidRequest("The Piggy address must start with https://.", field="base_url")
+    path = url.path.rstrip("/")
+    if path.endswith(API_PATH):
+        path = path[: -len(API_PATH)]
+    return str(url.copy_with(path=path or "/", query=None, fragment=None)).rstrip("/")

@@ -1,0 +1,266 @@
+"""Every way a Piggy call can fail, as one exception family.
+
+Each class carries a short sentence for a cashier (``user_message``) and the details
+for a manager (``details()``). Secrets never enter an error: the client builds errors
+from the method, the path and the response body only, never from request headers.
+
+The hierarchy::
+
+    PiggyError
+    ├── InvalidRequest            refused here, before anything was sent
+    ├── PiggyAPIError             Piggy answered with an error
+    │   ├── InvalidInput          1003 (field_errors says which field)
+    │   ├── ContactNotFound       55031
+    │   ├── PromotionNotFound     80002
+    │   ├── VoucherAlreadyExists  80003
+    │   ├── VoucherNotFound       80004
+    │   ├── VoucherAlreadyRedeemed 80005
+    │   ├── VoucherExpired        80006
+    │   ├── VoucherLimitReached   80008
+    │   ├── VoucherDeactivated    80012
+    │   ├── VoucherInactive       80014
+    │   ├── VoucherLocked         80017
+    │   ├── NotEnoughRedemptions  80019
+    │   ├── PromotionInactive     80020
+    │   ├── UsageLimitReached     60000
+    │   ├── ContactIdentifierNotFound 60003
+    │   ├── ContactIdentifierInactive 60004
+    │   ├── ContactAlreadyExists  60005
+    │   ├── Unauthorized          HTTP 401
+    │   ├── RateLimited           HTTP 429 (retry_after)
+    │   └── ServerError           HTTP 5xx
+    │       └── Maintenance       HTTP 503
+    ├── TransportError            no usable answer came
+    │   ├── Offline               could not connect: the request was not sent
+    │   ├── Timeout               no answer in time
+    │   └── ConnectionDropped     the connection broke before the answer
+    └── MalformedResponse         an answer that is not Piggy's JSON
+
+``ambiguous`` is true when the request may have been carried out by Piggy although no
+answer arrived (a read timeout, a dropped connection): a redeem in that state must be
+checked with a find, never retried blindly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+_BODY_EXCERPT = 300
+
+
+class PiggyError(Exception):
+    """Base of every failure the Piggy client reports."""
+
+    user_message: str = "Something went wrong while talking to Piggy."
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        code: int | None = None,
+        status_code: int | None = None,
+        field_errors: Mapping[str, tuple[str, ...]] | None = None,
+        method: str | None = None,
+        path: str | None = None,
+        body: str | None = None,
+        ambiguous: bool = False,
+        user_message: str | None = None,
+    ) -> None:
+        if user_message is not None:
+            self.user_message = user_message
+        self.message = message or self.user_message
+        self.code = code
+        self.status_code = status_code
+        self.field_errors: Mapping[str, tuple[str, ...]] = dict(field_errors or {})
+        self.method = method
+        self.path = path
+        self.body = body[:_BODY_EXCERPT] if body else None
+        self.ambiguous = ambiguous
+        self.occurred_at = datetime.now(UTC)
+        super().__init__(self.message)
+
+    def details(self) -> dict[str, str]:
+        """What a manager or support person needs, as label → text."""
+        details: dict[str, str] = {"error": type(self).__name__, "message": self.message}
+        if self.code is not None:
+            details["code"] = str(self.code)
+        if self.status_code is not None:
+            details["HTTP status"] = str(self.status_code)
+        if self.method and self.path:
+            details["request"] = f"{self.method} {self.path}"
+        for field, problems in self.field_errors.items():
+            details[f"field {field}"] = "; ".join(problems)
+        if self.body:
+            details["response"] = self.body
+        details["time"] = self.occurred_at.isoformat(timespec="seconds")
+        return details
+
+    def __str__(self) -> str:
+        parts = [self.message]
+        if self.code is not None:
+            parts.append(f"code {self.code}")
+        if self.status_code is not None:
+            parts.append(f"HTTP {self.status_code}")
+        if self.method and self.path:
+            parts.append(f"{self.method} {self.path}")
+        return " | ".join(parts)
+
+    def __repr__(self) -> str:
+        name = type(self).__name__
+        return f"{name}({self.message!r}, code={self.code!r}, status_code={self.status_code!r})"
+
+
+class InvalidRequest(PiggyError, ValueError):
+    """The client refused to send a request because an argument cannot be valid."""
+
+    user_message = "That cannot be sent to Piggy."
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        field_errors = {field: (message,)} if field else None
+        super().__init__(message, field_errors=field_errors, user_message=message)
+
+
+class PiggyAPIError(PiggyError):
+    """Piggy answered, and the answer is an error."""
+
+    user_message = "Piggy refused the request."
+    piggy_code: ClassVar[int | None] = None
+
+
+class InvalidInput(PiggyAPIError):
+    user_message = "Piggy did not accept the details that were sent."
+    piggy_code = 1003
+
+
+class ContactNotFound(PiggyAPIError):
+    user_message = "This customer is not known to Piggy."
+    piggy_code = 55031
+
+
+class PromotionNotFound(PiggyAPIError):
+    user_message = "This promotion does not exist."
+    piggy_code = 80002
+
+
+class VoucherAlreadyExists(PiggyAPIError):
+    user_message = "A voucher with this code already exists."
+    piggy_code = 80003
+
+
+class VoucherNotFound(PiggyAPIError):
+    user_message = "No voucher with this code was found."
+    piggy_code = 80004
+
+
+class VoucherAlreadyRedeemed(PiggyAPIError):
+    user_message = "This voucher has already been used."
+    piggy_code = 80005
+
+
+class VoucherExpired(PiggyAPIError):
+    user_message = "This voucher has expired."
+    piggy_code = 80006
+
+
+class VoucherLimitReached(PiggyAPIError):
+    user_message = "No more vouchers can be handed out for this promotion."
+    piggy_code = 80008
+
+
+class VoucherDeactivated(PiggyAPIError):
+    user_message = "This voucher has been switched off."
+    piggy_code = 80012
+
+
+class VoucherInactive(PiggyAPIError):
+    user_message = "This voucher is not valid yet."
+    piggy_code = 80014
+
+
+class VoucherLocked(PiggyAPIError):
+    user_message = "This voucher is being used at another counter right now."
+    piggy_code = 80017
+
+
+class NotEnoughRedemptions(PiggyAPIError):
+    user_message = "This voucher does not have that many uses left."
+    piggy_code = 80019
+
+
+class PromotionInactive(PiggyAPIError):
+    user_message = "The promotion of this voucher is not active."
+    piggy_code = 80020
+
+
+class UsageLimitReached(PiggyAPIError):
+    user_message = "The usage limit has been reached."
+    piggy_code = 60000
+
+
+class ContactIdentifierNotFound(PiggyAPIError):
+    user_message = "This loyalty card is not known to Piggy."
+    piggy_code = 60003
+
+
+class ContactIdentifierInactive(PiggyAPIError):
+    user_message = "This loyalty card has been switched off."
+    piggy_code = 60004
+
+
+class ContactAlreadyExists(PiggyAPIError):
+    user_message = "A customer with this e-mail address already exists."
+    piggy_code = 60005
+
+
+class Unauthorized(PiggyAPIError):
+    user_message = "Piggy refused the API token. Ask a manager to check the settings."
+
+
+class RateLimited(PiggyAPIError):
+    """HTTP 429; ``retry_after`` is the wait in seconds Piggy asked for, if any."""
+
+    user_message = "Piggy is busy. Try again in a moment."
+    retry_after: float | None
+
+    def __init__(
+        self, message: str | None = None, *, retry_after: float | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+
+class ServerError(PiggyAPIError):
+    user_message = "Piggy could not handle the request just now. Try again in a moment."
+
+
+class Maintenance(ServerError):
+    user_message = "Piggy is down for maintenance. Try again later."
+
+
+class TransportError(PiggyError):
+    """No usable answer arrived."""
+
+    user_message = "The connection to Piggy failed."
+
+
+class Offline(TransportError):
+    user_message = "No connection to Piggy. Check the network."
+
+
+class Timeout(TransportError):
+    user_message = "Piggy took too long to answer."
+
+
+class ConnectionDropped(TransportError):
+    user_message = "The connection to Piggy broke off before the answer came."
+
+
+class MalformedResponse(PiggyError):
+    user_message = "Piggy sent an answer that could not be read."
+
+
+ERRORS_BY_CODE: Mapping[int, type[PiggyAPIError]] = {
+    cls.piggy_code: cls for cls in PiggyAPIError.__subclasses__() if cls.piggy_code is not None
+}

@@ -1,0 +1,390 @@
+"""Typed, immutable results of Piggy calls, built tolerantly from the JSON.
+
+Real answers are quirkier than their documentation (ids that are not UUIDs, numbers as
+strings, ``"meta": []``, a batch date that is not ISO 8601, custom attributes flattened
+into the embedded promotion). Each ``from_api`` accepts all of that; only an answer that
+lacks what the program cannot work without (a voucher with no code, a lock with no
+release key) raises ``MalformedResponse``. Unknown fields are kept in ``attributes`` or
+``raw``, never fatal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+
+from piggy_desk.api.errors import MalformedResponse
+
+T = TypeVar("T")
+
+# The batch job example: "2023-11-27, 17:59".
+_LOOSE_DATE_FORMATS = ("%Y-%m-%d, %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d")
+
+
+class VoucherStatus(StrEnum):
+    """The statuses Piggy documents; ``Voucher.status`` stays a plain str so an
+    undocumented one from the server is shown rather than fatal."""
+
+    ACTIVE = "ACTIVE"
+    REDEEMED = "REDEEMED"
+    EXPIRED = "EXPIRED"
+    DEACTIVATED = "DEACTIVATED"
+    INACTIVE = "INACTIVE"
+    LOCKED = "LOCKED"
+
+
+def parse_datetime(value: object) -> datetime | None:
+    """An aware datetime from Piggy's ISO 8601 text (or its looser formats), else None.
+
+    A time without an offset is taken as UTC, which is how Piggy stores every date.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        for fmt in _LOOSE_DATE_FORMATS:
+            try:
+                parsed = datetime.strptime(text, fmt)
+                break
+            except ValueError:
+                continue
+        else:
+            return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed
+
+
+def _text(value: object) -> str | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    return None
+
+
+def _int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in {"1", "true", "yes"}
+    return value is True or (isinstance(value, int) and value == 1)
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    """A dict from an object; PHP serialises an empty associative array as ``[]``."""
+    if isinstance(value, Mapping):
+        return {str(k): v for k, v in value.items()}
+    return {}
+
+
+def _required_text(data: Mapping[str, Any], key: str, what: str) -> str:
+    value = _text(data.get(key))
+    if not value:
+        raise MalformedResponse(f"Piggy sent a {what} without a {key}.")
+    return value
+
+
+def require_mapping(value: object, what: str) -> Mapping[str, Any]:
+    """``value`` as a JSON object, or ``MalformedResponse`` naming what was expected."""
+    if not isinstance(value, Mapping):
+        raise MalformedResponse(f"Piggy sent {type(value).__name__} where a {what} belongs.")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A Piggy contact (a customer). ``email`` is None when Piggy has none (it sends ``""``)."""
+
+    uuid: str
+    email: str | None = None
+
+    @classmethod
+    def from_api(cls, data: object) -> Contact:
+        data = require_mapping(data, "contact")
+        return cls(
+            uuid=_required_text(data, "uuid", "contact"), email=_text(data.get("email")) or None
+        )
+
+    @classmethod
+    def optional_from_api(cls, data: object) -> Contact | None:
+        """None for ``null`` or an empty contact, as Piggy sends for a voucher with no contact."""
+        if not isinstance(data, Mapping) or not _text(data.get("uuid")):
+            return None
+        return cls.from_api(data)
+
+
+_PROMOTION_FIELDS = frozenset(
+    {
+        "uuid",
+        "name",
+        "description",
+        "voucher_limit",
+        "limit_per_contact",
+        "expiration_duration",
+        "type",
+        "redemptions_per_voucher",
+        "attributes",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Promotion:
+    """A promotion: the rules vouchers are made by.
+
+    ``expiration_duration`` is in seconds. ``type`` and ``redemptions_per_voucher`` are
+    None where Piggy does not send them. ``attributes`` holds the custom attributes,
+    whether Piggy sent them as an ``attributes`` object or flattened into the promotion.
+    """
+
+    uuid: str
+    name: str
+    description: str = ""
+    voucher_limit: int | None = None
+    limit_per_contact: int | None = None
+    expiration_duration: int | None = None
+    type: str | None = None
+    redemptions_per_voucher: int | None = None
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_multi_use(self) -> bool:
+        """True where Piggy says a voucher of this promotion can be used more than once."""
+        if self.redemptions_per_voucher is not None and self.redemptions_per_voucher > 1:
+            return True
+        return (self.type or "").upper() == "MULTI_USE"
+
+    @classmethod
+    def from_api(cls, data: object) -> Promotion:
+        data = require_mapping(data, "promotion")
+        attributes = _mapping(data.get("attributes"))
+        attributes.update({k: v for k, v in data.items() if k not in _PROMOTION_FIELDS})
+        return cls(
+            uuid=_required_text(data, "uuid", "promotion"),
+            name=_text(data.get("name")) or "",
+            description=_text(data.get("description")) or "",
+            voucher_limit=_int(data.get("voucher_limit")),
+            limit_per_contact=_int(data.get("limit_per_contact")),
+            expiration_duration=_int(data.get("expiration_duration")),
+            type=_text(data.get("type")),
+            redemptions_per_voucher=_int(data.get("redemptions_per_voucher")),
+            attributes=attributes,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Voucher:
+    """A voucher as Piggy describes it. ``status`` is one of ``VoucherStatus`` in practice."""
+
+    uuid: str
+    code: str
+    status: str
+    name: str = ""
+    description: str = ""
+    expiration_date: datetime | None = None
+    activation_date: datetime | None = None
+    redeemed_at: datetime | None = None
+    is_redeemed: bool = False
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+    contact: Contact | None = None
+    promotion: Promotion | None = None
+
+    @classmethod
+    def from_api(cls, data: object) -> Voucher:
+        data = require_mapping(data, "voucher")
+        promotion_data = data.get("promotion")
+        return cls(
+            uuid=_required_text(data, "uuid", "voucher"),
+            code=_required_text(data, "code", "voucher"),
+            status=_required_text(data, "status", "voucher").upper(),
+            name=_text(data.get("name")) or "",
+            description=_text(data.get("description")) or "",
+            expiration_date=parse_datetime(data.get("expiration_date")),
+            activation_date=parse_datetime(data.get("activation_date")),
+            redeemed_at=parse_datetime(data.get("redeemed_at")),
+            is_redeemed=_bool(data.get("is_redeemed")),
+            attributes=_mapping(data.get("attributes")),
+            contact=Contact.optional_from_api(data.get("contact")),
+            promotion=Promotion.from_api(promotion_data)
+            if isinstance(promotion_data, Mapping)
+            else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class VoucherLock:
+    """The answer to a lock or a release. The release key is a secret: not in the repr."""
+
+    voucher_uuid: str
+    status: str
+    release_key: str = field(repr=False)
+    locked_at: datetime | None = None
+    unlocked_at: datetime | None = None
+    system_release_at: datetime | None = None
+
+    @classmethod
+    def from_api(cls, data: object) -> VoucherLock:
+        data = require_mapping(data, "lock answer")
+        voucher = require_mapping(data.get("voucher"), "voucher")
+        lock = require_mapping(data.get("lock"), "lock")
+        return cls(
+            voucher_uuid=_required_text(voucher, "uuid", "voucher"),
+            status=(_text(voucher.get("status")) or "").upper(),
+            release_key=_required_text(lock, "release_key", "lock"),
+            locked_at=parse_datetime(lock.get("locked_at")),
+            unlocked_at=parse_datetime(lock.get("unlocked_at")),
+            system_release_at=parse_datetime(lock.get("system_release_at")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class BatchJob:
+    """A batch of vouchers Piggy is making; its vouchers appear in the list when done."""
+
+    uuid: str
+    type: str
+    quantity: int | None
+    status: str
+    created_at: datetime | None
+
+    @classmethod
+    def from_api(cls, data: object) -> BatchJob:
+        data = require_mapping(data, "batch job")
+        return cls(
+            uuid=_required_text(data, "uuid", "batch job"),
+            type=_text(data.get("type")) or "",
+            quantity=_int(data.get("quantity")),
+            status=(_text(data.get("status")) or "").upper(),
+            created_at=parse_datetime(data.get("created_at")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Redemption:
+    """One use of a voucher, as multi-redeem reports it."""
+
+    uuid: str
+    created_at: datetime | None
+
+    @classmethod
+    def from_api(cls, data: object) -> Redemption:
+        data = require_mapping(data, "redemption")
+        return cls(
+            uuid=_required_text(data, "uuid", "redemption"),
+            created_at=parse_datetime(data.get("created_at")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class MultiRedemption:
+    """The answer to a multi-redeem: the voucher after it and the uses just made."""
+
+    voucher: Voucher
+    redemptions: tuple[Redemption, ...]
+
+    @classmethod
+    def from_api(cls, data: object) -> MultiRedemption:
+        data = require_mapping(data, "multi-redeem answer")
+        items = data.get("voucher_redemptions")
+        if items is None:
+            items = []
+        if not isinstance(items, Sequence) or isinstance(items, str):
+            raise MalformedResponse("Piggy sent voucher_redemptions that are not a list.")
+        return cls(
+            voucher=Voucher.from_api(data.get("voucher")),
+            redemptions=tuple(Redemption.from_api(item) for item in items),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ContactIdentifier:
+    """A loyalty card (or other identifier) and the contact it belongs to, if any."""
+
+    value: str
+    name: str | None
+    active: bool
+    contact: Contact | None
+
+    @classmethod
+    def from_api(cls, data: object) -> ContactIdentifier:
+        data = require_mapping(data, "contact identifier")
+        return cls(
+            value=_text(data.get("value")) or "",
+            name=_text(data.get("name")),
+            active=_bool(data.get("active")) if "active" in data else True,
+            contact=Contact.optional_from_api(data.get("contact")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of a list. The numbers are None where Piggy did not send them."""
+
+    items: tuple[T, ...]
+    current_page: int | None = None
+    last_page: int | None = None
+    per_page: int | None = None
+    total: int | None = None
+
+    @property
+    def has_more(self) -> bool:
+        """Whether a later page may hold more items."""
+        if not self.items:
+            return False
+        if self.current_page is not None and self.last_page is not None:
+            return self.current_page < self.last_page
+        return self.per_page is not None and len(self.items) >= self.per_page
+
+
+def parse_items(data: object, parse: Callable[[object], T], what: str) -> tuple[T, ...]:
+    """A tuple of models from a JSON list; anything else is malformed."""
+    if not isinstance(data, list):
+        raise MalformedResponse(f"Piggy sent {type(data).__name__} where a list of {what} belongs.")
+    return tuple(parse(item) for item in data)
+
+
+def voucher_page(body: object) -> Page[Voucher]:
+    """A page of vouchers from a Laravel-style list answer (``data``, ``links``, ``meta``)."""
+    body = require_mapping(body, "list answer")
+    meta = _mapping(body.get("meta"))
+    return Page(
+        items=parse_items(body.get("data"), Voucher.from_api, "vouchers"),
+        current_page=_int(meta.get("current_page")),
+        last_page=_int(meta.get("last_page")),
+        per_page=_int(meta.get("per_page")),
+        total=_int(meta.get("total")),
+    )
+
+
+def contact_page(body: object) -> Page[Contact]:
+    """A page of contacts; the contacts list uses its own meta shape (page, limit, …)."""
+    body = require_mapping(body, "list answer")
+    meta = _mapping(body.get("meta"))
+    return Page(
+        items=parse_items(body.get("data"), Contact.from_api, "contacts"),
+        current_page=_int(meta.get("page")),
+        last_page=_int(meta.get("last_page")),
+        per_page=_int(meta.get("limit")),
+        total=_int(meta.get("total")),
+    )

@@ -1,0 +1,74 @@
+"""The layer rules of design.md, read from the source: imports point down only."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "piggy_desk"
+QT_FREE = ("api", "counter", "sandbox")
+
+
+def _imports(layer: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for path in sorted((PACKAGE / layer).rglob("*.py")):
+        names: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:  # relative import: resolve against the file's package
+                    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts[: -node.level]
+                    base = ".".join((*parts, base)) if base else ".".join(parts)
+                names.add(base)
+        found[str(path.relative_to(PACKAGE.parent))] = names
+    return found
+
+
+@pytest.mark.parametrize("layer", QT_FREE)
+def test_layer_never_imports_qt(layer: str) -> None:
+    offenders = {
+        file: sorted(n for n in names if n.split(".")[0] in {"PySide6", "shiboken6", "qasync"})
+        for file, names in _imports(layer).items()
+    }
+    assert {f: n for f, n in offenders.items() if n} == {}
+
+
+def test_sandbox_shares_no_code_with_the_client() -> None:
+    offenders = {
+        file: sorted(
+            n
+            for n in names
+            if n.startswith(("piggy_desk.api", "piggy_desk.counter", "piggy_desk.ui"))
+        )
+        for file, names in _imports("sandbox").items()
+    }
+    assert {f: n for f, n in offenders.items() if n} == {}
+
+
+def test_client_knows_nothing_above_it() -> None:
+    offenders = {
+        file: sorted(
+            n
+            for n in names
+            if n.startswith(
+                ("piggy_desk.counter", "piggy_desk.ui", "piggy_desk.sandbox", "piggy_desk.app")
+            )
+        )
+        for file, names in _imports("api").items()
+    }
+    assert {f: n for f, n in offenders.items() if n} == {}
+
+
+def test_the_checker_sees_a_forbidden_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    layer = tmp_path / "piggy_desk" / "api"
+    layer.mkdir(parents=True)
+    (layer / "bad.py").write_text("from PySide6 import QtWidgets\nfrom ..ui import window\n")
+    monkeypatch.setattr(__import__(__name__), "PACKAGE", tmp_path / "piggy_desk")
+    names = _imports("api")["piggy_desk/api/bad.py"]
+    assert names == {"PySide6", "piggy_desk.ui"}
