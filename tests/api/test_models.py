@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -35,7 +36,9 @@ VOUCHER = {
 
 
 def test_dates_with_offsets_become_aware_utc_instants() -> None:
-    assert parse_datetime("2023-10-19T08:08:51+00:00") == datetime(2023, 10, 19, 8, 8, 51, tzinfo=UTC)
+    assert parse_datetime("2023-10-19T08:08:51+00:00") == datetime(
+        2023, 10, 19, 8, 8, 51, tzinfo=UTC
+    )
     amsterdam = parse_datetime("2023-10-19T10:08:51+02:00")
     assert amsterdam == datetime(2023, 10, 19, 8, 8, 51, tzinfo=UTC)
     assert amsterdam is not None and amsterdam.utcoffset() == timedelta(hours=2)
@@ -71,7 +74,13 @@ def test_voucher_takes_the_quirks_calmly() -> None:
 
 def test_numbers_sent_as_text_or_floats_are_numbers() -> None:
     promotion = Promotion.from_api(
-        {"uuid": 5, "name": "X", "voucher_limit": "25", "limit_per_contact": 3.0, "expiration_duration": "x"}
+        {
+            "uuid": 5,
+            "name": "X",
+            "voucher_limit": "25",
+            "limit_per_contact": 3.0,
+            "expiration_duration": "x",
+        }
     )
     assert (promotion.uuid, promotion.voucher_limit, promotion.limit_per_contact) == ("5", 25, 3)
     assert promotion.expiration_duration is None
@@ -107,7 +116,10 @@ def test_lists_with_meta_as_empty_list_or_missing() -> None:
     assert page == Page(items=(Voucher.from_api(VOUCHER),))
     assert not Page(items=()).has_more
     contacts = contact_page(
-        {"data": [{"uuid": "c1", "email": "a@b.nl"}], "meta": {"page": 2, "limit": "1", "last_page": 3, "total": 3}}
+        {
+            "data": [{"uuid": "c1", "email": "a@b.nl"}],
+            "meta": {"page": 2, "limit": "1", "last_page": 3, "total": 3},
+        }
     )
     assert (contacts.current_page, contacts.per_page, contacts.last_page) == (2, 1, 3)
     assert contacts.has_more
@@ -116,7 +128,9 @@ def test_lists_with_meta_as_empty_list_or_missing() -> None:
 
 
 def test_batch_and_multi_redemption() -> None:
-    job = BatchJob.from_api({"uuid": "b", "type": "vouchers", "quantity": "30", "status": "pending"})
+    job = BatchJob.from_api(
+        {"uuid": "b", "type": "vouchers", "quantity": "30", "status": "pending"}
+    )
     assert (job.quantity, job.status, job.created_at) == (30, "PENDING", None)
     result = MultiRedemption.from_api({"voucher": VOUCHER, "voucher_redemptions": [{"uuid": "r1"}]})
     assert [r.uuid for r in result.redemptions] == ["r1"]
@@ -126,19 +140,31 @@ def test_batch_and_multi_redemption() -> None:
 
 def test_local_times_compare_as_instants() -> None:
     utc_plus_one = timezone(timedelta(hours=1))
-    assert parse_datetime("2023-03-02T15:45:52+01:00") == datetime(2023, 3, 2, 15, 45, 52, tzinfo=utc_plus_one)
+    assert parse_datetime("2023-03-02T15:45:52+01:00") == datetime(
+        2023, 3, 2, 15, 45, 52, tzinfo=utc_plus_one
+    )
 
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=5)
+    ),
     max_leaves=20,
 )
 voucher_like = st.fixed_dictionaries(
     {},
     optional={
         key: json_values | st.just(VOUCHER[key])
-        for key in ("uuid", "code", "status", "attributes", "contact", "promotion", "activation_date")
+        for key in (
+            "uuid",
+            "code",
+            "status",
+            "attributes",
+            "contact",
+            "promotion",
+            "activation_date",
+        )
     },
 )
 
@@ -148,7 +174,5 @@ voucher_like = st.fixed_dictionaries(
 def test_any_json_gives_a_model_or_malformed_response(data: object) -> None:
     parsers = (Voucher.from_api, Promotion.from_api, VoucherLock.from_api, BatchJob.from_api)
     for parse in (*parsers, MultiRedemption.from_api, Contact.from_api, voucher_page, contact_page):
-        try:
+        with contextlib.suppress(MalformedResponse):
             parse(data)
-        except MalformedResponse:
-            pass
