@@ -1,0 +1,663 @@
+"""The redemption flow: scan → find → show → lock → (contact) → confirm → redeem, or
+cancel → release. No Qt here: the window listens through ``CounterListener``.
+
+What it guarantees:
+- every lock, release, redeem, multi-redeem and reverse is in the journal before its
+  request leaves and completed after the answer;
+- a redeem whose answer was lost is never retried blindly: the voucher is found again
+  and the cashier is told the truth (a lock this counter still holds proves the redeem
+  did not happen; a lock that is gone proves it did);
+- scans are handled one at a time in the order they came; none is dropped, the same code
+  scanned twice within a moment counts once; while a voucher waits for confirmation,
+  further scans wait too; while a customer is asked for, a scan is their loyalty card.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import sqlite3
+from collections import deque
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import Protocol, TypeVar
+
+from piggy_desk.api import (
+    Contact,
+    ContactNotFound,
+    InvalidInput,
+    NotEnoughRedemptions,
+    PiggyAPIError,
+    PiggyClient,
+    PiggyError,
+    Voucher,
+    VoucherAlreadyRedeemed,
+    VoucherExpired,
+    VoucherLock,
+    VoucherLocked,
+    VoucherNotFound,
+    VoucherStatus,
+)
+from piggy_desk.counter.journal import Action, Journal, JournalEntry, Outcome
+from piggy_desk.counter.scan import DuplicateFilter, ScanRejected, ScanRules, normalise_scan
+
+log = logging.getLogger("piggy_desk.counter")
+T = TypeVar("T")
+LOCK_LIFETIME = timedelta(hours=1)
+RECENT_SCANS = 20
+
+
+class Stage(StrEnum):
+    """Where the counter stands."""
+
+    IDLE = "idle"  # nothing shown
+    SHOWING = "showing"  # a voucher is shown
+    NEEDS_CONTACT = "needs_contact"  # locked, waiting for the customer's card or e-mail
+    CONFIRMING = "confirming"  # locked, waiting for Enter (confirm) or Esc (cancel)
+    UNRESOLVED = "unresolved"  # a redeem's answer was lost and could not be checked yet
+
+
+class Tone(StrEnum):
+    """How a notice sounds and looks."""
+
+    SUCCESS = "success"
+    REFUSAL = "refusal"
+    ERROR = "error"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """One sentence for the cashier; ``error`` carries the details for a manager."""
+
+    tone: Tone
+    sentence: str
+    error: PiggyError | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CounterView:
+    """Everything the counter screen shows, as one immutable snapshot."""
+
+    stage: Stage = Stage.IDLE
+    voucher: Voucher | None = None
+    lock: VoucherLock | None = None
+    contact: Contact | None = None
+    busy: str | None = None
+    waiting_scans: int = 0
+    recent_codes: tuple[str, ...] = ()
+
+    @property
+    def can_redeem(self) -> bool:
+        return (
+            self.stage == Stage.SHOWING
+            and self.voucher is not None
+            and self.voucher.status == "ACTIVE"
+        )
+
+    @property
+    def can_reverse(self) -> bool:
+        return (
+            self.stage == Stage.SHOWING
+            and self.voucher is not None
+            and self.voucher.status == "REDEEMED"
+        )
+
+
+class CounterListener(Protocol):
+    """What the window implements to follow the flow."""
+
+    def counter_changed(self, view: CounterView) -> None: ...
+
+    def counter_said(self, notice: Notice) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CounterSettings:
+    """The counter's part of the settings."""
+
+    lock_before_redeem: bool = True
+    shop_uuid: str | None = None
+    scan_rules: ScanRules = dataclasses.field(default_factory=ScanRules)
+
+
+class JournalUnavailable(Exception):
+    """The journal could not be written, so nothing was sent."""
+
+
+def _tone(error: PiggyError) -> Tone:
+    """Piggy saying no is a refusal; anything else (network, server) is an error."""
+    return Tone.REFUSAL if isinstance(error, PiggyAPIError) else Tone.ERROR
+
+
+def _refusal_sentence(error: PiggyError) -> str:
+    if (
+        isinstance(error, NotEnoughRedemptions)
+        and error.message
+        and error.message != error.user_message
+    ):
+        return f"{error.user_message} Piggy says: {error.message}"
+    return error.user_message
+
+
+class RedemptionFlow:
+    """One counter's redemption flow over one ``PiggyClient`` and one ``Journal``."""
+
+    def __init__(
+        self,
+        client: PiggyClient,
+        journal: Journal,
+        listener: CounterListener,
+        settings: CounterSettings | None = None,
+    ) -> None:
+        self._client = client
+        self._journal = journal
+        self._listener = listener
+        self.settings = settings or CounterSettings()
+        self._view = CounterView()
+        self._recent: deque[str] = deque(maxlen=RECENT_SCANS)
+        self._duplicates = DuplicateFilter()
+        self._scans: asyncio.Queue[str] = asyncio.Queue()
+        self._waiting = 0
+        self._accepting_scans = asyncio.Event()
+        self._accepting_scans.set()
+        self._busy = asyncio.Lock()
+        self._worker: asyncio.Task[None] | None = None
+        self._unresolved: tuple[int, int] | None = None  # journal entry and times of a lost redeem
+
+    @property
+    def view(self) -> CounterView:
+        """What the counter shows now."""
+        return self._view
+
+    def start(self) -> None:
+        """Start handling scans (call inside the running loop)."""
+        if self._worker is None:
+            self._worker = asyncio.get_running_loop().create_task(
+                self._handle_scans(), name="counter-scans"
+            )
+
+    async def aclose(self) -> None:
+        """Stop handling scans and give back a voucher this counter still holds."""
+        if self._worker is not None:
+            self._worker.cancel()
+            await asyncio.gather(self._worker, return_exceptions=True)
+            self._worker = None
+        async with self._acting():
+            if self._view.lock is not None and self._view.voucher is not None:
+                await self._release(self._view.voucher, self._view.lock)
+
+    @asynccontextmanager
+    async def _acting(self) -> AsyncIterator[None]:
+        """One action at a time; a journal failure ends the action with a sentence."""
+        async with self._busy:
+            try:
+                yield
+            except JournalUnavailable as error:
+                self._say(Tone.ERROR, str(error))
+
+    # --- scanning -------------------------------------------------------------------
+
+    def submit_scan(self, raw: str) -> None:
+        """Take what the scanner typed; it is handled after the scans before it."""
+        try:
+            code = normalise_scan(raw, self.settings.scan_rules)
+        except ScanRejected as rejected:
+            self._say(Tone.REFUSAL, str(rejected))
+            return
+        if self._duplicates.is_repeat(code):
+            log.debug("same scan again within the window, ignored")
+            return
+        self._waiting += 1
+        self._scans.put_nowait(code)
+        self._update()
+
+    async def _handle_scans(self) -> None:
+        while True:
+            code = await self._scans.get()
+            await self._accepting_scans.wait()
+            async with self._acting():
+                self._waiting -= 1
+                if self._view.stage == Stage.NEEDS_CONTACT:
+                    await self._find_contact_by_card(code)
+                else:
+                    await self._find(code)
+
+    async def _find(self, code: str) -> None:
+        self._recent.appendleft(code)
+        self._update(busy="Checking the voucher…")
+        try:
+            voucher = await self._client.vouchers.find(code)
+        except VoucherNotFound as error:
+            self._update(Stage.IDLE, voucher=None, lock=None, contact=None)
+            self._say(Tone.REFUSAL, f"No voucher with the code {code} was found.", error)
+            return
+        except PiggyError as error:
+            self._update(busy=None)
+            self._say(
+                Tone.ERROR, f"{error.user_message} The voucher {code} could not be checked.", error
+            )
+            return
+        self._update(Stage.SHOWING, voucher=voucher, lock=None, contact=voucher.contact)
+        self._announce(voucher)
+
+    def _announce(self, voucher: Voucher) -> None:
+        sentences: dict[str, tuple[Tone, str]] = {
+            VoucherStatus.ACTIVE: (Tone.INFO, "Valid. Press Enter to redeem."),
+            VoucherStatus.REDEEMED: (Tone.REFUSAL, "This voucher has already been used."),
+            VoucherStatus.EXPIRED: (Tone.REFUSAL, "This voucher has expired."),
+            VoucherStatus.DEACTIVATED: (Tone.REFUSAL, "This voucher has been switched off."),
+            VoucherStatus.INACTIVE: (Tone.REFUSAL, "This voucher is not valid yet."),
+            VoucherStatus.LOCKED: (
+                Tone.REFUSAL,
+                "This voucher is being used at another counter right now.",
+            ),
+        }
+        tone, sentence = sentences.get(
+            voucher.status, (Tone.REFUSAL, f"This voucher is {voucher.status}.")
+        )
+        self._say(tone, sentence)
+
+    # --- redeeming ------------------------------------------------------------------
+
+    async def redeem(self) -> None:
+        """Enter or Redeem on an active voucher: lock it, then ask for a contact or confirmation."""
+        async with self._acting():
+            if not self._view.can_redeem or self._view.voucher is None:
+                return
+            voucher = self._view.voucher
+            lock: VoucherLock | None = None
+            if self.settings.lock_before_redeem:
+                lock = await self._lock(voucher)
+                if lock is None:
+                    return
+            self._accepting_scans.clear()
+            if voucher.contact is None:
+                self._update(Stage.NEEDS_CONTACT, lock=lock, contact=None)
+                self._say(
+                    Tone.INFO,
+                    "This voucher has no customer yet: "
+                    "scan their loyalty card or type their e-mail.",
+                )
+            else:
+                self._update(Stage.CONFIRMING, lock=lock)
+
+    async def _lock(self, voucher: Voucher) -> VoucherLock | None:
+        entry = await self._begin(Action.LOCK, voucher)
+        self._update(busy="Reserving the voucher…")
+        try:
+            lock = await self._client.vouchers.lock(voucher.uuid)
+        except PiggyError as error:
+            await self._finish_failed(entry, error)
+            if error.ambiguous:
+                self._say(
+                    Tone.ERROR,
+                    f"{error.user_message} The voucher may stay reserved for up to an hour.",
+                    error,
+                )
+            else:
+                self._say(_tone(error), error.user_message, error)
+            await self._refresh(voucher.code)
+            return None
+        await self._journal_call(
+            self._journal.finish,
+            entry,
+            Outcome.OK,
+            release_key=lock.release_key,
+            lock_expires_at=lock.system_release_at,
+        )
+        return lock
+
+    async def use_contact_email(self, email: str) -> None:
+        """The customer said their e-mail address: find them."""
+        async with self._acting():
+            if self._view.stage != Stage.NEEDS_CONTACT:
+                return
+            self._update(busy="Looking up the customer…")
+            try:
+                contact = await self._client.contacts.find_by_email(email)
+            except ContactNotFound as error:
+                self._update(busy=None)
+                self._say(
+                    Tone.REFUSAL, "No customer with this e-mail address is known to Piggy.", error
+                )
+                return
+            except PiggyError as error:
+                self._update(busy=None)
+                self._say(Tone.ERROR, error.user_message, error)
+                return
+            self._choose_contact(contact)
+
+    async def _find_contact_by_card(self, value: str) -> None:
+        self._update(busy="Looking up the loyalty card…")
+        try:
+            contact = await self._client.contacts.find_by_identifier(value)
+        except PiggyError as error:
+            self._update(busy=None)
+            self._say(_tone(error), error.user_message, error)
+            return
+        if contact is None:
+            self._update(busy=None)
+            self._say(
+                Tone.REFUSAL,
+                "This loyalty card is not linked to a customer yet. Type their e-mail instead.",
+            )
+            return
+        self._choose_contact(contact)
+
+    def _choose_contact(self, contact: Contact) -> None:
+        self._update(Stage.CONFIRMING, contact=contact)
+        self._say(Tone.INFO, f"Customer: {contact.email or contact.uuid}. Press Enter to redeem.")
+
+    async def confirm(self, times: int = 1) -> None:
+        """Enter on the confirm panel: redeem (``times`` > 1: multi-redeem) with the release key."""
+        async with self._acting():
+            view = self._view
+            if view.stage != Stage.CONFIRMING or view.voucher is None:
+                return
+            voucher, lock = view.voucher, view.lock
+            contact_uuid = view.contact.uuid if voucher.contact is None and view.contact else None
+            release_key = lock.release_key if lock else None
+            action = Action.MULTI_REDEEM if times > 1 else Action.REDEEM
+            entry = await self._begin(action, voucher, contact_uuid=contact_uuid, times=times)
+            self._update(busy="Redeeming…")
+            try:
+                if times > 1:
+                    result = await self._client.vouchers.multi_redeem(
+                        voucher.code,
+                        times,
+                        shop_uuid=self.settings.shop_uuid or "",
+                        contact_uuid=contact_uuid,
+                        release_key=release_key,
+                    )
+                    redeemed = result.voucher
+                else:
+                    redeemed = await self._client.vouchers.redeem(
+                        voucher.code,
+                        contact_uuid=contact_uuid,
+                        release_key=release_key,
+                        shop_uuid=self.settings.shop_uuid,
+                    )
+            except PiggyError as error:
+                await self._finish_failed(entry, error)
+                if error.ambiguous:
+                    await self._reconcile(entry, voucher, had_lock=lock is not None, times=times)
+                else:
+                    await self._after_refused_redeem(voucher, lock, error)
+                return
+            await self._journal_call(self._journal.finish, entry, Outcome.OK)
+            await self._journal_call(self._journal.settle_locks, voucher.uuid)
+            self._done(redeemed)
+            name = (
+                voucher.promotion.name
+                if voucher.promotion and voucher.promotion.name
+                else voucher.name
+            )
+            what = f"{times} times" if times > 1 else "once"
+            self._say(Tone.SUCCESS, f"Redeemed {what}: {name or voucher.code}.")
+
+    async def _after_refused_redeem(
+        self, voucher: Voucher, lock: VoucherLock | None, error: PiggyError
+    ) -> None:
+        tone = _tone(error)
+        if isinstance(error, NotEnoughRedemptions | InvalidInput) or not isinstance(
+            error, PiggyAPIError
+        ):
+            # Nothing changed on Piggy's side: the cashier can correct or try again.
+            self._update(busy=None)
+            extra = (
+                ""
+                if isinstance(error, PiggyAPIError)
+                else " The voucher was not redeemed. Try again."
+            )
+            self._say(tone, _refusal_sentence(error) + extra, error)
+            return
+        if lock is not None and not isinstance(
+            error, VoucherAlreadyRedeemed | VoucherExpired | VoucherLocked
+        ):
+            await self._release(voucher, lock)
+        self._say(tone, _refusal_sentence(error), error)
+        await self._refresh(voucher.code)
+
+    async def _reconcile(self, entry: int, voucher: Voucher, *, had_lock: bool, times: int) -> None:
+        """A redeem's answer was lost: find the voucher and tell the truth."""
+        self._update(busy="The answer was lost. Checking whether the voucher was redeemed…")
+        try:
+            now = await self._client.vouchers.find(voucher.code)
+        except PiggyError as error:
+            self._unresolved = (entry, times)
+            self._update(Stage.UNRESOLVED)
+            self._say(
+                Tone.ERROR,
+                "The connection broke before Piggy answered, and the voucher could not be checked. "
+                "Do not hand out the reward yet: press Check again when the connection is back.",
+                error,
+            )
+            return
+        self._unresolved = None
+        multi_use = voucher.promotion is not None and voucher.promotion.is_multi_use
+        if now.status == VoucherStatus.REDEEMED or (
+            had_lock and now.status == VoucherStatus.ACTIVE
+        ):
+            # Our lock is gone (a redeem ends it) or the voucher is used: it happened.
+            await self._journal_call(
+                self._journal.finish, entry, Outcome.OK, detail="confirmed by a later find"
+            )
+            await self._journal_call(self._journal.settle_locks, voucher.uuid)
+            self._done(now)
+            self._say(
+                Tone.SUCCESS,
+                "Redeemed. (The answer was lost, but Piggy confirms the voucher was used.)",
+            )
+        elif had_lock and now.status == VoucherStatus.LOCKED:
+            await self._journal_call(
+                self._journal.finish, entry, Outcome.FAILED, detail="not redeemed (find)"
+            )
+            self._update(
+                Stage.CONFIRMING, voucher=dataclasses.replace(voucher, status=now.status), busy=None
+            )
+            self._say(
+                Tone.ERROR,
+                "The connection broke before Piggy answered. The voucher was NOT redeemed. "
+                "Press Enter to try again.",
+            )
+        elif not had_lock and multi_use:
+            self._update(Stage.SHOWING, voucher=now, lock=None, busy=None)
+            self._accepting_scans.set()
+            self._say(
+                Tone.ERROR,
+                "The connection broke before Piggy answered and it cannot be told how many "
+                "uses were made. Check the voucher in the Piggy dashboard before trying again.",
+            )
+        else:
+            await self._journal_call(
+                self._journal.finish, entry, Outcome.FAILED, detail="not redeemed (find)"
+            )
+            self._done(now)
+            self._say(
+                Tone.ERROR,
+                "The connection broke before Piggy answered. The voucher was NOT redeemed.",
+            )
+
+    async def recheck(self) -> None:
+        """Check again after an answer was lost and the voucher could not be checked."""
+        async with self._acting():
+            if (
+                self._view.stage != Stage.UNRESOLVED
+                or self._view.voucher is None
+                or self._unresolved is None
+            ):
+                return
+            entry, times = self._unresolved
+            await self._reconcile(
+                entry, self._view.voucher, had_lock=self._view.lock is not None, times=times
+            )
+
+    async def cancel(self) -> None:
+        """Esc: give the voucher back and stay on it."""
+        async with self._acting():
+            view = self._view
+            if view.stage not in (Stage.NEEDS_CONTACT, Stage.CONFIRMING) or view.voucher is None:
+                return
+            if view.lock is not None:
+                self._update(busy="Releasing the voucher…")
+                await self._release(view.voucher, view.lock)
+            self._accepting_scans.set()
+            await self._refresh(view.voucher.code)
+            self._say(Tone.INFO, "Cancelled. The voucher was not redeemed.")
+
+    async def reverse(self) -> None:
+        """Undo the redemption of the shown voucher (the window asked for confirmation)."""
+        async with self._acting():
+            if not self._view.can_reverse or self._view.voucher is None:
+                return
+            voucher = self._view.voucher
+            entry = await self._begin(Action.REVERSE, voucher)
+            self._update(busy="Reversing the redemption…")
+            try:
+                result = await self._client.vouchers.reverse(voucher.uuid)
+            except PiggyError as error:
+                await self._finish_failed(entry, error)
+                self._say(_tone(error), error.user_message, error)
+                await self._refresh(voucher.code)
+                return
+            await self._journal_call(self._journal.finish, entry, Outcome.OK)
+            if result is None:
+                await self._refresh(voucher.code)
+            else:
+                self._update(Stage.SHOWING, voucher=result, busy=None)
+            self._say(Tone.SUCCESS, "The redemption was reversed: the voucher can be used again.")
+
+    # --- locks left behind ----------------------------------------------------------
+
+    async def release_orphans(self) -> list[str]:
+        """Release locks an earlier run left (crash, power cut, kill); returns a sentence each."""
+        async with self._acting():
+            held = self._view.voucher.uuid if self._view.lock and self._view.voucher else None
+            sentences: list[str] = []
+            now = datetime.now(UTC)
+            for entry in await self._journal_call(self._journal.open_locks):
+                if entry.voucher_uuid is None or entry.voucher_uuid == held:
+                    continue
+                sentence = await self._release_orphan(entry, now)
+                if sentence:
+                    sentences.append(sentence)
+            return sentences
+
+    async def _release_orphan(self, entry: JournalEntry, now: datetime) -> str | None:
+        assert entry.voucher_uuid is not None
+        expires = entry.lock_expires_at or entry.started_at + LOCK_LIFETIME
+        if now >= expires:
+            await self._journal_call(self._journal.settle_locks, entry.voucher_uuid)
+            return None
+        if entry.release_key is None:
+            until = expires.astimezone().strftime("%H:%M")
+            return (
+                f"Voucher {entry.code} may stay reserved until {until}: "
+                "the answer to its lock was lost."
+            )
+        lock = VoucherLock(
+            voucher_uuid=entry.voucher_uuid,
+            status=VoucherStatus.LOCKED,
+            release_key=entry.release_key,
+            system_release_at=entry.lock_expires_at,
+        )
+        stub = Voucher(uuid=entry.voucher_uuid, code=entry.code, status=VoucherStatus.LOCKED)
+        if await self._release(stub, lock):
+            return f"Voucher {entry.code} was still reserved by this counter and has been released."
+        return (
+            f"Voucher {entry.code} is still reserved by this counter; "
+            "releasing it failed and will be tried again."
+        )
+
+    async def _release(self, voucher: Voucher, lock: VoucherLock) -> bool:
+        """Release a lock; True when it is over (released now, or already gone)."""
+        entry = await self._begin(Action.RELEASE, voucher)
+        try:
+            await self._client.vouchers.release(voucher.uuid, lock.release_key)
+        except (InvalidInput, VoucherNotFound, VoucherAlreadyRedeemed, VoucherExpired) as error:
+            # The lock is gone (expired, or the voucher changed): nothing to give back.
+            await self._journal_call(
+                self._journal.finish, entry, Outcome.REFUSED, detail=error.message
+            )
+            await self._journal_call(self._journal.settle_locks, voucher.uuid)
+            return True
+        except PiggyError as error:
+            await self._finish_failed(entry, error)
+            log.warning("release of %s failed: %s", voucher.code, type(error).__name__)
+            return False
+        await self._journal_call(self._journal.finish, entry, Outcome.OK)
+        await self._journal_call(self._journal.settle_locks, voucher.uuid)
+        return True
+
+    # --- helpers --------------------------------------------------------------------
+
+    async def _refresh(self, code: str) -> None:
+        """Show the voucher as Piggy has it now (after a refusal or a release)."""
+        try:
+            voucher = await self._client.vouchers.find(code)
+        except PiggyError:
+            self._update(Stage.SHOWING, lock=None, busy=None)
+        else:
+            self._update(
+                Stage.SHOWING, voucher=voucher, lock=None, contact=voucher.contact, busy=None
+            )
+        self._accepting_scans.set()
+
+    def _done(self, voucher: Voucher) -> None:
+        self._update(Stage.SHOWING, voucher=voucher, lock=None, contact=voucher.contact, busy=None)
+        self._accepting_scans.set()
+
+    async def _begin(
+        self, action: Action, voucher: Voucher, *, contact_uuid: str | None = None, times: int = 1
+    ) -> int:
+        promotion = voucher.promotion
+        return await self._journal_call(
+            self._journal.begin,
+            action,
+            code=voucher.code,
+            voucher_uuid=voucher.uuid,
+            promotion_uuid=promotion.uuid if promotion else None,
+            promotion_name=(promotion.name if promotion else None) or voucher.name or None,
+            contact_uuid=contact_uuid,
+            times=times,
+        )
+
+    async def _finish_failed(self, entry: int, error: PiggyError) -> None:
+        if error.ambiguous:
+            outcome = Outcome.UNKNOWN
+        elif isinstance(error, PiggyAPIError):
+            outcome = Outcome.REFUSED
+        else:
+            outcome = Outcome.FAILED
+        detail = f"{type(error).__name__}" + (f" {error.code}" if error.code else "")
+        await self._journal_call(self._journal.finish, entry, outcome, detail=detail)
+
+    async def _journal_call(self, function: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """Run a journal call off the loop thread; a failure stops the action before any request."""
+        try:
+            return await asyncio.to_thread(function, *args, **kwargs)
+        except sqlite3.Error as error:
+            log.error("journal write failed: %s", error)
+            self._update(busy=None)
+            raise JournalUnavailable(
+                "The counter journal could not be written (is the disk full?). "
+                "Nothing was sent to Piggy."
+            ) from error
+
+    def _update(self, stage: Stage | None = None, **changes: object) -> None:
+        """Change what the counter shows; a new stage ends the busy text unless one is given."""
+        if stage is not None:
+            changes["stage"] = stage
+            changes.setdefault("busy", None)
+        changes["waiting_scans"] = self._waiting
+        changes["recent_codes"] = tuple(self._recent)
+        self._view = dataclasses.replace(self._view, **changes)  # type: ignore[arg-type]
+        self._listener.counter_changed(self._view)
+
+    def _say(self, tone: Tone, sentence: str, error: PiggyError | None = None) -> None:
+        self._listener.counter_said(Notice(tone, sentence, error))

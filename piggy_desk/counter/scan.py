@@ -1,0 +1,73 @@
+"""From what a barcode scanner typed to a voucher code, or a sentence saying why not.
+
+A scanner is a keyboard: it types the code and a terminator (Enter or Tab), sometimes
+with a configured prefix or suffix and stray control characters. Normalising is pure and
+cheap; the same code scanned twice within a moment counts once.
+"""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+MAX_CODE_LENGTH = 128
+DUPLICATE_WINDOW_SECONDS = 1.5
+
+
+class ScanRejected(ValueError):
+    """A scan that cannot be a voucher code; ``str()`` is a sentence for the cashier."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScanRules:
+    """How this counter's scanner dresses its codes."""
+
+    prefix: str = ""
+    suffix: str = ""
+    max_length: int = MAX_CODE_LENGTH
+
+
+def normalise_scan(raw: str, rules: ScanRules = ScanRules()) -> str:
+    """The code in ``raw``: control characters removed, trimmed, prefix and suffix taken
+    off, length bounded. Raises ``ScanRejected`` with a sentence when nothing usable is left."""
+    # Huge input is refused before any per-character work is spent on it.
+    if len(raw) > 8 * rules.max_length + 64:
+        raise ScanRejected(
+            f"That scan is far too long to be a voucher code (over {rules.max_length} characters)."
+        )
+    text = "".join(ch for ch in raw if unicodedata.category(ch)[0] != "C" or ch == " ").strip()
+    if rules.prefix and text.startswith(rules.prefix):
+        text = text[len(rules.prefix) :]
+    if rules.suffix and text.endswith(rules.suffix):
+        text = text[: -len(rules.suffix)]
+    text = text.strip()
+    if not text:
+        raise ScanRejected("The scan was empty. Scan the voucher again.")
+    if len(text) > rules.max_length:
+        raise ScanRejected(
+            f"That is too long to be a voucher code (over {rules.max_length} characters)."
+        )
+    return text
+
+
+class DuplicateFilter:
+    """Says whether a code is the same scan again (same code within the window)."""
+
+    def __init__(
+        self,
+        window_seconds: float = DUPLICATE_WINDOW_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._window = window_seconds
+        self._clock = clock
+        self._last_code: str | None = None
+        self._last_at = float("-inf")
+
+    def is_repeat(self, code: str) -> bool:
+        """True when ``code`` was the last scan and came within the window; records the scan."""
+        now = self._clock()
+        repeat = code == self._last_code and now - self._last_at < self._window
+        self._last_code, self._last_at = code, now
+        return repeat
