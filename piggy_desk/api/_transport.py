@@ -28,15 +28,15 @@ _SAFE_METHODS = frozenset({"GET", "HEAD"})
 def path_segment(value: str, what: str) -> str:
     """An id as one percent-encoded path segment; refuses what cannot be an id.
 
-    Piggy's ids are UUIDs in practice but not always (``"123"``), so anything printable
-    and short is accepted; ``/``, ``%``, ``?`` and ``#`` are encoded so that an id can
-    never change which path or query is asked for.
+    Piggy's ids are UUIDs in practice but not always (``"123"``), so anything printable,
+    short and free of path separators and spaces is accepted; the rest (``%``, ``?``,
+    ``#``, ``&``) is percent-encoded, so an id can never change the path or query asked for.
     """
     if not isinstance(value, str) or not value.strip():
         raise errors.InvalidRequest(f"The {what} is empty.", field=what)
     if len(value) > MAX_ID_LENGTH:
         raise errors.InvalidRequest(f"The {what} is too long to be an id.", field=what)
-    if value in {".", ".."} or not value.isprintable() or value != value.strip():
+    if value in {".", ".."} or not value.isprintable() or any(c in value for c in "/\\ \u00a0"):
         raise errors.InvalidRequest(f"The {what} cannot be an id.", field=what)
     return quote(value, safe="")
 

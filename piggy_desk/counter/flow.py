@@ -285,6 +285,7 @@ class RedemptionFlow:
                 )
             else:
                 self._update(Stage.CONFIRMING, lock=lock)
+                self._say(Tone.INFO, "Press Enter to confirm the redemption, or Esc to cancel.")
 
     async def _lock(self, voucher: Voucher) -> VoucherLock | None:
         entry = await self._begin(Action.LOCK, voucher)
@@ -397,8 +398,8 @@ class RedemptionFlow:
                 if voucher.promotion and voucher.promotion.name
                 else voucher.name
             )
-            what = f"{times} times" if times > 1 else "once"
-            self._say(Tone.SUCCESS, f"Redeemed {what}: {name or voucher.code}.")
+            what = f" {times} times" if times > 1 else ""
+            self._say(Tone.SUCCESS, f"Redeemed{what}: {name or voucher.code}.")
 
     async def _after_refused_redeem(
         self, voucher: Voucher, lock: VoucherLock | None, error: PiggyError

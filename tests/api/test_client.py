@@ -98,7 +98,7 @@ async def test_codes_that_cannot_be_codes_are_never_sent(
     assert sandbox.stats()["requests"] == before
 
 
-@pytest.mark.parametrize("bad", ["", "../lock", "a b", "x" * 200, "\x00"])
+@pytest.mark.parametrize("bad", ["", "../lock", "a b", "a/b", "..", "x" * 200, "\x00"])
 async def test_ids_that_cannot_be_ids_are_never_sent(
     client: PiggyClient, sandbox: RunningSandbox, bad: str
 ) -> None:
@@ -108,9 +108,10 @@ async def test_ids_that_cannot_be_ids_are_never_sent(
     assert sandbox.stats()["requests"] == before
 
 
-async def test_an_id_with_a_slash_stays_one_path_segment(client: PiggyClient) -> None:
+@pytest.mark.parametrize("odd_id", ["%2F..%2Fpromotions", "x?status=ACTIVE", "a#b", "1&2", "123"])
+async def test_odd_ids_stay_one_path_segment(client: PiggyClient, odd_id: str) -> None:
     with pytest.raises(VoucherNotFound):
-        await client.vouchers.update("x/../../promotions", status="ACTIVE")
+        await client.vouchers.update(odd_id, status="ACTIVE")
 
 
 async def test_list_pages_and_filters(client: PiggyClient) -> None:
@@ -375,7 +376,6 @@ async def test_multi_redeem(client: PiggyClient, sandbox: RunningSandbox) -> Non
 async def test_promotions(client: PiggyClient) -> None:
     promotions = await client.promotions.list()
     assert len(promotions) >= 4
-    assert any(p.is_multi_use for p in promotions)
     created = await client.promotions.create(
         "Verjaardag",
         "Gratis gebakje",

@@ -1,0 +1,532 @@
+"""The cashier's screen: scan field, voucher card, message banner, confirm and contact panels."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from piggy_desk.api import Voucher
+from piggy_desk.counter.flow import CounterView, Notice, RedemptionFlow, Stage, Tone
+from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.sounds import SoundPlayer
+from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.widgets import MessageBanner, StatusBadge, countdown_text, relative_hint
+
+MAX_SCAN_FIELD = 4096
+MAX_MULTI_REDEEM = 50
+
+
+class CounterController(QObject):
+    """Bridges the Qt-free ``RedemptionFlow`` to the widgets.
+
+    Signals:
+        view_changed(CounterView): what the counter shows changed.
+        notice_given(Notice): an outcome to show and sound.
+    """
+
+    view_changed = Signal(object)
+    notice_given = Signal(object)
+
+    def __init__(self, tasks: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self.flow: RedemptionFlow | None = None
+
+    # CounterListener
+    def counter_changed(self, view: CounterView) -> None:
+        self.view_changed.emit(view)
+
+    def counter_said(self, notice: Notice) -> None:
+        self.notice_given.emit(notice)
+
+    def attach(self, flow: RedemptionFlow) -> None:
+        self.flow = flow
+
+    def scan(self, raw: str) -> None:
+        if self.flow is not None:
+            self.flow.submit_scan(raw)
+
+    def redeem(self) -> None:
+        if self.flow is not None:
+            self._tasks.start(self.flow.redeem(), name="counter-action")
+
+    def confirm(self, times: int) -> None:
+        if self.flow is not None:
+            self._tasks.start(self.flow.confirm(times), name="counter-action")
+
+    def cancel(self) -> None:
+        if self.flow is not None:
+            self._tasks.start(self.flow.cancel(), name="counter-cancel")
+
+    def reverse(self) -> None:
+        if self.flow is not None:
+            self._tasks.start(self.flow.reverse(), name="counter-action")
+
+    def recheck(self) -> None:
+        if self.flow is not None:
+            self._tasks.start(self.flow.recheck(), name="counter-action")
+
+    def use_contact_email(self, email: str) -> None:
+        if self.flow is not None:
+            self._tasks.start(self.flow.use_contact_email(email), name="counter-action")
+
+
+def _local(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
+
+
+class VoucherCard(QFrame):
+    """Everything a cashier needs to know about one voucher, large and calm."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("voucherCard")
+        self._setup_ui()
+        self.show_voucher(None)
+
+    def _setup_ui(self) -> None:
+        self.status = StatusBadge(self)
+        self.title = QLabel(self)
+        self.title.setObjectName("voucherTitle")
+        self.title.setWordWrap(True)
+        self.description = QLabel(self)
+        self.description.setObjectName("voucherDescription")
+        self.description.setWordWrap(True)
+        self.code = QLabel(self)
+        self.code.setObjectName("voucherCode")
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = QFormLayout()
+        self.details.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self._fields: dict[str, QLabel] = {}
+        for key, label in (
+            ("valid_from", "Valid from"),
+            ("expires", "Expires"),
+            ("contact", "Customer"),
+            ("redeemed", "Used on"),
+            ("uses", "Uses per voucher"),
+            ("attributes", "Till codes"),
+        ):
+            value = QLabel(self)
+            value.setObjectName(f"voucher_{key}")
+            value.setWordWrap(True)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            self._fields[key] = value
+            self.details.addRow(f"{label}:", value)
+        self.placeholder = QLabel("Scan a voucher to see it here.", self)
+        self.placeholder.setObjectName("cardPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        top = QHBoxLayout()
+        top.addWidget(self.status)
+        top.addSpacing(16)
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.description)
+        top.addLayout(titles, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.placeholder)
+        layout.addLayout(top)
+        layout.addWidget(self.code)
+        layout.addLayout(self.details)
+
+    def show_voucher(self, voucher: Voucher | None, now: datetime | None = None) -> None:
+        empty = voucher is None
+        self.placeholder.setVisible(empty)
+        for widget in (self.status, self.title, self.description, self.code):
+            widget.setVisible(not empty)
+        for value in self._fields.values():
+            value.setVisible(not empty)
+            label = self.details.labelForField(value)
+            if label is not None:
+                label.setVisible(not empty)
+        if voucher is None:
+            self.setAccessibleDescription("No voucher shown")
+            return
+        now = now or datetime.now(UTC)
+        promotion = voucher.promotion
+        self.status.set_status(voucher.status)
+        self.title.setText(
+            (promotion.name if promotion and promotion.name else voucher.name) or "Voucher"
+        )
+        self.description.setText(
+            (promotion.description if promotion else "") or voucher.description
+        )
+        self.code.setText(voucher.code)
+        self._set("valid_from", _when(voucher.activation_date, now))
+        self._set("expires", _when(voucher.expiration_date, now) or "Never")
+        self._set(
+            "contact",
+            (voucher.contact.email or "a customer without e-mail")
+            if voucher.contact
+            else "No customer yet",
+        )
+        self._set("redeemed", _when(voucher.redeemed_at, now))
+        uses = promotion.redemptions_per_voucher if promotion else None
+        self._set("uses", str(uses) if uses and uses > 1 else "")
+        attributes = {**(promotion.attributes if promotion else {}), **voucher.attributes}
+        shown = [f"{k}: {v}" for k, v in attributes.items() if v not in (None, "")]
+        self._set("attributes", "   ".join(shown))
+        self.setAccessibleDescription(
+            f"{self.title.text()}, code {voucher.code}, {self.status.word}"
+        )
+
+    def _set(self, key: str, text: str) -> None:
+        field = self._fields[key]
+        field.setText(text)
+        field.setVisible(bool(text))
+        label = self.details.labelForField(field)
+        if label is not None:
+            label.setVisible(bool(text))
+
+    def field_text(self, key: str) -> str:
+        return self._fields[key].text() if self._fields[key].isVisibleTo(self) else ""
+
+
+def _when(moment: datetime | None, now: datetime) -> str:
+    if moment is None:
+        return ""
+    return f"{_local(moment)} ({relative_hint(moment, now)})"
+
+
+class CounterScreen(QWidget):
+    """The counter: what a cashier looks at all day.
+
+    Keys: a scan (characters then Enter or Tab) always lands in the scan field, whatever
+    has focus; Enter with an empty scan field does the main action (redeem, confirm);
+    Esc cancels. The scanner's Enter never presses a focused button.
+    """
+
+    def __init__(
+        self,
+        controller: CounterController,
+        messages: MessagePath,
+        sounds: SoundPlayer,
+        *,
+        manager: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("counterScreen")
+        self._controller = controller
+        self._messages = messages
+        self._sounds = sounds
+        self.manager = manager
+        self._view = CounterView()
+        self._last_notice: Notice | None = None
+        self._setup_ui()
+        controller.view_changed.connect(self._on_controller_view_changed)
+        controller.notice_given.connect(self._on_controller_notice_given)
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._update_countdown)
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        self._render(self._view)
+
+    def _setup_ui(self) -> None:
+        self.scan_input = QLineEdit(self)
+        self.scan_input.setObjectName("scanInput")
+        self.scan_input.setPlaceholderText("Scan a voucher, or type its code and press Enter")
+        self.scan_input.setAccessibleName("Voucher code")
+        self.scan_input.setMaxLength(MAX_SCAN_FIELD)
+        self.scan_input.setClearButtonEnabled(True)
+        self.scan_input.returnPressed.connect(self._on_scan_input_return_pressed)
+        self.scan_input.installEventFilter(self)
+
+        self.banner = MessageBanner(self)
+        self.banner.details_requested.connect(self._on_banner_details_requested)
+        self.busy_label = QLabel(self)
+        self.busy_label.setObjectName("busyLabel")
+        self.card = VoucherCard(self)
+
+        self.redeem_button = self._button(
+            "Redeem  (Enter)", "redeemButton", self._on_redeem_clicked
+        )
+        self.reverse_button = self._button(
+            "Reverse redemption…", "reverseButton", self._on_reverse_clicked
+        )
+        self.recheck_button = self._button("Check again", "recheckButton", self._controller.recheck)
+        actions = QHBoxLayout()
+        actions.addWidget(self.redeem_button, 2)
+        actions.addWidget(self.reverse_button, 1)
+        actions.addWidget(self.recheck_button, 1)
+
+        self.confirm_panel = QFrame(self)
+        self.confirm_panel.setObjectName("confirmPanel")
+        self.confirm_text = QLabel(self.confirm_panel)
+        self.confirm_text.setObjectName("confirmText")
+        self.confirm_text.setWordWrap(True)
+        self.countdown_label = QLabel(self.confirm_panel)
+        self.countdown_label.setObjectName("lockCountdown")
+        self.multi_count = QSpinBox(self.confirm_panel)
+        self.multi_count.setObjectName("multiRedeemCount")
+        self.multi_count.setRange(1, MAX_MULTI_REDEEM)
+        self.multi_count.setAccessibleName("Number of uses")
+        self.multi_label = QLabel("Uses:", self.confirm_panel)
+        self.confirm_button = self._button(
+            "Confirm  (Enter)", "confirmButton", self._on_confirm_clicked
+        )
+        self.cancel_button = self._button("Cancel  (Esc)", "cancelButton", self._controller.cancel)
+        confirm_row = QHBoxLayout()
+        confirm_row.addWidget(self.multi_label)
+        confirm_row.addWidget(self.multi_count)
+        confirm_row.addStretch(1)
+        confirm_row.addWidget(self.confirm_button, 2)
+        confirm_row.addWidget(self.cancel_button, 1)
+        confirm_layout = QVBoxLayout(self.confirm_panel)
+        confirm_layout.addWidget(self.confirm_text)
+        confirm_layout.addWidget(self.countdown_label)
+        confirm_layout.addLayout(confirm_row)
+
+        self.contact_panel = QFrame(self)
+        self.contact_panel.setObjectName("contactPanel")
+        contact_hint = QLabel(
+            "Scan the customer's loyalty card, or type their e-mail address:", self.contact_panel
+        )
+        contact_hint.setWordWrap(True)
+        self.contact_input = QLineEdit(self.contact_panel)
+        self.contact_input.setObjectName("contactSearchInput")
+        self.contact_input.setPlaceholderText("customer@example.com")
+        self.contact_input.setAccessibleName("Customer e-mail or loyalty card")
+        self.contact_input.setMaxLength(320)
+        self.contact_input.returnPressed.connect(self._on_contact_input_return_pressed)
+        self.contact_find = self._button(
+            "Find customer", "contactFindButton", self._on_contact_input_return_pressed
+        )
+        self.contact_cancel = self._button(
+            "Cancel  (Esc)", "contactCancelButton", self._controller.cancel
+        )
+        contact_row = QHBoxLayout()
+        contact_row.addWidget(self.contact_input, 3)
+        contact_row.addWidget(self.contact_find, 1)
+        contact_row.addWidget(self.contact_cancel, 1)
+        contact_layout = QVBoxLayout(self.contact_panel)
+        contact_layout.addWidget(contact_hint)
+        contact_layout.addLayout(contact_row)
+
+        self.recent = QListWidget(self)
+        self.recent.setObjectName("recentScans")
+        self.recent.setAccessibleName("Recent scans")
+        self.recent.setMaximumHeight(120)
+        self.recent.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.waiting_label = QLabel(self)
+        self.waiting_label.setObjectName("waitingScans")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scan_input)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.busy_label)
+        layout.addWidget(self.card, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.contact_panel)
+        layout.addWidget(self.confirm_panel)
+        recent_title = QLabel("Recent scans", self)
+        recent_title.setObjectName("recentTitle")
+        layout.addWidget(recent_title)
+        layout.addWidget(self.recent)
+        layout.addWidget(self.waiting_label)
+
+    def _button(self, text: str, name: str, slot: object) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.setDefault(False)
+        button.setMinimumHeight(44)
+        button.clicked.connect(slot)
+        return button
+
+    @property
+    def view(self) -> CounterView:
+        return self._view
+
+    def focus_scan(self) -> None:
+        self.scan_input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- slots ------------------------------------------------------------------------
+
+    def _on_scan_input_return_pressed(self) -> None:
+        text = self.scan_input.text()
+        self.scan_input.clear()
+        if text.strip():
+            self._controller.scan(text)
+        else:
+            self._main_action()
+
+    def _on_redeem_clicked(self) -> None:
+        self._controller.redeem()
+        self.focus_scan()
+
+    def _on_confirm_clicked(self) -> None:
+        self._controller.confirm(self.multi_count.value() if self.multi_count.isVisible() else 1)
+        self.focus_scan()
+
+    def _on_reverse_clicked(self) -> None:
+        voucher = self._view.voucher
+        if voucher is None or not self._view.can_reverse:
+            return
+        who = voucher.contact.email if voucher.contact and voucher.contact.email else "no customer"
+        name = voucher.promotion.name if voucher.promotion else voucher.name
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Reverse redemption",
+            f"Reverse the redemption of {name} (code {voucher.code}, customer {who})?\n\n"
+            "The voucher can then be used again.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("reverseConfirmation")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda result: self._on_reverse_answered(result, box))
+        box.open()
+
+    def _on_reverse_answered(self, result: int, box: QMessageBox) -> None:
+        box.deleteLater()
+        if result == QMessageBox.StandardButton.Yes:
+            self._controller.reverse()
+        self.focus_scan()
+
+    def _on_contact_input_return_pressed(self) -> None:
+        text = self.contact_input.text().strip()
+        if not text:
+            return
+        self.contact_input.clear()
+        if "@" in text:
+            self._controller.use_contact_email(text)
+        else:
+            self._controller.scan(text)  # a loyalty card typed or scanned into this field
+
+    def _on_banner_details_requested(self) -> None:
+        if self._last_notice is not None and self._last_notice.error is not None:
+            self._messages.show_details(self._last_notice.error, parent=self)
+
+    def _on_controller_view_changed(self, view: CounterView) -> None:
+        self._render(view)
+
+    def _on_controller_notice_given(self, notice: Notice) -> None:
+        self._last_notice = notice
+        self.banner.show_notice(notice.tone, notice.sentence, has_details=notice.error is not None)
+        sound = {Tone.SUCCESS: "success", Tone.REFUSAL: "refusal", Tone.ERROR: "error"}.get(
+            notice.tone
+        )
+        if sound:
+            self._sounds.play(sound)
+        if notice.error is not None:
+            self._messages.log_notice(notice.sentence, notice.error)
+
+    # --- rendering ----------------------------------------------------------------------
+
+    def _render(self, view: CounterView) -> None:
+        self._view = view
+        self.card.show_voucher(view.voucher)
+        self.busy_label.setText(view.busy or "")
+        self.busy_label.setVisible(bool(view.busy))
+        self.redeem_button.setVisible(view.stage in (Stage.IDLE, Stage.SHOWING))
+        self.redeem_button.setEnabled(view.can_redeem and not view.busy)
+        self.reverse_button.setVisible(view.can_reverse)
+        self.recheck_button.setVisible(view.stage == Stage.UNRESOLVED)
+        self.contact_panel.setVisible(view.stage == Stage.NEEDS_CONTACT)
+        confirming = view.stage == Stage.CONFIRMING
+        self.confirm_panel.setVisible(confirming)
+        if confirming and view.voucher is not None:
+            voucher = view.voucher
+            name = (
+                voucher.promotion.name
+                if voucher.promotion and voucher.promotion.name
+                else voucher.name
+            )
+            who = view.contact.email if view.contact and view.contact.email else "no customer"
+            self.confirm_text.setText(f"Redeem {name or voucher.code} for {who}?")
+            multi = self.manager or bool(voucher.promotion and voucher.promotion.is_multi_use)
+            self.multi_count.setVisible(multi)
+            self.multi_label.setVisible(multi)
+            self.confirm_button.setEnabled(not view.busy)
+            self._update_countdown()
+            self._countdown.start()
+        else:
+            self._countdown.stop()
+            self.multi_count.setValue(1)
+        if view.stage == Stage.NEEDS_CONTACT:
+            self.contact_input.setFocus()
+        self.recent.clear()
+        self.recent.addItems(list(view.recent_codes))
+        self.waiting_label.setText(
+            f"{view.waiting_scans} scan(s) waiting" if view.waiting_scans else ""
+        )
+
+    def _update_countdown(self) -> None:
+        lock = self._view.lock
+        if lock is None or lock.system_release_at is None:
+            self.countdown_label.setText(
+                "Not reserved: locking is switched off." if lock is None else ""
+            )
+            return
+        left = (lock.system_release_at - datetime.now(UTC)).total_seconds()
+        self.countdown_label.setText(f"Reserved for this counter for {countdown_text(left)}")
+
+    def _main_action(self) -> None:
+        stage = self._view.stage
+        if stage == Stage.CONFIRMING:
+            self._on_confirm_clicked()
+        elif stage == Stage.NEEDS_CONTACT:
+            self._on_contact_input_return_pressed()
+        elif self._view.can_redeem:
+            self._on_redeem_clicked()
+
+    # --- Qt overrides -------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() != QEvent.Type.KeyPress
+            or not self.isVisible()
+            or not isinstance(event, QKeyEvent)
+        ):
+            return False
+        key = event.key()
+        if watched is self.scan_input and key == Qt.Key.Key_Tab:
+            # A scanner that ends its codes with Tab.
+            self._on_scan_input_return_pressed()
+            return True
+        if not isinstance(watched, QWidget) or not (watched is self or self.isAncestorOf(watched)):
+            return False  # another screen or a dialog: none of the counter's business
+        if key == Qt.Key.Key_Escape:
+            self._controller.cancel()
+            self.focus_scan()
+            return True
+        if watched in (self.scan_input, self.contact_input, self.multi_count) or isinstance(
+            watched, QLineEdit
+        ):
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and watched is self.multi_count:
+                self._main_action()
+                return True
+            return False
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Never let the scanner's Enter press whatever button has focus.
+            self._on_scan_input_return_pressed()
+            return True
+        if key == Qt.Key.Key_Space and isinstance(watched, QAbstractButton):
+            return False  # the keyboard way to press a focused button
+        text = event.text()
+        if text and text.isprintable():
+            # A scan while something else has focus: it goes to the scan field.
+            self.focus_scan()
+            self.scan_input.insert(text)
+            return True
+        return False

@@ -1,0 +1,148 @@
+"""The Journal screen: today's counter entries and totals per promotion, for the end of a shift."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from piggy_desk.counter.journal import Journal, JournalEntry, Outcome
+from piggy_desk.ui.tasks import TaskRunner
+
+_ACTION_WORDS = {
+    "lock": "Reserved",
+    "release": "Released",
+    "redeem": "Redeemed",
+    "multi_redeem": "Redeemed (several)",
+    "reverse": "Reversed",
+}
+_OUTCOME_WORDS = {
+    Outcome.PENDING: "waiting for answer",
+    Outcome.OK: "done",
+    Outcome.REFUSED: "refused",
+    Outcome.FAILED: "failed",
+    Outcome.UNKNOWN: "answer lost",
+}
+Index = QModelIndex | QPersistentModelIndex
+
+
+class JournalModel(QAbstractTableModel):
+    """Journal entries as rows: time, what, code, promotion, uses, outcome, detail."""
+
+    HEADERS = ("Time", "What", "Code", "Promotion", "Uses", "Outcome", "Detail")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._entries: list[JournalEntry] = []
+
+    def set_entries(self, entries: list[JournalEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entry(self, row: int) -> JournalEntry:
+        return self._entries[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        if column == 0:
+            return entry.started_at.astimezone().strftime("%H:%M:%S")
+        if column == 1:
+            return _ACTION_WORDS.get(entry.action.value, entry.action.value)
+        if column == 2:
+            return entry.code
+        if column == 3:
+            return entry.promotion_name or ""
+        if column == 4:
+            return entry.times
+        if column == 5:
+            return _OUTCOME_WORDS[entry.outcome]
+        return entry.detail or ""
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+
+class JournalScreen(QWidget):
+    """Today's journal; refreshed when shown and after every counter outcome."""
+
+    def __init__(self, journal: Journal, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("journalScreen")
+        self._journal = journal
+        self._tasks = tasks
+        self.model = JournalModel()
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        self.title = QLabel(self)
+        self.title.setObjectName("journalTitle")
+        refresh = QPushButton("Refresh", self)
+        refresh.setObjectName("journalRefresh")
+        refresh.setAutoDefault(False)
+        refresh.clicked.connect(self.refresh)
+        self.table = QTableView(self)
+        self.table.setObjectName("journalTable")
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.totals = QLabel(self)
+        self.totals.setObjectName("journalTotals")
+        self.totals.setTextFormat(Qt.TextFormat.PlainText)
+        self.totals.setWordWrap(True)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel("Totals per promotion today:", self))
+        layout.addWidget(self.totals)
+
+    def refresh(self) -> None:
+        self._tasks.start(self.load(), name="journal-refresh")
+
+    async def load(self, day: date | None = None) -> None:
+        """Read the day's entries off the loop thread and show them."""
+        day = day or date.today()
+        zone = datetime.now().astimezone().tzinfo
+        assert zone is not None
+        entries = await asyncio.to_thread(self._journal.entries_on, day, zone)
+        self.model.set_entries(entries)
+        totals = self._journal.totals_by_promotion(entries)
+        self.title.setText(
+            f"Counter journal for {day.strftime('%A %d %B %Y')}: {len(entries)} entries"
+        )
+        self.totals.setText(
+            "\n".join(
+                f"{t.promotion_name}: {t.redemptions} redeemed"
+                + (f", {t.reversals} reversed" if t.reversals else "")
+                for t in totals
+            )
+            or "Nothing redeemed yet today."
+        )

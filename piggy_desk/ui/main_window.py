@@ -1,0 +1,127 @@
+"""The main window: the counter first, the journal beside it, a training banner on the sandbox."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from piggy_desk.api import PiggyClient
+from piggy_desk.counter.flow import Notice, RedemptionFlow, Tone
+from piggy_desk.counter.journal import Journal
+from piggy_desk.ui.counter import CounterController, CounterScreen
+from piggy_desk.ui.journal import JournalScreen
+from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.tasks import TaskRunner
+
+TRAINING_TEXT = "Training — sandbox. Nothing here touches real vouchers or customers."
+
+
+class MainWindow(QMainWindow):
+    """Counter | Journal. Closing it gives back a voucher the counter still holds first.
+
+    Signals:
+        closed(): the window has released what it held and closed; the program may end.
+    """
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        *,
+        client: PiggyClient,
+        journal: Journal,
+        flow: RedemptionFlow,
+        controller: CounterController,
+        counter: CounterScreen,
+        journal_screen: JournalScreen,
+        tasks: TaskRunner,
+        messages: MessagePath,
+        training: bool,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Piggy Desk — training" if training else "Piggy Desk")
+        self.client = client
+        self.journal = journal
+        self.flow = flow
+        self.controller = controller
+        self.counter = counter
+        self.journal_screen = journal_screen
+        self.tasks = tasks
+        self.messages = messages
+        self.training = training
+        self._shutdown: asyncio.Task[None] | None = None
+        self._shut = False
+        self.ready: asyncio.Task[None] | None = None
+        self._setup_ui()
+        controller.notice_given.connect(self._on_controller_notice_given)
+
+    def _setup_ui(self) -> None:
+        self.training_banner = QLabel(TRAINING_TEXT, self)
+        self.training_banner.setObjectName("trainingBanner")
+        self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.training_banner.setVisible(self.training)
+        self.training_banner.setAccessibleName("Training mode")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("screens")
+        self.tabs.addTab(self.counter, "Counter")
+        self.tabs.addTab(self.journal_screen, "Journal")
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.training_banner)
+        layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage(f"Connected to {self.client.base_url}")
+        self.resize(1100, 820)
+
+    def start(self) -> None:
+        """Start the counter and release locks an earlier run left behind."""
+        self.flow.start()
+        self.ready = self.tasks.start(self._release_orphans(), name="startup")
+        self.counter.focus_scan()
+
+    async def _release_orphans(self) -> None:
+        sentences = await self.flow.release_orphans()
+        if sentences:
+            self.controller.counter_said(Notice(Tone.INFO, "At start: " + " ".join(sentences)))
+
+    async def shutdown(self) -> None:
+        """Release a held voucher, stop the counter, close the client and the journal."""
+        if self._shut:
+            return
+        self._shut = True
+        await self.tasks.cancel_all()
+        await self.flow.aclose()
+        await self.client.aclose()
+        await asyncio.to_thread(self.journal.close)
+
+    def _on_controller_notice_given(self, notice: Notice) -> None:
+        if self.tabs.currentWidget() is self.journal_screen:
+            self.journal_screen.refresh()
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.journal_screen:
+            self.journal_screen.refresh()
+        else:
+            self.counter.focus_scan()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._shut:
+            event.accept()
+            self.closed.emit()
+            return
+        # Give back what the counter holds before the window goes; then close for real.
+        event.ignore()
+        if self._shutdown is None:
+            self._shutdown = asyncio.get_running_loop().create_task(self._close_after_shutdown())
+
+    async def _close_after_shutdown(self) -> None:
+        try:
+            await self.shutdown()
+        finally:
+            self.close()

@@ -1,0 +1,92 @@
+"""The single path from a problem to a person: sentences on screen, details for a
+manager behind a button, the log for support, and a crash dialog instead of a traceback."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
+
+from piggy_desk.api import PiggyError
+
+log = logging.getLogger("piggy_desk.ui")
+
+CRASH_SENTENCE = (
+    "Piggy Desk ran into a problem it did not expect. Nothing was redeemed by this problem; "
+    "check the voucher again before you continue. The details were written to the log."
+)
+
+
+def _where(error: BaseException, trace: TracebackType | None) -> str:
+    frames = traceback.extract_tb(trace or error.__traceback__)
+    return f"{frames[-1].name} line {frames[-1].lineno}" if frames else "unknown place"
+
+
+def _details_dialog(title: str, text: str, parent: QWidget | None, name: str) -> QDialog:
+    dialog = QDialog(parent)
+    dialog.setObjectName(name)
+    dialog.setWindowTitle(title)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    body = QPlainTextEdit(text, dialog)
+    body.setReadOnly(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(body)
+    layout.addWidget(buttons)
+    dialog.resize(560, 320)
+    return dialog
+
+
+class MessagePath(QObject):
+    """Shows details of an error and catches what nothing else caught.
+
+    ``install()`` takes over ``sys.excepthook``: an unexpected exception is logged with its
+    traceback and the person sees ``CRASH_SENTENCE`` in a dialog, never the traceback.
+    """
+
+    def __init__(self, window: QWidget | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.crashes: list[BaseException] = []
+        self._previous_hook = sys.excepthook
+
+    def install(self) -> None:
+        sys.excepthook = self.on_unexpected
+
+    def uninstall(self) -> None:
+        sys.excepthook = self._previous_hook
+
+    def show_details(self, error: PiggyError, parent: QWidget | None = None) -> QDialog:
+        """A manager's view of an error: code, HTTP status, request, time (no secrets)."""
+        text = "\n".join(f"{label}: {value}" for label, value in error.details().items())
+        dialog = _details_dialog("Details", text, parent or self.window, "errorDetails")
+        dialog.open()
+        return dialog
+
+    def log_notice(self, sentence: str, error: PiggyError) -> None:
+        log.info("%s [%s]", sentence, str(error))
+
+    def on_unexpected(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        """``sys.excepthook`` and the task runner's failure handler end here."""
+        if error is None:
+            return
+        self.crashes.append(error)
+        log.critical(
+            "unexpected error", exc_info=(type(error), error, trace or error.__traceback__)
+        )
+        text = f"{CRASH_SENTENCE}\n\nFor support: {type(error).__name__} at {_where(error, trace)}"
+        dialog = _details_dialog("Piggy Desk", text, self.window, "crashDialog")
+        dialog.open()
+
+    def on_task_failed(self, error: BaseException) -> None:
+        self.on_unexpected(type(error), error, error.__traceback__)

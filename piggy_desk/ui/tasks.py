@@ -1,0 +1,69 @@
+"""Starting coroutines from widgets: references kept, superseded work cancelled, every
+unexpected failure routed to one place."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+log = logging.getLogger("piggy_desk.ui")
+
+
+class TaskRunner:
+    """Runs coroutines on the running (qasync) loop for widgets, which have no ``async def``.
+
+    A task started under a name cancels the unfinished one of the same name. An exception
+    that escapes a task (a bug: expected errors are handled by the flow) goes to
+    ``on_failure``, which shows the crash dialog.
+    """
+
+    def __init__(self, on_failure: Callable[[BaseException], None]) -> None:
+        self._on_failure = on_failure
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._named: dict[str, asyncio.Task[Any]] = {}
+
+    def start(
+        self, coroutine: Coroutine[Any, Any, Any], *, name: str | None = None
+    ) -> asyncio.Task[Any]:
+        """Run ``coroutine``; with ``name``, first cancel the task of that name still running."""
+        if (
+            name is not None
+            and (previous := self._named.get(name)) is not None
+            and not previous.done()
+        ):
+            previous.cancel()
+        task = asyncio.get_running_loop().create_task(coroutine, name=name)
+        self._tasks.add(task)
+        if name is not None:
+            self._named[name] = task
+        task.add_done_callback(self._finished)
+        return task
+
+    @property
+    def running(self) -> int:
+        """How many tasks are still running."""
+        return sum(not task.done() for task in self._tasks)
+
+    async def wait_idle(self) -> None:
+        """Wait until every task started so far has finished."""
+        while pending := [task for task in self._tasks if not task.done()]:
+            await asyncio.wait(pending)
+
+    async def cancel_all(self) -> None:
+        """Cancel every task and wait for them to end."""
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    def _finished(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if self._named.get(task.get_name()) is task:
+            del self._named[task.get_name()]
+        if task.cancelled():
+            return
+        error = task.exception()
+        if error is not None:
+            log.error("task %s failed", task.get_name(), exc_info=error)
+            self._on_failure(error)

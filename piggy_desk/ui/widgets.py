@@ -1,0 +1,226 @@
+"""Small widgets the counter is built from: the status badge and the message banner."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from piggy_desk.counter.flow import Tone
+
+
+@dataclass(frozen=True, slots=True)
+class StatusLook:
+    """How a voucher status shows: a word, a colour and a glyph (never colour alone)."""
+
+    word: str
+    colour: str
+    glyph: str
+
+
+STATUS_LOOKS = {
+    "ACTIVE": StatusLook("Valid", "#1e7b34", "check"),
+    "REDEEMED": StatusLook("Already used", "#4a4f57", "cross"),
+    "EXPIRED": StatusLook("Expired", "#b3261e", "hourglass"),
+    "DEACTIVATED": StatusLook("Switched off", "#b3261e", "bar"),
+    "INACTIVE": StatusLook("Not valid yet", "#1f5fa8", "clock"),
+    "LOCKED": StatusLook("In use at another counter", "#8a4b00", "lock"),
+}
+UNKNOWN_LOOK = StatusLook("Unknown status", "#4a4f57", "question")
+
+TONE_LOOKS = {
+    Tone.SUCCESS: StatusLook("", "#1e7b34", "check"),
+    Tone.REFUSAL: StatusLook("", "#b3261e", "cross"),
+    Tone.ERROR: StatusLook("", "#8a4b00", "bang"),
+    Tone.INFO: StatusLook("", "#1f5fa8", "info"),
+}
+
+
+def status_look(status: str) -> StatusLook:
+    return STATUS_LOOKS.get(status, UNKNOWN_LOOK)
+
+
+class GlyphIcon(QWidget):
+    """A filled circle with a white glyph, painted (no font or image file needed)."""
+
+    def __init__(self, size: int = 48, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._colour = QColor("#4a4f57")
+        self._glyph = "question"
+        self.setFixedSize(QSize(size, size))
+
+    def set_look(self, look: StatusLook) -> None:
+        self._colour, self._glyph = QColor(look.colour), look.glyph
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = min(self.width(), self.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._colour)
+        painter.drawEllipse(QRectF(0, 0, side, side))
+        pen = QPen(QColor("white"), side * 0.1, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(_glyph_path(self._glyph, side))
+        if self._glyph in {"info", "bang", "question"}:
+            painter.setBrush(QColor("white"))
+            y = side * 0.28 if self._glyph == "info" else side * 0.74
+            painter.drawEllipse(QPointF(side / 2, y), side * 0.02, side * 0.02)
+        painter.end()
+
+
+def _glyph_path(glyph: str, s: float) -> QPainterPath:
+    path = QPainterPath()
+    if glyph == "check":
+        path.moveTo(s * 0.28, s * 0.52)
+        path.lineTo(s * 0.44, s * 0.68)
+        path.lineTo(s * 0.73, s * 0.35)
+    elif glyph == "cross":
+        path.moveTo(s * 0.32, s * 0.32)
+        path.lineTo(s * 0.68, s * 0.68)
+        path.moveTo(s * 0.68, s * 0.32)
+        path.lineTo(s * 0.32, s * 0.68)
+    elif glyph == "bar":
+        path.moveTo(s * 0.28, s * 0.5)
+        path.lineTo(s * 0.72, s * 0.5)
+    elif glyph == "hourglass":
+        path.moveTo(s * 0.33, s * 0.27)
+        path.lineTo(s * 0.67, s * 0.27)
+        path.lineTo(s * 0.33, s * 0.73)
+        path.lineTo(s * 0.67, s * 0.73)
+        path.closeSubpath()
+    elif glyph == "clock":
+        path.addEllipse(QPointF(s / 2, s / 2), s * 0.25, s * 0.25)
+        path.moveTo(s / 2, s * 0.36)
+        path.lineTo(s / 2, s / 2)
+        path.lineTo(s * 0.6, s * 0.58)
+    elif glyph == "lock":
+        path.addRect(QRectF(s * 0.32, s * 0.46, s * 0.36, s * 0.26))
+        path.moveTo(s * 0.4, s * 0.46)
+        path.arcTo(QRectF(s * 0.4, s * 0.26, s * 0.2, s * 0.3), 180, -180)
+    elif glyph in {"info", "bang"}:
+        top, bottom = (0.42, 0.72) if glyph == "info" else (0.26, 0.6)
+        path.moveTo(s / 2, s * top)
+        path.lineTo(s / 2, s * bottom)
+    else:  # question
+        path.moveTo(s * 0.38, s * 0.38)
+        path.arcTo(QRectF(s * 0.38, s * 0.26, s * 0.24, s * 0.24), 180, -200)
+        path.lineTo(s / 2, s * 0.6)
+    return path
+
+
+class StatusBadge(QFrame):
+    """A voucher's status as glyph + word on its colour, readable from a metre away."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("voucherStatus")
+        self._icon = GlyphIcon(44, self)
+        self._word = QLabel(self)
+        self._word.setObjectName("voucherStatusWord")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 18, 8)
+        layout.addWidget(self._icon)
+        layout.addWidget(self._word)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.status = ""
+
+    def set_status(self, status: str) -> None:
+        look = status_look(status)
+        self.status = status
+        self._icon.set_look(look)
+        self._word.setText(look.word)
+        self.setAccessibleName(f"Status: {look.word}")
+        self.setStyleSheet(
+            f"#voucherStatus {{ border: 3px solid {look.colour}; border-radius: 10px;"
+            " background: white; }"
+            f"#voucherStatusWord {{ color: {look.colour}; font-size: 22pt; font-weight: 700; }}"
+        )
+
+    @property
+    def word(self) -> str:
+        return self._word.text()
+
+
+class MessageBanner(QFrame):
+    """The outcome of the last action: colour + glyph + one sentence, and Details.
+
+    Signals:
+        details_requested(): the Details button was pressed.
+    """
+
+    details_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBanner")
+        self._icon = GlyphIcon(32, self)
+        self._text = QLabel(self)
+        self._text.setObjectName("messageText")
+        self._text.setWordWrap(True)
+        self._text.setTextFormat(Qt.TextFormat.PlainText)
+        self._details = QPushButton("Details…", self)
+        self._details.setObjectName("detailsButton")
+        self._details.setAutoDefault(False)
+        self._details.clicked.connect(self.details_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(self._icon)
+        layout.addWidget(self._text, 1)
+        layout.addWidget(self._details)
+        self.tone: Tone | None = None
+        self.clear()
+
+    def show_notice(self, tone: Tone, sentence: str, *, has_details: bool) -> None:
+        look = TONE_LOOKS[tone]
+        self.tone = tone
+        self._icon.set_look(look)
+        self._icon.show()
+        self._text.setText(sentence)
+        self._details.setVisible(has_details)
+        self.setAccessibleDescription(sentence)
+        tint = QColor(look.colour)
+        self.setStyleSheet(
+            f"#messageBanner {{ background: rgba({tint.red()}, {tint.green()}, {tint.blue()}, 24);"
+            f" border-left: 8px solid {look.colour}; border-radius: 6px; }}"
+            f"#messageText {{ color: {look.colour}; font-size: 16pt; font-weight: 600; }}"
+        )
+
+    def clear(self) -> None:
+        self.tone = None
+        self._icon.hide()
+        self._text.setText("")
+        self._details.hide()
+        self.setStyleSheet("#messageBanner { background: transparent; }")
+
+    @property
+    def text(self) -> str:
+        return self._text.text()
+
+
+def relative_hint(moment: datetime, now: datetime) -> str:
+    """'in 3 days', '2 hours ago': how far a moment is from now, in the largest whole unit."""
+    seconds = (moment - now).total_seconds()
+    future = seconds >= 0
+    seconds = abs(seconds)
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            count = math.floor(seconds / size)
+            label = f"{count} {unit}{'s' if count != 1 else ''}"
+            return f"in {label}" if future else f"{label} ago"
+    return "in less than a minute" if future else "just now"
+
+
+def countdown_text(seconds: float) -> str:
+    """mm:ss (or h:mm:ss) for a countdown; never negative."""
+    seconds = max(0, int(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"

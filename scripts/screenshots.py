@@ -1,0 +1,100 @@
+"""Make the README's screenshots: the real window on the sandbox, offscreen.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+import qasync  # isort: skip
+
+from piggy_desk.app import STYLE, build_main_window
+from piggy_desk.counter.flow import Stage
+from piggy_desk.sandbox import KNOWN, start_sandbox
+from piggy_desk.settings import Settings
+from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.sounds import SoundPlayer
+
+
+async def until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        await asyncio.sleep(0.02)
+
+
+async def scan(window: MainWindow, code: str) -> None:
+    field = window.counter.scan_input
+    field.setText(code)
+    field.returnPressed.emit()
+    await until(lambda: window.counter.view.voucher is not None and window.counter.view.voucher.code == code)
+    await until(lambda: not window.counter.view.busy)
+
+
+async def shoot(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with start_sandbox(token="screenshots") as sandbox, tempfile.TemporaryDirectory() as data:
+        settings = Settings(shop_uuid=KNOWN.SHOP_UUID, sounds=False)
+        window = build_main_window(
+            base_url=sandbox.base_url,
+            token=sandbox.token,
+            data_dir=Path(data),
+            settings=settings,
+            training=True,
+            sounds=SoundPlayer(Path(data) / "sounds", enabled=False),
+        )
+        window.resize(1100, 900)
+        window.show()
+        assert window.ready is not None
+        await window.ready
+
+        def save(name: str) -> None:
+            QApplication.processEvents()
+            window.grab().save(str(out / f"{name}.png"))
+            print(f"wrote {out / name}.png")
+
+        save("1-idle")
+        await scan(window, KNOWN.WITH_PLU)
+        save("2-active-voucher")
+        window.counter.redeem_button.click()
+        await until(lambda: window.counter.view.stage == Stage.CONFIRMING)
+        save("3-confirm-countdown")
+        window.counter.confirm_button.click()
+        await until(lambda: window.counter.view.stage == Stage.SHOWING and not window.counter.view.busy)
+        save("4-redeemed")
+        await scan(window, KNOWN.EXPIRED)
+        save("5-refusal-expired")
+        window.tabs.setCurrentWidget(window.journal_screen)
+        await until(lambda: window.journal_screen.model.rowCount() > 0)
+        save("6-journal")
+        window.close()
+        await until(lambda: not window.isVisible())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    arguments = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+        runner.run(shoot(arguments.out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
