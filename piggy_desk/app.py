@@ -23,6 +23,7 @@ from piggy_desk.counter.journal import Journal
 from piggy_desk.counter.scan import ScanRules
 from piggy_desk.settings import Settings, cache_dir, config_dir, data_dir, token_from_environment
 from piggy_desk.ui.counter import CounterController, CounterScreen
+from piggy_desk.ui.garbage import MainThreadCollector
 from piggy_desk.ui.journal import JournalScreen
 from piggy_desk.ui.main_window import MainWindow
 from piggy_desk.ui.messages import MessagePath
@@ -153,8 +154,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)
     if STYLE.exists():
         app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
-    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-        return runner.run(_run(arguments, app))
+    collector = MainThreadCollector()
+    collector.start()
+    try:
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            return runner.run(_run(arguments, app))
+    finally:
+        collector.stop()
 
 
 if __name__ == "__main__":

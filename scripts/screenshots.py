@@ -1,6 +1,6 @@
 """Make the README's screenshots: the real window on the sandbox, offscreen.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 """
 
 from __future__ import annotations
@@ -39,8 +39,10 @@ async def until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
 async def scan(window: MainWindow, code: str) -> None:
     field = window.counter.scan_input
     field.setText(code)
-    field.returnPressed.emit()
-    await until(lambda: window.counter.view.voucher is not None and window.counter.view.voucher.code == code)
+    window.counter.submit_scan_field()
+    await until(
+        lambda: window.counter.view.voucher is not None and window.counter.view.voucher.code == code
+    )
     await until(lambda: not window.counter.view.busy)
 
 
@@ -73,7 +75,9 @@ async def shoot(out: Path) -> None:
         await until(lambda: window.counter.view.stage == Stage.CONFIRMING)
         save("3-confirm-countdown")
         window.counter.confirm_button.click()
-        await until(lambda: window.counter.view.stage == Stage.SHOWING and not window.counter.view.busy)
+        await until(
+            lambda: window.counter.view.stage == Stage.SHOWING and not window.counter.view.busy
+        )
         save("4-redeemed")
         await scan(window, KNOWN.EXPIRED)
         save("5-refusal-expired")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import logging
 import sqlite3
 from collections import deque
@@ -641,7 +642,9 @@ class RedemptionFlow:
     async def _journal_call(self, function: Callable[..., T], *args: object, **kwargs: object) -> T:
         """Run a journal call off the loop thread; a failure stops the action before any request."""
         try:
-            return await asyncio.to_thread(function, *args, **kwargs)
+            loop = asyncio.get_running_loop()
+            call = functools.partial(function, *args, **kwargs)
+            return await loop.run_in_executor(self._journal.executor, call)
         except sqlite3.Error as error:
             log.error("journal write failed: %s", error)
             self._update(busy=None)

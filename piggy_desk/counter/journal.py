@@ -12,6 +12,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -135,8 +136,7 @@ def _entry(row: tuple[object, ...]) -> JournalEntry:
 
 
 class Journal:
-    """The journal file. Thread-safe: the program calls it from a worker thread so that a
-    slow disk never stalls the window."""
+    """The journal file. Thread-safe; the program calls it on ``executor``."""
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -146,6 +146,9 @@ class Journal:
         os.chmod(path, 0o600)
         self.path = path
         self._lock = threading.Lock()
+        # One worker thread for the program's journal calls: a slow disk never stalls the
+        # window, and calls keep their order.
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal")
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         # FULL: a line that says "pending" is on the disk before the request leaves.
@@ -158,9 +161,10 @@ class Journal:
         return cls(folder / JOURNAL_FILE)
 
     def close(self) -> None:
-        """Close the file; later calls fail."""
+        """Close the file and stop the worker thread; later calls fail."""
         with self._lock:
             self._db.close()
+        self.executor.shutdown(wait=False)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal
@@ -31,6 +32,7 @@ from piggy_desk.ui.widgets import MessageBanner, StatusBadge, countdown_text, re
 
 MAX_SCAN_FIELD = 4096
 MAX_MULTI_REDEEM = 50
+STRAY_ENTER_SECONDS = 0.5
 
 
 class CounterController(QObject):
@@ -232,6 +234,7 @@ class CounterScreen(QWidget):
         self.manager = manager
         self._view = CounterView()
         self._last_notice: Notice | None = None
+        self._last_scan_at = float("-inf")
         self._setup_ui()
         controller.view_changed.connect(self._on_controller_view_changed)
         controller.notice_given.connect(self._on_controller_notice_given)
@@ -248,7 +251,6 @@ class CounterScreen(QWidget):
         self.scan_input.setAccessibleName("Voucher code")
         self.scan_input.setMaxLength(MAX_SCAN_FIELD)
         self.scan_input.setClearButtonEnabled(True)
-        self.scan_input.returnPressed.connect(self._on_scan_input_return_pressed)
         self.scan_input.installEventFilter(self)
 
         self.banner = MessageBanner(self)
@@ -307,7 +309,6 @@ class CounterScreen(QWidget):
         self.contact_input.setPlaceholderText("customer@example.com")
         self.contact_input.setAccessibleName("Customer e-mail or loyalty card")
         self.contact_input.setMaxLength(320)
-        self.contact_input.returnPressed.connect(self._on_contact_input_return_pressed)
         self.contact_find = self._button(
             "Find customer", "contactFindButton", self._on_contact_input_return_pressed
         )
@@ -357,15 +358,24 @@ class CounterScreen(QWidget):
     def view(self) -> CounterView:
         return self._view
 
+    def detach(self) -> None:
+        """Stop watching the application's keys (the window is going away)."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._countdown.stop()
+
     def focus_scan(self) -> None:
         self.scan_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- slots ------------------------------------------------------------------------
 
-    def _on_scan_input_return_pressed(self) -> None:
+    def submit_scan_field(self) -> None:
+        """Enter in the scan field: a scan when it holds text, else the main action."""
         text = self.scan_input.text()
         self.scan_input.clear()
         if text.strip():
+            self._last_scan_at = time.monotonic()
             self._controller.scan(text)
         else:
             self._main_action()
@@ -482,7 +492,16 @@ class CounterScreen(QWidget):
         self.countdown_label.setText(f"Reserved for this counter for {countdown_text(left)}")
 
     def _main_action(self) -> None:
-        stage = self._view.stage
+        view = self._view
+        if (
+            view.busy
+            or view.waiting_scans
+            or time.monotonic() - self._last_scan_at < STRAY_ENTER_SECONDS
+        ):
+            # An Enter right after a scan (a scanner sending CR and LF, say) must never act
+            # on a voucher the cashier has not seen yet.
+            return
+        stage = view.stage
         if stage == Stage.CONFIRMING:
             self._on_confirm_clicked()
         elif stage == Stage.NEEDS_CONTACT:
@@ -493,33 +512,34 @@ class CounterScreen(QWidget):
     # --- Qt overrides -------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() != QEvent.Type.KeyPress
-            or not self.isVisible()
-            or not isinstance(event, QKeyEvent)
-        ):
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        key = event.key()
-        if watched is self.scan_input and key == Qt.Key.Key_Tab:
-            # A scanner that ends its codes with Tab.
-            self._on_scan_input_return_pressed()
-            return True
-        if not isinstance(watched, QWidget) or not (watched is self or self.isAncestorOf(watched)):
+        if not self.isVisible() or not isinstance(watched, QWidget):
+            return False
+        if not (watched is self or self.isAncestorOf(watched)):
             return False  # another screen or a dialog: none of the counter's business
+        key = event.key()
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched is self.scan_input and (enter or key == Qt.Key.Key_Tab):
+            # Enter, or Tab for scanners that end codes with it; consumed here, because
+            # QLineEdit passes Enter on to its parents after returnPressed.
+            self.submit_scan_field()
+            return True
         if key == Qt.Key.Key_Escape:
             self._controller.cancel()
             self.focus_scan()
             return True
-        if watched in (self.scan_input, self.contact_input, self.multi_count) or isinstance(
-            watched, QLineEdit
-        ):
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and watched is self.multi_count:
-                self._main_action()
-                return True
-            return False
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if watched is self.contact_input and enter:
+            self._on_contact_input_return_pressed()
+            return True
+        if watched is self.multi_count and enter:
+            self._main_action()
+            return True
+        if isinstance(watched, QLineEdit) or watched is self.multi_count:
+            return False  # typing into a field is that field's business
+        if enter:
             # Never let the scanner's Enter press whatever button has focus.
-            self._on_scan_input_return_pressed()
+            self.submit_scan_field()
             return True
         if key == Qt.Key.Key_Space and isinstance(watched, QAbstractButton):
             return False  # the keyboard way to press a focused button

@@ -132,7 +132,10 @@ class JournalScreen(QWidget):
         day = day or date.today()
         zone = datetime.now().astimezone().tzinfo
         assert zone is not None
-        entries = await asyncio.to_thread(self._journal.entries_on, day, zone)
+        loop = asyncio.get_running_loop()
+        entries = await loop.run_in_executor(
+            self._journal.executor, self._journal.entries_on, day, zone
+        )
         self.model.set_entries(entries)
         totals = self._journal.totals_by_promotion(entries)
         self.title.setText(

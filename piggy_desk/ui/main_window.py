@@ -95,10 +95,11 @@ class MainWindow(QMainWindow):
         if self._shut:
             return
         self._shut = True
+        self.counter.detach()
         await self.tasks.cancel_all()
         await self.flow.aclose()
         await self.client.aclose()
-        await asyncio.to_thread(self.journal.close)
+        await asyncio.get_running_loop().run_in_executor(self.journal.executor, self.journal.close)
 
     def _on_controller_notice_given(self, notice: Notice) -> None:
         if self.tabs.currentWidget() is self.journal_screen:

@@ -1,0 +1,156 @@
+"""GUI tests: the real main window on the qasync loop, against the sandbox over loopback.
+
+Every async test in this folder runs on a ``qasync.QEventLoop`` (pytest-asyncio's loop
+factory hook), so widgets, the flow and httpx share one loop as in the program. Inside a
+test, wait with ``until`` (polling with ``asyncio.sleep``), never with ``qtbot.wait*``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+import qasync  # isort: skip
+
+from piggy_desk.app import STYLE, build_main_window
+from piggy_desk.counter.flow import Notice
+from piggy_desk.sandbox import KNOWN, RunningSandbox
+from piggy_desk.settings import Settings
+from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.sounds import SoundPlayer
+
+
+@pytest.fixture(autouse=True)
+def _garbage_on_the_main_thread() -> Iterator[None]:
+    """As in the program: no cyclic collection in worker threads (see ui/garbage.py)."""
+    gc.collect()
+    gc.disable()
+    yield
+    gc.enable()
+    gc.collect()
+
+
+def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, Any]:
+    return {"qasync": lambda: qasync.QEventLoop(QApplication.instance() or QApplication([]))}
+
+
+async def until(condition: Callable[[], object], timeout: float = 10.0, what: str = "") -> None:
+    """Let the loop run until ``condition()`` is true; fail after ``timeout`` seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out waiting for {what or condition}")
+        await asyncio.sleep(0.01)
+
+
+class Counter:
+    """A cashier at the window: types like a scanner, presses keys, reads the screen."""
+
+    def __init__(self, window: MainWindow, sandbox: RunningSandbox) -> None:
+        self.window = window
+        self.screen = window.counter
+        self.sandbox = sandbox
+        self.notices: list[Notice] = []
+        self.sounds: list[str] = []
+        window.controller.notice_given.connect(self.notices.append)
+
+    def type_scan(self, code: str, terminator: Qt.Key = Qt.Key.Key_Return) -> None:
+        """What a keyboard-wedge scanner does: characters into the focused widget, then Enter."""
+        target = QApplication.focusWidget() or self.screen.scan_input
+        QTest.keyClicks(target, code)
+        QTest.keyClick(QApplication.focusWidget() or target, terminator)
+
+    def press(self, key: Qt.Key) -> None:
+        QTest.keyClick(QApplication.focusWidget() or self.screen.scan_input, key)
+
+    async def settle(self) -> None:
+        """Wait until nothing is in flight and no scan is waiting."""
+        await until(
+            lambda: (
+                not self.screen.view.busy
+                and self.screen.view.waiting_scans == 0
+                and self.window.tasks.running == 0
+                and self.window.flow._scans.empty()
+            ),
+            what="the counter to settle",
+        )
+        await asyncio.sleep(0.02)
+
+    async def scan(self, code: str) -> None:
+        self.type_scan(code)
+        await until(
+            lambda: self.screen.view.voucher is not None and self.screen.view.voucher.code == code,
+            what=f"{code} on the card",
+        )
+        await self.settle()
+
+    @property
+    def last_notice(self) -> Notice:
+        assert self.notices, "nothing was said"
+        return self.notices[-1]
+
+
+@pytest.fixture
+def make_window(
+    sandbox: RunningSandbox, tmp_path: Path, qapp: QApplication
+) -> Iterator[Callable[..., Any]]:
+    qapp.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    qapp.setQuitOnLastWindowClosed(False)  # as the program does: closing must not stop the loop
+    windows: list[MainWindow] = []
+
+    def make(data_dir: Path | None = None, **settings: Any) -> MainWindow:
+        values = {"shop_uuid": KNOWN.SHOP_UUID, "sounds": False, **settings}
+        window = build_main_window(
+            base_url=sandbox.base_url,
+            token=sandbox.token,
+            data_dir=data_dir or tmp_path / "data",
+            settings=Settings(**values),
+            training=True,
+            sounds=SoundPlayer(tmp_path / "sounds", enabled=False),
+        )
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        if shiboken6.isValid(window):  # a test that did not close its window
+            window.counter.detach()
+            window.hide()
+
+
+@pytest.fixture
+async def counter(
+    make_window: Callable[..., MainWindow], sandbox: RunningSandbox
+) -> AsyncIterator[Counter]:
+    window = make_window()
+    person = Counter(window, sandbox)
+    window.counter._sounds.played.connect(person.sounds.append)
+    window.show()
+    window.activateWindow()
+    assert window.ready is not None
+    await window.ready
+    await until(
+        lambda: QApplication.focusWidget() is window.counter.scan_input,
+        what="focus on the scan field",
+    )
+    yield person
+    await close(window)
+
+
+async def close(window: MainWindow) -> None:
+    """Close as a person does (releasing what is held), then delete it while the loop runs."""
+    window.close()
+    await until(lambda: not window.isVisible(), what="the window to close")
+    window.deleteLater()
+    await asyncio.sleep(0)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
