@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,6 @@ def test_the_checker_sees_a_forbidden_import(
     layer = tmp_path / "piggy_desk" / "api"
     layer.mkdir(parents=True)
     (layer / "bad.py").write_text("from PySide6 import QtWidgets\nfrom ..ui import window\n")
-    monkeypatch.setattr(__import__(__name__), "PACKAGE", tmp_path / "piggy_desk")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "piggy_desk")
     names = _imports("api")["piggy_desk/api/bad.py"]
     assert names == {"PySide6", "piggy_desk.ui"}

@@ -165,9 +165,9 @@ class RedemptionFlow:
         self._scans: asyncio.Queue[str] = asyncio.Queue()
         self._waiting = 0
         self._accepting_scans = asyncio.Event()
-        self._accepting_scans.set()
         self._busy = asyncio.Lock()
         self._worker: asyncio.Task[None] | None = None
+        self._accepting_scans.set()
         self._unresolved: tuple[int, int] | None = None  # journal entry and times of a lost redeem
 
     @property
@@ -276,7 +276,6 @@ class RedemptionFlow:
                 lock = await self._lock(voucher)
                 if lock is None:
                     return
-            self._accepting_scans.clear()
             if voucher.contact is None:
                 self._update(Stage.NEEDS_CONTACT, lock=lock, contact=None)
                 self._say(
@@ -469,7 +468,6 @@ class RedemptionFlow:
             )
         elif not had_lock and multi_use:
             self._update(Stage.SHOWING, voucher=now, lock=None, busy=None)
-            self._accepting_scans.set()
             self._say(
                 Tone.ERROR,
                 "The connection broke before Piggy answered and it cannot be told how many "
@@ -508,7 +506,6 @@ class RedemptionFlow:
             if view.lock is not None:
                 self._update(busy="Releasing the voucher…")
                 await self._release(view.voucher, view.lock)
-            self._accepting_scans.set()
             await self._refresh(view.voucher.code)
             self._say(Tone.INFO, "Cancelled. The voucher was not redeemed.")
 
@@ -608,11 +605,9 @@ class RedemptionFlow:
             self._update(
                 Stage.SHOWING, voucher=voucher, lock=None, contact=voucher.contact, busy=None
             )
-        self._accepting_scans.set()
 
     def _done(self, voucher: Voucher) -> None:
         self._update(Stage.SHOWING, voucher=voucher, lock=None, contact=voucher.contact, busy=None)
-        self._accepting_scans.set()
 
     async def _begin(
         self, action: Action, voucher: Voucher, *, contact_uuid: str | None = None, times: int = 1
@@ -661,6 +656,11 @@ class RedemptionFlow:
         changes["waiting_scans"] = self._waiting
         changes["recent_codes"] = tuple(self._recent)
         self._view = dataclasses.replace(self._view, **changes)  # type: ignore[arg-type]
+        # While a voucher waits for confirmation (or for the truth), later scans wait too.
+        if self._view.stage in (Stage.CONFIRMING, Stage.UNRESOLVED):
+            self._accepting_scans.clear()
+        else:
+            self._accepting_scans.set()
         self._listener.counter_changed(self._view)
 
     def _say(self, tone: Tone, sentence: str, error: PiggyError | None = None) -> None:

@@ -475,6 +475,10 @@ class CounterScreen(QWidget):
             self.multi_count.setValue(1)
         if view.stage == Stage.NEEDS_CONTACT:
             self.contact_input.setFocus()
+        elif self.isVisible():
+            focused = QApplication.focusWidget()
+            if focused is None or not focused.isVisible() or not self.isAncestorOf(focused):
+                self.focus_scan()  # a panel that had focus went away
         self.recent.clear()
         self.recent.addItems(list(view.recent_codes))
         self.waiting_label.setText(
@@ -516,8 +520,8 @@ class CounterScreen(QWidget):
             return False
         if not self.isVisible() or not isinstance(watched, QWidget):
             return False
-        if not (watched is self or self.isAncestorOf(watched)):
-            return False  # another screen or a dialog: none of the counter's business
+        if watched.window() is not self.window():
+            return False  # a dialog or another window: none of the counter's business
         key = event.key()
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if watched is self.scan_input and (enter or key == Qt.Key.Key_Tab):

@@ -149,6 +149,8 @@ async def counter(
 
 async def close(window: MainWindow) -> None:
     """Close as a person does (releasing what is held), then delete it while the loop runs."""
+    if not shiboken6.isValid(window):
+        return
     window.close()
     await until(lambda: not window.isVisible(), what="the window to close")
     window.deleteLater()

@@ -1,0 +1,505 @@
+"""The sandbox as an ASGI application: Piggy's routes, the control surface, auth and faults."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+from collections.abc import Callable, Coroutine, Mapping
+from http import HTTPStatus
+from typing import Any, TypeAlias
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import BaseRoute, Mount, Route, Router
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from piggy_desk.sandbox.control import MAX_BATCH_DELAY_SECONDS, MAX_BULK_VOUCHERS, Sandbox
+from piggy_desk.sandbox.errors import PiggyError
+from piggy_desk.sandbox.faults import Fault, FaultKind, gateway_page, parse_fault, status_message
+from piggy_desk.sandbox.inputs import Fields, read_input
+from piggy_desk.sandbox.render import (
+    batch_json,
+    contact_json,
+    contact_page_json,
+    envelope,
+    identifier_json,
+    iso,
+    lock_result_json,
+    multi_redeem_json,
+    promotion_json,
+    voucher_json,
+    voucher_page_json,
+)
+from piggy_desk.sandbox.state import SandboxState, Voucher, VoucherSpec, VoucherStatus
+
+PIGGY_PREFIX = "/api/v3/oauth/clients"
+CONTROL_PREFIX = "/_sandbox"
+# Well known on purpose: the sandbox serves demo data on loopback, nothing to protect.
+DEFAULT_TOKEN = "sandbox-token"  # noqa: S105
+# The ASGI scope extension under which the sandbox's own server hands over the socket,
+# so a `drop` fault can close it without sending a single byte.
+TRANSPORT_EXTENSION = "piggy_desk.sandbox.transport"
+
+VOUCHER_PAGE_DEFAULT = 30
+VOUCHER_PAGE_MAX = 500
+CONTACT_PAGE_DEFAULT = 30
+CONTACT_PAGE_MAX = 100
+MAX_ADVANCE_SECONDS = 10 * 365 * 24 * 3600.0
+Endpoint: TypeAlias = Callable[[Request], Coroutine[Any, Any, Response]]
+
+_BROKEN_JSON = b'{"data": {"uuid": "62f6dc8c-4ff1-4c42-99ba-713c68ed10a0", "code": "EXAMP'
+
+
+def create_app(sandbox: Sandbox, *, token: str = DEFAULT_TOKEN) -> Starlette:
+    """Return the ASGI application serving `sandbox` to callers that present `token`."""
+    piggy = _PiggyEndpoints(sandbox)
+    control = _ControlEndpoints(sandbox)
+    app = Starlette(
+        routes=[
+            # Laravel answers a path with a stray slash with 404, not a redirect.
+            Mount(PIGGY_PREFIX, app=Router(piggy.routes(), redirect_slashes=False)),
+            Mount(CONTROL_PREFIX, app=Router(control.routes(), redirect_slashes=False)),
+        ],
+        middleware=[Middleware(SandboxMiddleware, sandbox=sandbox, token=token)],
+        exception_handlers={
+            PiggyError: _on_piggy_error,
+            HTTPException: _on_http_error,
+            Exception: _on_unexpected_error,
+        },
+    )
+    app.router.redirect_slashes = False
+    return app
+
+
+class SandboxMiddleware:
+    """Count requests, check the token, let time act, then inject faults on Piggy paths."""
+
+    def __init__(self, app: ASGIApp, *, sandbox: Sandbox, token: str) -> None:
+        self._app = app
+        self._sandbox = sandbox
+        self._token = token.encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Handle one ASGI call."""
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
+        self._sandbox.stats.requests += 1
+        if not self._authorised(scope):
+            response = _error_response(401, "Unauthenticated.")
+            response.headers["WWW-Authenticate"] = "Bearer"
+            await response(scope, receive, send)
+            return
+        self._sandbox.state.settle()
+        path: str = scope["path"]
+        if path.startswith(PIGGY_PREFIX + "/") or path == PIGGY_PREFIX:
+            await self._serve_with_faults(path.removeprefix(PIGGY_PREFIX), scope, receive, send)
+        else:
+            await self._app(scope, receive, send)
+
+    def _authorised(self, scope: Scope) -> bool:
+        for name, value in scope["headers"]:
+            if name == b"authorization":
+                scheme, _, given = value.partition(b" ")
+                return scheme.lower() == b"bearer" and hmac.compare_digest(
+                    given.strip(), self._token
+                )
+        return False
+
+    async def _serve_with_faults(
+        self, path: str, scope: Scope, receive: Receive, send: Send
+    ) -> None:
+        decision = self._sandbox.faults.take(scope["method"], path)
+        if decision.delay:
+            await asyncio.sleep(decision.delay)
+        fault = decision.fault
+        if fault is None:
+            await self._app(scope, receive, send)
+            return
+        if fault.after_commit:
+            await self._app(scope, receive, _discard)
+        await _answer_with_fault(fault, scope, receive, send)
+
+
+async def _discard(message: Message) -> None:
+    """Swallow a response that an `after_commit` fault replaces."""
+
+
+async def _answer_with_fault(fault: Fault, scope: Scope, receive: Receive, send: Send) -> None:
+    if fault.kind is FaultKind.DROP:
+        await _drop_connection(scope, receive)
+        return
+    response: Response
+    match fault.kind:
+        case FaultKind.STATUS:
+            status = fault.status or HTTPStatus.SERVICE_UNAVAILABLE
+            response = _error_response(status, status_message(status))
+            if status == HTTPStatus.TOO_MANY_REQUESTS:
+                response.headers["Retry-After"] = str(fault.retry_after or 1)
+        case FaultKind.HTML:
+            status = fault.status or HTTPStatus.BAD_GATEWAY
+            response = HTMLResponse(gateway_page(status), status_code=status)
+        case FaultKind.BROKEN_JSON:
+            response = Response(_BROKEN_JSON, fault.status or 200, media_type="application/json")
+        case FaultKind.EMPTY_BODY:
+            response = Response(b"", fault.status or 200, media_type="application/json")
+        case FaultKind.NO_DATA:
+            response = JSONResponse({"meta": []}, fault.status or 200)
+        case _:
+            raise ValueError(f"a {fault.kind} fault does not replace an answer")
+    await response(scope, receive, send)
+
+
+async def _drop_connection(scope: Scope, receive: Receive) -> None:
+    """Close the socket without an answer; wait until the server knows, so it adds none."""
+    transport = scope.get("extensions", {}).get(TRANSPORT_EXTENSION)
+    if not isinstance(transport, asyncio.BaseTransport):
+        raise RuntimeError("a drop fault needs the sandbox's own server (see server.py)")
+    transport.close()
+    while (await receive())["type"] != "http.disconnect":
+        pass
+
+
+class _PiggyEndpoints:
+    """The Piggy API, one method per documented call."""
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        self._sandbox = sandbox
+
+    def routes(self) -> list[BaseRoute]:
+        """Return the routes, relative to `PIGGY_PREFIX`."""
+        return [
+            _route("/vouchers", {"GET": self.list_vouchers, "POST": self.create_voucher}),
+            _route("/vouchers/batch", {"POST": self.create_batch}),
+            _route("/vouchers/find", {"GET": self.find_voucher}),
+            _route("/vouchers/redeem", {"POST": self.redeem}),
+            _route("/vouchers/multi-redeem", {"POST": self.multi_redeem}),
+            _route("/vouchers/update/{uuid}", {"PUT": self.update_voucher}),
+            _route("/vouchers/{uuid}/lock", {"POST": self.lock_voucher}),
+            _route("/vouchers/{uuid}/release", {"POST": self.release_voucher}),
+            _route("/vouchers/{uuid}/reverse", {"POST": self.reverse}),
+            _route("/promotions", {"GET": self.list_promotions, "POST": self.create_promotion}),
+            _route("/promotions/{uuid}", {"GET": self.get_promotion}),
+            _route("/contacts/find-one-by", {"GET": self.find_contact}),
+            _route("/contacts/find-or-create", {"GET": self.find_or_create_contact}),
+            _route("/contacts", {"GET": self.list_contacts, "POST": self.create_contact}),
+            _route("/contacts/{uuid}", {"GET": self.get_contact}),
+            _route("/contact-identifiers/find", {"GET": self.find_identifier}),
+        ]
+
+    @property
+    def _state(self) -> SandboxState:
+        # Looked up on every request: a reset replaces the state.
+        return self._sandbox.state
+
+    # Vouchers
+
+    async def list_vouchers(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        promotion_uuid = fields.text("promotion_uuid")
+        contact_uuid = fields.text("contact_uuid")
+        status = fields.choice("status", [status.value for status in VoucherStatus])
+        limit = fields.integer("limit", minimum=0, maximum=VOUCHER_PAGE_MAX)
+        page = fields.integer("page", minimum=1)
+        fields.check()
+        vouchers = self._state.vouchers(
+            promotion_uuid=promotion_uuid,
+            contact_uuid=contact_uuid,
+            status=VoucherStatus(status) if status is not None else None,
+        )
+        query = [(key, value) for key, value in request.query_params.multi_items() if key != "page"]
+        return JSONResponse(
+            voucher_page_json(
+                vouchers,
+                self._sandbox.clock.now(),
+                page=page or 1,
+                limit=VOUCHER_PAGE_DEFAULT if limit is None else limit,
+                path=str(request.url.replace(query="")),
+                query=query,
+            )
+        )
+
+    async def create_voucher(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        promotion_uuid = fields.required_text("promotion_uuid")
+        spec = _read_voucher_spec(fields, one_voucher=True)
+        fields.check()
+        return self._voucher(self._state.create_voucher(promotion_uuid, spec))
+
+    async def create_batch(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        promotion_uuid = fields.required_text("promotion_uuid")
+        quantity = fields.required_integer("quantity", minimum=1, maximum=500)
+        spec = _read_voucher_spec(fields, one_voucher=False)
+        fields.check()
+        return _ok(batch_json(self._state.create_batch(promotion_uuid, quantity, spec)))
+
+    async def find_voucher(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        code = fields.required_text("code")
+        fields.check()
+        return self._voucher(self._state.voucher_by_code(code))
+
+    async def update_voucher(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        status = fields.required_choice("status", ["ACTIVE", "DEACTIVATED"])
+        custom_attributes = fields.attributes("custom_attributes")
+        fields.check()
+        voucher = self._state.update_voucher(
+            request.path_params["uuid"],
+            deactivated=status == "DEACTIVATED",
+            custom_attributes=custom_attributes,
+        )
+        return self._voucher(voucher)
+
+    async def lock_voucher(self, request: Request) -> Response:
+        voucher, lock = self._state.lock_voucher(request.path_params["uuid"])
+        return _ok(lock_result_json(voucher, lock, self._sandbox.clock.now()))
+
+    async def release_voucher(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        release_key = fields.required_text("release_key")
+        fields.check()
+        voucher, lock = self._state.release_voucher(request.path_params["uuid"], release_key)
+        return _ok(lock_result_json(voucher, lock, self._sandbox.clock.now()))
+
+    async def redeem(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        code = fields.required_text("code")
+        contact_uuid = fields.text("contact_uuid")
+        release_key = fields.text("release_key")
+        shop_uuid = fields.text("shop_uuid")
+        fields.check()
+        voucher, _ = self._state.redeem(
+            code, contact_uuid=contact_uuid, release_key=release_key, shop_uuid=shop_uuid
+        )
+        return self._voucher(voucher)
+
+    async def multi_redeem(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        code = fields.required_text("code")
+        times = fields.required_integer("number_of_times", minimum=1, maximum=50)
+        shop_uuid = fields.required_text("shop_uuid")
+        contact_uuid = fields.text("contact_uuid")
+        release_key = fields.text("release_key")
+        fields.check()
+        voucher, redemptions = self._state.redeem(
+            code,
+            times=times,
+            multi=True,
+            contact_uuid=contact_uuid,
+            release_key=release_key,
+            shop_uuid=shop_uuid,
+        )
+        return _ok(multi_redeem_json(voucher, redemptions, self._sandbox.clock.now()))
+
+    async def reverse(self, request: Request) -> Response:
+        return self._voucher(self._state.reverse(request.path_params["uuid"]))
+
+    # Promotions
+
+    async def list_promotions(self, request: Request) -> Response:
+        return _ok([promotion_json(promotion) for promotion in self._state.promotions()])
+
+    async def create_promotion(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        name = fields.required_text("name")
+        description = fields.required_text("description")
+        voucher_limit = fields.integer("voucher_limit", minimum=0)
+        limit_per_contact = fields.integer("limit_per_contact", minimum=0)
+        expiration_duration = fields.integer("expiration_duration", minimum=0)
+        fields.check()
+        promotion = self._state.create_promotion(
+            name=name,
+            description=description,
+            voucher_limit=voucher_limit,
+            limit_per_contact=limit_per_contact,
+            expiration_duration=expiration_duration,
+        )
+        return _ok(promotion_json(promotion))
+
+    async def get_promotion(self, request: Request) -> Response:
+        return _ok(promotion_json(self._state.get_promotion(request.path_params["uuid"])))
+
+    # Contacts
+
+    async def find_contact(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        email = fields.required_text("email")
+        fields.check()
+        return _ok(contact_json(self._state.find_contact_by_email(email)))
+
+    async def find_or_create_contact(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        email = fields.required_email("email")
+        fields.check()
+        return _ok(contact_json(self._state.find_or_create_contact(email)))
+
+    async def create_contact(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        email = fields.required_email("email")
+        fields.text("referral_code")  # Accepted and checked; the sandbox has no referrals.
+        fields.check()
+        return _ok(contact_json(self._state.create_contact(email)))
+
+    async def get_contact(self, request: Request) -> Response:
+        return _ok(contact_json(self._state.get_contact(request.path_params["uuid"])))
+
+    async def list_contacts(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        page = fields.integer("page", minimum=1)
+        limit = fields.integer("limit", minimum=1, maximum=CONTACT_PAGE_MAX)
+        fields.check()
+        return JSONResponse(
+            contact_page_json(
+                self._state.contacts(),
+                page=page or 1,
+                limit=limit or CONTACT_PAGE_DEFAULT,
+            )
+        )
+
+    async def find_identifier(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        value = fields.required_text("contact_identifier_value")
+        fields.check()
+        return _ok(identifier_json(self._state.find_identifier(value)))
+
+    def _voucher(self, voucher: Voucher) -> Response:
+        return _ok(voucher_json(voucher, self._sandbox.clock.now()))
+
+
+class _ControlEndpoints:
+    """The control surface for tests and training, under `/_sandbox`."""
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        self._sandbox = sandbox
+
+    def routes(self) -> list[BaseRoute]:
+        """Return the routes, relative to `CONTROL_PREFIX`."""
+        return [
+            _route("/reset", {"POST": self.reset}),
+            _route("/clock", {"GET": self.clock, "POST": self.advance_clock}),
+            _route(
+                "/faults", {"GET": self.faults, "POST": self.add_fault, "DELETE": self.clear_faults}
+            ),
+            _route("/settings", {"POST": self.settings}),
+            _route("/vouchers/bulk", {"POST": self.add_vouchers}),
+            _route("/vouchers/{code}", {"GET": self.voucher_state}),
+            _route("/stats", {"GET": self.stats}),
+        ]
+
+    async def reset(self, request: Request) -> Response:
+        self._sandbox.reset()
+        return self._now()
+
+    async def clock(self, request: Request) -> Response:
+        return self._now()
+
+    async def advance_clock(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        seconds = fields.required_number("advance_seconds", maximum=MAX_ADVANCE_SECONDS)
+        fields.check()
+        self._sandbox.advance_clock(seconds)
+        return self._now()
+
+    async def faults(self, request: Request) -> Response:
+        return self._armed()
+
+    async def add_fault(self, request: Request) -> Response:
+        self._sandbox.add_fault(parse_fault(await read_input(request)))
+        return self._armed()
+
+    async def clear_faults(self, request: Request) -> Response:
+        self._sandbox.faults.clear()
+        return self._armed()
+
+    async def settings(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        delay = fields.number("batch_delay_seconds", maximum=MAX_BATCH_DELAY_SECONDS)
+        fields.check()
+        if delay is not None:
+            self._sandbox.set_batch_delay(delay)
+        return JSONResponse({"batch_delay_seconds": self._sandbox.state.batch_delay_seconds})
+
+    async def voucher_state(self, request: Request) -> Response:
+        return JSONResponse(self._sandbox.voucher_state(request.path_params["code"]))
+
+    async def add_vouchers(self, request: Request) -> Response:
+        fields = Fields(await read_input(request))
+        count = fields.required_integer("count", minimum=1, maximum=MAX_BULK_VOUCHERS)
+        promotion_uuid = fields.text("promotion_uuid")
+        fields.check()
+        self._sandbox.add_vouchers(count, promotion_uuid)
+        return JSONResponse({"added": count})
+
+    async def stats(self, request: Request) -> Response:
+        return JSONResponse(self._sandbox.stats_json())
+
+    def _now(self) -> Response:
+        return JSONResponse({"now": iso(self._sandbox.clock.now())})
+
+    def _armed(self) -> Response:
+        return JSONResponse({"faults": [fault.as_json() for fault in self._sandbox.faults.armed()]})
+
+
+def _route(path: str, handlers: Mapping[str, Endpoint]) -> Route:
+    """Return one route for every method a path has, so a 405 lists them all."""
+
+    async def dispatch(request: Request) -> Response:
+        method = "GET" if request.method == "HEAD" else request.method
+        return await handlers[method](request)
+
+    return Route(path, dispatch, methods=list(handlers))
+
+
+def _read_voucher_spec(fields: Fields, *, one_voucher: bool) -> VoucherSpec:
+    """Read the options for new vouchers; a batch has no code or redemption count of its own."""
+    return VoucherSpec(
+        code=fields.text("code", min_length=1) if one_voucher else None,
+        total_redemptions_allowed=(
+            fields.integer("total_redemptions_allowed", minimum=1) if one_voucher else None
+        ),
+        contact_uuid=fields.text("contact_uuid"),
+        activation_date=fields.moment("activation_date"),
+        expiration_date=fields.moment("expiration_date"),
+        custom_attributes=fields.attributes("custom_attributes"),
+    )
+
+
+def _ok(data: object) -> JSONResponse:
+    return JSONResponse(envelope(data))
+
+
+def _error_response(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"message": message, "code": status, "status_code": status}, status)
+
+
+async def _on_piggy_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, PiggyError)
+    return JSONResponse(exc.body(), status_code=400)
+
+
+async def _on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    path = request.url.path.lstrip("/")
+    if exc.status_code == HTTPStatus.NOT_FOUND:
+        message = f"The route {path} could not be found."
+    elif exc.status_code == HTTPStatus.METHOD_NOT_ALLOWED:
+        allowed = (exc.headers or {}).get("Allow", "")
+        message = (
+            f"The {request.method} method is not supported for route {path}. "
+            f"Supported methods: {allowed}."
+        )
+    else:
+        message = status_message(exc.status_code)
+    response = _error_response(exc.status_code, message)
+    response.headers.update(exc.headers or {})
+    return response
+
+
+async def _on_unexpected_error(request: Request, exc: Exception) -> Response:
+    # Starlette logs the exception after this answer: a bug in the sandbox still answers JSON.
+    return _error_response(500, "Server Error")

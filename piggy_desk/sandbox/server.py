@@ -1,0 +1,243 @@
+"""Serving the sandbox over real HTTP from a background thread with its own event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import threading
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from piggy_desk.sandbox.app import DEFAULT_TOKEN, TRANSPORT_EXTENSION, create_app
+from piggy_desk.sandbox.control import Sandbox
+from piggy_desk.sandbox.errors import PiggyError
+from piggy_desk.sandbox.faults import parse_fault
+
+T = TypeVar("T")
+
+_STARTUP_TIMEOUT_SECONDS = 10.0
+_CONTROL_TIMEOUT_SECONDS = 30.0
+_STOP_TIMEOUT_SECONDS = 10.0
+
+
+class RunningSandbox:
+    """A sandbox serving HTTP on a loopback port until `stop()`.
+
+    Its control methods run on the server's event loop, so they never interleave with a
+    request half-way. The token is kept out of the repr.
+    """
+
+    def __init__(
+        self,
+        *,
+        sandbox: Sandbox,
+        server: uvicorn.Server,
+        loop: asyncio.AbstractEventLoop,
+        thread: threading.Thread,
+        base_url: str,
+        token: str,
+    ) -> None:
+        self.base_url = base_url
+        self.token = token
+        self._sandbox = sandbox
+        self._server = server
+        self._loop = loop
+        self._thread = thread
+        self._stopped = False
+
+    def __repr__(self) -> str:
+        state = "stopped" if self._stopped else "running"
+        return f"<RunningSandbox {self.base_url} {state}>"
+
+    def stop(self) -> None:
+        """Stop serving and wait for the server thread; calling it again does nothing."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self._server.should_exit = True
+        self._thread.join(_STOP_TIMEOUT_SECONDS)
+        if self._thread.is_alive():
+            self._server.force_exit = True
+            self._thread.join(_STOP_TIMEOUT_SECONDS)
+
+    def reset(self) -> None:
+        """Put back the seed data, real time, no faults and default settings."""
+        self._call(self._sandbox.reset)
+
+    def advance_clock(self, seconds: float) -> None:
+        """Move the sandbox's time forward by `seconds`."""
+        self._call(lambda: self._sandbox.advance_clock(seconds))
+
+    def inject(
+        self,
+        kind: str,
+        *,
+        count: int = 1,
+        path: str | None = None,
+        method: str | None = None,
+        after_commit: bool = False,
+        status: int | None = None,
+        retry_after: int | None = None,
+        seconds: float | None = None,
+    ) -> None:
+        """Arm a fault for the next `count` matching Piggy requests (see `faults.Fault`)."""
+        fields: dict[str, object] = {
+            "kind": kind,
+            "count": count,
+            "path": path,
+            "method": method,
+            "after_commit": after_commit,
+            "status": status,
+            "retry_after": retry_after,
+            "seconds": seconds,
+        }
+        try:
+            fault = parse_fault(fields)
+        except PiggyError as error:
+            raise ValueError(f"invalid fault: {error.errors}") from None
+        self._call(lambda: self._sandbox.add_fault(fault))
+
+    def clear_faults(self) -> None:
+        """Disarm every fault."""
+        self._call(self._sandbox.faults.clear)
+
+    def set_batch_delay(self, seconds: float) -> None:
+        """Set how long batch jobs take before their vouchers appear (0: the next request)."""
+        self._call(lambda: self._sandbox.set_batch_delay(seconds))
+
+    def voucher_state(self, code: str) -> dict[str, Any]:
+        """Return a voucher's internal snapshot; KeyError when no voucher has this code."""
+        try:
+            return self._call(lambda: self._sandbox.voucher_state(code))
+        except PiggyError:
+            raise KeyError(code) from None
+
+    def add_vouchers(self, count: int, promotion_uuid: str | None = None) -> None:
+        """Add `count` ACTIVE vouchers without contact, fast (for benchmarks)."""
+        try:
+            self._call(lambda: self._sandbox.add_vouchers(count, promotion_uuid))
+        except PiggyError as error:
+            raise ValueError(f"unknown promotion {promotion_uuid!r}") from error
+
+    def stats(self) -> dict[str, int]:
+        """Return `{"connections_opened": N, "requests": N}` since the server started."""
+        return self._call(self._sandbox.stats_json)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def _call(self, action: Callable[[], T]) -> T:
+        if self._stopped:
+            raise RuntimeError("the sandbox has stopped")
+
+        async def on_loop() -> T:
+            return action()
+
+        future = asyncio.run_coroutine_threadsafe(on_loop(), self._loop)
+        return future.result(_CONTROL_TIMEOUT_SECONDS)
+
+
+def start_sandbox(
+    *, token: str = DEFAULT_TOKEN, seed: int = 1, host: str = "127.0.0.1", port: int = 0
+) -> RunningSandbox:
+    """Start a seeded sandbox on `host:port` (0: a free port) and return once it serves."""
+    sandbox = Sandbox(seed=seed)
+    config = uvicorn.Config(
+        create_app(sandbox, token=token),
+        http=_protocol_for(sandbox),
+        # uvicorn imports what is named by strings, which a bundle misses: the h11 class
+        # is passed in and websockets are off, leaving `uvicorn.lifespan.off` as the one
+        # hidden import a PyInstaller build needs for the sandbox.
+        ws="none",
+        lifespan="off",
+        interface="asgi3",
+        log_config=None,
+        log_level="warning",
+        access_log=False,
+        proxy_headers=False,
+        server_header=False,
+        timeout_graceful_shutdown=2,
+    )
+    server = uvicorn.Server(config)
+    sock = _bind(host, port)
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(
+        target=_serve, args=(server, sock, loop), name="piggy-desk-sandbox", daemon=True
+    )
+    thread.start()
+    deadline = time.monotonic() + _STARTUP_TIMEOUT_SECONDS
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            server.should_exit = True
+            sock.close()
+            raise RuntimeError(f"the sandbox could not start on {host}:{port}")
+        time.sleep(0.005)
+    bound_host, bound_port = sock.getsockname()[:2]
+    shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
+    return RunningSandbox(
+        sandbox=sandbox,
+        server=server,
+        loop=loop,
+        thread=thread,
+        base_url=f"http://{shown_host}:{bound_port}",
+        token=token,
+    )
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    family, kind, protocol, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, kind, protocol)
+    try:
+        if os.name != "nt":
+            # Lets a fixed port be reused at once after a restart; on Windows this
+            # option would let another process share the port, so it stays off there.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def _serve(server: uvicorn.Server, sock: socket.socket, loop: asyncio.AbstractEventLoop) -> None:
+    with asyncio.Runner(loop_factory=lambda: loop) as runner:
+        runner.run(server.serve(sockets=[sock]))
+
+
+def _protocol_for(sandbox: Sandbox) -> type[H11Protocol]:
+    """Return uvicorn's h11 protocol, extended to count connections and expose the socket.
+
+    uvicorn keeps the transport out of the ASGI scope, but a `drop` fault must close the
+    socket without a byte of answer; each connection therefore wraps the application so
+    its scopes carry the transport as an extension.
+    """
+
+    class SandboxH11Protocol(H11Protocol):
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            sandbox.stats.connections_opened += 1
+            super().connection_made(transport)
+            app = self.app
+
+            async def app_with_transport(
+                scope: Any, receive: Callable[..., Any], send: Callable[..., Any]
+            ) -> None:
+                scope.setdefault("extensions", {})[TRANSPORT_EXTENSION] = transport
+                await app(scope, receive, send)
+
+            self.app = app_with_transport
+
+    return SandboxH11Protocol

@@ -1,0 +1,198 @@
+"""Injected faults: every kind, their matching and counting, and `after_commit`."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import httpx
+import pytest
+
+from piggy_desk.sandbox import RunningSandbox
+from piggy_desk.sandbox.seed import KNOWN
+
+from .checks import assert_error, data
+
+
+def find(api: httpx.Client, code: str = KNOWN.ACTIVE_WITH_CONTACT) -> httpx.Response:
+    return api.get("/vouchers/find", params={"code": code})
+
+
+def test_latency_delays_then_answers(api: httpx.Client, sandbox: RunningSandbox) -> None:
+    sandbox.inject("latency", seconds=0.3, count=2)
+    for _ in range(2):
+        started = time.monotonic()
+        assert data(find(api))["code"] == KNOWN.ACTIVE_WITH_CONTACT
+        assert time.monotonic() - started >= 0.3
+    started = time.monotonic()
+    find(api)
+    assert time.monotonic() - started < 0.3
+
+
+def test_latency_can_exceed_a_client_timeout(api: httpx.Client, sandbox: RunningSandbox) -> None:
+    sandbox.inject("latency", seconds=0.5)
+    with pytest.raises(httpx.ReadTimeout):
+        api.get("/promotions", timeout=0.1)
+
+
+def test_a_status_fault_answers_piggys_error_body(
+    api: httpx.Client, sandbox: RunningSandbox
+) -> None:
+    sandbox.inject("status", status=503)
+    body = assert_error(find(api), 503, status=503)
+    assert "maintenance" in body["message"]
+    assert data(find(api))  # spent after one request
+
+
+def test_429_says_when_to_retry(api: httpx.Client, sandbox: RunningSandbox) -> None:
+    sandbox.inject("status", status=429, retry_after=7)
+    response = find(api)
+    assert_error(response, 429, status=429)
+    assert response.headers["Retry-After"] == "7"
+
+
+def test_an_html_gateway_page(api: httpx.Client, sandbox: RunningSandbox) -> None:
+    sandbox.inject("html")
+    response = find(api)
+    assert response.status_code == 502
+    assert response.headers["content-type"].startswith("text/html")
+    assert "<h1>502 Bad Gateway</h1>" in response.text and "nginx" in response.text
+
+
+def test_html_with_another_status(api: httpx.Client, sandbox: RunningSandbox) -> None:
+    sandbox.inject("html", status=504)
+    response = find(api)
+    assert response.status_code == 504
+    assert "504 Gateway Timeout" in response.text
+
+
+def test_broken_json(api: httpx.Client, sandbox: RunningSandbox) -> None:
+    sandbox.inject("broken_json")
+    response = find(api)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    with pytest.raises(json.JSONDecodeError):
+        response.json()
+
+
+def test_empty_body(api: httpx.Client, sandbox: RunningSandbox) -> None:
+    sandbox.inject("empty_body")
+    response = find(api)
+    assert response.status_code == 200
+    assert response.content == b""
+
+
+def test_no_data(api: httpx.Client, sandbox: RunningSandbox) -> None:
+    sandbox.inject("no_data")
+    response = find(api)
+    assert response.status_code == 200
+    assert response.json() == {"meta": []}
+
+
+def test_drop_closes_the_connection_without_an_answer(
+    api: httpx.Client, sandbox: RunningSandbox
+) -> None:
+    sandbox.inject("drop")
+    with pytest.raises(httpx.RemoteProtocolError, match="without sending a response"):
+        find(api)
+    assert data(find(api))  # the client reconnects and all is well
+
+
+def test_a_dropped_redeem_did_not_happen(api: httpx.Client, sandbox: RunningSandbox) -> None:
+    sandbox.inject("drop", path="/vouchers/redeem")
+    with pytest.raises(httpx.RemoteProtocolError):
+        api.post("/vouchers/redeem", json={"code": KNOWN.ACTIVE_WITH_CONTACT})
+    assert sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["status"] == "ACTIVE"
+
+
+def test_a_redeem_whose_answer_never_came(api: httpx.Client, sandbox: RunningSandbox) -> None:
+    sandbox.inject("drop", path="/vouchers/redeem", after_commit=True)
+    with pytest.raises(httpx.RemoteProtocolError):
+        api.post("/vouchers/redeem", json={"code": KNOWN.ACTIVE_WITH_CONTACT})
+    state = sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)
+    assert state["status"] == "REDEEMED"
+    assert state["redemptions_used"] == 1
+    assert data(find(api))["status"] == "REDEEMED"
+
+
+@pytest.mark.parametrize("kind", ["status", "html", "broken_json", "empty_body", "no_data"])
+def test_after_commit_replaces_the_answer_of_a_done_deed(
+    api: httpx.Client, sandbox: RunningSandbox, kind: str
+) -> None:
+    sandbox.inject(
+        kind, path="/redeem", after_commit=True, status=500 if kind == "status" else None
+    )
+    response = api.post("/vouchers/redeem", json={"code": KNOWN.ACTIVE_WITH_CONTACT})
+    assert "REDEEMED" not in response.text
+    assert sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["status"] == "REDEEMED"
+
+
+def test_faults_match_path_and_method(api: httpx.Client, sandbox: RunningSandbox) -> None:
+    sandbox.inject("status", status=500, path="/vouchers/redeem", method="post")
+    assert data(find(api))
+    assert data(api.get("/promotions"))
+    assert_error(api.post("/vouchers/redeem", json={"code": "X"}), 500, status=500)
+    assert_error(api.post("/vouchers/redeem", json={"code": "X"}), 80004)
+
+
+def test_faults_apply_in_order_and_count_down(api: httpx.Client, sandbox: RunningSandbox) -> None:
+    sandbox.inject("status", status=500, count=2)
+    sandbox.inject("status", status=503)
+    statuses = [find(api).status_code for _ in range(4)]
+    assert statuses == [500, 500, 503, 200]
+
+
+def test_latency_adds_to_another_fault(api: httpx.Client, sandbox: RunningSandbox) -> None:
+    sandbox.inject("latency", seconds=0.2)
+    sandbox.inject("status", status=503)
+    started = time.monotonic()
+    assert find(api).status_code == 503
+    assert time.monotonic() - started >= 0.2
+
+
+def test_faults_leave_the_control_surface_alone(
+    control: httpx.Client, sandbox: RunningSandbox
+) -> None:
+    sandbox.inject("drop")
+    assert control.get("/clock").status_code == 200
+    assert len(control.get("/faults").json()["faults"]) == 1
+
+
+def test_clear_faults(api: httpx.Client, sandbox: RunningSandbox) -> None:
+    sandbox.inject("status", status=500, count=100)
+    sandbox.clear_faults()
+    assert data(find(api))
+
+
+def test_faults_over_http(api: httpx.Client, control: httpx.Client) -> None:
+    armed = control.post("/faults", json={"kind": "status", "status": 429, "retry_after": 3})
+    assert armed.json()["faults"][0]["kind"] == "status"
+    assert find(api).headers["Retry-After"] == "3"
+    control.post("/faults", json={"kind": "drop", "count": 5})
+    assert control.delete("/faults").json() == {"faults": []}
+    assert data(find(api))
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({}, "kind"),
+        ({"kind": "explode"}, "kind"),
+        ({"kind": "latency"}, "seconds"),
+        ({"kind": "latency", "seconds": -1}, "seconds"),
+        ({"kind": "status"}, "status"),
+        ({"kind": "status", "status": 100}, "status"),
+        ({"kind": "drop", "count": 0}, "count"),
+        ({"kind": "drop", "after_commit": "maybe"}, "after_commit"),
+        ({"kind": "status", "status": 429, "retry_after": -5}, "retry_after"),
+    ],
+)
+def test_bad_faults_are_refused(control: httpx.Client, body: dict[str, object], field: str) -> None:
+    assert_error(control.post("/faults", json=body), 1003, field=field)
+
+
+def test_bad_faults_are_refused_by_the_handle(sandbox: RunningSandbox) -> None:
+    with pytest.raises(ValueError, match="seconds"):
+        sandbox.inject("latency")
+    with pytest.raises(ValueError, match="kind"):
+        sandbox.inject("meltdown")

@@ -1,0 +1,181 @@
+"""Promotions, contacts and loyalty cards over HTTP."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from piggy_desk.sandbox.seed import KNOWN
+
+from .checks import assert_error, data
+
+# --- promotions -----------------------------------------------------------------------
+
+
+def test_list_promotions_is_a_plain_list(api: httpx.Client) -> None:
+    body = api.get("/promotions").json()
+    assert body["meta"] == []
+    promotions = {promotion["uuid"]: promotion for promotion in body["data"]}
+    assert {
+        KNOWN.PROMOTION_SINGLE_USE,
+        KNOWN.PROMOTION_MULTI_USE,
+        KNOWN.PROMOTION_LIMITED,
+        KNOWN.PROMOTION_INACTIVE,
+        KNOWN.PROMOTION_WITH_PLU,
+    } <= set(promotions)
+    croissant = promotions[KNOWN.PROMOTION_WITH_PLU]
+    assert set(croissant) == {
+        "attributes",
+        "name",
+        "description",
+        "voucher_limit",
+        "limit_per_contact",
+        "expiration_duration",
+        "uuid",
+    }
+    assert croissant["attributes"]["plu"] == "ABC12"
+    assert croissant["expiration_duration"] == 30 * 24 * 3600
+    assert promotions[KNOWN.PROMOTION_LIMITED]["voucher_limit"] == 25
+
+
+def test_create_and_get_a_promotion(api: httpx.Client) -> None:
+    created = data(
+        api.post(
+            "/promotions",
+            json={
+                "name": "Gratis thee",
+                "description": "Een kopje thee",
+                "voucher_limit": 30,
+                "limit_per_contact": 10,
+                "expiration_duration": None,
+            },
+        )
+    )
+    assert (created["voucher_limit"], created["limit_per_contact"]) == (30, 10)
+    assert created["expiration_duration"] is None
+    assert created["attributes"] == {"plu": None, "afdeling": None}
+    assert data(api.get(f"/promotions/{created['uuid']}")) == created
+    listed = api.get("/promotions").json()["data"]
+    assert created["uuid"] in {promotion["uuid"] for promotion in listed}
+
+
+def test_create_a_promotion_from_form_fields(api: httpx.Client) -> None:
+    body = {"name": "Soep", "description": "Soep van de dag", "expiration_duration": "86400"}
+    assert data(api.post("/promotions", data=body))["expiration_duration"] == 86400
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"description": "d"}, "name"),
+        ({"name": "", "description": "d"}, "name"),
+        ({"name": "n" * 256, "description": "d"}, "name"),
+        ({"name": 5, "description": "d"}, "name"),
+        ({"name": "n"}, "description"),
+        ({"name": "n", "description": "d", "voucher_limit": -1}, "voucher_limit"),
+        ({"name": "n", "description": "d", "voucher_limit": "many"}, "voucher_limit"),
+        ({"name": "n", "description": "d", "limit_per_contact": 1.5}, "limit_per_contact"),
+        ({"name": "n", "description": "d", "expiration_duration": -60}, "expiration_duration"),
+    ],
+)
+def test_create_promotion_input_is_validated(
+    api: httpx.Client, body: dict[str, object], field: str
+) -> None:
+    assert_error(api.post("/promotions", json=body), 1003, field=field)
+
+
+def test_an_unknown_promotion(api: httpx.Client) -> None:
+    assert_error(api.get("/promotions/123"), 80002)
+    assert_error(api.get("/promotions/eac16058-d08e-44f3-8bb3-d42afef192cfs"), 80002)
+
+
+# --- contacts -------------------------------------------------------------------------
+
+
+def test_find_a_contact_by_email(api: httpx.Client) -> None:
+    contact = data(api.get("/contacts/find-one-by", params={"email": KNOWN.CONTACT_EMAIL}))
+    assert contact == {"uuid": KNOWN.CONTACT_UUID, "email": KNOWN.CONTACT_EMAIL}
+    shouted = data(api.get("/contacts/find-one-by", params={"email": KNOWN.CONTACT_EMAIL.upper()}))
+    assert shouted["uuid"] == KNOWN.CONTACT_UUID
+    assert_error(api.get("/contacts/find-one-by", params={"email": "niemand@example.nl"}), 55031)
+    assert_error(api.get("/contacts/find-one-by"), 1003, field="email")
+
+
+def test_find_or_create(api: httpx.Client) -> None:
+    existing = data(api.get("/contacts/find-or-create", params={"email": KNOWN.CONTACT_EMAIL}))
+    assert existing["uuid"] == KNOWN.CONTACT_UUID
+    created = data(api.get("/contacts/find-or-create", params={"email": "nieuw@example.be"}))
+    again = data(api.get("/contacts/find-or-create", params={"email": "nieuw@example.be"}))
+    assert created == again
+    assert data(api.get(f"/contacts/{created['uuid']}")) == created
+    assert_error(
+        api.get("/contacts/find-or-create", params={"email": "geen-adres"}), 1003, field="email"
+    )
+
+
+def test_create_a_contact(api: httpx.Client) -> None:
+    contact = data(api.post("/contacts", json={"email": "piet@example.nl", "referral_code": "X1"}))
+    assert set(contact) == {"uuid", "email"}
+    assert contact["email"] == "piet@example.nl"
+    assert_error(api.post("/contacts", data={"email": "piet@example.nl"}), 60005)
+    assert_error(api.post("/contacts", json={"email": KNOWN.CONTACT_EMAIL.upper()}), 60005)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{}, {"email": ""}, {"email": "nope"}, {"email": 7}, {"email": f"{'a' * 250}@example.nl"}],
+)
+def test_create_contact_input_is_validated(api: httpx.Client, body: dict[str, object]) -> None:
+    assert_error(api.post("/contacts", json=body), 1003, field="email")
+
+
+def test_an_unknown_contact(api: httpx.Client) -> None:
+    assert_error(api.get("/contacts/no-such-contact"), 55031)
+
+
+def test_list_contacts_has_its_own_meta(api: httpx.Client) -> None:
+    body = api.get("/contacts").json()
+    assert len(body["data"]) == 30
+    assert body["meta"] == {
+        "page": 1,
+        "limit": 30,
+        "viewing_from": 1,
+        "viewing_to": 30,
+        "last_page": 2,
+        "total": 50,
+    }
+    second = api.get("/contacts", params={"page": 2, "limit": 30}).json()
+    assert (second["meta"]["viewing_from"], second["meta"]["viewing_to"]) == (31, 50)
+    assert len(second["data"]) == 20
+    emails = [contact["email"] for contact in body["data"] + second["data"]]
+    assert "" in emails  # one contact signed up at the counter without an email
+
+
+@pytest.mark.parametrize("params", [{"limit": 101}, {"limit": 0}, {"page": 0}, {"page": "een"}])
+def test_list_contacts_input_is_validated(api: httpx.Client, params: dict[str, str | int]) -> None:
+    assert_error(api.get("/contacts", params=params), 1003, field=next(iter(params)))
+
+
+# --- loyalty cards --------------------------------------------------------------------
+
+
+def test_a_card_leads_to_its_contact(api: httpx.Client) -> None:
+    card = data(
+        api.get("/contact-identifiers/find", params={"contact_identifier_value": KNOWN.CARD})
+    )
+    assert card == {
+        "name": "Klantenkaart",
+        "value": KNOWN.CARD,
+        "active": True,
+        "contact": {"uuid": KNOWN.CONTACT_UUID, "email": KNOWN.CONTACT_EMAIL},
+    }
+
+
+def test_card_errors(api: httpx.Client) -> None:
+    def scan(value: str) -> httpx.Response:
+        return api.get("/contact-identifiers/find", params={"contact_identifier_value": value})
+
+    assert data(scan(KNOWN.CARD_NO_CONTACT))["contact"] is None
+    assert_error(scan(KNOWN.CARD_INACTIVE), 60004)
+    assert_error(scan("0000000000000"), 60003)
+    assert_error(api.get("/contact-identifiers/find"), 1003, field="contact_identifier_value")
