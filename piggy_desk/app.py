@@ -6,12 +6,14 @@ import argparse
 import asyncio
 import logging
 import secrets
+import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 # PySide6 before qasync: qasync picks the binding that is already imported.
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 import qasync  # isort: skip
@@ -132,12 +134,24 @@ async def _run(arguments: argparse.Namespace, app: QApplication) -> int:
         closed = asyncio.get_running_loop().create_future()
         window.closed.connect(lambda: None if closed.done() else closed.set_result(None))
         window.show()
+        close_on_signals(window)
         await closed
         window.messages.uninstall()
         return 0
     finally:
         if sandbox is not None:
             await asyncio.to_thread(sandbox.stop)
+
+
+def close_on_signals(window: MainWindow) -> None:
+    """Ctrl-C, a logout or a service stop closes the window the normal way (releasing a
+    held voucher first) instead of killing the program mid-flow."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: window.close())
+    # Python runs signal handlers only between bytecodes; this lets it look while Qt waits.
+    wakeup = QTimer(window)
+    wakeup.timeout.connect(lambda: None)
+    wakeup.start(250)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -37,7 +37,7 @@ def normalise_scan(raw: str, rules: ScanRules = ScanRules()) -> str:
         raise ScanRejected(
             f"That scan is far too long to be a voucher code (over {rules.max_length} characters)."
         )
-    text = "".join(ch for ch in raw if unicodedata.category(ch)[0] != "C" or ch == " ").strip()
+    text = "".join(_clean(ch) for ch in raw).strip()
     if rules.prefix and text.startswith(rules.prefix):
         text = text[len(rules.prefix) :]
     if rules.suffix and text.endswith(rules.suffix):
@@ -50,6 +50,14 @@ def normalise_scan(raw: str, rules: ScanRules = ScanRules()) -> str:
             f"That is too long to be a voucher code (over {rules.max_length} characters)."
         )
     return text
+
+
+def _clean(ch: str) -> str:
+    """Control and format characters go; any kind of space becomes a plain one."""
+    kind = unicodedata.category(ch)[0]
+    if kind == "C":
+        return ""
+    return " " if kind == "Z" else ch
 
 
 class DuplicateFilter:

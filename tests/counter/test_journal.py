@@ -1,0 +1,88 @@
+"""The journal on disk: private, durable before the request, complete after the answer."""
+
+from __future__ import annotations
+
+import asyncio
+import stat
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from piggy_desk.api import PiggyClient
+from piggy_desk.counter.flow import CounterView, Notice, RedemptionFlow
+from piggy_desk.counter.journal import Action, Journal, Outcome
+from piggy_desk.sandbox import KNOWN, RunningSandbox
+
+
+def test_the_file_is_readable_by_its_user_only(tmp_path: Path) -> None:
+    journal = Journal.in_folder(tmp_path / "data")
+    journal.begin(Action.LOCK, code="X")
+    journal.close()
+    mode = stat.S_IMODE(journal.path.stat().st_mode)
+    assert mode == 0o600
+
+
+def test_entries_survive_a_reopen_and_locks_keep_their_key(tmp_path: Path) -> None:
+    journal = Journal.in_folder(tmp_path)
+    lock = journal.begin(Action.LOCK, code="A", voucher_uuid="v-a", promotion_name="Koffie")
+    journal.finish(
+        lock,
+        Outcome.OK,
+        release_key="key-a",
+        lock_expires_at=datetime.now(UTC) + timedelta(hours=1),
+    )
+    redeem = journal.begin(Action.REDEEM, code="B", voucher_uuid="v-b", promotion_name="Koffie")
+    journal.close()
+    again = Journal.in_folder(tmp_path)
+    [open_lock] = again.open_locks()
+    assert (open_lock.code, open_lock.release_key) == ("A", "key-a")
+    assert "key-a" not in repr(open_lock)
+    today = again.entries_on(date.today(), datetime.now().astimezone().tzinfo)  # type: ignore[arg-type]
+    assert [(e.action, e.outcome) for e in today] == [
+        (Action.REDEEM, Outcome.PENDING),
+        (Action.LOCK, Outcome.OK),
+    ]
+    again.finish(redeem, Outcome.OK)
+    again.settle_locks("v-a")
+    assert again.open_locks() == []
+    assert again.totals_by_promotion(again.entries_on(date.today(), UTC))[0].redemptions == 1
+
+
+class _Quiet:
+    def __init__(self) -> None:
+        self.notices: list[Notice] = []
+
+    def counter_changed(self, view: CounterView) -> None:
+        pass
+
+    def counter_said(self, notice: Notice) -> None:
+        self.notices.append(notice)
+
+
+async def test_a_pending_entry_is_on_disk_before_the_request_is_answered(
+    sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    sandbox.inject("latency", seconds=0.5, path="/lock")
+    journal = Journal.in_folder(tmp_path)
+    async with PiggyClient(sandbox.base_url, sandbox.token) as client:
+        flow = RedemptionFlow(client, journal, _Quiet())
+        flow.start()
+        flow.submit_scan(KNOWN.ACTIVE_WITH_CONTACT)
+        while flow.view.voucher is None:
+            await asyncio.sleep(0.01)
+        redeeming = asyncio.create_task(flow.redeem())
+        await asyncio.sleep(0.25)  # the lock request is at the sandbox now
+        # Another reader of the file (as after a power cut) already sees the pending lock.
+        reader = Journal(journal.path)
+        [pending] = reader.open_locks()
+        assert (pending.action, pending.outcome, pending.release_key) == (
+            Action.LOCK,
+            Outcome.PENDING,
+            None,
+        )
+        reader.close()
+        await redeeming
+        [locked] = journal.open_locks()
+        assert locked.outcome == Outcome.OK and locked.release_key
+        await flow.aclose()  # releases
+        assert journal.open_locks() == []
+    journal.close()

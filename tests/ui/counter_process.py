@@ -1,0 +1,73 @@
+"""The counter in a process of its own, for kill tests.
+
+    python -m tests.ui.counter_process BASE_URL DATA_DIR lock CODE   # scan, lock, print LOCKED, wait for a signal
+    python -m tests.ui.counter_process BASE_URL DATA_DIR start       # print what the start said, exit
+
+The token comes from PIGGY_TOKEN. It builds the real window with ``build_main_window``,
+as the program does; only the driving (scan, Enter) is scripted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+import qasync  # isort: skip
+
+from piggy_desk.app import build_main_window, close_on_signals
+from piggy_desk.counter.flow import Notice, Stage
+from piggy_desk.settings import Settings
+from piggy_desk.ui.sounds import SoundPlayer
+
+
+async def run(base_url: str, data_dir: Path, mode: str, code: str | None) -> int:
+    window = build_main_window(
+        base_url=base_url,
+        token=os.environ["PIGGY_TOKEN"],
+        data_dir=data_dir,
+        settings=Settings(sounds=False),
+        sounds=SoundPlayer(data_dir / "sounds", enabled=False),
+    )
+    notices: list[Notice] = []
+    window.controller.notice_given.connect(notices.append)
+    window.show()
+    assert window.ready is not None
+    await window.ready
+    if mode == "start":
+        print("SAID:", " | ".join(n.sentence for n in notices), flush=True)
+        await window.shutdown()
+        return 0
+    assert code is not None
+    window.counter.scan_input.setText(code)
+    window.counter.submit_scan_field()
+    while window.counter.view.voucher is None or window.counter.view.busy:
+        await asyncio.sleep(0.01)
+    await window.flow.redeem()
+    if window.counter.view.stage != Stage.CONFIRMING:
+        print("NOT LOCKED:", [n.sentence for n in notices], flush=True)
+        return 1
+    closed = asyncio.Event()
+    window.closed.connect(closed.set)
+    close_on_signals(window)
+    print("LOCKED", flush=True)
+    await closed.wait()  # until SIGTERM closes the window, or SIGKILL ends it all
+    return 0
+
+
+def main() -> int:
+    base_url, data_dir, mode = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+    code = sys.argv[4] if len(sys.argv) > 4 else None
+    app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+        return runner.run(run(base_url, data_dir, mode, code))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
