@@ -14,9 +14,7 @@ import httpx
 
 def test_the_command_serves_until_stopped() -> None:
     command = [sys.executable, "-m", "piggy_desk.sandbox", "--port", "0", "--token", "cli-secret"]
-    process = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lines: queue.Queue[str] = queue.Queue()
     stdout = process.stdout
     assert stdout is not None
@@ -43,9 +41,7 @@ def test_the_command_serves_until_stopped() -> None:
 
 def test_a_remote_host_needs_permission() -> None:
     command = [sys.executable, "-m", "piggy_desk.sandbox", "--host", "0.0.0.0"]  # noqa: S104
-    finished = subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
-        command, capture_output=True, text=True, timeout=30, check=False
-    )
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=30, check=False)
     assert finished.returncode == 2
     assert "--allow-remote" in finished.stderr
 
@@ -56,7 +52,7 @@ def test_importing_the_sandbox_pulls_in_neither_qt_nor_the_client() -> None:
         "print(sorted(m for m in sys.modules"
         " if m.split('.')[0] in ('PySide6', 'qasync') or m.startswith('piggy_desk.api')))"
     )
-    finished = subprocess.run(  # noqa: S603 - our own interpreter and a fixed probe
+    finished = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=30, check=True
     )
     assert finished.stdout.strip() == "[]"

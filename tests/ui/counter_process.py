@@ -1,7 +1,9 @@
 """The counter in a process of its own, for kill tests.
 
-    python -m tests.ui.counter_process BASE_URL DATA_DIR lock CODE   # scan, lock, print LOCKED, wait for a signal
-    python -m tests.ui.counter_process BASE_URL DATA_DIR start       # print what the start said, exit
+    python -m tests.ui.counter_process BASE_URL DATA_DIR lock CODE
+        scan, lock, print LOCKED, then wait for a signal
+    python -m tests.ui.counter_process BASE_URL DATA_DIR start
+        print what the start said, exit
 
 The token comes from PIGGY_TOKEN. It builds the real window with ``build_main_window``,
 as the program does; only the driving (scan, Enter) is scripted.
