@@ -1,0 +1,52 @@
+"""Small pieces of the counter screen."""
+
+from __future__ import annotations
+
+import wave
+from datetime import UTC, datetime, timedelta
+from io import BytesIO
+
+import pytest
+
+from piggy_desk.ui.sounds import TONES, tone_wav
+from piggy_desk.ui.widgets import STATUS_LOOKS, countdown_text, relative_hint
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("delta", "text"),
+    [
+        (timedelta(days=3, hours=2), "in 3 days"),
+        (timedelta(days=1), "in 1 day"),
+        (timedelta(hours=-2, minutes=-5), "2 hours ago"),
+        (timedelta(minutes=5), "in 5 minutes"),
+        (timedelta(seconds=20), "in less than a minute"),
+        (timedelta(seconds=-20), "just now"),
+    ],
+)
+def test_relative_hints(delta: timedelta, text: str) -> None:
+    assert relative_hint(NOW + delta, NOW) == text
+
+
+def test_countdown() -> None:
+    assert countdown_text(3599) == "59:59"
+    assert countdown_text(3600) == "1:00:00"
+    assert countdown_text(-5) == "00:00"
+
+
+def test_every_status_has_a_word_and_a_glyph_not_just_a_colour() -> None:
+    words = {look.word for look in STATUS_LOOKS.values()}
+    glyphs = {look.glyph for look in STATUS_LOOKS.values()}
+    assert len(words) == len(STATUS_LOOKS) == 6
+    assert len(glyphs) == 6
+
+
+def test_the_three_sounds_are_short_and_different() -> None:
+    sounds = {name: tone_wav(notes) for name, notes in TONES.items()}
+    assert len(set(sounds.values())) == 3
+    for data in sounds.values():
+        with wave.open(BytesIO(data)) as wav:
+            seconds = wav.getnframes() / wav.getframerate()
+        assert 0.1 < seconds < 0.5
+        assert len(data) < 30_000
