@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import subprocess
 import sys
 from pathlib import Path
 
@@ -25,6 +26,8 @@ def _imports(layer: str) -> dict[str, set[str]]:
                     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts[: -node.level]
                     base = ".".join((*parts, base)) if base else ".".join(parts)
                 names.add(base)
+                # "from piggy_desk import api" imports piggy_desk.api too.
+                names.update(f"{base}.{alias.name}" for alias in node.names if base)
         found[str(path.relative_to(PACKAGE.parent))] = names
     return found
 
@@ -72,4 +75,30 @@ def test_the_checker_sees_a_forbidden_import(
     (layer / "bad.py").write_text("from PySide6 import QtWidgets\nfrom ..ui import window\n")
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "piggy_desk")
     names = _imports("api")["piggy_desk/api/bad.py"]
-    assert names == {"PySide6", "piggy_desk.ui"}
+    assert {"PySide6", "piggy_desk.ui", "piggy_desk.ui.window"} <= names
+
+
+def test_the_checker_sees_from_package_import_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    layer = tmp_path / "piggy_desk" / "sandbox"
+    layer.mkdir(parents=True)
+    (layer / "bad.py").write_text("from piggy_desk import api\nfrom .. import api as client\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "piggy_desk")
+    assert "piggy_desk.api" in _imports("sandbox")["piggy_desk/sandbox/bad.py"]
+
+
+@pytest.mark.parametrize(
+    "package", ["piggy_desk.api", "piggy_desk.counter.flow", "piggy_desk.sandbox"]
+)
+def test_importing_a_lower_layer_loads_no_qt(package: str) -> None:
+    probe = (
+        f"import sys, {package}; "
+        "qt = ('PySide6', 'shiboken6', 'qasync'); "
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in qt); "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    finished = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
+    )
+    assert finished.returncode == 0, finished.stdout + finished.stderr

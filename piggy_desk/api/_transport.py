@@ -15,7 +15,6 @@ from urllib.parse import quote
 import httpx
 
 from piggy_desk.api import errors
-from piggy_desk.api.models import require_mapping
 
 log = logging.getLogger("piggy_desk.api")
 
@@ -69,31 +68,52 @@ def _field_errors(value: object) -> dict[str, tuple[str, ...]]:
     return result
 
 
+def _piggy_code(value: object) -> int | None:
+    """Piggy's error code from a body that may send it as a number, a float or text."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e9:
+        return int(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdigit() and len(text) <= 9:
+            return int(text)
+    return None
+
+
+def _json_or_none(content: bytes) -> object:
+    try:
+        return json.loads(content)
+    except (ValueError, RecursionError):
+        return None
+
+
 def _error_from_response(response: httpx.Response, method: str, path: str) -> errors.PiggyError:
     """The exception for a non-2xx answer: by Piggy's code first, then by HTTP status."""
     status = response.status_code
-    text = response.text
-    try:
-        body = response.json()
-    except ValueError:
-        body = None
-    context: dict[str, Any] = {"status_code": status, "method": method, "path": path, "body": text}
+    body = _json_or_none(response.content)
+    context: dict[str, Any] = {
+        "status_code": status,
+        "method": method,
+        "path": path,
+        "body": response.text,
+    }
+    message = None
     if isinstance(body, Mapping):
-        raw_code = body.get("code")
-        code = raw_code if isinstance(raw_code, int) and not isinstance(raw_code, bool) else None
-        if isinstance(raw_code, str) and raw_code.strip().isdigit():
-            code = int(raw_code)
+        code = _piggy_code(body.get("code"))
         message = body.get("message") if isinstance(body.get("message"), str) else None
         context.update(code=code, field_errors=_field_errors(body.get("errors")))
         error_class = errors.ERRORS_BY_CODE.get(code) if code is not None else None
         if error_class is not None:
             return error_class(message, **context)
-    else:
-        message = None
     if status == 401:
         return errors.Unauthorized(message, **context)
     if status == 429:
         return errors.RateLimited(message, retry_after=_retry_after(response), **context)
+    # A POST or PUT that met a server error may have been carried out before it failed.
+    context["ambiguous"] = status >= 500 and method not in _SAFE_METHODS
     if status == 503:
         return errors.Maintenance(message, **context)
     if status >= 500:
@@ -124,8 +144,8 @@ class Transport:
         *,
         params: Mapping[str, str | int] | None = None,
         body: Mapping[str, Any] | None = None,
-    ) -> Mapping[str, Any]:
-        """Send one request and return the decoded JSON object of a 2xx answer."""
+    ) -> tuple[int, Mapping[str, Any]]:
+        """Send one request; the HTTP status and the decoded JSON object of a 2xx answer."""
         retryable = method in _SAFE_METHODS
         attempt = 0
         while True:
@@ -158,16 +178,29 @@ class Transport:
         *,
         params: Mapping[str, str | int] | None,
         body: Mapping[str, Any] | None,
-    ) -> Mapping[str, Any]:
+    ) -> tuple[int, Mapping[str, Any]]:
         started = time.perf_counter()
         context: dict[str, Any] = {"method": method, "path": path}
+        unsafe = method not in _SAFE_METHODS
+        if self._http.is_closed:
+            raise errors.TransportError("The connection to Piggy has been closed.", **context)
         try:
-            response = await self._http.request(
+            request = self._http.build_request(
                 method,
                 API_PATH + path,
                 params=dict(params) if params else None,
-                json=dict(body) if body is not None else None,
+                content=None
+                if body is None
+                else json.dumps(body, allow_nan=False, ensure_ascii=False).encode(),
+                headers=None if body is None else {"Content-Type": "application/json"},
             )
+        except (TypeError, ValueError) as exc:
+            # Values JSON or a URL cannot carry (NaN, objects, broken text).
+            raise errors.InvalidRequest(
+                f"This cannot be sent to Piggy ({type(exc).__name__})."
+            ) from None
+        try:
+            response = await self._http.send(request)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             raise errors.Offline(
                 f"Could not connect to Piggy ({type(exc).__name__}).", **context
@@ -189,23 +222,20 @@ class Transport:
             ) from None
         except httpx.HTTPError as exc:
             raise errors.TransportError(
-                f"The request failed ({type(exc).__name__}).", **context
+                f"The request failed ({type(exc).__name__}).", ambiguous=unsafe, **context
             ) from None
         elapsed_ms = (time.perf_counter() - started) * 1000
         log.debug("%s %s -> %s in %.0f ms", method, path, response.status_code, elapsed_ms)
         if not response.is_success:
             raise _error_from_response(response, method, path)
-        try:
-            decoded = json.loads(response.content)
-        except (ValueError, RecursionError):
+        decoded = _json_or_none(response.content)
+        if not isinstance(decoded, Mapping):
+            # Piggy said yes but the answer cannot be read: a POST most likely happened.
             raise errors.MalformedResponse(
-                "Piggy's answer is not valid JSON.",
+                "Piggy's answer is not a JSON object.",
                 status_code=response.status_code,
                 body=response.text,
+                ambiguous=unsafe,
                 **context,
-            ) from None
-        try:
-            return require_mapping(decoded, "JSON object")
-        except errors.MalformedResponse as error:
-            error.method, error.path, error.status_code = method, path, response.status_code
-            raise
+            )
+        return response.status_code, decoded

@@ -12,7 +12,7 @@ import httpx
 
 from piggy_desk import __version__
 from piggy_desk.api import errors
-from piggy_desk.api._transport import API_PATH, Transport, path_segment
+from piggy_desk.api._transport import API_PATH, MAX_ID_LENGTH, Transport, path_segment
 from piggy_desk.api.models import (
     BatchJob,
     Contact,
@@ -35,6 +35,7 @@ MAX_BATCH = 500
 MAX_MULTI_REDEEM = 50
 MAX_CONTACT_PAGE_SIZE = 100
 MAX_EMAIL_LENGTH = 255
+MAX_PAGES = 100_000
 T = TypeVar("T")
 CustomAttributes = Mapping[str, str | int | float | bool | None]
 
@@ -43,9 +44,51 @@ def _utc(value: datetime | None, field: str) -> str | None:
     """ISO 8601 in UTC; a naive datetime is refused because its zone is a guess."""
     if value is None:
         return None
+    if not isinstance(value, datetime):
+        raise errors.InvalidRequest(
+            f"The {field.replace('_', ' ')} must be a date and time.", field=field
+        )
     if value.tzinfo is None or value.utcoffset() is None:
         raise errors.InvalidRequest(f"The {field.replace('_', ' ')} has no time zone.", field=field)
     return value.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _header_safe(value: str) -> bool:
+    """Printable ASCII without padding: what an HTTP header can carry unchanged."""
+    return (
+        isinstance(value, str)
+        and value.isascii()
+        and value.isprintable()
+        and value == value.strip()
+    )
+
+
+def _text(value: str, what: str, field: str) -> str:
+    """Text that can travel as UTF-8 (no broken surrogates, no control characters)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise errors.InvalidRequest(
+            f"The {what} contains broken characters.", field=field
+        ) from None
+    if not value.isprintable():
+        raise errors.InvalidRequest(f"The {what} contains characters it cannot have.", field=field)
+    return value
+
+
+def _card(value: str) -> str:
+    field = "contact_identifier_value"
+    if not isinstance(value, str) or not value.strip():
+        raise errors.InvalidRequest("The loyalty card number is empty.", field=field)
+    if len(value) > MAX_CODE_LENGTH:
+        raise errors.InvalidRequest("This is too long to be a loyalty card.", field=field)
+    return _text(value, "loyalty card number", field)
+
+
+def _release_key(value: str) -> str:
+    if not _header_safe(value) or not value or " " in value or len(value) > MAX_ID_LENGTH:
+        raise errors.InvalidRequest("The release key is not valid.", field="release_key")
+    return value
 
 
 def _code(code: str) -> str:
@@ -53,11 +96,7 @@ def _code(code: str) -> str:
         raise errors.InvalidRequest("The voucher code is empty.", field="code")
     if len(code) > MAX_CODE_LENGTH:
         raise errors.InvalidRequest("This is too long to be a voucher code.", field="code")
-    if not code.isprintable():
-        raise errors.InvalidRequest(
-            "The voucher code contains characters a code cannot have.", field="code"
-        )
-    return code
+    return _text(code, "voucher code", "code")
 
 
 def _in_range(value: int, low: int, high: int, field: str) -> int:
@@ -111,7 +150,7 @@ class _Resource:
         whole_answer: bool = False,
     ) -> T:
         """Send the request and ``parse`` its ``data`` (or the whole answer, for lists)."""
-        answer = await self._transport.request(
+        status, answer = await self._transport.request(
             method,
             path,
             params=_compact(params or {}),
@@ -124,7 +163,10 @@ class _Resource:
                 raise errors.MalformedResponse("Piggy's answer has no data.")
             return parse(answer["data"])
         except errors.MalformedResponse as error:
-            error.method, error.path, error.status_code = method, path, 200
+            error.method, error.path, error.status_code = method, path, status
+            # Piggy said yes to a POST or PUT but the answer cannot be read: it most
+            # likely happened, so the caller must check before doing it again.
+            error.ambiguous = method not in {"GET", "HEAD"}
             raise
 
 
@@ -171,8 +213,10 @@ class Vouchers(_Resource):
             )
             for voucher in page.items:
                 yield voucher
-            if not page.has_more:
+            if not page.continues_after(page_number, page_size):
                 return
+            if page_number >= MAX_PAGES:
+                raise errors.MalformedResponse(f"Piggy kept sending pages past page {MAX_PAGES}.")
             page_number += 1
 
     async def create(
@@ -249,7 +293,7 @@ class Vouchers(_Resource):
     async def release(self, voucher_uuid: str, release_key: str) -> VoucherLock:
         """Give a locked voucher back (it becomes ACTIVE again)."""
         path = f"/vouchers/{path_segment(voucher_uuid, 'voucher_uuid')}/release"
-        body = {"release_key": _id(release_key, "release_key")}
+        body = {"release_key": _release_key(release_key)}
         return await self._call(VoucherLock.from_api, "POST", path, body=body)
 
     async def redeem(
@@ -264,7 +308,7 @@ class Vouchers(_Resource):
         body = {
             "code": _code(code),
             "contact_uuid": _optional_id(contact_uuid, "contact_uuid"),
-            "release_key": _optional_id(release_key, "release_key"),
+            "release_key": None if release_key is None else _release_key(release_key),
             "shop_uuid": _optional_id(shop_uuid, "shop_uuid"),
         }
         return await self._call(Voucher.from_api, "POST", "/vouchers/redeem", body=body)
@@ -295,7 +339,7 @@ class Vouchers(_Resource):
             "number_of_times": _in_range(number_of_times, 1, MAX_MULTI_REDEEM, "number_of_times"),
             "shop_uuid": _optional_id(shop_uuid, "shop_uuid"),
             "contact_uuid": _optional_id(contact_uuid, "contact_uuid"),
-            "release_key": _optional_id(release_key, "release_key"),
+            "release_key": None if release_key is None else _release_key(release_key),
         }
         return await self._call(
             MultiRedemption.from_api, "POST", "/vouchers/multi-redeem", body=body
@@ -381,7 +425,7 @@ class Contacts(_Resource):
 
     async def find_identifier(self, value: str) -> ContactIdentifier:
         """The loyalty card (contact identifier) with this value."""
-        params = {"contact_identifier_value": _code(value)}
+        params = {"contact_identifier_value": _card(value)}
         return await self._call(
             ContactIdentifier.from_api, "GET", "/contact-identifiers/find", params=params
         )
@@ -394,7 +438,11 @@ class Contacts(_Resource):
         """
         identifier = await self.find_identifier(value)
         if not identifier.active:
-            raise errors.ContactIdentifierInactive(method="GET", path="/contact-identifiers/find")
+            raise errors.ContactIdentifierInactive(
+                code=errors.ContactIdentifierInactive.piggy_code,
+                method="GET",
+                path="/contact-identifiers/find",
+            )
         return identifier.contact
 
 
@@ -419,9 +467,13 @@ class PiggyClient:
     ) -> None:
         if not token or not token.strip():
             raise errors.InvalidRequest("An API token is needed to talk to Piggy.", field="token")
-        if not token.isprintable() or token != token.strip():
+        if not _header_safe(token):
             raise errors.InvalidRequest(
                 "The API token contains characters a token cannot have.", field="token"
+            )
+        if partner_id is not None and not _header_safe(partner_id):
+            raise errors.InvalidRequest(
+                "The partner id contains characters it cannot have.", field="partner_id"
             )
         self.base_url = base_url_root(base_url)
         headers = {
@@ -470,7 +522,10 @@ class PiggyClient:
 def base_url_root(base_url: str) -> str:
     """The server root from what a person may type: with or without the API path, a
     trailing slash or spaces. Only http(s) URLs are accepted."""
-    url = httpx.URL(base_url.strip())
+    try:
+        url = httpx.URL(base_url.strip())
+    except (httpx.InvalidURL, TypeError, ValueError):
+        raise errors.InvalidRequest("That is not a web address.", field="base_url") from None
     if url.scheme not in {"http", "https"} or not url.host:
         raise errors.InvalidRequest("The Piggy address must start with https://.", field="base_url")
     path = url.path.rstrip("/")

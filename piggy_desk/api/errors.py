@@ -43,11 +43,14 @@ checked with a find, never retried blindly.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 _BODY_EXCERPT = 300
+# A lock's release key is a secret: never shown in the details of an error.
+_RELEASE_KEY = re.compile(r'("release_key"\s*:\s*")[^"]*("?)')
 
 
 class PiggyError(Exception):
@@ -76,7 +79,7 @@ class PiggyError(Exception):
         self.field_errors: Mapping[str, tuple[str, ...]] = dict(field_errors or {})
         self.method = method
         self.path = path
-        self.body = body[:_BODY_EXCERPT] if body else None
+        self.body = _RELEASE_KEY.sub(r"\1[secure]\2", body[:_BODY_EXCERPT]) if body else None
         self.ambiguous = ambiguous
         self.occurred_at = datetime.now(UTC)
         super().__init__(self.message)

@@ -341,20 +341,22 @@ class ContactIdentifier:
 class Page(Generic[T]):
     """One page of a list. The numbers are None where Piggy did not send them."""
 
-    items: tuple[T, ...]
+    items: list[T]
     current_page: int | None = None
     last_page: int | None = None
     per_page: int | None = None
     total: int | None = None
 
-    @property
-    def has_more(self) -> bool:
-        """Whether a later page may hold more items."""
+    def continues_after(self, page: int, page_size: int) -> bool:
+        """Whether there is a page after ``page``: the page number that was asked for is
+        trusted over the one in the answer. Without ``meta`` a full page means more."""
         if not self.items:
             return False
-        if self.current_page is not None and self.last_page is not None:
-            return self.current_page < self.last_page
-        return self.per_page is not None and len(self.items) >= self.per_page
+        if self.last_page is not None:
+            return page < self.last_page
+        if self.total is not None:
+            return page * page_size < self.total
+        return len(self.items) >= page_size
 
 
 def parse_items(data: object, parse: Callable[[object], T], what: str) -> tuple[T, ...]:
@@ -369,7 +371,7 @@ def voucher_page(body: object) -> Page[Voucher]:
     body = require_mapping(body, "list answer")
     meta = _mapping(body.get("meta"))
     return Page(
-        items=parse_items(body.get("data"), Voucher.from_api, "vouchers"),
+        items=list(parse_items(body.get("data"), Voucher.from_api, "vouchers")),
         current_page=_int(meta.get("current_page")),
         last_page=_int(meta.get("last_page")),
         per_page=_int(meta.get("per_page")),
@@ -382,7 +384,7 @@ def contact_page(body: object) -> Page[Contact]:
     body = require_mapping(body, "list answer")
     meta = _mapping(body.get("meta"))
     return Page(
-        items=parse_items(body.get("data"), Contact.from_api, "contacts"),
+        items=list(parse_items(body.get("data"), Contact.from_api, "contacts")),
         current_page=_int(meta.get("page")),
         last_page=_int(meta.get("last_page")),
         per_page=_int(meta.get("limit")),

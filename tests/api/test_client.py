@@ -426,7 +426,7 @@ async def test_contact_list_pages(client: PiggyClient) -> None:
     page = await client.contacts.list(limit=10)
     assert len(page.items) == 10
     assert page.total is not None and page.total >= 40
-    assert page.has_more
+    assert page.continues_after(1, 10)
     second = await client.contacts.list(limit=10, page=2)
     assert {c.uuid for c in page.items}.isdisjoint(c.uuid for c in second.items)
 
@@ -460,3 +460,95 @@ async def test_the_base_url_may_be_typed_in_several_ways(
 ) -> None:
     async with PiggyClient(base.format(url=sandbox.base_url), sandbox.token) as client:
         assert await client.promotions.list()
+
+
+# --- the remaining error codes, each over HTTP ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "error"),
+    [
+        (KNOWN.REDEEMED, VoucherAlreadyRedeemed),
+        (KNOWN.EXPIRED, VoucherExpired),
+    ],
+)
+async def test_release_refusals(client: PiggyClient, code: str, error: type[Exception]) -> None:
+    voucher = await client.vouchers.find(code)
+    with pytest.raises(error):
+        await client.vouchers.release(voucher.uuid, "5cc7e94a-7aa2-4f4a-8a8c-c20ab3a086ce")
+
+
+async def test_unknown_voucher_ids(client: PiggyClient) -> None:
+    for call in (
+        client.vouchers.lock("no-such-voucher"),
+        client.vouchers.release("no-such-voucher", "5cc7e94a-7aa2-4f4a-8a8c-c20ab3a086ce"),
+    ):
+        with pytest.raises(VoucherNotFound):
+            await call
+
+
+@pytest.mark.parametrize(
+    ("prepare", "error"),
+    [
+        ("redeemed", VoucherAlreadyRedeemed),
+        ("expired", VoucherExpired),
+        ("deactivated", VoucherDeactivated),
+        ("inactive", VoucherInactive),
+        ("locked", VoucherLocked),
+    ],
+)
+async def test_multi_redeem_refusals(
+    client: PiggyClient, sandbox: RunningSandbox, prepare: str, error: type[Exception]
+) -> None:
+    voucher = await client.vouchers.create(
+        KNOWN.PROMOTION_MULTI_USE,
+        contact_uuid=KNOWN.CONTACT_UUID,
+        expiration_date=datetime.now(UTC) + timedelta(days=1),
+    )
+    if prepare == "redeemed":
+        await client.vouchers.multi_redeem(voucher.code, 10, shop_uuid=KNOWN.SHOP_UUID)
+    elif prepare == "expired":
+        sandbox.advance_clock(2 * 86400)
+    elif prepare == "deactivated":
+        await client.vouchers.update(voucher.uuid, status="DEACTIVATED")
+    elif prepare == "inactive":
+        later = datetime.now(UTC) + timedelta(days=3)
+        voucher = await client.vouchers.create(KNOWN.PROMOTION_MULTI_USE, activation_date=later)
+    elif prepare == "locked":
+        await client.vouchers.lock(voucher.uuid)
+    with pytest.raises(error):
+        await client.vouchers.multi_redeem(voucher.code, 1, shop_uuid=KNOWN.SHOP_UUID)
+
+
+async def test_multi_redeem_with_the_lock_key(client: PiggyClient) -> None:
+    voucher = await client.vouchers.find(KNOWN.MULTI_USE)
+    lock = await client.vouchers.lock(voucher.uuid)
+    with pytest.raises(InvalidInput) as wrong:
+        await client.vouchers.multi_redeem(
+            voucher.code, 2, shop_uuid=KNOWN.SHOP_UUID, release_key="not-the-key"
+        )
+    assert "release_key" in wrong.value.field_errors
+    result = await client.vouchers.multi_redeem(
+        voucher.code, 2, shop_uuid=KNOWN.SHOP_UUID, release_key=lock.release_key
+    )
+    assert len(result.redemptions) == 2
+
+
+async def test_reverse_with_nothing_to_reverse(client: PiggyClient) -> None:
+    voucher = await client.vouchers.find(KNOWN.ACTIVE_WITH_CONTACT)
+    with pytest.raises(InvalidInput):
+        await client.vouchers.reverse(voucher.uuid)
+
+
+async def test_the_limit_per_contact(client: PiggyClient) -> None:
+    with pytest.raises(VoucherLimitReached):
+        await client.vouchers.create(KNOWN.PROMOTION_PER_CONTACT, contact_uuid=KNOWN.CONTACT_UUID)
+
+
+async def test_batch_refusals(client: PiggyClient) -> None:
+    with pytest.raises(PromotionNotFound):
+        await client.vouchers.create_batch("no-such-promotion", 2)
+    with pytest.raises(ContactNotFound):
+        await client.vouchers.create_batch(
+            KNOWN.PROMOTION_SINGLE_USE, 2, contact_uuid="no-such-contact"
+        )

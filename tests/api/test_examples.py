@@ -58,7 +58,7 @@ async def test_list_vouchers_example(client: PiggyClient) -> None:
     assert len(page.items) == 30
     # "per_page": "30" arrives as a string.
     assert (page.current_page, page.last_page, page.per_page, page.total) == (1, 9, 30, 241)
-    assert page.has_more
+    assert page.continues_after(1, 30)
     first = page.items[0]
     assert first.code == "1" and first.status == VoucherStatus.DEACTIVATED
     assert first.contact is None

@@ -113,8 +113,10 @@ def test_a_lock_without_release_key_is_malformed_and_the_key_is_not_in_the_repr(
 
 def test_lists_with_meta_as_empty_list_or_missing() -> None:
     page = voucher_page({"data": [VOUCHER], "meta": []})
-    assert page == Page(items=(Voucher.from_api(VOUCHER),))
-    assert not Page(items=()).has_more
+    assert page == Page(items=[Voucher.from_api(VOUCHER)])
+    assert not page.continues_after(1, 30)  # no meta, and not a full page
+    assert not Page(items=[]).continues_after(1, 30)
+    assert Page(items=[Voucher.from_api(VOUCHER)]).continues_after(1, 1)  # no meta, a full page
     contacts = contact_page(
         {
             "data": [{"uuid": "c1", "email": "a@b.nl"}],
@@ -122,7 +124,8 @@ def test_lists_with_meta_as_empty_list_or_missing() -> None:
         }
     )
     assert (contacts.current_page, contacts.per_page, contacts.last_page) == (2, 1, 3)
-    assert contacts.has_more
+    assert contacts.continues_after(2, 1)
+    assert not contacts.continues_after(3, 1)
     with pytest.raises(MalformedResponse):
         voucher_page({"data": {"not": "a list"}})
 
