@@ -130,9 +130,14 @@ class JournalUnavailable(Exception):
     """The journal could not be written, so nothing was sent."""
 
 
+def _is_refusal(error: PiggyError) -> bool:
+    """Piggy said no with one of its codes (expired, used…), as opposed to a failure on
+    the way (network, server, token, rate limit)."""
+    return isinstance(error, PiggyAPIError) and error.piggy_code is not None
+
+
 def _tone(error: PiggyError) -> Tone:
-    """Piggy saying no is a refusal; anything else (network, server) is an error."""
-    return Tone.REFUSAL if isinstance(error, PiggyAPIError) else Tone.ERROR
+    return Tone.REFUSAL if _is_refusal(error) else Tone.ERROR
 
 
 def _refusal_sentence(error: PiggyError) -> str:
@@ -405,16 +410,10 @@ class RedemptionFlow:
         self, voucher: Voucher, lock: VoucherLock | None, error: PiggyError
     ) -> None:
         tone = _tone(error)
-        if isinstance(error, NotEnoughRedemptions | InvalidInput) or not isinstance(
-            error, PiggyAPIError
-        ):
+        if isinstance(error, NotEnoughRedemptions | InvalidInput) or not _is_refusal(error):
             # Nothing changed on Piggy's side: the cashier can correct or try again.
             self._update(busy=None)
-            extra = (
-                ""
-                if isinstance(error, PiggyAPIError)
-                else " The voucher was not redeemed. Try again."
-            )
+            extra = "" if _is_refusal(error) else " The voucher was not redeemed. Try again."
             self._say(tone, _refusal_sentence(error) + extra, error)
             return
         if lock is not None and not isinstance(

@@ -299,3 +299,31 @@ async def test_locks_left_by_a_crash_are_released_at_start(
     assert window.counter.banner.text == person.last_notice.sentence
     assert window.journal.open_locks() == []
     await close(window)
+
+
+async def test_busy_piggy_during_confirm_keeps_the_voucher_reserved(counter: Counter) -> None:
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    await counter.scan(code)
+    await enter(counter, Stage.CONFIRMING)
+    counter.sandbox.inject("status", status=429, retry_after=30, path="/vouchers/redeem")
+    await enter(counter)
+    assert counter.screen.view.stage == Stage.CONFIRMING
+    assert counter.last_notice.tone == Tone.ERROR
+    assert counter.last_notice.sentence.endswith("The voucher was not redeemed. Try again.")
+    assert counter.sandbox.voucher_state(code)["status"] == "LOCKED"
+    await enter(counter, Stage.SHOWING)
+    assert counter.sandbox.voucher_state(code)["redemptions_used"] == 1
+
+
+async def test_a_server_error_on_redeem_is_checked_not_guessed(counter: Counter) -> None:
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    await counter.scan(code)
+    await enter(counter, Stage.CONFIRMING)
+    counter.sandbox.inject("status", status=500, path="/vouchers/redeem")
+    await enter(counter)
+    # A 500 may come after the redeem was done: the flow looked, and it was not.
+    assert counter.screen.view.stage == Stage.CONFIRMING
+    assert "NOT redeemed" in counter.last_notice.sentence
+    assert journal_rows(counter)[-1] == ("redeem", "failed")
+    await enter(counter, Stage.SHOWING)
+    assert counter.sandbox.voucher_state(code)["redemptions_used"] == 1
