@@ -12,11 +12,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-# PySide6 before qasync: qasync picks the binding that is already imported.
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-
-import qasync  # isort: skip
 
 from piggy_desk import __version__
 from piggy_desk.api import PiggyClient
@@ -27,6 +24,7 @@ from piggy_desk.settings import Settings, cache_dir, config_dir, data_dir, token
 from piggy_desk.ui.counter import CounterController, CounterScreen
 from piggy_desk.ui.garbage import MainThreadCollector
 from piggy_desk.ui.journal import JournalScreen
+from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.main_window import MainWindow
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.sounds import SoundPlayer
@@ -171,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     collector = MainThreadCollector()
     collector.start()
     try:
-        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+        with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
             return runner.run(_run(arguments, app))
     finally:
         collector.stop()

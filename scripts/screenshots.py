@@ -17,12 +17,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-import qasync  # isort: skip
-
 from piggy_desk.app import STYLE, build_main_window
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN, start_sandbox
 from piggy_desk.settings import Settings
+from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.main_window import MainWindow
 from piggy_desk.ui.sounds import SoundPlayer
 
@@ -87,7 +86,9 @@ async def shoot(out: Path) -> None:
         window.counter.contact_input.setText("anna.dev")
         save("7-needs-customer")
         window.counter.contact_cancel.click()
-        await until(lambda: window.counter.view.stage == Stage.SHOWING and not window.counter.view.busy)
+        await until(
+            lambda: window.counter.view.stage == Stage.SHOWING and not window.counter.view.busy
+        )
         window.tabs.setCurrentWidget(window.journal_screen)
         await until(lambda: window.journal_screen.model.rowCount() > 0)
         save("6-journal")
@@ -102,7 +103,7 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
-    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+    with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
         runner.run(shoot(arguments.out))
     return 0
 

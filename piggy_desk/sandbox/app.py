@@ -17,7 +17,7 @@ from starlette.routing import BaseRoute, Mount, Route, Router
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from piggy_desk.sandbox.control import MAX_BATCH_DELAY_SECONDS, MAX_BULK_VOUCHERS, Sandbox
-from piggy_desk.sandbox.errors import PiggyError
+from piggy_desk.sandbox.errors import PiggyError, invalid_input
 from piggy_desk.sandbox.faults import Fault, FaultKind, gateway_page, parse_fault, status_message
 from piggy_desk.sandbox.inputs import Fields, read_input
 from piggy_desk.sandbox.render import (
@@ -112,20 +112,70 @@ class SandboxMiddleware:
     async def _serve_with_faults(
         self, path: str, scope: Scope, receive: Receive, send: Send
     ) -> None:
+        """Serve a Piggy request with the faults it takes (see `faults.Fault` for the order)."""
         decision = self._sandbox.faults.take(scope["method"], path)
+        fault = decision.fault
         if decision.delay:
             await asyncio.sleep(decision.delay)
-        fault = decision.fault
-        if fault is None:
+            still_there = await _unless_gone(receive)
+            if still_there is None:
+                return  # The client gave up on the way in: Piggy never got the request.
+            receive = still_there
+        if fault is not None and not fault.after_commit:
+            # Nothing is processed, so nothing to be late after: all the waiting is one.
+            if decision.late_delay:
+                await asyncio.sleep(decision.late_delay)
+            await _answer_with_fault(fault, scope, receive, send)
+            return
+        if fault is None and not decision.late_delay:
             await self._app(scope, receive, send)
             return
-        if fault.after_commit:
-            await self._app(scope, receive, _discard)
-        await _answer_with_fault(fault, scope, receive, send)
+        # Commit now and hold the answer: it is sent late, or replaced by the fault.
+        held = _HeldAnswer()
+        await self._app(scope, receive, held.hold)
+        if decision.late_delay:
+            await asyncio.sleep(decision.late_delay)
+        if fault is None:
+            await held.send_to(send)  # uvicorn drops it if the client has gone.
+        else:
+            await _answer_with_fault(fault, scope, receive, send)
 
 
-async def _discard(message: Message) -> None:
-    """Swallow a response that an `after_commit` fault replaces."""
+async def _unless_gone(receive: Receive) -> Receive | None:
+    """Return None when the client has disconnected, else a `receive` that still has it all.
+
+    Asking the server is the only way to know, and it answers with the first message of
+    the request body, which the returned `receive` hands out again before the rest.
+    """
+    first = await receive()
+    if first["type"] == "http.disconnect":
+        return None
+    replayed = False
+
+    async def replay() -> Message:
+        nonlocal replayed
+        if replayed:
+            return await receive()
+        replayed = True
+        return first
+
+    return replay
+
+
+class _HeldAnswer:
+    """The ASGI messages of an answer, kept to be sent later or never."""
+
+    def __init__(self) -> None:
+        self._messages: list[Message] = []
+
+    async def hold(self, message: Message) -> None:
+        """Keep a message instead of sending it (an ASGI `send`)."""
+        self._messages.append(message)
+
+    async def send_to(self, send: Send) -> None:
+        """Send the kept messages, in order."""
+        for message in self._messages:
+            await send(message)
 
 
 async def _answer_with_fault(fault: Fault, scope: Scope, receive: Receive, send: Send) -> None:
@@ -402,7 +452,10 @@ class _ControlEndpoints:
         fields = Fields(await read_input(request))
         seconds = fields.required_number("advance_seconds", maximum=MAX_ADVANCE_SECONDS)
         fields.check()
-        self._sandbox.advance_clock(seconds)
+        try:
+            self._sandbox.advance_clock(seconds)
+        except ValueError as error:
+            raise invalid_input("advance_seconds", f"{str(error).capitalize()}.") from None
         return self._now()
 
     async def faults(self, request: Request) -> Response:

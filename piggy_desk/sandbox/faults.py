@@ -30,6 +30,18 @@ class Fault:
 
     `path` is a substring of the path after `/api/v3/oauth/clients`; with `after_commit`
     the request is processed (state changes) and only then is the answer replaced.
+
+    `latency` waits `seconds`, and `after_commit` says on which side of Piggy's work:
+
+    - without it, the request waits *before* Piggy sees it (a slow network on the way
+      in). A client that gives up during the wait and disconnects has sent nothing:
+      the request is never processed. Use it for "the call timed out, nothing happened".
+    - with it, Piggy processes the request at once (the state changes) and the normal
+      answer is sent `seconds` later, if the client is still there to get it. Use it for
+      "Piggy did it, but the answer came too late": the redeem counted although the
+      client saw a timeout.
+
+    A latency fault delays the other fault kinds too; it never replaces an answer.
     """
 
     kind: FaultKind
@@ -54,10 +66,15 @@ class Fault:
 
 @dataclass(frozen=True)
 class FaultDecision:
-    """What to do to one request: wait `delay` seconds, then apply `fault` if any."""
+    """What to do to one request.
+
+    Wait `delay` seconds, process the request unless `fault` replaces it before commit,
+    wait `late_delay` seconds, then answer (with `fault`'s answer, if any).
+    """
 
     delay: float
     fault: Fault | None
+    late_delay: float = 0.0
 
 
 class FaultPlan:
@@ -81,22 +98,27 @@ class FaultPlan:
     def take(self, method: str, path: str) -> FaultDecision:
         """Spend the faults that apply to a request.
 
-        Every matching latency fault adds its delay, so a slow network can be combined
-        with a failure; of the other kinds, only the first matching one applies.
+        Every matching latency fault adds its delay, before or after the commit, so a
+        slow network can be combined with a failure; of the other kinds, only the first
+        matching one applies.
         """
         delay = 0.0
+        late_delay = 0.0
         chosen: Fault | None = None
         for fault in self._faults:
             if not fault.matches(method, path):
                 continue
             if fault.kind is FaultKind.LATENCY:
-                delay += fault.seconds or 0.0
+                if fault.after_commit:
+                    late_delay += fault.seconds or 0.0
+                else:
+                    delay += fault.seconds or 0.0
                 fault.count -= 1
             elif chosen is None:
                 chosen = fault
                 fault.count -= 1
         self._faults = [fault for fault in self._faults if fault.count > 0]
-        return FaultDecision(delay=delay, fault=chosen)
+        return FaultDecision(delay=delay, fault=chosen, late_delay=late_delay)
 
 
 def parse_fault(data: Mapping[str, object]) -> Fault:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Collection, Mapping
 from datetime import UTC, datetime
@@ -16,14 +17,21 @@ from piggy_desk.sandbox.state import AttributeValue
 
 MAX_BODY_BYTES = 1024 * 1024
 MAX_FIELDS = 1000
+# Field errors reported at most for one body, however many bad values it holds.
+MAX_FIELD_ERRORS = 100
 # Piggy's columns are MySQL INTs; anything larger would also overflow date arithmetic.
 MAX_INTEGER = 2_147_483_647
+
+_NOT_FINITE = "The {field} field must be a finite number."
+_NOT_TEXT = "The {field} field must be valid text (it holds half a UTF-16 surrogate pair)."
 
 _INTEGER_TEXT = re.compile(r"[+-]?[0-9]{1,18}")
 _NUMBER_TEXT = re.compile(r"[+-]?[0-9]{1,18}(\.[0-9]{1,18})?")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 # `custom_attributes[plu]=ABC12` or `items[]=1`, as PHP clients post nested fields.
 _NESTED_FORM_KEY = re.compile(r"([^\[\]]+)\[([^\[\]]*)\]")
+# Half of a UTF-16 pair: JSON can escape one alone (`"\ud800"`), UTF-8 cannot carry it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 async def read_input(request: Request) -> dict[str, object]:
@@ -43,6 +51,7 @@ async def read_input(request: Request) -> dict[str, object]:
         raise invalid_input("body", "The request body is not valid JSON or form data.") from None
     if not isinstance(parsed, dict):
         raise invalid_input("body", "The request body must be a JSON object.")
+    _refuse_unwritable(parsed)
     data.update(parsed)
     return data
 
@@ -101,6 +110,9 @@ class Fields:
             return None
         if not isinstance(value, str):
             self.fail(name, f"The {_label(name)} field must be a string.")
+            return None
+        if _LONE_SURROGATE.search(value):
+            self.fail(name, _NOT_TEXT.format(field=_label(name)))
             return None
         if len(value) < min_length:
             self.fail(name, f"The {_label(name)} field must be at least {min_length} characters.")
@@ -230,7 +242,14 @@ class Fields:
             return {}
         attributes: dict[str, AttributeValue] = {}
         for key, item in value.items():
-            if item is None or isinstance(item, str | int | float | bool):
+            if not isinstance(key, str) or _LONE_SURROGATE.search(key):
+                # The key cannot go into the error either: the error must be writable.
+                self.fail(name, f"The {_label(name)} field has a key that is not valid text.")
+            elif isinstance(item, float) and not math.isfinite(item):
+                self.fail(f"{name}.{key}", _NOT_FINITE.format(field=f"{name}.{key}"))
+            elif isinstance(item, str) and _LONE_SURROGATE.search(item):
+                self.fail(f"{name}.{key}", _NOT_TEXT.format(field=f"{name}.{key}"))
+            elif item is None or isinstance(item, str | int | float | bool):
                 attributes[key] = item
             else:
                 self.fail(
@@ -271,10 +290,15 @@ def _as_integer(value: object) -> int | None:
 
 
 def _as_number(value: object) -> float | None:
+    """Return a finite number; an integer too large for a float is no number either."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            return None
+        return number if math.isfinite(number) else None
     if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value):
         return float(value)
     return None
@@ -283,6 +307,45 @@ def _as_number(value: object) -> float | None:
 def _reject_constant(name: str) -> object:
     # NaN and Infinity are not JSON; Python would accept them and then fail to answer.
     raise ValueError(f"{name} is not valid JSON")
+
+
+def _refuse_unwritable(body: dict[str, object]) -> None:
+    """Refuse, with 1003, values that JSON parses but no JSON answer could carry.
+
+    A number beyond a double's range (`1e999`) parses to infinity, and `"\\ud800"` to a
+    string with a lone surrogate. Stored, either would make every later answer showing
+    it fail, so nothing in a body may hold one, however deep. Each is named by its
+    dotted path, as Laravel names nested fields; a bad key by the object holding it.
+    """
+    errors: dict[str, list[str]] = {}
+
+    def fail(field: str, sentence: str) -> None:
+        sentences = errors.setdefault(field, [])
+        if sentence not in sentences:
+            sentences.append(sentence)
+
+    # A stack, not recursion: json.loads accepts nesting deeper than Python's call stack.
+    pending: list[tuple[str, object]] = [("", body)]
+    while pending and len(errors) < MAX_FIELD_ERRORS:
+        path, value = pending.pop()
+        field = path or "body"
+        if isinstance(value, float) and not math.isfinite(value):
+            fail(field, _NOT_FINITE.format(field=field))
+        elif isinstance(value, str) and _LONE_SURROGATE.search(value):
+            fail(field, _NOT_TEXT.format(field=field))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if _LONE_SURROGATE.search(key):
+                    fail(field, f"The {field} field has a key that is not valid text.")
+                else:
+                    pending.append((f"{path}.{key}" if path else key, item))
+        elif isinstance(value, list):
+            pending.extend(
+                (f"{path}.{index}" if path else str(index), item)
+                for index, item in enumerate(value)
+            )
+    if errors:
+        raise PiggyError(INVALID_INPUT, errors=errors)
 
 
 def _label(name: str) -> str:

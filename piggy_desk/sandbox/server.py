@@ -86,7 +86,12 @@ class RunningSandbox:
         retry_after: int | None = None,
         seconds: float | None = None,
     ) -> None:
-        """Arm a fault for the next `count` matching Piggy requests (see `faults.Fault`)."""
+        """Arm a fault for the next `count` matching Piggy requests (see `faults.Fault`).
+
+        For `latency`, `after_commit` decides what a client that times out has caused:
+        nothing (False, the wait is before processing) or the full change (True, the
+        request is processed at once and only the answer is late).
+        """
         fields: dict[str, object] = {
             "kind": kind,
             "count": count,

@@ -28,3 +28,18 @@ def assert_error(
         assert field in body["errors"], body
         assert all(isinstance(sentence, str) for sentence in body["errors"][field])
     return body
+
+
+def assert_state_renders(api: httpx.Client) -> None:
+    """Assert that every voucher, promotion and contact still renders (no poisoned state).
+
+    Fetches every page of the lists, so a bad value stored at the end is found too.
+    """
+    for path, limit in (("/vouchers", 500), ("/contacts", 100)):
+        first = api.get(path, params={"limit": limit})
+        assert first.status_code == 200, first.text
+        for page in range(2, first.json()["meta"]["last_page"] + 1):
+            response = api.get(path, params={"limit": limit, "page": page})
+            assert response.status_code == 200, response.text
+    response = api.get("/promotions")
+    assert response.status_code == 200, response.text

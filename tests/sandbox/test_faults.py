@@ -8,7 +8,7 @@ import time
 import httpx
 import pytest
 
-from piggy_desk.sandbox import RunningSandbox
+from piggy_desk.sandbox import PIGGY_PREFIX, RunningSandbox
 from piggy_desk.sandbox.seed import KNOWN
 
 from .checks import assert_error, data
@@ -33,6 +33,73 @@ def test_latency_can_exceed_a_client_timeout(api: httpx.Client, sandbox: Running
     sandbox.inject("latency", seconds=0.5)
     with pytest.raises(httpx.ReadTimeout):
         api.get("/promotions", timeout=0.1)
+
+
+def impatient_client(sandbox: RunningSandbox, timeout: float) -> httpx.Client:
+    """A plain client that gives up after `timeout` seconds, as the counter does."""
+    return httpx.Client(
+        base_url=f"{sandbox.base_url}{PIGGY_PREFIX}",
+        headers={"Authorization": f"Bearer {sandbox.token}"},
+        timeout=timeout,
+    )
+
+
+def test_a_redeem_committed_but_answered_too_late(sandbox: RunningSandbox) -> None:
+    sandbox.inject("latency", seconds=1.0, path="/vouchers/redeem", after_commit=True)
+    with impatient_client(sandbox, 0.3) as client, pytest.raises(httpx.ReadTimeout):
+        client.post("/vouchers/redeem", json={"code": KNOWN.ACTIVE_WITH_CONTACT})
+    state = sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)
+    assert state["status"] == "REDEEMED"
+    assert state["redemptions_used"] == 1
+
+
+def test_a_late_answer_is_the_normal_answer(api: httpx.Client, sandbox: RunningSandbox) -> None:
+    sandbox.inject("latency", seconds=0.4, path="/vouchers/redeem", after_commit=True)
+    started = time.monotonic()
+    response = api.post("/vouchers/redeem", json={"code": KNOWN.ACTIVE_WITH_CONTACT})
+    assert time.monotonic() - started >= 0.4
+    assert data(response)["status"] == "REDEEMED"
+    assert data(find(api))["status"] == "REDEEMED"  # spent after one request
+
+
+def test_late_latency_then_a_replaced_answer(api: httpx.Client, sandbox: RunningSandbox) -> None:
+    sandbox.inject("latency", seconds=0.3, path="/redeem", after_commit=True)
+    sandbox.inject("status", status=502, path="/redeem", after_commit=True)
+    started = time.monotonic()
+    response = api.post("/vouchers/redeem", json={"code": KNOWN.ACTIVE_WITH_CONTACT})
+    assert time.monotonic() - started >= 0.3
+    assert_error(response, 502, status=502)
+    assert sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["status"] == "REDEEMED"
+
+
+def test_late_latency_before_an_unprocessed_fault(
+    api: httpx.Client, sandbox: RunningSandbox
+) -> None:
+    sandbox.inject("latency", seconds=0.3, path="/redeem", after_commit=True)
+    sandbox.inject("status", status=503, path="/redeem")
+    started = time.monotonic()
+    assert_error(
+        api.post("/vouchers/redeem", json={"code": KNOWN.ACTIVE_WITH_CONTACT}), 503, status=503
+    )
+    assert time.monotonic() - started >= 0.3
+    assert sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["status"] == "ACTIVE"
+
+
+@pytest.mark.parametrize("call", ["redeem", "lock"])
+def test_a_request_that_timed_out_in_plain_latency_never_happened(
+    sandbox: RunningSandbox, call: str
+) -> None:
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    if call == "redeem":
+        path, body = "/vouchers/redeem", {"code": code}
+    else:
+        path, body = f"/vouchers/{sandbox.voucher_state(code)['uuid']}/lock", None
+    sandbox.inject("latency", seconds=0.6, path=f"/{call}")
+    with impatient_client(sandbox, 0.2) as client, pytest.raises(httpx.ReadTimeout):
+        client.post(path, json=body)
+    time.sleep(0.8)  # past the latency: the server would have processed it by now
+    state = sandbox.voucher_state(code)
+    assert (state["status"], state["lock"], state["redemptions_used"]) == ("ACTIVE", None, 0)
 
 
 def test_a_status_fault_answers_piggys_error_body(

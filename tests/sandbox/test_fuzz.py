@@ -1,7 +1,13 @@
-"""Junk in, never a 500 out: random bodies and queries against every endpoint."""
+"""Junk in, never a 500 out: random bodies and queries against every endpoint.
+
+After every request the whole state must still render, so junk that is accepted and
+stored (a poison for every later list) fails here as surely as a 500 does.
+"""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
@@ -12,6 +18,8 @@ from hypothesis import strategies as st
 
 from piggy_desk.sandbox import RunningSandbox
 from piggy_desk.sandbox.seed import KNOWN
+
+from .checks import assert_state_renders
 
 FIELDS = [
     "code",
@@ -59,6 +67,10 @@ MEANINGFUL = [
     "-1",
     "500",
     "1e9",
+    "1e999",
+    "-1e400",
+    "NaN",
+    "INF",
 ]
 ENDPOINTS = [
     ("POST", "/vouchers"),
@@ -80,6 +92,22 @@ ENDPOINTS = [
     ("GET", "/contacts/find-or-create"),
     ("GET", "/contact-identifiers/find"),
 ]
+# A body each endpoint accepts, for the random fields to be added to: junk that gets
+# stored only shows when the rest of the request is good enough to be carried out.
+VALID_BODIES: dict[tuple[str, str], dict[object, object]] = {
+    ("POST", "/vouchers"): {"promotion_uuid": KNOWN.PROMOTION_SINGLE_USE},
+    ("POST", "/vouchers/batch"): {"promotion_uuid": KNOWN.PROMOTION_SINGLE_USE, "quantity": 2},
+    ("POST", "/vouchers/redeem"): {"code": KNOWN.MULTI_USE},
+    ("POST", "/vouchers/multi-redeem"): {
+        "code": KNOWN.MULTI_USE,
+        "number_of_times": 1,
+        "shop_uuid": "shop",
+    },
+    ("PUT", "/vouchers/update/{uuid}"): {"status": "ACTIVE"},
+    ("POST", "/promotions"): {"name": "Fuzz", "description": "Fuzz"},
+    ("POST", "/contacts"): {"email": "fuzz@example.nl"},
+    ("GET", "/contacts/find-or-create"): {"email": "fuzz@example.nl"},
+}
 
 scalars = (
     st.none()
@@ -97,6 +125,54 @@ json_values = st.recursive(
     max_leaves=8,
 )
 objects = st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=10), json_values, max_size=6)
+
+
+@dataclass(frozen=True)
+class Raw:
+    """JSON text written as is: what `json.dumps` refuses to write but a client may send."""
+
+    text: str
+
+
+# Numbers that parse to infinity, constants JSON has not got, halves of surrogate pairs.
+RAW_NUMBERS = [Raw(text) for text in ("1e999", "-1e400", "1E+309", "NaN", "Infinity", "-Infinity")]
+RAW_STRINGS = [Raw(text) for text in ('"\\ud800"', '"a\\udfffb"', '"\\ud83d\\ude00"')]
+raw_scalars = scalars | st.sampled_from(RAW_NUMBERS + RAW_STRINGS)
+raw_values = st.recursive(
+    raw_scalars,
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.text(max_size=8) | st.sampled_from(FIELDS) | st.sampled_from(RAW_STRINGS),
+            children,
+            max_size=3,
+        )
+    ),
+    max_leaves=8,
+)
+# Few fields at a time on top of a valid body, so they are often all good but one.
+raw_objects = st.dictionaries(
+    st.sampled_from(FIELDS) | st.sampled_from(RAW_STRINGS), raw_values, min_size=1, max_size=2
+) | st.builds(
+    lambda attributes: {"custom_attributes": attributes},
+    st.dictionaries(
+        st.text(max_size=5) | st.sampled_from(RAW_STRINGS), raw_scalars, min_size=1, max_size=3
+    ),
+)
+
+
+def write_json(value: object) -> str:
+    """Write `value` as JSON text, `Raw` parts as they are."""
+    if isinstance(value, Raw):
+        return value.text
+    if isinstance(value, dict):
+        items = (f"{write_json(key)}:{write_json(item)}" for key, item in value.items())
+        return "{" + ",".join(items) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(write_json(item) for item in value) + "]"
+    return json.dumps(value)
+
+
 form_fields = st.dictionaries(
     st.sampled_from([*FIELDS, "custom_attributes[plu]", "custom_attributes[]"])
     | st.text(max_size=10),
@@ -154,6 +230,28 @@ def test_random_json_bodies(
     else:
         response = api.request(method, path, json=body)
     assert_answered_well(response)
+    assert_state_renders(api)
+
+
+@FUZZ
+@given(endpoint=st.sampled_from(ENDPOINTS), fields=raw_objects, path_id=st.integers(0, 5))
+def test_random_json_texts(
+    api: httpx.Client,
+    uuids: list[str],
+    endpoint: tuple[str, str],
+    fields: dict[object, object],
+    path_id: int,
+) -> None:
+    method, path = endpoint
+    body: dict[object, object] = {**VALID_BODIES.get(endpoint, {}), **fields}
+    response = api.request(
+        method,
+        path.format(uuid=uuids[path_id % len(uuids)]),
+        content=write_json(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    assert_answered_well(response)
+    assert_state_renders(api)
 
 
 @FUZZ
@@ -164,6 +262,7 @@ def test_random_form_bodies(
     method, path = endpoint
     response = api.request(method, path.format(uuid=uuids[0]), data=fields)
     assert_answered_well(response)
+    assert_state_renders(api)
 
 
 @FUZZ
@@ -173,3 +272,4 @@ def test_random_form_bodies(
 def test_random_bytes(api: httpx.Client, content: bytes, content_type: str) -> None:
     response = api.post("/vouchers/redeem", content=content, headers={"Content-Type": content_type})
     assert_answered_well(response)
+    assert_state_renders(api)

@@ -19,12 +19,11 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-import qasync  # isort: skip
-
 from piggy_desk.app import STYLE, build_main_window
 from piggy_desk.counter.flow import Notice
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import Settings
+from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.main_window import MainWindow
 from piggy_desk.ui.sounds import SoundPlayer
 
@@ -39,8 +38,59 @@ def _garbage_on_the_main_thread() -> Iterator[None]:
     gc.collect()
 
 
+_LOOPS: list[asyncio.AbstractEventLoop] = []
+
+
+def _qasync_loop() -> asyncio.AbstractEventLoop:
+    loop = CounterEventLoop(QApplication.instance() or QApplication([]))
+    _LOOPS.append(loop)
+    return loop
+
+
 def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, Any]:
-    return {"qasync": lambda: qasync.QEventLoop(QApplication.instance() or QApplication([]))}
+    return {"qasync": _qasync_loop}
+
+
+# Tasks that live as long as their window (waiting, not working): never drained.
+SERVICE_TASKS = frozenset({"counter-scans"})
+
+
+def _passing_tasks(loop: asyncio.AbstractEventLoop) -> set[asyncio.Task[Any]]:
+    return {task for task in asyncio.all_tasks(loop) if task.get_name() not in SERVICE_TASKS}
+
+
+def _finish_pending_tasks() -> None:
+    """Finish what a fixture or a test left running, inside its own loop.
+
+    qasync delivers task steps (and socket reads) through Qt's event queue, and pytest-qt
+    processes that queue between setup, call and teardown, outside the asyncio loop, where
+    httpx cannot run. So tasks still pending then (a page a view asked for as it was
+    shown, say) are finished here, or cancelled, while their loop can still run them.
+    """
+    for loop in _LOOPS:
+        if loop.is_closed() or loop.is_running():
+            continue
+        pending = _passing_tasks(loop)
+        if pending:
+            loop.run_until_complete(asyncio.wait(pending, timeout=5))
+        leftover = [task for task in _passing_tasks(loop) if not task.done()]
+        for task in leftover:
+            task.cancel()
+        if leftover:
+            loop.run_until_complete(asyncio.gather(*leftover, return_exceptions=True))
+    _LOOPS[:] = [loop for loop in _LOOPS if not loop.is_closed()]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    yield
+    _finish_pending_tasks()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    yield
+    _finish_pending_tasks()
 
 
 async def until(condition: Callable[[], object], timeout: float = 10.0, what: str = "") -> None:

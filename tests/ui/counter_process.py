@@ -20,11 +20,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-import qasync  # isort: skip
-
 from piggy_desk.app import build_main_window, close_on_signals
 from piggy_desk.counter.flow import Notice, Stage
 from piggy_desk.settings import Settings
+from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.sounds import SoundPlayer
 
 
@@ -67,7 +66,7 @@ def main() -> int:
     code = sys.argv[4] if len(sys.argv) > 4 else None
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
-    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+    with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
         return runner.run(run(base_url, data_dir, mode, code))
 
 

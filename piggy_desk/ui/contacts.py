@@ -1,0 +1,578 @@
+"""The Contacts screen: find a customer by e-mail or loyalty card, see their card and every
+voucher they hold, and hand them to the counter."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from piggy_desk.api import (
+    Contact,
+    ContactIdentifierInactive,
+    ContactNotFound,
+    InvalidRequest,
+    PiggyAPIError,
+    PiggyClient,
+    PiggyError,
+    Voucher,
+)
+from piggy_desk.counter.flow import Tone
+from piggy_desk.counter.scan import ScanRejected, ScanRules, normalise_scan
+from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.widgets import MessageBanner, status_look
+
+MAX_PAGE_SIZE = 500
+MAX_PAGES = 100_000
+MAX_SEARCH_FIELD = 4096
+MAX_EMAIL_LENGTH = 254  # RFC 5321's limit; Piggy's client refuses above 255
+MAX_CARD_LENGTH = 128
+SEARCH_TASK = "contacts-search"
+
+# One "@", something on both sides, no spaces: enough to refuse what cannot be an address
+# without refusing an unusual real one (Piggy decides the rest).
+_EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+")
+
+# WORKAROUND: these belong in resources/counter.qss, which this screen may not edit yet.
+_STYLE = """
+#contactSearch { font-size: 20pt; padding: 8px 12px; border: 2px solid #5b6570;
+    border-radius: 8px; }
+#contactSearch:focus { border: 3px solid #1f5fa8; }
+#contactFindButton { font-size: 16pt; min-width: 120px; }
+#contactCard { background: #ffffff; border: 1px solid #c9ced6; border-radius: 12px; }
+#contactEmail { font-size: 22pt; font-weight: 700; color: #1a1a1a; }
+#contactEmail[missing="true"] { color: #6b7480; font-style: italic; }
+#contactUuid { font-size: 10pt; color: #4a4f57; }
+#contactFoundBy { font-size: 11pt; color: #3c434c; }
+#contactVoucherCount { font-size: 14pt; font-weight: 600; color: #1a1a1a; }
+#contactBusy { font-size: 14pt; color: #1f5fa8; font-style: italic; }
+#contactPlaceholder { font-size: 16pt; color: #6b7480; padding: 40px; }
+#useOnCounterButton { background: #1e7b34; color: white; font-size: 14pt; font-weight: 700;
+    border: none; }
+#useOnCounterButton:disabled { background: #b7c9bb; color: #f4f6f8; }
+"""
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SearchKind(StrEnum):
+    """What the search field held."""
+
+    EMAIL = "email"
+    CARD = "card"
+
+
+@dataclass(frozen=True, slots=True)
+class ContactQuery:
+    """A search the field's text stands for: an e-mail address or a loyalty card value."""
+
+    kind: SearchKind
+    value: str
+
+
+class SearchRefused(ValueError):
+    """Text that cannot be looked up; ``str()`` is a sentence for the person at the screen."""
+
+
+def read_search(raw: str) -> ContactQuery:
+    """The query in what was typed or scanned: text with "@" is an e-mail address, anything
+    else a loyalty card, cleaned as a scan is (control characters gone, spaces trimmed).
+
+    Raises ``SearchRefused`` with a sentence when nothing sensible can be sent.
+    """
+    if len(raw) > MAX_SEARCH_FIELD:
+        raise SearchRefused("That is far too long to be an e-mail address or a loyalty card.")
+    try:
+        text = normalise_scan(raw, ScanRules(max_length=MAX_SEARCH_FIELD))
+    except ScanRejected:
+        if raw.strip():
+            raise SearchRefused(
+                "That held no readable characters. Scan the card again or type the e-mail address."
+            ) from None
+        raise SearchRefused("Type an e-mail address or scan a loyalty card first.") from None
+    if "@" in text:
+        if len(text) > MAX_EMAIL_LENGTH:
+            raise SearchRefused(
+                f"That e-mail address is too long (more than {MAX_EMAIL_LENGTH} characters)."
+            )
+        if not _EMAIL_SHAPE.fullmatch(text):
+            raise SearchRefused("That is not an e-mail address. Check it and try again.")
+        return ContactQuery(SearchKind.EMAIL, text)
+    if len(text) > MAX_CARD_LENGTH:
+        raise SearchRefused(
+            f"That is too long to be a loyalty card (more than {MAX_CARD_LENGTH} characters)."
+        )
+    return ContactQuery(SearchKind.CARD, text)
+
+
+def _local(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
+
+
+def _vouchers_text(count: int) -> str:
+    if count == 0:
+        return "No vouchers"
+    return f"{count:,} voucher{'s' if count != 1 else ''}"
+
+
+class ContactVouchersModel(QAbstractTableModel):
+    """One customer's vouchers as rows: code, promotion, status word, expiry, redeemed at.
+
+    Rows arrive page by page through ``append`` (inserted, never a reset per page); a
+    voucher already present is skipped, so a page that shifted between requests cannot
+    show a voucher twice.
+    """
+
+    HEADERS = ("Code", "Promotion", "Status", "Expires", "Redeemed at")
+    CODE, PROMOTION, STATUS, EXPIRES, REDEEMED = range(5)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vouchers: list[Voucher] = []
+        self._uuids: set[str] = set()
+
+    def clear(self) -> None:
+        """Forget every row (a new customer is about to be shown)."""
+        if not self._vouchers:
+            return
+        self.beginResetModel()
+        self._vouchers.clear()
+        self._uuids.clear()
+        self.endResetModel()
+
+    def append(self, vouchers: Iterable[Voucher]) -> int:
+        """Add the vouchers not shown yet at the end; return how many were added."""
+        fresh: list[Voucher] = []
+        for voucher in vouchers:
+            if voucher.uuid not in self._uuids:
+                self._uuids.add(voucher.uuid)
+                fresh.append(voucher)
+        if fresh:
+            first = len(self._vouchers)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._vouchers.extend(fresh)
+            self.endInsertRows()
+        return len(fresh)
+
+    def voucher(self, row: int) -> Voucher:
+        return self._vouchers[row]
+
+    @property
+    def vouchers(self) -> tuple[Voucher, ...]:
+        return tuple(self._vouchers)
+
+    # --- Qt overrides -------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._vouchers)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._vouchers):
+            return None
+        voucher = self._vouchers[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(voucher, column, role == Qt.ItemDataRole.ToolTipRole)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
+            return QColor(status_look(voucher.status).colour)
+        if role == Qt.ItemDataRole.UserRole:
+            return voucher
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.HEADERS[section]
+        return None
+
+    def _text(self, voucher: Voucher, column: int, tooltip: bool) -> str:
+        if column == self.CODE:
+            return voucher.code
+        if column == self.PROMOTION:
+            promotion = voucher.promotion
+            name = (promotion.name if promotion and promotion.name else voucher.name) or ""
+            if tooltip and promotion and promotion.description:
+                return f"{name}: {promotion.description}"
+            return name
+        if column == self.STATUS:
+            return status_look(voucher.status).word
+        if column == self.EXPIRES:
+            return _local(voucher.expiration_date) or ("" if tooltip else "Never")
+        return _local(voucher.redeemed_at)
+
+
+class ContactsScreen(QWidget):
+    """Find a customer (e-mail address, or a loyalty card scanned or typed) and show their
+    card with all their vouchers, loaded page by page without blocking the window.
+
+    A new search cancels the unfinished one. Problems show as one sentence on the banner,
+    with Details for a manager. A scan typed while the table or a button has focus still
+    lands in the search field.
+
+    Signals:
+        contact_chosen_for_counter(Contact): "Use on the counter" was pressed for the
+            customer shown.
+    """
+
+    contact_chosen_for_counter = Signal(object)
+
+    def __init__(
+        self,
+        client: PiggyClient,
+        tasks: TaskRunner,
+        messages: MessagePath,
+        parent: QWidget | None = None,
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+    ) -> None:
+        super().__init__(parent)
+        if not 1 <= page_size <= MAX_PAGE_SIZE:
+            raise ValueError(f"page_size must be from 1 to {MAX_PAGE_SIZE}")
+        self.setObjectName("contactsScreen")
+        self._client = client
+        self._tasks = tasks
+        self._messages = messages
+        self._page_size = page_size
+        self._contact: Contact | None = None
+        self._last_error: PiggyError | None = None
+        self._search_task: asyncio.Task[None] | None = None
+        self.model = ContactVouchersModel(self)
+        self._setup_ui()
+        self._show_contact(None)
+        self._say(None)
+
+    def _setup_ui(self) -> None:
+        self.setStyleSheet(_STYLE)
+        self.search_field = QLineEdit(self)
+        self.search_field.setObjectName("contactSearch")
+        self.search_field.setPlaceholderText("E-mail address or scan a loyalty card")
+        self.search_field.setAccessibleName("Customer e-mail address or loyalty card")
+        self.search_field.setMaxLength(MAX_SEARCH_FIELD)
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.returnPressed.connect(self._on_search_field_return_pressed)
+        self.find_button = QPushButton("Find", self)
+        self.find_button.setObjectName("contactFindButton")
+        self.find_button.setAutoDefault(False)
+        self.find_button.setMinimumHeight(44)
+        self.find_button.clicked.connect(self._on_find_button_clicked)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_field, 1)
+        search_row.addWidget(self.find_button)
+
+        self.banner = MessageBanner(self)
+        self.banner.details_requested.connect(self._on_banner_details_requested)
+        self.busy_label = QLabel(self)
+        self.busy_label.setObjectName("contactBusy")
+        self.busy_label.hide()
+
+        self.placeholder = QLabel("Find a customer by e-mail address or loyalty card.", self)
+        self.placeholder.setObjectName("contactPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.card = QFrame(self)
+        self.card.setObjectName("contactCard")
+        self.email_label = QLabel(self.card)
+        self.email_label.setObjectName("contactEmail")
+        self.email_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.email_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.uuid_label = QLabel(self.card)
+        self.uuid_label.setObjectName("contactUuid")
+        self.uuid_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.uuid_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.found_by_label = QLabel(self.card)
+        self.found_by_label.setObjectName("contactFoundBy")
+        self.found_by_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.use_on_counter_button = QPushButton("Use on the counter", self.card)
+        self.use_on_counter_button.setObjectName("useOnCounterButton")
+        self.use_on_counter_button.setAutoDefault(False)
+        self.use_on_counter_button.setMinimumHeight(44)
+        self.use_on_counter_button.clicked.connect(self._on_use_on_counter_button_clicked)
+        self.count_label = QLabel(self.card)
+        self.count_label.setObjectName("contactVoucherCount")
+        self.table = QTableView(self.card)
+        self.table.setObjectName("contactVouchers")
+        self.table.setAccessibleName("The customer's vouchers")
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            ContactVouchersModel.PROMOTION, QHeaderView.ResizeMode.Stretch
+        )
+
+        who = QVBoxLayout()
+        who.addWidget(self.email_label)
+        who.addWidget(self.uuid_label)
+        who.addWidget(self.found_by_label)
+        top = QHBoxLayout()
+        top.addLayout(who, 1)
+        top.addWidget(self.use_on_counter_button, 0, Qt.AlignmentFlag.AlignTop)
+        card_layout = QVBoxLayout(self.card)
+        card_layout.setContentsMargins(16, 12, 16, 12)
+        card_layout.addLayout(top)
+        card_layout.addSpacing(8)
+        card_layout.addWidget(self.count_label)
+        card_layout.addWidget(self.table, 1)
+
+        for widget in (self.table, self.find_button, self.use_on_counter_button):
+            widget.installEventFilter(self)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(search_row)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.busy_label)
+        layout.addWidget(self.placeholder, 1)
+        layout.addWidget(self.card, 1)
+
+    @property
+    def contact(self) -> Contact | None:
+        """The customer shown, or None."""
+        return self._contact
+
+    @property
+    def loading(self) -> bool:
+        """Whether a search or its vouchers are still on their way."""
+        return self._search_task is not None and not self._search_task.done()
+
+    def search(self, text: str) -> asyncio.Task[None]:
+        """Look up what ``text`` names and show that customer and their vouchers.
+
+        Cancels a search still running. The returned task can be awaited; it never raises
+        for a refusal or a network problem (those go to the banner).
+        """
+        # The last search's customer and sentence go at once, not when the new one starts.
+        self._show_contact(None)
+        self._say(None)
+        self._set_busy(None)
+        self._search_task = self._tasks.start(self._search(text), name=SEARCH_TASK)
+        return self._search_task
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.search_field.selectAll()
+
+    # --- the work, started through the task runner ---------------------------------------
+
+    async def _search(self, text: str) -> None:
+        try:
+            query = read_search(text)
+        except SearchRefused as refusal:
+            self._say(Tone.REFUSAL, str(refusal))
+            return
+        self._set_busy("Looking up the customer…")
+        try:
+            contact = await self._find(query)
+        except PiggyError as error:
+            self._set_busy(None)
+            self._say(_tone(error), _sentence(error, query), error)
+            return
+        self._set_busy(None)
+        if contact is None:
+            self._say(
+                Tone.REFUSAL,
+                "This loyalty card is not linked to a customer yet. "
+                "Search by their e-mail address instead.",
+            )
+            return
+        self._show_contact(contact, query)
+        await self._load_vouchers(contact)
+
+    async def _find(self, query: ContactQuery) -> Contact | None:
+        if query.kind is SearchKind.EMAIL:
+            return await self._client.contacts.find_by_email(query.value)
+        return await self._client.contacts.find_by_identifier(query.value)
+
+    async def _load_vouchers(self, contact: Contact) -> None:
+        """Every page of the customer's vouchers, each appended to the table as it comes."""
+        page_number = 1
+        total: int | None = None
+        while True:
+            self.count_label.setText(self._progress_text(total))
+            try:
+                page = await self._client.vouchers.list(
+                    contact_uuid=contact.uuid, limit=self._page_size, page=page_number
+                )
+            except PiggyError as error:
+                self.count_label.setText(self._partial_text(total))
+                which = "Not all of" if self.model.rowCount() else "None of"
+                self._say(
+                    _tone(error),
+                    f"{error.user_message} {which} this customer's vouchers could be loaded;"
+                    " search again to retry.",
+                    error,
+                )
+                return
+            total = page.total if page.total is not None else total
+            if self.model.append(page.items):
+                self._fit_columns()
+            if not page.continues_after(page_number, self._page_size):
+                break
+            if page_number >= MAX_PAGES:
+                self._say(Tone.ERROR, f"Piggy kept sending pages; stopped after {MAX_PAGES:,}.")
+                break
+            page_number += 1
+        self.count_label.setText(_vouchers_text(self.model.rowCount()))
+
+    # --- showing -----------------------------------------------------------------------
+
+    def _show_contact(self, contact: Contact | None, query: ContactQuery | None = None) -> None:
+        self._contact = contact
+        self.model.clear()
+        self._fit_columns()
+        self.placeholder.setVisible(contact is None)
+        self.card.setVisible(contact is not None)
+        self.use_on_counter_button.setEnabled(contact is not None)
+        if contact is None:
+            self.email_label.clear()
+            self.uuid_label.clear()
+            self.found_by_label.clear()
+            self.count_label.clear()
+            return
+        self.email_label.setText(contact.email or "No e-mail address")
+        self.email_label.setProperty("missing", contact.email is None)
+        self.email_label.style().unpolish(self.email_label)
+        self.email_label.style().polish(self.email_label)
+        self.uuid_label.setText(f"Customer id: {contact.uuid}")
+        found_by = (
+            f"Found by loyalty card {query.value}"
+            if query is not None and query.kind is SearchKind.CARD
+            else ""
+        )
+        self.found_by_label.setText(found_by)
+        self.found_by_label.setVisible(bool(found_by))
+        self.card.setAccessibleDescription(f"Customer {contact.email or contact.uuid}")
+
+    def _fit_columns(self) -> None:
+        # ResizeToContents sections are not re-measured when rows are inserted (only on a
+        # reset), so the columns are fitted here; the promotion column takes the rest.
+        for column in range(self.model.columnCount()):
+            if column != ContactVouchersModel.PROMOTION:
+                self.table.resizeColumnToContents(column)
+
+    def _partial_text(self, total: int | None) -> str:
+        shown = self.model.rowCount()
+        if shown == 0:
+            return "The vouchers could not be loaded."
+        if total is not None:
+            return f"{shown:,} of {total:,} vouchers shown; the rest could not be loaded."
+        return f"{_vouchers_text(shown)} shown; the rest could not be loaded."
+
+    def _progress_text(self, total: int | None) -> str:
+        loaded = self.model.rowCount()
+        if total is None:
+            return "Loading vouchers…"
+        return f"Loading vouchers… {loaded:,} of {total:,}"
+
+    def _set_busy(self, text: str | None) -> None:
+        self.busy_label.setText(text or "")
+        self.busy_label.setVisible(bool(text))
+
+    def _say(self, tone: Tone | None, sentence: str = "", error: PiggyError | None = None) -> None:
+        self._last_error = error
+        self.banner.setVisible(tone is not None)
+        if tone is None:
+            self.banner.clear()
+            return
+        self.banner.show_notice(tone, sentence, has_details=error is not None)
+        if error is not None:
+            self._messages.log_notice(sentence, error)
+
+    # --- slots -------------------------------------------------------------------------
+
+    def _on_search_field_return_pressed(self) -> None:
+        self.search(self.search_field.text())
+        self.search_field.selectAll()  # the next scan replaces this one
+
+    def _on_find_button_clicked(self) -> None:
+        self.search(self.search_field.text())
+        self.focus_search()
+
+    def _on_use_on_counter_button_clicked(self) -> None:
+        if self._contact is not None:
+            self.contact_chosen_for_counter.emit(self._contact)
+
+    def _on_banner_details_requested(self) -> None:
+        if self._last_error is not None:
+            self._messages.show_details(self._last_error, parent=self)
+
+    # --- Qt overrides ------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A card scanned while the table or a button has focus would go to the table's
+        # keyboard search, and be lost: its characters go to the search field instead.
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        text = event.text()
+        modifiers = event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        if not text or not text.isprintable() or text.isspace() or modifiers:
+            return False  # navigation, shortcuts and Space keep working as usual
+        if self.focusWidget() is not self.search_field:
+            self.focus_search()  # the scan replaces what was searched before
+        self.search_field.insert(text)
+        return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.focus_search()
+
+
+def _tone(error: PiggyError) -> Tone:
+    """A refusal when Piggy (by one of its error codes) or the client before sending said
+    no; an error when the network, the server or the token failed."""
+    refused = isinstance(error, InvalidRequest) or (
+        isinstance(error, PiggyAPIError) and type(error).piggy_code is not None
+    )
+    return Tone.REFUSAL if refused else Tone.ERROR
+
+
+def _sentence(error: PiggyError, query: ContactQuery) -> str:
+    if isinstance(error, ContactNotFound) and query.kind is SearchKind.EMAIL:
+        return "No customer with this e-mail address is known to Piggy."
+    if isinstance(error, ContactIdentifierInactive):
+        return f"{error.user_message} Search by the customer's e-mail address instead."
+    return error.user_message

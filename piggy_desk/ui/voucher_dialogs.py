@@ -1,0 +1,403 @@
+"""Dialogs that make vouchers: one at a time, or a batch of up to 500."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from piggy_desk.api import (
+    ContactNotFound,
+    PiggyClient,
+    PiggyError,
+    Promotion,
+    PromotionNotFound,
+    Voucher,
+    VoucherAlreadyExists,
+)
+from piggy_desk.ui.tasks import TaskRunner
+
+MAX_BATCH = 500
+
+
+def _local_datetime(edit: QDateTimeEdit) -> datetime:
+    """What the manager picked, in local time, as an aware datetime (sent as UTC)."""
+    picked = edit.dateTime().toPython()
+    assert isinstance(picked, datetime)
+    return picked.astimezone()
+
+
+class _VoucherForm(QDialog):
+    """The fields both dialogs share: promotion, customer, activation and expiry, with an
+    error line under each field and one for the whole form."""
+
+    def __init__(
+        self,
+        client: PiggyClient,
+        tasks: TaskRunner,
+        promotions: Sequence[Promotion],
+        parent: QWidget | None,
+    ):
+        super().__init__(parent)
+        self._client = client
+        self._tasks = tasks
+        self.form = QFormLayout()
+        self.errors: dict[str, QLabel] = {}
+        self.promotion = QComboBox(self)
+        self.promotion.setObjectName("promotionChoice")
+        for promotion in sorted(promotions, key=lambda p: p.name.lower()):
+            self.promotion.addItem(promotion.name, promotion.uuid)
+        self._row("Promotion", self.promotion, "promotion_uuid")
+        self.email = QLineEdit(self)
+        self.email.setObjectName("customerEmail")
+        self.email.setPlaceholderText("optional: the customer's e-mail")
+        self.email.setMaxLength(255)
+
+    def _row(self, label: str, field: QWidget, key: str) -> None:
+        error = QLabel(self)
+        error.setObjectName(f"error_{key}")
+        error.setStyleSheet("color: #b3261e;")
+        error.setWordWrap(True)
+        error.hide()
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(field)
+        box.addWidget(error)
+        self.form.addRow(f"{label}:", box)
+        self.errors[key] = error
+
+    def _date_row(self, label: str, key: str, days_ahead: int) -> tuple[QCheckBox, QDateTimeEdit]:
+        enabled = QCheckBox("set", self)
+        enabled.setObjectName(f"{key}_set")
+        edit = QDateTimeEdit(QDateTime.currentDateTime().addDays(days_ahead), self)
+        edit.setObjectName(key)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        edit.setEnabled(False)
+        enabled.toggled.connect(edit.setEnabled)
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(enabled)
+        line.addWidget(edit, 1)
+        self._row(f"{label} (local time)", row, key)
+        return enabled, edit
+
+    def _finish_layout(self, extra: QWidget | None = None) -> None:
+        self.general_error = QLabel(self)
+        self.general_error.setObjectName("error_general")
+        self.general_error.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        if extra is not None:
+            layout.addWidget(extra)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+    def show_errors(self, errors: dict[str, str], general: str | None = None) -> None:
+        """Each problem next to its field; anything without a field at the bottom."""
+        for key, label in self.errors.items():
+            label.setVisible(key in errors)
+            label.setText(errors.get(key, ""))
+        unplaced = [text for key, text in errors.items() if key not in self.errors]
+        message = " ".join(filter(None, [general, *unplaced]))
+        self.general_error.setText(message)
+        self.general_error.setVisible(bool(message))
+
+    def _dates(
+        self,
+        activation: tuple[QCheckBox, QDateTimeEdit],
+        expiration: tuple[QCheckBox, QDateTimeEdit],
+    ) -> tuple[datetime | None, datetime | None, dict[str, str]]:
+        starts = _local_datetime(activation[1]) if activation[0].isChecked() else None
+        ends = _local_datetime(expiration[1]) if expiration[0].isChecked() else None
+        problems = {}
+        if starts and ends and ends <= starts:
+            problems["expiration_date"] = "The expiry must come after the activation."
+        return starts, ends, problems
+
+    async def _contact_uuid(self) -> str | None:
+        """The customer's id from the e-mail typed, None when none was typed."""
+        email = self.email.text().strip()
+        if not email:
+            return None
+        return (await self._client.contacts.find_by_email(email)).uuid
+
+    def _show_piggy_error(self, error: PiggyError) -> None:
+        if isinstance(error, ContactNotFound):
+            self.show_errors({"email": "No customer with this e-mail address."})
+        elif isinstance(error, PromotionNotFound):
+            self.show_errors({"promotion_uuid": error.user_message})
+        elif isinstance(error, VoucherAlreadyExists):
+            self.show_errors({"code": error.user_message})
+        elif error.field_errors:
+            self.show_errors({key: " ".join(texts) for key, texts in error.field_errors.items()})
+        else:
+            self.show_errors({}, error.user_message)
+        self.buttons.setEnabled(True)
+
+    def _on_buttons_accepted(self) -> None:
+        """OK was pressed: each dialog checks its fields and sends."""
+        raise NotImplementedError
+
+
+class CreateVoucherDialog(_VoucherForm):
+    """One new voucher: optional code, customer, dates, uses and custom attributes.
+
+    Signals:
+        voucher_created(Voucher): Piggy made it; the dialog closes.
+    """
+
+    voucher_created = Signal(object)
+
+    def __init__(
+        self,
+        client: PiggyClient,
+        tasks: TaskRunner,
+        promotions: Sequence[Promotion],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(client, tasks, promotions, parent)
+        self.setObjectName("createVoucherDialog")
+        self.setWindowTitle("New voucher")
+        self.code = QLineEdit(self)
+        self.code.setObjectName("voucherCodeInput")
+        self.code.setPlaceholderText("optional: Piggy makes one up")
+        self.code.setMaxLength(255)
+        self._row("Code", self.code, "code")
+        self._row("Customer", self.email, "email")
+        self.activation = self._date_row("Valid from", "activation_date", 0)
+        self.expiration = self._date_row("Expires", "expiration_date", 30)
+        self.uses_set = QCheckBox("set", self)
+        self.uses = QSpinBox(self)
+        self.uses.setObjectName("totalRedemptions")
+        self.uses.setRange(1, 10_000)
+        self.uses.setEnabled(False)
+        self.uses_set.toggled.connect(self.uses.setEnabled)
+        uses_row = QWidget(self)
+        uses_line = QHBoxLayout(uses_row)
+        uses_line.setContentsMargins(0, 0, 0, 0)
+        uses_line.addWidget(self.uses_set)
+        uses_line.addWidget(self.uses, 1)
+        self._row("Uses allowed", uses_row, "total_redemptions_allowed")
+        self.attributes = QTableWidget(0, 2, self)
+        self.attributes.setObjectName("customAttributes")
+        self.attributes.setHorizontalHeaderLabels(["Attribute", "Value"])
+        self.attributes.horizontalHeader().setStretchLastSection(True)
+        self.attributes.setMinimumHeight(110)
+        add = QPushButton("Add attribute", self)
+        add.setObjectName("addAttributeButton")
+        add.setAutoDefault(False)
+        add.clicked.connect(self.add_attribute_row)
+        remove = QPushButton("Remove", self)
+        remove.setAutoDefault(False)
+        remove.clicked.connect(lambda: self.attributes.removeRow(self.attributes.currentRow()))
+        attributes_box = QWidget(self)
+        attributes_layout = QVBoxLayout(attributes_box)
+        attributes_layout.setContentsMargins(0, 0, 0, 0)
+        attributes_layout.addWidget(self.attributes)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        attributes_layout.addLayout(buttons)
+        self._row("Custom attributes", attributes_box, "custom_attributes")
+        self._finish_layout()
+        self.resize(560, 560)
+
+    def add_attribute_row(self, key: str = "", value: str = "") -> None:
+        row = self.attributes.rowCount()
+        self.attributes.insertRow(row)
+        self.attributes.setItem(row, 0, QTableWidgetItem(key))
+        self.attributes.setItem(row, 1, QTableWidgetItem(value))
+
+    def _custom_attributes(self) -> tuple[dict[str, str], str | None]:
+        values: dict[str, str] = {}
+        for row in range(self.attributes.rowCount()):
+            key_item, value_item = self.attributes.item(row, 0), self.attributes.item(row, 1)
+            key = key_item.text().strip() if key_item else ""
+            value = value_item.text() if value_item else ""
+            if not key and not value:
+                continue
+            if not key:
+                return values, "Every attribute needs a name."
+            if key in values:
+                return values, f"The attribute {key} is there twice."
+            values[key] = value
+        return values, None
+
+    def _on_buttons_accepted(self) -> None:
+        problems: dict[str, str] = {}
+        if self.promotion.currentData() is None:
+            problems["promotion_uuid"] = "Choose a promotion."
+        code = self.code.text().strip()
+        if code and not code.isprintable():
+            problems["code"] = "A code cannot contain control characters."
+        starts, ends, date_problems = self._dates(self.activation, self.expiration)
+        problems.update(date_problems)
+        attributes, attribute_problem = self._custom_attributes()
+        if attribute_problem:
+            problems["custom_attributes"] = attribute_problem
+        if problems:
+            self.show_errors(problems)
+            return
+        self.show_errors({})
+        self.buttons.setEnabled(False)
+        self._tasks.start(
+            self._create(code or None, starts, ends, attributes), name="create-voucher"
+        )
+
+    async def _create(
+        self,
+        code: str | None,
+        starts: datetime | None,
+        ends: datetime | None,
+        attributes: dict[str, str],
+    ) -> None:
+        try:
+            voucher: Voucher = await self._client.vouchers.create(
+                self.promotion.currentData(),
+                code=code,
+                contact_uuid=await self._contact_uuid(),
+                activation_date=starts,
+                expiration_date=ends,
+                total_redemptions_allowed=self.uses.value() if self.uses_set.isChecked() else None,
+                custom_attributes=attributes or None,
+            )
+        except PiggyError as error:
+            self._show_piggy_error(error)
+            return
+        self.voucher_created.emit(voucher)
+        self.accept()
+
+
+class BatchDialog(_VoucherForm):
+    """A batch of 1..500 vouchers: shows Piggy's PENDING job, then progress until the new
+    vouchers are in the list.
+
+    Signals:
+        batch_completed(str, int): the promotion's uuid and how many vouchers were made.
+    """
+
+    batch_completed = Signal(str, int)
+    POLL_SECONDS = 0.5
+    GIVE_UP_SECONDS = 120.0
+
+    def __init__(
+        self,
+        client: PiggyClient,
+        tasks: TaskRunner,
+        promotions: Sequence[Promotion],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(client, tasks, promotions, parent)
+        self.setObjectName("batchDialog")
+        self.setWindowTitle("New batch of vouchers")
+        self.quantity = QSpinBox(self)
+        self.quantity.setObjectName("batchQuantity")
+        self.quantity.setRange(1, MAX_BATCH)
+        self.quantity.setValue(10)
+        self._row("How many", self.quantity, "quantity")
+        self._row("Customer", self.email, "email")
+        self.activation = self._date_row("Valid from", "activation_date", 0)
+        self.expiration = self._date_row("Expires", "expiration_date", 30)
+        self.job_label = QLabel(self)
+        self.job_label.setObjectName("batchStatus")
+        self.job_label.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("batchProgress")
+        self.progress.hide()
+        status = QWidget(self)
+        status_layout = QVBoxLayout(status)
+        status_layout.setContentsMargins(0, 0, 0, 0)
+        status_layout.addWidget(self.job_label)
+        status_layout.addWidget(self.progress)
+        self._finish_layout(status)
+        self.made = 0
+        self.resize(520, 420)
+
+    def _on_buttons_accepted(self) -> None:
+        if self.promotion.currentData() is None:
+            self.show_errors({"promotion_uuid": "Choose a promotion."})
+            return
+        starts, ends, problems = self._dates(self.activation, self.expiration)
+        if problems:
+            self.show_errors(problems)
+            return
+        self.show_errors({})
+        self.buttons.setEnabled(False)
+        self._tasks.start(self._make(starts, ends), name="create-batch")
+
+    async def _make(self, starts: datetime | None, ends: datetime | None) -> None:
+        promotion_uuid: str = self.promotion.currentData()
+        quantity = self.quantity.value()
+        try:
+            before = (
+                await self._client.vouchers.list(promotion_uuid=promotion_uuid, limit=1)
+            ).total or 0
+            job = await self._client.vouchers.create_batch(
+                promotion_uuid,
+                quantity,
+                contact_uuid=await self._contact_uuid(),
+                activation_date=starts,
+                expiration_date=ends,
+            )
+        except PiggyError as error:
+            self._show_piggy_error(error)
+            return
+        self.job_label.setText(
+            f"Piggy accepted the batch ({job.status}): making {quantity} vouchers…"
+        )
+        self.progress.setRange(0, quantity)
+        self.progress.setValue(0)
+        self.progress.show()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.GIVE_UP_SECONDS
+        while loop.time() < deadline:
+            await asyncio.sleep(self.POLL_SECONDS)
+            try:
+                now = (
+                    await self._client.vouchers.list(promotion_uuid=promotion_uuid, limit=1)
+                ).total or 0
+            except PiggyError:
+                continue  # a passing fault: the job goes on at Piggy's side
+            self.made = min(quantity, max(0, now - before))
+            self.progress.setValue(self.made)
+            if self.made >= quantity:
+                self.job_label.setText(f"Done: {quantity} new vouchers.")
+                self.batch_completed.emit(promotion_uuid, quantity)
+                self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+                self.buttons.setEnabled(True)
+                return
+        self.job_label.setText(
+            "Piggy is still making the vouchers. They will appear in the list when they are ready."
+        )
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        self.buttons.setEnabled(True)

@@ -1,0 +1,716 @@
+"""The Vouchers screen: browse with filters and paging, act on a row, create one or a batch,
+export the current filter to CSV."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from piggy_desk.api import (
+    ContactNotFound,
+    PiggyClient,
+    PiggyError,
+    Promotion,
+    Voucher,
+    VoucherStatus,
+)
+from piggy_desk.counter.flow import Tone
+from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.voucher_dialogs import BatchDialog, CreateVoucherDialog
+from piggy_desk.ui.widgets import MessageBanner, status_look
+
+PAGE_SIZE = 500
+Index = QModelIndex | QPersistentModelIndex
+CSV_COLUMNS = (
+    "uuid",
+    "code",
+    "status",
+    "promotion_uuid",
+    "promotion_name",
+    "contact_uuid",
+    "contact_email",
+    "activation_date",
+    "expiration_date",
+    "redeemed_at",
+    "is_redeemed",
+)
+
+
+def _local(moment: datetime | None) -> str:
+    return "" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _iso(moment: datetime | None) -> str:
+    return "" if moment is None else moment.isoformat()
+
+
+def csv_row(voucher: Voucher) -> list[str]:
+    """One voucher as a CSV row: dates in ISO 8601 with their offset."""
+    promotion, contact = voucher.promotion, voucher.contact
+    return [
+        voucher.uuid,
+        voucher.code,
+        voucher.status,
+        promotion.uuid if promotion else "",
+        promotion.name if promotion else "",
+        contact.uuid if contact else "",
+        (contact.email or "") if contact else "",
+        _iso(voucher.activation_date),
+        _iso(voucher.expiration_date),
+        _iso(voucher.redeemed_at),
+        "true" if voucher.is_redeemed else "false",
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class VoucherFilter:
+    """What the list is narrowed to; None means all."""
+
+    promotion_uuid: str | None = None
+    status: str | None = None
+    contact_uuid: str | None = None
+
+
+class VouchersModel(QAbstractTableModel):
+    """Vouchers, fed page by page (``canFetchMore``/``fetchMore``) from Piggy's list.
+
+    Display texts are made once per row when a page arrives, so painting thousands of
+    rows costs no formatting. ``fetchMore`` only starts a load; the rows arrive later
+    through ``append_page``.
+
+    Signals:
+        page_loaded(int): a page was added; the argument is how many rows there are now.
+        load_failed(object): a page could not be loaded (the PiggyError).
+    """
+
+    HEADERS = ("Code", "Status", "Promotion", "Customer", "Expires", "Used on")
+    page_loaded = Signal(int)
+    load_failed = Signal(object)
+
+    def __init__(
+        self,
+        client: PiggyClient,
+        tasks: TaskRunner,
+        *,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        super().__init__()
+        self._client = client
+        self._tasks = tasks
+        self.page_size = page_size
+        self.filter = VoucherFilter()
+        self._vouchers: list[Voucher] = []
+        self._texts: list[tuple[str, ...]] = []
+        self._uuids: set[str] = set()
+        self._next_page = 1
+        self._more = True
+        self._fetching = False
+        self._generation = 0
+        self.total: int | None = None
+
+    # --- what the screen asks -----------------------------------------------------------
+
+    def set_filter(self, voucher_filter: VoucherFilter) -> None:
+        """Start again from the first page under a new filter."""
+        self.filter = voucher_filter
+        self.beginResetModel()
+        self._vouchers, self._texts, self._uuids = [], [], set()
+        self._next_page, self._more, self._fetching = 1, True, False
+        self._generation += 1
+        self.total = None
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def show_only(self, voucher: Voucher) -> None:
+        """Show one voucher (a code search) instead of pages."""
+        self.beginResetModel()
+        self._vouchers, self._texts = [voucher], [self._display(voucher)]
+        self._uuids = {voucher.uuid}
+        self._more, self._fetching = False, False
+        self._generation += 1
+        self.total = 1
+        self.endResetModel()
+
+    def stop(self) -> None:
+        """Fetch nothing more and drop pages still on their way (the screen is closing)."""
+        self._more = False
+        self._generation += 1
+
+    def voucher(self, row: int) -> Voucher:
+        return self._vouchers[row]
+
+    def replace(self, voucher: Voucher) -> None:
+        """A voucher changed (activated, reversed…): update its row in place."""
+        for row, shown in enumerate(self._vouchers):
+            if shown.uuid == voucher.uuid:
+                self._vouchers[row] = voucher
+                self._texts[row] = self._display(voucher)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+                return
+
+    @property
+    def loading(self) -> bool:
+        return self._fetching
+
+    async def load_all(self) -> None:
+        """Fetch every remaining page (tests and benchmarks)."""
+        while self._more:
+            await self._fetch(self._generation, self._next_page)
+
+    # --- paging ---------------------------------------------------------------------------
+
+    async def _fetch(self, generation: int, page: int) -> None:
+        self._fetching = True
+        try:
+            result = await self._client.vouchers.list(
+                promotion_uuid=self.filter.promotion_uuid,
+                status=self.filter.status,
+                contact_uuid=self.filter.contact_uuid,
+                limit=self.page_size,
+                page=page,
+            )
+        except PiggyError as error:
+            if generation == self._generation:
+                self._fetching = False
+                self._more = False
+                self.load_failed.emit(error)
+            return
+        if generation != self._generation:
+            return  # the filter changed while this page was on its way
+        self._fetching = False
+        self.total = result.total
+        self._next_page = page + 1
+        self._more = result.continues_after(page, self.page_size)
+        self.append_page(result.items)
+
+    def append_page(self, vouchers: Sequence[Voucher]) -> None:
+        # A voucher created between two page loads shifts the pages: never show one twice.
+        fresh = [voucher for voucher in vouchers if voucher.uuid not in self._uuids]
+        self._uuids.update(voucher.uuid for voucher in fresh)
+        if fresh:
+            first = len(self._vouchers)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._vouchers.extend(fresh)
+            self._texts.extend(self._display(voucher) for voucher in fresh)
+            self.endInsertRows()
+        self.page_loaded.emit(len(self._vouchers))
+
+    def _display(self, voucher: Voucher) -> tuple[str, ...]:
+        contact = voucher.contact
+        return (
+            voucher.code,
+            status_look(voucher.status).word,
+            (voucher.promotion.name if voucher.promotion else "") or voucher.name,
+            ((contact.email or "(no e-mail)") if contact else ""),
+            _local(voucher.expiration_date),
+            _local(voucher.redeemed_at),
+        )
+
+    # --- Qt model API ---------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._vouchers)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._texts[index.row()][index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return self._vouchers[index.row()].uuid
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._more and not self._fetching
+
+    def fetchMore(self, parent: Index) -> None:
+        if not self.canFetchMore(parent):
+            return
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return  # asked while Qt runs without the event loop (shutting down): a hint only
+        self._fetching = True
+        self._tasks.start(self._fetch(self._generation, self._next_page), name="vouchers-page")
+
+
+class CsvExport:
+    """Streams every page of a filter to a CSV file; a cancelled or failed export leaves
+    no file behind (it writes a ``.part`` file and renames it only when complete)."""
+
+    def __init__(
+        self,
+        client: PiggyClient,
+        voucher_filter: VoucherFilter,
+        path: Path,
+        *,
+        page_size: int = PAGE_SIZE,
+    ):
+        self._client = client
+        self._filter = voucher_filter
+        self.path = path
+        self._page_size = page_size
+        self.written = 0
+        self.total: int | None = None
+
+    async def run(self, progress: Callable[[int, int | None], None]) -> int:
+        """Write the file; returns the number of vouchers written. Cancel the task to stop."""
+        part = self.path.with_name(self.path.name + ".part")
+        try:
+            with part.open("w", newline="", encoding="utf-8") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(CSV_COLUMNS)
+                page = 1
+                while True:
+                    result = await self._client.vouchers.list(
+                        promotion_uuid=self._filter.promotion_uuid,
+                        status=self._filter.status,
+                        contact_uuid=self._filter.contact_uuid,
+                        limit=self._page_size,
+                        page=page,
+                    )
+                    self.total = result.total
+                    writer.writerows(csv_row(voucher) for voucher in result.items)
+                    self.written += len(result.items)
+                    progress(self.written, self.total)
+                    if not result.continues_after(page, self._page_size):
+                        break
+                    page += 1
+            os.replace(part, self.path)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        return self.written
+
+
+class VouchersScreen(QWidget):
+    """Browse, filter, act on and export vouchers.
+
+    Signals:
+        open_on_counter(str): the manager wants this code on the counter.
+    """
+
+    open_on_counter = Signal(str)
+
+    def __init__(
+        self,
+        client: PiggyClient,
+        tasks: TaskRunner,
+        messages: MessagePath,
+        *,
+        page_size: int = PAGE_SIZE,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("vouchersScreen")
+        self._client = client
+        self._tasks = tasks
+        self._messages = messages
+        self._last_error: PiggyError | None = None
+        self.promotions: list[Promotion] = []
+        self.export_task: asyncio.Task[int] | None = None
+        self.model = VouchersModel(client, tasks, page_size=page_size)
+        self.model.page_loaded.connect(self._on_model_page_loaded)
+        self.model.load_failed.connect(self._on_model_load_failed)
+        self._setup_ui()
+        self._update_actions()
+
+    def _setup_ui(self) -> None:
+        self.promotion_filter = QComboBox(self)
+        self.promotion_filter.setObjectName("promotionFilter")
+        self.promotion_filter.setAccessibleName("Promotion")
+        self.promotion_filter.addItem("All promotions", None)
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.setAccessibleName("Status")
+        self.status_filter.addItem("All statuses", None)
+        for status in VoucherStatus:
+            self.status_filter.addItem(status_look(status).word, status.value)
+        self.contact_filter = QLineEdit(self)
+        self.contact_filter.setObjectName("contactFilter")
+        self.contact_filter.setPlaceholderText("Customer e-mail")
+        self.contact_filter.setMaxLength(255)
+        self.apply_button = self._button("Show", "applyFilterButton", lambda: self.apply_filter())
+        self.code_search = QLineEdit(self)
+        self.code_search.setObjectName("codeSearch")
+        self.code_search.setPlaceholderText("Find a code")
+        self.code_search.setMaxLength(255)
+        self.code_search.returnPressed.connect(self._on_code_search_return_pressed)
+        self.contact_filter.returnPressed.connect(lambda: self.apply_filter())
+        filters = QHBoxLayout()
+        for widget in (
+            self.promotion_filter,
+            self.status_filter,
+            self.contact_filter,
+            self.apply_button,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.code_search)
+
+        self.banner = MessageBanner(self)
+        self.banner.details_requested.connect(self._on_banner_details_requested)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("voucherCount")
+
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setObjectName("vouchersTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+
+        self.activate_button = self._button("Activate", "activateButton", self._on_activate_clicked)
+        self.deactivate_button = self._button(
+            "Deactivate", "deactivateButton", self._on_deactivate_clicked
+        )
+        self.reverse_button = self._button(
+            "Reverse redemption…", "reverseRowButton", self._on_reverse_clicked
+        )
+        self.copy_button = self._button("Copy code", "copyCodeButton", self._on_copy_clicked)
+        self.counter_button = self._button(
+            "Open on the counter", "openOnCounterButton", self._on_counter_clicked
+        )
+        actions = QHBoxLayout()
+        for button in (
+            self.activate_button,
+            self.deactivate_button,
+            self.reverse_button,
+            self.copy_button,
+            self.counter_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.new_button = self._button("New voucher…", "newVoucherButton", self.open_create_dialog)
+        self.batch_button = self._button("New batch…", "newBatchButton", self.open_batch_dialog)
+        self.export_button = self._button("Export CSV…", "exportButton", self._on_export_clicked)
+        for button in (self.new_button, self.batch_button, self.export_button):
+            actions.addWidget(button)
+
+        self.export_progress = QProgressBar(self)
+        self.export_progress.setObjectName("exportProgress")
+        self.export_cancel = self._button("Cancel export", "exportCancelButton", self.cancel_export)
+        export_row = QHBoxLayout()
+        export_row.addWidget(self.export_progress, 1)
+        export_row.addWidget(self.export_cancel)
+        self.export_progress.hide()
+        self.export_cancel.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(export_row)
+        layout.addLayout(actions)
+
+    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    # --- loading --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Load the promotions for the filter and the first page of vouchers."""
+        self._tasks.start(self.load_promotions(), name="vouchers-promotions")
+        if self.model.rowCount() == 0 and not self.model.loading:
+            self.model.set_filter(self.model.filter)
+
+    async def load_promotions(self) -> None:
+        try:
+            self.promotions = await self._client.promotions.list()
+        except PiggyError as error:
+            self._say_error(error)
+            return
+        chosen = self.promotion_filter.currentData()
+        self.promotion_filter.blockSignals(True)
+        self.promotion_filter.clear()
+        self.promotion_filter.addItem("All promotions", None)
+        for promotion in sorted(self.promotions, key=lambda p: p.name.lower()):
+            self.promotion_filter.addItem(promotion.name, promotion.uuid)
+        index = self.promotion_filter.findData(chosen)
+        self.promotion_filter.setCurrentIndex(max(index, 0))
+        self.promotion_filter.blockSignals(False)
+
+    def apply_filter(self) -> asyncio.Task[None]:
+        """Show the vouchers matching the chosen promotion, status and customer."""
+        return self._tasks.start(self._apply_filter(), name="vouchers-filter")
+
+    async def _apply_filter(self) -> None:
+        email = self.contact_filter.text().strip()
+        contact_uuid = None
+        if email:
+            try:
+                contact_uuid = (await self._client.contacts.find_by_email(email)).uuid
+            except PiggyError as error:
+                known = not isinstance(error, ContactNotFound)
+                self._say_error(error, None if known else "No customer with this e-mail address.")
+                return
+        self.banner.clear()
+        self.model.set_filter(
+            VoucherFilter(
+                promotion_uuid=self.promotion_filter.currentData(),
+                status=self.status_filter.currentData(),
+                contact_uuid=contact_uuid,
+            )
+        )
+
+    def _on_code_search_return_pressed(self) -> None:
+        code = self.code_search.text().strip()
+        if code:
+            self._tasks.start(self.find_code(code), name="vouchers-find")
+
+    async def find_code(self, code: str) -> None:
+        """Show only the voucher with this code."""
+        try:
+            voucher = await self._client.vouchers.find(code)
+        except PiggyError as error:
+            self._say_error(error)
+            return
+        self.banner.clear()
+        self.model.show_only(voucher)
+        self.table.selectRow(0)
+
+    def _on_model_page_loaded(self, rows: int) -> None:
+        total = self.model.total
+        self.count_label.setText(
+            f"{rows} of {total} vouchers shown"
+            if total is not None and total != rows
+            else f"{rows} vouchers"
+        )
+
+    def _on_model_load_failed(self, error: PiggyError) -> None:
+        self._say_error(error)
+
+    # --- row actions ----------------------------------------------------------------------
+
+    def selected(self) -> Voucher | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.voucher(self.proxy.mapToSource(index).row())
+
+    def _on_table_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        voucher = self.selected()
+        status = voucher.status if voucher else None
+        self.activate_button.setEnabled(status == VoucherStatus.DEACTIVATED)
+        self.deactivate_button.setEnabled(
+            status in (VoucherStatus.ACTIVE, VoucherStatus.INACTIVE, VoucherStatus.EXPIRED)
+        )
+        self.reverse_button.setEnabled(status == VoucherStatus.REDEEMED)
+        self.copy_button.setEnabled(voucher is not None)
+        self.counter_button.setEnabled(voucher is not None)
+
+    def _on_activate_clicked(self) -> None:
+        self._set_status(VoucherStatus.ACTIVE)
+
+    def _on_deactivate_clicked(self) -> None:
+        self._set_status(VoucherStatus.DEACTIVATED)
+
+    def _set_status(self, status: VoucherStatus) -> None:
+        voucher = self.selected()
+        if voucher is not None:
+            self._tasks.start(self._update(voucher, status), name="vouchers-action")
+
+    async def _update(self, voucher: Voucher, status: VoucherStatus) -> None:
+        try:
+            updated = await self._client.vouchers.update(voucher.uuid, status=status)
+        except PiggyError as error:
+            self._say_error(error)
+            return
+        self.model.replace(updated)
+        self._update_actions()
+        word = "activated" if status == VoucherStatus.ACTIVE else "deactivated"
+        self.banner.show_notice(Tone.SUCCESS, f"Voucher {updated.code} {word}.", has_details=False)
+
+    def _on_reverse_clicked(self) -> None:
+        voucher = self.selected()
+        if voucher is None:
+            return
+        who = voucher.contact.email if voucher.contact and voucher.contact.email else "no customer"
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Reverse redemption",
+            f"Reverse the redemption of voucher {voucher.code} (customer {who})?\n\n"
+            "The voucher can then be used again.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("reverseRowConfirmation")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda result: self._on_reverse_answered(result, box, voucher))
+        box.open()
+
+    def _on_reverse_answered(self, result: int, box: QMessageBox, voucher: Voucher) -> None:
+        box.deleteLater()
+        if result == QMessageBox.StandardButton.Yes:
+            self._tasks.start(self._reverse(voucher), name="vouchers-action")
+
+    async def _reverse(self, voucher: Voucher) -> None:
+        try:
+            result = await self._client.vouchers.reverse(voucher.uuid)
+            updated = result or await self._client.vouchers.find(voucher.code)
+        except PiggyError as error:
+            self._say_error(error)
+            return
+        self.model.replace(updated)
+        self._update_actions()
+        self.banner.show_notice(
+            Tone.SUCCESS, f"The redemption of {updated.code} was reversed.", has_details=False
+        )
+
+    def _on_copy_clicked(self) -> None:
+        voucher = self.selected()
+        if voucher is not None:
+            QApplication.clipboard().setText(voucher.code)
+            self.banner.show_notice(Tone.INFO, f"Copied {voucher.code}.", has_details=False)
+
+    def _on_counter_clicked(self) -> None:
+        voucher = self.selected()
+        if voucher is not None:
+            self.open_on_counter.emit(voucher.code)
+
+    # --- creating -------------------------------------------------------------------------
+
+    def open_create_dialog(self) -> CreateVoucherDialog:
+        dialog = CreateVoucherDialog(self._client, self._tasks, self.promotions, self)
+        dialog.voucher_created.connect(self._on_dialog_voucher_created)
+        dialog.open()
+        return dialog
+
+    def open_batch_dialog(self) -> BatchDialog:
+        dialog = BatchDialog(self._client, self._tasks, self.promotions, self)
+        dialog.batch_completed.connect(self._on_dialog_batch_completed)
+        dialog.open()
+        return dialog
+
+    def _on_dialog_voucher_created(self, voucher: Voucher) -> None:
+        self.model.show_only(voucher)
+        self.table.selectRow(0)
+        self.banner.show_notice(Tone.SUCCESS, f"Voucher {voucher.code} created.", has_details=False)
+
+    def _on_dialog_batch_completed(self, promotion_uuid: str, quantity: int) -> None:
+        index = self.promotion_filter.findData(promotion_uuid)
+        self.promotion_filter.setCurrentIndex(max(index, 0))
+        self.status_filter.setCurrentIndex(0)
+        self.contact_filter.clear()
+        self.apply_filter()
+        self.banner.show_notice(
+            Tone.SUCCESS, f"{quantity} new vouchers are ready.", has_details=False
+        )
+
+    # --- export ---------------------------------------------------------------------------
+
+    def _on_export_clicked(self) -> None:
+        dialog = QFileDialog(
+            self, "Export vouchers", str(Path.home() / "vouchers.csv"), "CSV files (*.csv)"
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("csv")
+        dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
+        dialog.open()
+
+    def export_to(self, path: Path) -> asyncio.Task[int]:
+        """Export the current filter to ``path`` in the background, with progress and Cancel."""
+        export = CsvExport(self._client, self.model.filter, path, page_size=self.model.page_size)
+        self.export_progress.setRange(0, 0)
+        self.export_progress.show()
+        self.export_cancel.show()
+        self.export_button.setEnabled(False)
+        self.export_task = self._tasks.start(self._export(export), name="vouchers-export")
+        return self.export_task
+
+    async def _export(self, export: CsvExport) -> int:
+        def progress(written: int, total: int | None) -> None:
+            if total:
+                self.export_progress.setRange(0, total)
+                self.export_progress.setValue(written)
+
+        try:
+            written = await export.run(progress)
+        except PiggyError as error:
+            self._say_error(
+                error, f"{error.user_message} The export was stopped; no file was written."
+            )
+            return 0
+        except asyncio.CancelledError:
+            self.banner.show_notice(
+                Tone.INFO, "Export cancelled; no file was written.", has_details=False
+            )
+            raise
+        finally:
+            self.export_progress.hide()
+            self.export_cancel.hide()
+            self.export_button.setEnabled(True)
+        self.banner.show_notice(
+            Tone.SUCCESS, f"Exported {written} vouchers to {export.path.name}.", has_details=False
+        )
+        return written
+
+    def cancel_export(self) -> None:
+        if self.export_task is not None and not self.export_task.done():
+            self.export_task.cancel()
+
+    # --- messages -------------------------------------------------------------------------
+
+    def _say_error(self, error: PiggyError, sentence: str | None = None) -> None:
+        self._last_error = error
+        self.banner.show_notice(Tone.ERROR, sentence or error.user_message, has_details=True)
+
+    def _on_banner_details_requested(self) -> None:
+        if self._last_error is not None:
+            self._messages.show_details(self._last_error, parent=self)

@@ -1,0 +1,291 @@
+"""The Vouchers screen against the sandbox: paging, filters, row actions, creating one or a
+batch, and the CSV export (complete, and cancelled)."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import tempfile
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDateTime, QEvent, QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
+
+from piggy_desk.api import PiggyClient
+from piggy_desk.sandbox import KNOWN, RunningSandbox
+from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.vouchers import CSV_COLUMNS, VouchersScreen
+from tests.ui.conftest import until
+
+PAGE = 50
+
+
+@pytest.fixture
+async def screen(sandbox: RunningSandbox, qapp: QApplication) -> AsyncIterator[VouchersScreen]:
+    qapp.setQuitOnLastWindowClosed(False)
+    messages = MessagePath()
+    tasks = TaskRunner(messages.on_task_failed)
+    async with PiggyClient(sandbox.base_url, sandbox.token) as client:
+        widget = VouchersScreen(client, tasks, messages, page_size=PAGE)
+        widget.resize(1100, 700)
+        widget.show()
+        await widget.load_promotions()
+        yield widget
+        widget.model.stop()
+        widget.hide()
+        await asyncio.sleep(0)
+        await tasks.cancel_all()
+        widget.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert messages.crashes == []
+
+
+async def loaded(screen: VouchersScreen, rows: int | None = None) -> None:
+    await until(lambda: screen.model.total is not None and not screen.model.loading, what="a page")
+    if rows is not None:
+        await until(lambda: screen.model.rowCount() == rows, what=f"{rows} rows")
+
+
+async def fetch_all(screen: VouchersScreen) -> None:
+    """Scroll to the end as a person would, until every page is in."""
+    await loaded(screen)
+    while screen.model.canFetchMore(QModelIndex()) or screen.model.loading:
+        screen.table.scrollToBottom()
+        if screen.model.canFetchMore(QModelIndex()):
+            screen.model.fetchMore(QModelIndex())
+        await asyncio.sleep(0.01)
+
+
+async def test_models_pass_the_model_tester(screen: VouchersScreen, qtmodeltester: object) -> None:
+    await screen.apply_filter()
+    await loaded(screen, PAGE)
+    qtmodeltester.check(screen.model)  # type: ignore[attr-defined]
+    qtmodeltester.check(screen.proxy)  # type: ignore[attr-defined]
+
+
+async def test_paging_across_page_boundaries_shows_every_voucher_once(
+    screen: VouchersScreen,
+) -> None:
+    await screen.apply_filter()
+    await loaded(screen, PAGE)
+    total = screen.model.total
+    assert total is not None and total > 4 * PAGE
+    assert screen.count_label.text() == f"{PAGE} of {total} vouchers shown"
+    await fetch_all(screen)
+    codes = [screen.model.voucher(row).code for row in range(screen.model.rowCount())]
+    assert len(codes) == total
+    assert len(set(codes)) == total
+    assert screen.count_label.text() == f"{total} vouchers"
+
+
+async def test_filters_by_status_promotion_and_customer(screen: VouchersScreen) -> None:
+    screen.status_filter.setCurrentIndex(screen.status_filter.findData("REDEEMED"))
+    await screen.apply_filter()
+    await fetch_all(screen)
+    rows = screen.model.rowCount()
+    assert rows > 0
+    assert {screen.model.voucher(r).status for r in range(rows)} == {"REDEEMED"}
+    assert {screen.model.index(r, 1).data() for r in range(rows)} == {"Already used"}
+
+    screen.status_filter.setCurrentIndex(0)
+    screen.promotion_filter.setCurrentIndex(
+        screen.promotion_filter.findData(KNOWN.PROMOTION_LIMITED)
+    )
+    await screen.apply_filter()
+    await fetch_all(screen)
+    assert screen.model.rowCount() == 24
+    screen.promotion_filter.setCurrentIndex(0)
+    screen.contact_filter.setText(KNOWN.CONTACT_EMAIL)
+    await screen.apply_filter()
+    await fetch_all(screen)
+    emails = {screen.model.voucher(r).contact.email for r in range(screen.model.rowCount())}  # type: ignore[union-attr]
+    assert emails == {KNOWN.CONTACT_EMAIL}
+
+    screen.contact_filter.setText("nobody@example.nl")
+    await screen.apply_filter()
+    await until(lambda: screen.banner.text)
+    assert screen.banner.text == "No customer with this e-mail address."
+
+
+async def test_code_search_activate_deactivate_and_copy(
+    screen: VouchersScreen, sandbox: RunningSandbox
+) -> None:
+    screen.code_search.setText(KNOWN.ACTIVE_WITH_CONTACT)
+    screen.code_search.returnPressed.emit()
+    await until(lambda: screen.model.rowCount() == 1 and screen.selected() is not None)
+    assert screen.deactivate_button.isEnabled() and not screen.activate_button.isEnabled()
+    screen.deactivate_button.click()
+    await until(lambda: screen.model.voucher(0).status == "DEACTIVATED")
+    assert sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["status"] == "DEACTIVATED"
+    assert screen.activate_button.isEnabled()
+    screen.activate_button.click()
+    await until(lambda: screen.model.voucher(0).status == "ACTIVE")
+    assert sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["status"] == "ACTIVE"
+    screen.copy_button.click()
+    assert QApplication.clipboard().text() == KNOWN.ACTIVE_WITH_CONTACT
+    opened: list[str] = []
+    screen.open_on_counter.connect(opened.append)
+    screen.counter_button.click()
+    assert opened == [KNOWN.ACTIVE_WITH_CONTACT]
+
+
+async def test_reverse_a_redemption_after_confirmation(
+    screen: VouchersScreen, sandbox: RunningSandbox
+) -> None:
+    screen.code_search.setText(KNOWN.REDEEMED)
+    screen.code_search.returnPressed.emit()
+    await until(lambda: screen.model.rowCount() == 1 and screen.selected() is not None)
+    screen.reverse_button.click()
+    box = screen.findChild(QMessageBox, "reverseRowConfirmation")
+    assert box is not None and KNOWN.REDEEMED in box.text() and KNOWN.CONTACT_EMAIL in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    await until(lambda: screen.model.voucher(0).status == "ACTIVE")
+    assert sandbox.voucher_state(KNOWN.REDEEMED)["status"] == "ACTIVE"
+
+
+async def test_create_a_voucher_with_dates_in_local_time_and_attributes(
+    screen: VouchersScreen, sandbox: RunningSandbox
+) -> None:
+    dialog = screen.open_create_dialog()
+    dialog.promotion.setCurrentIndex(dialog.promotion.findData(KNOWN.PROMOTION_SINGLE_USE))
+    dialog.code.setText("NIEUW-0001")
+    dialog.email.setText(KNOWN.CONTACT_EMAIL)
+    starts = QDateTime.currentDateTime().addDays(2)
+    dialog.activation[0].setChecked(True)
+    dialog.activation[1].setDateTime(starts)
+    dialog.add_attribute_row("plu", "X99")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    await until(lambda: not dialog.isVisible(), what="the dialog to close")
+    await until(lambda: screen.model.rowCount() == 1)
+    created = screen.model.voucher(0)
+    assert created.code == "NIEUW-0001"
+    assert created.contact is not None and created.contact.uuid == KNOWN.CONTACT_UUID
+    assert created.attributes["plu"] == "X99"
+    assert created.status == "INACTIVE"
+    picked = starts.toPython().astimezone()  # type: ignore[union-attr]
+    assert created.activation_date is not None
+    assert abs(created.activation_date - picked.replace(second=0, microsecond=0)) < timedelta(
+        minutes=1
+    )
+    assert (
+        created.activation_date.astimezone(UTC) == created.activation_date
+    )  # sent and stored as UTC
+    assert sandbox.voucher_state("NIEUW-0001")["status"] == "INACTIVE"
+
+
+async def test_create_voucher_errors_stand_next_to_their_field(screen: VouchersScreen) -> None:
+    dialog = screen.open_create_dialog()
+    dialog.promotion.setCurrentIndex(dialog.promotion.findData(KNOWN.PROMOTION_SINGLE_USE))
+    dialog.code.setText(KNOWN.ACTIVE_WITH_CONTACT)
+    dialog.email.setText("nobody@example.nl")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    email_error = dialog.findChild(QLabel, "error_email")
+    await until(lambda: email_error.isVisible())
+    assert email_error.text() == "No customer with this e-mail address."
+    dialog.email.clear()
+    ok.click()
+    code_error = dialog.findChild(QLabel, "error_code")
+    await until(lambda: code_error.isVisible())
+    assert code_error.text() == "A voucher with this code already exists."
+    assert (
+        dialog.isVisible() and dialog.code.text() == KNOWN.ACTIVE_WITH_CONTACT
+    )  # nothing typed is lost
+    dialog.expiration[0].setChecked(True)
+    dialog.activation[0].setChecked(True)
+    dialog.expiration[1].setDateTime(dialog.activation[1].dateTime().addDays(-1))
+    ok.click()
+    assert dialog.findChild(QLabel, "error_expiration_date").isVisible()
+    dialog.close()
+
+
+async def test_a_batch_shows_its_job_then_the_new_vouchers(
+    screen: VouchersScreen, sandbox: RunningSandbox
+) -> None:
+    sandbox.set_batch_delay(0.3)
+    async with PiggyClient(sandbox.base_url, sandbox.token) as client:
+        promotion = await client.promotions.create("Markt", "Flyers voor de markt")
+    await screen.load_promotions()
+    dialog = screen.open_batch_dialog()
+    dialog.POLL_SECONDS = 0.05
+    dialog.promotion.setCurrentIndex(dialog.promotion.findData(promotion.uuid))
+    dialog.quantity.setValue(40)
+    done: list[tuple[str, int]] = []
+    dialog.batch_completed.connect(lambda uuid, count: done.append((uuid, count)))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    await until(lambda: "PENDING" in dialog.job_label.text(), what="the pending job")
+    await until(lambda: done, timeout=15, what="the batch to complete")
+    assert done == [(promotion.uuid, 40)]
+    assert dialog.progress.value() == 40
+    assert dialog.job_label.text() == "Done: 40 new vouchers."
+    await fetch_all(screen)
+    assert screen.model.rowCount() == 40
+    assert {screen.model.voucher(r).promotion.uuid for r in range(40)} == {promotion.uuid}  # type: ignore[union-attr]
+    dialog.close()
+
+
+async def test_export_writes_every_page(screen: VouchersScreen, tmp_path: Path) -> None:
+    screen.status_filter.setCurrentIndex(screen.status_filter.findData("ACTIVE"))
+    await screen.apply_filter()
+    await loaded(screen)
+    total = screen.model.total
+    path = tmp_path / "active.csv"
+    written = await screen.export_to(path)
+    assert written == total
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert len(rows) == total + 1
+    assert {row[2] for row in rows[1:]} == {"ACTIVE"}
+    assert len({row[1] for row in rows[1:]}) == total
+    expiry = next(row[8] for row in rows[1:] if row[8])
+    assert datetime.fromisoformat(expiry).tzinfo is not None
+    assert not (tmp_path / "active.csv.part").exists()
+    assert "Exported" in screen.banner.text
+
+
+async def test_a_cancelled_export_leaves_no_file(
+    screen: VouchersScreen, sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    sandbox.inject("latency", seconds=0.3, count=20, path="/vouchers")
+    await screen.apply_filter()
+    await loaded(screen)
+    path = tmp_path / "all.csv"
+    task = screen.export_to(path)
+    await until(lambda: (tmp_path / "all.csv.part").exists())
+    assert screen.export_cancel.isVisible()
+    screen.export_cancel.click()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert list(tmp_path.iterdir()) == []
+    assert screen.banner.text == "Export cancelled; no file was written."
+    assert screen.export_button.isEnabled() and not screen.export_progress.isVisible()
+
+
+async def test_an_export_that_fails_halfway_leaves_no_file(
+    screen: VouchersScreen, sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    await screen.apply_filter()
+    await loaded(screen)
+    sandbox.inject("html", status=502, count=10, path="/vouchers")
+    sandbox.inject("latency", seconds=0.0, count=1)  # the first page goes through below
+    path = tmp_path / "all.csv"
+    written = await screen.export_to(path)
+    assert written == 0
+    assert list(tmp_path.iterdir()) == []
+    assert "no file was written" in screen.banner.text
+
+
+async def test_the_screen_reads_well(screen: VouchersScreen) -> None:
+    await screen.apply_filter()
+    await loaded(screen, PAGE)
+    screen.table.selectRow(2)
+    path = Path(tempfile.gettempdir()) / "vouchers-screen.png"
+    screen.grab().save(str(path))
+    assert path.stat().st_size > 10_000
+    assert screen.table.horizontalHeader().count() == 6
+    assert screen.model.headerData(0, Qt.Orientation.Horizontal) == "Code"
