@@ -21,14 +21,17 @@ from piggy_desk.counter.flow import CounterSettings, RedemptionFlow
 from piggy_desk.counter.journal import Journal
 from piggy_desk.counter.scan import ScanRules
 from piggy_desk.settings import Settings, cache_dir, config_dir, data_dir, token_from_environment
+from piggy_desk.ui.contacts import ContactsScreen
 from piggy_desk.ui.counter import CounterController, CounterScreen
 from piggy_desk.ui.garbage import MainThreadCollector
 from piggy_desk.ui.journal import JournalScreen
 from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.main_window import MainWindow
 from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.promotions import PromotionsScreen
 from piggy_desk.ui.sounds import SoundPlayer
 from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.vouchers import VouchersScreen
 
 log = logging.getLogger("piggy_desk")
 STYLE = Path(__file__).with_name("resources") / "counter.qss"
@@ -76,6 +79,9 @@ def build_main_window(
         controller=controller,
         counter=counter,
         journal_screen=JournalScreen(journal, tasks),
+        vouchers=VouchersScreen(client, tasks, messages),
+        promotions=PromotionsScreen(client, tasks, messages),
+        contacts=ContactsScreen(client, tasks, messages),
         tasks=tasks,
         messages=messages,
         training=training,

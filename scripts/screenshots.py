@@ -62,36 +62,63 @@ async def shoot(out: Path) -> None:
         assert window.ready is not None
         await window.ready
 
-        def save(name: str) -> None:
-            QApplication.processEvents()
+        async def save(name: str) -> None:
+            await asyncio.sleep(0.05)  # let the loop lay out and paint; never processEvents() here
             window.grab().save(str(out / f"{name}.png"))
             print(f"wrote {out / name}.png")
 
-        save("1-idle")
+        await save("1-idle")
         await scan(window, KNOWN.WITH_PLU)
-        save("2-active-voucher")
+        await save("2-active-voucher")
         window.counter.redeem_button.click()
         await until(lambda: window.counter.view.stage == Stage.CONFIRMING)
-        save("3-confirm-countdown")
+        await save("3-confirm-countdown")
         window.counter.confirm_button.click()
         await until(
             lambda: window.counter.view.stage == Stage.SHOWING and not window.counter.view.busy
         )
-        save("4-redeemed")
+        await save("4-redeemed")
         await scan(window, KNOWN.EXPIRED)
-        save("5-refusal-expired")
+        await save("5-refusal-expired")
         await scan(window, KNOWN.ACTIVE_NO_CONTACT)
         window.counter.redeem_button.click()
         await until(lambda: window.counter.view.stage == Stage.NEEDS_CONTACT)
         window.counter.contact_input.setText("anna.dev")
-        save("7-needs-customer")
+        await save("7-needs-customer")
         window.counter.contact_cancel.click()
         await until(
             lambda: window.counter.view.stage == Stage.SHOWING and not window.counter.view.busy
         )
         window.tabs.setCurrentWidget(window.journal_screen)
         await until(lambda: window.journal_screen.model.rowCount() > 0)
-        save("6-journal")
+        await save("6-journal")
+
+        window.tabs.setCurrentWidget(window.vouchers)
+        await until(
+            lambda: window.vouchers.model.rowCount() > 0 and not window.vouchers.model.loading
+        )
+        window.vouchers.table.selectRow(3)
+        await save("8-vouchers")
+        dialog = window.vouchers.open_create_dialog()
+        dialog.promotion.setCurrentIndex(dialog.promotion.findData(KNOWN.PROMOTION_WITH_PLU))
+        dialog.code.setText(KNOWN.WITH_PLU)
+        dialog.add_attribute_row("plu", "ABC12")
+        dialog.buttons.accepted.emit()
+        await until(lambda: dialog.errors["code"].isVisible())
+        await asyncio.sleep(0.05)
+        dialog.grab().save(str(out / "9-new-voucher-error.png"))
+        print(f"wrote {out / '9-new-voucher-error'}.png")
+        dialog.close()
+
+        window.tabs.setCurrentWidget(window.promotions)
+        await until(lambda: window.promotions.model.rowCount() > 0)
+        window.promotions.select_promotion(KNOWN.PROMOTION_LIMITED)
+        await asyncio.sleep(0.5)
+        await save("10-promotions")
+
+        window.tabs.setCurrentWidget(window.contacts)
+        await window.contacts.search(KNOWN.CARD)
+        await save("11-contacts")
         window.close()
         await until(lambda: not window.isVisible())
 

@@ -173,7 +173,9 @@ class RedemptionFlow:
         self._busy = asyncio.Lock()
         self._worker: asyncio.Task[None] | None = None
         self._accepting_scans.set()
-        self._unresolved: tuple[int, int] | None = None  # journal entry and times of a lost redeem
+        # The journal entry and times of a redeem whose answer was lost.
+        self._unresolved: tuple[int, int] | None = None
+        self._preset_customer: Contact | None = None
 
     @property
     def view(self) -> CounterView:
@@ -205,6 +207,21 @@ class RedemptionFlow:
                 yield
             except JournalUnavailable as error:
                 self._say(Tone.ERROR, str(error))
+
+    # --- a customer chosen beforehand -------------------------------------------------
+
+    def preset_customer(self, contact: Contact) -> None:
+        """A manager picked this customer (Contacts screen): a voucher without a customer
+        that is redeemed next goes to them, without asking."""
+        self._preset_customer = contact
+        if self._view.stage == Stage.NEEDS_CONTACT:
+            self._preset_customer = None
+            self._choose_contact(contact)
+        else:
+            self._update(contact=self._view.contact)
+            self._say(
+                Tone.INFO, f"Customer ready: {contact.email or contact.uuid}. Scan their voucher."
+            )
 
     # --- scanning -------------------------------------------------------------------
 
@@ -281,7 +298,11 @@ class RedemptionFlow:
                 lock = await self._lock(voucher)
                 if lock is None:
                     return
-            if voucher.contact is None:
+            if voucher.contact is None and self._preset_customer is not None:
+                customer, self._preset_customer = self._preset_customer, None
+                self._update(lock=lock)
+                self._choose_contact(customer)
+            elif voucher.contact is None:
                 self._update(Stage.NEEDS_CONTACT, lock=lock, contact=None)
                 self._say(
                     Tone.INFO,

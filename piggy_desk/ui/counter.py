@@ -310,7 +310,7 @@ class CounterScreen(QWidget):
         self.contact_input.setAccessibleName("Customer e-mail or loyalty card")
         self.contact_input.setMaxLength(320)
         self.contact_find = self._button(
-            "Find customer", "contactFindButton", self._on_contact_input_return_pressed
+            "Find customer", "customerFindButton", self._on_contact_input_return_pressed
         )
         self.contact_cancel = self._button(
             "Cancel  (Esc)", "contactCancelButton", self._controller.cancel

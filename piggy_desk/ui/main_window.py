@@ -8,19 +8,23 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from piggy_desk.api import PiggyClient
+from piggy_desk.api import Contact, PiggyClient
 from piggy_desk.counter.flow import Notice, RedemptionFlow, Tone
 from piggy_desk.counter.journal import Journal
+from piggy_desk.ui.contacts import ContactsScreen
 from piggy_desk.ui.counter import CounterController, CounterScreen
 from piggy_desk.ui.journal import JournalScreen
 from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.promotions import PromotionsScreen
 from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.vouchers import VouchersScreen
 
 TRAINING_TEXT = "Training — sandbox. Nothing here touches real vouchers or customers."
 
 
 class MainWindow(QMainWindow):
-    """Counter | Journal. Closing it gives back a voucher the counter still holds first.
+    """Counter | Vouchers | Promotions | Contacts | Journal. Closing it gives back a voucher
+    the counter still holds first.
 
     Signals:
         closed(): the window has released what it held and closed; the program may end.
@@ -37,6 +41,9 @@ class MainWindow(QMainWindow):
         controller: CounterController,
         counter: CounterScreen,
         journal_screen: JournalScreen,
+        vouchers: VouchersScreen,
+        promotions: PromotionsScreen,
+        contacts: ContactsScreen,
         tasks: TaskRunner,
         messages: MessagePath,
         training: bool,
@@ -50,6 +57,9 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.counter = counter
         self.journal_screen = journal_screen
+        self.vouchers = vouchers
+        self.promotions = promotions
+        self.contacts = contacts
         self.tasks = tasks
         self.messages = messages
         self.training = training
@@ -58,6 +68,8 @@ class MainWindow(QMainWindow):
         self.ready: asyncio.Task[None] | None = None
         self._setup_ui()
         controller.notice_given.connect(self._on_controller_notice_given)
+        vouchers.open_on_counter.connect(self._on_vouchers_open_on_counter)
+        contacts.contact_chosen_for_counter.connect(self._on_contacts_contact_chosen_for_counter)
 
     def _setup_ui(self) -> None:
         self.training_banner = QLabel(TRAINING_TEXT, self)
@@ -68,6 +80,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("screens")
         self.tabs.addTab(self.counter, "Counter")
+        self.tabs.addTab(self.vouchers, "Vouchers")
+        self.tabs.addTab(self.promotions, "Promotions")
+        self.tabs.addTab(self.contacts, "Contacts")
         self.tabs.addTab(self.journal_screen, "Journal")
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         central = QWidget(self)
@@ -96,6 +111,7 @@ class MainWindow(QMainWindow):
             return
         self._shut = True
         self.counter.detach()
+        self.vouchers.model.stop()
         await self.tasks.cancel_all()
         await self.flow.aclose()
         await self.client.aclose()
@@ -106,10 +122,24 @@ class MainWindow(QMainWindow):
             self.journal_screen.refresh()
 
     def _on_tabs_current_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.journal_screen:
-            self.journal_screen.refresh()
-        else:
+        screen = self.tabs.widget(index)
+        if screen is self.counter:
             self.counter.focus_scan()
+        elif screen is self.contacts:
+            self.contacts.focus_search()
+        elif screen in (self.journal_screen, self.vouchers, self.promotions):
+            screen.refresh()
+
+    def show_counter(self) -> None:
+        self.tabs.setCurrentWidget(self.counter)
+
+    def _on_vouchers_open_on_counter(self, code: str) -> None:
+        self.show_counter()
+        self.controller.scan(code)
+
+    def _on_contacts_contact_chosen_for_counter(self, contact: Contact) -> None:
+        self.show_counter()
+        self.flow.preset_customer(contact)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._shut:

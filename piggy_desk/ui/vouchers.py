@@ -350,6 +350,7 @@ class VouchersScreen(QWidget):
         self._last_error: PiggyError | None = None
         self.promotions: list[Promotion] = []
         self.export_task: asyncio.Task[int] | None = None
+        self._sized = False
         self.model = VouchersModel(client, tasks, page_size=page_size)
         self.model.page_loaded.connect(self._on_model_page_loaded)
         self.model.load_failed.connect(self._on_model_load_failed)
@@ -389,7 +390,7 @@ class VouchersScreen(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.code_search)
 
-        self.banner = MessageBanner(self)
+        self.banner = MessageBanner(self, collapse_when_empty=True)
         self.banner.details_requested.connect(self._on_banner_details_requested)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("voucherCount")
@@ -523,6 +524,10 @@ class VouchersScreen(QWidget):
         self.table.selectRow(0)
 
     def _on_model_page_loaded(self, rows: int) -> None:
+        if not self._sized and rows:
+            # Once, from the first page: measuring every page would cost time with thousands.
+            self.table.resizeColumnsToContents()
+            self._sized = True
         total = self.model.total
         self.count_label.setText(
             f"{rows} of {total} vouchers shown"

@@ -158,9 +158,11 @@ class MessageBanner(QFrame):
 
     details_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, collapse_when_empty: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("messageBanner")
+        # The counter keeps the banner's place so nothing jumps; other screens fold it away.
+        self._collapse = collapse_when_empty
         self._icon = GlyphIcon(32, self)
         self._text = QLabel(self)
         self._text.setObjectName("messageText")
@@ -181,6 +183,7 @@ class MessageBanner(QFrame):
     def show_notice(self, tone: Tone, sentence: str, *, has_details: bool) -> None:
         look = TONE_LOOKS[tone]
         self.tone = tone
+        self.show()
         self._icon.set_look(look)
         self._icon.show()
         self._text.setText(sentence)
@@ -199,6 +202,8 @@ class MessageBanner(QFrame):
         self._text.setText("")
         self._details.hide()
         self.setStyleSheet("#messageBanner { background: transparent; }")
+        if self._collapse:
+            self.hide()
 
     @property
     def text(self) -> str:
