@@ -27,6 +27,7 @@ from piggy_desk.ui.garbage import MainThreadCollector
 from piggy_desk.ui.journal import JournalScreen
 from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.manager_gate import ManagerGate
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.promotions import PromotionsScreen
 from piggy_desk.ui.sounds import SoundPlayer
@@ -85,6 +86,7 @@ def build_main_window(
         tasks=tasks,
         messages=messages,
         training=training,
+        gate=ManagerGate(settings.manager_pin_hash, tasks),
     )
     messages.window = window
     sounds.setParent(window)

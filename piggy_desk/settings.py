@@ -7,9 +7,12 @@ the OS keyring and the settings screen come with the first-run milestone.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import logging
 import os
+import secrets
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -45,6 +48,7 @@ class Settings:
     sounds: bool = True
     scan_prefix: str = ""
     scan_suffix: str = ""
+    manager_pin_hash: str | None = None
 
     @classmethod
     def load(cls, folder: Path) -> Settings:
@@ -77,3 +81,25 @@ def token_from_environment() -> str | None:
     """A token given by the deployment (``PIGGY_TOKEN``), if any."""
     token = os.environ.get("PIGGY_TOKEN", "").strip()
     return token or None
+
+
+PIN_ITERATIONS = 200_000
+
+
+def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
+    """A manager PIN as a salted PBKDF2 hash: the settings never hold the PIN itself."""
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, PIN_ITERATIONS)
+    return f"pbkdf2_sha256${PIN_ITERATIONS}${salt.hex()}${digest.hex()}"
+
+
+def pin_matches(pin: str, stored: str) -> bool:
+    """Whether ``pin`` is the PIN ``stored`` was made from (constant-time comparison)."""
+    try:
+        scheme, iterations, salt, digest = stored.split("$")
+        if scheme != "pbkdf2_sha256":
+            return False
+        computed = hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), int(iterations))
+    except ValueError:
+        return False
+    return hmac.compare_digest(computed.hex(), digest)

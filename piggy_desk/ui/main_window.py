@@ -14,6 +14,7 @@ from piggy_desk.counter.journal import Journal
 from piggy_desk.ui.contacts import ContactsScreen
 from piggy_desk.ui.counter import CounterController, CounterScreen
 from piggy_desk.ui.journal import JournalScreen
+from piggy_desk.ui.manager_gate import ManagerGate
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.promotions import PromotionsScreen
 from piggy_desk.ui.tasks import TaskRunner
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         tasks: TaskRunner,
         messages: MessagePath,
         training: bool,
+        gate: ManagerGate,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -63,6 +65,8 @@ class MainWindow(QMainWindow):
         self.tasks = tasks
         self.messages = messages
         self.training = training
+        self.gate = gate
+        gate.unlocked.connect(self._on_gate_unlocked)
         self._shutdown: asyncio.Task[None] | None = None
         self._shut = False
         self.ready: asyncio.Task[None] | None = None
@@ -112,6 +116,7 @@ class MainWindow(QMainWindow):
         self._shut = True
         self.counter.detach()
         self.vouchers.model.stop()
+        self.gate.close()
         await self.tasks.cancel_all()
         await self.flow.aclose()
         await self.client.aclose()
@@ -123,12 +128,21 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_current_changed(self, index: int) -> None:
         screen = self.tabs.widget(index)
+        if screen is not None and screen is not self.counter and not self.gate.is_open:
+            # Back to the counter until the PIN is given.
+            self.tabs.setCurrentWidget(self.counter)
+            self.gate.ask(screen, self)
+            return
         if screen is self.counter:
+            self.gate.lock()
             self.counter.focus_scan()
         elif screen is self.contacts:
             self.contacts.focus_search()
         elif screen in (self.journal_screen, self.vouchers, self.promotions):
             screen.refresh()
+
+    def _on_gate_unlocked(self, screen: QWidget) -> None:
+        self.tabs.setCurrentWidget(screen)
 
     def show_counter(self) -> None:
         self.tabs.setCurrentWidget(self.counter)

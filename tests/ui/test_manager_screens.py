@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialogButtonBox
+
 from piggy_desk.counter.flow import Stage
-from piggy_desk.sandbox import KNOWN
-from tests.ui.conftest import Counter, until
+from piggy_desk.sandbox import KNOWN, RunningSandbox
+from piggy_desk.settings import hash_pin, pin_matches
+from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.manager_gate import PinDialog
+from tests.ui.conftest import Counter, close, until
 from tests.ui.test_redemption import enter
 
 
@@ -56,3 +63,38 @@ async def test_a_customer_chosen_on_contacts_gets_the_next_voucher_without_a_cus
     state = counter.sandbox.voucher_state(KNOWN.ACTIVE_NO_CONTACT)
     assert state["status"] == "REDEEMED"
     assert state["contact_uuid"] == KNOWN.CONTACT_UUID
+
+
+async def test_a_manager_pin_guards_the_manager_screens(
+    make_window: Callable[..., MainWindow], sandbox: RunningSandbox
+) -> None:
+    window = make_window(manager_pin_hash=hash_pin("2468"))
+    window.show()
+    assert window.ready is not None
+    await window.ready
+    window.tabs.setCurrentWidget(window.vouchers)
+    assert window.tabs.currentWidget() is window.counter  # not yet
+    dialog = window.findChild(PinDialog, "managerPinDialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.pin.setText("1111")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    await until(lambda: dialog.error.isVisible(), what="the refusal")
+    assert dialog.error.text() == "That is not the manager PIN."
+    assert window.tabs.currentWidget() is window.counter
+    dialog.pin.setText("2468")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    await until(lambda: window.tabs.currentWidget() is window.vouchers, what="the vouchers screen")
+    window.tabs.setCurrentWidget(window.counter)  # the manager leaves: the gate shuts
+    window.tabs.setCurrentWidget(window.promotions)
+    assert window.tabs.currentWidget() is window.counter
+    await until(lambda: window.findChild(PinDialog, "managerPinDialog") is not None)
+    await close(window)
+
+
+def test_the_pin_is_stored_as_a_salted_hash() -> None:
+    first, second = hash_pin("2468"), hash_pin("2468")
+    assert "2468" not in first
+    assert first != second  # salted
+    assert pin_matches("2468", first) and pin_matches("2468", second)
+    assert not pin_matches("2469", first)
+    assert not pin_matches("2468", "garbage")
