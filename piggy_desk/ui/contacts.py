@@ -11,7 +11,6 @@ from datetime import datetime
 from enum import StrEnum
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDateTime,
     QEvent,
     QLocale,
@@ -47,6 +46,7 @@ from piggy_desk.api import (
 from piggy_desk.counter.flow import Tone
 from piggy_desk.counter.scan import ScanRejected, ScanRules, normalise_scan
 from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.table_model import HeaderTableModel
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.widgets import MessageBanner, status_look
 
@@ -146,7 +146,7 @@ def _vouchers_text(count: int) -> str:
     return f"{count:,} voucher{'s' if count != 1 else ''}"
 
 
-class ContactVouchersModel(QAbstractTableModel):
+class ContactVouchersModel(HeaderTableModel):
     """One customer's vouchers as rows: code, promotion, status word, expiry, redeemed at.
 
     Rows arrive page by page through ``append`` (inserted, never a reset per page); a
@@ -194,11 +194,8 @@ class ContactVouchersModel(QAbstractTableModel):
 
     # --- Qt overrides -------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._vouchers)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def row_total(self) -> int:
+        return len(self._vouchers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._vouchers):
@@ -211,17 +208,6 @@ class ContactVouchersModel(QAbstractTableModel):
             return QColor(status_look(voucher.status).colour)
         if role == Qt.ItemDataRole.UserRole:
             return voucher
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
         return None
 
     def _text(self, voucher: Voucher, column: int, tooltip: bool) -> str:

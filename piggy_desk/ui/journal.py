@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import date, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from piggy_desk.counter.journal import Journal, JournalEntry, Outcome
+from piggy_desk.ui.table_model import HeaderTableModel
 from piggy_desk.ui.tasks import TaskRunner
 
 _ACTION_WORDS = {
@@ -36,7 +37,7 @@ _OUTCOME_WORDS = {
 Index = QModelIndex | QPersistentModelIndex
 
 
-class JournalModel(QAbstractTableModel):
+class JournalModel(HeaderTableModel):
     """Journal entries as rows: time, what, code, promotion, uses, outcome, detail."""
 
     HEADERS = ("Time", "What", "Code", "Promotion", "Uses", "Outcome", "Detail")
@@ -53,11 +54,8 @@ class JournalModel(QAbstractTableModel):
     def entry(self, row: int) -> JournalEntry:
         return self._entries[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def row_total(self) -> int:
+        return len(self._entries)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
@@ -77,13 +75,6 @@ class JournalModel(QAbstractTableModel):
         if column == 5:
             return _OUTCOME_WORDS[entry.outcome]
         return entry.detail or ""
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
 
 class JournalScreen(QWidget):

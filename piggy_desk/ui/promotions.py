@@ -9,7 +9,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -51,6 +50,7 @@ from piggy_desk.api import (
 )
 from piggy_desk.counter.flow import Tone
 from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.table_model import HeaderTableModel
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.widgets import MessageBanner, status_look
 
@@ -174,7 +174,7 @@ def chart_rows(counts: VoucherCounts) -> list[ChartRow]:
     return rows
 
 
-class PromotionsModel(QAbstractTableModel):
+class PromotionsModel(HeaderTableModel):
     """Promotions as rows: name, description, voucher limit, limit per customer, validity."""
 
     HEADERS = ("Name", "Description", "Voucher limit", "Per customer", "Valid for")
@@ -199,11 +199,8 @@ class PromotionsModel(QAbstractTableModel):
                 return row
         return None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._promotions)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def row_total(self) -> int:
+        return len(self._promotions)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._promotions):
@@ -218,13 +215,6 @@ class PromotionsModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == SORT_ROLE:
             return self._sort_key(promotion, column)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
         return None
 
     @staticmethod

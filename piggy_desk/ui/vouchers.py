@@ -12,7 +12,6 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -46,6 +45,7 @@ from piggy_desk.api import (
 )
 from piggy_desk.counter.flow import Tone
 from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.table_model import HeaderTableModel
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.voucher_dialogs import BatchDialog, CreateVoucherDialog
 from piggy_desk.ui.widgets import MessageBanner, status_look
@@ -102,7 +102,7 @@ class VoucherFilter:
     contact_uuid: str | None = None
 
 
-class VouchersModel(QAbstractTableModel):
+class VouchersModel(HeaderTableModel):
     """Vouchers, fed page by page (``canFetchMore``/``fetchMore``) from Piggy's list.
 
     Display texts are made once per row when a page arrives, so painting thousands of
@@ -239,11 +239,8 @@ class VouchersModel(QAbstractTableModel):
 
     # --- Qt model API ---------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._vouchers)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def row_total(self) -> int:
+        return len(self._vouchers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -252,13 +249,6 @@ class VouchersModel(QAbstractTableModel):
             return self._texts[index.row()][index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return self._vouchers[index.row()].uuid
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
         return None
 
     def canFetchMore(self, parent: Index) -> bool:
