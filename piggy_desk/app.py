@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from piggy_desk import __version__
 from piggy_desk.api import PiggyClient
+from piggy_desk.counter.connection import ConnectionWatch
 from piggy_desk.counter.flow import CounterSettings, RedemptionFlow
 from piggy_desk.counter.journal import Journal
 from piggy_desk.counter.scan import ScanRules
@@ -57,7 +58,8 @@ def build_main_window(
     settings = settings or Settings()
     messages = MessagePath()
     tasks = TaskRunner(messages.on_task_failed)
-    client = PiggyClient(base_url, token)
+    watch = ConnectionWatch()
+    client = PiggyClient(base_url, token, observer=watch.observe)
     journal = Journal.in_folder(data_dir)
     controller = CounterController(tasks)
     flow = RedemptionFlow(
@@ -87,6 +89,7 @@ def build_main_window(
         messages=messages,
         training=training,
         gate=ManagerGate(settings.manager_pin_hash, tasks),
+        watch=watch,
     )
     messages.window = window
     sounds.setParent(window)

@@ -7,7 +7,7 @@ import json
 import logging
 import random
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import quote
@@ -131,11 +131,17 @@ class Transport:
     backoff; nothing else is ever retried, since a repeated POST could redeem twice."""
 
     def __init__(
-        self, http: httpx.AsyncClient, *, max_retries: int = 2, backoff: float = 0.25
+        self,
+        http: httpx.AsyncClient,
+        *,
+        max_retries: int = 2,
+        backoff: float = 0.25,
+        observer: Callable[[errors.PiggyError | None], None] | None = None,
     ) -> None:
         self._http = http
         self._max_retries = max_retries
         self._backoff = backoff
+        self._observer = observer
 
     async def request(
         self,
@@ -145,7 +151,30 @@ class Transport:
         params: Mapping[str, str | int] | None = None,
         body: Mapping[str, Any] | None = None,
     ) -> tuple[int, Mapping[str, Any]]:
-        """Send one request; the HTTP status and the decoded JSON object of a 2xx answer."""
+        """Send one request; the HTTP status and the decoded JSON object of a 2xx answer.
+
+        The observer hears how it ended: None when Piggy answered with success, else the
+        error (an argument refused before sending says nothing about the connection)."""
+        try:
+            answer = await self._with_retries(method, path, params=params, body=body)
+        except errors.InvalidRequest:
+            raise
+        except errors.PiggyError as error:
+            if self._observer is not None:
+                self._observer(error)
+            raise
+        if self._observer is not None:
+            self._observer(None)
+        return answer
+
+    async def _with_retries(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str | int] | None,
+        body: Mapping[str, Any] | None,
+    ) -> tuple[int, Mapping[str, Any]]:
         retryable = method in _SAFE_METHODS
         attempt = 0
         while True:

@@ -464,6 +464,7 @@ class PiggyClient:
         connect_timeout: float = 5.0,
         max_retries: int = 2,
         transport: httpx.AsyncBaseTransport | None = None,
+        observer: Callable[[errors.PiggyError | None], None] | None = None,
     ) -> None:
         if not token or not token.strip():
             raise errors.InvalidRequest("An API token is needed to talk to Piggy.", field="token")
@@ -490,7 +491,7 @@ class PiggyClient:
             transport=transport,
             follow_redirects=False,
         )
-        self._transport = Transport(self._http, max_retries=max_retries)
+        self._transport = Transport(self._http, max_retries=max_retries, observer=observer)
         self.vouchers = Vouchers(self._transport)
         self.promotions = Promotions(self._transport)
         self.contacts = Contacts(self._transport)

@@ -91,10 +91,11 @@ class CounterView:
     busy: str | None = None
     waiting_scans: int = 0
     recent_codes: tuple[str, ...] = ()
+    online: bool = True
 
     @property
     def can_redeem(self) -> bool:
-        return (
+        return self.online and (
             self.stage == Stage.SHOWING
             and self.voucher is not None
             and self.voucher.status == "ACTIVE"
@@ -124,6 +125,9 @@ class CounterSettings:
     lock_before_redeem: bool = True
     shop_uuid: str | None = None
     scan_rules: ScanRules = dataclasses.field(default_factory=ScanRules)
+
+
+OFFLINE_SENTENCE = "No connection to Piggy: vouchers cannot be checked or redeemed now."
 
 
 class JournalUnavailable(Exception):
@@ -208,6 +212,11 @@ class RedemptionFlow:
             except JournalUnavailable as error:
                 self._say(Tone.ERROR, str(error))
 
+    def set_online(self, online: bool) -> None:
+        """Whether Piggy can be reached; offline, nothing is redeemed (a voucher cannot be
+        validated offline)."""
+        self._update(online=online)
+
     # --- a customer chosen beforehand -------------------------------------------------
 
     def preset_customer(self, contact: Contact) -> None:
@@ -290,6 +299,9 @@ class RedemptionFlow:
     async def redeem(self) -> None:
         """Enter or Redeem on an active voucher: lock it, then ask for a contact or confirmation."""
         async with self._acting():
+            if not self._view.online and self._view.stage == Stage.SHOWING:
+                self._say(Tone.ERROR, OFFLINE_SENTENCE)
+                return
             if not self._view.can_redeem or self._view.voucher is None:
                 return
             voucher = self._view.voucher
@@ -385,6 +397,9 @@ class RedemptionFlow:
         async with self._acting():
             view = self._view
             if view.stage != Stage.CONFIRMING or view.voucher is None:
+                return
+            if not view.online:
+                self._say(Tone.ERROR, OFFLINE_SENTENCE + " The voucher stays reserved.")
                 return
             voucher, lock = view.voucher, view.lock
             contact_uuid = view.contact.uuid if voucher.contact is None and view.contact else None

@@ -510,8 +510,10 @@ class CounterScreen(QWidget):
             self._on_confirm_clicked()
         elif stage == Stage.NEEDS_CONTACT:
             self._on_contact_input_return_pressed()
-        elif self._view.can_redeem:
-            self._on_redeem_clicked()
+        elif (
+            stage == Stage.SHOWING and view.voucher is not None and view.voucher.status == "ACTIVE"
+        ):
+            self._on_redeem_clicked()  # offline, the flow says why it cannot
 
     # --- Qt overrides -------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from piggy_desk.api import Contact, PiggyClient
-from piggy_desk.counter.flow import Notice, RedemptionFlow, Tone
+from piggy_desk.counter.connection import Connection, ConnectionWatch
+from piggy_desk.counter.flow import OFFLINE_SENTENCE, Notice, RedemptionFlow, Tone
 from piggy_desk.counter.journal import Journal
 from piggy_desk.ui.contacts import ContactsScreen
 from piggy_desk.ui.counter import CounterController, CounterScreen
@@ -20,6 +21,19 @@ from piggy_desk.ui.promotions import PromotionsScreen
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.vouchers import VouchersScreen
 
+_CONNECTION_LOOKS = {
+    Connection.UNKNOWN: ("Connecting to Piggy…", "#4a4f57"),
+    Connection.ONLINE: ("Online", "#1e7b34"),
+    Connection.OFFLINE: ("Offline: Piggy cannot be reached", "#b3261e"),
+    Connection.UNAUTHORIZED: ("Token refused", "#b3261e"),
+    Connection.MAINTENANCE: ("Piggy maintenance", "#8a4b00"),
+}
+_CONNECTION_SENTENCES = {
+    Connection.OFFLINE: OFFLINE_SENTENCE,
+    Connection.UNAUTHORIZED: "Piggy refused the API token: nothing can be redeemed. Ask a manager "
+    "to check the settings.",
+    Connection.MAINTENANCE: "Piggy is down for maintenance: vouchers cannot be redeemed now.",
+}
 TRAINING_TEXT = "Training — sandbox. Nothing here touches real vouchers or customers."
 
 
@@ -49,6 +63,7 @@ class MainWindow(QMainWindow):
         messages: MessagePath,
         training: bool,
         gate: ManagerGate,
+        watch: ConnectionWatch,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -66,6 +81,8 @@ class MainWindow(QMainWindow):
         self.messages = messages
         self.training = training
         self.gate = gate
+        self.watch = watch
+        watch.add_listener(self.on_connection_changed)
         gate.unlocked.connect(self._on_gate_unlocked)
         self._shutdown: asyncio.Task[None] | None = None
         self._shut = False
@@ -95,12 +112,17 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.training_banner)
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(f"Connected to {self.client.base_url}")
+        self.connection_label = QLabel(self)
+        self.connection_label.setObjectName("connectionStatus")
+        self.statusBar().addPermanentWidget(self.connection_label)
+        self.statusBar().showMessage(f"Piggy at {self.client.base_url}")
+        self._show_connection(Connection.UNKNOWN)
         self.resize(1100, 820)
 
     def start(self) -> None:
-        """Start the counter and release locks an earlier run left behind."""
+        """Start the counter, watch the connection, release locks an earlier run left."""
         self.flow.start()
+        self.watch.start(self.client.promotions.list)
         self.ready = self.tasks.start(self._release_orphans(), name="startup")
         self.counter.focus_scan()
 
@@ -117,6 +139,7 @@ class MainWindow(QMainWindow):
         self.counter.detach()
         self.vouchers.model.stop()
         self.gate.close()
+        await self.watch.stop()
         await self.tasks.cancel_all()
         await self.flow.aclose()
         await self.client.aclose()
@@ -140,6 +163,25 @@ class MainWindow(QMainWindow):
             self.contacts.focus_search()
         elif screen in (self.journal_screen, self.vouchers, self.promotions):
             screen.refresh()
+
+    def on_connection_changed(self, old: Connection, new: Connection) -> None:
+        """Show the connection, block redemption without it, and retry what failed."""
+        self._show_connection(new)
+        self.flow.set_online(new == Connection.ONLINE)
+        sentence = _CONNECTION_SENTENCES.get(new)
+        if sentence:
+            self.controller.counter_said(Notice(Tone.ERROR, sentence))
+        elif new == Connection.ONLINE and old != Connection.UNKNOWN:
+            self.controller.counter_said(Notice(Tone.INFO, "Connected to Piggy again."))
+            # Releases that failed while Piggy was out of reach are in the journal.
+            self.tasks.start(self._release_orphans(), name="release-after-reconnect")
+
+    def _show_connection(self, state: Connection) -> None:
+        word, colour = _CONNECTION_LOOKS[state]
+        text = f"Training sandbox · {word}" if self.training else word
+        self.connection_label.setText(f"● {text}")
+        self.connection_label.setStyleSheet(f"color: {colour}; font-weight: 600; padding: 0 8px;")
+        self.connection_label.setAccessibleName(f"Connection: {text}")
 
     def _on_gate_unlocked(self, screen: QWidget) -> None:
         self.tabs.setCurrentWidget(screen)

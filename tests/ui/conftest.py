@@ -20,6 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from piggy_desk.app import STYLE, build_main_window
+from piggy_desk.counter.connection import Connection
 from piggy_desk.counter.flow import Notice
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import Settings
@@ -52,7 +53,7 @@ def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> d
 
 
 # Tasks that live as long as their window (waiting, not working): never drained.
-SERVICE_TASKS = frozenset({"counter-scans"})
+SERVICE_TASKS = frozenset({"counter-scans", "connection-watch"})
 
 
 def _passing_tasks(loop: asyncio.AbstractEventLoop) -> set[asyncio.Task[Any]]:
@@ -193,6 +194,8 @@ async def counter(
         lambda: QApplication.focusWidget() is window.counter.scan_input,
         what="focus on the scan field",
     )
+    # The first probe of the connection has answered: no request of ours races a test's.
+    await until(lambda: window.watch.state != Connection.UNKNOWN, what="the first probe")
     yield person
     await close(window)
 

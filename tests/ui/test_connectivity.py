@@ -1,0 +1,81 @@
+"""The status bar follows the connection; offline, nothing is redeemed; what failed while
+Piggy was out of reach is done when it is back."""
+
+from __future__ import annotations
+
+import pytest
+
+from piggy_desk.counter.connection import Connection
+from piggy_desk.counter.flow import OFFLINE_SENTENCE, Stage, Tone
+from piggy_desk.sandbox import KNOWN
+from tests.ui.conftest import Counter, until
+from tests.ui.test_redemption import enter
+
+
+def status(counter: Counter) -> str:
+    return counter.window.connection_label.text()
+
+
+async def test_online_at_start(counter: Counter) -> None:
+    assert counter.window.watch.state == Connection.ONLINE
+    assert status(counter) == "● Training sandbox · Online"
+
+
+async def test_offline_blocks_redemption_and_the_way_back_is_noticed(counter: Counter) -> None:
+    counter.window.watch.offline_probe_seconds = 0.2
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    counter.sandbox.inject("drop", count=1000)
+    counter.type_scan(KNOWN.WITH_PLU)
+    await until(lambda: counter.window.watch.state == Connection.OFFLINE, what="offline")
+    await counter.settle()
+    assert status(counter) == "● Training sandbox · Offline: Piggy cannot be reached"
+    assert any(n.sentence == OFFLINE_SENTENCE for n in counter.notices)
+    assert not counter.screen.redeem_button.isEnabled()
+    await enter(counter)
+    assert counter.last_notice.sentence == OFFLINE_SENTENCE  # and nothing was sent to lock it
+    assert counter.sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["status"] == "ACTIVE"
+    counter.sandbox.clear_faults()
+    await until(lambda: counter.window.watch.state == Connection.ONLINE, what="back online")
+    assert status(counter) == "● Training sandbox · Online"
+    assert any(n.sentence == "Connected to Piggy again." for n in counter.notices)
+
+
+async def test_a_release_that_failed_offline_is_done_when_piggy_is_back(counter: Counter) -> None:
+    counter.window.watch.offline_probe_seconds = 0.2
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    await counter.scan(code)
+    await enter(counter, Stage.CONFIRMING)
+    counter.sandbox.inject("drop", count=1000)
+    await counter.settle()
+    from PySide6.QtCore import Qt
+
+    counter.press(Qt.Key.Key_Escape)
+    await until(lambda: counter.screen.view.stage == Stage.SHOWING, what="cancelled")
+    await counter.settle()
+    assert counter.sandbox.voucher_state(code)["status"] == "LOCKED"  # the release failed
+    assert [e.code for e in counter.window.journal.open_locks()] == [code]
+    counter.sandbox.clear_faults()
+    await until(lambda: counter.window.watch.state == Connection.ONLINE, what="back online")
+    await until(lambda: counter.sandbox.voucher_state(code)["status"] == "ACTIVE", what="released")
+    assert counter.window.journal.open_locks() == []
+    assert any("has been released" in n.sentence for n in counter.notices)
+
+
+@pytest.mark.parametrize(
+    ("status_code", "state", "word"),
+    [
+        (401, Connection.UNAUTHORIZED, "Token refused"),
+        (503, Connection.MAINTENANCE, "Piggy maintenance"),
+    ],
+)
+async def test_token_refused_and_maintenance_show_and_block(
+    counter: Counter, status_code: int, state: Connection, word: str
+) -> None:
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    counter.sandbox.inject("status", status=status_code, count=1000)
+    counter.type_scan(KNOWN.WITH_PLU)
+    await until(lambda: counter.window.watch.state == state, what=str(state))
+    await counter.settle()
+    assert status(counter).endswith(word)
+    assert counter.last_notice.tone == Tone.ERROR
+    assert not counter.screen.view.online
