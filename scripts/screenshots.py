@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from piggy_desk.app import STYLE, build_main_window
+from piggy_desk.counter.connection import Connection
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN, start_sandbox
 from piggy_desk.settings import Settings
@@ -119,6 +120,16 @@ async def shoot(out: Path) -> None:
         window.tabs.setCurrentWidget(window.contacts)
         await window.contacts.search(KNOWN.CARD)
         await save("11-contacts")
+
+        window.tabs.setCurrentWidget(window.counter)
+        await scan(window, KNOWN.ACTIVE_WITH_CONTACT)
+        sandbox.inject("drop", count=1000)
+        window.counter.scan_input.setText(KNOWN.MULTI_USE)
+        window.counter.submit_scan_field()
+        await until(lambda: window.watch.state == Connection.OFFLINE)
+        await until(lambda: not window.counter.view.busy)
+        await save("12-offline")
+        sandbox.clear_faults()
         window.close()
         await until(lambda: not window.isVisible())
 

@@ -227,7 +227,6 @@ class RedemptionFlow:
             self._preset_customer = None
             self._choose_contact(contact)
         else:
-            self._update(contact=self._view.contact)
             self._say(
                 Tone.INFO, f"Customer ready: {contact.email or contact.uuid}. Scan their voucher."
             )
@@ -269,7 +268,8 @@ class RedemptionFlow:
             self._say(Tone.REFUSAL, f"No voucher with the code {code} was found.", error)
             return
         except PiggyError as error:
-            self._update(busy=None)
+            # Never leave the last voucher on the card: it would pass for the one just scanned.
+            self._update(Stage.IDLE, voucher=None, lock=None, contact=None)
             self._say(
                 Tone.ERROR, f"{error.user_message} The voucher {code} could not be checked.", error
             )

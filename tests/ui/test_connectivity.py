@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from piggy_desk.api import PiggyError
 from piggy_desk.counter.connection import Connection
 from piggy_desk.counter.flow import OFFLINE_SENTENCE, Stage, Tone
 from piggy_desk.sandbox import KNOWN
@@ -22,11 +23,14 @@ async def test_online_at_start(counter: Counter) -> None:
 
 
 async def test_offline_blocks_redemption_and_the_way_back_is_noticed(counter: Counter) -> None:
-    counter.window.watch.offline_probe_seconds = 0.2
+    watch = counter.window.watch
+    watch.offline_probe_seconds = 0.2
     await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
     counter.sandbox.inject("drop", count=1000)
-    counter.type_scan(KNOWN.WITH_PLU)
-    await until(lambda: counter.window.watch.state == Connection.OFFLINE, what="offline")
+    # Any request of the program that fails tells: here a list a manager screen asks for.
+    with pytest.raises(PiggyError):
+        await counter.window.client.promotions.list()
+    await until(lambda: watch.state == Connection.OFFLINE, what="offline")
     await counter.settle()
     assert status(counter) == "● Training sandbox · Offline: Piggy cannot be reached"
     assert any(n.sentence == OFFLINE_SENTENCE for n in counter.notices)
@@ -57,7 +61,7 @@ async def test_a_release_that_failed_offline_is_done_when_piggy_is_back(counter:
     counter.sandbox.clear_faults()
     await until(lambda: counter.window.watch.state == Connection.ONLINE, what="back online")
     await until(lambda: counter.sandbox.voucher_state(code)["status"] == "ACTIVE", what="released")
-    assert counter.window.journal.open_locks() == []
+    await until(lambda: counter.window.journal.open_locks() == [], what="the journal settled")
     assert any("has been released" in n.sentence for n in counter.notices)
 
 

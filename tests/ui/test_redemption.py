@@ -327,3 +327,15 @@ async def test_a_server_error_on_redeem_is_checked_not_guessed(counter: Counter)
     assert journal_rows(counter)[-1] == ("redeem", "failed")
     await enter(counter, Stage.SHOWING)
     assert counter.sandbox.voucher_state(code)["redemptions_used"] == 1
+
+
+async def test_a_scan_that_cannot_be_checked_clears_the_card(counter: Counter) -> None:
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    counter.sandbox.inject("drop", count=10, path="/vouchers/find")
+    counter.type_scan(KNOWN.MULTI_USE)
+    await until(lambda: "could not be checked" in counter.last_notice.sentence)
+    await counter.settle()
+    # The valid voucher before must not pass for the one just scanned.
+    assert counter.screen.view.voucher is None
+    assert counter.screen.card.placeholder.isVisible()
+    assert not counter.screen.redeem_button.isEnabled()
