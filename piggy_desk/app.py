@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
+import platform
 import secrets
 import signal
 import sys
@@ -12,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler, qVersion
 from PySide6.QtWidgets import QApplication
 
 from piggy_desk import __version__
@@ -21,9 +23,12 @@ from piggy_desk.counter.connection import ConnectionWatch
 from piggy_desk.counter.flow import CounterSettings, RedemptionFlow
 from piggy_desk.counter.journal import Journal
 from piggy_desk.counter.scan import ScanRules
+from piggy_desk.logs import LOG_FILE_NAME, configure_logging, default_log_dir, register_secret
 from piggy_desk.settings import Settings, cache_dir, config_dir, data_dir, token_from_environment
+from piggy_desk.token_store import TokenStore
 from piggy_desk.ui.contacts import ContactsScreen
 from piggy_desk.ui.counter import CounterController, CounterScreen
+from piggy_desk.ui.first_run import FirstRunScreen, FirstRunWindow
 from piggy_desk.ui.garbage import MainThreadCollector
 from piggy_desk.ui.journal import JournalScreen
 from piggy_desk.ui.loop import CounterEventLoop
@@ -31,12 +36,14 @@ from piggy_desk.ui.main_window import MainWindow
 from piggy_desk.ui.manager_gate import ManagerGate
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.promotions import PromotionsScreen
+from piggy_desk.ui.settings_screen import SettingsScreen
 from piggy_desk.ui.sounds import SoundPlayer
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.vouchers import VouchersScreen
 
 log = logging.getLogger("piggy_desk")
 STYLE = Path(__file__).with_name("resources") / "counter.qss"
+LOG_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING}
 
 
 def build_main_window(
@@ -48,6 +55,8 @@ def build_main_window(
     training: bool = False,
     manager: bool = False,
     sounds: SoundPlayer | None = None,
+    token_store: TokenStore | None = None,
+    config_folder: Path | None = None,
 ) -> MainWindow:
     """The wired main window (not yet shown) for the running QApplication and loop.
 
@@ -55,6 +64,7 @@ def build_main_window(
     is created here. The window's ``shutdown()`` (run by closing it) releases a held
     voucher and closes the client and the journal.
     """
+    register_secret(token)
     settings = settings or Settings()
     messages = MessagePath()
     tasks = TaskRunner(messages.on_task_failed)
@@ -85,6 +95,14 @@ def build_main_window(
         vouchers=VouchersScreen(client, tasks, messages),
         promotions=PromotionsScreen(client, tasks, messages),
         contacts=ContactsScreen(client, tasks, messages),
+        settings_screen=SettingsScreen(
+            settings,
+            token_store or TokenStore(),
+            tasks,
+            messages,
+            # Training saves its own settings: never the shop's real ones.
+            config_folder or (data_dir / "settings" if training else config_dir()),
+        ),
         tasks=tasks,
         messages=messages,
         training=training,
@@ -98,20 +116,69 @@ def build_main_window(
 
 
 def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line, with help a support person can read out over the phone."""
     parser = argparse.ArgumentParser(
         prog="piggy-desk",
         description="Scan, lock and redeem Piggy vouchers at a shop counter.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=(
+            "The Piggy API token is never given on the command line: it comes from the OS\n"
+            "key store or the PIGGY_TOKEN environment variable. Without one, Piggy Desk\n"
+            "opens on its built-in sandbox (training).\n"
+            "\n"
+            f"Log file: {default_log_dir() / LOG_FILE_NAME}\n"
+            "(tokens and release keys are masked in it; send it to support when asked).\n"
+            "\n"
+            "Exit status: 0 when all went well, 1 when the self-test failed,\n"
+            "2 when an option was wrong."
+        ),
     )
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="run on the built-in sandbox (training) even when a Piggy account is configured",
+        help="open on the built-in sandbox (training data, nothing real is touched) even "
+        "when a Piggy account is set up",
     )
-    parser.add_argument("--base-url", help="the Piggy API address (default: from the settings)")
     parser.add_argument(
-        "--data-dir", type=Path, help="where the journal is kept (default: per-user data folder)"
+        "--base-url",
+        metavar="URL",
+        help="the Piggy API address, for this run only (default: the one in the settings, "
+        "normally https://api.piggy.eu)",
     )
-    parser.add_argument("--version", action="version", version=f"Piggy Desk {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="the folder of the counter journal, the record of every reservation and "
+        f"redemption (default: {data_dir()})",
+    )
+    parser.add_argument(
+        "--log-dir",
+        type=Path,
+        metavar="DIR",
+        help=f"the folder of the log file {LOG_FILE_NAME} (default: {default_log_dir()})",
+    )
+    parser.add_argument(
+        "--log-level",
+        choices=tuple(LOG_LEVELS),
+        default="info",
+        help="how much goes into the log: 'debug' adds every request to Piggy, for chasing "
+        "a problem; 'warning' only problems (default: info)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation without a person: start the built-in sandbox, scan, "
+        "reserve and redeem a test voucher in the real window (hidden when there is no "
+        "screen), print one line per step, exit 0 when all passed and 1 when not; touches "
+        "no real vouchers, settings or journal",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Piggy Desk {__version__} (Python {platform.python_version()}, Qt {qVersion()})",
+        help="print the version and exit",
+    )
     return parser.parse_args(argv)
 
 
@@ -120,25 +187,36 @@ async def _run(arguments: argparse.Namespace, app: QApplication) -> int:
     from piggy_desk.sandbox.seed import KNOWN
 
     settings = Settings.load(config_dir())
-    token = token_from_environment()
-    folder = arguments.data_dir or data_dir()
+    store = TokenStore()
     sandbox = None
-    if arguments.demo or token is None:
-        token = secrets.token_urlsafe(24)
-        sandbox = await asyncio.to_thread(start_sandbox, token=token)
-        base_url = sandbox.base_url
-        settings = replace(settings, shop_uuid=KNOWN.SHOP_UUID)
-        folder = folder / "training"
-    else:
-        base_url = arguments.base_url or settings.base_url
     try:
+        base_url = arguments.base_url or settings.base_url
+        token = None if arguments.demo else await store.load(base_url)
+        if token is None and not arguments.demo:
+            chosen = await first_run(settings, store)
+            if chosen is FIRST_RUN_CLOSED:
+                return 0
+            if isinstance(chosen, Settings):
+                settings, base_url = chosen, chosen.base_url
+                token = await store.load(base_url)
+        folder = arguments.data_dir or data_dir()
+        if token is None:
+            token = secrets.token_urlsafe(24)
+            register_secret(token)
+            sandbox = start_sandbox(token=token)
+            base_url = sandbox.base_url
+            settings = replace(settings, shop_uuid=KNOWN.SHOP_UUID)
+            folder = folder / "training"
         window = build_main_window(
             base_url=base_url,
             token=token,
             data_dir=folder,
             settings=settings,
             training=sandbox is not None,
+            token_store=store,
         )
+        if store.warning:
+            window.statusBar().showMessage(store.warning)
         window.messages.install()
         closed = asyncio.get_running_loop().create_future()
         window.closed.connect(lambda: None if closed.done() else closed.set_result(None))
@@ -148,8 +226,38 @@ async def _run(arguments: argparse.Namespace, app: QApplication) -> int:
         window.messages.uninstall()
         return 0
     finally:
+        store.close()
         if sandbox is not None:
-            await asyncio.to_thread(sandbox.stop)
+            sandbox.stop()
+
+
+FIRST_RUN_CLOSED = object()
+
+
+async def first_run(settings: Settings, store: TokenStore) -> Settings | object | None:
+    """The first-run screen: new Settings after "Connect to Piggy", None for "Try the
+    sandbox", FIRST_RUN_CLOSED when the window was closed."""
+    messages = MessagePath()
+    tasks = TaskRunner(messages.on_task_failed)
+    screen = FirstRunScreen(settings, store, tasks, messages, config_dir())
+    window = FirstRunWindow(screen)
+    messages.window = window
+    choice: asyncio.Future[Settings | object | None] = asyncio.get_running_loop().create_future()
+
+    def choose(value: Settings | object | None) -> None:
+        if not choice.done():
+            choice.set_result(value)
+
+    screen.connected.connect(choose)
+    screen.sandbox_chosen.connect(lambda: choose(None))
+    window.closed.connect(lambda: choose(FIRST_RUN_CLOSED))
+    window.show()
+    try:
+        return await choice
+    finally:
+        await tasks.cancel_all()
+        window.hide()
+        window.deleteLater()
 
 
 def close_on_signals(window: MainWindow) -> None:
@@ -164,11 +272,13 @@ def close_on_signals(window: MainWindow) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``piggy-desk``: open the counter (on the built-in sandbox when no account is configured)."""
+    """``piggy-desk``: open the counter (on the built-in sandbox when no account is configured),
+    or with ``--self-test`` check the installation end to end."""
     arguments = parse_arguments(argv)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    log_file = start_logging(arguments)
+    qInstallMessageHandler(_on_qt_message)
+    if arguments.self_test:
+        _offscreen_without_display()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Piggy Desk")
@@ -177,13 +287,86 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)
     if STYLE.exists():
         app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    log.info(
+        "Piggy Desk %s on Python %s, Qt %s, %s (%s)",
+        __version__,
+        platform.python_version(),
+        qVersion(),
+        platform.platform(),
+        app.platformName(),
+    )
     collector = MainThreadCollector()
     collector.start()
     try:
         with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
+            if arguments.self_test:
+                return runner.run(_self_test(log_file))
             return runner.run(_run(arguments, app))
     finally:
         collector.stop()
+
+
+def start_logging(arguments: argparse.Namespace) -> Path | None:
+    """The log file as the options say (None when it cannot be written), with the token of
+    the environment registered as a secret before anything can log it."""
+    token = token_from_environment()
+    if token:
+        register_secret(token)
+    folder = arguments.log_dir or default_log_dir()
+    try:
+        # The self-test's own lines are its output; its log goes to the file only.
+        return configure_logging(
+            folder, level=LOG_LEVELS[arguments.log_level], console=not arguments.self_test
+        )
+    except OSError as error:
+        log.warning("no log file in %s: %s", folder, error)
+        return None
+
+
+QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+# Said by the offscreen platform whenever a window is shown; not a problem of ours.
+QT_NOISE = ("This plugin does not support propagateSizeHints",)
+qt_log = logging.getLogger("qt")
+
+
+def _on_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the log (where support finds them), not to a lost stderr."""
+    level = QT_LEVELS.get(kind, logging.WARNING)
+    if message.startswith(QT_NOISE):
+        level = logging.DEBUG
+    qt_log.log(level, "%s", message)
+
+
+def _offscreen_without_display() -> None:
+    """The self-test needs no screen: where X11 or Wayland would be used but no display is
+    there (a build server, a container), it runs on Qt's offscreen platform. With a
+    display, and on Windows and macOS, it uses the real one, which it then checks too."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return
+    uses_x11_or_wayland = not sys.platform.startswith(("win", "darwin"))
+    if uses_x11_or_wayland and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+async def _self_test(log_file: Path | None) -> int:
+    from piggy_desk.self_test import run_self_test  # it builds on this module
+
+    passed = await run_self_test(_print_line)
+    if log_file is not None:
+        _print_line(f"log: {log_file}")
+    return 0 if passed else 1
+
+
+def _print_line(line: str) -> None:
+    if sys.stdout is not None:  # None under a windowed (no console) bundle on Windows
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 """Where Piggy Desk keeps its files, and the settings it runs with.
 
 Non-secret settings live as JSON in the per-user config folder. The API token is not a
-setting: it comes from the ``PIGGY_TOKEN`` environment variable (managed deployments);
-the OS keyring and the settings screen come with the first-run milestone.
+setting: it lives in the OS key store (``piggy_desk.token_store``) or comes from the
+``PIGGY_TOKEN`` environment variable (managed deployments). The manager PIN is kept only
+as a salted hash. The checks here give the sentence the settings screen shows next to a
+field; they have no Qt in them.
 """
 
 from __future__ import annotations
@@ -24,6 +26,12 @@ log = logging.getLogger("piggy_desk")
 APP_NAME = "PiggyDesk"
 APP_AUTHOR = "PiggyDesk"
 SETTINGS_FILE = "settings.json"
+
+LANGUAGES = {"system": "System", "en": "English", "nl": "Nederlands"}
+"""The language choices: stored code → the name shown (each in its own language)."""
+MAX_SHOP_UUID_LENGTH = 64
+MAX_SCAN_AFFIX_LENGTH = 16
+PIN_DIGITS = (4, 8)
 
 
 def data_dir() -> Path:
@@ -49,6 +57,7 @@ class Settings:
     scan_prefix: str = ""
     scan_suffix: str = ""
     manager_pin_hash: str | None = None
+    language: str = "system"
 
     @classmethod
     def load(cls, folder: Path) -> Settings:
@@ -70,17 +79,58 @@ class Settings:
             default = getattr(defaults, field.name)
             if default is None or isinstance(value, type(default)):
                 values[field.name] = value
+        if values.get("language") not in LANGUAGES:
+            values["language"] = defaults.language
         return cls(**values)
 
     def save(self, folder: Path) -> None:
+        """Write the settings to ``folder``: whole or not at all (a new file moved in place)."""
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / SETTINGS_FILE).write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+        path = folder / SETTINGS_FILE
+        partial = path.with_name(f".{SETTINGS_FILE}.{os.getpid()}.tmp")
+        try:
+            partial.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+            os.replace(partial, path)
+        except OSError:
+            partial.unlink(missing_ok=True)
+            raise
 
 
 def token_from_environment() -> str | None:
     """A token given by the deployment (``PIGGY_TOKEN``), if any."""
     token = os.environ.get("PIGGY_TOKEN", "").strip()
     return token or None
+
+
+def shop_uuid_problem(shop_uuid: str) -> str | None:
+    """Why ``shop_uuid`` (already trimmed; empty means none) cannot be a shop id, or None."""
+    if not shop_uuid:
+        return None
+    if len(shop_uuid) > MAX_SHOP_UUID_LENGTH:
+        return f"A shop UUID has at most {MAX_SHOP_UUID_LENGTH} characters."
+    if not shop_uuid.isprintable() or any(ch.isspace() or ch in "/\\" for ch in shop_uuid):
+        return "A shop UUID has no spaces, slashes or invisible characters."
+    return None
+
+
+def scan_affix_problem(affix: str, what: str) -> str | None:
+    """Why ``affix`` cannot be the scanner's ``what`` ("prefix", "suffix"), or None."""
+    if len(affix) > MAX_SCAN_AFFIX_LENGTH:
+        return f"A scanner {what} has at most {MAX_SCAN_AFFIX_LENGTH} characters."
+    if not affix.isprintable():
+        # The counter drops control characters from a scan before it looks for these.
+        return f"A scanner {what} can only hold visible characters."
+    return None
+
+
+def pin_problem(pin: str, repeated: str) -> str | None:
+    """Why a new manager PIN typed twice cannot be used, or None."""
+    low, high = PIN_DIGITS
+    if not (pin.isascii() and pin.isdigit() and low <= len(pin) <= high):
+        return f"The PIN must be {low} to {high} digits."
+    if pin != repeated:
+        return "The two PINs are not the same. Type the new PIN twice."
+    return None
 
 
 PIN_ITERATIONS = 200_000

@@ -102,3 +102,16 @@ def test_importing_a_lower_layer_loads_no_qt(package: str) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
     )
     assert finished.returncode == 0, finished.stdout + finished.stderr
+
+
+@pytest.mark.parametrize("module", ["logs.py", "settings.py", "token_store.py"])
+def test_top_level_helpers_never_import_qt(module: str) -> None:
+    tree = ast.parse((PACKAGE / module).read_text())
+    names = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    names |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not {n for n in names if n.split(".")[0] in {"PySide6", "shiboken6", "qasync"}}

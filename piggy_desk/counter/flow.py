@@ -45,6 +45,7 @@ from piggy_desk.api import (
 )
 from piggy_desk.counter.journal import Action, Journal, JournalEntry, Outcome
 from piggy_desk.counter.scan import DuplicateFilter, ScanRejected, ScanRules, normalise_scan
+from piggy_desk.logs import register_secret
 
 log = logging.getLogger("piggy_desk.counter")
 T = TypeVar("T")
@@ -342,6 +343,7 @@ class RedemptionFlow:
                 self._say(_tone(error), error.user_message, error)
             await self._refresh(voucher.code)
             return None
+        register_secret(lock.release_key)  # never in a log line from here on
         await self._journal_call(
             self._journal.finish,
             entry,
@@ -594,6 +596,7 @@ class RedemptionFlow:
                 f"Voucher {entry.code} may stay reserved until {until}: "
                 "the answer to its lock was lost."
             )
+        register_secret(entry.release_key)
         lock = VoucherLock(
             voucher_uuid=entry.voucher_uuid,
             status=VoucherStatus.LOCKED,

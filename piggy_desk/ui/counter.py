@@ -365,6 +365,9 @@ class CounterScreen(QWidget):
             app.removeEventFilter(self)
         self._countdown.stop()
 
+    def set_sounds(self, enabled: bool) -> None:
+        self._sounds.enabled = enabled
+
     def focus_scan(self) -> None:
         self.scan_input.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -8,16 +8,25 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from piggy_desk.api import Contact, PiggyClient
+from piggy_desk.api import Contact, PiggyClient, base_url_root
 from piggy_desk.counter.connection import Connection, ConnectionWatch
-from piggy_desk.counter.flow import OFFLINE_SENTENCE, Notice, RedemptionFlow, Tone
+from piggy_desk.counter.flow import (
+    OFFLINE_SENTENCE,
+    CounterSettings,
+    Notice,
+    RedemptionFlow,
+    Tone,
+)
 from piggy_desk.counter.journal import Journal
+from piggy_desk.counter.scan import ScanRules
+from piggy_desk.settings import Settings
 from piggy_desk.ui.contacts import ContactsScreen
 from piggy_desk.ui.counter import CounterController, CounterScreen
 from piggy_desk.ui.journal import JournalScreen
 from piggy_desk.ui.manager_gate import ManagerGate
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.promotions import PromotionsScreen
+from piggy_desk.ui.settings_screen import SettingsScreen
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.vouchers import VouchersScreen
 
@@ -59,6 +68,7 @@ class MainWindow(QMainWindow):
         vouchers: VouchersScreen,
         promotions: PromotionsScreen,
         contacts: ContactsScreen,
+        settings_screen: SettingsScreen,
         tasks: TaskRunner,
         messages: MessagePath,
         training: bool,
@@ -77,6 +87,8 @@ class MainWindow(QMainWindow):
         self.vouchers = vouchers
         self.promotions = promotions
         self.contacts = contacts
+        self.settings_screen = settings_screen
+        settings_screen.settings_saved.connect(self._on_settings_screen_settings_saved)
         self.tasks = tasks
         self.messages = messages
         self.training = training
@@ -105,6 +117,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.promotions, "Promotions")
         self.tabs.addTab(self.contacts, "Contacts")
         self.tabs.addTab(self.journal_screen, "Journal")
+        self.tabs.addTab(self.settings_screen, "Settings")
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -161,7 +174,7 @@ class MainWindow(QMainWindow):
             self.counter.focus_scan()
         elif screen is self.contacts:
             self.contacts.focus_search()
-        elif screen in (self.journal_screen, self.vouchers, self.promotions):
+        elif screen in (self.journal_screen, self.vouchers, self.promotions, self.settings_screen):
             screen.refresh()
 
     def on_connection_changed(self, old: Connection, new: Connection) -> None:
@@ -175,6 +188,19 @@ class MainWindow(QMainWindow):
             self.controller.counter_said(Notice(Tone.INFO, "Connected to Piggy again."))
             # Releases that failed while Piggy was out of reach are in the journal.
             self.tasks.start(self._release_orphans(), name="release-after-reconnect")
+
+    def _on_settings_screen_settings_saved(self, settings: Settings) -> None:
+        """What can change under a running counter changes now; the address and the token
+        belong to the connection and count from the next start."""
+        self.flow.settings = CounterSettings(
+            lock_before_redeem=settings.lock_before_redeem,
+            shop_uuid=settings.shop_uuid,
+            scan_rules=ScanRules(prefix=settings.scan_prefix, suffix=settings.scan_suffix),
+        )
+        self.counter.set_sounds(settings.sounds)
+        self.gate.set_pin_hash(settings.manager_pin_hash)
+        if base_url_root(settings.base_url) != self.client.base_url and not self.training:
+            self.statusBar().showMessage("The new Piggy address is used from the next start.")
 
     def _show_connection(self, state: Connection) -> None:
         word, colour = _CONNECTION_LOOKS[state]

@@ -77,6 +77,11 @@ class ManagerGate(QObject):
         # The hash is slow on purpose (PBKDF2); it is worked out off the loop thread.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pin")
 
+    def set_pin_hash(self, pin_hash: str | None) -> None:
+        """A new PIN (or none) from the settings; it counts from now on."""
+        self._pin_hash = pin_hash
+        self.lock()
+
     def lock(self) -> None:
         self.is_open = self._pin_hash is None
 

@@ -23,6 +23,7 @@ async def test_the_counter_comes_first_and_the_manager_screens_beside_it(counter
         "Promotions",
         "Contacts",
         "Journal",
+        "Settings",
     ]
     assert tabs.currentWidget() is counter.screen
     tabs.setCurrentWidget(counter.window.promotions)

@@ -1,0 +1,491 @@
+"""The first-run screen: try the built-in sandbox, or connect to a Piggy account.
+
+Connecting is tested before it is kept: a temporary client lists the promotions and the
+person reads either "Connected" or the plain reason it failed (wrong token, no network,
+maintenance). Only then can the token go to the key store and the address and shop to the
+settings file. The screen is a plain widget: a window or a dialog can hold it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from piggy_desk.api import (
+    DEFAULT_BASE_URL,
+    InvalidRequest,
+    Maintenance,
+    MalformedResponse,
+    PiggyClient,
+    PiggyError,
+    TransportError,
+    Unauthorized,
+    base_url_root,
+)
+from piggy_desk.counter.flow import Tone
+from piggy_desk.settings import Settings, shop_uuid_problem
+from piggy_desk.token_store import MAX_TOKEN_LENGTH, TokenStore, TokenStoreError
+from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.settings_screen import (
+    FIELD_STYLE,
+    QUIET_COLOUR,
+    base_url_problem,
+    off_loop,
+    token_problem,
+)
+from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.widgets import MessageBanner
+
+TEST_TASK = "first-run-test"
+SAVE_TASK = "first-run-save"
+TEST_TIMEOUT_SECONDS = 10.0
+TEST_CONNECT_TIMEOUT_SECONDS = 5.0
+FIELDS = ("base_url", "token", "shop_uuid")
+ASK_TO_PASTE = "Paste the Personal Access Token from your Piggy account."
+
+
+def connected_sentence(promotions: int) -> str:
+    noun = "promotion" if promotions == 1 else "promotions"
+    return f"Connected: Piggy answered with {promotions} {noun}."
+
+
+def failure_sentence(error: PiggyError, base_url: str) -> str:
+    """Why the connection test failed, as the person who installs the program needs it."""
+    if isinstance(error, Unauthorized):
+        return (
+            "Wrong token: Piggy did not accept it. Copy the whole Personal Access Token "
+            "again, or make a new one in your Piggy account."
+        )
+    if isinstance(error, TransportError):
+        return (
+            f"No network: Piggy Desk could not reach {base_url}. Check the internet "
+            "connection and the address."
+        )
+    if isinstance(error, Maintenance):
+        return "Piggy is down for maintenance, so the token could not be checked. Try again later."
+    if isinstance(error, MalformedResponse):
+        return f"Something answered at {base_url}, but not Piggy. Check the address."
+    return error.user_message
+
+
+class FirstRunController(QObject):
+    """Tests a connection with a temporary client and keeps it; results come as signals.
+
+    Signals:
+        connection_tested(int): Piggy answered the test; the number of promotions.
+        connection_failed(str, PiggyError): the test failed; the sentence and the error.
+        connection_saved(Settings): the token and the settings were kept.
+        saving_failed(str): they were not; the sentence.
+    """
+
+    connection_tested = Signal(int)
+    connection_failed = Signal(str, object)
+    connection_saved = Signal(object)
+    saving_failed = Signal(str)
+
+    def __init__(
+        self, token_store: TokenStore, config_dir: Path, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.token_store = token_store
+        self._config_dir = config_dir
+
+    async def test(self, base_url: str, token: str) -> None:
+        """List the promotions with ``token``; the temporary client is closed afterwards."""
+        try:
+            client = PiggyClient(
+                base_url,
+                token,
+                timeout=TEST_TIMEOUT_SECONDS,
+                connect_timeout=TEST_CONNECT_TIMEOUT_SECONDS,
+                max_retries=1,
+            )
+        except InvalidRequest as error:
+            self.connection_failed.emit(error.user_message, error)
+            return
+        try:
+            promotions = await client.promotions.list()
+        except PiggyError as error:
+            self.connection_failed.emit(failure_sentence(error, client.base_url), error)
+            return
+        finally:
+            await client.aclose()
+        self.connection_tested.emit(len(promotions))
+
+    async def save(self, settings: Settings, token: str) -> None:
+        """Keep the token in the key store, then ``settings`` in the config folder."""
+        try:
+            await self.token_store.save(settings.base_url, token)
+        except TokenStoreError as error:
+            self.saving_failed.emit(error.user_message)
+            return
+        try:
+            await off_loop(lambda: settings.save(self._config_dir))
+        except OSError as error:
+            self.saving_failed.emit(
+                f"The settings could not be written to {self._config_dir} ({error.strerror})."
+            )
+            return
+        self.connection_saved.emit(settings)
+
+
+class FirstRunScreen(QWidget):
+    """Two big choices for a new installation: the built-in sandbox (training) or a Piggy
+    account, whose address, Personal Access Token and optional shop are tested before
+    "Save and start" keeps them.
+
+    Signals:
+        sandbox_chosen(): the person wants to try the built-in sandbox.
+        connected(Settings): the connection was tested and kept (token in the key store).
+    """
+
+    sandbox_chosen = Signal()
+    connected = Signal(object)
+
+    def __init__(
+        self,
+        settings: Settings,
+        token_store: TokenStore,
+        tasks: TaskRunner,
+        messages: MessagePath,
+        config_dir: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRunScreen")
+        self._settings = settings
+        self._token_store = token_store
+        self._tasks = tasks
+        self._messages = messages
+        self._error: PiggyError | None = None
+        self._test: asyncio.Task[None] | None = None
+        self.errors: dict[str, QLabel] = {}
+        self.tested = False
+        self.busy = False
+        self.controller = FirstRunController(token_store, config_dir, self)
+        self.controller.connection_tested.connect(self._on_controller_connection_tested)
+        self.controller.connection_failed.connect(self._on_controller_connection_failed)
+        self.controller.connection_saved.connect(self._on_controller_connection_saved)
+        self.controller.saving_failed.connect(self._on_controller_saving_failed)
+        self._setup_ui()
+        self.base_url_input.setText(settings.base_url or DEFAULT_BASE_URL)
+        self.shop_uuid_input.setText(settings.shop_uuid or "")
+
+    def test_connection(self) -> None:
+        """Check what is typed and, when it can work, ask Piggy (as "Test connection" does)."""
+        if self.busy:
+            return
+        problems = self._problems()
+        self.show_problems(problems)
+        if problems:
+            self.banner.clear()
+            return
+        self._set_tested(False)
+        self._set_busy(True)
+        self.test_button.setText("Testing…")
+        self.banner.show_notice(Tone.INFO, "Asking Piggy…", has_details=False)
+        self._test = self._tasks.start(
+            self.controller.test(self._base_url(), self.token_input.text().strip()),
+            name=TEST_TASK,
+        )
+
+    def save_and_start(self) -> None:
+        """Keep the tested connection (as "Save and start" does)."""
+        if self.busy or not self.tested:
+            return
+        settings = replace(
+            self._settings,
+            base_url=self._base_url(),
+            shop_uuid=self.shop_uuid_input.text().strip() or None,
+        )
+        self._set_busy(True)
+        self.save_button.setText("Saving…")
+        self._tasks.start(
+            self.controller.save(settings, self.token_input.text().strip()), name=SAVE_TASK
+        )
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Each refused value's sentence under its field; focus goes to the first one."""
+        first: QWidget | None = None
+        for key in FIELDS:
+            problem = problems.get(key)
+            self.errors[key].setText(problem or "")
+            self.errors[key].setVisible(problem is not None)
+            self._input_of(key).setAccessibleDescription(problem or "")
+            if problem is not None and first is None:
+                first = self._input_of(key)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- building -----------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        title = QLabel("Welcome to Piggy Desk", self)
+        title.setObjectName("firstRunTitle")
+        intro = QLabel("Choose how to start. You can connect to Piggy later in Settings.", self)
+        intro.setObjectName("firstRunIntro")
+        intro.setWordWrap(True)
+        choices = QHBoxLayout()
+        choices.setSpacing(20)
+        choices.addWidget(self._sandbox_card(), 2)
+        choices.addWidget(self._connect_card(), 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addLayout(choices, 1)
+        self.setStyleSheet(
+            "#firstRunTitle { font-size: 24pt; font-weight: 700; color: #1a1a1a; }"
+            f"#firstRunIntro {{ font-size: 13pt; color: {QUIET_COLOUR}; }}"
+            "#sandboxChoice, #connectChoice { background: #ffffff; border: 1px solid #c9ced6;"
+            " border-radius: 12px; }"
+            "#sandboxChoice QLabel, #connectChoice QLabel { background: transparent; }"
+            "QLabel[choice=heading] { font-size: 17pt; font-weight: 700; color: #1a1a1a; }"
+            "QLabel[choice=text] { font-size: 12pt; color: #3c434c; }"
+            "#sandboxButton, #saveAndStartButton { font-size: 15pt; font-weight: 700;"
+            " min-height: 52px; color: white; border: none; }"
+            "#sandboxButton { background: #f0a202; color: #1a1a1a; }"
+            "#saveAndStartButton { background: #1e7b34; }"
+            "#saveAndStartButton:disabled { background: #b7c9bb; color: #f4f6f8; }"
+            "#testConnectionButton { font-size: 13pt; }" + FIELD_STYLE
+        )
+
+    def _sandbox_card(self) -> QFrame:
+        card = QFrame(self)
+        card.setObjectName("sandboxChoice")
+        heading = self._text(card, "Try it with the built-in sandbox", "heading")
+        text = self._text(
+            card,
+            "Practise scanning and redeeming with made-up vouchers and customers. "
+            "Nothing goes to Piggy, and no account is needed. Everything is marked "
+            "as training.",
+            "text",
+        )
+        self.sandbox_button = QPushButton("Try the sandbox", card)
+        self.sandbox_button.setObjectName("sandboxButton")
+        self.sandbox_button.setAutoDefault(False)
+        self.sandbox_button.clicked.connect(self.sandbox_chosen)
+        column = QVBoxLayout(card)
+        column.setContentsMargins(20, 18, 20, 20)
+        column.setSpacing(10)
+        column.addWidget(heading)
+        column.addWidget(text)
+        column.addStretch(1)
+        column.addWidget(self.sandbox_button)
+        return card
+
+    def _connect_card(self) -> QFrame:
+        card = QFrame(self)
+        card.setObjectName("connectChoice")
+        heading = self._text(card, "Connect to Piggy", "heading")
+        text = self._text(
+            card,
+            "Use your shop's Piggy account. You need a Personal Access Token: make one in "
+            "the Piggy dashboard, or ask whoever manages your Piggy account.",
+            "text",
+        )
+        self.base_url_input = self._line_edit(
+            card, "baseUrlInput", "Piggy address", 2048, "base_url"
+        )
+        self.base_url_input.setPlaceholderText(DEFAULT_BASE_URL)
+        self.token_input = self._line_edit(
+            card, "tokenInput", "Personal Access Token", MAX_TOKEN_LENGTH, "token"
+        )
+        self.token_input.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token_input.setPlaceholderText("Paste the token here")
+        self.shop_uuid_input = self._line_edit(card, "shopUuidInput", "Shop UUID", 256, "shop_uuid")
+        self.shop_uuid_input.setPlaceholderText("optional")
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._add_row(form, card, "base_url", "Piggy address:", self.base_url_input)
+        self._add_row(form, card, "token", "Token:", self.token_input)
+        self._add_row(form, card, "shop_uuid", "Shop UUID:", self.shop_uuid_input)
+
+        self.test_button = QPushButton("Test connection", card)
+        self.test_button.setObjectName("testConnectionButton")
+        self.test_button.setDefault(True)
+        self.test_button.clicked.connect(self.test_connection)
+        self.banner = MessageBanner(card, collapse_when_empty=True)
+        self.banner.details_requested.connect(self._on_banner_details_requested)
+        self.save_button = QPushButton("Save and start", card)
+        self.save_button.setObjectName("saveAndStartButton")
+        self.save_button.setAutoDefault(False)
+        self.save_button.setEnabled(False)
+        self.save_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.save_button.clicked.connect(self.save_and_start)
+        test_line = QHBoxLayout()
+        test_line.addWidget(self.test_button)
+        test_line.addStretch(1)
+
+        column = QVBoxLayout(card)
+        column.setContentsMargins(20, 18, 20, 20)
+        column.setSpacing(10)
+        column.addWidget(heading)
+        column.addWidget(text)
+        column.addLayout(form)
+        column.addLayout(test_line)
+        column.addWidget(self.banner)
+        column.addStretch(1)
+        column.addWidget(self.save_button)
+        return card
+
+    def _text(self, parent: QWidget, text: str, kind: str) -> QLabel:
+        label = QLabel(text, parent)
+        label.setProperty("choice", kind)
+        label.setWordWrap(True)
+        return label
+
+    def _line_edit(
+        self, parent: QWidget, name: str, accessible: str, limit: int, key: str
+    ) -> QLineEdit:
+        edit = QLineEdit(parent)
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        edit.setMaxLength(limit)
+        edit.textEdited.connect(lambda _text: self._on_input_edited(key))
+        # Enter tests (a plain widget has no default button; a dialog holding it may).
+        edit.returnPressed.connect(self.test_connection)
+        return edit
+
+    def _add_row(
+        self, form: QFormLayout, parent: QWidget, key: str, label: str, field: QWidget
+    ) -> None:
+        box = QVBoxLayout()
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(field)
+        error = QLabel(parent)
+        error.setObjectName(f"error_{key}")
+        error.setProperty("fieldError", True)
+        error.setWordWrap(True)
+        error.setTextFormat(Qt.TextFormat.PlainText)
+        error.hide()
+        box.addWidget(error)
+        self.errors[key] = error
+        form.addRow(label, box)
+
+    def _input_of(self, key: str) -> QWidget:
+        return {
+            "base_url": self.base_url_input,
+            "token": self.token_input,
+            "shop_uuid": self.shop_uuid_input,
+        }[key]
+
+    # --- state --------------------------------------------------------------------------
+
+    def _base_url(self) -> str:
+        return base_url_root(self.base_url_input.text())
+
+    def _problems(self) -> dict[str, str]:
+        token = self.token_input.text().strip()
+        problems: dict[str, str] = {}
+        url_problem = base_url_problem(self.base_url_input.text())
+        if url_problem is not None:
+            problems["base_url"] = url_problem
+        if not token:
+            problems["token"] = ASK_TO_PASTE
+        elif (problem := token_problem(token)) is not None:
+            problems["token"] = problem
+        if (problem := shop_uuid_problem(self.shop_uuid_input.text().strip())) is not None:
+            problems["shop_uuid"] = problem
+        return problems
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.test_button.setEnabled(not busy)
+        self.save_button.setEnabled(not busy and self.tested)
+        if not busy:
+            self.test_button.setText("Test connection")
+            self.save_button.setText("Save and start")
+
+    def _set_tested(self, tested: bool) -> None:
+        self.tested = tested
+        self.save_button.setEnabled(tested and not self.busy)
+
+    # --- slots --------------------------------------------------------------------------
+
+    def _on_input_edited(self, key: str) -> None:
+        # What was tested is no longer what is typed: it must be tested again.
+        self.errors[key].hide()
+        self.errors[key].clear()
+        if self._test is not None and not self._test.done():
+            self._test.cancel()
+            self._set_busy(False)
+        if self.tested or self.banner.tone is not None:
+            self.banner.clear()
+        self._set_tested(False)
+
+    def _on_controller_connection_tested(self, promotions: int) -> None:
+        self._set_busy(False)
+        self._error = None
+        self._set_tested(True)
+        self.banner.show_notice(Tone.SUCCESS, connected_sentence(promotions), has_details=False)
+        self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_controller_connection_failed(self, sentence: str, error: PiggyError) -> None:
+        self._set_busy(False)
+        self._set_tested(False)
+        if isinstance(error, InvalidRequest) and error.field_errors:
+            key = next(iter(error.field_errors))
+            if key in self.errors:
+                self.banner.clear()
+                self.show_problems({key: sentence})
+                return
+        self._error = error
+        self.banner.show_notice(Tone.ERROR, sentence, has_details=True)
+        self._messages.log_notice(sentence, error)
+
+    def _on_controller_connection_saved(self, settings: Settings) -> None:
+        self._set_busy(False)
+        self._settings = settings
+        warning = self._token_store.warning
+        if warning is not None:
+            self.banner.show_notice(Tone.ERROR, warning, has_details=False)
+        self.connected.emit(settings)
+
+    def _on_controller_saving_failed(self, sentence: str) -> None:
+        self._set_busy(False)
+        self.banner.show_notice(Tone.ERROR, sentence, has_details=False)
+
+    def _on_banner_details_requested(self) -> None:
+        if self._error is not None:
+            self._messages.show_details(self._error, parent=self)
+
+
+class FirstRunWindow(QMainWindow):
+    """The first-run screen as the program's only window.
+
+    Signals:
+        closed(): the person closed it (the program ends).
+    """
+
+    closed = Signal()
+
+    def __init__(self, screen: FirstRunScreen) -> None:
+        super().__init__()
+        self.setObjectName("firstRunWindow")
+        self.setWindowTitle("Piggy Desk — first start")
+        self.setCentralWidget(screen)
+        self.resize(980, 640)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit()
+        event.accept()

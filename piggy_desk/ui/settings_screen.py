@@ -1,0 +1,732 @@
+"""The settings screen: where Piggy is and the token to reach it, this counter's habits
+and the manager PIN.
+
+Non-secret settings go to the per-user config folder; the token goes to the key store
+(``TokenStore``) and is never shown; the manager PIN is kept only as a salted hash. Every
+value is checked before anything is kept, and a refused value gets a sentence under its
+field.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from piggy_desk.api import InvalidRequest, base_url_root
+from piggy_desk.counter.flow import Tone
+from piggy_desk.settings import (
+    LANGUAGES,
+    PIN_DIGITS,
+    Settings,
+    hash_pin,
+    pin_problem,
+    scan_affix_problem,
+    shop_uuid_problem,
+)
+from piggy_desk.token_store import (
+    MAX_TOKEN_LENGTH,
+    TokenManagedByEnvironment,
+    TokenStore,
+    TokenStoreError,
+    account_for,
+)
+from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.widgets import MessageBanner
+
+T = TypeVar("T")
+
+SAVE_TASK = "settings-save"
+REMOVE_TASK = "settings-remove"
+CHECK_TASK = "settings-key-store-check"
+
+ERROR_COLOUR = "#b3261e"
+QUIET_COLOUR = "#5b6570"
+FIELD_STYLE = (
+    f"QLabel[fieldError=true] {{ color: {ERROR_COLOUR}; font-weight: 600; }}"
+    f"QLabel[fieldHint=true] {{ color: {QUIET_COLOUR}; font-size: 10pt; }}"
+)
+FIELDS = (
+    "base_url",
+    "token",
+    "shop_uuid",
+    "scan_prefix",
+    "scan_suffix",
+    "language",
+    "manager_pin",
+)
+
+KEPT_SENTENCES = {
+    "keyring": "A token is kept in this computer's key store. It is never shown.",
+    "memory": "A token is kept until Piggy Desk closes (no key store).",
+    "environment": "The token comes from this computer's PIGGY_TOKEN setting: change it there.",
+    "none": "No token is kept: Piggy Desk cannot reach Piggy until one is given.",
+}
+"""What the screen says about the token, by where it is kept."""
+PIN_SET = "A manager PIN is set. Type a new one twice to change it."
+NO_PIN = "No manager PIN is set: anyone can open the manager screens."
+
+
+def token_problem(token: str) -> str | None:
+    """Why a pasted token (already trimmed; empty means keep the old one) cannot be one."""
+    if not token:
+        return None
+    if len(token) > MAX_TOKEN_LENGTH:
+        return f"This is too long to be a token (over {MAX_TOKEN_LENGTH} characters)."
+    if not (token.isascii() and token.isprintable()) or " " in token:
+        return "A token has no spaces, line breaks or accented letters. Paste it again."
+    return None
+
+
+def base_url_problem(base_url: str) -> str | None:
+    """Why ``base_url`` cannot be the Piggy address, or None."""
+    try:
+        root = base_url_root(base_url)
+    except InvalidRequest as error:
+        return error.user_message
+    # base_url_root lets these through: a space becomes %20 in the host name, and a
+    # user name and password would be written to the settings file in plain text.
+    if any(ch.isspace() for ch in base_url.strip()):
+        return "That is not a web address: it has a space in it."
+    if urlsplit(root).username is not None:
+        return "Leave the user name and password out of the address: the token is enough."
+    return None
+
+
+async def off_loop(call: Callable[[], T]) -> T:
+    """Run ``call`` in a thread of its own. Not the loop's default executor: qasync's logs
+    each callback's arguments and result at DEBUG level, and a PIN is an argument here."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="settings")
+    try:
+        return await asyncio.get_running_loop().run_in_executor(pool, call)
+    finally:
+        pool.shutdown(wait=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsDraft:
+    """What the settings screen holds when Save is pressed; secrets stay out of the repr."""
+
+    base_url: str
+    shop_uuid: str
+    lock_before_redeem: bool
+    sounds: bool
+    scan_prefix: str
+    scan_suffix: str
+    language: str
+    new_token: str = field(default="", repr=False)
+    new_pin: str = field(default="", repr=False)
+    repeated_pin: str = field(default="", repr=False)
+    remove_pin: bool = False
+
+
+def check_settings_draft(draft: SettingsDraft, *, token_managed: bool = False) -> dict[str, str]:
+    """Each refused value's field → the sentence that says why; empty when all is well."""
+    problems: dict[str, str] = {}
+    checks: tuple[tuple[str, str | None], ...] = (
+        ("base_url", base_url_problem(draft.base_url)),
+        ("token", token_problem(draft.new_token)),
+        ("shop_uuid", shop_uuid_problem(draft.shop_uuid)),
+        ("scan_prefix", scan_affix_problem(draft.scan_prefix, "prefix")),
+        ("scan_suffix", scan_affix_problem(draft.scan_suffix, "suffix")),
+    )
+    for key, problem in checks:
+        if problem is not None:
+            problems[key] = problem
+    if draft.new_token and token_managed:
+        problems["token"] = TokenManagedByEnvironment.user_message
+    if draft.language not in LANGUAGES:
+        problems["language"] = "Choose one of the languages in the list."
+    if not draft.remove_pin and (draft.new_pin or draft.repeated_pin):
+        problem = pin_problem(draft.new_pin, draft.repeated_pin)
+        if problem is not None:
+            problems["manager_pin"] = problem
+    return problems
+
+
+class SettingsController(QObject):
+    """Keeps the settings on the loop: a new PIN hashed and the file written off the loop
+    thread, the token in the key store. Results come back as signals.
+
+    Signals:
+        settings_saved(Settings, bool): the settings were kept; whether the token changed.
+        saving_failed(str, str): nothing was kept; the field (or "") and the sentence.
+        token_state_loaded(bool): whether a token is kept for the saved Piggy address.
+        token_removed(): the token of the saved Piggy address was forgotten.
+        token_removal_failed(str): it was not; the sentence.
+    """
+
+    settings_saved = Signal(object, bool)
+    saving_failed = Signal(str, str)
+    token_state_loaded = Signal(bool)
+    token_removed = Signal()
+    token_removal_failed = Signal(str)
+
+    def __init__(
+        self,
+        settings: Settings,
+        token_store: TokenStore,
+        config_dir: Path,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.token_store = token_store
+        self._config_dir = config_dir
+
+    async def save(self, draft: SettingsDraft) -> None:
+        """Keep a checked draft: the token first, then the file (nothing half-changed)."""
+        old = self.settings
+        base_url = base_url_root(draft.base_url)
+        pin_hash = old.manager_pin_hash
+        if draft.remove_pin:
+            pin_hash = None
+        elif draft.new_pin:
+            pin = draft.new_pin
+            pin_hash = await off_loop(lambda: hash_pin(pin))
+        new = replace(
+            old,
+            base_url=base_url,
+            shop_uuid=draft.shop_uuid or None,
+            lock_before_redeem=draft.lock_before_redeem,
+            sounds=draft.sounds,
+            scan_prefix=draft.scan_prefix,
+            scan_suffix=draft.scan_suffix,
+            language=draft.language,
+            manager_pin_hash=pin_hash,
+        )
+        try:
+            token_changed = await self._keep_token(old.base_url, base_url, draft.new_token)
+        except TokenStoreError as error:
+            self.saving_failed.emit("token", error.user_message)
+            return
+        try:
+            await off_loop(lambda: new.save(self._config_dir))
+        except OSError as error:
+            self.saving_failed.emit(
+                "", f"The settings could not be written to {self._config_dir} ({error.strerror})."
+            )
+            return
+        self.settings = new
+        self.settings_saved.emit(new, token_changed)
+
+    async def check_token(self) -> None:
+        """Find out whether a token is kept for the saved address (the token is not kept here)."""
+        kept = await self.token_store.load(self.settings.base_url) is not None
+        self.token_state_loaded.emit(kept)
+
+    async def remove_token(self) -> None:
+        try:
+            await self.token_store.delete(self.settings.base_url)
+        except TokenStoreError as error:
+            self.token_removal_failed.emit(error.user_message)
+            return
+        self.token_removed.emit()
+
+    async def _keep_token(self, old_url: str, new_url: str, new_token: str) -> bool:
+        """Store a new token, or carry the kept one over to a changed Piggy address."""
+        store = self.token_store
+        if new_token:
+            await store.save(new_url, new_token)
+            return True
+        if store.source == "environment" or account_for(old_url) == account_for(new_url):
+            return False
+        kept = await store.load(old_url)
+        if kept is None:
+            return False
+        await store.save(new_url, kept)
+        await store.delete(old_url)
+        return True
+
+
+class SettingsScreen(QWidget):
+    """The manager's settings: Piggy address, token (replace or remove, never shown), shop,
+    lock before redeem, sounds, scanner prefix and suffix, language and manager PIN.
+
+    Save checks every value first and refuses what cannot work with a sentence under the
+    field; the key store's trouble (no key store, locked) shows in a banner at the top.
+
+    Signals:
+        settings_saved(Settings): the settings were kept (the PIN only as its hash).
+        token_changed(): the kept token was replaced, carried over to a new address or
+            removed: a client made with the old one must be made again.
+    """
+
+    settings_saved = Signal(object)
+    token_changed = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        token_store: TokenStore,
+        tasks: TaskRunner,
+        messages: MessagePath,
+        config_dir: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsScreen")
+        self._token_store = token_store
+        self._tasks = tasks
+        self._messages = messages
+        self.errors: dict[str, QLabel] = {}
+        self.busy = False
+        self.confirm_box: QMessageBox | None = None
+        self.controller = SettingsController(settings, token_store, config_dir, self)
+        self.controller.settings_saved.connect(self._on_controller_settings_saved)
+        self.controller.saving_failed.connect(self._on_controller_saving_failed)
+        self.controller.token_state_loaded.connect(self._on_controller_token_state_loaded)
+        self.controller.token_removed.connect(self._on_controller_token_removed)
+        self.controller.token_removal_failed.connect(self._on_controller_token_removal_failed)
+        self._setup_ui()
+        self.show_settings(settings)
+
+    @property
+    def settings(self) -> Settings:
+        """The settings as last kept."""
+        return self.controller.settings
+
+    def show_settings(self, settings: Settings) -> None:
+        """Fill the fields from ``settings``; typed secrets and errors are cleared."""
+        self.base_url_input.setText(settings.base_url)
+        self.shop_uuid_input.setText(settings.shop_uuid or "")
+        self.lock_check.setChecked(settings.lock_before_redeem)
+        self.sounds_check.setChecked(settings.sounds)
+        self.scan_prefix_input.setText(settings.scan_prefix)
+        self.scan_suffix_input.setText(settings.scan_suffix)
+        index = self.language_choice.findData(settings.language)
+        self.language_choice.setCurrentIndex(max(index, 0))
+        self.token_input.clear()
+        self.new_pin_input.clear()
+        self.repeat_pin_input.clear()
+        self.remove_pin_check.setChecked(False)
+        self.remove_pin_check.setEnabled(settings.manager_pin_hash is not None)
+        self.pin_state.setText(NO_PIN if settings.manager_pin_hash is None else PIN_SET)
+        self.show_problems({})
+
+    def refresh(self) -> None:
+        """Ask the key store whether a token is kept, and show its trouble if it has any."""
+        self._show_token_source()
+        self._tasks.start(self.controller.check_token(), name=CHECK_TASK)
+
+    def draft(self) -> SettingsDraft:
+        """What is typed and chosen now, trimmed."""
+        return SettingsDraft(
+            base_url=self.base_url_input.text().strip(),
+            shop_uuid=self.shop_uuid_input.text().strip(),
+            lock_before_redeem=self.lock_check.isChecked(),
+            sounds=self.sounds_check.isChecked(),
+            scan_prefix=self.scan_prefix_input.text(),
+            scan_suffix=self.scan_suffix_input.text(),
+            language=str(self.language_choice.currentData()),
+            new_token=self.token_input.text().strip(),
+            new_pin=self.new_pin_input.text(),
+            repeated_pin=self.repeat_pin_input.text(),
+            remove_pin=self.remove_pin_check.isChecked(),
+        )
+
+    def save(self) -> None:
+        """Check what is typed; keep it when every value can work (as Save does)."""
+        if self.busy:
+            return
+        draft = self.draft()
+        problems = check_settings_draft(
+            draft, token_managed=self._token_store.source == "environment"
+        )
+        self.show_problems(problems)
+        if problems:
+            where = "the sentence below" if len(problems) == 1 else "the sentences below"
+            self.banner.show_notice(
+                Tone.REFUSAL, f"Nothing was saved: see {where}.", has_details=False
+            )
+            return
+        self.banner.clear()
+        self._set_busy(True)
+        self._tasks.start(self.controller.save(draft), name=SAVE_TASK)
+
+    def show_problems(self, problems: Mapping[str, str]) -> None:
+        """Each refused value's sentence under its field; focus goes to the first one."""
+        first: str | None = None
+        for key in FIELDS:
+            problem = problems.get(key)
+            label = self.errors[key]
+            label.setText(problem or "")
+            label.setVisible(problem is not None)
+            self._input_of(key).setAccessibleDescription(problem or "")
+            if problem is not None and first is None:
+                first = key
+        if first is not None:
+            target = self._input_of(first)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll_area.ensureWidgetVisible(target)
+
+    def ask_to_remove_token(self) -> QMessageBox:
+        """Ask before the token goes (opened, not executed: the loop keeps running)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Remove token",
+            "Remove the API token from this computer? Piggy Desk cannot reach Piggy "
+            "until a new token is given.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("removeTokenConfirm")
+        box.button(QMessageBox.StandardButton.Yes).setText("Remove token")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(self._on_confirm_box_finished)
+        self.confirm_box = box
+        box.open()
+        return box
+
+    # --- building -----------------------------------------------------------------------
+
+    def _setup_ui(self) -> None:
+        self.title = QLabel("Settings", self)
+        self.title.setObjectName("settingsTitle")
+        self.warning_banner = MessageBanner(self, collapse_when_empty=True)
+        self.warning_banner.setAccessibleName("Key store warning")
+        self.banner = MessageBanner(self, collapse_when_empty=True)
+
+        page = QWidget(self)
+        page.setObjectName("settingsPage")
+        columns = QHBoxLayout(page)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.setSpacing(16)
+        left = QVBoxLayout()
+        left.addWidget(self._connection_group(page))
+        left.addWidget(self._pin_group(page))
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self._counter_group(page))
+        right.addStretch(1)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("settingsScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(page)
+
+        self.save_button = QPushButton("Save settings", self)
+        self.save_button.setObjectName("saveSettingsButton")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.revert_button = QPushButton("Undo changes", self)
+        self.revert_button.setObjectName("revertSettingsButton")
+        self.revert_button.setAutoDefault(False)
+        self.revert_button.clicked.connect(self._on_revert_button_clicked)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.warning_banner)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addLayout(buttons)
+        self.setStyleSheet(
+            "#settingsTitle { font-size: 18pt; font-weight: 700; }"
+            "QGroupBox { font-weight: 700; margin-top: 14px; padding-top: 8px; }"
+            "QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }"
+            "#saveSettingsButton { background: #1f5fa8; color: white; font-weight: 700;"
+            " border: none; }"
+            "#saveSettingsButton:disabled { background: #b9c9dc; }"
+            f"#tokenState, #pinState {{ color: {QUIET_COLOUR}; }}" + FIELD_STYLE
+        )
+
+    def _connection_group(self, parent: QWidget) -> QGroupBox:
+        group = QGroupBox("Piggy connection", parent)
+        self.base_url_input = self._line_edit(
+            group, "baseUrlInput", "Piggy address", 2048, "base_url"
+        )
+        self.base_url_input.setPlaceholderText("https://api.piggy.eu")
+        self.token_state = QLabel(group)
+        self.token_state.setObjectName("tokenState")
+        self.token_state.setWordWrap(True)
+        self.token_state.setText("Looking for a kept token…")
+        self.token_input = self._line_edit(
+            group, "tokenInput", "Replace token", MAX_TOKEN_LENGTH, "token"
+        )
+        self.token_input.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token_input.setPlaceholderText("Replace token…")
+        self.remove_token_button = QPushButton("Remove token", group)
+        self.remove_token_button.setObjectName("removeTokenButton")
+        self.remove_token_button.setAutoDefault(False)
+        self.remove_token_button.clicked.connect(self._on_remove_token_button_clicked)
+        state_line = QHBoxLayout()
+        state_line.setContentsMargins(0, 0, 0, 0)
+        state_line.addWidget(self.token_state, 1)
+        state_line.addWidget(self.remove_token_button, 0, Qt.AlignmentFlag.AlignTop)
+        token_box = QVBoxLayout()
+        token_box.setContentsMargins(0, 0, 0, 0)
+        token_box.setSpacing(4)
+        token_box.addLayout(state_line)
+        token_box.addWidget(self.token_input)
+        self.shop_uuid_input = self._line_edit(
+            group, "shopUuidInput", "Shop UUID", 256, "shop_uuid"
+        )
+        self.shop_uuid_input.setPlaceholderText("optional")
+        form = self._form(group)
+        self._add_row(form, "base_url", "Piggy address:", self.base_url_input, "")
+        self._add_row(
+            form,
+            "token",
+            "API token:",
+            token_box,
+            "A new Personal Access Token pasted above is kept when you save.",
+        )
+        self._add_row(
+            form,
+            "shop_uuid",
+            "Shop UUID:",
+            self.shop_uuid_input,
+            "The shop redemptions are booked to. Empty: none.",
+        )
+        return group
+
+    def _counter_group(self, parent: QWidget) -> QGroupBox:
+        group = QGroupBox("Counter", parent)
+        self.lock_check = QCheckBox("Lock each voucher before redeeming it", group)
+        self.lock_check.setObjectName("lockBeforeRedeemCheck")
+        self.sounds_check = QCheckBox("Sounds for yes and no", group)
+        self.sounds_check.setObjectName("soundsCheck")
+        self.scan_prefix_input = self._line_edit(
+            group, "scanPrefixInput", "Scanner prefix", 64, "scan_prefix"
+        )
+        self.scan_suffix_input = self._line_edit(
+            group, "scanSuffixInput", "Scanner suffix", 64, "scan_suffix"
+        )
+        self.language_choice = QComboBox(group)
+        self.language_choice.setObjectName("languageChoice")
+        self.language_choice.setAccessibleName("Language")
+        for code, name in LANGUAGES.items():
+            self.language_choice.addItem(name, code)
+        form = self._form(group)
+        form.addRow(self.lock_check)
+        lock_hint = self._hint(group, "Recommended: no other counter can use it meanwhile.")
+        form.addRow(lock_hint)
+        form.addRow(self.sounds_check)
+        self._add_row(
+            form,
+            "scan_prefix",
+            "Scanner prefix:",
+            self.scan_prefix_input,
+            "What the scanner types before each code, if it is set up to.",
+        )
+        self._add_row(
+            form,
+            "scan_suffix",
+            "Scanner suffix:",
+            self.scan_suffix_input,
+            "What it types after each code.",
+        )
+        self._add_row(
+            form, "language", "Language:", self.language_choice, "Used from the next start."
+        )
+        return group
+
+    def _pin_group(self, parent: QWidget) -> QGroupBox:
+        group = QGroupBox("Manager PIN", parent)
+        self.pin_state = QLabel(group)
+        self.pin_state.setObjectName("pinState")
+        self.pin_state.setWordWrap(True)
+        low, high = PIN_DIGITS
+        self.new_pin_input = self._line_edit(
+            group, "newPinInput", "New manager PIN", 16, "manager_pin"
+        )
+        self.new_pin_input.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_pin_input.setPlaceholderText(f"{low} to {high} digits")
+        self.repeat_pin_input = self._line_edit(
+            group, "repeatPinInput", "New PIN again", 16, "manager_pin"
+        )
+        self.repeat_pin_input.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remove_pin_check = QCheckBox("Remove the manager PIN", group)
+        self.remove_pin_check.setObjectName("removePinCheck")
+        self.remove_pin_check.toggled.connect(self._on_remove_pin_check_toggled)
+        form = self._form(group)
+        form.addRow(self.pin_state)
+        form.addRow("New PIN:", self.new_pin_input)
+        self._add_row(form, "manager_pin", "New PIN again:", self.repeat_pin_input, "")
+        form.addRow(self.remove_pin_check)
+        return group
+
+    def _form(self, group: QGroupBox) -> QFormLayout:
+        form = QFormLayout(group)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        return form
+
+    def _line_edit(
+        self, parent: QWidget, name: str, accessible: str, limit: int, key: str
+    ) -> QLineEdit:
+        edit = QLineEdit(parent)
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        edit.setMaxLength(limit)
+        edit.textEdited.connect(lambda _text: self._clear_error(key))
+        return edit
+
+    def _hint(self, parent: QWidget, text: str) -> QLabel:
+        hint = QLabel(text, parent)
+        hint.setProperty("fieldHint", True)
+        hint.setWordWrap(True)
+        return hint
+
+    def _add_row(
+        self, form: QFormLayout, key: str, label: str, field: QWidget | QLayout, hint: str
+    ) -> None:
+        parent = form.parentWidget() or self
+        box = QVBoxLayout()
+        box.setContentsMargins(0, 0, 0, 2)
+        box.setSpacing(2)
+        if isinstance(field, QLayout):
+            box.addLayout(field)
+        else:
+            box.addWidget(field)
+        if hint:
+            box.addWidget(self._hint(parent, hint))
+        error = QLabel(parent)
+        error.setObjectName(f"error_{key}")
+        error.setProperty("fieldError", True)
+        error.setWordWrap(True)
+        error.setTextFormat(Qt.TextFormat.PlainText)
+        error.hide()
+        box.addWidget(error)
+        self.errors[key] = error
+        form.addRow(label, box)
+
+    def _clear_error(self, key: str) -> None:
+        self.errors[key].clear()
+        self.errors[key].hide()
+        self._input_of(key).setAccessibleDescription("")
+
+    def _input_of(self, key: str) -> QWidget:
+        return {
+            "base_url": self.base_url_input,
+            "token": self.token_input,
+            "shop_uuid": self.shop_uuid_input,
+            "scan_prefix": self.scan_prefix_input,
+            "scan_suffix": self.scan_suffix_input,
+            "language": self.language_choice,
+            "manager_pin": self.new_pin_input,
+        }[key]
+
+    # --- state --------------------------------------------------------------------------
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.save_button.setEnabled(not busy)
+        self.revert_button.setEnabled(not busy)
+        self.save_button.setText("Saving…" if busy else "Save settings")
+
+    def _show_token_source(self) -> None:
+        store = self._token_store
+        managed = store.source == "environment"
+        self.token_input.setEnabled(not managed)
+        self.remove_token_button.setEnabled(not managed)
+        if managed:
+            self.token_state.setText(KEPT_SENTENCES["environment"])
+        if store.warning is not None:
+            self.warning_banner.show_notice(Tone.ERROR, store.warning, has_details=False)
+        else:
+            self.warning_banner.clear()
+
+    # --- slots --------------------------------------------------------------------------
+
+    def _on_save_button_clicked(self) -> None:
+        self.save()
+
+    def _on_revert_button_clicked(self) -> None:
+        self.show_settings(self.settings)
+        self.banner.clear()
+
+    def _on_remove_token_button_clicked(self) -> None:
+        if self.confirm_box is None:
+            self.ask_to_remove_token()
+
+    def _on_confirm_box_finished(self, result: int) -> None:
+        box = self.confirm_box
+        self.confirm_box = None
+        if box is None:
+            return
+        chosen = box.standardButton(box.clickedButton())
+        box.deleteLater()
+        if chosen == QMessageBox.StandardButton.Yes:
+            self.remove_token_button.setEnabled(False)
+            self._tasks.start(self.controller.remove_token(), name=REMOVE_TASK)
+
+    def _on_remove_pin_check_toggled(self, checked: bool) -> None:
+        self.new_pin_input.setEnabled(not checked)
+        self.repeat_pin_input.setEnabled(not checked)
+        if checked:
+            self.new_pin_input.clear()
+            self.repeat_pin_input.clear()
+            self._clear_error("manager_pin")
+
+    def _on_controller_settings_saved(self, settings: Settings, token_changed: bool) -> None:
+        self._set_busy(False)
+        self.show_settings(settings)
+        self.banner.show_notice(Tone.SUCCESS, "Settings saved.", has_details=False)
+        self.refresh()
+        self.settings_saved.emit(settings)
+        if token_changed:
+            self.token_changed.emit()
+
+    def _on_controller_saving_failed(self, key: str, sentence: str) -> None:
+        self._set_busy(False)
+        self._show_token_source()
+        if key:
+            self.show_problems({key: sentence})
+            sentence = "Nothing was saved: see the sentence below."
+        self.banner.show_notice(Tone.ERROR, sentence, has_details=False)
+
+    def _on_controller_token_state_loaded(self, kept: bool) -> None:
+        self._show_token_source()
+        store = self._token_store
+        if store.source == "environment":
+            return
+        self.token_state.setText(KEPT_SENTENCES[store.source if kept else "none"])
+        self.remove_token_button.setEnabled(kept)
+
+    def _on_controller_token_removed(self) -> None:
+        self.banner.show_notice(Tone.SUCCESS, "The token was removed.", has_details=False)
+        self.refresh()
+        self.token_changed.emit()
+
+    def _on_controller_token_removal_failed(self, sentence: str) -> None:
+        self.refresh()
+        self.banner.show_notice(Tone.ERROR, sentence, has_details=False)
+
+    # --- Qt overrides -------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
