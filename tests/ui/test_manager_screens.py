@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtWidgets import QDialogButtonBox
 
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from piggy_desk.settings import hash_pin, pin_matches
+from piggy_desk.settings import Settings, hash_pin, pin_matches
 from piggy_desk.ui.main_window import MainWindow
 from piggy_desk.ui.manager_gate import PinDialog
 from tests.ui.conftest import Counter, close, until
@@ -99,3 +100,23 @@ def test_the_pin_is_stored_as_a_salted_hash() -> None:
     assert pin_matches("2468", first) and pin_matches("2468", second)
     assert not pin_matches("2469", first)
     assert not pin_matches("2468", "garbage")
+
+
+async def test_saved_settings_apply_to_the_running_counter(counter: Counter) -> None:
+    window = counter.window
+    new = Settings(shop_uuid=KNOWN.SHOP_UUID, lock_before_redeem=False, scan_prefix="]C1")
+    new = replace(new, manager_pin_hash=hash_pin("2468"))
+    window.settings_screen.settings_saved.emit(new)
+    assert window.flow.settings.lock_before_redeem is False
+    assert not window.gate.is_open  # the new PIN counts at once
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    counter.type_scan(f"]C1{KNOWN.WITH_PLU}")
+    await until(
+        lambda: counter.screen.view.voucher and counter.screen.view.voucher.code == KNOWN.WITH_PLU
+    )
+    await counter.settle()
+    await enter(counter, Stage.CONFIRMING)
+    assert counter.screen.view.lock is None  # locking is off now
+    assert counter.sandbox.voucher_state(KNOWN.WITH_PLU)["status"] == "ACTIVE"
+    await enter(counter, Stage.SHOWING)
+    assert counter.sandbox.voucher_state(KNOWN.WITH_PLU)["status"] == "REDEEMED"
