@@ -48,7 +48,9 @@ async def test_an_unexpected_error_shows_a_sentence_not_a_traceback(counter: Cou
     await counter.scan(KNOWN.EXPIRED)
 
 
-async def test_the_journal_screen_lists_today_and_totals(counter: Counter) -> None:
+async def test_the_journal_screen_lists_today_and_totals(
+    counter: Counter, qtmodeltester: object
+) -> None:
     for code in (KNOWN.ACTIVE_WITH_CONTACT, KNOWN.WITH_PLU):
         await counter.scan(code)
         await enter(counter, Stage.CONFIRMING)
@@ -57,6 +59,7 @@ async def test_the_journal_screen_lists_today_and_totals(counter: Counter) -> No
     window.tabs.setCurrentWidget(window.journal_screen)
     screen = window.journal_screen
     await until(lambda: screen.model.rowCount() == 4)
+    qtmodeltester.check(screen.model)  # type: ignore[attr-defined]
     rows = [
         [screen.model.index(row, column).data() for column in range(screen.model.columnCount())]
         for row in range(screen.model.rowCount())
