@@ -46,11 +46,6 @@ class TaskRunner:
         """How many tasks are still running."""
         return sum(not task.done() for task in self._tasks)
 
-    async def wait_idle(self) -> None:
-        """Wait until every task started so far has finished."""
-        while pending := [task for task in self._tasks if not task.done()]:
-            await asyncio.wait(pending)
-
     async def cancel_all(self) -> None:
         """Cancel every task and wait for them to end."""
         for task in list(self._tasks):

@@ -183,11 +183,6 @@ class VouchersModel(HeaderTableModel):
     def loading(self) -> bool:
         return self._fetching
 
-    async def load_all(self) -> None:
-        """Fetch every remaining page (tests and benchmarks)."""
-        while self._more:
-            await self._fetch(self._generation, self._next_page)
-
     # --- paging ---------------------------------------------------------------------------
 
     async def _fetch(self, generation: int, page: int) -> None:
