@@ -1,0 +1,79 @@
+"""Peak-memory driver: the real main window on a running sandbox, with every voucher
+(10,000 in the benchmark) loaded into the Vouchers screen's model; prints
+``rows <n>`` and ``rss_kb <peak RSS>`` (``getrusage`` of this process) and quits.
+
+    python benchmarks/rss_app.py BASE_URL TOKEN DIR
+"""
+
+from __future__ import annotations
+
+import asyncio
+import resource
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QApplication
+
+from piggy_desk.app import build_main_window
+from piggy_desk.sandbox import KNOWN
+from piggy_desk.settings import Settings
+from piggy_desk.ui.loop import CounterEventLoop
+from piggy_desk.ui.sounds import SoundPlayer
+from piggy_desk.ui.vouchers import VoucherFilter
+
+TIMEOUT = 60.0
+
+
+async def measure(base_url: str, token: str, folder: Path) -> int:
+    window = build_main_window(
+        base_url=base_url,
+        token=token,
+        data_dir=folder / "data",
+        settings=Settings(shop_uuid=KNOWN.SHOP_UUID, sounds=False),
+        training=True,
+        sounds=SoundPlayer(folder / "sounds", enabled=False),
+    )
+    window.show()
+    assert window.ready is not None
+    await asyncio.wait_for(asyncio.shield(window.ready), TIMEOUT)
+    model = window.vouchers.model
+    model.set_filter(VoucherFilter())
+    deadline = asyncio.get_running_loop().time() + TIMEOUT
+    while model.loading or model.canFetchMore(QModelIndex()):
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError("vouchers did not load in time")
+        model.fetchMore(QModelIndex())
+        await asyncio.sleep(0.005)
+    rows = model.row_total()
+    print(f"rows {rows}", flush=True)
+    print(f"rss_kb {peak_rss_kb()}", flush=True)
+    await window.shutdown()
+    window.hide()
+    return rows
+
+
+def peak_rss_kb() -> int:
+    """Peak RSS of this process image: ``VmHWM``. ``getrusage().ru_maxrss`` is not used
+    where it can be avoided: on Linux it keeps the peak of the parent that forked us
+    (160 MB for the benchmark runner), so every child looked the same size."""
+    try:
+        for line in open("/proc/self/status", encoding="ascii"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def main() -> int:
+    base_url, token, folder = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+    app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
+        runner.run(measure(base_url, token, folder))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
