@@ -235,6 +235,7 @@ class CounterScreen(QWidget):
         self._view = CounterView()
         self._last_notice: Notice | None = None
         self._last_scan_at = float("-inf")
+        self._rendered = False
         self._setup_ui()
         controller.view_changed.connect(self._on_controller_view_changed)
         controller.notice_given.connect(self._on_controller_notice_given)
@@ -447,8 +448,12 @@ class CounterScreen(QWidget):
     # --- rendering ----------------------------------------------------------------------
 
     def _render(self, view: CounterView) -> None:
-        self._view = view
-        self.card.show_voucher(view.voucher)
+        previous, self._view = self._view, view
+        # A scan changes the view several times (busy, found, waiting count): the card and
+        # the list are only redrawn when what they show has changed.
+        if view.voucher is not previous.voucher or not self._rendered:
+            self.card.show_voucher(view.voucher)
+        self._rendered = True
         self.busy_label.setText(view.busy or "")
         self.busy_label.setVisible(bool(view.busy))
         self.redeem_button.setVisible(view.stage in (Stage.IDLE, Stage.SHOWING))
@@ -482,8 +487,11 @@ class CounterScreen(QWidget):
             focused = QApplication.focusWidget()
             if focused is None or not focused.isVisible() or not self.isAncestorOf(focused):
                 self.focus_scan()  # a panel that had focus went away
-        self.recent.clear()
-        self.recent.addItems(list(view.recent_codes))
+        if view.recent_codes != previous.recent_codes or self.recent.count() != len(
+            view.recent_codes
+        ):
+            self.recent.clear()
+            self.recent.addItems(list(view.recent_codes))
         self.waiting_label.setText(
             f"{view.waiting_scans} scan(s) waiting" if view.waiting_scans else ""
         )

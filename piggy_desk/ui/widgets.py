@@ -133,6 +133,8 @@ class StatusBadge(QFrame):
         self.status = ""
 
     def set_status(self, status: str) -> None:
+        if status == self.status:
+            return  # restyling costs a relayout: only for a new status
         look = status_look(status)
         self.status = status
         self._icon.set_look(look)
