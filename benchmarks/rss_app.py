@@ -8,10 +8,10 @@
 from __future__ import annotations
 
 import asyncio
-import resource
 import sys
 from pathlib import Path
 
+from peak_memory import peak_rss_kb  # benchmarks/ is on sys.path when run as a script
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication
 
@@ -51,19 +51,6 @@ async def measure(base_url: str, token: str, folder: Path) -> int:
     await window.shutdown()
     window.hide()
     return rows
-
-
-def peak_rss_kb() -> int:
-    """Peak RSS of this process image: ``VmHWM``. ``getrusage().ru_maxrss`` is not used
-    where it can be avoided: on Linux it keeps the peak of the parent that forked us
-    (160 MB for the benchmark runner), so every child looked the same size."""
-    try:
-        for line in open("/proc/self/status", encoding="ascii"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 def main() -> int:
