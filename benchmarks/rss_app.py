@@ -15,25 +15,15 @@ from peak_memory import peak_rss_kb  # benchmarks/ is on sys.path when run as a 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication
 
-from piggy_desk.app import build_main_window
-from piggy_desk.sandbox import KNOWN
-from piggy_desk.settings import Settings
+from piggy_desk.app import build_training_window
 from piggy_desk.ui.loop import CounterEventLoop
-from piggy_desk.ui.sounds import SoundPlayer
 from piggy_desk.ui.vouchers import VoucherFilter
 
 TIMEOUT = 60.0
 
 
 async def measure(base_url: str, token: str, folder: Path) -> int:
-    window = build_main_window(
-        base_url=base_url,
-        token=token,
-        data_dir=folder / "data",
-        settings=Settings(shop_uuid=KNOWN.SHOP_UUID, sounds=False),
-        training=True,
-        sounds=SoundPlayer(folder / "sounds", enabled=False),
-    )
+    window = build_training_window(base_url=base_url, token=token, folder=folder)
     window.show()
     assert window.ready is not None
     await asyncio.wait_for(asyncio.shield(window.ready), TIMEOUT)

@@ -32,13 +32,11 @@ import httpx
 from PySide6.QtCore import QModelIndex, Qt, QTimer, qInstallMessageHandler, qVersion
 from PySide6.QtWidgets import QApplication
 
-from piggy_desk.app import build_main_window
+from piggy_desk.app import build_training_window
 from piggy_desk.counter.flow import CounterView, Stage
 from piggy_desk.sandbox import KNOWN
-from piggy_desk.settings import Settings
 from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.main_window import MainWindow
-from piggy_desk.ui.sounds import SoundPlayer
 from piggy_desk.ui.vouchers import VoucherFilter, VouchersScreen
 
 HERE = Path(__file__).resolve().parent
@@ -470,14 +468,7 @@ async def in_process(sandbox: SandboxProcess, folder: Path) -> dict[str, Any]:
     if len(plain) < needed:
         raise RuntimeError(f"only {len(plain)} active vouchers without a customer")
 
-    window = build_main_window(
-        base_url=sandbox.base_url,
-        token=sandbox.token,
-        data_dir=folder / "data",
-        settings=Settings(shop_uuid=KNOWN.SHOP_UUID, sounds=False),
-        training=True,
-        sounds=SoundPlayer(folder / "sounds", enabled=False),
-    )
+    window = build_training_window(base_url=sandbox.base_url, token=sandbox.token, folder=folder)
     window.show()
     assert window.ready is not None
     await bounded(asyncio.shield(window.ready), "the window to start")

@@ -115,6 +115,21 @@ def build_main_window(
     return window
 
 
+def build_training_window(*, base_url: str, token: str, folder: Path) -> MainWindow:
+    """A training window on a sandbox with no sound, its journal and sounds in ``folder``:
+    what the self-test, the screenshots and the benchmarks drive."""
+    from piggy_desk.sandbox import KNOWN
+
+    return build_main_window(
+        base_url=base_url,
+        token=token,
+        data_dir=folder / "data",
+        settings=Settings(shop_uuid=KNOWN.SHOP_UUID, sounds=False),
+        training=True,
+        sounds=SoundPlayer(folder / "sounds", enabled=False),
+    )
+
+
 def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The command line, with help a support person can read out over the phone."""
     parser = argparse.ArgumentParser(

@@ -25,14 +25,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from piggy_desk.api import PiggyClient, PiggyError
-from piggy_desk.app import build_main_window
+from piggy_desk.app import build_training_window
 from piggy_desk.counter.flow import Notice, Stage
 from piggy_desk.logs import redact, register_secret
 from piggy_desk.sandbox import KNOWN, RunningSandbox, start_sandbox
-from piggy_desk.settings import Settings
 from piggy_desk.ui.counter import STRAY_ENTER_SECONDS
 from piggy_desk.ui.main_window import MainWindow
-from piggy_desk.ui.sounds import SoundPlayer
 
 log = logging.getLogger("piggy_desk.self_test")
 T = TypeVar("T")
@@ -88,14 +86,7 @@ async def run_self_test(report: Callable[[str], None]) -> bool:
 
 
 def _open_window(sandbox: RunningSandbox, token: str, folder: Path) -> MainWindow:
-    window = build_main_window(
-        base_url=sandbox.base_url,
-        token=token,
-        data_dir=folder / "data",
-        settings=Settings(shop_uuid=KNOWN.SHOP_UUID, sounds=False),
-        training=True,
-        sounds=SoundPlayer(folder / "sounds", enabled=False),
-    )
+    window = build_training_window(base_url=sandbox.base_url, token=token, folder=folder)
     window.show()
     return window
 

@@ -17,14 +17,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from piggy_desk.app import STYLE, build_main_window
+from piggy_desk.app import STYLE, build_training_window
 from piggy_desk.counter.connection import Connection
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN, start_sandbox
-from piggy_desk.settings import Settings
 from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.main_window import MainWindow
-from piggy_desk.ui.sounds import SoundPlayer
 
 
 async def until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
@@ -49,14 +47,8 @@ async def scan(window: MainWindow, code: str) -> None:
 async def shoot(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with start_sandbox(token="screenshots") as sandbox, tempfile.TemporaryDirectory() as data:
-        settings = Settings(shop_uuid=KNOWN.SHOP_UUID, sounds=False)
-        window = build_main_window(
-            base_url=sandbox.base_url,
-            token=sandbox.token,
-            data_dir=Path(data),
-            settings=settings,
-            training=True,
-            sounds=SoundPlayer(Path(data) / "sounds", enabled=False),
+        window = build_training_window(
+            base_url=sandbox.base_url, token=sandbox.token, folder=Path(data)
         )
         window.resize(1100, 900)
         window.show()
