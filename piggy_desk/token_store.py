@@ -33,19 +33,31 @@ Source = Literal["keyring", "memory", "environment"]
 SERVICE = "PiggyDesk"
 MAX_TOKEN_LENGTH = 4096
 
-NO_KEY_STORE = (
-    "This computer has no working key store: the token is kept only until Piggy Desk closes."
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
+    """Marks ``text`` for Qt's lupdate without importing Qt; the UI translates it when it
+    shows it (context "TokenStore")."""
+    return text
+
+
+NO_KEY_STORE = QT_TRANSLATE_NOOP(
+    "TokenStore",
+    "This computer has no working key store: the token is kept only until Piggy Desk closes.",
 )
-KEY_STORE_LOCKED = "The key store stayed locked: the token is kept only until Piggy Desk closes."
-KEY_STORE_FAILED = (
-    "The key store could not be used: the token is kept only until Piggy Desk closes."
+KEY_STORE_LOCKED = QT_TRANSLATE_NOOP(
+    "TokenStore",
+    "The key store stayed locked: the token is kept only until Piggy Desk closes.",
+)
+KEY_STORE_FAILED = QT_TRANSLATE_NOOP(
+    "TokenStore",
+    "The key store could not be used: the token is kept only until Piggy Desk closes.",
 )
 
 
 class TokenStoreError(Exception):
     """The token could not be changed; ``user_message`` says why in a sentence."""
 
-    user_message = "The token could not be changed."
+    user_message = QT_TRANSLATE_NOOP("TokenStore", "The token could not be changed.")
 
     def __init__(self, user_message: str | None = None) -> None:
         if user_message is not None:
@@ -56,18 +68,20 @@ class TokenStoreError(Exception):
 class TokenManagedByEnvironment(TokenStoreError):
     """The token comes from ``PIGGY_TOKEN``: it is changed there, not in Piggy Desk."""
 
-    user_message = (
+    user_message = QT_TRANSLATE_NOOP(
+        "TokenStore",
         "The token is set by this computer's PIGGY_TOKEN setting: change it there, "
-        "not in Piggy Desk."
+        "not in Piggy Desk.",
     )
 
 
 class TokenNotRemoved(TokenStoreError):
     """The key store kept the token although it was asked to remove it."""
 
-    user_message = (
+    user_message = QT_TRANSLATE_NOOP(
+        "TokenStore",
         "The key store did not remove the token. Remove the PiggyDesk entry from the "
-        "computer's key store by hand."
+        "computer's key store by hand.",
     )
 
 

@@ -49,6 +49,14 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 _BODY_EXCERPT = 300
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
+    """Marks ``text`` for Qt's lupdate (context ``context``) without importing Qt: the UI
+    translates ``user_message`` when it shows it (``QCoreApplication.translate``)."""
+    return text
+
+
 # A lock's release key is a secret: never shown in the details of an error.
 _RELEASE_KEY = re.compile(r'("release_key"\s*:\s*")[^"]*("?)')
 
@@ -56,7 +64,9 @@ _RELEASE_KEY = re.compile(r'("release_key"\s*:\s*")[^"]*("?)')
 class PiggyError(Exception):
     """Base of every failure the Piggy client reports."""
 
-    user_message: str = "Something went wrong while talking to Piggy."
+    user_message: str = QT_TRANSLATE_NOOP(
+        "PiggyError", "Something went wrong while talking to Piggy."
+    )
 
     def __init__(
         self,
@@ -118,7 +128,7 @@ class PiggyError(Exception):
 class InvalidRequest(PiggyError, ValueError):
     """The client refused to send a request because an argument cannot be valid."""
 
-    user_message = "That cannot be sent to Piggy."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "That cannot be sent to Piggy.")
 
     def __init__(self, message: str, *, field: str | None = None) -> None:
         field_errors = {field: (message,)} if field else None
@@ -128,103 +138,115 @@ class InvalidRequest(PiggyError, ValueError):
 class PiggyAPIError(PiggyError):
     """Piggy answered, and the answer is an error."""
 
-    user_message = "Piggy refused the request."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "Piggy refused the request.")
     piggy_code: ClassVar[int | None] = None
 
 
 class InvalidInput(PiggyAPIError):
-    user_message = "Piggy did not accept the details that were sent."
+    user_message = QT_TRANSLATE_NOOP(
+        "PiggyError", "Piggy did not accept the details that were sent."
+    )
     piggy_code = 1003
 
 
 class ContactNotFound(PiggyAPIError):
-    user_message = "This customer is not known to Piggy."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "This customer is not known to Piggy.")
     piggy_code = 55031
 
 
 class PromotionNotFound(PiggyAPIError):
-    user_message = "This promotion does not exist."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "This promotion does not exist.")
     piggy_code = 80002
 
 
 class VoucherAlreadyExists(PiggyAPIError):
-    user_message = "A voucher with this code already exists."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "A voucher with this code already exists.")
     piggy_code = 80003
 
 
 class VoucherNotFound(PiggyAPIError):
-    user_message = "No voucher with this code was found."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "No voucher with this code was found.")
     piggy_code = 80004
 
 
 class VoucherAlreadyRedeemed(PiggyAPIError):
-    user_message = "This voucher has already been used."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "This voucher has already been used.")
     piggy_code = 80005
 
 
 class VoucherExpired(PiggyAPIError):
-    user_message = "This voucher has expired."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "This voucher has expired.")
     piggy_code = 80006
 
 
 class VoucherLimitReached(PiggyAPIError):
-    user_message = "No more vouchers can be handed out for this promotion."
+    user_message = QT_TRANSLATE_NOOP(
+        "PiggyError", "No more vouchers can be handed out for this promotion."
+    )
     piggy_code = 80008
 
 
 class VoucherDeactivated(PiggyAPIError):
-    user_message = "This voucher has been switched off."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "This voucher has been switched off.")
     piggy_code = 80012
 
 
 class VoucherInactive(PiggyAPIError):
-    user_message = "This voucher is not valid yet."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "This voucher is not valid yet.")
     piggy_code = 80014
 
 
 class VoucherLocked(PiggyAPIError):
-    user_message = "This voucher is being used at another counter right now."
+    user_message = QT_TRANSLATE_NOOP(
+        "PiggyError", "This voucher is being used at another counter right now."
+    )
     piggy_code = 80017
 
 
 class NotEnoughRedemptions(PiggyAPIError):
-    user_message = "This voucher does not have that many uses left."
+    user_message = QT_TRANSLATE_NOOP(
+        "PiggyError", "This voucher does not have that many uses left."
+    )
     piggy_code = 80019
 
 
 class PromotionInactive(PiggyAPIError):
-    user_message = "The promotion of this voucher is not active."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "The promotion of this voucher is not active.")
     piggy_code = 80020
 
 
 class UsageLimitReached(PiggyAPIError):
-    user_message = "The usage limit has been reached."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "The usage limit has been reached.")
     piggy_code = 60000
 
 
 class ContactIdentifierNotFound(PiggyAPIError):
-    user_message = "This loyalty card is not known to Piggy."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "This loyalty card is not known to Piggy.")
     piggy_code = 60003
 
 
 class ContactIdentifierInactive(PiggyAPIError):
-    user_message = "This loyalty card has been switched off."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "This loyalty card has been switched off.")
     piggy_code = 60004
 
 
 class ContactAlreadyExists(PiggyAPIError):
-    user_message = "A customer with this e-mail address already exists."
+    user_message = QT_TRANSLATE_NOOP(
+        "PiggyError", "A customer with this e-mail address already exists."
+    )
     piggy_code = 60005
 
 
 class Unauthorized(PiggyAPIError):
-    user_message = "Piggy refused the API token. Ask a manager to check the settings."
+    user_message = QT_TRANSLATE_NOOP(
+        "PiggyError", "Piggy refused the API token. Ask a manager to check the settings."
+    )
 
 
 class RateLimited(PiggyAPIError):
     """HTTP 429; ``retry_after`` is the wait in seconds Piggy asked for, if any."""
 
-    user_message = "Piggy is busy. Try again in a moment."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "Piggy is busy. Try again in a moment.")
     retry_after: float | None
 
     def __init__(
@@ -235,33 +257,39 @@ class RateLimited(PiggyAPIError):
 
 
 class ServerError(PiggyAPIError):
-    user_message = "Piggy could not handle the request just now. Try again in a moment."
+    user_message = QT_TRANSLATE_NOOP(
+        "PiggyError", "Piggy could not handle the request just now. Try again in a moment."
+    )
 
 
 class Maintenance(ServerError):
-    user_message = "Piggy is down for maintenance. Try again later."
+    user_message = QT_TRANSLATE_NOOP(
+        "PiggyError", "Piggy is down for maintenance. Try again later."
+    )
 
 
 class TransportError(PiggyError):
     """No usable answer arrived."""
 
-    user_message = "The connection to Piggy failed."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "The connection to Piggy failed.")
 
 
 class Offline(TransportError):
-    user_message = "No connection to Piggy. Check the network."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "No connection to Piggy. Check the network.")
 
 
 class Timeout(TransportError):
-    user_message = "Piggy took too long to answer."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "Piggy took too long to answer.")
 
 
 class ConnectionDropped(TransportError):
-    user_message = "The connection to Piggy broke off before the answer came."
+    user_message = QT_TRANSLATE_NOOP(
+        "PiggyError", "The connection to Piggy broke off before the answer came."
+    )
 
 
 class MalformedResponse(PiggyError):
-    user_message = "Piggy sent an answer that could not be read."
+    user_message = QT_TRANSLATE_NOOP("PiggyError", "Piggy sent an answer that could not be read.")
 
 
 ERRORS_BY_CODE: Mapping[int, type[PiggyAPIError]] = {

@@ -128,7 +128,25 @@ class CounterSettings:
     scan_rules: ScanRules = dataclasses.field(default_factory=ScanRules)
 
 
-OFFLINE_SENTENCE = "No connection to Piggy: vouchers cannot be checked or redeemed now."
+Translate = Callable[[str, str], str]
+"""``translate(context, text)``: the text in the person's language (the UI gives one backed
+by ``QCoreApplication.translate``). Sentences are translated with their ``{placeholders}``
+and formatted afterwards."""
+
+
+def untranslated(context: str, text: str) -> str:
+    """The default ``Translate``: English as written."""
+    return text
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
+    """Marks ``text`` for Qt's lupdate without importing Qt; translated where it is shown."""
+    return text
+
+
+OFFLINE_SENTENCE = QT_TRANSLATE_NOOP(
+    "RedemptionFlow", "No connection to Piggy: vouchers cannot be checked or redeemed now."
+)
 
 
 class JournalUnavailable(Exception):
@@ -145,16 +163,6 @@ def _tone(error: PiggyError) -> Tone:
     return Tone.REFUSAL if _is_refusal(error) else Tone.ERROR
 
 
-def _refusal_sentence(error: PiggyError) -> str:
-    if (
-        isinstance(error, NotEnoughRedemptions)
-        and error.message
-        and error.message != error.user_message
-    ):
-        return f"{error.user_message} Piggy says: {error.message}"
-    return error.user_message
-
-
 class RedemptionFlow:
     """One counter's redemption flow over one ``PiggyClient`` and one ``Journal``."""
 
@@ -164,8 +172,14 @@ class RedemptionFlow:
         journal: Journal,
         listener: CounterListener,
         settings: CounterSettings | None = None,
+        *,
+        translate: Translate = untranslated,
+        time_text: Callable[[datetime], str] | None = None,
     ) -> None:
         self._client = client
+        # Named ``translate`` so that lupdate finds the sentences of its calls.
+        self.translate = translate
+        self._time_text = time_text or (lambda moment: moment.astimezone().strftime("%H:%M"))
         self._journal = journal
         self._listener = listener
         self.settings = settings or CounterSettings()
@@ -229,7 +243,10 @@ class RedemptionFlow:
             self._choose_contact(contact)
         else:
             self._say(
-                Tone.INFO, f"Customer ready: {contact.email or contact.uuid}. Scan their voucher."
+                Tone.INFO,
+                self.translate(
+                    "RedemptionFlow", "Customer ready: {customer}. Scan their voucher."
+                ).format(customer=contact.email or contact.uuid),
             )
 
     # --- scanning -------------------------------------------------------------------
@@ -239,7 +256,7 @@ class RedemptionFlow:
         try:
             code = normalise_scan(raw, self.settings.scan_rules)
         except ScanRejected as rejected:
-            self._say(Tone.REFUSAL, str(rejected))
+            self._say(Tone.REFUSAL, rejected.sentence(self.translate))
             return
         if self._duplicates.is_repeat(code):
             log.debug("same scan again within the window, ignored")
@@ -261,18 +278,28 @@ class RedemptionFlow:
 
     async def _find(self, code: str) -> None:
         self._recent.appendleft(code)
-        self._update(busy="Checking the voucher…")
+        self._update(busy=self.translate("RedemptionFlow", "Checking the voucher…"))
         try:
             voucher = await self._client.vouchers.find(code)
         except VoucherNotFound as error:
             self._update(Stage.IDLE, voucher=None, lock=None, contact=None)
-            self._say(Tone.REFUSAL, f"No voucher with the code {code} was found.", error)
+            self._say(
+                Tone.REFUSAL,
+                self.translate(
+                    "RedemptionFlow", "No voucher with the code {code} was found."
+                ).format(code=code),
+                error,
+            )
             return
         except PiggyError as error:
             # Never leave the last voucher on the card: it would pass for the one just scanned.
             self._update(Stage.IDLE, voucher=None, lock=None, contact=None)
             self._say(
-                Tone.ERROR, f"{error.user_message} The voucher {code} could not be checked.", error
+                Tone.ERROR,
+                self.translate(
+                    "RedemptionFlow", "{problem} The voucher {code} could not be checked."
+                ).format(problem=self._error_text(error), code=code),
+                error,
             )
             return
         self._update(Stage.SHOWING, voucher=voucher, lock=None, contact=voucher.contact)
@@ -280,20 +307,38 @@ class RedemptionFlow:
 
     def _announce(self, voucher: Voucher) -> None:
         sentences: dict[str, tuple[Tone, str]] = {
-            VoucherStatus.ACTIVE: (Tone.INFO, "Valid. Press Enter to redeem."),
-            VoucherStatus.REDEEMED: (Tone.REFUSAL, "This voucher has already been used."),
-            VoucherStatus.EXPIRED: (Tone.REFUSAL, "This voucher has expired."),
-            VoucherStatus.DEACTIVATED: (Tone.REFUSAL, "This voucher has been switched off."),
-            VoucherStatus.INACTIVE: (Tone.REFUSAL, "This voucher is not valid yet."),
+            VoucherStatus.ACTIVE: (
+                Tone.INFO,
+                QT_TRANSLATE_NOOP("RedemptionFlow", "Valid. Press Enter to redeem."),
+            ),
+            VoucherStatus.REDEEMED: (
+                Tone.REFUSAL,
+                QT_TRANSLATE_NOOP("RedemptionFlow", "This voucher has already been used."),
+            ),
+            VoucherStatus.EXPIRED: (
+                Tone.REFUSAL,
+                QT_TRANSLATE_NOOP("RedemptionFlow", "This voucher has expired."),
+            ),
+            VoucherStatus.DEACTIVATED: (
+                Tone.REFUSAL,
+                QT_TRANSLATE_NOOP("RedemptionFlow", "This voucher has been switched off."),
+            ),
+            VoucherStatus.INACTIVE: (
+                Tone.REFUSAL,
+                QT_TRANSLATE_NOOP("RedemptionFlow", "This voucher is not valid yet."),
+            ),
             VoucherStatus.LOCKED: (
                 Tone.REFUSAL,
-                "This voucher is being used at another counter right now.",
+                QT_TRANSLATE_NOOP(
+                    "RedemptionFlow", "This voucher is being used at another counter right now."
+                ),
             ),
         }
         tone, sentence = sentences.get(
-            voucher.status, (Tone.REFUSAL, f"This voucher is {voucher.status}.")
+            voucher.status,
+            (Tone.REFUSAL, QT_TRANSLATE_NOOP("RedemptionFlow", "This voucher is {status}.")),
         )
-        self._say(tone, sentence)
+        self._say(tone, self.translate("RedemptionFlow", sentence).format(status=voucher.status))
 
     # --- redeeming ------------------------------------------------------------------
 
@@ -301,7 +346,7 @@ class RedemptionFlow:
         """Enter or Redeem on an active voucher: lock it, then ask for a contact or confirmation."""
         async with self._acting():
             if not self._view.online and self._view.stage == Stage.SHOWING:
-                self._say(Tone.ERROR, OFFLINE_SENTENCE)
+                self._say(Tone.ERROR, self.translate("RedemptionFlow", OFFLINE_SENTENCE))
                 return
             if not self._view.can_redeem or self._view.voucher is None:
                 return
@@ -319,16 +364,24 @@ class RedemptionFlow:
                 self._update(Stage.NEEDS_CONTACT, lock=lock, contact=None)
                 self._say(
                     Tone.INFO,
-                    "This voucher has no customer yet: "
-                    "scan their loyalty card or type their e-mail.",
+                    self.translate(
+                        "RedemptionFlow",
+                        "This voucher has no customer yet: "
+                        "scan their loyalty card or type their e-mail.",
+                    ),
                 )
             else:
                 self._update(Stage.CONFIRMING, lock=lock)
-                self._say(Tone.INFO, "Press Enter to confirm the redemption, or Esc to cancel.")
+                self._say(
+                    Tone.INFO,
+                    self.translate(
+                        "RedemptionFlow", "Press Enter to confirm the redemption, or Esc to cancel."
+                    ),
+                )
 
     async def _lock(self, voucher: Voucher) -> VoucherLock | None:
         entry = await self._begin(Action.LOCK, voucher)
-        self._update(busy="Reserving the voucher…")
+        self._update(busy=self.translate("RedemptionFlow", "Reserving the voucher…"))
         try:
             lock = await self._client.vouchers.lock(voucher.uuid)
         except PiggyError as error:
@@ -336,11 +389,14 @@ class RedemptionFlow:
             if error.ambiguous:
                 self._say(
                     Tone.ERROR,
-                    f"{error.user_message} The voucher may stay reserved for up to an hour.",
+                    self.translate(
+                        "RedemptionFlow",
+                        "{problem} The voucher may stay reserved for up to an hour.",
+                    ).format(problem=self._error_text(error)),
                     error,
                 )
             else:
-                self._say(_tone(error), error.user_message, error)
+                self._say(_tone(error), self._error_text(error), error)
             await self._refresh(voucher.code)
             return None
         register_secret(lock.release_key)  # never in a log line from here on
@@ -358,41 +414,53 @@ class RedemptionFlow:
         async with self._acting():
             if self._view.stage != Stage.NEEDS_CONTACT:
                 return
-            self._update(busy="Looking up the customer…")
+            self._update(busy=self.translate("RedemptionFlow", "Looking up the customer…"))
             try:
                 contact = await self._client.contacts.find_by_email(email)
             except ContactNotFound as error:
                 self._update(busy=None)
                 self._say(
-                    Tone.REFUSAL, "No customer with this e-mail address is known to Piggy.", error
+                    Tone.REFUSAL,
+                    self.translate(
+                        "RedemptionFlow", "No customer with this e-mail address is known to Piggy."
+                    ),
+                    error,
                 )
                 return
             except PiggyError as error:
                 self._update(busy=None)
-                self._say(Tone.ERROR, error.user_message, error)
+                self._say(Tone.ERROR, self._error_text(error), error)
                 return
             self._choose_contact(contact)
 
     async def _find_contact_by_card(self, value: str) -> None:
-        self._update(busy="Looking up the loyalty card…")
+        self._update(busy=self.translate("RedemptionFlow", "Looking up the loyalty card…"))
         try:
             contact = await self._client.contacts.find_by_identifier(value)
         except PiggyError as error:
             self._update(busy=None)
-            self._say(_tone(error), error.user_message, error)
+            self._say(_tone(error), self._error_text(error), error)
             return
         if contact is None:
             self._update(busy=None)
             self._say(
                 Tone.REFUSAL,
-                "This loyalty card is not linked to a customer yet. Type their e-mail instead.",
+                self.translate(
+                    "RedemptionFlow",
+                    "This loyalty card is not linked to a customer yet. Type their e-mail instead.",
+                ),
             )
             return
         self._choose_contact(contact)
 
     def _choose_contact(self, contact: Contact) -> None:
         self._update(Stage.CONFIRMING, contact=contact)
-        self._say(Tone.INFO, f"Customer: {contact.email or contact.uuid}. Press Enter to redeem.")
+        self._say(
+            Tone.INFO,
+            self.translate("RedemptionFlow", "Customer: {customer}. Press Enter to redeem.").format(
+                customer=contact.email or contact.uuid
+            ),
+        )
 
     async def confirm(self, times: int = 1) -> None:
         """Enter on the confirm panel: redeem (``times`` > 1: multi-redeem) with the release key."""
@@ -401,14 +469,19 @@ class RedemptionFlow:
             if view.stage != Stage.CONFIRMING or view.voucher is None:
                 return
             if not view.online:
-                self._say(Tone.ERROR, OFFLINE_SENTENCE + " The voucher stays reserved.")
+                self._say(
+                    Tone.ERROR,
+                    self.translate("RedemptionFlow", OFFLINE_SENTENCE)
+                    + " "
+                    + self.translate("RedemptionFlow", "The voucher stays reserved."),
+                )
                 return
             voucher, lock = view.voucher, view.lock
             contact_uuid = view.contact.uuid if voucher.contact is None and view.contact else None
             release_key = lock.release_key if lock else None
             action = Action.MULTI_REDEEM if times > 1 else Action.REDEEM
             entry = await self._begin(action, voucher, contact_uuid=contact_uuid, times=times)
-            self._update(busy="Redeeming…")
+            self._update(busy=self.translate("RedemptionFlow", "Redeeming…"))
             try:
                 if times > 1:
                     result = await self._client.vouchers.multi_redeem(
@@ -441,8 +514,11 @@ class RedemptionFlow:
                 if voucher.promotion and voucher.promotion.name
                 else voucher.name
             )
-            what = f" {times} times" if times > 1 else ""
-            self._say(Tone.SUCCESS, f"Redeemed{what}: {name or voucher.code}.")
+            if times > 1:
+                done = self.translate("RedemptionFlow", "Redeemed {times} times: {name}.")
+            else:
+                done = self.translate("RedemptionFlow", "Redeemed: {name}.")
+            self._say(Tone.SUCCESS, done.format(times=times, name=name or voucher.code))
 
     async def _after_refused_redeem(
         self, voucher: Voucher, lock: VoucherLock | None, error: PiggyError
@@ -451,19 +527,26 @@ class RedemptionFlow:
         if isinstance(error, NotEnoughRedemptions | InvalidInput) or not _is_refusal(error):
             # Nothing changed on Piggy's side: the cashier can correct or try again.
             self._update(busy=None)
-            extra = "" if _is_refusal(error) else " The voucher was not redeemed. Try again."
-            self._say(tone, _refusal_sentence(error) + extra, error)
+            sentence = self._refusal_sentence(error)
+            if not _is_refusal(error):
+                again = self.translate("RedemptionFlow", "The voucher was not redeemed. Try again.")
+                sentence = f"{sentence} {again}"
+            self._say(tone, sentence, error)
             return
         if lock is not None and not isinstance(
             error, VoucherAlreadyRedeemed | VoucherExpired | VoucherLocked
         ):
             await self._release(voucher, lock)
-        self._say(tone, _refusal_sentence(error), error)
+        self._say(tone, self._refusal_sentence(error), error)
         await self._refresh(voucher.code)
 
     async def _reconcile(self, entry: int, voucher: Voucher, *, had_lock: bool, times: int) -> None:
         """A redeem's answer was lost: find the voucher and tell the truth."""
-        self._update(busy="The answer was lost. Checking whether the voucher was redeemed…")
+        self._update(
+            busy=self.translate(
+                "RedemptionFlow", "The answer was lost. Checking whether the voucher was redeemed…"
+            )
+        )
         try:
             now = await self._client.vouchers.find(voucher.code)
         except PiggyError as error:
@@ -471,8 +554,12 @@ class RedemptionFlow:
             self._update(Stage.UNRESOLVED)
             self._say(
                 Tone.ERROR,
-                "The connection broke before Piggy answered, and the voucher could not be checked. "
-                "Do not hand out the reward yet: press Check again when the connection is back.",
+                self.translate(
+                    "RedemptionFlow",
+                    "The connection broke before Piggy answered, and the voucher could not be "
+                    "checked. Do not hand out the reward yet: press Check again when the "
+                    "connection is back.",
+                ),
                 error,
             )
             return
@@ -489,7 +576,10 @@ class RedemptionFlow:
             self._done(now)
             self._say(
                 Tone.SUCCESS,
-                "Redeemed. (The answer was lost, but Piggy confirms the voucher was used.)",
+                self.translate(
+                    "RedemptionFlow",
+                    "Redeemed. (The answer was lost, but Piggy confirms the voucher was used.)",
+                ),
             )
         elif had_lock and now.status == VoucherStatus.LOCKED:
             await self._journal_call(
@@ -500,15 +590,21 @@ class RedemptionFlow:
             )
             self._say(
                 Tone.ERROR,
-                "The connection broke before Piggy answered. The voucher was NOT redeemed. "
-                "Press Enter to try again.",
+                self.translate(
+                    "RedemptionFlow",
+                    "The connection broke before Piggy answered. The voucher was NOT redeemed. "
+                    "Press Enter to try again.",
+                ),
             )
         elif not had_lock and multi_use:
             self._update(Stage.SHOWING, voucher=now, lock=None, busy=None)
             self._say(
                 Tone.ERROR,
-                "The connection broke before Piggy answered and it cannot be told how many "
-                "uses were made. Check the voucher in the Piggy dashboard before trying again.",
+                self.translate(
+                    "RedemptionFlow",
+                    "The connection broke before Piggy answered and it cannot be told how many "
+                    "uses were made. Check the voucher in the Piggy dashboard before trying again.",
+                ),
             )
         else:
             await self._journal_call(
@@ -517,7 +613,10 @@ class RedemptionFlow:
             self._done(now)
             self._say(
                 Tone.ERROR,
-                "The connection broke before Piggy answered. The voucher was NOT redeemed.",
+                self.translate(
+                    "RedemptionFlow",
+                    "The connection broke before Piggy answered. The voucher was NOT redeemed.",
+                ),
             )
 
     async def recheck(self) -> None:
@@ -541,10 +640,13 @@ class RedemptionFlow:
             if view.stage not in (Stage.NEEDS_CONTACT, Stage.CONFIRMING) or view.voucher is None:
                 return
             if view.lock is not None:
-                self._update(busy="Releasing the voucher…")
+                self._update(busy=self.translate("RedemptionFlow", "Releasing the voucher…"))
                 await self._release(view.voucher, view.lock)
             await self._refresh(view.voucher.code)
-            self._say(Tone.INFO, "Cancelled. The voucher was not redeemed.")
+            self._say(
+                Tone.INFO,
+                self.translate("RedemptionFlow", "Cancelled. The voucher was not redeemed."),
+            )
 
     async def reverse(self) -> None:
         """Undo the redemption of the shown voucher (the window asked for confirmation)."""
@@ -553,12 +655,12 @@ class RedemptionFlow:
                 return
             voucher = self._view.voucher
             entry = await self._begin(Action.REVERSE, voucher)
-            self._update(busy="Reversing the redemption…")
+            self._update(busy=self.translate("RedemptionFlow", "Reversing the redemption…"))
             try:
                 result = await self._client.vouchers.reverse(voucher.uuid)
             except PiggyError as error:
                 await self._finish_failed(entry, error)
-                self._say(_tone(error), error.user_message, error)
+                self._say(_tone(error), self._error_text(error), error)
                 await self._refresh(voucher.code)
                 return
             await self._journal_call(self._journal.finish, entry, Outcome.OK)
@@ -566,7 +668,12 @@ class RedemptionFlow:
                 await self._refresh(voucher.code)
             else:
                 self._update(Stage.SHOWING, voucher=result, busy=None)
-            self._say(Tone.SUCCESS, "The redemption was reversed: the voucher can be used again.")
+            self._say(
+                Tone.SUCCESS,
+                self.translate(
+                    "RedemptionFlow", "The redemption was reversed: the voucher can be used again."
+                ),
+            )
 
     # --- locks left behind ----------------------------------------------------------
 
@@ -591,11 +698,10 @@ class RedemptionFlow:
             await self._journal_call(self._journal.settle_locks, entry.voucher_uuid)
             return None
         if entry.release_key is None:
-            until = expires.astimezone().strftime("%H:%M")
-            return (
-                f"Voucher {entry.code} may stay reserved until {until}: "
-                "the answer to its lock was lost."
-            )
+            return self.translate(
+                "RedemptionFlow",
+                "Voucher {code} may stay reserved until {time}: the answer to its lock was lost.",
+            ).format(code=entry.code, time=self._time_text(expires))
         register_secret(entry.release_key)
         lock = VoucherLock(
             voucher_uuid=entry.voucher_uuid,
@@ -605,11 +711,15 @@ class RedemptionFlow:
         )
         stub = Voucher(uuid=entry.voucher_uuid, code=entry.code, status=VoucherStatus.LOCKED)
         if await self._release(stub, lock):
-            return f"Voucher {entry.code} was still reserved by this counter and has been released."
-        return (
-            f"Voucher {entry.code} is still reserved by this counter; "
-            "releasing it failed and will be tried again."
-        )
+            return self.translate(
+                "RedemptionFlow",
+                "Voucher {code} was still reserved by this counter and has been released.",
+            ).format(code=entry.code)
+        return self.translate(
+            "RedemptionFlow",
+            "Voucher {code} is still reserved by this counter; "
+            "releasing it failed and will be tried again.",
+        ).format(code=entry.code)
 
     async def _release(self, voucher: Voucher, lock: VoucherLock) -> bool:
         """Release a lock; True when it is over (released now, or already gone)."""
@@ -632,6 +742,21 @@ class RedemptionFlow:
         return True
 
     # --- helpers --------------------------------------------------------------------
+
+    def _error_text(self, error: PiggyError) -> str:
+        """An error's sentence in the person's language (context "PiggyError")."""
+        return self.translate("PiggyError", error.user_message)
+
+    def _refusal_sentence(self, error: PiggyError) -> str:
+        if (
+            isinstance(error, NotEnoughRedemptions)
+            and error.message
+            and error.message != error.user_message
+        ):
+            return self.translate("RedemptionFlow", "{problem} Piggy says: {message}").format(
+                problem=self._error_text(error), message=error.message
+            )
+        return self._error_text(error)
 
     async def _refresh(self, code: str) -> None:
         """Show the voucher as Piggy has it now (after a refusal or a release)."""
@@ -682,8 +807,11 @@ class RedemptionFlow:
             log.error("journal write failed: %s", error)
             self._update(busy=None)
             raise JournalUnavailable(
-                "The counter journal could not be written (is the disk full?). "
-                "Nothing was sent to Piggy."
+                self.translate(
+                    "RedemptionFlow",
+                    "The counter journal could not be written (is the disk full?). "
+                    "Nothing was sent to Piggy.",
+                )
             ) from error
 
     def _update(self, stage: Stage | None = None, **changes: object) -> None:

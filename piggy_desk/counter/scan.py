@@ -16,8 +16,26 @@ MAX_CODE_LENGTH = 128
 DUPLICATE_WINDOW_SECONDS = 1.5
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
+    """Marks ``text`` for Qt's lupdate without importing Qt (see ``ScanRejected``)."""
+    return text
+
+
 class ScanRejected(ValueError):
-    """A scan that cannot be a voucher code; ``str()`` is a sentence for the cashier."""
+    """A scan that cannot be a voucher code; ``str()`` is a sentence for the cashier.
+
+    ``template`` is the English sentence with ``{placeholders}`` (context "ScanRejected" for
+    translators) and ``values`` fills them: translate the template, then format it.
+    """
+
+    def __init__(self, template: str, **values: object) -> None:
+        self.template = template
+        self.values = values
+        super().__init__(template.format(**values))
+
+    def sentence(self, translate: Callable[[str, str], str]) -> str:
+        """The sentence in the language ``translate`` gives."""
+        return translate("ScanRejected", self.template).format(**self.values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +53,11 @@ def normalise_scan(raw: str, rules: ScanRules = ScanRules()) -> str:
     # Huge input is refused before any per-character work is spent on it.
     if len(raw) > 8 * rules.max_length + 64:
         raise ScanRejected(
-            f"That scan is far too long to be a voucher code (over {rules.max_length} characters)."
+            QT_TRANSLATE_NOOP(
+                "ScanRejected",
+                "That scan is far too long to be a voucher code (over {max} characters).",
+            ),
+            max=rules.max_length,
         )
     text = "".join(_clean(ch) for ch in raw).strip()
     if rules.prefix and text.startswith(rules.prefix):
@@ -44,10 +66,15 @@ def normalise_scan(raw: str, rules: ScanRules = ScanRules()) -> str:
         text = text[: -len(rules.suffix)]
     text = text.strip()
     if not text:
-        raise ScanRejected("The scan was empty. Scan the voucher again.")
+        raise ScanRejected(
+            QT_TRANSLATE_NOOP("ScanRejected", "The scan was empty. Scan the voucher again.")
+        )
     if len(text) > rules.max_length:
         raise ScanRejected(
-            f"That is too long to be a voucher code (over {rules.max_length} characters)."
+            QT_TRANSLATE_NOOP(
+                "ScanRejected", "That is too long to be a voucher code (over {max} characters)."
+            ),
+            max=rules.max_length,
         )
     return text
 

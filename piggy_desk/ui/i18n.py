@@ -1,0 +1,80 @@
+"""Languages: English (the source texts) and Dutch, chosen at start-up.
+
+The program's own translations are ``piggy_desk/resources/translations/piggy_desk_<code>.qm``,
+built from ``resources/translations/*.ts`` by ``scripts/translations.py build`` (and by the
+package and bundle builds). Qt's own (``qtbase_<code>.qm``: the Yes/Cancel/Close of standard
+dialogs) come from PySide6 when they are there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from piggy_desk.api import PiggyError
+
+log = logging.getLogger("piggy_desk.ui")
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+SUPPORTED = ("en", "nl")
+SOURCE_LANGUAGE = "en"
+ERROR_CONTEXT = "PiggyError"
+
+_installed: list[QTranslator] = []
+
+
+def choose_language(setting: str, ui_languages: Sequence[str] | None = None) -> str:
+    """The language to show: the setting when it names one we ship, else the first of the
+    system's languages we ship, else English."""
+    if setting in SUPPORTED:
+        return setting
+    if ui_languages is None:
+        ui_languages = QLocale.system().uiLanguages()
+    for name in ui_languages:
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code in SUPPORTED:
+            return code
+    return SOURCE_LANGUAGE
+
+
+def install_translators(app: QCoreApplication, setting: str = "system") -> str:
+    """Install the translators for ``setting`` ("system" or a language code) and make
+    ``QLocale()`` (dates, times, numbers) match; returns the language code used.
+
+    Call it before any widget is built: texts are translated when widgets are made.
+    """
+    language = choose_language(setting)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    system = QLocale.system()
+    # Keep the system's country (nl-BE, en-GB) when its language is the chosen one.
+    if QLocale.languageToCode(system.language()) == language:
+        QLocale.setDefault(system)
+    else:
+        QLocale.setDefault(QLocale(language))
+    if language == SOURCE_LANGUAGE:
+        return language
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"qtbase_{language}", qt_dir), (f"piggy_desk_{language}", None)):
+        translator = QTranslator(app)
+        where = str(folder if folder is not None else TRANSLATIONS_DIR)
+        if translator.load(name, where):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        elif folder is None:
+            log.warning("no translation %s in %s: texts stay English", name, where)
+    return language
+
+
+def translate(context: str, text: str) -> str:
+    """``QCoreApplication.translate`` with two arguments: what the Qt-free layers are given."""
+    return QCoreApplication.translate(context, text)
+
+
+def error_text(error: PiggyError) -> str:
+    """An error's sentence for the person at the screen, in their language."""
+    return QCoreApplication.translate(ERROR_CONTEXT, error.user_message)
