@@ -26,6 +26,7 @@ from piggy_desk.counter.scan import ScanRules
 from piggy_desk.logs import LOG_FILE_NAME, configure_logging, default_log_dir, register_secret
 from piggy_desk.settings import Settings, cache_dir, config_dir, data_dir, token_from_environment
 from piggy_desk.token_store import TokenStore
+from piggy_desk.ui import theme
 from piggy_desk.ui.contacts import ContactsScreen
 from piggy_desk.ui.counter import CounterController, CounterScreen
 from piggy_desk.ui.first_run import FirstRunScreen, FirstRunWindow
@@ -300,8 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("PiggyDesk")
     # The loop must survive a message box being the only window; quitting is deliberate.
     app.setQuitOnLastWindowClosed(False)
-    if STYLE.exists():
-        app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    theme.install(app, Settings.load(config_dir()).theme)
     log.info(
         "Piggy Desk %s on Python %s, Qt %s, %s (%s)",
         __version__,

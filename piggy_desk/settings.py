@@ -58,6 +58,7 @@ class Settings:
     scan_suffix: str = ""
     manager_pin_hash: str | None = None
     language: str = "system"
+    theme: str = "system"  # "light", "dark", or like the system
 
     @classmethod
     def load(cls, folder: Path) -> Settings:

@@ -1,6 +1,9 @@
 """Make the README's screenshots: the real window on the sandbox, offscreen.
 
 QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+    [--theme light|dark] [--size 1100x900] [--prefix dark-]
+QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py --matrix
+    (the counter and a manager screen, light and dark, at 1366x768 and 1920x1080)
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from piggy_desk.app import STYLE, build_training_window
+from piggy_desk.app import build_training_window
 from piggy_desk.counter.connection import Connection
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN, start_sandbox
+from piggy_desk.ui import theme
 from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.main_window import MainWindow
 
@@ -44,21 +48,72 @@ async def scan(window: MainWindow, code: str) -> None:
     await until(lambda: not window.counter.view.busy)
 
 
-async def shoot(out: Path) -> None:
+async def shoot_matrix(out: Path) -> None:
+    """Light and dark at the two screens a counter has: scan, confirm, and the vouchers."""
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    with start_sandbox(token="screenshots") as sandbox:
+        for name in ("light", "dark"):
+            theme.install(app, name)
+            for width, height in ((1366, 768), (1920, 1080)):
+                sandbox.reset()
+                with tempfile.TemporaryDirectory() as data:
+                    window = build_training_window(
+                        base_url=sandbox.base_url, token=sandbox.token, folder=Path(data)
+                    )
+                    window.resize(width, height)
+                    window.show()
+                    assert window.ready is not None
+                    await window.ready
+                    stem = f"{name}-{width}x{height}"
+
+                    async def save(
+                        scene: str, stem: str = stem, window: MainWindow = window
+                    ) -> None:
+                        await asyncio.sleep(0.05)
+                        window.grab().save(str(out / f"{stem}-{scene}.png"))
+                        print(f"wrote {out / stem}-{scene}.png")
+
+                    await scan(window, KNOWN.WITH_PLU)
+                    window.counter.redeem_button.click()
+                    await until(lambda w=window: w.counter.view.stage == Stage.CONFIRMING)
+                    await save("confirm")
+                    window.counter.confirm_button.click()
+                    await until(
+                        lambda w=window: (
+                            w.counter.view.stage == Stage.SHOWING and not w.counter.view.busy
+                        )
+                    )
+                    await save("redeemed")
+                    window.tabs.setCurrentWidget(window.vouchers)
+                    await until(
+                        lambda w=window: (
+                            w.vouchers.model.rowCount() > 0 and not w.vouchers.model.loading
+                        )
+                    )
+                    window.vouchers.table.selectRow(2)
+                    window.vouchers.table.setFocus()
+                    await save("vouchers")
+                    window.close()
+                    await until(lambda w=window: not w.isVisible())
+
+
+async def shoot(out: Path, size: tuple[int, int] = (1100, 900), prefix: str = "") -> None:
     out.mkdir(parents=True, exist_ok=True)
     with start_sandbox(token="screenshots") as sandbox, tempfile.TemporaryDirectory() as data:
         window = build_training_window(
             base_url=sandbox.base_url, token=sandbox.token, folder=Path(data)
         )
-        window.resize(1100, 900)
+        window.resize(*size)
         window.show()
         assert window.ready is not None
         await window.ready
 
         async def save(name: str) -> None:
             await asyncio.sleep(0.05)  # let the loop lay out and paint; never processEvents() here
-            window.grab().save(str(out / f"{name}.png"))
-            print(f"wrote {out / name}.png")
+            window.grab().save(str(out / f"{prefix}{name}.png"))
+            print(f"wrote {out / prefix}{name}.png")
 
         await save("1-idle")
         await scan(window, KNOWN.WITH_PLU)
@@ -99,7 +154,7 @@ async def shoot(out: Path) -> None:
         dialog.buttons.accepted.emit()
         await until(lambda: dialog.errors["code"].isVisible())
         await asyncio.sleep(0.05)
-        dialog.grab().save(str(out / "9-new-voucher-error.png"))
+        dialog.grab().save(str(out / f"{prefix}9-new-voucher-error.png"))
         print(f"wrote {out / '9-new-voucher-error'}.png")
         dialog.close()
 
@@ -129,12 +184,20 @@ async def shoot(out: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
+    parser.add_argument("--size", default="1100x900", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--prefix", default="", help="put before every file name")
+    parser.add_argument("--matrix", action="store_true", help="light/dark at 1366x768, 1920x1080")
     arguments = parser.parse_args()
+    width, height = (int(n) for n in arguments.size.lower().split("x"))
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
-    app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    theme.install(app, arguments.theme)
     with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
-        runner.run(shoot(arguments.out))
+        if arguments.matrix:
+            runner.run(shoot_matrix(arguments.out))
+        else:
+            runner.run(shoot(arguments.out, (width, height), arguments.prefix))
     return 0
 
 

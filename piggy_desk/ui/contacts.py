@@ -61,24 +61,6 @@ SEARCH_TASK = "contacts-search"
 # without refusing an unusual real one (Piggy decides the rest).
 _EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+")
 
-# WORKAROUND: these belong in resources/counter.qss, which this screen may not edit yet.
-_STYLE = """
-#contactSearch { font-size: 20pt; padding: 8px 12px; border: 2px solid #5b6570;
-    border-radius: 8px; }
-#contactSearch:focus { border: 3px solid #1f5fa8; }
-#contactFindButton { font-size: 16pt; min-width: 120px; }
-#contactCard { background: #ffffff; border: 1px solid #c9ced6; border-radius: 12px; }
-#contactEmail { font-size: 22pt; font-weight: 700; color: #1a1a1a; }
-#contactEmail[missing="true"] { color: #6b7480; font-style: italic; }
-#contactUuid { font-size: 10pt; color: #4a4f57; }
-#contactFoundBy { font-size: 11pt; color: #3c434c; }
-#contactVoucherCount { font-size: 14pt; font-weight: 600; color: #1a1a1a; }
-#contactBusy { font-size: 14pt; color: #1f5fa8; font-style: italic; }
-#contactPlaceholder { font-size: 16pt; color: #6b7480; padding: 40px; }
-#useOnCounterButton { background: #1e7b34; color: white; font-size: 14pt; font-weight: 700;
-    border: none; }
-#useOnCounterButton:disabled { background: #b7c9bb; color: #f4f6f8; }
-"""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -267,7 +249,6 @@ class ContactsScreen(QWidget):
         self._say(None)
 
     def _setup_ui(self) -> None:
-        self.setStyleSheet(_STYLE)
         self.search_field = QLineEdit(self)
         self.search_field.setObjectName("contactSearch")
         self.search_field.setPlaceholderText("E-mail address or scan a loyalty card")

@@ -43,8 +43,6 @@ from piggy_desk.settings import Settings, shop_uuid_problem
 from piggy_desk.token_store import MAX_TOKEN_LENGTH, TokenStore, TokenStoreError
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.settings_screen import (
-    FIELD_STYLE,
-    QUIET_COLOUR,
     base_url_problem,
     off_loop,
     token_problem,
@@ -251,21 +249,6 @@ class FirstRunScreen(QWidget):
         layout.addWidget(intro)
         layout.addSpacing(8)
         layout.addLayout(choices, 1)
-        self.setStyleSheet(
-            "#firstRunTitle { font-size: 24pt; font-weight: 700; color: #1a1a1a; }"
-            f"#firstRunIntro {{ font-size: 13pt; color: {QUIET_COLOUR}; }}"
-            "#sandboxChoice, #connectChoice { background: #ffffff; border: 1px solid #c9ced6;"
-            " border-radius: 12px; }"
-            "#sandboxChoice QLabel, #connectChoice QLabel { background: transparent; }"
-            "QLabel[choice=heading] { font-size: 17pt; font-weight: 700; color: #1a1a1a; }"
-            "QLabel[choice=text] { font-size: 12pt; color: #3c434c; }"
-            "#sandboxButton, #saveAndStartButton { font-size: 15pt; font-weight: 700;"
-            " min-height: 52px; color: white; border: none; }"
-            "#sandboxButton { background: #f0a202; color: #1a1a1a; }"
-            "#saveAndStartButton { background: #1e7b34; }"
-            "#saveAndStartButton:disabled { background: #b7c9bb; color: #f4f6f8; }"
-            "#testConnectionButton { font-size: 13pt; }" + FIELD_STYLE
-        )
 
     def _sandbox_card(self) -> QFrame:
         card = QFrame(self)

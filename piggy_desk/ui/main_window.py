@@ -20,6 +20,7 @@ from piggy_desk.counter.flow import (
 from piggy_desk.counter.journal import Journal
 from piggy_desk.counter.scan import ScanRules
 from piggy_desk.settings import Settings
+from piggy_desk.ui import theme
 from piggy_desk.ui.contacts import ContactsScreen
 from piggy_desk.ui.counter import CounterController, CounterScreen
 from piggy_desk.ui.journal import JournalScreen
@@ -31,11 +32,11 @@ from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.vouchers import VouchersScreen
 
 _CONNECTION_LOOKS = {
-    Connection.UNKNOWN: ("Connecting to Piggy…", "#4a4f57"),
-    Connection.ONLINE: ("Online", "#1e7b34"),
-    Connection.OFFLINE: ("Offline: Piggy cannot be reached", "#b3261e"),
-    Connection.UNAUTHORIZED: ("Token refused", "#b3261e"),
-    Connection.MAINTENANCE: ("Piggy maintenance", "#8a4b00"),
+    Connection.UNKNOWN: ("Connecting to Piggy…", "neutral"),
+    Connection.ONLINE: ("Online", "good"),
+    Connection.OFFLINE: ("Offline: Piggy cannot be reached", "bad"),
+    Connection.UNAUTHORIZED: ("Token refused", "bad"),
+    Connection.MAINTENANCE: ("Piggy maintenance", "warn"),
 }
 _CONNECTION_SENTENCES = {
     Connection.OFFLINE: OFFLINE_SENTENCE,
@@ -203,10 +204,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("The new Piggy address is used from the next start.")
 
     def _show_connection(self, state: Connection) -> None:
-        word, colour = _CONNECTION_LOOKS[state]
+        word, tone = _CONNECTION_LOOKS[state]
         text = f"Training sandbox · {word}" if self.training else word
         self.connection_label.setText(f"● {text}")
-        self.connection_label.setStyleSheet(f"color: {colour}; font-weight: 600; padding: 0 8px;")
+        theme.set_tone(self.connection_label, tone)
         self.connection_label.setAccessibleName(f"Connection: {text}")
 
     def _on_gate_unlocked(self, screen: QWidget) -> None:

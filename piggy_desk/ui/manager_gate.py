@@ -35,7 +35,6 @@ class PinDialog(QDialog):
         self.pin.setAccessibleName("Manager PIN")
         self.error = QLabel(self)
         self.error.setObjectName("managerPinError")
-        self.error.setStyleSheet("color: #b3261e; font-weight: 600;")
         self.error.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -49,6 +49,7 @@ from piggy_desk.api import (
     VoucherStatus,
 )
 from piggy_desk.counter.flow import Tone
+from piggy_desk.ui import theme
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.table_model import HeaderTableModel
 from piggy_desk.ui.tasks import TaskRunner
@@ -76,11 +77,6 @@ CHART_STATUSES = (
 )
 # A chart label has less room than the counter's status badge.
 _CHART_WORDS = {VoucherStatus.LOCKED: "In use at a counter"}
-_ISSUED_COLOUR = "#6a3d9a"  # apart from every status colour
-_TRACK_COLOUR = "#cfd5dd"
-_TEXT_COLOUR = "#1a1a1a"
-_QUIET_COLOUR = "#5b6570"
-_ERROR_COLOUR = "#b3261e"
 _MIN_BAR = 60
 _FIELDS = ("name", "description", "voucher_limit", "limit_per_contact", "expiration_duration")
 Index = QModelIndex | QPersistentModelIndex
@@ -166,7 +162,7 @@ def chart_rows(counts: VoucherCounts) -> list[ChartRow]:
         issued_text = f"{counts.issued} of {counts.limit}, limit reached"
     else:
         issued_text = f"{counts.issued} of {counts.limit}"
-    rows = [ChartRow("Issued", counts.issued, _ISSUED_COLOUR, issued_text)]
+    rows = [ChartRow("Issued", counts.issued, theme.current().chart_other, issued_text)]
     for status in CHART_STATUSES:
         look = status_look(status)
         number = counts.by_status.get(status, 0)
@@ -365,7 +361,7 @@ class VoucherChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetrics(self.font())
         if not self.rows:
-            painter.setPen(QColor(_QUIET_COLOUR))
+            painter.setPen(QColor(theme.current().muted))
             painter.drawText(
                 QRectF(self.rect()),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
@@ -382,12 +378,12 @@ class VoucherChart(QWidget):
         for number, row in enumerate(self.rows):
             if number == 1:
                 y += self._gap()
-                painter.setPen(QPen(QColor(_TRACK_COLOUR), 1))
+                painter.setPen(QPen(QColor(theme.current().border), 1))
                 painter.drawLine(
                     0, int(y - self._gap() / 2), self.width(), int(y - self._gap() / 2)
                 )
             bar_top, bar_height = y + row_height * 0.18, row_height * 0.64
-            painter.setPen(QColor(_TEXT_COLOUR))
+            painter.setPen(QColor(theme.current().text))
             painter.drawText(
                 QRectF(0, y, label_width - 10, row_height),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -396,7 +392,7 @@ class VoucherChart(QWidget):
             track = bar_room * limit / scale if number == 0 and limit else 0.0
             if track:
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(_TRACK_COLOUR))
+                painter.setBrush(QColor(theme.current().border))
                 painter.drawRoundedRect(QRectF(label_width, bar_top, track, bar_height), 3, 3)
             length = bar_room * row.value / scale
             if row.value and length < 3:
@@ -406,7 +402,7 @@ class VoucherChart(QWidget):
                 painter.setBrush(QColor(row.colour))
                 painter.drawRoundedRect(QRectF(label_width, bar_top, length, bar_height), 3, 3)
             end = label_width + max(track, length)
-            painter.setPen(QColor(_TEXT_COLOUR))
+            painter.setPen(QColor(theme.current().text))
             painter.drawText(
                 QRectF(end + 8, y, self.width() - end - 8, row_height),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -578,10 +574,6 @@ class CreatePromotionDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setStyleSheet(
-            f"QLabel[fieldError=true] {{ color: {_ERROR_COLOUR}; font-weight: 600; }}"
-            f"QLabel[fieldHint=true] {{ color: {_QUIET_COLOUR}; font-size: 10pt; }}"
-        )
         self.banner.hide()
         self.setMinimumWidth(560)
 
@@ -813,13 +805,6 @@ class PromotionsScreen(QWidget):
         QWidget.setTabOrder(self.table, self.refresh_button)
         QWidget.setTabOrder(self.refresh_button, self.new_button)
         self.setFocusProxy(self.table)
-        self.setStyleSheet(
-            "#promotionsTitle { font-size: 18pt; font-weight: 700; }"
-            "#detailName { font-size: 18pt; font-weight: 700; color: #1a1a1a; }"
-            "#detailDescription { color: #3c434c; }"
-            "#detailsHeading { font-weight: 700; color: #3c434c; margin-top: 6px; }"
-            f"#promotionPlaceholder {{ color: {_QUIET_COLOUR}; padding: 24px; }}"
-        )
 
     def _details_page(self) -> QWidget:
         page = QFrame(self.details)

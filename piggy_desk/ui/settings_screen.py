@@ -64,12 +64,6 @@ SAVE_TASK = "settings-save"
 REMOVE_TASK = "settings-remove"
 CHECK_TASK = "settings-key-store-check"
 
-ERROR_COLOUR = "#b3261e"
-QUIET_COLOUR = "#5b6570"
-FIELD_STYLE = (
-    f"QLabel[fieldError=true] {{ color: {ERROR_COLOUR}; font-weight: 600; }}"
-    f"QLabel[fieldHint=true] {{ color: {QUIET_COLOUR}; font-size: 10pt; }}"
-)
 FIELDS = (
     "base_url",
     "token",
@@ -451,15 +445,6 @@ class SettingsScreen(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(buttons)
-        self.setStyleSheet(
-            "#settingsTitle { font-size: 18pt; font-weight: 700; }"
-            "QGroupBox { font-weight: 700; margin-top: 14px; padding-top: 8px; }"
-            "QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }"
-            "#saveSettingsButton { background: #1f5fa8; color: white; font-weight: 700;"
-            " border: none; }"
-            "#saveSettingsButton:disabled { background: #b9c9dc; }"
-            f"#tokenState, #pinState {{ color: {QUIET_COLOUR}; }}" + FIELD_STYLE
-        )
 
     def _connection_group(self, parent: QWidget) -> QGroupBox:
         group = QGroupBox("Piggy connection", parent)

@@ -76,7 +76,7 @@ class _VoucherForm(QDialog):
     def _row(self, label: str, field: QWidget, key: str) -> None:
         error = QLabel(self)
         error.setObjectName(f"error_{key}")
-        error.setStyleSheet("color: #b3261e;")
+        error.setProperty("fieldError", True)
         error.setWordWrap(True)
         error.hide()
         box = QVBoxLayout()
@@ -106,7 +106,7 @@ class _VoucherForm(QDialog):
     def _finish_layout(self, extra: QWidget | None = None) -> None:
         self.general_error = QLabel(self)
         self.general_error.setObjectName("error_general")
-        self.general_error.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.general_error.setProperty("fieldError", True)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         self.buttons = QDialogButtonBox(

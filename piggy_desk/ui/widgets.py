@@ -11,32 +11,41 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from piggy_desk.counter.flow import Tone
+from piggy_desk.ui import theme
 
 
 @dataclass(frozen=True, slots=True)
 class StatusLook:
-    """How a voucher status shows: a word, a colour and a glyph (never colour alone)."""
+    """How a voucher status shows: a word, a tone and a glyph (never colour alone).
+
+    The tone (``good``, ``bad``, ``warn``, ``info``, ``neutral``) names a colour of the
+    theme's palette, so the same status reads well in the light and the dark theme.
+    """
 
     word: str
-    colour: str
+    tone: str
     glyph: str
+
+    @property
+    def colour(self) -> str:
+        return theme.current().colour(self.tone)
 
 
 STATUS_LOOKS = {
-    "ACTIVE": StatusLook("Valid", "#1e7b34", "check"),
-    "REDEEMED": StatusLook("Already used", "#4a4f57", "cross"),
-    "EXPIRED": StatusLook("Expired", "#b3261e", "hourglass"),
-    "DEACTIVATED": StatusLook("Switched off", "#b3261e", "bar"),
-    "INACTIVE": StatusLook("Not valid yet", "#1f5fa8", "clock"),
-    "LOCKED": StatusLook("In use at another counter", "#8a4b00", "lock"),
+    "ACTIVE": StatusLook("Valid", "good", "check"),
+    "REDEEMED": StatusLook("Already used", "neutral", "cross"),
+    "EXPIRED": StatusLook("Expired", "bad", "hourglass"),
+    "DEACTIVATED": StatusLook("Switched off", "bad", "bar"),
+    "INACTIVE": StatusLook("Not valid yet", "info", "clock"),
+    "LOCKED": StatusLook("In use at another counter", "warn", "lock"),
 }
-UNKNOWN_LOOK = StatusLook("Unknown status", "#4a4f57", "question")
+UNKNOWN_LOOK = StatusLook("Unknown status", "neutral", "question")
 
 TONE_LOOKS = {
-    Tone.SUCCESS: StatusLook("", "#1e7b34", "check"),
-    Tone.REFUSAL: StatusLook("", "#b3261e", "cross"),
-    Tone.ERROR: StatusLook("", "#8a4b00", "bang"),
-    Tone.INFO: StatusLook("", "#1f5fa8", "info"),
+    Tone.SUCCESS: StatusLook("Done", "good", "check"),
+    Tone.REFUSAL: StatusLook("Refused", "bad", "cross"),
+    Tone.ERROR: StatusLook("Problem", "warn", "bang"),
+    Tone.INFO: StatusLook("Note", "info", "info"),
 }
 
 
@@ -49,12 +58,14 @@ class GlyphIcon(QWidget):
 
     def __init__(self, size: int = 48, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._colour = QColor("#4a4f57")
+        self._tone = "neutral"
         self._glyph = "question"
         self.setFixedSize(QSize(size, size))
+        self.setAccessibleName("Status icon")
 
     def set_look(self, look: StatusLook) -> None:
-        self._colour, self._glyph = QColor(look.colour), look.glyph
+        self._tone, self._glyph = look.tone, look.glyph
+        self.setAccessibleName(look.word)
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -62,15 +73,17 @@ class GlyphIcon(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         side = min(self.width(), self.height())
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._colour)
+        palette = theme.current()  # read when painting: the theme may have changed
+        painter.setBrush(QColor(palette.colour(self._tone)))
         painter.drawEllipse(QRectF(0, 0, side, side))
-        pen = QPen(QColor("white"), side * 0.1, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        on_tone = QColor(palette.on_tone)
+        pen = QPen(on_tone, side * 0.1, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(_glyph_path(self._glyph, side))
         if self._glyph in {"info", "bang", "question"}:
-            painter.setBrush(QColor("white"))
+            painter.setBrush(on_tone)
             y = side * 0.28 if self._glyph == "info" else side * 0.74
             painter.drawEllipse(QPointF(side / 2, y), side * 0.02, side * 0.02)
         painter.end()
@@ -139,12 +152,9 @@ class StatusBadge(QFrame):
         self.status = status
         self._icon.set_look(look)
         self._word.setText(look.word)
-        self.setAccessibleName(f"Status: {look.word}")
-        self.setStyleSheet(
-            f"#voucherStatus {{ border: 3px solid {look.colour}; border-radius: 10px;"
-            " background: white; }"
-            f"#voucherStatusWord {{ color: {look.colour}; font-size: 22pt; font-weight: 700; }}"
-        )
+        self.setAccessibleName(self.tr("Status: {word}").format(word=look.word))
+        theme.set_tone(self, look.tone)
+        theme.set_tone(self._word, look.tone)
 
     @property
     def word(self) -> str:
@@ -172,6 +182,10 @@ class MessageBanner(QFrame):
         self._text.setTextFormat(Qt.TextFormat.PlainText)
         self._details = QPushButton("Details…", self)
         self._details.setObjectName("detailsButton")
+        self._details.setAccessibleName(self.tr("Details of this message"))
+        self._details.setAccessibleDescription(
+            self.tr("Shows the error code and what was sent, for a manager or support")
+        )
         self._details.setAutoDefault(False)
         self._details.clicked.connect(self.details_requested)
         layout = QHBoxLayout(self)
@@ -190,20 +204,20 @@ class MessageBanner(QFrame):
         self._icon.show()
         self._text.setText(sentence)
         self._details.setVisible(has_details)
+        self.setAccessibleName(look.word)
         self.setAccessibleDescription(sentence)
-        tint = QColor(look.colour)
-        self.setStyleSheet(
-            f"#messageBanner {{ background: rgba({tint.red()}, {tint.green()}, {tint.blue()}, 24);"
-            f" border-left: 8px solid {look.colour}; border-radius: 6px; }}"
-            f"#messageText {{ color: {look.colour}; font-size: 16pt; font-weight: 600; }}"
-        )
+        theme.set_tone(self, look.tone)
+        theme.set_tone(self._text, look.tone)
 
     def clear(self) -> None:
         self.tone = None
         self._icon.hide()
         self._text.setText("")
         self._details.hide()
-        self.setStyleSheet("#messageBanner { background: transparent; }")
+        self.setAccessibleName(self.tr("Message"))
+        self.setAccessibleDescription("")
+        theme.set_tone(self, "none")
+        theme.set_tone(self._text, "none")
         if self._collapse:
             self.hide()
 

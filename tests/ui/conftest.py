@@ -19,11 +19,12 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from piggy_desk.app import STYLE, build_main_window
+from piggy_desk.app import build_main_window
 from piggy_desk.counter.connection import Connection
 from piggy_desk.counter.flow import Notice
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import Settings
+from piggy_desk.ui import theme
 from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.main_window import MainWindow
 from piggy_desk.ui.sounds import SoundPlayer
@@ -155,7 +156,7 @@ class Counter:
 def make_window(
     sandbox: RunningSandbox, tmp_path: Path, qapp: QApplication
 ) -> Iterator[Callable[..., Any]]:
-    qapp.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    theme.install(qapp, "light")
     qapp.setQuitOnLastWindowClosed(False)  # as the program does: closing must not stop the loop
     windows: list[MainWindow] = []
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QPushButton
 from pytestqt.modeltest import ModelTester
 
 from piggy_desk.api import Contact, PiggyClient
-from piggy_desk.app import STYLE
 from piggy_desk.counter.flow import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
+from piggy_desk.ui import theme
 from piggy_desk.ui.contacts import (
     ContactQuery,
     ContactsScreen,
@@ -46,7 +46,7 @@ async def make_screen(
 ) -> AsyncIterator[Callable[..., ContactsScreen]]:
     """Shown screens on their own task runner; no task may have failed by the end."""
     qapp.setQuitOnLastWindowClosed(False)
-    qapp.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    theme.install(qapp, "light")
     made: list[tuple[ContactsScreen, TaskRunner, MessagePath]] = []
 
     def make(screen_client: PiggyClient | None = None, *, page_size: int = 500) -> ContactsScreen:

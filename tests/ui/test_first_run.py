@@ -19,11 +19,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPlainTextEdit
 
 from piggy_desk.api import DEFAULT_BASE_URL
-from piggy_desk.app import STYLE
 from piggy_desk.counter.flow import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import SETTINGS_FILE, Settings
 from piggy_desk.token_store import TokenStore
+from piggy_desk.ui import theme
 from piggy_desk.ui.first_run import FirstRunScreen, connected_sentence
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.tasks import TaskRunner
@@ -91,7 +91,7 @@ async def installer(
 ) -> AsyncIterator[Installer]:
     qapp.setQuitOnLastWindowClosed(False)
     style = qapp.styleSheet()
-    qapp.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    theme.install(qapp, "light")
     store = TokenStore()
     messages = MessagePath()
     tasks = TaskRunner(messages.on_task_failed)

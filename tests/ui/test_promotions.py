@@ -19,10 +19,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPlainTextEdit, QPushButton
 
 from piggy_desk.api import PiggyClient
-from piggy_desk.app import STYLE
 from piggy_desk.counter.flow import Tone
 from piggy_desk.sandbox import KNOWN, PIGGY_PREFIX, RunningSandbox
-from piggy_desk.ui import promotions
+from piggy_desk.ui import promotions, theme
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.promotions import (
     CHART_STATUSES,
@@ -113,7 +112,7 @@ def error_label(dialog: QDialog, field: str) -> QLabel:
 async def desk(sandbox: RunningSandbox, qapp: QApplication) -> AsyncIterator[Desk]:
     qapp.setQuitOnLastWindowClosed(False)  # a closing dialog must not stop the loop
     style = qapp.styleSheet()
-    qapp.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    theme.install(qapp, "light")
     client = PiggyClient(sandbox.base_url, sandbox.token)
     messages = MessagePath()
     tasks = TaskRunner(messages.on_task_failed)

@@ -18,10 +18,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 
-from piggy_desk.app import STYLE
 from piggy_desk.counter.flow import Tone
 from piggy_desk.settings import SETTINGS_FILE, Settings, hash_pin, pin_matches
 from piggy_desk.token_store import NO_KEY_STORE, TokenStore
+from piggy_desk.ui import theme
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.settings_screen import (
     KEPT_SENTENCES,
@@ -90,7 +90,7 @@ async def make_desk(
 ) -> AsyncIterator[Callable[[Settings], Desk]]:
     qapp.setQuitOnLastWindowClosed(False)  # a closing message box must not stop the loop
     style = qapp.styleSheet()
-    qapp.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    theme.install(qapp, "light")
     desks: list[Desk] = []
 
     def make(settings: Settings) -> Desk:
