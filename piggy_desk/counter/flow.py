@@ -386,6 +386,8 @@ class RedemptionFlow:
             lock = await self._client.vouchers.lock(voucher.uuid)
         except PiggyError as error:
             await self._finish_failed(entry, error)
+            if error.ambiguous and await self._lock_never_happened(entry, voucher, error):
+                return None
             if error.ambiguous:
                 self._say(
                     Tone.ERROR,
@@ -408,6 +410,27 @@ class RedemptionFlow:
             lock_expires_at=lock.system_release_at,
         )
         return lock
+
+    async def _lock_never_happened(self, entry: int, voucher: Voucher, error: PiggyError) -> bool:
+        """A lock's answer was lost: a voucher found not locked proves the lock never
+        happened (only its key ends one early), so nothing stays reserved; say so."""
+        try:
+            now = await self._client.vouchers.find(voucher.code)
+        except PiggyError:
+            return False
+        if now.status == VoucherStatus.LOCKED:
+            return False
+        detail = f"{type(error).__name__}; not locked (find)"
+        await self._journal_call(self._journal.finish, entry, Outcome.FAILED, detail=detail)
+        self._update(Stage.SHOWING, voucher=now, lock=None, contact=now.contact, busy=None)
+        self._say(
+            Tone.ERROR,
+            self.translate(
+                "RedemptionFlow", "{problem} The voucher was not reserved. Try again."
+            ).format(problem=self._error_text(error)),
+            error,
+        )
+        return True
 
     async def use_contact_email(self, email: str) -> None:
         """The customer said their e-mail address: find them."""
@@ -660,6 +683,9 @@ class RedemptionFlow:
                 result = await self._client.vouchers.reverse(voucher.uuid)
             except PiggyError as error:
                 await self._finish_failed(entry, error)
+                if error.ambiguous:
+                    await self._reconcile_reverse(entry, voucher, error)
+                    return
                 self._say(_tone(error), self._error_text(error), error)
                 await self._refresh(voucher.code)
                 return
@@ -673,6 +699,49 @@ class RedemptionFlow:
                 self.translate(
                     "RedemptionFlow", "The redemption was reversed: the voucher can be used again."
                 ),
+            )
+
+    async def _reconcile_reverse(self, entry: int, voucher: Voucher, error: PiggyError) -> None:
+        """A reverse's answer was lost: find the voucher; a voucher no longer used proves the
+        reverse happened. Never offered again blindly: a second reverse would undo another use."""
+        try:
+            now = await self._client.vouchers.find(voucher.code)
+        except PiggyError:
+            # The card must not offer Reverse again on a voucher that may be reversed already.
+            self._update(Stage.IDLE, voucher=None, lock=None, contact=None)
+            self._say(
+                Tone.ERROR,
+                self.translate(
+                    "RedemptionFlow",
+                    "The connection broke before Piggy answered, and the voucher could not be "
+                    "checked. Scan it again to see whether the redemption was reversed.",
+                ),
+                error,
+            )
+            return
+        self._update(Stage.SHOWING, voucher=now, lock=None, contact=now.contact, busy=None)
+        if now.status != VoucherStatus.REDEEMED:
+            await self._journal_call(
+                self._journal.finish, entry, Outcome.OK, detail="confirmed by a later find"
+            )
+            self._say(
+                Tone.SUCCESS,
+                self.translate(
+                    "RedemptionFlow",
+                    "The redemption was reversed. (The answer was lost, but Piggy confirms it.)",
+                ),
+            )
+        else:
+            await self._journal_call(
+                self._journal.finish, entry, Outcome.FAILED, detail="not reversed (find)"
+            )
+            self._say(
+                Tone.ERROR,
+                self.translate(
+                    "RedemptionFlow",
+                    "The connection broke before Piggy answered. The redemption was NOT reversed.",
+                ),
+                error,
             )
 
     # --- locks left behind ----------------------------------------------------------

@@ -189,6 +189,12 @@ async def _answer_with_fault(fault: Fault, scope: Scope, receive: Receive, send:
             response = _error_response(status, status_message(status))
             if status == HTTPStatus.TOO_MANY_REQUESTS:
                 response.headers["Retry-After"] = str(fault.retry_after or 1)
+        case FaultKind.MAINTENANCE:
+            response = _error_response(
+                HTTPStatus.SERVICE_UNAVAILABLE, status_message(HTTPStatus.SERVICE_UNAVAILABLE)
+            )
+            if fault.retry_after is not None:
+                response.headers["Retry-After"] = str(fault.retry_after)
         case FaultKind.HTML:
             status = fault.status or HTTPStatus.BAD_GATEWAY
             response = HTMLResponse(gateway_page(status), status_code=status)

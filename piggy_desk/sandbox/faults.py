@@ -17,6 +17,7 @@ class FaultKind(StrEnum):
 
     LATENCY = "latency"
     STATUS = "status"
+    MAINTENANCE = "maintenance"
     HTML = "html"
     BROKEN_JSON = "broken_json"
     EMPTY_BODY = "empty_body"
@@ -27,6 +28,9 @@ class FaultKind(StrEnum):
 @dataclass
 class Fault:
     """One armed fault, spent on the next `count` matching Piggy requests.
+
+    `maintenance` answers what Laravel's maintenance mode (``artisan down --retry=N``)
+    answers: 503, its message, and `Retry-After` when `retry_after` is given.
 
     `path` is a substring of the path after `/api/v3/oauth/clients`; with `after_commit`
     the request is processed (state changes) and only then is the answer replaced.

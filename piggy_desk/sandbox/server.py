@@ -112,6 +112,10 @@ class RunningSandbox:
         """Disarm every fault."""
         self._call(self._sandbox.faults.clear)
 
+    def armed_faults(self) -> list[dict[str, object]]:
+        """Return the faults not spent yet, as the control surface shows them."""
+        return self._call(lambda: [fault.as_json() for fault in self._sandbox.faults.armed()])
+
     def set_batch_delay(self, seconds: float) -> None:
         """Set how long batch jobs take before their vouchers appear (0: the next request)."""
         self._call(lambda: self._sandbox.set_batch_delay(seconds))

@@ -118,6 +118,20 @@ def test_429_says_when_to_retry(api: httpx.Client, sandbox: RunningSandbox) -> N
     assert response.headers["Retry-After"] == "7"
 
 
+def test_maintenance_mode_says_when_to_come_back(
+    api: httpx.Client, sandbox: RunningSandbox
+) -> None:
+    sandbox.inject("maintenance", retry_after=60, count=2)
+    response = find(api)
+    body = assert_error(response, 503, status=503)
+    assert "maintenance" in body["message"]
+    assert response.headers["Retry-After"] == "60"
+    sandbox.clear_faults()
+    sandbox.inject("maintenance")
+    assert "Retry-After" not in find(api).headers  # `artisan down` without --retry
+    assert data(find(api))
+
+
 def test_an_html_gateway_page(api: httpx.Client, sandbox: RunningSandbox) -> None:
     sandbox.inject("html")
     response = find(api)
