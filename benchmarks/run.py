@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QApplication
 from piggy_desk.app import build_training_window
 from piggy_desk.counter.flow import CounterView, Stage
 from piggy_desk.sandbox import KNOWN
+from piggy_desk.ui.garbage import MainThreadCollector
 from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.main_window import MainWindow
 from piggy_desk.ui.vouchers import VoucherFilter, VouchersScreen
@@ -745,8 +746,11 @@ def main() -> int:
         folder = Path(scratch)
         sandbox = SandboxProcess(token)
         try:
+            collector = MainThreadCollector()  # the program's garbage collection, as in app.py
+            collector.start()
             with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
                 results.update(runner.run(in_process(sandbox, folder)))
+            collector.stop()
             say("start-up: 5 + 5 processes …")
             results.update(bench_startup(folder))
             say("memory …")

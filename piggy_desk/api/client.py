@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import builtins
 from collections.abc import AsyncIterator, Callable, Mapping
 from datetime import UTC, datetime
@@ -148,8 +149,12 @@ class _Resource:
         params: Mapping[str, Any] | None = None,
         body: Mapping[str, Any] | None = None,
         whole_answer: bool = False,
+        parse_in_thread: bool = False,
     ) -> T:
-        """Send the request and ``parse`` its ``data`` (or the whole answer, for lists)."""
+        """Send the request and ``parse`` its ``data`` (or the whole answer, for lists).
+
+        ``parse_in_thread`` for answers that may be large (a page of 500 vouchers takes tens
+        of milliseconds to parse): the event loop, and the window on it, keep running."""
         status, answer = await self._transport.request(
             method,
             path,
@@ -157,11 +162,13 @@ class _Resource:
             body=None if body is None else _compact(body),
         )
         try:
-            if whole_answer:
-                return parse(answer)
-            if "data" not in answer:
-                raise errors.MalformedResponse("Piggy's answer has no data.")
-            return parse(answer["data"])
+            if not whole_answer:
+                if "data" not in answer:
+                    raise errors.MalformedResponse("Piggy's answer has no data.")
+                answer = answer["data"]
+            if parse_in_thread:
+                return await asyncio.to_thread(parse, answer)
+            return parse(answer)
         except errors.MalformedResponse as error:
             error.method, error.path, error.status_code = method, path, status
             # Piggy said yes to a POST or PUT but the answer cannot be read: it most
@@ -190,7 +197,9 @@ class Vouchers(_Resource):
             "limit": None if limit is None else _in_range(limit, 0, MAX_PAGE_SIZE, "limit"),
             "page": None if page is None else _in_range(page, 1, 2**31 - 1, "page"),
         }
-        return await self._call(voucher_page, "GET", "/vouchers", params=params, whole_answer=True)
+        return await self._call(
+            voucher_page, "GET", "/vouchers", params=params, whole_answer=True, parse_in_thread=True
+        )
 
     async def iterate(
         self,

@@ -5,7 +5,15 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDateTime,
+    QEvent,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -33,6 +41,7 @@ from piggy_desk.ui.widgets import MessageBanner, StatusBadge, countdown_text, re
 MAX_SCAN_FIELD = 4096
 MAX_MULTI_REDEEM = 50
 STRAY_ENTER_SECONDS = 0.5
+BUSY_TEXT_DELAY_MS = 150
 
 
 class CounterController(QObject):
@@ -121,20 +130,20 @@ class VoucherCard(QFrame):
         self.details.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self._fields: dict[str, QLabel] = {}
         for key, label in (
-            ("valid_from", "Valid from"),
-            ("expires", "Expires"),
-            ("contact", "Customer"),
-            ("redeemed", "Used on"),
-            ("uses", "Uses per voucher"),
-            ("attributes", "Till codes"),
+            ("valid_from", self.tr("Valid from:")),
+            ("expires", self.tr("Expires:")),
+            ("contact", self.tr("Customer:")),
+            ("redeemed", self.tr("Used on:")),
+            ("uses", self.tr("Uses per voucher:")),
+            ("attributes", self.tr("Till codes:")),
         ):
             value = QLabel(self)
             value.setObjectName(f"voucher_{key}")
             value.setWordWrap(True)
             value.setTextFormat(Qt.TextFormat.PlainText)
             self._fields[key] = value
-            self.details.addRow(f"{label}:", value)
-        self.placeholder = QLabel("Scan a voucher to see it here.", self)
+            self.details.addRow(label, value)
+        self.placeholder = QLabel(self.tr("Scan a voucher to see it here."), self)
         self.placeholder.setObjectName("cardPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         top = QHBoxLayout()
@@ -161,34 +170,36 @@ class VoucherCard(QFrame):
             if label is not None:
                 label.setVisible(not empty)
         if voucher is None:
-            self.setAccessibleDescription("No voucher shown")
+            self.setAccessibleDescription(self.tr("No voucher shown"))
             return
         now = now or datetime.now(UTC)
         promotion = voucher.promotion
         self.status.set_status(voucher.status)
         self.title.setText(
-            (promotion.name if promotion and promotion.name else voucher.name) or "Voucher"
+            (promotion.name if promotion and promotion.name else voucher.name) or self.tr("Voucher")
         )
         self.description.setText(
             (promotion.description if promotion else "") or voucher.description
         )
         self.code.setText(voucher.code)
         self._set("valid_from", _when(voucher.activation_date, now))
-        self._set("expires", _when(voucher.expiration_date, now) or "Never")
+        self._set("expires", _when(voucher.expiration_date, now) or self.tr("Never"))
         self._set(
             "contact",
-            (voucher.contact.email or "a customer without e-mail")
+            (voucher.contact.email or self.tr("a customer without e-mail"))
             if voucher.contact
-            else "No customer yet",
+            else self.tr("No customer yet"),
         )
         self._set("redeemed", _when(voucher.redeemed_at, now))
         uses = promotion.redemptions_per_voucher if promotion else None
-        self._set("uses", str(uses) if uses and uses > 1 else "")
+        self._set("uses", QLocale().toString(uses) if uses and uses > 1 else "")
         attributes = {**(promotion.attributes if promotion else {}), **voucher.attributes}
         shown = [f"{k}: {v}" for k, v in attributes.items() if v not in (None, "")]
         self._set("attributes", "   ".join(shown))
         self.setAccessibleDescription(
-            f"{self.title.text()}, code {voucher.code}, {self.status.word}"
+            self.tr("{title}, code {code}, {status}").format(
+                title=self.title.text(), code=voucher.code, status=self.status.word
+            )
         )
 
     def _set(self, key: str, text: str) -> None:
@@ -236,20 +247,29 @@ class CounterScreen(QWidget):
         self._last_notice: Notice | None = None
         self._last_scan_at = float("-inf")
         self._rendered = False
+        self._recent_shown: tuple[str, ...] | None = None
         self._setup_ui()
         controller.view_changed.connect(self._on_controller_view_changed)
         controller.notice_given.connect(self._on_controller_notice_given)
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._update_countdown)
+        # "Checking the voucher…" only when Piggy is slow: a usual answer comes in a few
+        # milliseconds, and redrawing for it would flicker and delay the answer.
+        self._busy_delay = QTimer(self)
+        self._busy_delay.setSingleShot(True)
+        self._busy_delay.setInterval(BUSY_TEXT_DELAY_MS)
+        self._busy_delay.timeout.connect(self._show_busy_text)
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
         self._render(self._view)
 
     def _setup_ui(self) -> None:
         self.scan_input = QLineEdit(self)
         self.scan_input.setObjectName("scanInput")
-        self.scan_input.setPlaceholderText("Scan a voucher, or type its code and press Enter")
-        self.scan_input.setAccessibleName("Voucher code")
+        self.scan_input.setPlaceholderText(
+            self.tr("Scan a voucher, or type its code and press Enter")
+        )
+        self.scan_input.setAccessibleName(self.tr("Voucher code"))
         self.scan_input.setMaxLength(MAX_SCAN_FIELD)
         self.scan_input.setClearButtonEnabled(True)
         self.scan_input.installEventFilter(self)
@@ -258,15 +278,21 @@ class CounterScreen(QWidget):
         self.banner.details_requested.connect(self._on_banner_details_requested)
         self.busy_label = QLabel(self)
         self.busy_label.setObjectName("busyLabel")
+        keep_place = self.busy_label.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)  # showing it moves nothing
+        self.busy_label.setSizePolicy(keep_place)
+        self.busy_label.hide()
         self.card = VoucherCard(self)
 
         self.redeem_button = self._button(
-            "Redeem  (Enter)", "redeemButton", self._on_redeem_clicked
+            self.tr("Redeem  (Enter)"), "redeemButton", self._on_redeem_clicked
         )
         self.reverse_button = self._button(
-            "Reverse redemption…", "reverseButton", self._on_reverse_clicked
+            self.tr("Reverse redemption…"), "reverseButton", self._on_reverse_clicked
         )
-        self.recheck_button = self._button("Check again", "recheckButton", self._controller.recheck)
+        self.recheck_button = self._button(
+            self.tr("Check again"), "recheckButton", self._controller.recheck
+        )
         actions = QHBoxLayout()
         actions.addWidget(self.redeem_button, 2)
         actions.addWidget(self.reverse_button, 1)
@@ -282,39 +308,42 @@ class CounterScreen(QWidget):
         self.multi_count = QSpinBox(self.confirm_panel)
         self.multi_count.setObjectName("multiRedeemCount")
         self.multi_count.setRange(1, MAX_MULTI_REDEEM)
-        self.multi_count.setAccessibleName("Number of uses")
-        self.multi_label = QLabel("Uses:", self.confirm_panel)
+        self.multi_count.setAccessibleName(self.tr("Number of uses"))
+        self.multi_label = QLabel(self.tr("Uses:"), self.confirm_panel)
         self.confirm_button = self._button(
-            "Confirm  (Enter)", "confirmButton", self._on_confirm_clicked
+            self.tr("Confirm  (Enter)"), "confirmButton", self._on_confirm_clicked
         )
-        self.cancel_button = self._button("Cancel  (Esc)", "cancelButton", self._controller.cancel)
+        self.cancel_button = self._button(
+            self.tr("Cancel  (Esc)"), "cancelButton", self._controller.cancel
+        )
         confirm_row = QHBoxLayout()
         confirm_row.addWidget(self.multi_label)
         confirm_row.addWidget(self.multi_count)
+        confirm_row.addWidget(self.countdown_label)  # beside the buttons: fits 1366x768
         confirm_row.addStretch(1)
         confirm_row.addWidget(self.confirm_button, 2)
         confirm_row.addWidget(self.cancel_button, 1)
         confirm_layout = QVBoxLayout(self.confirm_panel)
         confirm_layout.addWidget(self.confirm_text)
-        confirm_layout.addWidget(self.countdown_label)
         confirm_layout.addLayout(confirm_row)
 
         self.contact_panel = QFrame(self)
         self.contact_panel.setObjectName("contactPanel")
         contact_hint = QLabel(
-            "Scan the customer's loyalty card, or type their e-mail address:", self.contact_panel
+            self.tr("Scan the customer's loyalty card, or type their e-mail address:"),
+            self.contact_panel,
         )
         contact_hint.setWordWrap(True)
         self.contact_input = QLineEdit(self.contact_panel)
         self.contact_input.setObjectName("contactSearchInput")
-        self.contact_input.setPlaceholderText("customer@example.com")
-        self.contact_input.setAccessibleName("Customer e-mail or loyalty card")
+        self.contact_input.setPlaceholderText(self.tr("customer@example.com"))
+        self.contact_input.setAccessibleName(self.tr("Customer e-mail or loyalty card"))
         self.contact_input.setMaxLength(320)
         self.contact_find = self._button(
-            "Find customer", "customerFindButton", self._on_contact_input_return_pressed
+            self.tr("Find customer"), "customerFindButton", self._on_contact_input_return_pressed
         )
         self.contact_cancel = self._button(
-            "Cancel  (Esc)", "contactCancelButton", self._controller.cancel
+            self.tr("Cancel  (Esc)"), "contactCancelButton", self._controller.cancel
         )
         contact_row = QHBoxLayout()
         contact_row.addWidget(self.contact_input, 3)
@@ -326,8 +355,13 @@ class CounterScreen(QWidget):
 
         self.recent = QListWidget(self)
         self.recent.setObjectName("recentScans")
-        self.recent.setAccessibleName("Recent scans")
+        self.recent.setAccessibleName(self.tr("Recent scans"))
         self.recent.setMaximumHeight(120)
+        # Codes side by side on one line: the counter must fit a 1366x768 screen.
+        self.recent.setFlow(QListWidget.Flow.LeftToRight)
+        self.recent.setWrapping(True)
+        self.recent.setSpacing(4)
+        self.recent.setMinimumHeight(40)
         self.recent.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.waiting_label = QLabel(self)
         self.waiting_label.setObjectName("waitingScans")
@@ -340,11 +374,13 @@ class CounterScreen(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.contact_panel)
         layout.addWidget(self.confirm_panel)
-        recent_title = QLabel("Recent scans", self)
+        recent_title = QLabel(self.tr("Recent scans"), self)
         recent_title.setObjectName("recentTitle")
-        layout.addWidget(recent_title)
-        layout.addWidget(self.recent)
-        layout.addWidget(self.waiting_label)
+        recent_row = QHBoxLayout()
+        recent_row.addWidget(recent_title)
+        recent_row.addWidget(self.recent, 1)
+        recent_row.addWidget(self.waiting_label)
+        layout.addLayout(recent_row)
 
     def _button(self, text: str, name: str, slot: object) -> QPushButton:
         button = QPushButton(text, self)
@@ -396,13 +432,19 @@ class CounterScreen(QWidget):
         voucher = self._view.voucher
         if voucher is None or not self._view.can_reverse:
             return
-        who = voucher.contact.email if voucher.contact and voucher.contact.email else "no customer"
+        who = (
+            voucher.contact.email
+            if voucher.contact and voucher.contact.email
+            else self.tr("no customer")
+        )
         name = voucher.promotion.name if voucher.promotion else voucher.name
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Reverse redemption",
-            f"Reverse the redemption of {name} (code {voucher.code}, customer {who})?\n\n"
-            "The voucher can then be used again.",
+            self.tr("Reverse redemption"),
+            self.tr(
+                "Reverse the redemption of {name} (code {code}, customer {customer})?\n\n"
+                "The voucher can then be used again."
+            ).format(name=name, code=voucher.code, customer=who),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -454,8 +496,13 @@ class CounterScreen(QWidget):
         if view.voucher is not previous.voucher or not self._rendered:
             self.card.show_voucher(view.voucher)
         self._rendered = True
-        self.busy_label.setText(view.busy or "")
-        self.busy_label.setVisible(bool(view.busy))
+        if not view.busy:
+            self._busy_delay.stop()
+            self.busy_label.hide()
+        elif not self.busy_label.isHidden():
+            self.busy_label.setText(view.busy)
+        elif not self._busy_delay.isActive():
+            self._busy_delay.start()
         self.redeem_button.setVisible(view.stage in (Stage.IDLE, Stage.SHOWING))
         self.redeem_button.setEnabled(view.can_redeem and not view.busy)
         self.reverse_button.setVisible(view.can_reverse)
@@ -470,8 +517,16 @@ class CounterScreen(QWidget):
                 if voucher.promotion and voucher.promotion.name
                 else voucher.name
             )
-            who = view.contact.email if view.contact and view.contact.email else "no customer"
-            self.confirm_text.setText(f"Redeem {name or voucher.code} for {who}?")
+            who = (
+                view.contact.email
+                if view.contact and view.contact.email
+                else self.tr("no customer")
+            )
+            self.confirm_text.setText(
+                self.tr("Redeem {name} for {customer}?").format(
+                    name=name or voucher.code, customer=who
+                )
+            )
             multi = self.manager or bool(voucher.promotion and voucher.promotion.is_multi_use)
             self.multi_count.setVisible(multi)
             self.multi_label.setVisible(multi)
@@ -487,24 +542,30 @@ class CounterScreen(QWidget):
             focused = QApplication.focusWidget()
             if focused is None or not focused.isVisible() or not self.isAncestorOf(focused):
                 self.focus_scan()  # a panel that had focus went away
-        if view.recent_codes != previous.recent_codes or self.recent.count() != len(
-            view.recent_codes
-        ):
+        if not view.busy and view.recent_codes != self._recent_shown:
+            self._recent_shown = view.recent_codes
             self.recent.clear()
             self.recent.addItems(list(view.recent_codes))
         self.waiting_label.setText(
-            f"{view.waiting_scans} scan(s) waiting" if view.waiting_scans else ""
+            self.tr("%n scan(s) waiting", "", view.waiting_scans) if view.waiting_scans else ""
         )
+
+    def _show_busy_text(self) -> None:
+        if self._view.busy:
+            self.busy_label.setText(self._view.busy)
+            self.busy_label.show()
 
     def _update_countdown(self) -> None:
         lock = self._view.lock
         if lock is None or lock.system_release_at is None:
             self.countdown_label.setText(
-                "Not reserved: locking is switched off." if lock is None else ""
+                self.tr("Not reserved: locking is switched off.") if lock is None else ""
             )
             return
         left = (lock.system_release_at - datetime.now(UTC)).total_seconds()
-        self.countdown_label.setText(f"Reserved for this counter for {countdown_text(left)}")
+        self.countdown_label.setText(
+            self.tr("Reserved for this counter for {time}").format(time=countdown_text(left))
+        )
 
     def _main_action(self) -> None:
         view = self._view
@@ -529,7 +590,9 @@ class CounterScreen(QWidget):
     # --- Qt overrides -------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        # Every event of the application passes here: the isinstance test is the cheap one
+        # (asking a QEvent for its type builds a Python enum each time).
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
             return False
         if not self.isVisible() or not isinstance(watched, QWidget):
             return False
@@ -537,9 +600,11 @@ class CounterScreen(QWidget):
             return False  # a dialog or another window: none of the counter's business
         key = event.key()
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if watched is self.scan_input and (enter or key == Qt.Key.Key_Tab):
+        scanned_tab = key == Qt.Key.Key_Tab and bool(self.scan_input.text())
+        if watched is self.scan_input and (enter or scanned_tab):
             # Enter, or Tab for scanners that end codes with it; consumed here, because
-            # QLineEdit passes Enter on to its parents after returnPressed.
+            # QLineEdit passes Enter on to its parents after returnPressed. Tab in an empty
+            # field moves the focus on, as everywhere: the keyboard's way to the buttons.
             self.submit_scan_field()
             return True
         if key == Qt.Key.Key_Escape:

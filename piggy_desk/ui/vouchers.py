@@ -12,9 +12,9 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -44,6 +44,7 @@ from piggy_desk.api import (
     VoucherStatus,
 )
 from piggy_desk.counter.flow import Tone
+from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, date_time_text, error_text
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.table_model import HeaderTableModel
 from piggy_desk.ui.tasks import TaskRunner
@@ -68,7 +69,7 @@ CSV_COLUMNS = (
 
 
 def _local(moment: datetime | None) -> str:
-    return "" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return "" if moment is None else date_time_text(moment)
 
 
 def _iso(moment: datetime | None) -> str:
@@ -102,6 +103,19 @@ class VoucherFilter:
     contact_uuid: str | None = None
 
 
+def _sort_time(moment: datetime | None) -> tuple[bool, float]:
+    return (moment is None, moment.timestamp() if moment is not None else 0.0)
+
+
+@dataclass(slots=True)
+class _Row:
+    """One voucher as the table shows it, with the keys its columns sort by."""
+
+    voucher: Voucher
+    texts: tuple[str, ...]
+    keys: tuple[object, ...]
+
+
 class VouchersModel(HeaderTableModel):
     """Vouchers, fed page by page (``canFetchMore``/``fetchMore``) from Piggy's list.
 
@@ -114,7 +128,14 @@ class VouchersModel(HeaderTableModel):
         load_failed(object): a page could not be loaded (the PiggyError).
     """
 
-    HEADERS = ("Code", "Status", "Promotion", "Customer", "Expires", "Used on")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("VouchersModel", "Code"),
+        QT_TRANSLATE_NOOP("VouchersModel", "Status"),
+        QT_TRANSLATE_NOOP("VouchersModel", "Promotion"),
+        QT_TRANSLATE_NOOP("VouchersModel", "Customer"),
+        QT_TRANSLATE_NOOP("VouchersModel", "Expires"),
+        QT_TRANSLATE_NOOP("VouchersModel", "Used on"),
+    )
     page_loaded = Signal(int)
     load_failed = Signal(object)
 
@@ -130,8 +151,10 @@ class VouchersModel(HeaderTableModel):
         self._tasks = tasks
         self.page_size = page_size
         self.filter = VoucherFilter()
-        self._vouchers: list[Voucher] = []
-        self._texts: list[tuple[str, ...]] = []
+        # Rows in arrival order, and the order shown (the same rows, sorted by a column).
+        self._arrived: list[_Row] = []
+        self._rows: list[_Row] = []
+        self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
         self._uuids: set[str] = set()
         self._next_page = 1
         self._more = True
@@ -145,7 +168,7 @@ class VouchersModel(HeaderTableModel):
         """Start again from the first page under a new filter."""
         self.filter = voucher_filter
         self.beginResetModel()
-        self._vouchers, self._texts, self._uuids = [], [], set()
+        self._arrived, self._rows, self._uuids = [], [], set()
         self._next_page, self._more, self._fetching = 1, True, False
         self._generation += 1
         self.total = None
@@ -155,7 +178,7 @@ class VouchersModel(HeaderTableModel):
     def show_only(self, voucher: Voucher) -> None:
         """Show one voucher (a code search) instead of pages."""
         self.beginResetModel()
-        self._vouchers, self._texts = [voucher], [self._display(voucher)]
+        self._arrived = self._rows = [self._row(voucher)]
         self._uuids = {voucher.uuid}
         self._more, self._fetching = False, False
         self._generation += 1
@@ -168,15 +191,17 @@ class VouchersModel(HeaderTableModel):
         self._generation += 1
 
     def voucher(self, row: int) -> Voucher:
-        return self._vouchers[row]
+        return self._rows[row].voucher
 
     def replace(self, voucher: Voucher) -> None:
         """A voucher changed (activated, reversed…): update its row in place."""
-        for row, shown in enumerate(self._vouchers):
-            if shown.uuid == voucher.uuid:
-                self._vouchers[row] = voucher
-                self._texts[row] = self._display(voucher)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+        for number, row in enumerate(self._rows):
+            if row.voucher.uuid == voucher.uuid:
+                fresh = self._row(voucher)
+                row.voucher, row.texts, row.keys = fresh.voucher, fresh.texts, fresh.keys
+                self.dataChanged.emit(
+                    self.index(number, 0), self.index(number, len(self.HEADERS) - 1)
+                )
                 return
 
     @property
@@ -214,36 +239,72 @@ class VouchersModel(HeaderTableModel):
         fresh = [voucher for voucher in vouchers if voucher.uuid not in self._uuids]
         self._uuids.update(voucher.uuid for voucher in fresh)
         if fresh:
-            first = len(self._vouchers)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._vouchers.extend(fresh)
-            self._texts.extend(self._display(voucher) for voucher in fresh)
+            rows = [self._row(voucher) for voucher in fresh]
+            self._arrived.extend(rows)
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
             self.endInsertRows()
-        self.page_loaded.emit(len(self._vouchers))
+            if self._sort_column >= 0:
+                self._sort_rows()
+        self.page_loaded.emit(len(self._rows))
 
-    def _display(self, voucher: Voucher) -> tuple[str, ...]:
+    def _row(self, voucher: Voucher) -> _Row:
         contact = voucher.contact
-        return (
+        texts = (
             voucher.code,
             status_look(voucher.status).word,
             (voucher.promotion.name if voucher.promotion else "") or voucher.name,
-            ((contact.email or "(no e-mail)") if contact else ""),
+            ((contact.email or self.tr("(no e-mail)")) if contact else ""),
             _local(voucher.expiration_date),
             _local(voucher.redeemed_at),
         )
+        # Dates sort by time, not by their text; a missing date sorts last.
+        keys = (
+            *(text.casefold() for text in texts[:4]),
+            _sort_time(voucher.expiration_date),
+            _sort_time(voucher.redeemed_at),
+        )
+        return _Row(voucher, texts, keys)
+
+    # --- sorting (here rather than in a proxy: a proxy re-sorts every row on each page) ---
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        self._sort_rows()
+
+    def _sort_rows(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        before = {id(row): number for number, row in enumerate(self._rows)}
+        if self._sort_column < 0:
+            self._rows = list(self._arrived)
+        else:
+            column = self._sort_column
+            self._rows = sorted(
+                self._arrived,
+                key=lambda row: row.keys[column],
+                reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+            )
+        after = {before[id(row)]: number for number, row in enumerate(self._rows)}
+        moved_from = self.persistentIndexList()
+        self.changePersistentIndexList(
+            moved_from,
+            [self.index(after[index.row()], index.column()) for index in moved_from],
+        )
+        self.layoutChanged.emit()
 
     # --- Qt model API ---------------------------------------------------------------------
 
     def row_total(self) -> int:
-        return len(self._vouchers)
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._texts[index.row()][index.column()]
+            return self._rows[index.row()].texts[index.column()]
         if role == Qt.ItemDataRole.UserRole:
-            return self._vouchers[index.row()].uuid
+            return self._rows[index.row()].voucher.uuid
         return None
 
     def canFetchMore(self, parent: Index) -> bool:
@@ -296,7 +357,8 @@ class CsvExport:
                         page=page,
                     )
                     self.total = result.total
-                    writer.writerows(csv_row(voucher) for voucher in result.items)
+                    # Formatting and writing 500 rows takes milliseconds: off the loop thread.
+                    await asyncio.to_thread(writer.writerows, map(csv_row, result.items))
                     self.written += len(result.items)
                     progress(self.written, self.total)
                     if not result.continues_after(page, self._page_size):
@@ -345,22 +407,26 @@ class VouchersScreen(QWidget):
     def _setup_ui(self) -> None:
         self.promotion_filter = QComboBox(self)
         self.promotion_filter.setObjectName("promotionFilter")
-        self.promotion_filter.setAccessibleName("Promotion")
-        self.promotion_filter.addItem("All promotions", None)
+        self.promotion_filter.setAccessibleName(self.tr("Promotion"))
+        self.promotion_filter.addItem(self.tr("All promotions"), None)
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("statusFilter")
-        self.status_filter.setAccessibleName("Status")
-        self.status_filter.addItem("All statuses", None)
+        self.status_filter.setAccessibleName(self.tr("Status"))
+        self.status_filter.addItem(self.tr("All statuses"), None)
         for status in VoucherStatus:
             self.status_filter.addItem(status_look(status).word, status.value)
         self.contact_filter = QLineEdit(self)
         self.contact_filter.setObjectName("contactFilter")
-        self.contact_filter.setPlaceholderText("Customer e-mail")
+        self.contact_filter.setAccessibleName(self.tr("Customer e-mail filter"))
+        self.contact_filter.setPlaceholderText(self.tr("Customer e-mail"))
         self.contact_filter.setMaxLength(255)
-        self.apply_button = self._button("Show", "applyFilterButton", lambda: self.apply_filter())
+        self.apply_button = self._button(
+            self.tr("Show"), "applyFilterButton", lambda: self.apply_filter()
+        )
         self.code_search = QLineEdit(self)
         self.code_search.setObjectName("codeSearch")
-        self.code_search.setPlaceholderText("Find a code")
+        self.code_search.setAccessibleName(self.tr("Find a voucher code"))
+        self.code_search.setPlaceholderText(self.tr("Find a code"))
         self.code_search.setMaxLength(255)
         self.code_search.returnPressed.connect(self._on_code_search_return_pressed)
         self.contact_filter.returnPressed.connect(lambda: self.apply_filter())
@@ -380,11 +446,15 @@ class VouchersScreen(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("voucherCount")
 
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         self.table.setObjectName("vouchersTable")
-        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Vouchers"))
+        self.table.setAccessibleDescription(
+            self.tr("Arrow keys choose a voucher; the buttons below act on it")
+        )
+        self.table.setModel(self.model)
+        # Piggy's order until a column header is clicked (the model sorts, see sort()).
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -392,18 +462,24 @@ class VouchersScreen(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Column widths from the rows in view, not from the first thousand (50 ms).
+        self.table.horizontalHeader().setResizeContentsPrecision(0)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
 
-        self.activate_button = self._button("Activate", "activateButton", self._on_activate_clicked)
+        self.activate_button = self._button(
+            self.tr("Activate"), "activateButton", self._on_activate_clicked
+        )
         self.deactivate_button = self._button(
-            "Deactivate", "deactivateButton", self._on_deactivate_clicked
+            self.tr("Deactivate"), "deactivateButton", self._on_deactivate_clicked
         )
         self.reverse_button = self._button(
-            "Reverse redemption…", "reverseRowButton", self._on_reverse_clicked
+            self.tr("Reverse redemption…"), "reverseRowButton", self._on_reverse_clicked
         )
-        self.copy_button = self._button("Copy code", "copyCodeButton", self._on_copy_clicked)
+        self.copy_button = self._button(
+            self.tr("Copy code"), "copyCodeButton", self._on_copy_clicked
+        )
         self.counter_button = self._button(
-            "Open on the counter", "openOnCounterButton", self._on_counter_clicked
+            self.tr("Open on the counter"), "openOnCounterButton", self._on_counter_clicked
         )
         actions = QHBoxLayout()
         for button in (
@@ -415,15 +491,23 @@ class VouchersScreen(QWidget):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
-        self.new_button = self._button("New voucher…", "newVoucherButton", self.open_create_dialog)
-        self.batch_button = self._button("New batch…", "newBatchButton", self.open_batch_dialog)
-        self.export_button = self._button("Export CSV…", "exportButton", self._on_export_clicked)
+        self.new_button = self._button(
+            self.tr("New voucher…"), "newVoucherButton", self.open_create_dialog
+        )
+        self.batch_button = self._button(
+            self.tr("New batch…"), "newBatchButton", self.open_batch_dialog
+        )
+        self.export_button = self._button(
+            self.tr("Export CSV…"), "exportButton", self._on_export_clicked
+        )
         for button in (self.new_button, self.batch_button, self.export_button):
             actions.addWidget(button)
 
         self.export_progress = QProgressBar(self)
         self.export_progress.setObjectName("exportProgress")
-        self.export_cancel = self._button("Cancel export", "exportCancelButton", self.cancel_export)
+        self.export_cancel = self._button(
+            self.tr("Cancel export"), "exportCancelButton", self.cancel_export
+        )
         export_row = QHBoxLayout()
         export_row.addWidget(self.export_progress, 1)
         export_row.addWidget(self.export_cancel)
@@ -462,7 +546,7 @@ class VouchersScreen(QWidget):
         chosen = self.promotion_filter.currentData()
         self.promotion_filter.blockSignals(True)
         self.promotion_filter.clear()
-        self.promotion_filter.addItem("All promotions", None)
+        self.promotion_filter.addItem(self.tr("All promotions"), None)
         for promotion in sorted(self.promotions, key=lambda p: p.name.lower()):
             self.promotion_filter.addItem(promotion.name, promotion.uuid)
         index = self.promotion_filter.findData(chosen)
@@ -481,7 +565,9 @@ class VouchersScreen(QWidget):
                 contact_uuid = (await self._client.contacts.find_by_email(email)).uuid
             except PiggyError as error:
                 known = not isinstance(error, ContactNotFound)
-                self._say_error(error, None if known else "No customer with this e-mail address.")
+                self._say_error(
+                    error, None if known else self.tr("No customer with this e-mail address.")
+                )
                 return
         self.banner.clear()
         self.model.set_filter(
@@ -515,9 +601,11 @@ class VouchersScreen(QWidget):
             self._sized = True
         total = self.model.total
         self.count_label.setText(
-            f"{rows} of {total} vouchers shown"
+            self.tr("{rows} of %n voucher(s) shown", "", total).format(
+                rows=QLocale().toString(rows)
+            )
             if total is not None and total != rows
-            else f"{rows} vouchers"
+            else self.tr("%n voucher(s)", "", rows)
         )
 
     def _on_model_load_failed(self, error: PiggyError) -> None:
@@ -529,7 +617,7 @@ class VouchersScreen(QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.voucher(self.proxy.mapToSource(index).row())
+        return self.model.voucher(index.row())
 
     def _on_table_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         self._update_actions()
@@ -564,19 +652,28 @@ class VouchersScreen(QWidget):
             return
         self.model.replace(updated)
         self._update_actions()
-        word = "activated" if status == VoucherStatus.ACTIVE else "deactivated"
-        self.banner.show_notice(Tone.SUCCESS, f"Voucher {updated.code} {word}.", has_details=False)
+        if status == VoucherStatus.ACTIVE:
+            done = self.tr("Voucher {code} activated.")
+        else:
+            done = self.tr("Voucher {code} deactivated.")
+        self.banner.show_notice(Tone.SUCCESS, done.format(code=updated.code), has_details=False)
 
     def _on_reverse_clicked(self) -> None:
         voucher = self.selected()
         if voucher is None:
             return
-        who = voucher.contact.email if voucher.contact and voucher.contact.email else "no customer"
+        who = (
+            voucher.contact.email
+            if voucher.contact and voucher.contact.email
+            else self.tr("no customer")
+        )
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Reverse redemption",
-            f"Reverse the redemption of voucher {voucher.code} (customer {who})?\n\n"
-            "The voucher can then be used again.",
+            self.tr("Reverse redemption"),
+            self.tr(
+                "Reverse the redemption of voucher {code} (customer {customer})?\n\n"
+                "The voucher can then be used again."
+            ).format(code=voucher.code, customer=who),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -600,14 +697,18 @@ class VouchersScreen(QWidget):
         self.model.replace(updated)
         self._update_actions()
         self.banner.show_notice(
-            Tone.SUCCESS, f"The redemption of {updated.code} was reversed.", has_details=False
+            Tone.SUCCESS,
+            self.tr("The redemption of {code} was reversed.").format(code=updated.code),
+            has_details=False,
         )
 
     def _on_copy_clicked(self) -> None:
         voucher = self.selected()
         if voucher is not None:
             QApplication.clipboard().setText(voucher.code)
-            self.banner.show_notice(Tone.INFO, f"Copied {voucher.code}.", has_details=False)
+            self.banner.show_notice(
+                Tone.INFO, self.tr("Copied {code}.").format(code=voucher.code), has_details=False
+            )
 
     def _on_counter_clicked(self) -> None:
         voucher = self.selected()
@@ -631,7 +732,11 @@ class VouchersScreen(QWidget):
     def _on_dialog_voucher_created(self, voucher: Voucher) -> None:
         self.model.show_only(voucher)
         self.table.selectRow(0)
-        self.banner.show_notice(Tone.SUCCESS, f"Voucher {voucher.code} created.", has_details=False)
+        self.banner.show_notice(
+            Tone.SUCCESS,
+            self.tr("Voucher {code} created.").format(code=voucher.code),
+            has_details=False,
+        )
 
     def _on_dialog_batch_completed(self, promotion_uuid: str, quantity: int) -> None:
         index = self.promotion_filter.findData(promotion_uuid)
@@ -640,14 +745,17 @@ class VouchersScreen(QWidget):
         self.contact_filter.clear()
         self.apply_filter()
         self.banner.show_notice(
-            Tone.SUCCESS, f"{quantity} new vouchers are ready.", has_details=False
+            Tone.SUCCESS, self.tr("%n new voucher(s) are ready.", "", quantity), has_details=False
         )
 
     # --- export ---------------------------------------------------------------------------
 
     def _on_export_clicked(self) -> None:
         dialog = QFileDialog(
-            self, "Export vouchers", str(Path.home() / "vouchers.csv"), "CSV files (*.csv)"
+            self,
+            self.tr("Export vouchers"),
+            str(Path.home() / "vouchers.csv"),
+            self.tr("CSV files (*.csv)"),
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("csv")
@@ -674,12 +782,15 @@ class VouchersScreen(QWidget):
             written = await export.run(progress)
         except PiggyError as error:
             self._say_error(
-                error, f"{error.user_message} The export was stopped; no file was written."
+                error,
+                self.tr("{problem} The export was stopped; no file was written.").format(
+                    problem=error_text(error)
+                ),
             )
             return 0
         except asyncio.CancelledError:
             self.banner.show_notice(
-                Tone.INFO, "Export cancelled; no file was written.", has_details=False
+                Tone.INFO, self.tr("Export cancelled; no file was written."), has_details=False
             )
             raise
         finally:
@@ -687,7 +798,9 @@ class VouchersScreen(QWidget):
             self.export_cancel.hide()
             self.export_button.setEnabled(True)
         self.banner.show_notice(
-            Tone.SUCCESS, f"Exported {written} vouchers to {export.path.name}.", has_details=False
+            Tone.SUCCESS,
+            self.tr("Exported %n voucher(s) to {file}.", "", written).format(file=export.path.name),
+            has_details=False,
         )
         return written
 
@@ -699,7 +812,7 @@ class VouchersScreen(QWidget):
 
     def _say_error(self, error: PiggyError, sentence: str | None = None) -> None:
         self._last_error = error
-        self.banner.show_notice(Tone.ERROR, sentence or error.user_message, has_details=True)
+        self.banner.show_notice(Tone.ERROR, sentence or error_text(error), has_details=True)
 
     def _on_banner_details_requested(self) -> None:
         if self._last_error is not None:
