@@ -103,17 +103,25 @@ class VoucherFilter:
     contact_uuid: str | None = None
 
 
-def _sort_time(moment: datetime | None) -> tuple[bool, float]:
-    return (moment is None, moment.timestamp() if moment is not None else 0.0)
+def _sort_key(column: int) -> Callable[[_Row], object]:
+    """What a column sorts by: dates by time (a missing one last), the rest by their text."""
+
+    def by_time(moment: datetime | None) -> tuple[bool, float]:
+        return (moment is None, moment.timestamp() if moment is not None else 0.0)
+
+    if column == VouchersModel.EXPIRES:
+        return lambda row: by_time(row.voucher.expiration_date)
+    if column == VouchersModel.REDEEMED:
+        return lambda row: by_time(row.voucher.redeemed_at)
+    return lambda row: row.texts[column].casefold()
 
 
 @dataclass(slots=True)
 class _Row:
-    """One voucher as the table shows it, with the keys its columns sort by."""
+    """One voucher as the table shows it."""
 
     voucher: Voucher
     texts: tuple[str, ...]
-    keys: tuple[object, ...]
 
 
 class VouchersModel(HeaderTableModel):
@@ -128,6 +136,7 @@ class VouchersModel(HeaderTableModel):
         load_failed(object): a page could not be loaded (the PiggyError).
     """
 
+    EXPIRES, REDEEMED = 4, 5
     HEADERS = (
         QT_TRANSLATE_NOOP("VouchersModel", "Code"),
         QT_TRANSLATE_NOOP("VouchersModel", "Status"),
@@ -198,7 +207,7 @@ class VouchersModel(HeaderTableModel):
         for number, row in enumerate(self._rows):
             if row.voucher.uuid == voucher.uuid:
                 fresh = self._row(voucher)
-                row.voucher, row.texts, row.keys = fresh.voucher, fresh.texts, fresh.keys
+                row.voucher, row.texts = fresh.voucher, fresh.texts
                 self.dataChanged.emit(
                     self.index(number, 0), self.index(number, len(self.HEADERS) - 1)
                 )
@@ -260,12 +269,7 @@ class VouchersModel(HeaderTableModel):
             _local(voucher.redeemed_at),
         )
         # Dates sort by time, not by their text; a missing date sorts last.
-        keys = (
-            *(text.casefold() for text in texts[:4]),
-            _sort_time(voucher.expiration_date),
-            _sort_time(voucher.redeemed_at),
-        )
-        return _Row(voucher, texts, keys)
+        return _Row(voucher, texts)
 
     # --- sorting (here rather than in a proxy: a proxy re-sorts every row on each page) ---
 
@@ -282,7 +286,7 @@ class VouchersModel(HeaderTableModel):
             column = self._sort_column
             self._rows = sorted(
                 self._arrived,
-                key=lambda row: row.keys[column],
+                key=_sort_key(column),
                 reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
             )
         after = {before[id(row)]: number for number, row in enumerate(self._rows)}
@@ -448,6 +452,7 @@ class VouchersScreen(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("vouchersTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Vouchers"))
         self.table.setAccessibleDescription(
             self.tr("Arrow keys choose a voucher; the buttons below act on it")

@@ -3,6 +3,7 @@ error code the sandbox can produce, arriving as the right ``PiggyError``."""
 
 from __future__ import annotations
 
+import ssl
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -552,3 +553,13 @@ async def test_batch_refusals(client: PiggyClient) -> None:
         await client.vouchers.create_batch(
             KNOWN.PROMOTION_SINGLE_USE, 2, contact_uuid="no-such-contact"
         )
+
+
+async def test_https_addresses_verify_certificates_and_plain_http_skips_loading_them() -> None:
+    """The certificate authorities are only loaded where TLS is used; https always verifies."""
+    async with PiggyClient("https://api.piggy.eu", "token") as secure:
+        context = secure._http._transport._pool._ssl_context  # type: ignore[attr-defined]
+        assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    async with PiggyClient("http://127.0.0.1:9", "token") as plain:
+        context = plain._http._transport._pool._ssl_context  # type: ignore[attr-defined]
+        assert context.verify_mode == ssl.CERT_NONE
