@@ -7,8 +7,18 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Hypothesis: no deadlines (a loaded CI machine is slow, not wrong); in CI the examples
+# are derived from each test's name, so a run is repeatable; elsewhere they are random.
+# HYPOTHESIS_PROFILE=ci|dev chooses explicitly.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
 
 if TYPE_CHECKING:
     from piggy_desk.sandbox import RunningSandbox
@@ -29,3 +39,14 @@ def sandbox(sandbox_server: RunningSandbox) -> RunningSandbox:
     """The session's sandbox with its seed data, clock and faults as at the start."""
     sandbox_server.reset()
     return sandbox_server
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The reliability tallies (fault matrix, two counters, kills) of this session, if any ran."""
+    from tests.reliability.matrix import table
+
+    lines = table()
+    if lines:
+        terminalreporter.section("reliability")
+        for line in lines:
+            terminalreporter.write_line(line)

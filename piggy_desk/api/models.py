@@ -100,8 +100,40 @@ def _mapping(value: object) -> dict[str, Any]:
 
 def _required_text(data: Mapping[str, Any], key: str, what: str) -> str:
     value = _text(data.get(key))
-    if not value:
+    if not value or not value.strip():
         raise MalformedResponse(f"Piggy sent a {what} without a {key}.")
+    return value
+
+
+_MAX_ID_LENGTH = 128
+
+
+def _required_id(data: Mapping[str, Any], key: str, what: str) -> str:
+    """An id the program will send back (in a path or a body): refused here, as a
+    malformed answer, when it could not be sent back unchanged."""
+    value = _required_text(data, key, what)
+    if (
+        len(value) > _MAX_ID_LENGTH
+        or value in {".", ".."}
+        or not value.isprintable()
+        or any(c in value for c in "/\\ ")
+    ):
+        raise MalformedResponse(f"Piggy sent a {what} whose {key} cannot be an id.")
+    return value
+
+
+def _required_code(data: Mapping[str, Any], what: str) -> str:
+    value = _required_text(data, "code", what)
+    if not value.isprintable():
+        raise MalformedResponse(f"Piggy sent a {what} whose code cannot be typed.")
+    return value
+
+
+def _release_key(data: Mapping[str, Any]) -> str:
+    """A release key goes back to Piggy as is: printable ASCII without spaces."""
+    value = _required_text(data, "release_key", "lock")
+    if len(value) > _MAX_ID_LENGTH or not (value.isascii() and value.isprintable()) or " " in value:
+        raise MalformedResponse("Piggy sent a release key that cannot be sent back.")
     return value
 
 
@@ -123,7 +155,7 @@ class Contact:
     def from_api(cls, data: object) -> Contact:
         data = require_mapping(data, "contact")
         return cls(
-            uuid=_required_text(data, "uuid", "contact"), email=_text(data.get("email")) or None
+            uuid=_required_id(data, "uuid", "contact"), email=_text(data.get("email")) or None
         )
 
     @classmethod
@@ -181,7 +213,7 @@ class Promotion:
         attributes = _mapping(data.get("attributes"))
         attributes.update({k: v for k, v in data.items() if k not in _PROMOTION_FIELDS})
         return cls(
-            uuid=_required_text(data, "uuid", "promotion"),
+            uuid=_required_id(data, "uuid", "promotion"),
             name=_text(data.get("name")) or "",
             description=_text(data.get("description")) or "",
             voucher_limit=_int(data.get("voucher_limit")),
@@ -215,8 +247,8 @@ class Voucher:
         data = require_mapping(data, "voucher")
         promotion_data = data.get("promotion")
         return cls(
-            uuid=_required_text(data, "uuid", "voucher"),
-            code=_required_text(data, "code", "voucher"),
+            uuid=_required_id(data, "uuid", "voucher"),
+            code=_required_code(data, "voucher"),
             status=_required_text(data, "status", "voucher").upper(),
             name=_text(data.get("name")) or "",
             description=_text(data.get("description")) or "",
@@ -249,9 +281,9 @@ class VoucherLock:
         voucher = require_mapping(data.get("voucher"), "voucher")
         lock = require_mapping(data.get("lock"), "lock")
         return cls(
-            voucher_uuid=_required_text(voucher, "uuid", "voucher"),
+            voucher_uuid=_required_id(voucher, "uuid", "voucher"),
             status=(_text(voucher.get("status")) or "").upper(),
-            release_key=_required_text(lock, "release_key", "lock"),
+            release_key=_release_key(lock),
             locked_at=parse_datetime(lock.get("locked_at")),
             unlocked_at=parse_datetime(lock.get("unlocked_at")),
             system_release_at=parse_datetime(lock.get("system_release_at")),

@@ -752,6 +752,17 @@ class RedemptionFlow:
             held = self._view.voucher.uuid if self._view.lock and self._view.voucher else None
             sentences: list[str] = []
             now = datetime.now(UTC)
+            # First the redeems whose answer never came: a redeemed voucher's lock is over,
+            # and it must not be reported as released.
+            unresolved = self._unresolved[0] if self._unresolved else None
+            for entry in await self._journal_call(
+                self._journal.unfinished, Action.REDEEM, Action.MULTI_REDEEM
+            ):
+                if entry.voucher_uuid == held or entry.id == unresolved:
+                    continue
+                sentence = await self._settle_redeem(entry, now)
+                if sentence:
+                    sentences.append(sentence)
             for entry in await self._journal_call(self._journal.open_locks):
                 if entry.voucher_uuid is None or entry.voucher_uuid == held:
                     continue
@@ -760,6 +771,47 @@ class RedemptionFlow:
                     sentences.append(sentence)
             return sentences
 
+    async def _settle_redeem(self, entry: JournalEntry, now: datetime) -> str | None:
+        """Learn with a find whether a redeem an earlier run sent (and never heard back
+        about) happened; finish its journal entry and say so. None when it cannot be told
+        now (it is asked again at the next start or reconnect)."""
+        try:
+            voucher = await self._client.vouchers.find(entry.code)
+        except PiggyError:
+            return None
+        had_lock = any(
+            lock.voucher_uuid == entry.voucher_uuid
+            and lock.started_at <= entry.started_at
+            and now < (lock.lock_expires_at or lock.started_at + LOCK_LIFETIME)
+            for lock in await self._journal_call(self._journal.open_locks)
+        )
+        multi_use = voucher.promotion is not None and voucher.promotion.is_multi_use
+        status = voucher.status
+        if status == VoucherStatus.REDEEMED or (
+            multi_use and had_lock and status == VoucherStatus.ACTIVE
+        ):
+            # Used up, or the lock only a redeem could end is gone: it happened.
+            await self._journal_call(
+                self._journal.finish, entry.id, Outcome.OK, detail="confirmed at the next start"
+            )
+            if entry.voucher_uuid is not None:
+                await self._journal_call(self._journal.settle_locks, entry.voucher_uuid)
+            return self.translate(
+                "RedemptionFlow", "Voucher {code} was redeemed before the program stopped."
+            ).format(code=entry.code)
+        if status == VoucherStatus.LOCKED or (not multi_use and status == VoucherStatus.ACTIVE):
+            await self._journal_call(
+                self._journal.finish,
+                entry.id,
+                Outcome.FAILED,
+                detail="not redeemed (found at the next start)",
+            )
+            return self.translate(
+                "RedemptionFlow",
+                "The redemption of voucher {code} did not go through before the program stopped.",
+            ).format(code=entry.code)
+        return None
+
     async def _release_orphan(self, entry: JournalEntry, now: datetime) -> str | None:
         assert entry.voucher_uuid is not None
         expires = entry.lock_expires_at or entry.started_at + LOCK_LIFETIME
@@ -767,6 +819,10 @@ class RedemptionFlow:
             await self._journal_call(self._journal.settle_locks, entry.voucher_uuid)
             return None
         if entry.release_key is None:
+            if await self._not_locked(entry.code):
+                # The lock whose answer was lost never happened (or is over): nothing holds.
+                await self._journal_call(self._journal.settle_locks, entry.voucher_uuid)
+                return None
             return self.translate(
                 "RedemptionFlow",
                 "Voucher {code} may stay reserved until {time}: the answer to its lock was lost.",
@@ -789,6 +845,13 @@ class RedemptionFlow:
             "Voucher {code} is still reserved by this counter; "
             "releasing it failed and will be tried again.",
         ).format(code=entry.code)
+
+    async def _not_locked(self, code: str) -> bool:
+        """Whether Piggy says the voucher is not locked (False when it cannot be asked)."""
+        try:
+            return (await self._client.vouchers.find(code)).status != VoucherStatus.LOCKED
+        except PiggyError:
+            return False
 
     async def _release(self, voucher: Voucher, lock: VoucherLock) -> bool:
         """Release a lock; True when it is over (released now, or already gone)."""

@@ -256,6 +256,17 @@ class Journal:
             ).fetchall()
         return [_entry(row) for row in rows]
 
+    def unfinished(self, *actions: Action) -> list[JournalEntry]:
+        """Entries of these actions whose answer never came (pending or unknown), oldest first."""
+        marks = ",".join("?" * len(actions))
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS} FROM entries WHERE action IN ({marks})"  # noqa: S608 - fixed text
+                " AND outcome IN (?,?) ORDER BY id",
+                (*(a.value for a in actions), Outcome.PENDING.value, Outcome.UNKNOWN.value),
+            ).fetchall()
+        return [_entry(row) for row in rows]
+
     def entries_between(self, start: datetime, end: datetime) -> list[JournalEntry]:
         """Entries started in [start, end), newest first."""
         with self._lock:

@@ -179,3 +179,18 @@ def test_any_json_gives_a_model_or_malformed_response(data: object) -> None:
     for parse in (*parsers, MultiRedemption.from_api, Contact.from_api, voucher_page, contact_page):
         with contextlib.suppress(MalformedResponse):
             parse(data)
+
+
+@pytest.mark.parametrize("uuid", [" ", "a/b", "..", "a b", "a\\b", "x" * 129, "\u00a0"])
+def test_an_id_that_could_not_be_sent_back_is_malformed(uuid: str) -> None:
+    # Found by tests/reliability/test_fuzz.py: such a voucher could be shown, never locked.
+    with pytest.raises(MalformedResponse):
+        Voucher.from_api({"uuid": uuid, "code": "C1", "status": "ACTIVE"})
+    with pytest.raises(MalformedResponse):
+        Promotion.from_api({"uuid": uuid, "name": "P"})
+
+
+@pytest.mark.parametrize("key", [" ", "key with spaces", "sleutel-é", "k\x00"])
+def test_a_release_key_that_could_not_be_sent_back_is_malformed(key: str) -> None:
+    with pytest.raises(MalformedResponse):
+        VoucherLock.from_api({"voucher": {"uuid": "v1"}, "lock": {"release_key": key}})

@@ -36,6 +36,8 @@ class Cell:
 
 
 RESULTS: dict[tuple[str, str], Cell] = {}
+# Other reliability runs' counts (two counters, kills…), one line each, printed after the matrix.
+TALLIES: dict[str, str] = {}
 
 
 def record(fault: str, step: str, checks: Iterable[tuple[str, bool, str]], footnote: str) -> Cell:
@@ -53,7 +55,7 @@ def record(fault: str, step: str, checks: Iterable[tuple[str, bool, str]], footn
 def table() -> list[str]:
     """The matrix as lines of text: faults down, steps across, invariants held per cell."""
     if not RESULTS:
-        return []
+        return [f"{name}: {line}" for name, line in TALLIES.items()]
     width = max(len(f) for f in FAULTS) + 2
     lines = [
         "fault matrix: invariants held per cell ("
@@ -80,4 +82,4 @@ def table() -> list[str]:
     for (fault, step), cell in RESULTS.items():
         for problem in cell.problems:
             lines.append(f"  {fault} × {step}: {problem}")
-    return lines
+    return lines + [f"{name}: {line}" for name, line in TALLIES.items()]

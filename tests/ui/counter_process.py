@@ -4,6 +4,10 @@
         scan, lock, print LOCKED, then wait for a signal
     python -m tests.ui.counter_process BASE_URL DATA_DIR start
         print what the start said, exit
+    python -m tests.ui.counter_process BASE_URL DATA_DIR redeem CODE...
+        print what the start said, then scan, lock and redeem each code, printing each
+        step before it is taken (SCAN, LOCK, CONFIRM, DONE), then FINISHED, and wait to
+        be killed (kill tests)
 
 The token comes from PIGGY_TOKEN. It builds the real window with ``build_main_window``,
 as the program does; only the driving (scan, Enter) is scripted.
@@ -24,10 +28,11 @@ from piggy_desk.app import build_main_window, close_on_signals
 from piggy_desk.counter.flow import Notice, Stage
 from piggy_desk.settings import Settings
 from piggy_desk.ui.loop import CounterEventLoop
+from piggy_desk.ui.main_window import MainWindow
 from piggy_desk.ui.sounds import SoundPlayer
 
 
-async def run(base_url: str, data_dir: Path, mode: str, code: str | None) -> int:
+async def run(base_url: str, data_dir: Path, mode: str, codes: list[str]) -> int:
     window = build_main_window(
         base_url=base_url,
         token=os.environ["PIGGY_TOKEN"],
@@ -40,11 +45,17 @@ async def run(base_url: str, data_dir: Path, mode: str, code: str | None) -> int
     window.show()
     assert window.ready is not None
     await window.ready
-    if mode == "start":
+    if mode in ("start", "redeem"):
         print("SAID:", " | ".join(n.sentence for n in notices), flush=True)
+    if mode == "redeem":
+        for code in codes:
+            await _redeem(window, code, notices)
+        print("FINISHED", flush=True)
+        await asyncio.Event().wait()  # the kill test ends it, at a moment of its choosing
+    if mode in ("start", "redeem"):
         await window.shutdown()
         return 0
-    assert code is not None
+    code = codes[0]
     window.counter.scan_input.setText(code)
     window.counter.submit_scan_field()
     while window.counter.view.voucher is None or window.counter.view.busy:
@@ -61,13 +72,37 @@ async def run(base_url: str, data_dir: Path, mode: str, code: str | None) -> int
     return 0
 
 
+async def _redeem(window: MainWindow, code: str, notices: list[Notice]) -> None:
+    def step(name: str) -> None:
+        print(name, code, flush=True)
+
+    step("SCAN")
+    window.counter.scan_input.setText(code)
+    window.counter.submit_scan_field()
+    while (
+        window.counter.view.voucher is None
+        or window.counter.view.voucher.code != code
+        or window.counter.view.busy
+        or window.counter.view.waiting_scans
+    ):
+        await asyncio.sleep(0.005)
+    step("LOCK")
+    await window.flow.redeem()
+    if window.counter.view.stage != Stage.CONFIRMING:
+        print("NOT LOCKED", code, [n.sentence for n in notices[-2:]], flush=True)
+        return
+    step("CONFIRM")
+    await window.flow.confirm()
+    step("DONE")
+
+
 def main() -> int:
     base_url, data_dir, mode = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
-    code = sys.argv[4] if len(sys.argv) > 4 else None
+    codes = sys.argv[4:]
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
-        return runner.run(run(base_url, data_dir, mode, code))
+        return runner.run(run(base_url, data_dir, mode, codes))
 
 
 if __name__ == "__main__":
