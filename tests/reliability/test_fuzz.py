@@ -60,6 +60,7 @@ scans = (
                 st.integers(1, 5_000_000 // 3))
 )  # fmt: skip
 
+
 def fuzz(examples: int) -> settings:
     # The session's sandbox is shared by every example: finds change nothing in it.
     return settings(
