@@ -457,6 +457,9 @@ class CounterScreen(QWidget):
         box.deleteLater()
         if result == QMessageBox.StandardButton.Yes:
             self._controller.reverse()
+        # Back to the counter window for the next scan, even where no window manager
+        # hands the activation back after the question closes.
+        self.window().activateWindow()
         self.focus_scan()
 
     def _on_contact_input_return_pressed(self) -> None:
@@ -546,9 +549,10 @@ class CounterScreen(QWidget):
             self._recent_shown = view.recent_codes
             self.recent.clear()
             self.recent.addItems(list(view.recent_codes))
-        self.waiting_label.setText(
-            self.tr("%n scan(s) waiting", "", view.waiting_scans) if view.waiting_scans else ""
-        )
+        # Scans wait behind a voucher being checked or confirmed; a scan taken up at once
+        # (the usual case) never flashes "1 scan waiting".
+        behind = view.waiting_scans if view.busy or view.stage == Stage.CONFIRMING else 0
+        self.waiting_label.setText(self.tr("%n scan(s) waiting", "", behind) if behind else "")
 
     def _show_busy_text(self) -> None:
         if self._view.busy:

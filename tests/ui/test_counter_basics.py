@@ -123,8 +123,11 @@ async def test_a_burst_of_scans_while_piggy_is_slow_loses_none_and_keeps_order(
     for code in codes:
         counter.type_scan(code)
     assert counter.screen.view.waiting_scans > 0
+    await until(lambda: counter.screen.waiting_label.text() != "", what="the scans waiting shown")
+    assert "waiting" in counter.screen.waiting_label.text()
     await until(lambda: len(counter.screen.view.recent_codes) == 20, timeout=20)
     await counter.settle()
+    assert counter.screen.waiting_label.text() == ""
     assert list(reversed(counter.screen.view.recent_codes)) == codes
     assert counter.screen.view.voucher is not None
     assert counter.screen.view.voucher.code == codes[-1]
