@@ -115,3 +115,14 @@ def test_top_level_helpers_never_import_qt(module: str) -> None:
     }
     names |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert not {n for n in names if n.split(".")[0] in {"PySide6", "shiboken6", "qasync"}}
+
+
+def test_the_client_starts_without_the_tools_it_never_uses() -> None:
+    """Start-up cost: importing the client loads neither httpx's command-line tool (click)
+    nor the sandbox's web server."""
+    unwanted = ("click", "pygments", "uvicorn", "starlette")
+    code = f"import sys, piggy_desk.api; print(sorted(set({unwanted!r}) & set(sys.modules)))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert loaded == "[]"
