@@ -119,8 +119,13 @@ def _optional_id(value: str | None, field: str) -> str | None:
 
 
 def _email(email: str) -> str:
-    if not isinstance(email, str) or "@" not in email.strip() or len(email) > MAX_EMAIL_LENGTH:
+    if not isinstance(email, str) or "@" not in email.strip():
         raise errors.InvalidRequest("That is not an e-mail address.", field="email")
+    if len(email.strip()) > MAX_EMAIL_LENGTH:
+        raise errors.InvalidRequest(
+            f"That e-mail address is too long (over {MAX_EMAIL_LENGTH} characters).",
+            field="email",
+        )
     return email.strip()
 
 
