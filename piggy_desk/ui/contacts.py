@@ -300,6 +300,7 @@ class ContactsScreen(QWidget):
         self.count_label.setObjectName("contactVoucherCount")
         self.table = QTableView(self.card)
         self.table.setObjectName("contactVouchers")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName("The customer's vouchers")
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)

@@ -97,6 +97,8 @@ class JournalScreen(QWidget):
         refresh.clicked.connect(self.refresh)
         self.table = QTableView(self)
         self.table.setObjectName("journalTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.table.setAccessibleName(self.tr("Counter journal"))
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from piggy_desk.api import Contact, PiggyClient, base_url_root
@@ -113,6 +113,10 @@ class MainWindow(QMainWindow):
         self.training_banner.setAccessibleName("Training mode")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("screens")
+        self.tabs.tabBar().setAccessibleName(self.tr("Screens"))
+        self.tabs.tabBar().setAccessibleDescription(
+            self.tr("Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one")
+        )
         self.tabs.addTab(self.counter, "Counter")
         self.tabs.addTab(self.vouchers, "Vouchers")
         self.tabs.addTab(self.promotions, "Promotions")
@@ -120,6 +124,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.journal_screen, "Journal")
         self.tabs.addTab(self.settings_screen, "Settings")
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        for number in range(self.tabs.count()):
+            # Ctrl+1 … Ctrl+6: every screen one chord away (the PIN gate still applies).
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda n=number: self.tabs.setCurrentIndex(n))
+            self.tabs.setTabToolTip(number, f"Ctrl+{number + 1}")
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 8)

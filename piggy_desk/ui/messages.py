@@ -8,7 +8,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from piggy_desk.api import PiggyError
@@ -33,6 +33,7 @@ def _details_dialog(title: str, text: str, parent: QWidget | None, name: str) ->
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     body = QPlainTextEdit(text, dialog)
     body.setReadOnly(True)
+    body.setAccessibleName(QCoreApplication.translate("MessagePath", "Details"))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)

@@ -763,6 +763,9 @@ class PromotionsScreen(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("promotionsTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.table.setAccessibleName(self.tr("Promotions"))
+        self.table.setAccessibleDescription(self.tr("Arrow keys choose a promotion to see it"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

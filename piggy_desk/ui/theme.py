@@ -72,7 +72,7 @@ LIGHT = Palette(
     disabled_text="#6b7480",
     highlight="#1f5fa8",
     highlight_text="#ffffff",
-    good="#1e7b34",
+    good="#1a7431",
     bad="#b3261e",
     warn="#8a4b00",
     info="#1f5fa8",
@@ -119,15 +119,14 @@ def current() -> Palette:
     return _current
 
 
-def system_is_dark() -> bool:
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
-
-
-def resolve(choice: str) -> Palette:
-    """The palette for a setting: ``light``, ``dark`` or ``system`` (anything else)."""
+def resolve(choice: str, system: Qt.ColorScheme | None = None) -> Palette:
+    """The palette for a setting: ``light``, ``dark`` or ``system`` (anything else), where
+    ``system`` is the desktop's colour scheme (asked of Qt when not given)."""
     if choice in PALETTES:
         return PALETTES[choice]
-    return DARK if system_is_dark() else LIGHT
+    if system is None:
+        system = QGuiApplication.styleHints().colorScheme()
+    return DARK if system == Qt.ColorScheme.Dark else LIGHT
 
 
 def base_points(app: QApplication) -> float:
@@ -139,6 +138,7 @@ def base_points(app: QApplication) -> float:
     return max(MIN_BASE_POINTS, points)
 
 
+_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _COLOUR = re.compile(r"@([a-z_]+)")
 _EM = re.compile(r"(\d+(?:\.\d+)?)em\b")
 
@@ -146,6 +146,7 @@ _EM = re.compile(r"(\d+(?:\.\d+)?)em\b")
 def stylesheet(palette: Palette, points: float, source: str | None = None) -> str:
     """The counter style sheet for ``palette``, with ``1em`` = ``points`` × BODY_SCALE."""
     text = source if source is not None else STYLE.read_text(encoding="utf-8")
+    text = _COMMENT.sub("", text)
     unit = points * BODY_SCALE
     text = _EM.sub(lambda m: f"{round(float(m.group(1)) * unit * 2) / 2:g}pt", text)
     return _COLOUR.sub(lambda m: palette.colour(m.group(1)), text)
@@ -196,6 +197,7 @@ class ThemeKeeper(QObject):
         super().__init__(app)
         self._app = app
         self.choice = choice
+        self._system = app.styleHints().colorScheme()
         app.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         self.refresh()
 
@@ -204,9 +206,10 @@ class ThemeKeeper(QObject):
         self.refresh()
 
     def refresh(self) -> None:
-        apply(self._app, resolve(self.choice))
+        apply(self._app, resolve(self.choice, self._system))
 
     def _on_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        self._system = scheme
         if self.choice == "system":
             self.refresh()
 

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -65,11 +65,13 @@ class _VoucherForm(QDialog):
         self.errors: dict[str, QLabel] = {}
         self.promotion = QComboBox(self)
         self.promotion.setObjectName("promotionChoice")
+        self.promotion.setAccessibleName(self.tr("Promotion"))
         for promotion in sorted(promotions, key=lambda p: p.name.lower()):
             self.promotion.addItem(promotion.name, promotion.uuid)
         self._row("Promotion", self.promotion, "promotion_uuid")
         self.email = QLineEdit(self)
         self.email.setObjectName("customerEmail")
+        self.email.setAccessibleName(self.tr("Customer e-mail"))
         self.email.setPlaceholderText("optional: the customer's e-mail")
         self.email.setMaxLength(255)
 
@@ -89,8 +91,12 @@ class _VoucherForm(QDialog):
     def _date_row(self, label: str, key: str, days_ahead: int) -> tuple[QCheckBox, QDateTimeEdit]:
         enabled = QCheckBox("set", self)
         enabled.setObjectName(f"{key}_set")
+        enabled.setAccessibleName(
+            QCoreApplication.translate("VoucherForm", "Set {date}").format(date=label)
+        )
         edit = QDateTimeEdit(QDateTime.currentDateTime().addDays(days_ahead), self)
         edit.setObjectName(key)
+        edit.setAccessibleName(label)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         edit.setEnabled(False)
@@ -189,6 +195,7 @@ class CreateVoucherDialog(_VoucherForm):
         self.setWindowTitle("New voucher")
         self.code = QLineEdit(self)
         self.code.setObjectName("voucherCodeInput")
+        self.code.setAccessibleName(self.tr("Voucher code"))
         self.code.setPlaceholderText("optional: Piggy makes one up")
         self.code.setMaxLength(255)
         self._row("Code", self.code, "code")
@@ -198,6 +205,8 @@ class CreateVoucherDialog(_VoucherForm):
         self.uses_set = QCheckBox("set", self)
         self.uses = QSpinBox(self)
         self.uses.setObjectName("totalRedemptions")
+        self.uses.setAccessibleName(self.tr("Total uses"))
+        self.uses_set.setAccessibleName(self.tr("Set the total uses"))
         self.uses.setRange(1, 10_000)
         self.uses.setEnabled(False)
         self.uses_set.toggled.connect(self.uses.setEnabled)
@@ -209,6 +218,7 @@ class CreateVoucherDialog(_VoucherForm):
         self._row("Uses allowed", uses_row, "total_redemptions_allowed")
         self.attributes = QTableWidget(0, 2, self)
         self.attributes.setObjectName("customAttributes")
+        self.attributes.setAccessibleName(self.tr("Custom attributes"))
         self.attributes.setHorizontalHeaderLabels(["Attribute", "Value"])
         self.attributes.horizontalHeader().setStretchLastSection(True)
         self.attributes.setMinimumHeight(110)
@@ -322,6 +332,7 @@ class BatchDialog(_VoucherForm):
         self.setWindowTitle("New batch of vouchers")
         self.quantity = QSpinBox(self)
         self.quantity.setObjectName("batchQuantity")
+        self.quantity.setAccessibleName(self.tr("Number of vouchers"))
         self.quantity.setRange(1, MAX_BATCH)
         self.quantity.setValue(10)
         self._row("How many", self.quantity, "quantity")

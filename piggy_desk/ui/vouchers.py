@@ -422,6 +422,7 @@ class VouchersScreen(QWidget):
         self.contact_filter = QLineEdit(self)
         self.contact_filter.setObjectName("contactFilter")
         self.contact_filter.setAccessibleName(self.tr("Customer e-mail filter"))
+        self.contact_filter.setAccessibleName(self.tr("Customer e-mail filter"))
         self.contact_filter.setPlaceholderText(self.tr("Customer e-mail"))
         self.contact_filter.setMaxLength(255)
         self.apply_button = self._button(
@@ -429,6 +430,7 @@ class VouchersScreen(QWidget):
         )
         self.code_search = QLineEdit(self)
         self.code_search.setObjectName("codeSearch")
+        self.code_search.setAccessibleName(self.tr("Find a voucher code"))
         self.code_search.setAccessibleName(self.tr("Find a voucher code"))
         self.code_search.setPlaceholderText(self.tr("Find a code"))
         self.code_search.setMaxLength(255)
@@ -452,6 +454,11 @@ class VouchersScreen(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("vouchersTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.table.setAccessibleName(self.tr("Vouchers"))
+        self.table.setAccessibleDescription(
+            self.tr("Arrow keys choose a voucher; the buttons below act on it")
+        )
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Vouchers"))
         self.table.setAccessibleDescription(
