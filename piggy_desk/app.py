@@ -9,10 +9,12 @@ import os
 import platform
 import secrets
 import signal
+import socket
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler, qVersion
 from PySide6.QtWidgets import QApplication
@@ -31,6 +33,7 @@ from piggy_desk.ui.contacts import ContactsScreen
 from piggy_desk.ui.counter import CounterController, CounterScreen
 from piggy_desk.ui.first_run import FirstRunScreen, FirstRunWindow
 from piggy_desk.ui.garbage import MainThreadCollector
+from piggy_desk.ui.i18n import install_translators, time_text, translate
 from piggy_desk.ui.journal import JournalScreen
 from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.main_window import MainWindow
@@ -41,6 +44,9 @@ from piggy_desk.ui.settings_screen import SettingsScreen
 from piggy_desk.ui.sounds import SoundPlayer
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.vouchers import VouchersScreen
+
+if TYPE_CHECKING:
+    from piggy_desk.sandbox import RunningSandbox
 
 log = logging.getLogger("piggy_desk")
 STYLE = Path(__file__).with_name("resources") / "counter.qss"
@@ -82,6 +88,8 @@ def build_main_window(
             shop_uuid=settings.shop_uuid,
             scan_rules=ScanRules(prefix=settings.scan_prefix, suffix=settings.scan_suffix),
         ),
+        translate=translate,
+        time_text=time_text,
     )
     controller.attach(flow)
     sounds = sounds or SoundPlayer(cache_dir() / "sounds", enabled=settings.sounds)
@@ -199,12 +207,13 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 async def _run(arguments: argparse.Namespace, app: QApplication) -> int:
-    from piggy_desk.sandbox import start_sandbox
+    from piggy_desk.sandbox.address import base_url_of, listen
     from piggy_desk.sandbox.seed import KNOWN
 
     settings = Settings.load(config_dir())
     store = TokenStore()
-    sandbox = None
+    sandbox_socket = None
+    sandbox: RunningSandbox | None = None
     try:
         base_url = arguments.base_url or settings.base_url
         token = None if arguments.demo else await store.load(base_url)
@@ -219,8 +228,9 @@ async def _run(arguments: argparse.Namespace, app: QApplication) -> int:
         if token is None:
             token = secrets.token_urlsafe(24)
             register_secret(token)
-            sandbox = start_sandbox(token=token)
-            base_url = sandbox.base_url
+            # The sandbox's address now, its server once the window shows (see below).
+            sandbox_socket = listen()
+            base_url = base_url_of(sandbox_socket)
             settings = replace(settings, shop_uuid=KNOWN.SHOP_UUID)
             folder = folder / "training"
         window = build_main_window(
@@ -228,16 +238,20 @@ async def _run(arguments: argparse.Namespace, app: QApplication) -> int:
             token=token,
             data_dir=folder,
             settings=settings,
-            training=sandbox is not None,
+            training=sandbox_socket is not None,
             token_store=store,
         )
         if store.warning:
-            window.statusBar().showMessage(store.warning)
+            window.statusBar().showMessage(translate("TokenStore", store.warning))
         window.messages.install()
         closed = asyncio.get_running_loop().create_future()
         window.closed.connect(lambda: None if closed.done() else closed.set_result(None))
         window.show()
         close_on_signals(window)
+        if sandbox_socket is not None:
+            # Starting the sandbox (its web server and seeded data: ~0.1 s) after the
+            # window shows; the counter's first requests wait in the socket's backlog.
+            sandbox = await asyncio.to_thread(_start_sandbox_on, token, sandbox_socket)
         await closed
         window.messages.uninstall()
         return 0
@@ -245,6 +259,15 @@ async def _run(arguments: argparse.Namespace, app: QApplication) -> int:
         store.close()
         if sandbox is not None:
             sandbox.stop()
+        elif sandbox_socket is not None:
+            sandbox_socket.close()
+
+
+def _start_sandbox_on(token: str, sock: socket.socket) -> RunningSandbox:
+    """Run in a worker thread: the web server's imports happen there too."""
+    from piggy_desk.sandbox import start_sandbox
+
+    return start_sandbox(token=token, sock=sock)
 
 
 FIRST_RUN_CLOSED = object()
@@ -302,13 +325,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The loop must survive a message box being the only window; quitting is deliberate.
     app.setQuitOnLastWindowClosed(False)
     theme.install(app, Settings.load(config_dir()).theme)
+    # Before any widget is made: widgets translate their texts when they are built.
+    language = install_translators(app, Settings.load(config_dir()).language)
     log.info(
-        "Piggy Desk %s on Python %s, Qt %s, %s (%s)",
+        "Piggy Desk %s on Python %s, Qt %s, %s (%s), language %s",
         __version__,
         platform.python_version(),
         qVersion(),
         platform.platform(),
         app.platformName(),
+        language,
     )
     collector = MainThreadCollector()
     collector.start()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import socket
 import threading
 import time
@@ -14,6 +13,7 @@ from typing import Any, Self, TypeVar
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from piggy_desk.sandbox.address import base_url_of, listen
 from piggy_desk.sandbox.app import DEFAULT_TOKEN, TRANSPORT_EXTENSION, create_app
 from piggy_desk.sandbox.control import Sandbox
 from piggy_desk.sandbox.errors import PiggyError
@@ -161,9 +161,15 @@ class RunningSandbox:
 
 
 def start_sandbox(
-    *, token: str = DEFAULT_TOKEN, seed: int = 1, host: str = "127.0.0.1", port: int = 0
+    *,
+    token: str = DEFAULT_TOKEN,
+    seed: int = 1,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    sock: socket.socket | None = None,
 ) -> RunningSandbox:
-    """Start a seeded sandbox on `host:port` (0: a free port) and return once it serves."""
+    """Start a seeded sandbox on `host:port` (0: a free port), or on the listening `sock`
+    from `address.listen()`, and return once it serves."""
     sandbox = Sandbox(seed=seed)
     config = uvicorn.Config(
         create_app(sandbox, token=token),
@@ -182,7 +188,7 @@ def start_sandbox(
         timeout_graceful_shutdown=2,
     )
     server = uvicorn.Server(config)
-    sock = _bind(host, port)
+    sock = sock or listen(host, port)
     loop = asyncio.new_event_loop()
     thread = threading.Thread(
         target=_serve, args=(server, sock, loop), name="piggy-desk-sandbox", daemon=True
@@ -195,31 +201,14 @@ def start_sandbox(
             sock.close()
             raise RuntimeError(f"the sandbox could not start on {host}:{port}")
         time.sleep(0.005)
-    bound_host, bound_port = sock.getsockname()[:2]
-    shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
     return RunningSandbox(
         sandbox=sandbox,
         server=server,
         loop=loop,
         thread=thread,
-        base_url=f"http://{shown_host}:{bound_port}",
+        base_url=base_url_of(sock),
         token=token,
     )
-
-
-def _bind(host: str, port: int) -> socket.socket:
-    family, kind, protocol, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
-    sock = socket.socket(family, kind, protocol)
-    try:
-        if os.name != "nt":
-            # Lets a fixed port be reused at once after a restart; on Windows this
-            # option would let another process share the port, so it stays off there.
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(address)
-    except OSError:
-        sock.close()
-        raise
-    return sock
 
 
 def _serve(server: uvicorn.Server, sock: socket.socket, loop: asyncio.AbstractEventLoop) -> None:

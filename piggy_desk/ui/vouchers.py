@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
     QLocale,
@@ -103,7 +104,7 @@ class VoucherFilter:
     contact_uuid: str | None = None
 
 
-def _sort_key(column: int) -> Callable[[_Row], object]:
+def _sort_key(column: int) -> Callable[[_Row], Any]:
     """What a column sorts by: dates by time (a missing one last), the rest by their text."""
 
     def by_time(moment: datetime | None) -> tuple[bool, float]:
@@ -166,7 +167,9 @@ class VouchersModel(HeaderTableModel):
         self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
         self._uuids: set[str] = set()
         self._next_page = 1
-        self._more = True
+        # Nothing until a filter is set (the screen is opened): a table view asks for more
+        # rows even while hidden, and the counter's start has better things to do.
+        self._more = False
         self._fetching = False
         self._generation = 0
         self.total: int | None = None
@@ -422,7 +425,6 @@ class VouchersScreen(QWidget):
         self.contact_filter = QLineEdit(self)
         self.contact_filter.setObjectName("contactFilter")
         self.contact_filter.setAccessibleName(self.tr("Customer e-mail filter"))
-        self.contact_filter.setAccessibleName(self.tr("Customer e-mail filter"))
         self.contact_filter.setPlaceholderText(self.tr("Customer e-mail"))
         self.contact_filter.setMaxLength(255)
         self.apply_button = self._button(
@@ -430,7 +432,6 @@ class VouchersScreen(QWidget):
         )
         self.code_search = QLineEdit(self)
         self.code_search.setObjectName("codeSearch")
-        self.code_search.setAccessibleName(self.tr("Find a voucher code"))
         self.code_search.setAccessibleName(self.tr("Find a voucher code"))
         self.code_search.setPlaceholderText(self.tr("Find a code"))
         self.code_search.setMaxLength(255)
@@ -454,11 +455,6 @@ class VouchersScreen(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("vouchersTable")
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.setAccessibleName(self.tr("Vouchers"))
-        self.table.setAccessibleDescription(
-            self.tr("Arrow keys choose a voucher; the buttons below act on it")
-        )
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Vouchers"))
         self.table.setAccessibleDescription(
@@ -613,11 +609,11 @@ class VouchersScreen(QWidget):
             self._sized = True
         total = self.model.total
         self.count_label.setText(
-            self.tr("{rows} of %n voucher(s) shown", "", total).format(
+            self.tr("{rows} of %Ln voucher(s) shown", "", total).format(
                 rows=QLocale().toString(rows)
             )
             if total is not None and total != rows
-            else self.tr("%n voucher(s)", "", rows)
+            else self.tr("%Ln voucher(s)", "", rows)
         )
 
     def _on_model_load_failed(self, error: PiggyError) -> None:
@@ -757,7 +753,7 @@ class VouchersScreen(QWidget):
         self.contact_filter.clear()
         self.apply_filter()
         self.banner.show_notice(
-            Tone.SUCCESS, self.tr("%n new voucher(s) are ready.", "", quantity), has_details=False
+            Tone.SUCCESS, self.tr("%Ln new voucher(s) are ready.", "", quantity), has_details=False
         )
 
     # --- export ---------------------------------------------------------------------------
@@ -811,7 +807,9 @@ class VouchersScreen(QWidget):
             self.export_button.setEnabled(True)
         self.banner.show_notice(
             Tone.SUCCESS,
-            self.tr("Exported %n voucher(s) to {file}.", "", written).format(file=export.path.name),
+            self.tr("Exported %Ln voucher(s) to {file}.", "", written).format(
+                file=export.path.name
+            ),
             has_details=False,
         )
         return written

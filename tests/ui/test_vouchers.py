@@ -98,7 +98,19 @@ async def test_sorting_by_a_header_keeps_the_selected_voucher_and_sorts_new_page
     assert _column(screen, 0)[:PAGE] == arrived
 
 
+async def test_nothing_is_loaded_before_the_screen_asks(
+    screen: VouchersScreen, sandbox: RunningSandbox
+) -> None:
+    before = sandbox.stats()["requests"]
+    screen.table.scrollToBottom()
+    await asyncio.sleep(0.3)
+    assert screen.model.rowCount() == 0 and sandbox.stats()["requests"] == before
+    screen.refresh()
+    await loaded(screen, PAGE)
+
+
 async def test_dates_sort_by_time_with_missing_dates_last(screen: VouchersScreen) -> None:
+    await screen.apply_filter()
     await fetch_all(screen)
     screen.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # Expires
     model = screen.model

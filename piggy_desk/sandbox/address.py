@@ -1,0 +1,36 @@
+"""The sandbox's listening socket, apart from the server so that it costs no import.
+
+A program can take its loopback address at once, build its window against it and start
+the server (starlette, uvicorn and the seeded data: a tenth of a second) in the
+background: connections made meanwhile wait in the socket's backlog until it serves.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+
+BACKLOG = 128
+
+
+def listen(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
+    """A socket listening on ``host:port`` (0: a free port)."""
+    family, kind, protocol, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, kind, protocol)
+    try:
+        if os.name != "nt":
+            # Lets a fixed port be reused at once after a restart; on Windows this
+            # option would let another process share the port, so it stays off there.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(BACKLOG)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def base_url_of(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    shown_host = f"[{host}]" if ":" in host else host
+    return f"http://{shown_host}:{port}"
