@@ -62,7 +62,11 @@ async def test_a_release_that_failed_offline_is_done_when_piggy_is_back(counter:
     await until(lambda: counter.window.watch.state == Connection.ONLINE, what="back online")
     await until(lambda: counter.sandbox.voucher_state(code)["status"] == "ACTIVE", what="released")
     await until(lambda: counter.window.journal.open_locks() == [], what="the journal settled")
-    assert any("has been released" in n.sentence for n in counter.notices)
+    # Said once the whole release round is over, a moment after the journal is settled.
+    await until(
+        lambda: any("has been released" in n.sentence for n in counter.notices),
+        what="the cashier told",
+    )
 
 
 @pytest.mark.parametrize(
