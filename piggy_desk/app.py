@@ -29,24 +29,23 @@ from piggy_desk.logs import LOG_FILE_NAME, configure_logging, default_log_dir, r
 from piggy_desk.settings import Settings, cache_dir, config_dir, data_dir, token_from_environment
 from piggy_desk.token_store import TokenStore
 from piggy_desk.ui import theme
-from piggy_desk.ui.contacts import ContactsScreen
 from piggy_desk.ui.counter import CounterController, CounterScreen
-from piggy_desk.ui.first_run import FirstRunScreen, FirstRunWindow
 from piggy_desk.ui.garbage import MainThreadCollector
 from piggy_desk.ui.i18n import install_translators, time_text, translate
-from piggy_desk.ui.journal import JournalScreen
 from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.main_window import MainWindow
 from piggy_desk.ui.manager_gate import ManagerGate
 from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.promotions import PromotionsScreen
-from piggy_desk.ui.settings_screen import SettingsScreen
 from piggy_desk.ui.sounds import SoundPlayer
 from piggy_desk.ui.tasks import TaskRunner
-from piggy_desk.ui.vouchers import VouchersScreen
 
 if TYPE_CHECKING:
     from piggy_desk.sandbox import RunningSandbox
+    from piggy_desk.ui.contacts import ContactsScreen
+    from piggy_desk.ui.journal import JournalScreen
+    from piggy_desk.ui.promotions import PromotionsScreen
+    from piggy_desk.ui.settings_screen import SettingsScreen
+    from piggy_desk.ui.vouchers import VouchersScreen
 
 log = logging.getLogger("piggy_desk")
 STYLE = Path(__file__).with_name("resources") / "counter.qss"
@@ -100,11 +99,12 @@ def build_main_window(
         flow=flow,
         controller=controller,
         counter=counter,
-        journal_screen=JournalScreen(journal, tasks),
-        vouchers=VouchersScreen(client, tasks, messages),
-        promotions=PromotionsScreen(client, tasks, messages),
-        contacts=ContactsScreen(client, tasks, messages),
-        settings_screen=SettingsScreen(
+        # The manager screens are built (and their modules imported) when first opened.
+        journal_screen=lambda: _journal_screen(journal, tasks),
+        vouchers=lambda: _vouchers_screen(client, tasks, messages),
+        promotions=lambda: _promotions_screen(client, tasks, messages),
+        contacts=lambda: _contacts_screen(client, tasks, messages),
+        settings_screen=lambda: _settings_screen(
             settings,
             token_store or TokenStore(),
             tasks,
@@ -122,6 +122,44 @@ def build_main_window(
     sounds.setParent(window)
     window.start()
     return window
+
+
+def _journal_screen(journal: Journal, tasks: TaskRunner) -> JournalScreen:
+    from piggy_desk.ui.journal import JournalScreen
+
+    return JournalScreen(journal, tasks)
+
+
+def _vouchers_screen(
+    client: PiggyClient, tasks: TaskRunner, messages: MessagePath
+) -> VouchersScreen:
+    from piggy_desk.ui.vouchers import VouchersScreen
+
+    return VouchersScreen(client, tasks, messages)
+
+
+def _promotions_screen(
+    client: PiggyClient, tasks: TaskRunner, messages: MessagePath
+) -> PromotionsScreen:
+    from piggy_desk.ui.promotions import PromotionsScreen
+
+    return PromotionsScreen(client, tasks, messages)
+
+
+def _contacts_screen(
+    client: PiggyClient, tasks: TaskRunner, messages: MessagePath
+) -> ContactsScreen:
+    from piggy_desk.ui.contacts import ContactsScreen
+
+    return ContactsScreen(client, tasks, messages)
+
+
+def _settings_screen(
+    settings: Settings, store: TokenStore, tasks: TaskRunner, messages: MessagePath, folder: Path
+) -> SettingsScreen:
+    from piggy_desk.ui.settings_screen import SettingsScreen
+
+    return SettingsScreen(settings, store, tasks, messages, folder)
 
 
 def build_training_window(*, base_url: str, token: str, folder: Path) -> MainWindow:
@@ -278,6 +316,8 @@ async def first_run(settings: Settings, store: TokenStore) -> Settings | object 
     sandbox", FIRST_RUN_CLOSED when the window was closed."""
     messages = MessagePath()
     tasks = TaskRunner(messages.on_task_failed)
+    from piggy_desk.ui.first_run import FirstRunScreen, FirstRunWindow
+
     screen = FirstRunScreen(settings, store, tasks, messages, config_dir())
     window = FirstRunWindow(screen)
     messages.window = window

@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -103,34 +104,54 @@ def token_from_environment() -> str | None:
     return token or None
 
 
-def shop_uuid_problem(shop_uuid: str) -> str | None:
+Translate = Callable[[str, str], str]
+
+
+def untranslated(context: str, text: str) -> str:
+    """The checks' default ``translate(context, text)``: English as written. The UI passes
+    one backed by ``QCoreApplication.translate`` (lupdate finds the ``translate`` calls)."""
+    return text
+
+
+def shop_uuid_problem(shop_uuid: str, translate: Translate = untranslated) -> str | None:
     """Why ``shop_uuid`` (already trimmed; empty means none) cannot be a shop id, or None."""
     if not shop_uuid:
         return None
     if len(shop_uuid) > MAX_SHOP_UUID_LENGTH:
-        return f"A shop UUID has at most {MAX_SHOP_UUID_LENGTH} characters."
+        return translate("Settings", "A shop UUID has at most {max} characters.").format(
+            max=MAX_SHOP_UUID_LENGTH
+        )
     if not shop_uuid.isprintable() or any(ch.isspace() or ch in "/\\" for ch in shop_uuid):
-        return "A shop UUID has no spaces, slashes or invisible characters."
+        return translate("Settings", "A shop UUID has no spaces, slashes or invisible characters.")
     return None
 
 
-def scan_affix_problem(affix: str, what: str) -> str | None:
+def scan_affix_problem(affix: str, what: str, translate: Translate = untranslated) -> str | None:
     """Why ``affix`` cannot be the scanner's ``what`` ("prefix", "suffix"), or None."""
+    prefix = what == "prefix"
     if len(affix) > MAX_SCAN_AFFIX_LENGTH:
-        return f"A scanner {what} has at most {MAX_SCAN_AFFIX_LENGTH} characters."
+        if prefix:
+            sentence = translate("Settings", "A scanner prefix has at most {max} characters.")
+        else:
+            sentence = translate("Settings", "A scanner suffix has at most {max} characters.")
+        return sentence.format(max=MAX_SCAN_AFFIX_LENGTH)
     if not affix.isprintable():
         # The counter drops control characters from a scan before it looks for these.
-        return f"A scanner {what} can only hold visible characters."
+        if prefix:
+            return translate("Settings", "A scanner prefix can only hold visible characters.")
+        return translate("Settings", "A scanner suffix can only hold visible characters.")
     return None
 
 
-def pin_problem(pin: str, repeated: str) -> str | None:
+def pin_problem(pin: str, repeated: str, translate: Translate = untranslated) -> str | None:
     """Why a new manager PIN typed twice cannot be used, or None."""
     low, high = PIN_DIGITS
     if not (pin.isascii() and pin.isdigit() and low <= len(pin) <= high):
-        return f"The PIN must be {low} to {high} digits."
+        return translate("Settings", "The PIN must be {low} to {high} digits.").format(
+            low=low, high=high
+        )
     if pin != repeated:
-        return "The two PINs are not the same. Type the new PIN twice."
+        return translate("Settings", "The two PINs are not the same. Type the new PIN twice.")
     return None
 
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QDateTime,
     QEvent,
     QLocale,
@@ -45,6 +46,7 @@ from piggy_desk.api import (
 )
 from piggy_desk.counter.flow import Tone
 from piggy_desk.counter.scan import ScanRejected, ScanRules, normalise_scan
+from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.table_model import HeaderTableModel
 from piggy_desk.ui.tasks import TaskRunner
@@ -91,26 +93,47 @@ def read_search(raw: str) -> ContactQuery:
     Raises ``SearchRefused`` with a sentence when nothing sensible can be sent.
     """
     if len(raw) > MAX_SEARCH_FIELD:
-        raise SearchRefused("That is far too long to be an e-mail address or a loyalty card.")
+        raise SearchRefused(
+            QCoreApplication.translate(
+                "ContactSearch", "That is far too long to be an e-mail address or a loyalty card."
+            )
+        )
     try:
         text = normalise_scan(raw, ScanRules(max_length=MAX_SEARCH_FIELD))
     except ScanRejected:
         if raw.strip():
             raise SearchRefused(
-                "That held no readable characters. Scan the card again or type the e-mail address."
+                QCoreApplication.translate(
+                    "ContactSearch",
+                    "That held no readable characters. "
+                    "Scan the card again or type the e-mail address.",
+                )
             ) from None
-        raise SearchRefused("Type an e-mail address or scan a loyalty card first.") from None
+        raise SearchRefused(
+            QCoreApplication.translate(
+                "ContactSearch", "Type an e-mail address or scan a loyalty card first."
+            )
+        ) from None
     if "@" in text:
         if len(text) > MAX_EMAIL_LENGTH:
             raise SearchRefused(
-                f"That e-mail address is too long (more than {MAX_EMAIL_LENGTH} characters)."
+                QCoreApplication.translate(
+                    "ContactSearch", "That e-mail address is too long (more than {max} characters)."
+                ).format(max=MAX_EMAIL_LENGTH)
             )
         if not _EMAIL_SHAPE.fullmatch(text):
-            raise SearchRefused("That is not an e-mail address. Check it and try again.")
+            raise SearchRefused(
+                QCoreApplication.translate(
+                    "ContactSearch", "That is not an e-mail address. Check it and try again."
+                )
+            )
         return ContactQuery(SearchKind.EMAIL, text)
     if len(text) > MAX_CARD_LENGTH:
         raise SearchRefused(
-            f"That is too long to be a loyalty card (more than {MAX_CARD_LENGTH} characters)."
+            QCoreApplication.translate(
+                "ContactSearch",
+                "That is too long to be a loyalty card (more than {max} characters).",
+            ).format(max=MAX_CARD_LENGTH)
         )
     return ContactQuery(SearchKind.CARD, text)
 
@@ -122,12 +145,6 @@ def _local(moment: datetime | None) -> str:
     return QLocale().toString(when, QLocale.FormatType.ShortFormat)
 
 
-def _vouchers_text(count: int) -> str:
-    if count == 0:
-        return "No vouchers"
-    return f"{count:,} voucher{'s' if count != 1 else ''}"
-
-
 class ContactVouchersModel(HeaderTableModel):
     """One customer's vouchers as rows: code, promotion, status word, expiry, redeemed at.
 
@@ -136,7 +153,13 @@ class ContactVouchersModel(HeaderTableModel):
     show a voucher twice.
     """
 
-    HEADERS = ("Code", "Promotion", "Status", "Expires", "Redeemed at")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ContactVouchersModel", "Code"),
+        QT_TRANSLATE_NOOP("ContactVouchersModel", "Promotion"),
+        QT_TRANSLATE_NOOP("ContactVouchersModel", "Status"),
+        QT_TRANSLATE_NOOP("ContactVouchersModel", "Expires"),
+        QT_TRANSLATE_NOOP("ContactVouchersModel", "Redeemed at"),
+    )
     CODE, PROMOTION, STATUS, EXPIRES, REDEEMED = range(5)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -204,7 +227,7 @@ class ContactVouchersModel(HeaderTableModel):
         if column == self.STATUS:
             return status_look(voucher.status).word
         if column == self.EXPIRES:
-            return _local(voucher.expiration_date) or ("" if tooltip else "Never")
+            return _local(voucher.expiration_date) or ("" if tooltip else self.tr("Never"))
         return _local(voucher.redeemed_at)
 
 
@@ -251,12 +274,12 @@ class ContactsScreen(QWidget):
     def _setup_ui(self) -> None:
         self.search_field = QLineEdit(self)
         self.search_field.setObjectName("contactSearch")
-        self.search_field.setPlaceholderText("E-mail address or scan a loyalty card")
-        self.search_field.setAccessibleName("Customer e-mail address or loyalty card")
+        self.search_field.setPlaceholderText(self.tr("E-mail address or scan a loyalty card"))
+        self.search_field.setAccessibleName(self.tr("Customer e-mail address or loyalty card"))
         self.search_field.setMaxLength(MAX_SEARCH_FIELD)
         self.search_field.setClearButtonEnabled(True)
         self.search_field.returnPressed.connect(self._on_search_field_return_pressed)
-        self.find_button = QPushButton("Find", self)
+        self.find_button = QPushButton(self.tr("Find"), self)
         self.find_button.setObjectName("contactFindButton")
         self.find_button.setAutoDefault(False)
         self.find_button.setMinimumHeight(44)
@@ -271,7 +294,9 @@ class ContactsScreen(QWidget):
         self.busy_label.setObjectName("contactBusy")
         self.busy_label.hide()
 
-        self.placeholder = QLabel("Find a customer by e-mail address or loyalty card.", self)
+        self.placeholder = QLabel(
+            self.tr("Find a customer by e-mail address or loyalty card."), self
+        )
         self.placeholder.setObjectName("contactPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -291,7 +316,7 @@ class ContactsScreen(QWidget):
         self.found_by_label = QLabel(self.card)
         self.found_by_label.setObjectName("contactFoundBy")
         self.found_by_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.use_on_counter_button = QPushButton("Use on the counter", self.card)
+        self.use_on_counter_button = QPushButton(self.tr("Use on the counter"), self.card)
         self.use_on_counter_button.setObjectName("useOnCounterButton")
         self.use_on_counter_button.setAutoDefault(False)
         self.use_on_counter_button.setMinimumHeight(44)
@@ -301,7 +326,7 @@ class ContactsScreen(QWidget):
         self.table = QTableView(self.card)
         self.table.setObjectName("contactVouchers")
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.setAccessibleName("The customer's vouchers")
+        self.table.setAccessibleName(self.tr("The customer's vouchers"))
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -370,19 +395,21 @@ class ContactsScreen(QWidget):
         except SearchRefused as refusal:
             self._say(Tone.REFUSAL, str(refusal))
             return
-        self._set_busy("Looking up the customer…")
+        self._set_busy(self.tr("Looking up the customer…"))
         try:
             contact = await self._find(query)
         except PiggyError as error:
             self._set_busy(None)
-            self._say(_tone(error), _sentence(error, query), error)
+            self._say(_tone(error), self._sentence(error, query), error)
             return
         self._set_busy(None)
         if contact is None:
             self._say(
                 Tone.REFUSAL,
-                "This loyalty card is not linked to a customer yet. "
-                "Search by their e-mail address instead.",
+                self.tr(
+                    "This loyalty card is not linked to a customer yet. "
+                    "Search by their e-mail address instead."
+                ),
             )
             return
         self._show_contact(contact, query)
@@ -405,13 +432,17 @@ class ContactsScreen(QWidget):
                 )
             except PiggyError as error:
                 self.count_label.setText(self._partial_text(total))
-                which = "Not all of" if self.model.rowCount() else "None of"
-                self._say(
-                    _tone(error),
-                    f"{error.user_message} {which} this customer's vouchers could be loaded;"
-                    " search again to retry.",
-                    error,
-                )
+                if self.model.rowCount():
+                    sentence = self.tr(
+                        "{problem} Not all of this customer's vouchers could be loaded; "
+                        "search again to retry."
+                    )
+                else:
+                    sentence = self.tr(
+                        "{problem} None of this customer's vouchers could be loaded; "
+                        "search again to retry."
+                    )
+                self._say(_tone(error), sentence.format(problem=error_text(error)), error)
                 return
             total = page.total if page.total is not None else total
             if self.model.append(page.items):
@@ -419,10 +450,15 @@ class ContactsScreen(QWidget):
             if not page.continues_after(page_number, self._page_size):
                 break
             if page_number >= MAX_PAGES:
-                self._say(Tone.ERROR, f"Piggy kept sending pages; stopped after {MAX_PAGES:,}.")
+                self._say(
+                    Tone.ERROR,
+                    self.tr("Piggy kept sending pages; stopped after {pages}.").format(
+                        pages=QLocale().toString(MAX_PAGES)
+                    ),
+                )
                 break
             page_number += 1
-        self.count_label.setText(_vouchers_text(self.model.rowCount()))
+        self.count_label.setText(self._vouchers_text(self.model.rowCount()))
 
     # --- showing -----------------------------------------------------------------------
 
@@ -439,19 +475,21 @@ class ContactsScreen(QWidget):
             self.found_by_label.clear()
             self.count_label.clear()
             return
-        self.email_label.setText(contact.email or "No e-mail address")
+        self.email_label.setText(contact.email or self.tr("No e-mail address"))
         self.email_label.setProperty("missing", contact.email is None)
         self.email_label.style().unpolish(self.email_label)
         self.email_label.style().polish(self.email_label)
-        self.uuid_label.setText(f"Customer id: {contact.uuid}")
+        self.uuid_label.setText(self.tr("Customer id: {id}").format(id=contact.uuid))
         found_by = (
-            f"Found by loyalty card {query.value}"
+            self.tr("Found by loyalty card {card}").format(card=query.value)
             if query is not None and query.kind is SearchKind.CARD
             else ""
         )
         self.found_by_label.setText(found_by)
         self.found_by_label.setVisible(bool(found_by))
-        self.card.setAccessibleDescription(f"Customer {contact.email or contact.uuid}")
+        self.card.setAccessibleDescription(
+            self.tr("Customer {customer}").format(customer=contact.email or contact.uuid)
+        )
 
     def _fit_columns(self) -> None:
         # ResizeToContents sections are not re-measured when rows are inserted (only on a
@@ -463,16 +501,35 @@ class ContactsScreen(QWidget):
     def _partial_text(self, total: int | None) -> str:
         shown = self.model.rowCount()
         if shown == 0:
-            return "The vouchers could not be loaded."
+            return self.tr("The vouchers could not be loaded.")
         if total is not None:
-            return f"{shown:,} of {total:,} vouchers shown; the rest could not be loaded."
-        return f"{_vouchers_text(shown)} shown; the rest could not be loaded."
+            return self.tr(
+                "{shown} of %Ln voucher(s) shown; the rest could not be loaded.", "", total
+            ).format(shown=QLocale().toString(shown))
+        return self.tr("%Ln voucher(s) shown; the rest could not be loaded.", "", shown)
 
     def _progress_text(self, total: int | None) -> str:
         loaded = self.model.rowCount()
         if total is None:
-            return "Loading vouchers…"
-        return f"Loading vouchers… {loaded:,} of {total:,}"
+            return self.tr("Loading vouchers…")
+        locale = QLocale()
+        return self.tr("Loading vouchers… {loaded} of {total}").format(
+            loaded=locale.toString(loaded), total=locale.toString(total)
+        )
+
+    def _vouchers_text(self, count: int) -> str:
+        if count == 0:
+            return self.tr("No vouchers")
+        return self.tr("%Ln voucher(s)", "", count)
+
+    def _sentence(self, error: PiggyError, query: ContactQuery) -> str:
+        if isinstance(error, ContactNotFound) and query.kind is SearchKind.EMAIL:
+            return self.tr("No customer with this e-mail address is known to Piggy.")
+        if isinstance(error, ContactIdentifierInactive):
+            return self.tr("{problem} Search by the customer's e-mail address instead.").format(
+                problem=error_text(error)
+            )
+        return error_text(error)
 
     def _set_busy(self, text: str | None) -> None:
         self.busy_label.setText(text or "")
@@ -536,11 +593,3 @@ def _tone(error: PiggyError) -> Tone:
         isinstance(error, PiggyAPIError) and type(error).piggy_code is not None
     )
     return Tone.REFUSAL if refused else Tone.ERROR
-
-
-def _sentence(error: PiggyError, query: ContactQuery) -> str:
-    if isinstance(error, ContactNotFound) and query.kind is SearchKind.EMAIL:
-        return "No customer with this e-mail address is known to Piggy."
-    if isinstance(error, ContactIdentifierInactive):
-        return f"{error.user_message} Search by the customer's e-mail address instead."
-    return error.user_message

@@ -154,10 +154,11 @@ class VoucherCard(QFrame):
         titles.addWidget(self.description)
         top.addLayout(titles, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.placeholder)
+        layout.addWidget(self.placeholder, 1)
         layout.addLayout(top)
         layout.addWidget(self.code)
         layout.addLayout(self.details)
+        layout.addStretch(1)  # on a tall screen the card stays together at the top
 
     def show_voucher(self, voucher: Voucher | None, now: datetime | None = None) -> None:
         empty = voucher is None
@@ -356,7 +357,7 @@ class CounterScreen(QWidget):
         self.recent = QListWidget(self)
         self.recent.setObjectName("recentScans")
         self.recent.setAccessibleName(self.tr("Recent scans"))
-        self.recent.setMaximumHeight(120)
+        self.recent.setMaximumHeight(72)
         # Codes side by side on one line: the counter must fit a 1366x768 screen.
         self.recent.setFlow(QListWidget.Flow.LeftToRight)
         self.recent.setWrapping(True)
@@ -552,7 +553,7 @@ class CounterScreen(QWidget):
         # Scans wait behind a voucher being checked or confirmed; a scan taken up at once
         # (the usual case) never flashes "1 scan waiting".
         behind = view.waiting_scans if view.busy or view.stage == Stage.CONFIRMING else 0
-        self.waiting_label.setText(self.tr("%n scan(s) waiting", "", behind) if behind else "")
+        self.waiting_label.setText(self.tr("%Ln scan(s) waiting", "", behind) if behind else "")
 
     def _show_busy_text(self) -> None:
         if self._view.busy:

@@ -41,6 +41,7 @@ from piggy_desk.api import (
 from piggy_desk.counter.flow import Tone
 from piggy_desk.settings import Settings, shop_uuid_problem
 from piggy_desk.token_store import MAX_TOKEN_LENGTH, TokenStore, TokenStoreError
+from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.settings_screen import (
     base_url_problem,
@@ -55,31 +56,46 @@ SAVE_TASK = "first-run-save"
 TEST_TIMEOUT_SECONDS = 10.0
 TEST_CONNECT_TIMEOUT_SECONDS = 5.0
 FIELDS = ("base_url", "token", "shop_uuid")
-ASK_TO_PASTE = "Paste the Personal Access Token from your Piggy account."
+ASK_TO_PASTE = QT_TRANSLATE_NOOP(
+    "FirstRunScreen", "Paste the Personal Access Token from your Piggy account."
+)
+
+
+class FirstRunSentences(QObject):
+    """Sentences with a count (lupdate marks plural forms only in ``self.tr`` calls)."""
+
+    def connected(self, promotions: int) -> str:
+        return self.tr("Connected: Piggy answered with %Ln promotion(s).", "", promotions)
 
 
 def connected_sentence(promotions: int) -> str:
-    noun = "promotion" if promotions == 1 else "promotions"
-    return f"Connected: Piggy answered with {promotions} {noun}."
+    return FirstRunSentences().connected(promotions)
 
 
 def failure_sentence(error: PiggyError, base_url: str) -> str:
     """Why the connection test failed, as the person who installs the program needs it."""
     if isinstance(error, Unauthorized):
-        return (
+        return translate(
+            "FirstRun",
             "Wrong token: Piggy did not accept it. Copy the whole Personal Access Token "
-            "again, or make a new one in your Piggy account."
+            "again, or make a new one in your Piggy account.",
         )
     if isinstance(error, TransportError):
-        return (
-            f"No network: Piggy Desk could not reach {base_url}. Check the internet "
-            "connection and the address."
-        )
+        return translate(
+            "FirstRun",
+            "No network: Piggy Desk could not reach {address}. Check the internet "
+            "connection and the address.",
+        ).format(address=base_url)
     if isinstance(error, Maintenance):
-        return "Piggy is down for maintenance, so the token could not be checked. Try again later."
+        return translate(
+            "FirstRun",
+            "Piggy is down for maintenance, so the token could not be checked. Try again later.",
+        )
     if isinstance(error, MalformedResponse):
-        return f"Something answered at {base_url}, but not Piggy. Check the address."
-    return error.user_message
+        return translate(
+            "FirstRun", "Something answered at {address}, but not Piggy. Check the address."
+        ).format(address=base_url)
+    return error_text(error)
 
 
 class FirstRunController(QObject):
@@ -115,7 +131,7 @@ class FirstRunController(QObject):
                 max_retries=1,
             )
         except InvalidRequest as error:
-            self.connection_failed.emit(error.user_message, error)
+            self.connection_failed.emit(error_text(error), error)
             return
         try:
             promotions = await client.promotions.list()
@@ -131,13 +147,15 @@ class FirstRunController(QObject):
         try:
             await self.token_store.save(settings.base_url, token)
         except TokenStoreError as error:
-            self.saving_failed.emit(error.user_message)
+            self.saving_failed.emit(translate("TokenStore", error.user_message))
             return
         try:
             await off_loop(lambda: settings.save(self._config_dir))
         except OSError as error:
             self.saving_failed.emit(
-                f"The settings could not be written to {self._config_dir} ({error.strerror})."
+                self.tr("The settings could not be written to {folder} ({problem}).").format(
+                    folder=self._config_dir, problem=error.strerror
+                )
             )
             return
         self.connection_saved.emit(settings)
@@ -196,8 +214,8 @@ class FirstRunScreen(QWidget):
             return
         self._set_tested(False)
         self._set_busy(True)
-        self.test_button.setText("Testing…")
-        self.banner.show_notice(Tone.INFO, "Asking Piggy…", has_details=False)
+        self.test_button.setText(self.tr("Testing…"))
+        self.banner.show_notice(Tone.INFO, self.tr("Asking Piggy…"), has_details=False)
         self._test = self._tasks.start(
             self.controller.test(self._base_url(), self.token_input.text().strip()),
             name=TEST_TASK,
@@ -213,7 +231,7 @@ class FirstRunScreen(QWidget):
             shop_uuid=self.shop_uuid_input.text().strip() or None,
         )
         self._set_busy(True)
-        self.save_button.setText("Saving…")
+        self.save_button.setText(self.tr("Saving…"))
         self._tasks.start(
             self.controller.save(settings, self.token_input.text().strip()), name=SAVE_TASK
         )
@@ -234,9 +252,11 @@ class FirstRunScreen(QWidget):
     # --- building -----------------------------------------------------------------------
 
     def _setup_ui(self) -> None:
-        title = QLabel("Welcome to Piggy Desk", self)
+        title = QLabel(self.tr("Welcome to Piggy Desk"), self)
         title.setObjectName("firstRunTitle")
-        intro = QLabel("Choose how to start. You can connect to Piggy later in Settings.", self)
+        intro = QLabel(
+            self.tr("Choose how to start. You can connect to Piggy later in Settings."), self
+        )
         intro.setObjectName("firstRunIntro")
         intro.setWordWrap(True)
         choices = QHBoxLayout()
@@ -253,15 +273,17 @@ class FirstRunScreen(QWidget):
     def _sandbox_card(self) -> QFrame:
         card = QFrame(self)
         card.setObjectName("sandboxChoice")
-        heading = self._text(card, "Try it with the built-in sandbox", "heading")
+        heading = self._text(card, self.tr("Try it with the built-in sandbox"), "heading")
         text = self._text(
             card,
-            "Practise scanning and redeeming with made-up vouchers and customers. "
-            "Nothing goes to Piggy, and no account is needed. Everything is marked "
-            "as training.",
+            self.tr(
+                "Practise scanning and redeeming with made-up vouchers and customers. "
+                "Nothing goes to Piggy, and no account is needed. Everything is marked "
+                "as training."
+            ),
             "text",
         )
-        self.sandbox_button = QPushButton("Try the sandbox", card)
+        self.sandbox_button = QPushButton(self.tr("Try the sandbox"), card)
         self.sandbox_button.setObjectName("sandboxButton")
         self.sandbox_button.setAutoDefault(False)
         self.sandbox_button.clicked.connect(self.sandbox_chosen)
@@ -277,38 +299,42 @@ class FirstRunScreen(QWidget):
     def _connect_card(self) -> QFrame:
         card = QFrame(self)
         card.setObjectName("connectChoice")
-        heading = self._text(card, "Connect to Piggy", "heading")
+        heading = self._text(card, self.tr("Connect to Piggy"), "heading")
         text = self._text(
             card,
-            "Use your shop's Piggy account. You need a Personal Access Token: make one in "
-            "the Piggy dashboard, or ask whoever manages your Piggy account.",
+            self.tr(
+                "Use your shop's Piggy account. You need a Personal Access Token: make one in "
+                "the Piggy dashboard, or ask whoever manages your Piggy account."
+            ),
             "text",
         )
         self.base_url_input = self._line_edit(
-            card, "baseUrlInput", "Piggy address", 2048, "base_url"
+            card, "baseUrlInput", self.tr("Piggy address"), 2048, "base_url"
         )
         self.base_url_input.setPlaceholderText(DEFAULT_BASE_URL)
         self.token_input = self._line_edit(
-            card, "tokenInput", "Personal Access Token", MAX_TOKEN_LENGTH, "token"
+            card, "tokenInput", self.tr("Personal Access Token"), MAX_TOKEN_LENGTH, "token"
         )
         self.token_input.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_input.setPlaceholderText("Paste the token here")
-        self.shop_uuid_input = self._line_edit(card, "shopUuidInput", "Shop UUID", 256, "shop_uuid")
-        self.shop_uuid_input.setPlaceholderText("optional")
+        self.token_input.setPlaceholderText(self.tr("Paste the token here"))
+        self.shop_uuid_input = self._line_edit(
+            card, "shopUuidInput", self.tr("Shop UUID"), 256, "shop_uuid"
+        )
+        self.shop_uuid_input.setPlaceholderText(self.tr("optional"))
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._add_row(form, card, "base_url", "Piggy address:", self.base_url_input)
-        self._add_row(form, card, "token", "Token:", self.token_input)
-        self._add_row(form, card, "shop_uuid", "Shop UUID:", self.shop_uuid_input)
+        self._add_row(form, card, "base_url", self.tr("Piggy address:"), self.base_url_input)
+        self._add_row(form, card, "token", self.tr("Token:"), self.token_input)
+        self._add_row(form, card, "shop_uuid", self.tr("Shop UUID:"), self.shop_uuid_input)
 
-        self.test_button = QPushButton("Test connection", card)
+        self.test_button = QPushButton(self.tr("Test connection"), card)
         self.test_button.setObjectName("testConnectionButton")
         self.test_button.setDefault(True)
         self.test_button.clicked.connect(self.test_connection)
         self.banner = MessageBanner(card, collapse_when_empty=True)
         self.banner.details_requested.connect(self._on_banner_details_requested)
-        self.save_button = QPushButton("Save and start", card)
+        self.save_button = QPushButton(self.tr("Save and start"), card)
         self.save_button.setObjectName("saveAndStartButton")
         self.save_button.setAutoDefault(False)
         self.save_button.setEnabled(False)
@@ -384,10 +410,11 @@ class FirstRunScreen(QWidget):
         if url_problem is not None:
             problems["base_url"] = url_problem
         if not token:
-            problems["token"] = ASK_TO_PASTE
+            problems["token"] = self.tr(ASK_TO_PASTE)
         elif (problem := token_problem(token)) is not None:
             problems["token"] = problem
-        if (problem := shop_uuid_problem(self.shop_uuid_input.text().strip())) is not None:
+        shop_uuid = self.shop_uuid_input.text().strip()
+        if (problem := shop_uuid_problem(shop_uuid, translate)) is not None:
             problems["shop_uuid"] = problem
         return problems
 
@@ -396,8 +423,8 @@ class FirstRunScreen(QWidget):
         self.test_button.setEnabled(not busy)
         self.save_button.setEnabled(not busy and self.tested)
         if not busy:
-            self.test_button.setText("Test connection")
-            self.save_button.setText("Save and start")
+            self.test_button.setText(self.tr("Test connection"))
+            self.save_button.setText(self.tr("Save and start"))
 
     def _set_tested(self, tested: bool) -> None:
         self.tested = tested
@@ -441,7 +468,7 @@ class FirstRunScreen(QWidget):
         self._settings = settings
         warning = self._token_store.warning
         if warning is not None:
-            self.banner.show_notice(Tone.ERROR, warning, has_details=False)
+            self.banner.show_notice(Tone.ERROR, translate("TokenStore", warning), has_details=False)
         self.connected.emit(settings)
 
     def _on_controller_saving_failed(self, sentence: str) -> None:
@@ -465,7 +492,7 @@ class FirstRunWindow(QMainWindow):
     def __init__(self, screen: FirstRunScreen) -> None:
         super().__init__()
         self.setObjectName("firstRunWindow")
-        self.setWindowTitle("Piggy Desk — first start")
+        self.setWindowTitle(self.tr("Piggy Desk — first start"))
         self.setCentralWidget(screen)
         self.resize(980, 640)
 

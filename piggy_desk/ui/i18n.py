@@ -10,9 +10,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QTime,
+    QTranslator,
+)
 
 from piggy_desk.api import PiggyError
 
@@ -56,8 +65,7 @@ def install_translators(app: QCoreApplication, setting: str = "system") -> str:
         QLocale.setDefault(system)
     else:
         QLocale.setDefault(QLocale(language))
-    if language == SOURCE_LANGUAGE:
-        return language
+    # English too: its translation gives the plural forms of the English source texts.
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in ((f"qtbase_{language}", qt_dir), (f"piggy_desk_{language}", None)):
         translator = QTranslator(app)
@@ -70,9 +78,43 @@ def install_translators(app: QCoreApplication, setting: str = "system") -> str:
     return language
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
+    """Marks ``text`` for lupdate in ``context``; translated where it is shown. (PySide6's own
+    is typed as returning ``object``.)"""
+    return text
+
+
 def translate(context: str, text: str) -> str:
     """``QCoreApplication.translate`` with two arguments: what the Qt-free layers are given."""
     return QCoreApplication.translate(context, text)
+
+
+def time_text(moment: datetime, *, seconds: bool = False) -> str:
+    """A moment's local time of day as the person's locale writes it (17:05, 5:05 PM)."""
+    local = moment.astimezone()
+    locale = QLocale()
+    pattern = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    if seconds and "s" not in pattern:
+        pattern = pattern.replace("mm", "mm:ss")
+    return locale.toString(QTime(local.hour, local.minute, local.second), pattern)
+
+
+def date_time_text(moment: datetime) -> str:
+    """A moment in local time, short, as the person's locale writes it (24-11-2026 17:05)."""
+    local = moment.astimezone()
+    return QLocale().toString(
+        QDateTime(
+            QDate(local.year, local.month, local.day),
+            QTime(local.hour, local.minute, local.second),
+        ),
+        QLocale.FormatType.ShortFormat,
+    )
+
+
+def date_text(day: date, *, long: bool = False) -> str:
+    """A date as the person's locale writes it (short: 24-11-2026; long: with the weekday)."""
+    form = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
+    return QLocale().toString(QDate(day.year, day.month, day.day), form)
 
 
 def error_text(error: PiggyError) -> str:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import asyncio
 from datetime import date, datetime
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -17,22 +21,23 @@ from PySide6.QtWidgets import (
 )
 
 from piggy_desk.counter.journal import Journal, JournalEntry, Outcome
+from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, date_text, time_text
 from piggy_desk.ui.table_model import HeaderTableModel
 from piggy_desk.ui.tasks import TaskRunner
 
 _ACTION_WORDS = {
-    "lock": "Reserved",
-    "release": "Released",
-    "redeem": "Redeemed",
-    "multi_redeem": "Redeemed (several)",
-    "reverse": "Reversed",
+    "lock": QT_TRANSLATE_NOOP("JournalModel", "Reserved"),
+    "release": QT_TRANSLATE_NOOP("JournalModel", "Released"),
+    "redeem": QT_TRANSLATE_NOOP("JournalModel", "Redeemed"),
+    "multi_redeem": QT_TRANSLATE_NOOP("JournalModel", "Redeemed (several)"),
+    "reverse": QT_TRANSLATE_NOOP("JournalModel", "Reversed"),
 }
 _OUTCOME_WORDS = {
-    Outcome.PENDING: "waiting for answer",
-    Outcome.OK: "done",
-    Outcome.REFUSED: "refused",
-    Outcome.FAILED: "failed",
-    Outcome.UNKNOWN: "answer lost",
+    Outcome.PENDING: QT_TRANSLATE_NOOP("JournalModel", "waiting for answer"),
+    Outcome.OK: QT_TRANSLATE_NOOP("JournalModel", "done"),
+    Outcome.REFUSED: QT_TRANSLATE_NOOP("JournalModel", "refused"),
+    Outcome.FAILED: QT_TRANSLATE_NOOP("JournalModel", "failed"),
+    Outcome.UNKNOWN: QT_TRANSLATE_NOOP("JournalModel", "answer lost"),
 }
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,7 +45,15 @@ Index = QModelIndex | QPersistentModelIndex
 class JournalModel(HeaderTableModel):
     """Journal entries as rows: time, what, code, promotion, uses, outcome, detail."""
 
-    HEADERS = ("Time", "What", "Code", "Promotion", "Uses", "Outcome", "Detail")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("JournalModel", "Time"),
+        QT_TRANSLATE_NOOP("JournalModel", "What"),
+        QT_TRANSLATE_NOOP("JournalModel", "Code"),
+        QT_TRANSLATE_NOOP("JournalModel", "Promotion"),
+        QT_TRANSLATE_NOOP("JournalModel", "Uses"),
+        QT_TRANSLATE_NOOP("JournalModel", "Outcome"),
+        QT_TRANSLATE_NOOP("JournalModel", "Detail"),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -63,9 +76,10 @@ class JournalModel(HeaderTableModel):
         entry = self._entries[index.row()]
         column = index.column()
         if column == 0:
-            return entry.started_at.astimezone().strftime("%H:%M:%S")
+            return time_text(entry.started_at, seconds=True)
         if column == 1:
-            return _ACTION_WORDS.get(entry.action.value, entry.action.value)
+            word = _ACTION_WORDS.get(entry.action.value)
+            return self.tr(word) if word else entry.action.value
         if column == 2:
             return entry.code
         if column == 3:
@@ -73,7 +87,7 @@ class JournalModel(HeaderTableModel):
         if column == 4:
             return entry.times
         if column == 5:
-            return _OUTCOME_WORDS[entry.outcome]
+            return self.tr(_OUTCOME_WORDS[entry.outcome])
         return entry.detail or ""
 
 
@@ -91,7 +105,7 @@ class JournalScreen(QWidget):
     def _setup_ui(self) -> None:
         self.title = QLabel(self)
         self.title.setObjectName("journalTitle")
-        refresh = QPushButton("Refresh", self)
+        refresh = QPushButton(self.tr("Refresh"), self)
         refresh.setObjectName("journalRefresh")
         refresh.setAutoDefault(False)
         refresh.clicked.connect(self.refresh)
@@ -114,7 +128,7 @@ class JournalScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel("Totals per promotion today:", self))
+        layout.addWidget(QLabel(self.tr("Totals per promotion today:"), self))
         layout.addWidget(self.totals)
 
     def refresh(self) -> None:
@@ -132,13 +146,16 @@ class JournalScreen(QWidget):
         self.model.set_entries(entries)
         totals = self._journal.totals_by_promotion(entries)
         self.title.setText(
-            f"Counter journal for {day.strftime('%A %d %B %Y')}: {len(entries)} entries"
-        )
-        self.totals.setText(
-            "\n".join(
-                f"{t.promotion_name}: {t.redemptions} redeemed"
-                + (f", {t.reversals} reversed" if t.reversals else "")
-                for t in totals
+            self.tr("Counter journal for {day}: %Ln entries", "", len(entries)).format(
+                day=date_text(day, long=True)
             )
-            or "Nothing redeemed yet today."
         )
+        lines = []
+        for total in totals:
+            line = self.tr("{promotion}: %Ln redeemed", "", total.redemptions).format(
+                promotion=total.promotion_name
+            )
+            if total.reversals:
+                line += self.tr(", %Ln reversed", "", total.reversals)
+            lines.append(line)
+        self.totals.setText("\n".join(lines) or self.tr("Nothing redeemed yet today."))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -21,30 +23,60 @@ from piggy_desk.counter.journal import Journal
 from piggy_desk.counter.scan import ScanRules
 from piggy_desk.settings import Settings
 from piggy_desk.ui import theme
-from piggy_desk.ui.contacts import ContactsScreen
 from piggy_desk.ui.counter import CounterController, CounterScreen
-from piggy_desk.ui.journal import JournalScreen
+from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP
 from piggy_desk.ui.manager_gate import ManagerGate
 from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.promotions import PromotionsScreen
-from piggy_desk.ui.settings_screen import SettingsScreen
 from piggy_desk.ui.tasks import TaskRunner
-from piggy_desk.ui.vouchers import VouchersScreen
+
+if TYPE_CHECKING:
+    from piggy_desk.ui.contacts import ContactsScreen
+    from piggy_desk.ui.journal import JournalScreen
+    from piggy_desk.ui.promotions import PromotionsScreen
+    from piggy_desk.ui.settings_screen import SettingsScreen
+    from piggy_desk.ui.vouchers import VouchersScreen
 
 _CONNECTION_LOOKS = {
-    Connection.UNKNOWN: ("Connecting to Piggy…", "neutral"),
-    Connection.ONLINE: ("Online", "good"),
-    Connection.OFFLINE: ("Offline: Piggy cannot be reached", "bad"),
-    Connection.UNAUTHORIZED: ("Token refused", "bad"),
-    Connection.MAINTENANCE: ("Piggy maintenance", "warn"),
+    Connection.UNKNOWN: (QT_TRANSLATE_NOOP("MainWindow", "Connecting to Piggy…"), "neutral"),
+    Connection.ONLINE: (QT_TRANSLATE_NOOP("MainWindow", "Online"), "good"),
+    Connection.OFFLINE: (
+        QT_TRANSLATE_NOOP("MainWindow", "Offline: Piggy cannot be reached"),
+        "bad",
+    ),
+    Connection.UNAUTHORIZED: (QT_TRANSLATE_NOOP("MainWindow", "Token refused"), "bad"),
+    Connection.MAINTENANCE: (QT_TRANSLATE_NOOP("MainWindow", "Piggy maintenance"), "warn"),
 }
+# (context, sentence): translated when shown
 _CONNECTION_SENTENCES = {
-    Connection.OFFLINE: OFFLINE_SENTENCE,
-    Connection.UNAUTHORIZED: "Piggy refused the API token: nothing can be redeemed. Ask a manager "
-    "to check the settings.",
-    Connection.MAINTENANCE: "Piggy is down for maintenance: vouchers cannot be redeemed now.",
+    Connection.OFFLINE: ("RedemptionFlow", OFFLINE_SENTENCE),
+    Connection.UNAUTHORIZED: (
+        "MainWindow",
+        QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "Piggy refused the API token: nothing can be redeemed. Ask a manager "
+            "to check the settings.",
+        ),
+    ),
+    Connection.MAINTENANCE: (
+        "MainWindow",
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "Piggy is down for maintenance: vouchers cannot be redeemed now."
+        ),
+    ),
 }
-TRAINING_TEXT = "Training — sandbox. Nothing here touches real vouchers or customers."
+TRAINING_TEXT = QT_TRANSLATE_NOOP(
+    "MainWindow", "Training — sandbox. Nothing here touches real vouchers or customers."
+)
+
+
+class _NotBuiltYet(QWidget):
+    """Holds a screen's tab until the screen is first opened (or asked for), then makes way
+    for it: the counter starts without building, or even importing, the manager screens."""
+
+    def __init__(self, name: str, build: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self.name = name
+        self.build = build
 
 
 class MainWindow(QMainWindow):
@@ -65,11 +97,11 @@ class MainWindow(QMainWindow):
         flow: RedemptionFlow,
         controller: CounterController,
         counter: CounterScreen,
-        journal_screen: JournalScreen,
-        vouchers: VouchersScreen,
-        promotions: PromotionsScreen,
-        contacts: ContactsScreen,
-        settings_screen: SettingsScreen,
+        journal_screen: Callable[[], JournalScreen],
+        vouchers: Callable[[], VouchersScreen],
+        promotions: Callable[[], PromotionsScreen],
+        contacts: Callable[[], ContactsScreen],
+        settings_screen: Callable[[], SettingsScreen],
         tasks: TaskRunner,
         messages: MessagePath,
         training: bool,
@@ -78,18 +110,24 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Piggy Desk — training" if training else "Piggy Desk")
+        self.setWindowTitle(self.tr("Piggy Desk — training") if training else "Piggy Desk")
         self.client = client
         self.journal = journal
         self.flow = flow
         self.controller = controller
         self.counter = counter
-        self.journal_screen = journal_screen
-        self.vouchers = vouchers
-        self.promotions = promotions
-        self.contacts = contacts
-        self.settings_screen = settings_screen
-        settings_screen.settings_saved.connect(self._on_settings_screen_settings_saved)
+        # The manager screens, built when first opened: (tab text, how to build it).
+        self._pages = {
+            name: _NotBuiltYet(name, build)
+            for name, build in (
+                ("vouchers", vouchers),
+                ("promotions", promotions),
+                ("contacts", contacts),
+                ("journal", journal_screen),
+                ("settings", settings_screen),
+            )
+        }
+        self._built: dict[str, QWidget] = {}
         self.tasks = tasks
         self.messages = messages
         self.training = training
@@ -102,27 +140,74 @@ class MainWindow(QMainWindow):
         self.ready: asyncio.Task[None] | None = None
         self._setup_ui()
         controller.notice_given.connect(self._on_controller_notice_given)
-        vouchers.open_on_counter.connect(self._on_vouchers_open_on_counter)
-        contacts.contact_chosen_for_counter.connect(self._on_contacts_contact_chosen_for_counter)
+
+    # --- the screens ------------------------------------------------------------------------
+
+    @property
+    def vouchers(self) -> VouchersScreen:
+        return cast("VouchersScreen", self._screen("vouchers"))
+
+    @property
+    def promotions(self) -> PromotionsScreen:
+        return cast("PromotionsScreen", self._screen("promotions"))
+
+    @property
+    def contacts(self) -> ContactsScreen:
+        return cast("ContactsScreen", self._screen("contacts"))
+
+    @property
+    def journal_screen(self) -> JournalScreen:
+        return cast("JournalScreen", self._screen("journal"))
+
+    @property
+    def settings_screen(self) -> SettingsScreen:
+        return cast("SettingsScreen", self._screen("settings"))
+
+    def _screen(self, name: str) -> QWidget:
+        """The screen, built and put in its tab's place the first time it is needed."""
+        if name in self._built:
+            return self._built[name]
+        page = self._pages[name]
+        screen = self._built[name] = page.build()
+        index = self.tabs.indexOf(page)
+        current = self.tabs.currentIndex()
+        text, tip = self.tabs.tabText(index), self.tabs.tabToolTip(index)
+        blocked = self.tabs.blockSignals(True)  # the same tab, only now with its screen
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, screen, text)
+            self.tabs.setTabToolTip(index, tip)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        if name == "vouchers":
+            self.vouchers.open_on_counter.connect(self._on_vouchers_open_on_counter)
+        elif name == "contacts":
+            self.contacts.contact_chosen_for_counter.connect(
+                self._on_contacts_contact_chosen_for_counter
+            )
+        elif name == "settings":
+            self.settings_screen.settings_saved.connect(self._on_settings_screen_settings_saved)
+        return screen
 
     def _setup_ui(self) -> None:
-        self.training_banner = QLabel(TRAINING_TEXT, self)
+        self.training_banner = QLabel(self.tr(TRAINING_TEXT), self)
         self.training_banner.setObjectName("trainingBanner")
         self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.training_banner.setVisible(self.training)
-        self.training_banner.setAccessibleName("Training mode")
+        self.training_banner.setAccessibleName(self.tr("Training mode"))
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("screens")
         self.tabs.tabBar().setAccessibleName(self.tr("Screens"))
         self.tabs.tabBar().setAccessibleDescription(
             self.tr("Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one")
         )
-        self.tabs.addTab(self.counter, "Counter")
-        self.tabs.addTab(self.vouchers, "Vouchers")
-        self.tabs.addTab(self.promotions, "Promotions")
-        self.tabs.addTab(self.contacts, "Contacts")
-        self.tabs.addTab(self.journal_screen, "Journal")
-        self.tabs.addTab(self.settings_screen, "Settings")
+        self.tabs.addTab(self.counter, self.tr("Counter"))
+        self.tabs.addTab(self._pages["vouchers"], self.tr("Vouchers"))
+        self.tabs.addTab(self._pages["promotions"], self.tr("Promotions"))
+        self.tabs.addTab(self._pages["contacts"], self.tr("Contacts"))
+        self.tabs.addTab(self._pages["journal"], self.tr("Journal"))
+        self.tabs.addTab(self._pages["settings"], self.tr("Settings"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         for number in range(self.tabs.count()):
             # Ctrl+1 … Ctrl+6: every screen one chord away (the PIN gate still applies).
@@ -139,7 +224,9 @@ class MainWindow(QMainWindow):
         self.connection_label = QLabel(self)
         self.connection_label.setObjectName("connectionStatus")
         self.statusBar().addPermanentWidget(self.connection_label)
-        self.statusBar().showMessage(f"Piggy at {self.client.base_url}")
+        self.statusBar().showMessage(
+            self.tr("Piggy at {address}").format(address=self.client.base_url)
+        )
         self._show_connection(Connection.UNKNOWN)
         self.resize(1100, 820)
 
@@ -153,7 +240,12 @@ class MainWindow(QMainWindow):
     async def _release_orphans(self) -> None:
         sentences = await self.flow.release_orphans()
         if sentences:
-            self.controller.counter_said(Notice(Tone.INFO, "At start: " + " ".join(sentences)))
+            self.controller.counter_said(
+                Notice(
+                    Tone.INFO,
+                    self.tr("At start: {sentences}").format(sentences=" ".join(sentences)),
+                )
+            )
 
     async def shutdown(self) -> None:
         """Release a held voucher, stop the counter, close the client and the journal."""
@@ -161,7 +253,8 @@ class MainWindow(QMainWindow):
             return
         self._shut = True
         self.counter.detach()
-        self.vouchers.model.stop()
+        if "vouchers" in self._built:
+            self.vouchers.model.stop()
         self.gate.close()
         await self.watch.stop()
         await self.tasks.cancel_all()
@@ -170,7 +263,8 @@ class MainWindow(QMainWindow):
         await asyncio.get_running_loop().run_in_executor(self.journal.executor, self.journal.close)
 
     def _on_controller_notice_given(self, notice: Notice) -> None:
-        if self.tabs.currentWidget() is self.journal_screen:
+        journal = self._built.get("journal")
+        if journal is not None and self.tabs.currentWidget() is journal:
             self.journal_screen.refresh()
 
     def _on_tabs_current_changed(self, index: int) -> None:
@@ -180,13 +274,15 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.counter)
             self.gate.ask(screen, self)
             return
+        if isinstance(screen, _NotBuiltYet):
+            screen = self._screen(screen.name)
         if screen is self.counter:
             self.gate.lock()
             self.counter.focus_scan()
-        elif screen is self.contacts:
+        elif screen is self._built.get("contacts"):
             self.contacts.focus_search()
-        elif screen in (self.journal_screen, self.vouchers, self.promotions, self.settings_screen):
-            screen.refresh()
+        elif screen is not None:
+            screen.refresh()  # type: ignore[attr-defined]  # every manager screen has one
 
     def on_connection_changed(self, old: Connection, new: Connection) -> None:
         """Show the connection, block redemption without it, and retry what failed."""
@@ -194,9 +290,12 @@ class MainWindow(QMainWindow):
         self.flow.set_online(new == Connection.ONLINE)
         sentence = _CONNECTION_SENTENCES.get(new)
         if sentence:
-            self.controller.counter_said(Notice(Tone.ERROR, sentence))
+            context, text = sentence
+            self.controller.counter_said(
+                Notice(Tone.ERROR, QCoreApplication.translate(context, text))
+            )
         elif new == Connection.ONLINE and old != Connection.UNKNOWN:
-            self.controller.counter_said(Notice(Tone.INFO, "Connected to Piggy again."))
+            self.controller.counter_said(Notice(Tone.INFO, self.tr("Connected to Piggy again.")))
             # Releases that failed while Piggy was out of reach are in the journal.
             self.tasks.start(self._release_orphans(), name="release-after-reconnect")
 
@@ -211,16 +310,21 @@ class MainWindow(QMainWindow):
         self.counter.set_sounds(settings.sounds)
         self.gate.set_pin_hash(settings.manager_pin_hash)
         if base_url_root(settings.base_url) != self.client.base_url and not self.training:
-            self.statusBar().showMessage("The new Piggy address is used from the next start.")
+            self.statusBar().showMessage(
+                self.tr("The new Piggy address is used from the next start.")
+            )
 
     def _show_connection(self, state: Connection) -> None:
-        word, tone = _CONNECTION_LOOKS[state]
-        text = f"Training sandbox · {word}" if self.training else word
+        source, tone = _CONNECTION_LOOKS[state]
+        word = self.tr(source)
+        text = self.tr("Training sandbox · {state}").format(state=word) if self.training else word
         self.connection_label.setText(f"● {text}")
         theme.set_tone(self.connection_label, tone)
-        self.connection_label.setAccessibleName(f"Connection: {text}")
+        self.connection_label.setAccessibleName(self.tr("Connection: {state}").format(state=text))
 
     def _on_gate_unlocked(self, screen: QWidget) -> None:
+        if isinstance(screen, _NotBuiltYet):
+            screen = self._screen(screen.name)  # (it may have been built meanwhile)
         self.tabs.setCurrentWidget(screen)
 
     def show_counter(self) -> None:

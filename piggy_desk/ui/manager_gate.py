@@ -26,13 +26,13 @@ class PinDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("managerPinDialog")
-        self.setWindowTitle("Manager PIN")
-        prompt = QLabel("The manager screens need the manager PIN.", self)
+        self.setWindowTitle(self.tr("Manager PIN"))
+        prompt = QLabel(self.tr("The manager screens need the manager PIN."), self)
         self.pin = QLineEdit(self)
         self.pin.setObjectName("managerPin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(MAX_PIN_LENGTH)
-        self.pin.setAccessibleName("Manager PIN")
+        self.pin.setAccessibleName(self.tr("Manager PIN"))
         self.error = QLabel(self)
         self.error.setObjectName("managerPinError")
         self.error.hide()
@@ -49,7 +49,7 @@ class PinDialog(QDialog):
 
     def refuse(self) -> None:
         self.pin.clear()
-        self.error.setText("That is not the manager PIN.")
+        self.error.setText(self.tr("That is not the manager PIN."))
         self.error.show()
         self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -12,18 +12,20 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from piggy_desk.api import PiggyError
+from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("piggy_desk.ui")
 
-CRASH_SENTENCE = (
+CRASH_SENTENCE = QT_TRANSLATE_NOOP(
+    "MessagePath",
     "Piggy Desk ran into a problem it did not expect. Nothing was redeemed by this problem; "
-    "check the voucher again before you continue. The details were written to the log."
+    "check the voucher again before you continue. The details were written to the log.",
 )
 
 
 def _where(error: BaseException, trace: TracebackType | None) -> str:
     frames = traceback.extract_tb(trace or error.__traceback__)
-    return f"{frames[-1].name} line {frames[-1].lineno}" if frames else "unknown place"
+    return f"{frames[-1].name} line {frames[-1].lineno}" if frames else "?"
 
 
 def _details_dialog(title: str, text: str, parent: QWidget | None, name: str) -> QDialog:
@@ -65,7 +67,7 @@ class MessagePath(QObject):
     def show_details(self, error: PiggyError, parent: QWidget | None = None) -> QDialog:
         """A manager's view of an error: code, HTTP status, request, time (no secrets)."""
         text = "\n".join(f"{label}: {value}" for label, value in error.details().items())
-        dialog = _details_dialog("Details", text, parent or self.window, "errorDetails")
+        dialog = _details_dialog(self.tr("Details"), text, parent or self.window, "errorDetails")
         dialog.open()
         return dialog
 
@@ -85,7 +87,11 @@ class MessagePath(QObject):
         log.critical(
             "unexpected error", exc_info=(type(error), error, trace or error.__traceback__)
         )
-        text = f"{CRASH_SENTENCE}\n\nFor support: {type(error).__name__} at {_where(error, trace)}"
+        sentence = QCoreApplication.translate("MessagePath", CRASH_SENTENCE)
+        support = self.tr("For support: {error} at {place}").format(
+            error=type(error).__name__, place=_where(error, trace)
+        )
+        text = f"{sentence}\n\n{support}"
         dialog = _details_dialog("Piggy Desk", text, self.window, "crashDialog")
         dialog.open()
 

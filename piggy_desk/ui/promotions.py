@@ -9,6 +9,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -50,6 +52,7 @@ from piggy_desk.api import (
 )
 from piggy_desk.counter.flow import Tone
 from piggy_desk.ui import theme
+from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.table_model import HeaderTableModel
 from piggy_desk.ui.tasks import TaskRunner
@@ -66,7 +69,10 @@ LOAD_TASK = "promotions-load"
 COUNT_TASK = "promotion-counts"
 CREATE_TASK = "promotion-create"
 
-VALIDITY_UNITS = (("days", 86400), ("hours", 3600))
+VALIDITY_UNITS = (
+    (QT_TRANSLATE_NOOP("CreatePromotionDialog", "days"), 86400),
+    (QT_TRANSLATE_NOOP("CreatePromotionDialog", "hours"), 3600),
+)
 CHART_STATUSES = (
     VoucherStatus.ACTIVE,
     VoucherStatus.LOCKED,
@@ -76,28 +82,53 @@ CHART_STATUSES = (
     VoucherStatus.DEACTIVATED,
 )
 # A chart label has less room than the counter's status badge.
-_CHART_WORDS = {VoucherStatus.LOCKED: "In use at a counter"}
+_CHART_WORDS = {VoucherStatus.LOCKED: QT_TRANSLATE_NOOP("VoucherChart", "In use at a counter")}
 _MIN_BAR = 60
 _FIELDS = ("name", "description", "voucher_limit", "limit_per_contact", "expiration_duration")
 Index = QModelIndex | QPersistentModelIndex
 
 
+class PromotionTexts(QObject):
+    """The texts of promotions that belong to no widget, in the person's language
+    (a QObject because lupdate marks plural forms only in ``self.tr`` calls)."""
+
+    _shared: PromotionTexts | None = None
+
+    @classmethod
+    def instance(cls) -> PromotionTexts:
+        if cls._shared is None:
+            cls._shared = cls()
+        return cls._shared
+
+    def duration(self, seconds: int | None) -> str:
+        if seconds is None or seconds <= 0:
+            return self.tr("no expiry")
+        days, rest = divmod(seconds, 86400)
+        hours, rest = divmod(rest, 3600)
+        minutes, secs = divmod(rest, 60)
+        parts = []
+        if days:
+            parts.append(self.tr("%Ln day(s)", "", days))
+        if hours:
+            parts.append(self.tr("%Ln hour(s)", "", hours))
+        if minutes:
+            parts.append(self.tr("%Ln minute(s)", "", minutes))
+        if secs:
+            parts.append(self.tr("%Ln second(s)", "", secs))
+        return " ".join(parts)
+
+    def limit(self, limit: int | None) -> str:
+        return self.tr("no limit") if limit is None else QLocale().toString(limit)
+
+
 def duration_text(seconds: int | None) -> str:
     """A validity as a person says it: '30 days', '1 day 12 hours', 'no expiry'."""
-    if seconds is None or seconds <= 0:
-        return "no expiry"
-    parts = []
-    rest = seconds
-    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1)):
-        count, rest = divmod(rest, size)
-        if count:
-            parts.append(f"{count} {unit}{'' if count == 1 else 's'}")
-    return " ".join(parts)
+    return PromotionTexts.instance().duration(seconds)
 
 
 def limit_text(limit: int | None) -> str:
     """A voucher limit as shown in the table: the number, or 'no limit'."""
-    return "no limit" if limit is None else str(limit)
+    return PromotionTexts.instance().limit(limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,24 +144,59 @@ class PromotionDraft:
 
 def check_draft(draft: PromotionDraft) -> dict[str, str]:
     """Piggy's own checks on a new promotion, as field → sentence (empty when all is well)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("PromotionDraft", text)
+
     problems: dict[str, str] = {}
-    for field, word, text in (
-        ("name", "name", draft.name),
-        ("description", "description", draft.description),
+    for field, needed, too_long, text in (
+        (
+            "name",
+            QT_TRANSLATE_NOOP("PromotionDraft", "A promotion needs a name."),
+            QT_TRANSLATE_NOOP(
+                "PromotionDraft", "The name can be at most {max} characters; it has {length}."
+            ),
+            draft.name,
+        ),
+        (
+            "description",
+            QT_TRANSLATE_NOOP("PromotionDraft", "A promotion needs a description."),
+            QT_TRANSLATE_NOOP(
+                "PromotionDraft",
+                "The description can be at most {max} characters; it has {length}.",
+            ),
+            draft.description,
+        ),
     ):
         if not text.strip():
-            problems[field] = f"A promotion needs a {word}."
+            problems[field] = tr(needed)
         elif len(text) > MAX_TEXT_LENGTH:
-            problems[field] = (
-                f"The {word} can be at most {MAX_TEXT_LENGTH} characters; it has {len(text)}."
-            )
-    for field, word, number in (
-        ("voucher_limit", "voucher limit", draft.voucher_limit),
-        ("limit_per_contact", "limit per customer", draft.limit_per_contact),
-        ("expiration_duration", "validity", draft.expiration_duration),
+            problems[field] = tr(too_long).format(max=MAX_TEXT_LENGTH, length=len(text))
+    for field, sentence, number in (
+        (
+            "voucher_limit",
+            QT_TRANSLATE_NOOP(
+                "PromotionDraft", "The voucher limit must be a whole number from 0 to {max}."
+            ),
+            draft.voucher_limit,
+        ),
+        (
+            "limit_per_contact",
+            QT_TRANSLATE_NOOP(
+                "PromotionDraft", "The limit per customer must be a whole number from 0 to {max}."
+            ),
+            draft.limit_per_contact,
+        ),
+        (
+            "expiration_duration",
+            QT_TRANSLATE_NOOP(
+                "PromotionDraft", "The validity must be a whole number from 0 to {max}."
+            ),
+            draft.expiration_duration,
+        ),
     ):
         if number is not None and not 0 <= number <= MAX_INTEGER:
-            problems[field] = f"The {word} must be a whole number from 0 to {MAX_INTEGER}."
+            problems[field] = tr(sentence).format(max=MAX_INTEGER)
     return problems
 
 
@@ -156,24 +222,45 @@ class ChartRow:
 
 def chart_rows(counts: VoucherCounts) -> list[ChartRow]:
     """The chart's bars: issued against the limit first, then one per status."""
+
+    locale = QLocale()
+    issued, limit = locale.toString(counts.issued), locale.toString(counts.limit or 0)
     if counts.limit is None:
-        issued_text = f"{counts.issued} (no limit)"
+        issued_text = QCoreApplication.translate("VoucherChart", "{issued} (no limit)").format(
+            issued=issued
+        )
     elif counts.issued >= counts.limit:
-        issued_text = f"{counts.issued} of {counts.limit}, limit reached"
+        issued_text = QCoreApplication.translate(
+            "VoucherChart", "{issued} of {limit}, limit reached"
+        ).format(issued=issued, limit=limit)
     else:
-        issued_text = f"{counts.issued} of {counts.limit}"
-    rows = [ChartRow("Issued", counts.issued, theme.current().chart_other, issued_text)]
+        issued_text = QCoreApplication.translate("VoucherChart", "{issued} of {limit}").format(
+            issued=issued, limit=limit
+        )
+    issued_word = QCoreApplication.translate("VoucherChart", "Issued")
+    rows = [ChartRow(issued_word, counts.issued, theme.current().chart_other, issued_text)]
     for status in CHART_STATUSES:
         look = status_look(status)
         number = counts.by_status.get(status, 0)
-        rows.append(ChartRow(_CHART_WORDS.get(status, look.word), number, look.colour, str(number)))
+        word = (
+            QCoreApplication.translate("VoucherChart", _CHART_WORDS[status])
+            if status in _CHART_WORDS
+            else look.word
+        )
+        rows.append(ChartRow(word, number, look.colour, locale.toString(number)))
     return rows
 
 
 class PromotionsModel(HeaderTableModel):
     """Promotions as rows: name, description, voucher limit, limit per customer, validity."""
 
-    HEADERS = ("Name", "Description", "Voucher limit", "Per customer", "Valid for")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PromotionsModel", "Name"),
+        QT_TRANSLATE_NOOP("PromotionsModel", "Description"),
+        QT_TRANSLATE_NOOP("PromotionsModel", "Voucher limit"),
+        QT_TRANSLATE_NOOP("PromotionsModel", "Per customer"),
+        QT_TRANSLATE_NOOP("PromotionsModel", "Valid for"),
+    )
     NUMBER_COLUMNS = frozenset({2, 3, 4})
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -324,12 +411,12 @@ class VoucherChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("promotionChart")
-        self.setAccessibleName("Vouchers of this promotion")
+        self.setAccessibleName(self.tr("Vouchers of this promotion"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.counts: VoucherCounts | None = None
         self.rows: list[ChartRow] = []
         self.message = ""
-        self.show_message("Select a promotion to see its vouchers.")
+        self.show_message(self.tr("Select a promotion to see its vouchers."))
 
     def set_counts(self, counts: VoucherCounts) -> None:
         self.counts = counts
@@ -413,7 +500,7 @@ class VoucherChart(QWidget):
 
     def _columns(self, metrics: QFontMetrics) -> tuple[int, int]:
         """The widths of the label column and of the number after the longest bar."""
-        rows = self.rows or [ChartRow(_CHART_WORDS[VoucherStatus.LOCKED], 0, "", "")]
+        rows = self.rows or [ChartRow(self.tr(_CHART_WORDS[VoucherStatus.LOCKED]), 0, "", "")]
         label_width = max(metrics.horizontalAdvance(row.label) for row in rows) + 16
         text_width = max(metrics.horizontalAdvance(row.text) for row in rows) + 16
         return label_width, text_width
@@ -485,7 +572,7 @@ class CreatePromotionDialog(QDialog):
     def __init__(self, messages: MessagePath, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("createPromotionDialog")
-        self.setWindowTitle("New promotion")
+        self.setWindowTitle(self.tr("New promotion"))
         self._messages = messages
         self._error: PiggyError | None = None
         self.errors: dict[str, QLabel] = {}
@@ -497,28 +584,30 @@ class CreatePromotionDialog(QDialog):
         self.banner.details_requested.connect(self._on_banner_details_requested)
         self.name_input = QLineEdit(self)
         self.name_input.setObjectName("nameInput")
-        self.name_input.setPlaceholderText("What the customer sees, e.g. Free coffee")
-        self.name_input.setAccessibleName("Name")
+        self.name_input.setPlaceholderText(self.tr("What the customer sees, e.g. Free coffee"))
+        self.name_input.setAccessibleName(self.tr("Name"))
         self.description_input = _DescriptionEdit(self)
         self.description_input.setObjectName("descriptionInput")
-        self.description_input.setPlaceholderText("One or two sentences on what the voucher gives")
-        self.description_input.setAccessibleName("Description")
+        self.description_input.setPlaceholderText(
+            self.tr("One or two sentences on what the voucher gives")
+        )
+        self.description_input.setAccessibleName(self.tr("Description"))
         self.description_input.setTabChangesFocus(True)
-        self.voucher_limit_input = _LimitSpinBox("No limit", MAX_INTEGER, self)
+        self.voucher_limit_input = _LimitSpinBox(self.tr("No limit"), MAX_INTEGER, self)
         self.voucher_limit_input.setObjectName("voucherLimitInput")
-        self.voucher_limit_input.setAccessibleName("Voucher limit")
-        self.limit_per_contact_input = _LimitSpinBox("No limit", MAX_INTEGER, self)
+        self.voucher_limit_input.setAccessibleName(self.tr("Voucher limit"))
+        self.limit_per_contact_input = _LimitSpinBox(self.tr("No limit"), MAX_INTEGER, self)
         self.limit_per_contact_input.setObjectName("limitPerContactInput")
-        self.limit_per_contact_input.setAccessibleName("Vouchers per customer")
+        self.limit_per_contact_input.setAccessibleName(self.tr("Vouchers per customer"))
         self.validity_input = QSpinBox(self)
         self.validity_input.setObjectName("validityAmountInput")
-        self.validity_input.setAccessibleName("Vouchers valid for")
-        self.validity_input.setSpecialValueText("No expiry")
+        self.validity_input.setAccessibleName(self.tr("Vouchers valid for"))
+        self.validity_input.setSpecialValueText(self.tr("No expiry"))
         self.validity_unit = QComboBox(self)
         self.validity_unit.setObjectName("validityUnitInput")
-        self.validity_unit.setAccessibleName("Unit of the validity")
+        self.validity_unit.setAccessibleName(self.tr("Unit of the validity"))
         for word, seconds in VALIDITY_UNITS:
-            self.validity_unit.addItem(word, seconds)
+            self.validity_unit.addItem(self.tr(word), seconds)
         self.validity_unit.currentIndexChanged.connect(self._on_validity_unit_current_index_changed)
         self._on_validity_unit_current_index_changed(0)
         validity = QHBoxLayout()
@@ -531,25 +620,25 @@ class CreatePromotionDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         rows: tuple[tuple[str, str, QWidget | QHBoxLayout, str], ...] = (
-            ("name", "Name:", self.name_input, ""),
-            ("description", "Description:", self.description_input, ""),
+            ("name", self.tr("Name:"), self.name_input, ""),
+            ("description", self.tr("Description:"), self.description_input, ""),
             (
                 "voucher_limit",
-                "Voucher limit:",
+                self.tr("Voucher limit:"),
                 _left(self.voucher_limit_input),
-                "Vouchers in all.",
+                self.tr("Vouchers in all."),
             ),
             (
                 "limit_per_contact",
-                "Per customer:",
+                self.tr("Per customer:"),
                 _left(self.limit_per_contact_input),
-                "Vouchers one customer can hold.",
+                self.tr("Vouchers one customer can hold."),
             ),
             (
                 "expiration_duration",
-                "Valid for:",
+                self.tr("Valid for:"),
                 validity,
-                "Counted from the moment a voucher is made.",
+                self.tr("Counted from the moment a voucher is made."),
             ),
         )
         for field, label, widget, hint in rows:
@@ -557,7 +646,7 @@ class CreatePromotionDialog(QDialog):
 
         self.buttons = QDialogButtonBox(self)
         self.create_button = self.buttons.addButton(
-            "Create promotion", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Create promotion"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.create_button.setObjectName("createButton")
         self.create_button.setDefault(True)
@@ -642,7 +731,7 @@ class CreatePromotionDialog(QDialog):
         """While Piggy is asked, Create cannot be pressed twice."""
         self.busy = busy
         self.create_button.setEnabled(not busy)
-        self.create_button.setText("Creating…" if busy else "Create promotion")
+        self.create_button.setText(self.tr("Creating…") if busy else self.tr("Create promotion"))
 
     def _input_of(self, field: str) -> QWidget:
         return {
@@ -742,13 +831,13 @@ class PromotionsScreen(QWidget):
         self._show_details(None)
 
     def _setup_ui(self) -> None:
-        self.title = QLabel("Promotions", self)
+        self.title = QLabel(self.tr("Promotions"), self)
         self.title.setObjectName("promotionsTitle")
-        self.refresh_button = QPushButton("Refresh", self)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("refreshPromotionsButton")
         self.refresh_button.setAutoDefault(False)
         self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
-        self.new_button = QPushButton("New promotion…", self)
+        self.new_button = QPushButton(self.tr("New promotion…"), self)
         self.new_button.setObjectName("newPromotionButton")
         self.new_button.setAutoDefault(False)
         self.new_button.clicked.connect(self._on_new_button_clicked)
@@ -824,12 +913,12 @@ class PromotionsScreen(QWidget):
         self.facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.detail_values: dict[str, QLabel] = {}
         for key, label in (
-            ("voucher_limit", "Voucher limit"),
-            ("limit_per_contact", "Per customer"),
-            ("validity", "Valid for"),
-            ("uses", "Uses per voucher"),
-            ("type", "Type"),
-            ("uuid", "ID"),
+            ("voucher_limit", self.tr("Voucher limit:")),
+            ("limit_per_contact", self.tr("Per customer:")),
+            ("validity", self.tr("Valid for:")),
+            ("uses", self.tr("Uses per voucher:")),
+            ("type", self.tr("Type:")),
+            ("uuid", self.tr("ID:")),
         ):
             value = QLabel(page)
             value.setObjectName(f"detail_{key}")
@@ -837,8 +926,8 @@ class PromotionsScreen(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.detail_values[key] = value
-            self.facts.addRow(f"{label}:", value)
-        attributes_heading = QLabel("Custom attributes", page)
+            self.facts.addRow(label, value)
+        attributes_heading = QLabel(self.tr("Custom attributes"), page)
         attributes_heading.setObjectName("detailsHeading")
         self.facts.addRow(attributes_heading)
         self._fixed_rows = self.facts.rowCount()
@@ -848,7 +937,7 @@ class PromotionsScreen(QWidget):
         left.addLayout(self.facts)
         left.addStretch(1)
 
-        chart_heading = QLabel("Vouchers", page)
+        chart_heading = QLabel(self.tr("Vouchers"), page)
         chart_heading.setObjectName("detailsHeading")
         self.chart = VoucherChart(page)
         right = QVBoxLayout()
@@ -925,7 +1014,7 @@ class PromotionsScreen(QWidget):
         self.promotion_selected.emit(promotion)
         if promotion is None:
             return
-        self.chart.show_message("Counting vouchers…")
+        self.chart.show_message(self.tr("Counting vouchers…"))
         self._tasks.start(self.controller.count_vouchers(promotion), name=COUNT_TASK)
 
     def _on_controller_promotions_loaded(self, promotions: list[Promotion]) -> None:
@@ -935,7 +1024,7 @@ class PromotionsScreen(QWidget):
         self._shown_uuid = None  # shown again, counted again
         self._loaded = True
         self.model.set_promotions(promotions)
-        self.title.setText(f"Promotions ({len(promotions)})")
+        self.title.setText(self.tr("Promotions ({count})").format(count=len(promotions)))
         columns = self.table.horizontalHeader()
         self.table.resizeColumnToContents(0)
         columns.resizeSection(0, min(max(columns.sectionSize(0), 160), 320))
@@ -948,9 +1037,15 @@ class PromotionsScreen(QWidget):
             self._show_details(None)
 
     def _on_controller_loading_failed(self, error: PiggyError) -> None:
-        self._say(Tone.ERROR, f"The promotions could not be loaded. {error.user_message}", error)
+        self._say(
+            Tone.ERROR,
+            self.tr("The promotions could not be loaded. {problem}").format(
+                problem=error_text(error)
+            ),
+            error,
+        )
         if not self.model.rowCount():
-            self.placeholder.setText("The promotions could not be loaded.")
+            self.placeholder.setText(self.tr("The promotions could not be loaded."))
 
     def _on_controller_counts_loaded(self, counts: VoucherCounts) -> None:
         shown = self.current_promotion
@@ -961,10 +1056,12 @@ class PromotionsScreen(QWidget):
         shown = self.current_promotion
         if shown is None or shown.uuid != promotion_uuid:
             return
-        self.chart.show_message("The vouchers could not be counted.")
+        self.chart.show_message(self.tr("The vouchers could not be counted."))
         self._say(
             Tone.ERROR,
-            f"The vouchers of “{shown.name}” could not be counted. {error.user_message}",
+            self.tr("The vouchers of “{name}” could not be counted. {problem}").format(
+                name=shown.name, problem=error_text(error)
+            ),
             error,
         )
 
@@ -981,7 +1078,11 @@ class PromotionsScreen(QWidget):
     def _on_controller_promotion_created(self, promotion: Promotion) -> None:
         if self.create_dialog is not None:
             self.create_dialog.accept()
-        self._say(Tone.SUCCESS, f"The promotion “{promotion.name}” was created.", None)
+        self._say(
+            Tone.SUCCESS,
+            self.tr("The promotion “{name}” was created.").format(name=promotion.name),
+            None,
+        )
         self._select_after_load = promotion.uuid
         self.refresh()
         self.promotion_created.emit(promotion)
@@ -998,18 +1099,22 @@ class PromotionsScreen(QWidget):
                 if field not in dialog.errors
             ]
             dialog.show_failure(
-                " ".join(unplaced) if unplaced else "Piggy did not accept some details: see below.",
+                " ".join(unplaced)
+                if unplaced
+                else self.tr("Piggy did not accept some details: see below."),
                 error,
             )
             return
         if error.ambiguous:
-            sentence = (
-                f"Piggy did not confirm the new promotion. {error.user_message} "
+            sentence = self.tr(
+                "Piggy did not confirm the new promotion. {problem} "
                 "It may have been made: check the list before you try again."
-            )
+            ).format(problem=error_text(error))
             self.refresh()
         else:
-            sentence = f"The promotion was not created. {error.user_message}"
+            sentence = self.tr("The promotion was not created. {problem}").format(
+                problem=error_text(error)
+            )
         if dialog is not None:
             dialog.show_failure(sentence, error)
         else:
@@ -1027,36 +1132,39 @@ class PromotionsScreen(QWidget):
     def _show_details(self, promotion: Promotion | None) -> None:
         if promotion is None:
             if not self._loaded:
-                text = "The promotions have not been loaded yet."
+                text = self.tr("The promotions have not been loaded yet.")
             elif self.model.rowCount():
-                text = "Select a promotion in the table to see its details."
+                text = self.tr("Select a promotion in the table to see its details.")
             else:
-                text = "No promotions yet. Make one with “New promotion…”."
+                text = self.tr("No promotions yet. Make one with “New promotion…”.")
             self.placeholder.setText(text)
             self.details.setCurrentWidget(self.placeholder)
-            self.chart.show_message("Select a promotion to see its vouchers.")
+            self.chart.show_message(self.tr("Select a promotion to see its vouchers."))
             return
         self.details.setCurrentIndex(1)
         self.detail_name.setText(promotion.name)
         self.detail_description.setText(promotion.description)
         limit = promotion.voucher_limit
-        self._set_fact("voucher_limit", "no limit" if limit is None else f"{limit} vouchers")
+        self._set_fact(
+            "voucher_limit",
+            self.tr("no limit") if limit is None else self.tr("%Ln voucher(s)", "", limit),
+        )
         per_contact = promotion.limit_per_contact
         self._set_fact(
             "limit_per_contact",
-            "no limit"
+            self.tr("no limit")
             if per_contact is None
-            else f"{per_contact} voucher{'' if per_contact == 1 else 's'} per customer",
+            else self.tr("%Ln voucher(s) per customer", "", per_contact),
         )
         self._set_fact("validity", duration_text(promotion.expiration_duration))
         uses = promotion.redemptions_per_voucher
-        self._set_fact("uses", str(uses) if uses is not None else "")
+        self._set_fact("uses", QLocale().toString(uses) if uses is not None else "")
         self._set_fact("type", promotion.type or "")
         self._set_fact("uuid", promotion.uuid)
         while self.facts.rowCount() > self._fixed_rows:
             self.facts.removeRow(self._fixed_rows)
         if not promotion.attributes:
-            none = QLabel("none", self)
+            none = QLabel(self.tr("none"), self)
             none.setObjectName("attributesNone")
             self.facts.addRow("", none)
         for key, value in promotion.attributes.items():

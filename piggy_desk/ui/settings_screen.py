@@ -54,6 +54,7 @@ from piggy_desk.token_store import (
     TokenStoreError,
     account_for,
 )
+from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.widgets import MessageBanner
@@ -75,14 +76,27 @@ FIELDS = (
 )
 
 KEPT_SENTENCES = {
-    "keyring": "A token is kept in this computer's key store. It is never shown.",
-    "memory": "A token is kept until Piggy Desk closes (no key store).",
-    "environment": "The token comes from this computer's PIGGY_TOKEN setting: change it there.",
-    "none": "No token is kept: Piggy Desk cannot reach Piggy until one is given.",
+    "keyring": QT_TRANSLATE_NOOP(
+        "SettingsScreen", "A token is kept in this computer's key store. It is never shown."
+    ),
+    "memory": QT_TRANSLATE_NOOP(
+        "SettingsScreen", "A token is kept until Piggy Desk closes (no key store)."
+    ),
+    "environment": QT_TRANSLATE_NOOP(
+        "SettingsScreen",
+        "The token comes from this computer's PIGGY_TOKEN setting: change it there.",
+    ),
+    "none": QT_TRANSLATE_NOOP(
+        "SettingsScreen", "No token is kept: Piggy Desk cannot reach Piggy until one is given."
+    ),
 }
-"""What the screen says about the token, by where it is kept."""
-PIN_SET = "A manager PIN is set. Type a new one twice to change it."
-NO_PIN = "No manager PIN is set: anyone can open the manager screens."
+"""What the screen says about the token, by where it is kept (English sources)."""
+PIN_SET = QT_TRANSLATE_NOOP(
+    "SettingsScreen", "A manager PIN is set. Type a new one twice to change it."
+)
+NO_PIN = QT_TRANSLATE_NOOP(
+    "SettingsScreen", "No manager PIN is set: anyone can open the manager screens."
+)
 
 
 def token_problem(token: str) -> str | None:
@@ -90,9 +104,13 @@ def token_problem(token: str) -> str | None:
     if not token:
         return None
     if len(token) > MAX_TOKEN_LENGTH:
-        return f"This is too long to be a token (over {MAX_TOKEN_LENGTH} characters)."
+        return translate(
+            "Settings", "This is too long to be a token (over {max} characters)."
+        ).format(max=MAX_TOKEN_LENGTH)
     if not (token.isascii() and token.isprintable()) or " " in token:
-        return "A token has no spaces, line breaks or accented letters. Paste it again."
+        return translate(
+            "Settings", "A token has no spaces, line breaks or accented letters. Paste it again."
+        )
     return None
 
 
@@ -101,13 +119,15 @@ def base_url_problem(base_url: str) -> str | None:
     try:
         root = base_url_root(base_url)
     except InvalidRequest as error:
-        return error.user_message
+        return error_text(error)
     # base_url_root lets these through: a space becomes %20 in the host name, and a
     # user name and password would be written to the settings file in plain text.
     if any(ch.isspace() for ch in base_url.strip()):
-        return "That is not a web address: it has a space in it."
+        return translate("Settings", "That is not a web address: it has a space in it.")
     if urlsplit(root).username is not None:
-        return "Leave the user name and password out of the address: the token is enough."
+        return translate(
+            "Settings", "Leave the user name and password out of the address: the token is enough."
+        )
     return None
 
 
@@ -144,19 +164,19 @@ def check_settings_draft(draft: SettingsDraft, *, token_managed: bool = False) -
     checks: tuple[tuple[str, str | None], ...] = (
         ("base_url", base_url_problem(draft.base_url)),
         ("token", token_problem(draft.new_token)),
-        ("shop_uuid", shop_uuid_problem(draft.shop_uuid)),
-        ("scan_prefix", scan_affix_problem(draft.scan_prefix, "prefix")),
-        ("scan_suffix", scan_affix_problem(draft.scan_suffix, "suffix")),
+        ("shop_uuid", shop_uuid_problem(draft.shop_uuid, translate)),
+        ("scan_prefix", scan_affix_problem(draft.scan_prefix, "prefix", translate)),
+        ("scan_suffix", scan_affix_problem(draft.scan_suffix, "suffix", translate)),
     )
     for key, problem in checks:
         if problem is not None:
             problems[key] = problem
     if draft.new_token and token_managed:
-        problems["token"] = TokenManagedByEnvironment.user_message
+        problems["token"] = translate("TokenStore", TokenManagedByEnvironment.user_message)
     if draft.language not in LANGUAGES:
-        problems["language"] = "Choose one of the languages in the list."
+        problems["language"] = translate("Settings", "Choose one of the languages in the list.")
     if not draft.remove_pin and (draft.new_pin or draft.repeated_pin):
-        problem = pin_problem(draft.new_pin, draft.repeated_pin)
+        problem = pin_problem(draft.new_pin, draft.repeated_pin, translate)
         if problem is not None:
             problems["manager_pin"] = problem
     return problems
@@ -216,13 +236,16 @@ class SettingsController(QObject):
         try:
             token_changed = await self._keep_token(old.base_url, base_url, draft.new_token)
         except TokenStoreError as error:
-            self.saving_failed.emit("token", error.user_message)
+            self.saving_failed.emit("token", translate("TokenStore", error.user_message))
             return
         try:
             await off_loop(lambda: new.save(self._config_dir))
         except OSError as error:
             self.saving_failed.emit(
-                "", f"The settings could not be written to {self._config_dir} ({error.strerror})."
+                "",
+                self.tr("The settings could not be written to {folder} ({problem}).").format(
+                    folder=self._config_dir, problem=error.strerror
+                ),
             )
             return
         self.settings = new
@@ -237,7 +260,7 @@ class SettingsController(QObject):
         try:
             await self.token_store.delete(self.settings.base_url)
         except TokenStoreError as error:
-            self.token_removal_failed.emit(error.user_message)
+            self.token_removal_failed.emit(translate("TokenStore", error.user_message))
             return
         self.token_removed.emit()
 
@@ -319,7 +342,7 @@ class SettingsScreen(QWidget):
         self.repeat_pin_input.clear()
         self.remove_pin_check.setChecked(False)
         self.remove_pin_check.setEnabled(settings.manager_pin_hash is not None)
-        self.pin_state.setText(NO_PIN if settings.manager_pin_hash is None else PIN_SET)
+        self.pin_state.setText(self.tr(NO_PIN if settings.manager_pin_hash is None else PIN_SET))
         self.show_problems({})
 
     def refresh(self) -> None:
@@ -353,10 +376,11 @@ class SettingsScreen(QWidget):
         )
         self.show_problems(problems)
         if problems:
-            where = "the sentence below" if len(problems) == 1 else "the sentences below"
-            self.banner.show_notice(
-                Tone.REFUSAL, f"Nothing was saved: see {where}.", has_details=False
-            )
+            if len(problems) == 1:
+                sentence = self.tr("Nothing was saved: see the sentence below.")
+            else:
+                sentence = self.tr("Nothing was saved: see the sentences below.")
+            self.banner.show_notice(Tone.REFUSAL, sentence, has_details=False)
             return
         self.banner.clear()
         self._set_busy(True)
@@ -382,14 +406,16 @@ class SettingsScreen(QWidget):
         """Ask before the token goes (opened, not executed: the loop keeps running)."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Remove token",
-            "Remove the API token from this computer? Piggy Desk cannot reach Piggy "
-            "until a new token is given.",
+            self.tr("Remove token"),
+            self.tr(
+                "Remove the API token from this computer? Piggy Desk cannot reach Piggy "
+                "until a new token is given."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("removeTokenConfirm")
-        box.button(QMessageBox.StandardButton.Yes).setText("Remove token")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Remove token"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(self._on_confirm_box_finished)
         self.confirm_box = box
@@ -399,10 +425,10 @@ class SettingsScreen(QWidget):
     # --- building -----------------------------------------------------------------------
 
     def _setup_ui(self) -> None:
-        self.title = QLabel("Settings", self)
+        self.title = QLabel(self.tr("Settings"), self)
         self.title.setObjectName("settingsTitle")
         self.warning_banner = MessageBanner(self, collapse_when_empty=True)
-        self.warning_banner.setAccessibleName("Key store warning")
+        self.warning_banner.setAccessibleName(self.tr("Key store warning"))
         self.banner = MessageBanner(self, collapse_when_empty=True)
 
         page = QWidget(self)
@@ -426,11 +452,11 @@ class SettingsScreen(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(page)
 
-        self.save_button = QPushButton("Save settings", self)
+        self.save_button = QPushButton(self.tr("Save settings"), self)
         self.save_button.setObjectName("saveSettingsButton")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._on_save_button_clicked)
-        self.revert_button = QPushButton("Undo changes", self)
+        self.revert_button = QPushButton(self.tr("Undo changes"), self)
         self.revert_button.setObjectName("revertSettingsButton")
         self.revert_button.setAutoDefault(False)
         self.revert_button.clicked.connect(self._on_revert_button_clicked)
@@ -447,21 +473,21 @@ class SettingsScreen(QWidget):
         layout.addLayout(buttons)
 
     def _connection_group(self, parent: QWidget) -> QGroupBox:
-        group = QGroupBox("Piggy connection", parent)
+        group = QGroupBox(self.tr("Piggy connection"), parent)
         self.base_url_input = self._line_edit(
-            group, "baseUrlInput", "Piggy address", 2048, "base_url"
+            group, "baseUrlInput", self.tr("Piggy address"), 2048, "base_url"
         )
         self.base_url_input.setPlaceholderText("https://api.piggy.eu")
         self.token_state = QLabel(group)
         self.token_state.setObjectName("tokenState")
         self.token_state.setWordWrap(True)
-        self.token_state.setText("Looking for a kept token…")
+        self.token_state.setText(self.tr("Looking for a kept token…"))
         self.token_input = self._line_edit(
-            group, "tokenInput", "Replace token", MAX_TOKEN_LENGTH, "token"
+            group, "tokenInput", self.tr("Replace token"), MAX_TOKEN_LENGTH, "token"
         )
         self.token_input.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_input.setPlaceholderText("Replace token…")
-        self.remove_token_button = QPushButton("Remove token", group)
+        self.token_input.setPlaceholderText(self.tr("Replace token…"))
+        self.remove_token_button = QPushButton(self.tr("Remove token"), group)
         self.remove_token_button.setObjectName("removeTokenButton")
         self.remove_token_button.setAutoDefault(False)
         self.remove_token_button.clicked.connect(self._on_remove_token_button_clicked)
@@ -475,90 +501,99 @@ class SettingsScreen(QWidget):
         token_box.addLayout(state_line)
         token_box.addWidget(self.token_input)
         self.shop_uuid_input = self._line_edit(
-            group, "shopUuidInput", "Shop UUID", 256, "shop_uuid"
+            group, "shopUuidInput", self.tr("Shop UUID"), 256, "shop_uuid"
         )
-        self.shop_uuid_input.setPlaceholderText("optional")
+        self.shop_uuid_input.setPlaceholderText(self.tr("optional"))
         form = self._form(group)
-        self._add_row(form, "base_url", "Piggy address:", self.base_url_input, "")
+        self._add_row(form, "base_url", self.tr("Piggy address:"), self.base_url_input, "")
         self._add_row(
             form,
             "token",
-            "API token:",
+            self.tr("API token:"),
             token_box,
-            "A new Personal Access Token pasted above is kept when you save.",
+            self.tr("A new Personal Access Token pasted above is kept when you save."),
         )
         self._add_row(
             form,
             "shop_uuid",
-            "Shop UUID:",
+            self.tr("Shop UUID:"),
             self.shop_uuid_input,
-            "The shop redemptions are booked to. Empty: none.",
+            self.tr("The shop redemptions are booked to. Empty: none."),
         )
         return group
 
     def _counter_group(self, parent: QWidget) -> QGroupBox:
-        group = QGroupBox("Counter", parent)
-        self.lock_check = QCheckBox("Lock each voucher before redeeming it", group)
+        group = QGroupBox(self.tr("Counter"), parent)
+        self.lock_check = QCheckBox(self.tr("Lock each voucher before redeeming it"), group)
         self.lock_check.setObjectName("lockBeforeRedeemCheck")
-        self.sounds_check = QCheckBox("Sounds for yes and no", group)
+        self.sounds_check = QCheckBox(self.tr("Sounds for yes and no"), group)
         self.sounds_check.setObjectName("soundsCheck")
         self.scan_prefix_input = self._line_edit(
-            group, "scanPrefixInput", "Scanner prefix", 64, "scan_prefix"
+            group, "scanPrefixInput", self.tr("Scanner prefix"), 64, "scan_prefix"
         )
         self.scan_suffix_input = self._line_edit(
-            group, "scanSuffixInput", "Scanner suffix", 64, "scan_suffix"
+            group, "scanSuffixInput", self.tr("Scanner suffix"), 64, "scan_suffix"
         )
         self.language_choice = QComboBox(group)
         self.language_choice.setObjectName("languageChoice")
-        self.language_choice.setAccessibleName("Language")
+        self.language_choice.setAccessibleName(self.tr("Language"))
         for code, name in LANGUAGES.items():
-            self.language_choice.addItem(name, code)
+            # "English" and "Nederlands" stay in their own language; "System" is translated.
+            self.language_choice.addItem(self.tr("System") if code == "system" else name, code)
         form = self._form(group)
         form.addRow(self.lock_check)
-        lock_hint = self._hint(group, "Recommended: no other counter can use it meanwhile.")
+        lock_hint = self._hint(
+            group, self.tr("Recommended: no other counter can use it meanwhile.")
+        )
         form.addRow(lock_hint)
         form.addRow(self.sounds_check)
         self._add_row(
             form,
             "scan_prefix",
-            "Scanner prefix:",
+            self.tr("Scanner prefix:"),
             self.scan_prefix_input,
-            "What the scanner types before each code, if it is set up to.",
+            self.tr("What the scanner types before each code, if it is set up to."),
         )
         self._add_row(
             form,
             "scan_suffix",
-            "Scanner suffix:",
+            self.tr("Scanner suffix:"),
             self.scan_suffix_input,
-            "What it types after each code.",
+            self.tr("What it types after each code."),
         )
         self._add_row(
-            form, "language", "Language:", self.language_choice, "Used from the next start."
+            form,
+            "language",
+            self.tr("Language:"),
+            self.language_choice,
+            self.tr("A new language is used from the next start of Piggy Desk."),
         )
         return group
 
     def _pin_group(self, parent: QWidget) -> QGroupBox:
-        group = QGroupBox("Manager PIN", parent)
+        group = QGroupBox(self.tr("Manager PIN"), parent)
         self.pin_state = QLabel(group)
         self.pin_state.setObjectName("pinState")
         self.pin_state.setWordWrap(True)
         low, high = PIN_DIGITS
         self.new_pin_input = self._line_edit(
-            group, "newPinInput", "New manager PIN", 16, "manager_pin"
+            group, "newPinInput", self.tr("New manager PIN"), 16, "manager_pin"
         )
         self.new_pin_input.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new_pin_input.setPlaceholderText(f"{low} to {high} digits")
+        self.new_pin_input.setPlaceholderText(
+            self.tr("{low} to {high} digits").format(low=low, high=high)
+        )
         self.repeat_pin_input = self._line_edit(
-            group, "repeatPinInput", "New PIN again", 16, "manager_pin"
+            group, "repeatPinInput", self.tr("New PIN again"), 16, "manager_pin"
         )
         self.repeat_pin_input.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remove_pin_check = QCheckBox("Remove the manager PIN", group)
+        self.remove_pin_check = QCheckBox(self.tr("Remove the manager PIN"), group)
         self.remove_pin_check.setObjectName("removePinCheck")
         self.remove_pin_check.toggled.connect(self._on_remove_pin_check_toggled)
         form = self._form(group)
         form.addRow(self.pin_state)
-        form.addRow("New PIN:", self.new_pin_input)
-        self._add_row(form, "manager_pin", "New PIN again:", self.repeat_pin_input, "")
+        form.addRow(self.tr("New PIN:"), self.new_pin_input)
+        self._add_row(form, "manager_pin", self.tr("New PIN again:"), self.repeat_pin_input, "")
         form.addRow(self.remove_pin_check)
         return group
 
@@ -630,7 +665,7 @@ class SettingsScreen(QWidget):
         self.busy = busy
         self.save_button.setEnabled(not busy)
         self.revert_button.setEnabled(not busy)
-        self.save_button.setText("Saving…" if busy else "Save settings")
+        self.save_button.setText(self.tr("Saving…") if busy else self.tr("Save settings"))
 
     def _show_token_source(self) -> None:
         store = self._token_store
@@ -638,9 +673,11 @@ class SettingsScreen(QWidget):
         self.token_input.setEnabled(not managed)
         self.remove_token_button.setEnabled(not managed)
         if managed:
-            self.token_state.setText(KEPT_SENTENCES["environment"])
+            self.token_state.setText(self.tr(KEPT_SENTENCES["environment"]))
         if store.warning is not None:
-            self.warning_banner.show_notice(Tone.ERROR, store.warning, has_details=False)
+            self.warning_banner.show_notice(
+                Tone.ERROR, translate("TokenStore", store.warning), has_details=False
+            )
         else:
             self.warning_banner.clear()
 
@@ -679,7 +716,7 @@ class SettingsScreen(QWidget):
     def _on_controller_settings_saved(self, settings: Settings, token_changed: bool) -> None:
         self._set_busy(False)
         self.show_settings(settings)
-        self.banner.show_notice(Tone.SUCCESS, "Settings saved.", has_details=False)
+        self.banner.show_notice(Tone.SUCCESS, self.tr("Settings saved."), has_details=False)
         self.refresh()
         self.settings_saved.emit(settings)
         if token_changed:
@@ -690,7 +727,7 @@ class SettingsScreen(QWidget):
         self._show_token_source()
         if key:
             self.show_problems({key: sentence})
-            sentence = "Nothing was saved: see the sentence below."
+            sentence = self.tr("Nothing was saved: see the sentence below.")
         self.banner.show_notice(Tone.ERROR, sentence, has_details=False)
 
     def _on_controller_token_state_loaded(self, kept: bool) -> None:
@@ -698,11 +735,11 @@ class SettingsScreen(QWidget):
         store = self._token_store
         if store.source == "environment":
             return
-        self.token_state.setText(KEPT_SENTENCES[store.source if kept else "none"])
+        self.token_state.setText(self.tr(KEPT_SENTENCES[store.source if kept else "none"]))
         self.remove_token_button.setEnabled(kept)
 
     def _on_controller_token_removed(self) -> None:
-        self.banner.show_notice(Tone.SUCCESS, "The token was removed.", has_details=False)
+        self.banner.show_notice(Tone.SUCCESS, self.tr("The token was removed."), has_details=False)
         self.refresh()
         self.token_changed.emit()
 

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class HeaderTableModel(QAbstractTableModel):
-    """A table with one column per name in ``HEADERS``; subclasses say how many rows."""
+    """A table with one column per name in ``HEADERS``; subclasses say how many rows.
+
+    Mark the names with ``QT_TRANSLATE_NOOP("<the subclass's name>", …)``: they are
+    translated in that context when shown.
+    """
 
     HEADERS: ClassVar[tuple[str, ...]] = ()
 
@@ -29,5 +39,5 @@ class HeaderTableModel(QAbstractTableModel):
     ) -> object:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+            return QCoreApplication.translate(type(self).__name__, self.HEADERS[section])
         return None

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from piggy_desk.api import (
     Voucher,
     VoucherAlreadyExists,
 )
+from piggy_desk.ui.i18n import error_text
 from piggy_desk.ui.tasks import TaskRunner
 
 MAX_BATCH = 500
@@ -49,7 +50,11 @@ def _local_datetime(edit: QDateTimeEdit) -> datetime:
 
 class _VoucherForm(QDialog):
     """The fields both dialogs share: promotion, customer, activation and expiry, with an
-    error line under each field and one for the whole form."""
+    error line under each field and one for the whole form.
+
+    Its own texts use the context "VoucherForm" (``QCoreApplication.translate``): ``self.tr``
+    here would look them up under the subclass's name, where lupdate did not put them.
+    """
 
     def __init__(
         self,
@@ -68,11 +73,15 @@ class _VoucherForm(QDialog):
         self.promotion.setAccessibleName(self.tr("Promotion"))
         for promotion in sorted(promotions, key=lambda p: p.name.lower()):
             self.promotion.addItem(promotion.name, promotion.uuid)
-        self._row("Promotion", self.promotion, "promotion_uuid")
+        self._row(
+            QCoreApplication.translate("VoucherForm", "Promotion"), self.promotion, "promotion_uuid"
+        )
         self.email = QLineEdit(self)
         self.email.setObjectName("customerEmail")
         self.email.setAccessibleName(self.tr("Customer e-mail"))
-        self.email.setPlaceholderText("optional: the customer's e-mail")
+        self.email.setPlaceholderText(
+            QCoreApplication.translate("VoucherForm", "optional: the customer's e-mail")
+        )
         self.email.setMaxLength(255)
 
     def _row(self, label: str, field: QWidget, key: str) -> None:
@@ -89,7 +98,7 @@ class _VoucherForm(QDialog):
         self.errors[key] = error
 
     def _date_row(self, label: str, key: str, days_ahead: int) -> tuple[QCheckBox, QDateTimeEdit]:
-        enabled = QCheckBox("set", self)
+        enabled = QCheckBox(QCoreApplication.translate("VoucherForm", "set"), self)
         enabled.setObjectName(f"{key}_set")
         enabled.setAccessibleName(
             QCoreApplication.translate("VoucherForm", "Set {date}").format(date=label)
@@ -98,7 +107,7 @@ class _VoucherForm(QDialog):
         edit.setObjectName(key)
         edit.setAccessibleName(label)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        edit.setDisplayFormat(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
         edit.setEnabled(False)
         enabled.toggled.connect(edit.setEnabled)
         row = QWidget(self)
@@ -106,7 +115,8 @@ class _VoucherForm(QDialog):
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(enabled)
         line.addWidget(edit, 1)
-        self._row(f"{label} (local time)", row, key)
+        local = QCoreApplication.translate("VoucherForm", "{field} (local time)")
+        self._row(local.format(field=label), row, key)
         return enabled, edit
 
     def _finish_layout(self, extra: QWidget | None = None) -> None:
@@ -146,7 +156,9 @@ class _VoucherForm(QDialog):
         ends = _local_datetime(expiration[1]) if expiration[0].isChecked() else None
         problems = {}
         if starts and ends and ends <= starts:
-            problems["expiration_date"] = "The expiry must come after the activation."
+            problems["expiration_date"] = QCoreApplication.translate(
+                "VoucherForm", "The expiry must come after the activation."
+            )
         return starts, ends, problems
 
     async def _contact_uuid(self) -> str | None:
@@ -158,15 +170,21 @@ class _VoucherForm(QDialog):
 
     def _show_piggy_error(self, error: PiggyError) -> None:
         if isinstance(error, ContactNotFound):
-            self.show_errors({"email": "No customer with this e-mail address."})
+            self.show_errors(
+                {
+                    "email": QCoreApplication.translate(
+                        "VoucherForm", "No customer with this e-mail address."
+                    )
+                }
+            )
         elif isinstance(error, PromotionNotFound):
-            self.show_errors({"promotion_uuid": error.user_message})
+            self.show_errors({"promotion_uuid": error_text(error)})
         elif isinstance(error, VoucherAlreadyExists):
-            self.show_errors({"code": error.user_message})
+            self.show_errors({"code": error_text(error)})
         elif error.field_errors:
             self.show_errors({key: " ".join(texts) for key, texts in error.field_errors.items()})
         else:
-            self.show_errors({}, error.user_message)
+            self.show_errors({}, error_text(error))
         self.buttons.setEnabled(True)
 
     def _on_buttons_accepted(self) -> None:
@@ -192,17 +210,17 @@ class CreateVoucherDialog(_VoucherForm):
     ):
         super().__init__(client, tasks, promotions, parent)
         self.setObjectName("createVoucherDialog")
-        self.setWindowTitle("New voucher")
+        self.setWindowTitle(self.tr("New voucher"))
         self.code = QLineEdit(self)
         self.code.setObjectName("voucherCodeInput")
         self.code.setAccessibleName(self.tr("Voucher code"))
-        self.code.setPlaceholderText("optional: Piggy makes one up")
+        self.code.setPlaceholderText(self.tr("optional: Piggy makes one up"))
         self.code.setMaxLength(255)
-        self._row("Code", self.code, "code")
-        self._row("Customer", self.email, "email")
-        self.activation = self._date_row("Valid from", "activation_date", 0)
-        self.expiration = self._date_row("Expires", "expiration_date", 30)
-        self.uses_set = QCheckBox("set", self)
+        self._row(self.tr("Code"), self.code, "code")
+        self._row(self.tr("Customer"), self.email, "email")
+        self.activation = self._date_row(self.tr("Valid from"), "activation_date", 0)
+        self.expiration = self._date_row(self.tr("Expires"), "expiration_date", 30)
+        self.uses_set = QCheckBox(self.tr("set"), self)
         self.uses = QSpinBox(self)
         self.uses.setObjectName("totalRedemptions")
         self.uses.setAccessibleName(self.tr("Total uses"))
@@ -215,18 +233,18 @@ class CreateVoucherDialog(_VoucherForm):
         uses_line.setContentsMargins(0, 0, 0, 0)
         uses_line.addWidget(self.uses_set)
         uses_line.addWidget(self.uses, 1)
-        self._row("Uses allowed", uses_row, "total_redemptions_allowed")
+        self._row(self.tr("Uses allowed"), uses_row, "total_redemptions_allowed")
         self.attributes = QTableWidget(0, 2, self)
         self.attributes.setObjectName("customAttributes")
         self.attributes.setAccessibleName(self.tr("Custom attributes"))
-        self.attributes.setHorizontalHeaderLabels(["Attribute", "Value"])
+        self.attributes.setHorizontalHeaderLabels([self.tr("Attribute"), self.tr("Value")])
         self.attributes.horizontalHeader().setStretchLastSection(True)
         self.attributes.setMinimumHeight(110)
-        add = QPushButton("Add attribute", self)
+        add = QPushButton(self.tr("Add attribute"), self)
         add.setObjectName("addAttributeButton")
         add.setAutoDefault(False)
         add.clicked.connect(self.add_attribute_row)
-        remove = QPushButton("Remove", self)
+        remove = QPushButton(self.tr("Remove"), self)
         remove.setAutoDefault(False)
         remove.clicked.connect(lambda: self.attributes.removeRow(self.attributes.currentRow()))
         attributes_box = QWidget(self)
@@ -238,7 +256,7 @@ class CreateVoucherDialog(_VoucherForm):
         buttons.addWidget(remove)
         buttons.addStretch(1)
         attributes_layout.addLayout(buttons)
-        self._row("Custom attributes", attributes_box, "custom_attributes")
+        self._row(self.tr("Custom attributes"), attributes_box, "custom_attributes")
         self._finish_layout()
         self.resize(560, 560)
 
@@ -257,19 +275,19 @@ class CreateVoucherDialog(_VoucherForm):
             if not key and not value:
                 continue
             if not key:
-                return values, "Every attribute needs a name."
+                return values, self.tr("Every attribute needs a name.")
             if key in values:
-                return values, f"The attribute {key} is there twice."
+                return values, self.tr("The attribute {name} is there twice.").format(name=key)
             values[key] = value
         return values, None
 
     def _on_buttons_accepted(self) -> None:
         problems: dict[str, str] = {}
         if self.promotion.currentData() is None:
-            problems["promotion_uuid"] = "Choose a promotion."
+            problems["promotion_uuid"] = self.tr("Choose a promotion.")
         code = self.code.text().strip()
         if code and not code.isprintable():
-            problems["code"] = "A code cannot contain control characters."
+            problems["code"] = self.tr("A code cannot contain control characters.")
         starts, ends, date_problems = self._dates(self.activation, self.expiration)
         problems.update(date_problems)
         attributes, attribute_problem = self._custom_attributes()
@@ -329,16 +347,16 @@ class BatchDialog(_VoucherForm):
     ):
         super().__init__(client, tasks, promotions, parent)
         self.setObjectName("batchDialog")
-        self.setWindowTitle("New batch of vouchers")
+        self.setWindowTitle(self.tr("New batch of vouchers"))
         self.quantity = QSpinBox(self)
         self.quantity.setObjectName("batchQuantity")
         self.quantity.setAccessibleName(self.tr("Number of vouchers"))
         self.quantity.setRange(1, MAX_BATCH)
         self.quantity.setValue(10)
-        self._row("How many", self.quantity, "quantity")
-        self._row("Customer", self.email, "email")
-        self.activation = self._date_row("Valid from", "activation_date", 0)
-        self.expiration = self._date_row("Expires", "expiration_date", 30)
+        self._row(self.tr("How many"), self.quantity, "quantity")
+        self._row(self.tr("Customer"), self.email, "email")
+        self.activation = self._date_row(self.tr("Valid from"), "activation_date", 0)
+        self.expiration = self._date_row(self.tr("Expires"), "expiration_date", 30)
         self.job_label = QLabel(self)
         self.job_label.setObjectName("batchStatus")
         self.job_label.setWordWrap(True)
@@ -356,7 +374,7 @@ class BatchDialog(_VoucherForm):
 
     def _on_buttons_accepted(self) -> None:
         if self.promotion.currentData() is None:
-            self.show_errors({"promotion_uuid": "Choose a promotion."})
+            self.show_errors({"promotion_uuid": self.tr("Choose a promotion.")})
             return
         starts, ends, problems = self._dates(self.activation, self.expiration)
         if problems:
@@ -384,7 +402,9 @@ class BatchDialog(_VoucherForm):
             self._show_piggy_error(error)
             return
         self.job_label.setText(
-            f"Piggy accepted the batch ({job.status}): making {quantity} vouchers…"
+            self.tr(
+                "Piggy accepted the batch ({status}): making %Ln voucher(s)…", "", quantity
+            ).format(status=job.status)
         )
         self.progress.setRange(0, quantity)
         self.progress.setValue(0)
@@ -402,13 +422,16 @@ class BatchDialog(_VoucherForm):
             self.made = min(quantity, max(0, now - before))
             self.progress.setValue(self.made)
             if self.made >= quantity:
-                self.job_label.setText(f"Done: {quantity} new vouchers.")
+                self.job_label.setText(self.tr("Done: %Ln new voucher(s).", "", quantity))
                 self.batch_completed.emit(promotion_uuid, quantity)
                 self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
                 self.buttons.setEnabled(True)
                 return
         self.job_label.setText(
-            "Piggy is still making the vouchers. They will appear in the list when they are ready."
+            self.tr(
+                "Piggy is still making the vouchers. "
+                "They will appear in the list when they are ready."
+            )
         )
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
         self.buttons.setEnabled(True)

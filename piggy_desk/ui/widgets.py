@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from piggy_desk.counter.flow import Tone
 from piggy_desk.ui import theme
+from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,26 +40,40 @@ class StatusLook:
         return theme.current().colour(self.tone)
 
 
+# The words are English sources for lupdate (context "StatusLook"); ``status_look`` and
+# ``tone_look`` give them translated.
 STATUS_LOOKS = {
-    "ACTIVE": StatusLook("Valid", "good", "check"),
-    "REDEEMED": StatusLook("Already used", "neutral", "cross"),
-    "EXPIRED": StatusLook("Expired", "bad", "hourglass"),
-    "DEACTIVATED": StatusLook("Switched off", "bad", "bar"),
-    "INACTIVE": StatusLook("Not valid yet", "info", "clock"),
-    "LOCKED": StatusLook("In use at another counter", "warn", "lock"),
+    "ACTIVE": StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Valid"), "good", "check"),
+    "REDEEMED": StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Already used"), "neutral", "cross"),
+    "EXPIRED": StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Expired"), "bad", "hourglass"),
+    "DEACTIVATED": StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Switched off"), "bad", "bar"),
+    "INACTIVE": StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Not valid yet"), "info", "clock"),
+    "LOCKED": StatusLook(
+        QT_TRANSLATE_NOOP("StatusLook", "In use at another counter"), "warn", "lock"
+    ),
 }
-UNKNOWN_LOOK = StatusLook("Unknown status", "neutral", "question")
+UNKNOWN_LOOK = StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Unknown status"), "neutral", "question")
 
 TONE_LOOKS = {
-    Tone.SUCCESS: StatusLook("Done", "good", "check"),
-    Tone.REFUSAL: StatusLook("Refused", "bad", "cross"),
-    Tone.ERROR: StatusLook("Problem", "warn", "bang"),
-    Tone.INFO: StatusLook("Note", "info", "info"),
+    Tone.SUCCESS: StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Done"), "good", "check"),
+    Tone.REFUSAL: StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Refused"), "bad", "cross"),
+    Tone.ERROR: StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Problem"), "warn", "bang"),
+    Tone.INFO: StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Note"), "info", "info"),
 }
+
+
+def _translated(look: StatusLook) -> StatusLook:
+    return replace(look, word=QCoreApplication.translate("StatusLook", look.word))
 
 
 def status_look(status: str) -> StatusLook:
-    return STATUS_LOOKS.get(status, UNKNOWN_LOOK)
+    """How a voucher status shows, its word in the person's language."""
+    return _translated(STATUS_LOOKS.get(status, UNKNOWN_LOOK))
+
+
+def tone_look(tone: Tone) -> StatusLook:
+    """How a notice of this tone shows, its word in the person's language."""
+    return _translated(TONE_LOOKS[tone])
 
 
 class GlyphIcon(QWidget):
@@ -180,7 +203,7 @@ class MessageBanner(QFrame):
         self._text.setObjectName("messageText")
         self._text.setWordWrap(True)
         self._text.setTextFormat(Qt.TextFormat.PlainText)
-        self._details = QPushButton("Details…", self)
+        self._details = QPushButton(self.tr("Details…"), self)
         self._details.setObjectName("detailsButton")
         self._details.setAccessibleName(self.tr("Details of this message"))
         self._details.setAccessibleDescription(
@@ -197,7 +220,7 @@ class MessageBanner(QFrame):
         self.clear()
 
     def show_notice(self, tone: Tone, sentence: str, *, has_details: bool) -> None:
-        look = TONE_LOOKS[tone]
+        look = tone_look(tone)
         self.tone = tone
         self.show()
         self._icon.set_look(look)
@@ -228,15 +251,42 @@ class MessageBanner(QFrame):
 
 def relative_hint(moment: datetime, now: datetime) -> str:
     """'in 3 days', '2 hours ago': how far a moment is from now, in the largest whole unit."""
-    seconds = (moment - now).total_seconds()
-    future = seconds >= 0
-    seconds = abs(seconds)
-    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
-        if seconds >= size:
-            count = math.floor(seconds / size)
-            label = f"{count} {unit}{'s' if count != 1 else ''}"
-            return f"in {label}" if future else f"{label} ago"
-    return "in less than a minute" if future else "just now"
+    return _RelativeTime.instance().hint(moment, now)
+
+
+class _RelativeTime(QObject):
+    """Owns the relative-time texts: lupdate marks plural forms only in ``self.tr`` calls."""
+
+    _shared: _RelativeTime | None = None
+
+    @classmethod
+    def instance(cls) -> _RelativeTime:
+        if cls._shared is None:
+            cls._shared = cls()
+        return cls._shared
+
+    def hint(self, moment: datetime, now: datetime) -> str:
+        seconds = (moment - now).total_seconds()
+        future = seconds >= 0
+        seconds = abs(seconds)
+        if seconds >= 86400:
+            days = math.floor(seconds / 86400)
+            if future:
+                return self.tr("in %Ln day(s)", "", days)
+            return self.tr("%Ln day(s) ago", "", days)
+        if seconds >= 3600:
+            hours = math.floor(seconds / 3600)
+            return (
+                self.tr("in %Ln hour(s)", "", hours)
+                if future
+                else self.tr("%Ln hour(s) ago", "", hours)
+            )
+        if seconds >= 60:
+            minutes = math.floor(seconds / 60)
+            if future:
+                return self.tr("in %Ln minute(s)", "", minutes)
+            return self.tr("%Ln minute(s) ago", "", minutes)
+        return self.tr("in less than a minute") if future else self.tr("just now")
 
 
 def countdown_text(seconds: float) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import runpy
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,9 +26,21 @@ from piggy_desk.counter.flow import Notice
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import Settings
 from piggy_desk.ui import theme
+from piggy_desk.ui.i18n import install_translators
 from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.main_window import MainWindow
 from piggy_desk.ui.sounds import SoundPlayer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_texts(qapp: QApplication) -> None:
+    """The tests read the English texts. The .qm files are built from the .ts sources first
+    (as the package build does), so a test never runs on a stale translation; the English
+    one gives the plural forms ("1 voucher", "2 vouchers")."""
+    runpy.run_path(str(ROOT / "scripts" / "translations.py"))["build"]()
+    install_translators(qapp, "en")
 
 
 @pytest.fixture(autouse=True)

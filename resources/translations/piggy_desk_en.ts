@@ -1,0 +1,2651 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="+350"/>
+        <source>New batch of vouchers</source>
+        <translation>New batch of vouchers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number of vouchers</source>
+        <translation>Number of vouchers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How many</source>
+        <translation>How many</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Choose a promotion.</source>
+        <translation>Choose a promotion.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>Piggy accepted the batch ({status}): making %Ln voucher(s)…</source>
+        <translation>
+            <numerusform>Piggy accepted the batch ({status}): making %Ln voucher…</numerusform>
+            <numerusform>Piggy accepted the batch ({status}): making %Ln vouchers…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Done: %Ln new voucher(s).</source>
+        <translation>
+            <numerusform>Done: %Ln new voucher.</numerusform>
+            <numerusform>Done: %Ln new vouchers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Piggy is still making the vouchers. They will appear in the list when they are ready.</source>
+        <translation>Piggy is still making the vouchers. They will appear in the list when they are ready.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactSearch</name>
+    <message>
+        <location filename="../../piggy_desk/ui/contacts.py" line="+97"/>
+        <source>That is far too long to be an e-mail address or a loyalty card.</source>
+        <translation>That is far too long to be an e-mail address or a loyalty card.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>That held no readable characters. Scan the card again or type the e-mail address.</source>
+        <translation>That held no readable characters. Scan the card again or type the e-mail address.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type an e-mail address or scan a loyalty card first.</source>
+        <translation>Type an e-mail address or scan a loyalty card first.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That e-mail address is too long (more than {max} characters).</source>
+        <translation>That e-mail address is too long (more than {max} characters).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>That is not an e-mail address. Check it and try again.</source>
+        <translation>That is not an e-mail address. Check it and try again.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That is too long to be a loyalty card (more than {max} characters).</source>
+        <translation>That is too long to be a loyalty card (more than {max} characters).</translation>
+    </message>
+</context>
+<context>
+    <name>ContactVouchersModel</name>
+    <message>
+        <location line="+24"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promotion</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeemed at</source>
+        <translation>Redeemed at</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsScreen</name>
+    <message>
+        <location line="+47"/>
+        <source>E-mail address or scan a loyalty card</source>
+        <translation>E-mail address or scan a loyalty card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer e-mail address or loyalty card</source>
+        <translation>Customer e-mail address or loyalty card</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Find a customer by e-mail address or loyalty card.</source>
+        <translation>Find a customer by e-mail address or loyalty card.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Use on the counter</source>
+        <translation>Use on the counter</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The customer&apos;s vouchers</source>
+        <translation>The customer&apos;s vouchers</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Looking up the customer…</source>
+        <translation>Looking up the customer…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This loyalty card is not linked to a customer yet. Search by their e-mail address instead.</source>
+        <translation>This loyalty card is not linked to a customer yet. Search by their e-mail address instead.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{problem} Not all of this customer&apos;s vouchers could be loaded; search again to retry.</source>
+        <translation>{problem} Not all of this customer&apos;s vouchers could be loaded; search again to retry.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{problem} None of this customer&apos;s vouchers could be loaded; search again to retry.</source>
+        <translation>{problem} None of this customer&apos;s vouchers could be loaded; search again to retry.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Piggy kept sending pages; stopped after {pages}.</source>
+        <translation>Piggy kept sending pages; stopped after {pages}.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No e-mail address</source>
+        <translation>No e-mail address</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer id: {id}</source>
+        <translation>Customer id: {id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found by loyalty card {card}</source>
+        <translation>Found by loyalty card {card}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Customer {customer}</source>
+        <translation>Customer {customer}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The vouchers could not be loaded.</source>
+        <translation>The vouchers could not be loaded.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>{shown} of %Ln voucher(s) shown; the rest could not be loaded.</source>
+        <translation>
+            <numerusform>{shown} of %Ln voucher shown; the rest could not be loaded.</numerusform>
+            <numerusform>{shown} of %Ln vouchers shown; the rest could not be loaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln voucher(s) shown; the rest could not be loaded.</source>
+        <translation>
+            <numerusform>%Ln voucher shown; the rest could not be loaded.</numerusform>
+            <numerusform>%Ln vouchers shown; the rest could not be loaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%Ln voucher(s)</source>
+        <translation>
+            <numerusform>%Ln voucher</numerusform>
+            <numerusform>%Ln vouchers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Loading vouchers…</source>
+        <translation>Loading vouchers…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading vouchers… {loaded} of {total}</source>
+        <translation>Loading vouchers… {loaded} of {total}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No vouchers</source>
+        <translation>No vouchers</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No customer with this e-mail address is known to Piggy.</source>
+        <translation>No customer with this e-mail address is known to Piggy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{problem} Search by the customer&apos;s e-mail address instead.</source>
+        <translation>{problem} Search by the customer&apos;s e-mail address instead.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterScreen</name>
+    <message>
+        <location filename="../../piggy_desk/ui/counter.py" line="+270"/>
+        <source>Scan a voucher, or type its code and press Enter</source>
+        <translation>Scan a voucher, or type its code and press Enter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Voucher code</source>
+        <translation>Voucher code</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Redeem  (Enter)</source>
+        <translation>Redeem  (Enter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reverse redemption…</source>
+        <translation>Reverse redemption…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check again</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Number of uses</source>
+        <translation>Number of uses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses:</source>
+        <translation>Uses:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm  (Enter)</source>
+        <translation>Confirm  (Enter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+29"/>
+        <source>Cancel  (Esc)</source>
+        <translation>Cancel  (Esc)</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Scan the customer&apos;s loyalty card, or type their e-mail address:</source>
+        <translation>Scan the customer&apos;s loyalty card, or type their e-mail address:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>customer@example.com</source>
+        <translation>customer@example.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer e-mail or loyalty card</source>
+        <translation>Customer e-mail or loyalty card</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find customer</source>
+        <translation>Find customer</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+19"/>
+        <source>Recent scans</source>
+        <translation>Recent scans</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <location line="+88"/>
+        <source>no customer</source>
+        <translation>no customer</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>Reverse redemption</source>
+        <translation>Reverse redemption</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reverse the redemption of {name} (code {code}, customer {customer})?
+
+The voucher can then be used again.</source>
+        <translation>Reverse the redemption of {name} (code {code}, customer {customer})?
+
+The voucher can then be used again.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Redeem {name} for {customer}?</source>
+        <translation>Redeem {name} for {customer}?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%Ln scan(s) waiting</source>
+        <translation>
+            <numerusform>%Ln scan waiting</numerusform>
+            <numerusform>%Ln scans waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not reserved: locking is switched off.</source>
+        <translation>Not reserved: locking is switched off.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reserved for this counter for {time}</source>
+        <translation>Reserved for this counter for {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePromotionDialog</name>
+    <message>
+        <location filename="../../piggy_desk/ui/promotions.py" line="+73"/>
+        <source>days</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hours</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <location line="+501"/>
+        <source>New promotion</source>
+        <translation>New promotion</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What the customer sees, e.g. Free coffee</source>
+        <translation>What the customer sees, e.g. Free coffee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One or two sentences on what the voucher gives</source>
+        <translation>One or two sentences on what the voucher gives</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>No limit</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Voucher limit</source>
+        <translation>Voucher limit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vouchers per customer</source>
+        <translation>Vouchers per customer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vouchers valid for</source>
+        <translation>Vouchers valid for</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No expiry</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unit of the validity</source>
+        <translation>Unit of the validity</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Voucher limit:</source>
+        <translation>Voucher limit:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vouchers in all.</source>
+        <translation>Vouchers in all.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Per customer:</source>
+        <translation>Per customer:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vouchers one customer can hold.</source>
+        <translation>Vouchers one customer can hold.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Valid for:</source>
+        <translation>Valid for:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counted from the moment a voucher is made.</source>
+        <translation>Counted from the moment a voucher is made.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+85"/>
+        <source>Create promotion</source>
+        <translation>Create promotion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Creating…</source>
+        <translation>Creating…</translation>
+    </message>
+</context>
+<context>
+    <name>CreateVoucherDialog</name>
+    <message>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-219"/>
+        <source>New voucher</source>
+        <translation>New voucher</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Voucher code</source>
+        <translation>Voucher code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optional: Piggy makes one up</source>
+        <translation>optional: Piggy makes one up</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set</source>
+        <translation>set</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total uses</source>
+        <translation>Total uses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the total uses</source>
+        <translation>Set the total uses</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Uses allowed</source>
+        <translation>Uses allowed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attribute</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add attribute</source>
+        <translation>Add attribute</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+20"/>
+        <source>Custom attributes</source>
+        <translation>Custom attributes</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Every attribute needs a name.</source>
+        <translation>Every attribute needs a name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The attribute {name} is there twice.</source>
+        <translation>The attribute {name} is there twice.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a promotion.</source>
+        <translation>Choose a promotion.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A code cannot contain control characters.</source>
+        <translation>A code cannot contain control characters.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <location filename="../../piggy_desk/ui/first_run.py" line="+78"/>
+        <source>Wrong token: Piggy did not accept it. Copy the whole Personal Access Token again, or make a new one in your Piggy account.</source>
+        <translation>Wrong token: Piggy did not accept it. Copy the whole Personal Access Token again, or make a new one in your Piggy account.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No network: Piggy Desk could not reach {address}. Check the internet connection and the address.</source>
+        <translation>No network: Piggy Desk could not reach {address}. Check the internet connection and the address.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Piggy is down for maintenance, so the token could not be checked. Try again later.</source>
+        <translation>Piggy is down for maintenance, so the token could not be checked. Try again later.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Something answered at {address}, but not Piggy. Check the address.</source>
+        <translation>Something answered at {address}, but not Piggy. Check the address.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunController</name>
+    <message>
+        <location line="+61"/>
+        <source>The settings could not be written to {folder} ({problem}).</source>
+        <translation>The settings could not be written to {folder} ({problem}).</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message>
+        <location line="-97"/>
+        <source>Paste the Personal Access Token from your Piggy account.</source>
+        <translation>Paste the Personal Access Token from your Piggy account.</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>Testing…</source>
+        <translation>Testing…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asking Piggy…</source>
+        <translation>Asking Piggy…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Welcome to Piggy Desk</source>
+        <translation>Welcome to Piggy Desk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose how to start. You can connect to Piggy later in Settings.</source>
+        <translation>Choose how to start. You can connect to Piggy later in Settings.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Try it with the built-in sandbox</source>
+        <translation>Try it with the built-in sandbox</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Practise scanning and redeeming with made-up vouchers and customers. Nothing goes to Piggy, and no account is needed. Everything is marked as training.</source>
+        <translation>Practise scanning and redeeming with made-up vouchers and customers. Nothing goes to Piggy, and no account is needed. Everything is marked as training.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Try the sandbox</source>
+        <translation>Try the sandbox</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Connect to Piggy</source>
+        <translation>Connect to Piggy</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use your shop&apos;s Piggy account. You need a Personal Access Token: make one in the Piggy dashboard, or ask whoever manages your Piggy account.</source>
+        <translation>Use your shop&apos;s Piggy account. You need a Personal Access Token: make one in the Piggy dashboard, or ask whoever manages your Piggy account.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Piggy address</source>
+        <translation>Piggy address</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Personal Access Token</source>
+        <translation>Personal Access Token</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste the token here</source>
+        <translation>Paste the token here</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shop UUID</source>
+        <translation>Shop UUID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Piggy address:</source>
+        <translation>Piggy address:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop UUID:</source>
+        <translation>Shop UUID:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+95"/>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location line="-89"/>
+        <location line="+90"/>
+        <source>Save and start</source>
+        <translation>Save and start</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunSentences</name>
+    <message numerus="yes">
+        <location line="-359"/>
+        <source>Connected: Piggy answered with %Ln promotion(s).</source>
+        <translation>
+            <numerusform>Connected: Piggy answered with %Ln promotion.</numerusform>
+            <numerusform>Connected: Piggy answered with %Ln promotions.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWindow</name>
+    <message>
+        <location line="+427"/>
+        <source>Piggy Desk — first start</source>
+        <translation>Piggy Desk — first start</translation>
+    </message>
+</context>
+<context>
+    <name>JournalModel</name>
+    <message>
+        <location filename="../../piggy_desk/ui/journal.py" line="+29"/>
+        <source>Reserved</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Released</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeemed</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeemed (several)</source>
+        <translation>Redeemed (several)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reversed</source>
+        <translation>Reversed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>waiting for answer</source>
+        <translation>waiting for answer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answer lost</source>
+        <translation>answer lost</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promotion</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses</source>
+        <translation>Uses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>JournalScreen</name>
+    <message>
+        <location line="+53"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Counter journal</source>
+        <translation>Counter journal</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Totals per promotion today:</source>
+        <translation>Totals per promotion today:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Counter journal for {day}: %Ln entries</source>
+        <translation>
+            <numerusform>Counter journal for {day}: %Ln entry</numerusform>
+            <numerusform>Counter journal for {day}: %Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>{promotion}: %Ln redeemed</source>
+        <translation>
+            <numerusform>{promotion}: %Ln redeemed</numerusform>
+            <numerusform>{promotion}: %Ln redeemed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>, %Ln reversed</source>
+        <translation>
+            <numerusform>, %Ln reversed</numerusform>
+            <numerusform>, %Ln reversed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing redeemed yet today.</source>
+        <translation>Nothing redeemed yet today.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../piggy_desk/ui/main_window.py" line="+36"/>
+        <source>Connecting to Piggy…</source>
+        <translation>Connecting to Piggy…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline: Piggy cannot be reached</source>
+        <translation>Offline: Piggy cannot be reached</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Token refused</source>
+        <translation>Token refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Piggy maintenance</source>
+        <translation>Piggy maintenance</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Piggy refused the API token: nothing can be redeemed. Ask a manager to check the settings.</source>
+        <translation>Piggy refused the API token: nothing can be redeemed. Ask a manager to check the settings.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Piggy is down for maintenance: vouchers cannot be redeemed now.</source>
+        <translation>Piggy is down for maintenance: vouchers cannot be redeemed now.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Training — sandbox. Nothing here touches real vouchers or customers.</source>
+        <translation>Training — sandbox. Nothing here touches real vouchers or customers.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Piggy Desk — training</source>
+        <translation>Piggy Desk — training</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Training mode</source>
+        <translation>Training mode</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Screens</source>
+        <translation>Screens</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one</source>
+        <translation>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vouchers</source>
+        <translation>Vouchers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promotions</source>
+        <translation>Promotions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Piggy at {address}</source>
+        <translation>Piggy at {address}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>At start: {sentences}</source>
+        <translation>At start: {sentences}</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Connected to Piggy again.</source>
+        <translation>Connected to Piggy again.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The new Piggy address is used from the next start.</source>
+        <translation>The new Piggy address is used from the next start.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Training sandbox · {state}</source>
+        <translation>Training sandbox · {state}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection: {state}</source>
+        <translation>Connection: {state}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+206"/>
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details of this message</source>
+        <translation>Details of this message</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows the error code and what was sent, for a manager or support</source>
+        <translation>Shows the error code and what was sent, for a manager or support</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePath</name>
+    <message>
+        <location filename="../../piggy_desk/ui/messages.py" line="+19"/>
+        <source>Piggy Desk ran into a problem it did not expect. Nothing was redeemed by this problem; check the voucher again before you continue. The details were written to the log.</source>
+        <translation>Piggy Desk ran into a problem it did not expect. Nothing was redeemed by this problem; check the voucher again before you continue. The details were written to the log.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+32"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>For support: {error} at {place}</source>
+        <translation>For support: {error} at {place}</translation>
+    </message>
+</context>
+<context>
+    <name>PiggyError</name>
+    <message>
+        <location filename="../../piggy_desk/api/errors.py" line="+67"/>
+        <source>Something went wrong while talking to Piggy.</source>
+        <translation>Something went wrong while talking to Piggy.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>That cannot be sent to Piggy.</source>
+        <translation>That cannot be sent to Piggy.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Piggy refused the request.</source>
+        <translation>Piggy refused the request.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Piggy did not accept the details that were sent.</source>
+        <translation>Piggy did not accept the details that were sent.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This customer is not known to Piggy.</source>
+        <translation>This customer is not known to Piggy.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This promotion does not exist.</source>
+        <translation>This promotion does not exist.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A voucher with this code already exists.</source>
+        <translation>A voucher with this code already exists.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No voucher with this code was found.</source>
+        <translation>No voucher with this code was found.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This voucher has already been used.</source>
+        <translation>This voucher has already been used.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This voucher has expired.</source>
+        <translation>This voucher has expired.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No more vouchers can be handed out for this promotion.</source>
+        <translation>No more vouchers can be handed out for this promotion.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This voucher has been switched off.</source>
+        <translation>This voucher has been switched off.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This voucher is not valid yet.</source>
+        <translation>This voucher is not valid yet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This voucher is being used at another counter right now.</source>
+        <translation>This voucher is being used at another counter right now.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This voucher does not have that many uses left.</source>
+        <translation>This voucher does not have that many uses left.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The promotion of this voucher is not active.</source>
+        <translation>The promotion of this voucher is not active.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The usage limit has been reached.</source>
+        <translation>The usage limit has been reached.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This loyalty card is not known to Piggy.</source>
+        <translation>This loyalty card is not known to Piggy.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This loyalty card has been switched off.</source>
+        <translation>This loyalty card has been switched off.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A customer with this e-mail address already exists.</source>
+        <translation>A customer with this e-mail address already exists.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Piggy refused the API token. Ask a manager to check the settings.</source>
+        <translation>Piggy refused the API token. Ask a manager to check the settings.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Piggy is busy. Try again in a moment.</source>
+        <translation>Piggy is busy. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Piggy could not handle the request just now. Try again in a moment.</source>
+        <translation>Piggy could not handle the request just now. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Piggy is down for maintenance. Try again later.</source>
+        <translation>Piggy is down for maintenance. Try again later.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The connection to Piggy failed.</source>
+        <translation>The connection to Piggy failed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No connection to Piggy. Check the network.</source>
+        <translation>No connection to Piggy. Check the network.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Piggy took too long to answer.</source>
+        <translation>Piggy took too long to answer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The connection to Piggy broke off before the answer came.</source>
+        <translation>The connection to Piggy broke off before the answer came.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Piggy sent an answer that could not be read.</source>
+        <translation>Piggy sent an answer that could not be read.</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../piggy_desk/ui/manager_gate.py" line="+29"/>
+        <location line="+6"/>
+        <source>Manager PIN</source>
+        <translation>Manager PIN</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>The manager screens need the manager PIN.</source>
+        <translation>The manager screens need the manager PIN.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>That is not the manager PIN.</source>
+        <translation>That is not the manager PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionDraft</name>
+    <message>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-579"/>
+        <source>A promotion needs a name.</source>
+        <translation>A promotion needs a name.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name can be at most {max} characters; it has {length}.</source>
+        <translation>The name can be at most {max} characters; it has {length}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A promotion needs a description.</source>
+        <translation>A promotion needs a description.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The description can be at most {max} characters; it has {length}.</source>
+        <translation>The description can be at most {max} characters; it has {length}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The voucher limit must be a whole number from 0 to {max}.</source>
+        <translation>The voucher limit must be a whole number from 0 to {max}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The limit per customer must be a whole number from 0 to {max}.</source>
+        <translation>The limit per customer must be a whole number from 0 to {max}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The validity must be a whole number from 0 to {max}.</source>
+        <translation>The validity must be a whole number from 0 to {max}.</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionTexts</name>
+    <message>
+        <location line="-87"/>
+        <source>no expiry</source>
+        <translation>no expiry</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln hour(s)</source>
+        <translation>
+            <numerusform>%Ln hour</numerusform>
+            <numerusform>%Ln hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minute</numerusform>
+            <numerusform>%Ln minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln second(s)</source>
+        <translation>
+            <numerusform>%Ln second</numerusform>
+            <numerusform>%Ln seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionsModel</name>
+    <message>
+        <location line="+137"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher limit</source>
+        <translation>Voucher limit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per customer</source>
+        <translation>Per customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid for</source>
+        <translation>Valid for</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionsScreen</name>
+    <message>
+        <location line="+572"/>
+        <location line="+22"/>
+        <source>Promotions</source>
+        <translation>Promotions</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New promotion…</source>
+        <translation>New promotion…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Arrow keys choose a promotion to see it</source>
+        <translation>Arrow keys choose a promotion to see it</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Voucher limit:</source>
+        <translation>Voucher limit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per customer:</source>
+        <translation>Per customer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid for:</source>
+        <translation>Valid for:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses per voucher:</source>
+        <translation>Uses per voucher:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Custom attributes</source>
+        <translation>Custom attributes</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Vouchers</source>
+        <translation>Vouchers</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Counting vouchers…</source>
+        <translation>Counting vouchers…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Promotions ({count})</source>
+        <translation>Promotions ({count})</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The promotions could not be loaded. {problem}</source>
+        <translation>The promotions could not be loaded. {problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The promotions could not be loaded.</source>
+        <translation>The promotions could not be loaded.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The vouchers could not be counted.</source>
+        <translation>The vouchers could not be counted.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The vouchers of “{name}” could not be counted. {problem}</source>
+        <translation>The vouchers of “{name}” could not be counted. {problem}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The promotion “{name}” was created.</source>
+        <translation>The promotion “{name}” was created.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Piggy did not accept some details: see below.</source>
+        <translation>Piggy did not accept some details: see below.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Piggy did not confirm the new promotion. {problem} It may have been made: check the list before you try again.</source>
+        <translation>Piggy did not confirm the new promotion. {problem} It may have been made: check the list before you try again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The promotion was not created. {problem}</source>
+        <translation>The promotion was not created. {problem}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The promotions have not been loaded yet.</source>
+        <translation>The promotions have not been loaded yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a promotion in the table to see its details.</source>
+        <translation>Select a promotion in the table to see its details.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No promotions yet. Make one with “New promotion…”.</source>
+        <translation>No promotions yet. Make one with “New promotion…”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Select a promotion to see its vouchers.</source>
+        <translation>Select a promotion to see its vouchers.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+5"/>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-5"/>
+        <source>%Ln voucher(s)</source>
+        <translation>
+            <numerusform>%Ln voucher</numerusform>
+            <numerusform>%Ln vouchers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%Ln voucher(s) per customer</source>
+        <translation>
+            <numerusform>%Ln voucher per customer</numerusform>
+            <numerusform>%Ln vouchers per customer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>RedemptionFlow</name>
+    <message>
+        <location filename="../../piggy_desk/counter/flow.py" line="+147"/>
+        <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
+        <translation>No connection to Piggy: vouchers cannot be checked or redeemed now.</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Customer ready: {customer}. Scan their voucher.</source>
+        <translation>Customer ready: {customer}. Scan their voucher.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Checking the voucher…</source>
+        <translation>Checking the voucher…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No voucher with the code {code} was found.</source>
+        <translation>No voucher with the code {code} was found.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{problem} The voucher {code} could not be checked.</source>
+        <translation>{problem} The voucher {code} could not be checked.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Valid. Press Enter to redeem.</source>
+        <translation>Valid. Press Enter to redeem.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This voucher has already been used.</source>
+        <translation>This voucher has already been used.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This voucher has expired.</source>
+        <translation>This voucher has expired.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This voucher has been switched off.</source>
+        <translation>This voucher has been switched off.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This voucher is not valid yet.</source>
+        <translation>This voucher is not valid yet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This voucher is being used at another counter right now.</source>
+        <translation>This voucher is being used at another counter right now.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This voucher is {status}.</source>
+        <translation>This voucher is {status}.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>This voucher has no customer yet: scan their loyalty card or type their e-mail.</source>
+        <translation>This voucher has no customer yet: scan their loyalty card or type their e-mail.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Press Enter to confirm the redemption, or Esc to cancel.</source>
+        <translation>Press Enter to confirm the redemption, or Esc to cancel.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reserving the voucher…</source>
+        <translation>Reserving the voucher…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{problem} The voucher may stay reserved for up to an hour.</source>
+        <translation>{problem} The voucher may stay reserved for up to an hour.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{problem} The voucher was not reserved. Try again.</source>
+        <translation>{problem} The voucher was not reserved. Try again.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Looking up the customer…</source>
+        <translation>Looking up the customer…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No customer with this e-mail address is known to Piggy.</source>
+        <translation>No customer with this e-mail address is known to Piggy.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Looking up the loyalty card…</source>
+        <translation>Looking up the loyalty card…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This loyalty card is not linked to a customer yet. Type their e-mail instead.</source>
+        <translation>This loyalty card is not linked to a customer yet. Type their e-mail instead.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Customer: {customer}. Press Enter to redeem.</source>
+        <translation>Customer: {customer}. Press Enter to redeem.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The voucher stays reserved.</source>
+        <translation>The voucher stays reserved.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Redeeming…</source>
+        <translation>Redeeming…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Redeemed {times} times: {name}.</source>
+        <translation>Redeemed {times} times: {name}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redeemed: {name}.</source>
+        <translation>Redeemed: {name}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The voucher was not redeemed. Try again.</source>
+        <translation>The voucher was not redeemed. Try again.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The answer was lost. Checking whether the voucher was redeemed…</source>
+        <translation>The answer was lost. Checking whether the voucher was redeemed…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The connection broke before Piggy answered, and the voucher could not be checked. Do not hand out the reward yet: press Check again when the connection is back.</source>
+        <translation>The connection broke before Piggy answered, and the voucher could not be checked. Do not hand out the reward yet: press Check again when the connection is back.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Redeemed. (The answer was lost, but Piggy confirms the voucher was used.)</source>
+        <translation>Redeemed. (The answer was lost, but Piggy confirms the voucher was used.)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The connection broke before Piggy answered. The voucher was NOT redeemed. Press Enter to try again.</source>
+        <translation>The connection broke before Piggy answered. The voucher was NOT redeemed. Press Enter to try again.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The connection broke before Piggy answered and it cannot be told how many uses were made. Check the voucher in the Piggy dashboard before trying again.</source>
+        <translation>The connection broke before Piggy answered and it cannot be told how many uses were made. Check the voucher in the Piggy dashboard before trying again.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The connection broke before Piggy answered. The voucher was NOT redeemed.</source>
+        <translation>The connection broke before Piggy answered. The voucher was NOT redeemed.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Releasing the voucher…</source>
+        <translation>Releasing the voucher…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancelled. The voucher was not redeemed.</source>
+        <translation>Cancelled. The voucher was not redeemed.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reversing the redemption…</source>
+        <translation>Reversing the redemption…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The redemption was reversed: the voucher can be used again.</source>
+        <translation>The redemption was reversed: the voucher can be used again.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The connection broke before Piggy answered, and the voucher could not be checked. Scan it again to see whether the redemption was reversed.</source>
+        <translation>The connection broke before Piggy answered, and the voucher could not be checked. Scan it again to see whether the redemption was reversed.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The redemption was reversed. (The answer was lost, but Piggy confirms it.)</source>
+        <translation>The redemption was reversed. (The answer was lost, but Piggy confirms it.)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The connection broke before Piggy answered. The redemption was NOT reversed.</source>
+        <translation>The connection broke before Piggy answered. The redemption was NOT reversed.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Voucher {code} was redeemed before the program stopped.</source>
+        <translation>Voucher {code} was redeemed before the program stopped.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The redemption of voucher {code} did not go through before the program stopped.</source>
+        <translation>The redemption of voucher {code} did not go through before the program stopped.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Voucher {code} may stay reserved until {time}: the answer to its lock was lost.</source>
+        <translation>Voucher {code} may stay reserved until {time}: the answer to its lock was lost.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Voucher {code} was still reserved by this counter and has been released.</source>
+        <translation>Voucher {code} was still reserved by this counter and has been released.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Voucher {code} is still reserved by this counter; releasing it failed and will be tried again.</source>
+        <translation>Voucher {code} is still reserved by this counter; releasing it failed and will be tried again.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>{problem} Piggy says: {message}</source>
+        <translation>{problem} Piggy says: {message}</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The counter journal could not be written (is the disk full?). Nothing was sent to Piggy.</source>
+        <translation>The counter journal could not be written (is the disk full?). Nothing was sent to Piggy.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanRejected</name>
+    <message>
+        <location filename="../../piggy_desk/counter/scan.py" line="+56"/>
+        <source>That scan is far too long to be a voucher code (over {max} characters).</source>
+        <translation>That scan is far too long to be a voucher code (over {max} characters).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The scan was empty. Scan the voucher again.</source>
+        <translation>The scan was empty. Scan the voucher again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That is too long to be a voucher code (over {max} characters).</source>
+        <translation>That is too long to be a voucher code (over {max} characters).</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../piggy_desk/settings.py" line="+121"/>
+        <source>A shop UUID has at most {max} characters.</source>
+        <translation>A shop UUID has at most {max} characters.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A shop UUID has no spaces, slashes or invisible characters.</source>
+        <translation>A shop UUID has no spaces, slashes or invisible characters.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A scanner prefix has at most {max} characters.</source>
+        <translation>A scanner prefix has at most {max} characters.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A scanner suffix has at most {max} characters.</source>
+        <translation>A scanner suffix has at most {max} characters.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A scanner prefix can only hold visible characters.</source>
+        <translation>A scanner prefix can only hold visible characters.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A scanner suffix can only hold visible characters.</source>
+        <translation>A scanner suffix can only hold visible characters.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The PIN must be {low} to {high} digits.</source>
+        <translation>The PIN must be {low} to {high} digits.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two PINs are not the same. Type the new PIN twice.</source>
+        <translation>The two PINs are not the same. Type the new PIN twice.</translation>
+    </message>
+    <message>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+107"/>
+        <source>This is too long to be a token (over {max} characters).</source>
+        <translation>This is too long to be a token (over {max} characters).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A token has no spaces, line breaks or accented letters. Paste it again.</source>
+        <translation>A token has no spaces, line breaks or accented letters. Paste it again.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>That is not a web address: it has a space in it.</source>
+        <translation>That is not a web address: it has a space in it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave the user name and password out of the address: the token is enough.</source>
+        <translation>Leave the user name and password out of the address: the token is enough.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Choose one of the languages in the list.</source>
+        <translation>Choose one of the languages in the list.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <location line="+69"/>
+        <source>The settings could not be written to {folder} ({problem}).</source>
+        <translation>The settings could not be written to {folder} ({problem}).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location line="-167"/>
+        <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
+        <translation>A token is kept in this computer&apos;s key store. It is never shown.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A token is kept until Piggy Desk closes (no key store).</source>
+        <translation>A token is kept until Piggy Desk closes (no key store).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The token comes from this computer&apos;s PIGGY_TOKEN setting: change it there.</source>
+        <translation>The token comes from this computer&apos;s PIGGY_TOKEN setting: change it there.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No token is kept: Piggy Desk cannot reach Piggy until one is given.</source>
+        <translation>No token is kept: Piggy Desk cannot reach Piggy until one is given.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A manager PIN is set. Type a new one twice to change it.</source>
+        <translation>A manager PIN is set. Type a new one twice to change it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No manager PIN is set: anyone can open the manager screens.</source>
+        <translation>No manager PIN is set: anyone can open the manager screens.</translation>
+    </message>
+    <message>
+        <location line="+283"/>
+        <location line="+350"/>
+        <source>Nothing was saved: see the sentence below.</source>
+        <translation>Nothing was saved: see the sentence below.</translation>
+    </message>
+    <message>
+        <location line="-348"/>
+        <source>Nothing was saved: see the sentences below.</source>
+        <translation>Nothing was saved: see the sentences below.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+9"/>
+        <location line="+72"/>
+        <source>Remove token</source>
+        <translation>Remove token</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>Remove the API token from this computer? Piggy Desk cannot reach Piggy until a new token is given.</source>
+        <translation>Remove the API token from this computer? Piggy Desk cannot reach Piggy until a new token is given.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key store warning</source>
+        <translation>Key store warning</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+213"/>
+        <source>Save settings</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location line="-209"/>
+        <source>Undo changes</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Piggy connection</source>
+        <translation>Piggy connection</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Piggy address</source>
+        <translation>Piggy address</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Looking for a kept token…</source>
+        <translation>Looking for a kept token…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace token</source>
+        <translation>Replace token</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace token…</source>
+        <translation>Replace token…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Shop UUID</source>
+        <translation>Shop UUID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Piggy address:</source>
+        <translation>Piggy address:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>API token:</source>
+        <translation>API token:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new Personal Access Token pasted above is kept when you save.</source>
+        <translation>A new Personal Access Token pasted above is kept when you save.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shop UUID:</source>
+        <translation>Shop UUID:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The shop redemptions are booked to. Empty: none.</source>
+        <translation>The shop redemptions are booked to. Empty: none.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock each voucher before redeeming it</source>
+        <translation>Lock each voucher before redeeming it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sounds for yes and no</source>
+        <translation>Sounds for yes and no</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scanner prefix</source>
+        <translation>Scanner prefix</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scanner suffix</source>
+        <translation>Scanner suffix</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recommended: no other counter can use it meanwhile.</source>
+        <translation>Recommended: no other counter can use it meanwhile.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scanner prefix:</source>
+        <translation>Scanner prefix:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the scanner types before each code, if it is set up to.</source>
+        <translation>What the scanner types before each code, if it is set up to.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scanner suffix:</source>
+        <translation>Scanner suffix:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What it types after each code.</source>
+        <translation>What it types after each code.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new language is used from the next start of Piggy Desk.</source>
+        <translation>A new language is used from the next start of Piggy Desk.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Manager PIN</source>
+        <translation>Manager PIN</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New manager PIN</source>
+        <translation>New manager PIN</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{low} to {high} digits</source>
+        <translation>{low} to {high} digits</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New PIN again</source>
+        <translation>New PIN again</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the manager PIN</source>
+        <translation>Remove the manager PIN</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New PIN:</source>
+        <translation>New PIN:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New PIN again:</source>
+        <translation>New PIN again:</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Settings saved.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The token was removed.</source>
+        <translation>The token was removed.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBadge</name>
+    <message>
+        <location filename="../../piggy_desk/ui/widgets.py" line="-62"/>
+        <source>Status: {word}</source>
+        <translation>Status: {word}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLook</name>
+    <message>
+        <location line="-132"/>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already used</source>
+        <translation>Already used</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switched off</source>
+        <translation>Switched off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not valid yet</source>
+        <translation>Not valid yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In use at another counter</source>
+        <translation>In use at another counter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown status</source>
+        <translation>Unknown status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <location filename="../../piggy_desk/token_store.py" line="+43"/>
+        <source>This computer has no working key store: the token is kept only until Piggy Desk closes.</source>
+        <translation>This computer has no working key store: the token is kept only until Piggy Desk closes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key store stayed locked: the token is kept only until Piggy Desk closes.</source>
+        <translation>The key store stayed locked: the token is kept only until Piggy Desk closes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key store could not be used: the token is kept only until Piggy Desk closes.</source>
+        <translation>The key store could not be used: the token is kept only until Piggy Desk closes.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The token could not be changed.</source>
+        <translation>The token could not be changed.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The token is set by this computer&apos;s PIGGY_TOKEN setting: change it there, not in Piggy Desk.</source>
+        <translation>The token is set by this computer&apos;s PIGGY_TOKEN setting: change it there, not in Piggy Desk.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The key store did not remove the token. Remove the PiggyDesk entry from the computer&apos;s key store by hand.</source>
+        <translation>The key store did not remove the token. Remove the PiggyDesk entry from the computer&apos;s key store by hand.</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherCard</name>
+    <message>
+        <location filename="../../piggy_desk/ui/counter.py" line="-438"/>
+        <source>Valid from:</source>
+        <translation>Valid from:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires:</source>
+        <translation>Expires:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer:</source>
+        <translation>Customer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used on:</source>
+        <translation>Used on:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses per voucher:</source>
+        <translation>Uses per voucher:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Till codes:</source>
+        <translation>Till codes:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scan a voucher to see it here.</source>
+        <translation>Scan a voucher to see it here.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No voucher shown</source>
+        <translation>No voucher shown</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Voucher</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a customer without e-mail</source>
+        <translation>a customer without e-mail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No customer yet</source>
+        <translation>No customer yet</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{title}, code {code}, {status}</source>
+        <translation>{title}, code {code}, {status}</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherChart</name>
+    <message>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-1082"/>
+        <source>In use at a counter</source>
+        <translation>In use at a counter</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>{issued} (no limit)</source>
+        <translation>{issued} (no limit)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{issued} of {limit}, limit reached</source>
+        <translation>{issued} of {limit}, limit reached</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{issued} of {limit}</source>
+        <translation>{issued} of {limit}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location line="+174"/>
+        <source>Vouchers of this promotion</source>
+        <translation>Vouchers of this promotion</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select a promotion to see its vouchers.</source>
+        <translation>Select a promotion to see its vouchers.</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherForm</name>
+    <message>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-213"/>
+        <source>Promotion</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>optional: the customer&apos;s e-mail</source>
+        <translation>optional: the customer&apos;s e-mail</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>set</source>
+        <translation>set</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set {date}</source>
+        <translation>Set {date}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{field} (local time)</source>
+        <translation>{field} (local time)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The expiry must come after the activation.</source>
+        <translation>The expiry must come after the activation.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No customer with this e-mail address.</source>
+        <translation>No customer with this e-mail address.</translation>
+    </message>
+</context>
+<context>
+    <name>VouchersModel</name>
+    <message>
+        <location filename="../../piggy_desk/ui/vouchers.py" line="+142"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promotion</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used on</source>
+        <translation>Used on</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>(no e-mail)</source>
+        <translation>(no e-mail)</translation>
+    </message>
+</context>
+<context>
+    <name>VouchersScreen</name>
+    <message>
+        <location line="+147"/>
+        <source>Promotion</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+139"/>
+        <source>All promotions</source>
+        <translation>All promotions</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Customer e-mail filter</source>
+        <translation>Customer e-mail filter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer e-mail</source>
+        <translation>Customer e-mail</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find a voucher code</source>
+        <translation>Find a voucher code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a code</source>
+        <translation>Find a code</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Vouchers</source>
+        <translation>Vouchers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrow keys choose a voucher; the buttons below act on it</source>
+        <translation>Arrow keys choose a voucher; the buttons below act on it</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Activate</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reverse redemption…</source>
+        <translation>Reverse redemption…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy code</source>
+        <translation>Copy code</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open on the counter</source>
+        <translation>Open on the counter</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New voucher…</source>
+        <translation>New voucher…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New batch…</source>
+        <translation>New batch…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel export</source>
+        <translation>Cancel export</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>No customer with this e-mail address.</source>
+        <translation>No customer with this e-mail address.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>{rows} of %Ln voucher(s) shown</source>
+        <translation>
+            <numerusform>{rows} of %Ln voucher shown</numerusform>
+            <numerusform>{rows} of %Ln vouchers shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln voucher(s)</source>
+        <translation>
+            <numerusform>%Ln voucher</numerusform>
+            <numerusform>%Ln vouchers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+140"/>
+        <source>%Ln new voucher(s) are ready.</source>
+        <translation>
+            <numerusform>%Ln new voucher is ready.</numerusform>
+            <numerusform>%Ln new vouchers are ready.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>Exported %Ln voucher(s) to {file}.</source>
+        <translation>
+            <numerusform>Exported %Ln voucher to {file}.</numerusform>
+            <numerusform>Exported %Ln vouchers to {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <source>Voucher {code} activated.</source>
+        <translation>Voucher {code} activated.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Voucher {code} deactivated.</source>
+        <translation>Voucher {code} deactivated.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no customer</source>
+        <translation>no customer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reverse redemption</source>
+        <translation>Reverse redemption</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reverse the redemption of voucher {code} (customer {customer})?
+
+The voucher can then be used again.</source>
+        <translation>Reverse the redemption of voucher {code} (customer {customer})?
+
+The voucher can then be used again.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The redemption of {code} was reversed.</source>
+        <translation>The redemption of {code} was reversed.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copied {code}.</source>
+        <translation>Copied {code}.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Voucher {code} created.</source>
+        <translation>Voucher {code} created.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Export vouchers</source>
+        <translation>Export vouchers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{problem} The export was stopped; no file was written.</source>
+        <translation>{problem} The export was stopped; no file was written.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export cancelled; no file was written.</translation>
+    </message>
+</context>
+<context>
+    <name>_RelativeTime</name>
+    <message numerus="yes">
+        <location filename="../../piggy_desk/ui/widgets.py" line="+214"/>
+        <source>in %Ln day(s)</source>
+        <translation>
+            <numerusform>in %Ln day</numerusform>
+            <numerusform>in %Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%Ln day(s) ago</source>
+        <translation>
+            <numerusform>%Ln day ago</numerusform>
+            <numerusform>%Ln days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>in %Ln hour(s)</source>
+        <translation>
+            <numerusform>in %Ln hour</numerusform>
+            <numerusform>in %Ln hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln hour(s) ago</source>
+        <translation>
+            <numerusform>%Ln hour ago</numerusform>
+            <numerusform>%Ln hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>in %Ln minute(s)</source>
+        <translation>
+            <numerusform>in %Ln minute</numerusform>
+            <numerusform>in %Ln minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln minute(s) ago</source>
+        <translation>
+            <numerusform>%Ln minute ago</numerusform>
+            <numerusform>%Ln minutes ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in less than a minute</source>
+        <translation>in less than a minute</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+</context>
+<context>
+    <name>_VoucherForm</name>
+    <message>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-102"/>
+        <source>Promotion</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Customer e-mail</source>
+        <translation>Customer e-mail</translation>
+    </message>
+</context>
+</TS>

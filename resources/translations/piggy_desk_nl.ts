@@ -1,0 +1,2651 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="+350"/>
+        <source>New batch of vouchers</source>
+        <translation>Nieuwe reeks vouchers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number of vouchers</source>
+        <translation>Aantal vouchers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How many</source>
+        <translation>Aantal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Klant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid from</source>
+        <translation>Geldig vanaf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires</source>
+        <translation>Verloopt</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Choose a promotion.</source>
+        <translation>Kies een actie.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>Piggy accepted the batch ({status}): making %Ln voucher(s)…</source>
+        <translation>
+            <numerusform>Piggy heeft de reeks aangenomen ({status}): %Ln voucher wordt gemaakt…</numerusform>
+            <numerusform>Piggy heeft de reeks aangenomen ({status}): %Ln vouchers worden gemaakt…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Done: %Ln new voucher(s).</source>
+        <translation>
+            <numerusform>Klaar: %Ln nieuwe voucher.</numerusform>
+            <numerusform>Klaar: %Ln nieuwe vouchers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Piggy is still making the vouchers. They will appear in the list when they are ready.</source>
+        <translation>Piggy is nog bezig met de vouchers. Ze verschijnen in de lijst zodra ze klaar zijn.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactSearch</name>
+    <message>
+        <location filename="../../piggy_desk/ui/contacts.py" line="+97"/>
+        <source>That is far too long to be an e-mail address or a loyalty card.</source>
+        <translation>Dat is veel te lang voor een e-mailadres of klantenkaart.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>That held no readable characters. Scan the card again or type the e-mail address.</source>
+        <translation>Daar stonden geen leesbare tekens in. Scan de kaart opnieuw of typ het e-mailadres.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type an e-mail address or scan a loyalty card first.</source>
+        <translation>Typ eerst een e-mailadres of scan een klantenkaart.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That e-mail address is too long (more than {max} characters).</source>
+        <translation>Dat e-mailadres is te lang (meer dan {max} tekens).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>That is not an e-mail address. Check it and try again.</source>
+        <translation>Dat is geen e-mailadres. Controleer het en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That is too long to be a loyalty card (more than {max} characters).</source>
+        <translation>Dat is te lang voor een klantenkaart (meer dan {max} tekens).</translation>
+    </message>
+</context>
+<context>
+    <name>ContactVouchersModel</name>
+    <message>
+        <location line="+24"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promotion</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires</source>
+        <translation>Verloopt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeemed at</source>
+        <translation>Ingewisseld op</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Never</source>
+        <translation>Nooit</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsScreen</name>
+    <message>
+        <location line="+47"/>
+        <source>E-mail address or scan a loyalty card</source>
+        <translation>E-mailadres, of scan een klantenkaart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer e-mail address or loyalty card</source>
+        <translation>E-mailadres of klantenkaart van de klant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Find a customer by e-mail address or loyalty card.</source>
+        <translation>Zoek een klant op e-mailadres of klantenkaart.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Use on the counter</source>
+        <translation>Gebruiken aan de kassa</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The customer&apos;s vouchers</source>
+        <translation>Vouchers van de klant</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Looking up the customer…</source>
+        <translation>Klant opzoeken…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This loyalty card is not linked to a customer yet. Search by their e-mail address instead.</source>
+        <translation>Deze klantenkaart is nog niet aan een klant gekoppeld. Zoek in plaats daarvan op e-mailadres.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{problem} Not all of this customer&apos;s vouchers could be loaded; search again to retry.</source>
+        <translation>{problem} Niet alle vouchers van deze klant konden worden geladen; zoek opnieuw om het nog eens te proberen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{problem} None of this customer&apos;s vouchers could be loaded; search again to retry.</source>
+        <translation>{problem} Geen van de vouchers van deze klant kon worden geladen; zoek opnieuw om het nog eens te proberen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Piggy kept sending pages; stopped after {pages}.</source>
+        <translation>Piggy bleef pagina&apos;s sturen; gestopt na {pages}.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No e-mail address</source>
+        <translation>Geen e-mailadres</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer id: {id}</source>
+        <translation>Klant-ID: {id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found by loyalty card {card}</source>
+        <translation>Gevonden via klantenkaart {card}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Customer {customer}</source>
+        <translation>Klant {customer}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The vouchers could not be loaded.</source>
+        <translation>De vouchers konden niet worden geladen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>{shown} of %Ln voucher(s) shown; the rest could not be loaded.</source>
+        <translation>
+            <numerusform>{shown} van %Ln voucher getoond; de rest kon niet worden geladen.</numerusform>
+            <numerusform>{shown} van %Ln vouchers getoond; de rest kon niet worden geladen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln voucher(s) shown; the rest could not be loaded.</source>
+        <translation>
+            <numerusform>%Ln voucher getoond; de rest kon niet worden geladen.</numerusform>
+            <numerusform>%Ln vouchers getoond; de rest kon niet worden geladen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%Ln voucher(s)</source>
+        <translation>
+            <numerusform>%Ln voucher</numerusform>
+            <numerusform>%Ln vouchers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Loading vouchers…</source>
+        <translation>Vouchers laden…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading vouchers… {loaded} of {total}</source>
+        <translation>Vouchers laden… {loaded} van {total}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No vouchers</source>
+        <translation>Geen vouchers</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No customer with this e-mail address is known to Piggy.</source>
+        <translation>Piggy kent geen klant met dit e-mailadres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{problem} Search by the customer&apos;s e-mail address instead.</source>
+        <translation>{problem} Zoek in plaats daarvan op het e-mailadres van de klant.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterScreen</name>
+    <message>
+        <location filename="../../piggy_desk/ui/counter.py" line="+270"/>
+        <source>Scan a voucher, or type its code and press Enter</source>
+        <translation>Scan een voucher, of typ de code en druk op Enter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Voucher code</source>
+        <translation>Vouchercode</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Redeem  (Enter)</source>
+        <translation>Inwisselen  (Enter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reverse redemption…</source>
+        <translation>Inwisseling terugdraaien…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check again</source>
+        <translation>Opnieuw controleren</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Number of uses</source>
+        <translation>Aantal keer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses:</source>
+        <translation>Aantal keer:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm  (Enter)</source>
+        <translation>Bevestigen  (Enter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+29"/>
+        <source>Cancel  (Esc)</source>
+        <translation>Annuleren  (Esc)</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Scan the customer&apos;s loyalty card, or type their e-mail address:</source>
+        <translation>Scan de klantenkaart, of typ het e-mailadres van de klant:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>customer@example.com</source>
+        <translation>klant@voorbeeld.nl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer e-mail or loyalty card</source>
+        <translation>E-mailadres of klantenkaart van de klant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find customer</source>
+        <translation>Klant zoeken</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+19"/>
+        <source>Recent scans</source>
+        <translation>Laatste scans</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <location line="+88"/>
+        <source>no customer</source>
+        <translation>geen klant</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>Reverse redemption</source>
+        <translation>Inwisseling terugdraaien</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reverse the redemption of {name} (code {code}, customer {customer})?
+
+The voucher can then be used again.</source>
+        <translation>De inwisseling van {name} terugdraaien (code {code}, klant {customer})?
+
+De voucher kan daarna weer worden gebruikt.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Redeem {name} for {customer}?</source>
+        <translation>{name} inwisselen voor {customer}?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%Ln scan(s) waiting</source>
+        <translation>
+            <numerusform>%Ln scan wacht</numerusform>
+            <numerusform>%Ln scans wachten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not reserved: locking is switched off.</source>
+        <translation>Niet gereserveerd: reserveren staat uit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reserved for this counter for {time}</source>
+        <translation>Nog {time} gereserveerd voor deze kassa</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePromotionDialog</name>
+    <message>
+        <location filename="../../piggy_desk/ui/promotions.py" line="+73"/>
+        <source>days</source>
+        <translation>dagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hours</source>
+        <translation>uur</translation>
+    </message>
+    <message>
+        <location line="+501"/>
+        <source>New promotion</source>
+        <translation>Nieuwe actie</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What the customer sees, e.g. Free coffee</source>
+        <translation>Wat de klant ziet, bijv. Gratis koffie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One or two sentences on what the voucher gives</source>
+        <translation>Een of twee zinnen over wat de voucher oplevert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>No limit</source>
+        <translation>Geen limiet</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Voucher limit</source>
+        <translation>Voucherlimiet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vouchers per customer</source>
+        <translation>Vouchers per klant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vouchers valid for</source>
+        <translation>Vouchers geldig gedurende</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No expiry</source>
+        <translation>Verloopt niet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unit of the validity</source>
+        <translation>Eenheid van de geldigheid</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Name:</source>
+        <translation>Naam:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description:</source>
+        <translation>Omschrijving:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Voucher limit:</source>
+        <translation>Voucherlimiet:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vouchers in all.</source>
+        <translation>Vouchers in totaal.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Per customer:</source>
+        <translation>Per klant:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vouchers one customer can hold.</source>
+        <translation>Vouchers die één klant kan hebben.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Valid for:</source>
+        <translation>Geldig gedurende:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counted from the moment a voucher is made.</source>
+        <translation>Gerekend vanaf het moment dat een voucher wordt gemaakt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+85"/>
+        <source>Create promotion</source>
+        <translation>Actie aanmaken</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Creating…</source>
+        <translation>Bezig met aanmaken…</translation>
+    </message>
+</context>
+<context>
+    <name>CreateVoucherDialog</name>
+    <message>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-219"/>
+        <source>New voucher</source>
+        <translation>Nieuwe voucher</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Voucher code</source>
+        <translation>Vouchercode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optional: Piggy makes one up</source>
+        <translation>optioneel: Piggy bedenkt er zelf een</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Klant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid from</source>
+        <translation>Geldig vanaf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires</source>
+        <translation>Verloopt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set</source>
+        <translation>instellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total uses</source>
+        <translation>Totaal aantal keer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the total uses</source>
+        <translation>Totaal aantal keer instellen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Uses allowed</source>
+        <translation>Aantal keer te gebruiken</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attribute</source>
+        <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add attribute</source>
+        <translation>Kenmerk toevoegen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+20"/>
+        <source>Custom attributes</source>
+        <translation>Eigen kenmerken</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Every attribute needs a name.</source>
+        <translation>Elk kenmerk heeft een naam nodig.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The attribute {name} is there twice.</source>
+        <translation>Het kenmerk {name} staat er twee keer in.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a promotion.</source>
+        <translation>Kies een actie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A code cannot contain control characters.</source>
+        <translation>Een code mag geen stuurtekens bevatten.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <location filename="../../piggy_desk/ui/first_run.py" line="+78"/>
+        <source>Wrong token: Piggy did not accept it. Copy the whole Personal Access Token again, or make a new one in your Piggy account.</source>
+        <translation>Verkeerd token: Piggy heeft het niet geaccepteerd. Kopieer het volledige Personal Access Token opnieuw, of maak een nieuw token aan in uw Piggy-account.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No network: Piggy Desk could not reach {address}. Check the internet connection and the address.</source>
+        <translation>Geen netwerk: Piggy Desk kon {address} niet bereiken. Controleer de internetverbinding en het adres.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Piggy is down for maintenance, so the token could not be checked. Try again later.</source>
+        <translation>Piggy is in onderhoud, dus het token kon niet worden gecontroleerd. Probeer het later opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Something answered at {address}, but not Piggy. Check the address.</source>
+        <translation>Op {address} antwoordde iets, maar niet Piggy. Controleer het adres.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunController</name>
+    <message>
+        <location line="+61"/>
+        <source>The settings could not be written to {folder} ({problem}).</source>
+        <translation>De instellingen konden niet worden opgeslagen in {folder} ({problem}).</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message>
+        <location line="-97"/>
+        <source>Paste the Personal Access Token from your Piggy account.</source>
+        <translation>Plak het Personal Access Token uit uw Piggy-account.</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>Testing…</source>
+        <translation>Bezig met testen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asking Piggy…</source>
+        <translation>Piggy wordt gevraagd…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Saving…</source>
+        <translation>Bezig met opslaan…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Welcome to Piggy Desk</source>
+        <translation>Welkom bij Piggy Desk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose how to start. You can connect to Piggy later in Settings.</source>
+        <translation>Kies hoe u wilt beginnen. U kunt later via Instellingen verbinding maken met Piggy.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Try it with the built-in sandbox</source>
+        <translation>Probeer het in de ingebouwde oefenomgeving</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Practise scanning and redeeming with made-up vouchers and customers. Nothing goes to Piggy, and no account is needed. Everything is marked as training.</source>
+        <translation>Oefen met scannen en inwisselen met verzonnen vouchers en klanten. Er gaat niets naar Piggy en u hebt geen account nodig. Alles is gemarkeerd als training.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Try the sandbox</source>
+        <translation>Oefenomgeving proberen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Connect to Piggy</source>
+        <translation>Verbinden met Piggy</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use your shop&apos;s Piggy account. You need a Personal Access Token: make one in the Piggy dashboard, or ask whoever manages your Piggy account.</source>
+        <translation>Gebruik het Piggy-account van uw winkel. U hebt een Personal Access Token nodig: maak er een aan in het Piggy-dashboard, of vraag het aan de beheerder van uw Piggy-account.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Piggy address</source>
+        <translation>Piggy-adres</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Personal Access Token</source>
+        <translation>Personal Access Token</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste the token here</source>
+        <translation>Plak hier het token</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shop UUID</source>
+        <translation>Winkel-UUID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional</source>
+        <translation>optioneel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Piggy address:</source>
+        <translation>Piggy-adres:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop UUID:</source>
+        <translation>Winkel-UUID:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+95"/>
+        <source>Test connection</source>
+        <translation>Verbinding testen</translation>
+    </message>
+    <message>
+        <location line="-89"/>
+        <location line="+90"/>
+        <source>Save and start</source>
+        <translation>Opslaan en starten</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunSentences</name>
+    <message numerus="yes">
+        <location line="-359"/>
+        <source>Connected: Piggy answered with %Ln promotion(s).</source>
+        <translation>
+            <numerusform>Verbonden: Piggy antwoordde met %Ln actie.</numerusform>
+            <numerusform>Verbonden: Piggy antwoordde met %Ln acties.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWindow</name>
+    <message>
+        <location line="+427"/>
+        <source>Piggy Desk — first start</source>
+        <translation>Piggy Desk — eerste start</translation>
+    </message>
+</context>
+<context>
+    <name>JournalModel</name>
+    <message>
+        <location filename="../../piggy_desk/ui/journal.py" line="+29"/>
+        <source>Reserved</source>
+        <translation>Gereserveerd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Released</source>
+        <translation>Vrijgegeven</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeemed</source>
+        <translation>Ingewisseld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeemed (several)</source>
+        <translation>Ingewisseld (meerdere keren)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reversed</source>
+        <translation>Teruggedraaid</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>waiting for answer</source>
+        <translation>wacht op antwoord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>gelukt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <translation>geweigerd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>mislukt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answer lost</source>
+        <translation>antwoord verloren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promotion</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses</source>
+        <translation>Aantal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>JournalScreen</name>
+    <message>
+        <location line="+53"/>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Counter journal</source>
+        <translation>Kassalogboek</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Totals per promotion today:</source>
+        <translation>Totalen per actie vandaag:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Counter journal for {day}: %Ln entries</source>
+        <translation>
+            <numerusform>Kassalogboek van {day}: %Ln regel</numerusform>
+            <numerusform>Kassalogboek van {day}: %Ln regels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>{promotion}: %Ln redeemed</source>
+        <translation>
+            <numerusform>{promotion}: %Ln ingewisseld</numerusform>
+            <numerusform>{promotion}: %Ln ingewisseld</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>, %Ln reversed</source>
+        <translation>
+            <numerusform>, %Ln teruggedraaid</numerusform>
+            <numerusform>, %Ln teruggedraaid</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing redeemed yet today.</source>
+        <translation>Vandaag nog niets ingewisseld.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../piggy_desk/ui/main_window.py" line="+36"/>
+        <source>Connecting to Piggy…</source>
+        <translation>Verbinden met Piggy…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline: Piggy cannot be reached</source>
+        <translation>Offline: Piggy is niet bereikbaar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Token refused</source>
+        <translation>Token geweigerd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Piggy maintenance</source>
+        <translation>Piggy in onderhoud</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Piggy refused the API token: nothing can be redeemed. Ask a manager to check the settings.</source>
+        <translation>Piggy heeft het API-token geweigerd: er kan niets worden ingewisseld. Vraag een manager de instellingen te controleren.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Piggy is down for maintenance: vouchers cannot be redeemed now.</source>
+        <translation>Piggy is in onderhoud: vouchers kunnen nu niet worden ingewisseld.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Training — sandbox. Nothing here touches real vouchers or customers.</source>
+        <translation>Training — oefenomgeving. Niets hier raakt echte vouchers of klanten.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Piggy Desk — training</source>
+        <translation>Piggy Desk — training</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Training mode</source>
+        <translation>Trainingsmodus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Screens</source>
+        <translation>Schermen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one</source>
+        <translation>Ctrl+1 tot Ctrl+6 openen de schermen; Ctrl+Tab gaat naar het volgende scherm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counter</source>
+        <translation>Kassa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vouchers</source>
+        <translation>Vouchers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promotions</source>
+        <translation>Acties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts</source>
+        <translation>Klanten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Journal</source>
+        <translation>Logboek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Piggy at {address}</source>
+        <translation>Piggy op {address}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>At start: {sentences}</source>
+        <translation>Bij het starten: {sentences}</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Connected to Piggy again.</source>
+        <translation>Weer verbonden met Piggy.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The new Piggy address is used from the next start.</source>
+        <translation>Het nieuwe Piggy-adres wordt gebruikt vanaf de volgende start.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Training sandbox · {state}</source>
+        <translation>Oefenomgeving · {state}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection: {state}</source>
+        <translation>Verbinding: {state}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+206"/>
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details of this message</source>
+        <translation>Details van deze melding</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows the error code and what was sent, for a manager or support</source>
+        <translation>Toont de foutcode en wat er is verstuurd, voor een manager of de helpdesk</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePath</name>
+    <message>
+        <location filename="../../piggy_desk/ui/messages.py" line="+19"/>
+        <source>Piggy Desk ran into a problem it did not expect. Nothing was redeemed by this problem; check the voucher again before you continue. The details were written to the log.</source>
+        <translation>Piggy Desk liep tegen een onverwacht probleem aan. Door dit probleem is niets ingewisseld; controleer de voucher opnieuw voordat u verdergaat. De details staan in het logbestand.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+32"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>For support: {error} at {place}</source>
+        <translation>Voor de helpdesk: {error} bij {place}</translation>
+    </message>
+</context>
+<context>
+    <name>PiggyError</name>
+    <message>
+        <location filename="../../piggy_desk/api/errors.py" line="+67"/>
+        <source>Something went wrong while talking to Piggy.</source>
+        <translation>Er ging iets mis in het contact met Piggy.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>That cannot be sent to Piggy.</source>
+        <translation>Dat kan niet naar Piggy worden gestuurd.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Piggy refused the request.</source>
+        <translation>Piggy heeft het verzoek geweigerd.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Piggy did not accept the details that were sent.</source>
+        <translation>Piggy heeft de verstuurde gegevens niet geaccepteerd.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This customer is not known to Piggy.</source>
+        <translation>Piggy kent deze klant niet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This promotion does not exist.</source>
+        <translation>Deze actie bestaat niet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A voucher with this code already exists.</source>
+        <translation>Er bestaat al een voucher met deze code.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No voucher with this code was found.</source>
+        <translation>Er is geen voucher met deze code gevonden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This voucher has already been used.</source>
+        <translation>Deze voucher is al gebruikt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This voucher has expired.</source>
+        <translation>Deze voucher is verlopen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No more vouchers can be handed out for this promotion.</source>
+        <translation>Voor deze actie kunnen geen vouchers meer worden uitgegeven.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This voucher has been switched off.</source>
+        <translation>Deze voucher is uitgeschakeld.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This voucher is not valid yet.</source>
+        <translation>Deze voucher is nog niet geldig.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This voucher is being used at another counter right now.</source>
+        <translation>Deze voucher wordt op dit moment aan een andere kassa gebruikt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This voucher does not have that many uses left.</source>
+        <translation>Deze voucher kan niet zo vaak meer worden gebruikt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The promotion of this voucher is not active.</source>
+        <translation>De actie van deze voucher is niet actief.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The usage limit has been reached.</source>
+        <translation>De gebruikslimiet is bereikt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This loyalty card is not known to Piggy.</source>
+        <translation>Piggy kent deze klantenkaart niet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This loyalty card has been switched off.</source>
+        <translation>Deze klantenkaart is uitgeschakeld.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A customer with this e-mail address already exists.</source>
+        <translation>Er bestaat al een klant met dit e-mailadres.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Piggy refused the API token. Ask a manager to check the settings.</source>
+        <translation>Piggy heeft het API-token geweigerd. Vraag een manager de instellingen te controleren.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Piggy is busy. Try again in a moment.</source>
+        <translation>Piggy heeft het druk. Probeer het zo opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Piggy could not handle the request just now. Try again in a moment.</source>
+        <translation>Piggy kon het verzoek nu niet verwerken. Probeer het zo opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Piggy is down for maintenance. Try again later.</source>
+        <translation>Piggy is in onderhoud. Probeer het later opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The connection to Piggy failed.</source>
+        <translation>De verbinding met Piggy is mislukt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No connection to Piggy. Check the network.</source>
+        <translation>Geen verbinding met Piggy. Controleer het netwerk.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Piggy took too long to answer.</source>
+        <translation>Piggy deed er te lang over om te antwoorden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The connection to Piggy broke off before the answer came.</source>
+        <translation>De verbinding met Piggy werd verbroken voordat het antwoord binnen was.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Piggy sent an answer that could not be read.</source>
+        <translation>Piggy stuurde een antwoord dat niet te lezen was.</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../piggy_desk/ui/manager_gate.py" line="+29"/>
+        <location line="+6"/>
+        <source>Manager PIN</source>
+        <translation>Manager-pincode</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>The manager screens need the manager PIN.</source>
+        <translation>Voor de managerschermen is de manager-pincode nodig.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>That is not the manager PIN.</source>
+        <translation>Dat is niet de manager-pincode.</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionDraft</name>
+    <message>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-579"/>
+        <source>A promotion needs a name.</source>
+        <translation>Een actie heeft een naam nodig.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name can be at most {max} characters; it has {length}.</source>
+        <translation>De naam mag hoogstens {max} tekens hebben; het zijn er {length}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A promotion needs a description.</source>
+        <translation>Een actie heeft een omschrijving nodig.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The description can be at most {max} characters; it has {length}.</source>
+        <translation>De omschrijving mag hoogstens {max} tekens hebben; het zijn er {length}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The voucher limit must be a whole number from 0 to {max}.</source>
+        <translation>De voucherlimiet moet een heel getal zijn van 0 tot {max}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The limit per customer must be a whole number from 0 to {max}.</source>
+        <translation>De limiet per klant moet een heel getal zijn van 0 tot {max}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The validity must be a whole number from 0 to {max}.</source>
+        <translation>De geldigheid moet een heel getal zijn van 0 tot {max}.</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionTexts</name>
+    <message>
+        <location line="-87"/>
+        <source>no expiry</source>
+        <translation>verloopt niet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln dag</numerusform>
+            <numerusform>%Ln dagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln hour(s)</source>
+        <translation>
+            <numerusform>%Ln uur</numerusform>
+            <numerusform>%Ln uur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minuut</numerusform>
+            <numerusform>%Ln minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln second(s)</source>
+        <translation>
+            <numerusform>%Ln seconde</numerusform>
+            <numerusform>%Ln seconden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no limit</source>
+        <translation>geen limiet</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionsModel</name>
+    <message>
+        <location line="+137"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher limit</source>
+        <translation>Voucherlimiet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per customer</source>
+        <translation>Per klant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid for</source>
+        <translation>Geldig gedurende</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionsScreen</name>
+    <message>
+        <location line="+572"/>
+        <location line="+22"/>
+        <source>Promotions</source>
+        <translation>Acties</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New promotion…</source>
+        <translation>Nieuwe actie…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Arrow keys choose a promotion to see it</source>
+        <translation>Kies met de pijltjestoetsen een actie om die te bekijken</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Voucher limit:</source>
+        <translation>Voucherlimiet:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per customer:</source>
+        <translation>Per klant:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid for:</source>
+        <translation>Geldig gedurende:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses per voucher:</source>
+        <translation>Aantal keer per voucher:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type:</source>
+        <translation>Soort:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Custom attributes</source>
+        <translation>Eigen kenmerken</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Vouchers</source>
+        <translation>Vouchers</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Counting vouchers…</source>
+        <translation>Vouchers tellen…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Promotions ({count})</source>
+        <translation>Acties ({count})</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The promotions could not be loaded. {problem}</source>
+        <translation>De acties konden niet worden geladen. {problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The promotions could not be loaded.</source>
+        <translation>De acties konden niet worden geladen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The vouchers could not be counted.</source>
+        <translation>De vouchers konden niet worden geteld.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The vouchers of “{name}” could not be counted. {problem}</source>
+        <translation>De vouchers van ‘{name}’ konden niet worden geteld. {problem}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The promotion “{name}” was created.</source>
+        <translation>De actie ‘{name}’ is aangemaakt.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Piggy did not accept some details: see below.</source>
+        <translation>Piggy heeft niet alle gegevens geaccepteerd: zie hieronder.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Piggy did not confirm the new promotion. {problem} It may have been made: check the list before you try again.</source>
+        <translation>Piggy heeft de nieuwe actie niet bevestigd. {problem} Misschien is hij toch aangemaakt: kijk in de lijst voordat u het opnieuw probeert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The promotion was not created. {problem}</source>
+        <translation>De actie is niet aangemaakt. {problem}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The promotions have not been loaded yet.</source>
+        <translation>De acties zijn nog niet geladen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a promotion in the table to see its details.</source>
+        <translation>Kies een actie in de tabel om de details te zien.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No promotions yet. Make one with “New promotion…”.</source>
+        <translation>Nog geen acties. Maak er een met ‘Nieuwe actie…’.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Select a promotion to see its vouchers.</source>
+        <translation>Kies een actie om de vouchers te zien.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+5"/>
+        <source>no limit</source>
+        <translation>geen limiet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-5"/>
+        <source>%Ln voucher(s)</source>
+        <translation>
+            <numerusform>%Ln voucher</numerusform>
+            <numerusform>%Ln vouchers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%Ln voucher(s) per customer</source>
+        <translation>
+            <numerusform>%Ln voucher per klant</numerusform>
+            <numerusform>%Ln vouchers per klant</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+</context>
+<context>
+    <name>RedemptionFlow</name>
+    <message>
+        <location filename="../../piggy_desk/counter/flow.py" line="+147"/>
+        <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
+        <translation>Geen verbinding met Piggy: vouchers kunnen nu niet worden gecontroleerd of ingewisseld.</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Customer ready: {customer}. Scan their voucher.</source>
+        <translation>Klant klaar: {customer}. Scan de voucher van de klant.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Checking the voucher…</source>
+        <translation>Voucher controleren…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No voucher with the code {code} was found.</source>
+        <translation>Er is geen voucher met de code {code} gevonden.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{problem} The voucher {code} could not be checked.</source>
+        <translation>{problem} De voucher {code} kon niet worden gecontroleerd.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Valid. Press Enter to redeem.</source>
+        <translation>Geldig. Druk op Enter om in te wisselen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This voucher has already been used.</source>
+        <translation>Deze voucher is al gebruikt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This voucher has expired.</source>
+        <translation>Deze voucher is verlopen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This voucher has been switched off.</source>
+        <translation>Deze voucher is uitgeschakeld.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This voucher is not valid yet.</source>
+        <translation>Deze voucher is nog niet geldig.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This voucher is being used at another counter right now.</source>
+        <translation>Deze voucher wordt op dit moment aan een andere kassa gebruikt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This voucher is {status}.</source>
+        <translation>Deze voucher heeft de status {status}.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>This voucher has no customer yet: scan their loyalty card or type their e-mail.</source>
+        <translation>Deze voucher heeft nog geen klant: scan de klantenkaart of typ het e-mailadres.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Press Enter to confirm the redemption, or Esc to cancel.</source>
+        <translation>Druk op Enter om de inwisseling te bevestigen, of op Esc om te annuleren.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reserving the voucher…</source>
+        <translation>Voucher reserveren…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{problem} The voucher may stay reserved for up to an hour.</source>
+        <translation>{problem} De voucher kan tot een uur gereserveerd blijven.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{problem} The voucher was not reserved. Try again.</source>
+        <translation>{problem} De voucher is niet gereserveerd. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Looking up the customer…</source>
+        <translation>Klant opzoeken…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No customer with this e-mail address is known to Piggy.</source>
+        <translation>Piggy kent geen klant met dit e-mailadres.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Looking up the loyalty card…</source>
+        <translation>Klantenkaart opzoeken…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This loyalty card is not linked to a customer yet. Type their e-mail instead.</source>
+        <translation>Deze klantenkaart is nog niet aan een klant gekoppeld. Typ in plaats daarvan het e-mailadres.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Customer: {customer}. Press Enter to redeem.</source>
+        <translation>Klant: {customer}. Druk op Enter om in te wisselen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The voucher stays reserved.</source>
+        <translation>De voucher blijft gereserveerd.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Redeeming…</source>
+        <translation>Inwisselen…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Redeemed {times} times: {name}.</source>
+        <translation>{times} keer ingewisseld: {name}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redeemed: {name}.</source>
+        <translation>Ingewisseld: {name}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The voucher was not redeemed. Try again.</source>
+        <translation>De voucher is niet ingewisseld. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The answer was lost. Checking whether the voucher was redeemed…</source>
+        <translation>Het antwoord is verloren gegaan. Controleren of de voucher is ingewisseld…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The connection broke before Piggy answered, and the voucher could not be checked. Do not hand out the reward yet: press Check again when the connection is back.</source>
+        <translation>De verbinding werd verbroken voordat Piggy antwoordde, en de voucher kon niet worden gecontroleerd. Geef de beloning nog niet mee: druk op ‘Opnieuw controleren’ zodra de verbinding terug is.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Redeemed. (The answer was lost, but Piggy confirms the voucher was used.)</source>
+        <translation>Ingewisseld. (Het antwoord ging verloren, maar Piggy bevestigt dat de voucher is gebruikt.)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The connection broke before Piggy answered. The voucher was NOT redeemed. Press Enter to try again.</source>
+        <translation>De verbinding werd verbroken voordat Piggy antwoordde. De voucher is NIET ingewisseld. Druk op Enter om het opnieuw te proberen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The connection broke before Piggy answered and it cannot be told how many uses were made. Check the voucher in the Piggy dashboard before trying again.</source>
+        <translation>De verbinding werd verbroken voordat Piggy antwoordde en het is niet te zeggen hoe vaak de voucher is gebruikt. Controleer de voucher in het Piggy-dashboard voordat u het opnieuw probeert.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The connection broke before Piggy answered. The voucher was NOT redeemed.</source>
+        <translation>De verbinding werd verbroken voordat Piggy antwoordde. De voucher is NIET ingewisseld.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Releasing the voucher…</source>
+        <translation>Voucher vrijgeven…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancelled. The voucher was not redeemed.</source>
+        <translation>Geannuleerd. De voucher is niet ingewisseld.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reversing the redemption…</source>
+        <translation>Inwisseling terugdraaien…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The redemption was reversed: the voucher can be used again.</source>
+        <translation>De inwisseling is teruggedraaid: de voucher kan weer worden gebruikt.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The connection broke before Piggy answered, and the voucher could not be checked. Scan it again to see whether the redemption was reversed.</source>
+        <translation>De verbinding werd verbroken voordat Piggy antwoordde, en de voucher kon niet worden gecontroleerd. Scan hem opnieuw om te zien of de inwisseling is teruggedraaid.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The redemption was reversed. (The answer was lost, but Piggy confirms it.)</source>
+        <translation>De inwisseling is teruggedraaid. (Het antwoord ging verloren, maar Piggy bevestigt het.)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The connection broke before Piggy answered. The redemption was NOT reversed.</source>
+        <translation>De verbinding werd verbroken voordat Piggy antwoordde. De inwisseling is NIET teruggedraaid.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Voucher {code} was redeemed before the program stopped.</source>
+        <translation>Voucher {code} is ingewisseld voordat het programma stopte.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The redemption of voucher {code} did not go through before the program stopped.</source>
+        <translation>De inwisseling van voucher {code} is niet doorgegaan voordat het programma stopte.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Voucher {code} may stay reserved until {time}: the answer to its lock was lost.</source>
+        <translation>Voucher {code} kan tot {time} gereserveerd blijven: het antwoord op de reservering ging verloren.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Voucher {code} was still reserved by this counter and has been released.</source>
+        <translation>Voucher {code} was nog door deze kassa gereserveerd en is vrijgegeven.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Voucher {code} is still reserved by this counter; releasing it failed and will be tried again.</source>
+        <translation>Voucher {code} is nog door deze kassa gereserveerd; vrijgeven is mislukt en wordt opnieuw geprobeerd.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>{problem} Piggy says: {message}</source>
+        <translation>{problem} Piggy meldt: {message}</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The counter journal could not be written (is the disk full?). Nothing was sent to Piggy.</source>
+        <translation>Het kassalogboek kon niet worden bijgewerkt (is de schijf vol?). Er is niets naar Piggy gestuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanRejected</name>
+    <message>
+        <location filename="../../piggy_desk/counter/scan.py" line="+56"/>
+        <source>That scan is far too long to be a voucher code (over {max} characters).</source>
+        <translation>Die scan is veel te lang voor een vouchercode (meer dan {max} tekens).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The scan was empty. Scan the voucher again.</source>
+        <translation>De scan was leeg. Scan de voucher opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That is too long to be a voucher code (over {max} characters).</source>
+        <translation>Dat is te lang voor een vouchercode (meer dan {max} tekens).</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../piggy_desk/settings.py" line="+121"/>
+        <source>A shop UUID has at most {max} characters.</source>
+        <translation>Een winkel-UUID heeft hoogstens {max} tekens.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A shop UUID has no spaces, slashes or invisible characters.</source>
+        <translation>Een winkel-UUID bevat geen spaties, schuine strepen of onzichtbare tekens.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A scanner prefix has at most {max} characters.</source>
+        <translation>Een scannervoorvoegsel heeft hoogstens {max} tekens.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A scanner suffix has at most {max} characters.</source>
+        <translation>Een scanneraanhangsel heeft hoogstens {max} tekens.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A scanner prefix can only hold visible characters.</source>
+        <translation>Een scannervoorvoegsel mag alleen zichtbare tekens bevatten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A scanner suffix can only hold visible characters.</source>
+        <translation>Een scanneraanhangsel mag alleen zichtbare tekens bevatten.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The PIN must be {low} to {high} digits.</source>
+        <translation>De pincode moet {low} tot {high} cijfers hebben.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two PINs are not the same. Type the new PIN twice.</source>
+        <translation>De twee pincodes zijn niet gelijk. Typ de nieuwe pincode twee keer.</translation>
+    </message>
+    <message>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+107"/>
+        <source>This is too long to be a token (over {max} characters).</source>
+        <translation>Dit is te lang voor een token (meer dan {max} tekens).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A token has no spaces, line breaks or accented letters. Paste it again.</source>
+        <translation>Een token bevat geen spaties, regeleinden of letters met accenten. Plak het opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>That is not a web address: it has a space in it.</source>
+        <translation>Dat is geen webadres: er staat een spatie in.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave the user name and password out of the address: the token is enough.</source>
+        <translation>Laat gebruikersnaam en wachtwoord weg uit het adres: het token is genoeg.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Choose one of the languages in the list.</source>
+        <translation>Kies een van de talen uit de lijst.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <location line="+69"/>
+        <source>The settings could not be written to {folder} ({problem}).</source>
+        <translation>De instellingen konden niet worden opgeslagen in {folder} ({problem}).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location line="-167"/>
+        <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
+        <translation>Er staat een token in de sleutelkluis van deze computer. Het wordt nooit getoond.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A token is kept until Piggy Desk closes (no key store).</source>
+        <translation>Er is een token bewaard tot Piggy Desk sluit (geen sleutelkluis).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The token comes from this computer&apos;s PIGGY_TOKEN setting: change it there.</source>
+        <translation>Het token komt uit de PIGGY_TOKEN-instelling van deze computer: wijzig het daar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No token is kept: Piggy Desk cannot reach Piggy until one is given.</source>
+        <translation>Er is geen token bewaard: Piggy Desk kan Piggy pas bereiken als er een is ingevuld.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A manager PIN is set. Type a new one twice to change it.</source>
+        <translation>Er is een manager-pincode ingesteld. Typ twee keer een nieuwe om hem te wijzigen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No manager PIN is set: anyone can open the manager screens.</source>
+        <translation>Er is geen manager-pincode ingesteld: iedereen kan de managerschermen openen.</translation>
+    </message>
+    <message>
+        <location line="+283"/>
+        <location line="+350"/>
+        <source>Nothing was saved: see the sentence below.</source>
+        <translation>Er is niets opgeslagen: zie de melding hieronder.</translation>
+    </message>
+    <message>
+        <location line="-348"/>
+        <source>Nothing was saved: see the sentences below.</source>
+        <translation>Er is niets opgeslagen: zie de meldingen hieronder.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+9"/>
+        <location line="+72"/>
+        <source>Remove token</source>
+        <translation>Token verwijderen</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>Remove the API token from this computer? Piggy Desk cannot reach Piggy until a new token is given.</source>
+        <translation>Het API-token van deze computer verwijderen? Piggy Desk kan Piggy dan pas weer bereiken als er een nieuw token is ingevuld.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key store warning</source>
+        <translation>Waarschuwing over de sleutelkluis</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+213"/>
+        <source>Save settings</source>
+        <translation>Instellingen opslaan</translation>
+    </message>
+    <message>
+        <location line="-209"/>
+        <source>Undo changes</source>
+        <translation>Wijzigingen ongedaan maken</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Piggy connection</source>
+        <translation>Verbinding met Piggy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Piggy address</source>
+        <translation>Piggy-adres</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Looking for a kept token…</source>
+        <translation>Zoeken naar een bewaard token…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace token</source>
+        <translation>Token vervangen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace token…</source>
+        <translation>Token vervangen…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Shop UUID</source>
+        <translation>Winkel-UUID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional</source>
+        <translation>optioneel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Piggy address:</source>
+        <translation>Piggy-adres:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>API token:</source>
+        <translation>API-token:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new Personal Access Token pasted above is kept when you save.</source>
+        <translation>Een nieuw Personal Access Token dat u hierboven plakt, wordt bewaard als u opslaat.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shop UUID:</source>
+        <translation>Winkel-UUID:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The shop redemptions are booked to. Empty: none.</source>
+        <translation>De winkel waarop inwisselingen worden geboekt. Leeg: geen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Counter</source>
+        <translation>Kassa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock each voucher before redeeming it</source>
+        <translation>Elke voucher reserveren voordat hij wordt ingewisseld</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sounds for yes and no</source>
+        <translation>Geluid bij ja en nee</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scanner prefix</source>
+        <translation>Scannervoorvoegsel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scanner suffix</source>
+        <translation>Scanneraanhangsel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System</source>
+        <translation>Systeem</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recommended: no other counter can use it meanwhile.</source>
+        <translation>Aanbevolen: geen andere kassa kan hem intussen gebruiken.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scanner prefix:</source>
+        <translation>Scannervoorvoegsel:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the scanner types before each code, if it is set up to.</source>
+        <translation>Wat de scanner vóór elke code typt, als hij daarop is ingesteld.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scanner suffix:</source>
+        <translation>Scanneraanhangsel:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What it types after each code.</source>
+        <translation>Wat hij na elke code typt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Language:</source>
+        <translation>Taal:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new language is used from the next start of Piggy Desk.</source>
+        <translation>Een andere taal wordt gebruikt vanaf de volgende start van Piggy Desk.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Manager PIN</source>
+        <translation>Manager-pincode</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New manager PIN</source>
+        <translation>Nieuwe manager-pincode</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{low} to {high} digits</source>
+        <translation>{low} tot {high} cijfers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New PIN again</source>
+        <translation>Nieuwe pincode nogmaals</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the manager PIN</source>
+        <translation>Manager-pincode verwijderen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New PIN:</source>
+        <translation>Nieuwe pincode:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New PIN again:</source>
+        <translation>Nogmaals:</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Saving…</source>
+        <translation>Bezig met opslaan…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Settings saved.</source>
+        <translation>Instellingen opgeslagen.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The token was removed.</source>
+        <translation>Het token is verwijderd.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBadge</name>
+    <message>
+        <location filename="../../piggy_desk/ui/widgets.py" line="-62"/>
+        <source>Status: {word}</source>
+        <translation>Status: {word}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLook</name>
+    <message>
+        <location line="-132"/>
+        <source>Valid</source>
+        <translation>Geldig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already used</source>
+        <translation>Al gebruikt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>Verlopen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switched off</source>
+        <translation>Uitgeschakeld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not valid yet</source>
+        <translation>Nog niet geldig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In use at another counter</source>
+        <translation>In gebruik aan andere kassa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown status</source>
+        <translation>Onbekende status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done</source>
+        <translation>Gelukt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>Geweigerd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Melding</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <location filename="../../piggy_desk/token_store.py" line="+43"/>
+        <source>This computer has no working key store: the token is kept only until Piggy Desk closes.</source>
+        <translation>Deze computer heeft geen werkende sleutelkluis: het token wordt alleen bewaard tot Piggy Desk sluit.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key store stayed locked: the token is kept only until Piggy Desk closes.</source>
+        <translation>De sleutelkluis bleef vergrendeld: het token wordt alleen bewaard tot Piggy Desk sluit.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key store could not be used: the token is kept only until Piggy Desk closes.</source>
+        <translation>De sleutelkluis kon niet worden gebruikt: het token wordt alleen bewaard tot Piggy Desk sluit.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The token could not be changed.</source>
+        <translation>Het token kon niet worden gewijzigd.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The token is set by this computer&apos;s PIGGY_TOKEN setting: change it there, not in Piggy Desk.</source>
+        <translation>Het token komt uit de PIGGY_TOKEN-instelling van deze computer: wijzig het daar, niet in Piggy Desk.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The key store did not remove the token. Remove the PiggyDesk entry from the computer&apos;s key store by hand.</source>
+        <translation>De sleutelkluis heeft het token niet verwijderd. Verwijder de PiggyDesk-regel met de hand uit de sleutelkluis van de computer.</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherCard</name>
+    <message>
+        <location filename="../../piggy_desk/ui/counter.py" line="-438"/>
+        <source>Valid from:</source>
+        <translation>Geldig vanaf:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires:</source>
+        <translation>Verloopt:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer:</source>
+        <translation>Klant:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used on:</source>
+        <translation>Gebruikt op:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses per voucher:</source>
+        <translation>Aantal keer per voucher:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Till codes:</source>
+        <translation>Kassacodes:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scan a voucher to see it here.</source>
+        <translation>Scan een voucher om hem hier te zien.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No voucher shown</source>
+        <translation>Geen voucher getoond</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Voucher</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Never</source>
+        <translation>Nooit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a customer without e-mail</source>
+        <translation>een klant zonder e-mailadres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No customer yet</source>
+        <translation>Nog geen klant</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{title}, code {code}, {status}</source>
+        <translation>{title}, code {code}, {status}</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherChart</name>
+    <message>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-1082"/>
+        <source>In use at a counter</source>
+        <translation>In gebruik aan kassa</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>{issued} (no limit)</source>
+        <translation>{issued} (geen limiet)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{issued} of {limit}, limit reached</source>
+        <translation>{issued} van {limit}, limiet bereikt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{issued} of {limit}</source>
+        <translation>{issued} van {limit}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Issued</source>
+        <translation>Uitgegeven</translation>
+    </message>
+    <message>
+        <location line="+174"/>
+        <source>Vouchers of this promotion</source>
+        <translation>Vouchers van deze actie</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select a promotion to see its vouchers.</source>
+        <translation>Kies een actie om de vouchers te zien.</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherForm</name>
+    <message>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-213"/>
+        <source>Promotion</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>optional: the customer&apos;s e-mail</source>
+        <translation>optioneel: e-mailadres van de klant</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>set</source>
+        <translation>instellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set {date}</source>
+        <translation>{date} instellen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{field} (local time)</source>
+        <translation>{field} (plaatselijke tijd)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The expiry must come after the activation.</source>
+        <translation>De vervaldatum moet na de begindatum liggen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No customer with this e-mail address.</source>
+        <translation>Geen klant met dit e-mailadres.</translation>
+    </message>
+</context>
+<context>
+    <name>VouchersModel</name>
+    <message>
+        <location filename="../../piggy_desk/ui/vouchers.py" line="+142"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promotion</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Klant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires</source>
+        <translation>Verloopt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used on</source>
+        <translation>Gebruikt op</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>(no e-mail)</source>
+        <translation>(geen e-mailadres)</translation>
+    </message>
+</context>
+<context>
+    <name>VouchersScreen</name>
+    <message>
+        <location line="+147"/>
+        <source>Promotion</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+139"/>
+        <source>All promotions</source>
+        <translation>Alle acties</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All statuses</source>
+        <translation>Alle statussen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Customer e-mail filter</source>
+        <translation>Filter op e-mailadres van de klant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer e-mail</source>
+        <translation>E-mailadres klant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find a voucher code</source>
+        <translation>Vouchercode zoeken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a code</source>
+        <translation>Code zoeken</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Vouchers</source>
+        <translation>Vouchers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrow keys choose a voucher; the buttons below act on it</source>
+        <translation>Kies met de pijltjestoetsen een voucher; de knoppen hieronder werken op die voucher</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Activate</source>
+        <translation>Activeren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deactivate</source>
+        <translation>Uitschakelen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reverse redemption…</source>
+        <translation>Inwisseling terugdraaien…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy code</source>
+        <translation>Code kopiëren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open on the counter</source>
+        <translation>Openen aan de kassa</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New voucher…</source>
+        <translation>Nieuwe voucher…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New batch…</source>
+        <translation>Nieuwe reeks…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export CSV…</source>
+        <translation>CSV exporteren…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel export</source>
+        <translation>Export annuleren</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>No customer with this e-mail address.</source>
+        <translation>Geen klant met dit e-mailadres.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>{rows} of %Ln voucher(s) shown</source>
+        <translation>
+            <numerusform>{rows} van %Ln voucher getoond</numerusform>
+            <numerusform>{rows} van %Ln vouchers getoond</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln voucher(s)</source>
+        <translation>
+            <numerusform>%Ln voucher</numerusform>
+            <numerusform>%Ln vouchers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+140"/>
+        <source>%Ln new voucher(s) are ready.</source>
+        <translation>
+            <numerusform>%Ln nieuwe voucher is klaar.</numerusform>
+            <numerusform>%Ln nieuwe vouchers zijn klaar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>Exported %Ln voucher(s) to {file}.</source>
+        <translation>
+            <numerusform>%Ln voucher geëxporteerd naar {file}.</numerusform>
+            <numerusform>%Ln vouchers geëxporteerd naar {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <source>Voucher {code} activated.</source>
+        <translation>Voucher {code} is geactiveerd.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Voucher {code} deactivated.</source>
+        <translation>Voucher {code} is uitgeschakeld.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no customer</source>
+        <translation>geen klant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reverse redemption</source>
+        <translation>Inwisseling terugdraaien</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reverse the redemption of voucher {code} (customer {customer})?
+
+The voucher can then be used again.</source>
+        <translation>De inwisseling van voucher {code} terugdraaien (klant {customer})?
+
+De voucher kan daarna weer worden gebruikt.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The redemption of {code} was reversed.</source>
+        <translation>De inwisseling van {code} is teruggedraaid.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copied {code}.</source>
+        <translation>{code} gekopieerd.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Voucher {code} created.</source>
+        <translation>Voucher {code} is aangemaakt.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Export vouchers</source>
+        <translation>Vouchers exporteren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{problem} The export was stopped; no file was written.</source>
+        <translation>{problem} De export is gestopt; er is geen bestand gemaakt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export geannuleerd; er is geen bestand gemaakt.</translation>
+    </message>
+</context>
+<context>
+    <name>_RelativeTime</name>
+    <message numerus="yes">
+        <location filename="../../piggy_desk/ui/widgets.py" line="+214"/>
+        <source>in %Ln day(s)</source>
+        <translation>
+            <numerusform>over %Ln dag</numerusform>
+            <numerusform>over %Ln dagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%Ln day(s) ago</source>
+        <translation>
+            <numerusform>%Ln dag geleden</numerusform>
+            <numerusform>%Ln dagen geleden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>in %Ln hour(s)</source>
+        <translation>
+            <numerusform>over %Ln uur</numerusform>
+            <numerusform>over %Ln uur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln hour(s) ago</source>
+        <translation>
+            <numerusform>%Ln uur geleden</numerusform>
+            <numerusform>%Ln uur geleden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>in %Ln minute(s)</source>
+        <translation>
+            <numerusform>over %Ln minuut</numerusform>
+            <numerusform>over %Ln minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln minute(s) ago</source>
+        <translation>
+            <numerusform>%Ln minuut geleden</numerusform>
+            <numerusform>%Ln minuten geleden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in less than a minute</source>
+        <translation>over minder dan een minuut</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>just now</source>
+        <translation>zojuist</translation>
+    </message>
+</context>
+<context>
+    <name>_VoucherForm</name>
+    <message>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-102"/>
+        <source>Promotion</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Customer e-mail</source>
+        <translation>E-mailadres klant</translation>
+    </message>
+</context>
+</TS>
