@@ -9,7 +9,9 @@ random delay. Every Piggy request is slowed a little, half before Piggy's work a
 after it, so kills land inside requests of both kinds. The next cycle's start is the
 restart that must clean up.
 
-Counted: kills; recoveries (a lock the restart released); lost locks (killed while the
+Counted: kills; recoveries (a lock the restart released); redeems settled at restart
+(killed while a redeem was in flight: the restart learnt with a find whether it happened,
+finished its journal entry and said so); lost locks (killed while the
 lock request itself was in flight after Piggy took it: nobody can know its key, the
 restart says until when it stays and Piggy ends it after the hour); orphans (a lock left
 that the restart neither released nor reported: goal 0); double redemptions (goal 0);
@@ -89,6 +91,10 @@ def _check_after_restart(
             if state["redemptions_used"]:
                 tally["false sentences"] += 1
                 problems.append(f"{code} was redeemed, yet the restart said it was released")
+        if f"Voucher {code} was redeemed before the program stopped." in said:
+            tally["redeems settled at restart"] += 1
+        if f"The redemption of voucher {code} did not go through" in said:
+            tally["redeems settled at restart"] += 1
         if state["status"] == "LOCKED":
             if f"Voucher {code} may stay reserved until" in said:
                 tally["lost locks (reported)"] += 1
@@ -163,6 +169,7 @@ def test_killed_at_random_points_leaves_no_lock_and_no_double_redemption(
         for name in (
             "kills",
             "recoveries",
+            "redeems settled at restart",
             "lost locks (reported)",
             "orphans",
             "double redemptions",
