@@ -273,3 +273,38 @@ def test_random_bytes(api: httpx.Client, content: bytes, content_type: str) -> N
     response = api.post("/vouchers/redeem", content=content, headers={"Content-Type": content_type})
     assert_answered_well(response)
     assert_state_renders(api)
+
+
+DEEP = settings(
+    max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@pytest.mark.long
+@DEEP
+@given(
+    endpoint=st.sampled_from(ENDPOINTS),
+    body=objects | json_values,
+    path_id=st.integers(0, 5) | st.text(max_size=12),
+)
+def test_random_json_bodies_deep(
+    api: httpx.Client,
+    uuids: list[str],
+    endpoint: tuple[str, str],
+    body: object,
+    path_id: int | str,
+) -> None:
+    test_random_json_bodies.hypothesis.inner_test(api, uuids, endpoint, body, path_id)  # type: ignore[attr-defined]
+
+
+@pytest.mark.long
+@DEEP
+@given(endpoint=st.sampled_from(ENDPOINTS), fields=raw_objects, path_id=st.integers(0, 5))
+def test_random_json_texts_deep(
+    api: httpx.Client,
+    uuids: list[str],
+    endpoint: tuple[str, str],
+    fields: dict[object, object],
+    path_id: int,
+) -> None:
+    test_random_json_texts.hypothesis.inner_test(api, uuids, endpoint, fields, path_id)  # type: ignore[attr-defined]
