@@ -314,10 +314,10 @@ FIRST_RUN_CLOSED = object()
 async def first_run(settings: Settings, store: TokenStore) -> Settings | object | None:
     """The first-run screen: new Settings after "Connect to Piggy", None for "Try the
     sandbox", FIRST_RUN_CLOSED when the window was closed."""
-    messages = MessagePath()
-    tasks = TaskRunner(messages.on_task_failed)
     from piggy_desk.ui.first_run import FirstRunScreen, FirstRunWindow
 
+    messages = MessagePath()
+    tasks = TaskRunner(messages.on_task_failed)
     screen = FirstRunScreen(settings, store, tasks, messages, config_dir())
     window = FirstRunWindow(screen)
     messages.window = window
