@@ -17,10 +17,8 @@ import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from types import ModuleType
 from typing import Literal, TypeVar
-
-import keyring
-from keyring.errors import KeyringError, KeyringLocked, NoKeyringError, PasswordDeleteError
 
 from piggy_desk.api import InvalidRequest, base_url_root
 from piggy_desk.settings import token_from_environment
@@ -130,9 +128,9 @@ class TokenStore:
         account = account_for(base_url)
         if not self._in_memory:
             try:
-                return await self._run(lambda: keyring.get_password(self.service, account))
-            except KeyringError as error:
-                self._fall_back(error)
+                return await self._run(lambda: _keyring().get_password(self.service, account))
+            except _KeyStoreFailed as failure:
+                self._fall_back(failure.error)
         return self._memory.get(account)
 
     async def save(self, base_url: str, token: str) -> None:
@@ -145,9 +143,9 @@ class TokenStore:
         account = account_for(base_url)
         if not self._in_memory:
             try:
-                await self._run(lambda: keyring.set_password(self.service, account, token))
-            except KeyringError as error:
-                self._fall_back(error)
+                await self._run(lambda: _keyring().set_password(self.service, account, token))
+            except _KeyStoreFailed as failure:
+                self._fall_back(failure.error)
             else:
                 return
         self._memory[account] = token
@@ -162,11 +160,13 @@ class TokenStore:
             return
         try:
             await self._run(lambda: _delete_password(self.service, account))
-        except PasswordDeleteError:
-            log.warning("the key store kept the token of %s", account)
-            raise TokenNotRemoved() from None
-        except KeyringError as error:
-            self._fall_back(error)
+        except _KeyStoreFailed as failure:
+            from keyring.errors import PasswordDeleteError
+
+            if isinstance(failure.error, PasswordDeleteError):
+                log.warning("the key store kept the token of %s", account)
+                raise TokenNotRemoved() from None
+            self._fall_back(failure.error)
 
     def close(self) -> None:
         """Stop the worker thread and forget the tokens kept in memory."""
@@ -178,8 +178,18 @@ class TokenStore:
         return f"TokenStore(service={self.service!r}, source={self.source!r})"
 
     async def _run(self, call: Callable[[], T]) -> T:
+        """``call`` on the worker thread; a key store's failure comes back as _KeyStoreFailed."""
+
+        def guarded() -> T:
+            from keyring.errors import KeyringError
+
+            try:
+                return call()
+            except KeyringError as error:
+                raise _KeyStoreFailed(error) from None
+
         # A closure, never the token as an argument: executors and debug logs show arguments.
-        return await asyncio.get_running_loop().run_in_executor(self._executor, call)
+        return await asyncio.get_running_loop().run_in_executor(self._executor, guarded)
 
     def _refuse_when_closed(self) -> None:
         if self._closed:
@@ -189,8 +199,10 @@ class TokenStore:
         if token_from_environment() is not None:
             raise TokenManagedByEnvironment()
 
-    def _fall_back(self, error: KeyringError) -> None:
+    def _fall_back(self, error: Exception) -> None:
         # Only the kind of error is logged: a backend's message is not ours to trust.
+        from keyring.errors import KeyringLocked, NoKeyringError
+
         if isinstance(error, NoKeyringError):
             self._warning = NO_KEY_STORE
         elif isinstance(error, KeyringLocked):
@@ -204,8 +216,24 @@ class TokenStore:
         )
 
 
+class _KeyStoreFailed(Exception):
+    """A keyring error, carried from the worker thread (keyring is imported there)."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(type(error).__name__)
+        self.error = error
+
+
+def _keyring() -> ModuleType:
+    """keyring, imported on the worker thread when first needed: finding its backends takes
+    20 ms, which a start on the sandbox never needs."""
+    import keyring
+
+    return keyring
+
+
 def _delete_password(service: str, account: str) -> None:
     """Delete what is kept; most backends raise when there is nothing, which is no failure."""
-    if keyring.get_password(service, account) is None:
+    if _keyring().get_password(service, account) is None:
         return
-    keyring.delete_password(service, account)
+    _keyring().delete_password(service, account)

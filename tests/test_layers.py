@@ -117,11 +117,32 @@ def test_top_level_helpers_never_import_qt(module: str) -> None:
     assert not {n for n in names if n.split(".")[0] in {"PySide6", "shiboken6", "qasync"}}
 
 
-def test_the_client_starts_without_the_tools_it_never_uses() -> None:
-    """Start-up cost: importing the client loads neither httpx's command-line tool (click)
-    nor the sandbox's web server."""
-    unwanted = ("click", "pygments", "uvicorn", "starlette")
-    code = f"import sys, piggy_desk.api; print(sorted(set({unwanted!r}) & set(sys.modules)))"
+@pytest.mark.parametrize(
+    ("module", "unwanted"),
+    [
+        # httpx's command-line tool and the sandbox's web server
+        ("piggy_desk.api", ("click", "pygments", "uvicorn", "starlette")),
+        # ... and what the counter's start does not need: the key store (looked up on its
+        # worker thread), the manager and first-run screens (built when first opened)
+        (
+            "piggy_desk.app",
+            (
+                "click",
+                "uvicorn",
+                "starlette",
+                "keyring",
+                "piggy_desk.ui.vouchers",
+                "piggy_desk.ui.promotions",
+                "piggy_desk.ui.contacts",
+                "piggy_desk.ui.journal",
+                "piggy_desk.ui.settings_screen",
+                "piggy_desk.ui.first_run",
+            ),
+        ),
+    ],
+)
+def test_start_up_imports_nothing_it_does_not_use(module: str, unwanted: tuple[str, ...]) -> None:
+    code = f"import sys, {module}; print(sorted(set({unwanted!r}) & set(sys.modules)))"
     loaded = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
