@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import runpy
 import shutil
 import subprocess
 import sys
@@ -152,6 +153,11 @@ def main() -> int:
 
     started = time.monotonic()
     workpath = clean(name)
+    if name == "piggy-desk":
+        # The .qm files are built, not committed: the bundle carries what the .ts say now.
+        translations = runpy.run_path(str(ROOT / "scripts" / "translations.py"))
+        for qm in translations["build"]():
+            say(f"translation: {qm.relative_to(ROOT)}")
     run_pyinstaller(name, workpath, trim=not arguments.no_trim)
     built = time.monotonic()
     if os_name() not in ("windows", "macos"):

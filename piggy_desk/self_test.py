@@ -30,6 +30,7 @@ from piggy_desk.counter.flow import Notice, Stage
 from piggy_desk.logs import redact, register_secret
 from piggy_desk.sandbox import KNOWN, RunningSandbox, start_sandbox
 from piggy_desk.ui.counter import STRAY_ENTER_SECONDS
+from piggy_desk.ui.i18n import SUPPORTED, missing_translations
 from piggy_desk.ui.main_window import MainWindow
 
 log = logging.getLogger("piggy_desk.self_test")
@@ -58,6 +59,10 @@ async def run_self_test(report: Callable[[str], None]) -> bool:
     register_secret(token)
     sandbox: RunningSandbox | None = None
     try:
+        problems = missing_translations()
+        if problems:
+            raise SelfTestFailed("translations: " + "; ".join(problems))
+        say(f"ok: translations there ({', '.join(SUPPORTED)}, and Qt's own)")
         sandbox = await _bounded(
             asyncio.to_thread(start_sandbox, token=token), "the sandbox to start"
         )

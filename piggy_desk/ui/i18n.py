@@ -84,6 +84,22 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
     return text
 
 
+def missing_translations() -> list[str]:
+    """What of the shipped translations cannot be loaded (for the self-test): an installed
+    program or bundle must carry every .qm and Qt's ``qtbase`` ones for its buttons."""
+    problems = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for language in SUPPORTED:
+        ours = QTranslator()
+        if not ours.load(f"piggy_desk_{language}", str(TRANSLATIONS_DIR)):
+            problems.append(f"piggy_desk_{language}.qm is not in {TRANSLATIONS_DIR}")
+        elif not ours.translate(ERROR_CONTEXT, "This voucher has expired."):
+            problems.append(f"piggy_desk_{language}.qm has no texts")
+        if language != SOURCE_LANGUAGE and not QTranslator().load(f"qtbase_{language}", qt_dir):
+            problems.append(f"qtbase_{language}.qm is not in {qt_dir}")
+    return problems
+
+
 def translate(context: str, text: str) -> str:
     """``QCoreApplication.translate`` with two arguments: what the Qt-free layers are given."""
     return QCoreApplication.translate(context, text)
