@@ -1,7 +1,8 @@
 """Make the README's screenshots: the real window on the sandbox, offscreen.
 
 QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
-    [--theme light|dark] [--size 1100x900] [--prefix dark-]
+    [--theme light|dark] [--size 1100x900] [--prefix dark-] [--language en|nl]
+    (English goes to docs/screenshots, Dutch to docs/screenshots/nl unless --out is given)
 QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py --matrix
     (the counter and a manager screen, light and dark, at 1366x768 and 1920x1080)
 """
@@ -25,6 +26,7 @@ from piggy_desk.counter.connection import Connection
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN, start_sandbox
 from piggy_desk.ui import theme
+from piggy_desk.ui.i18n import install_translators
 from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.main_window import MainWindow
 
@@ -113,7 +115,7 @@ async def shoot(out: Path, size: tuple[int, int] = (1100, 900), prefix: str = ""
         async def save(name: str) -> None:
             await asyncio.sleep(0.05)  # let the loop lay out and paint; never processEvents() here
             window.grab().save(str(out / f"{prefix}{name}.png"))
-            print(f"wrote {out / prefix}{name}.png")
+            print(f"wrote {out / f'{prefix}{name}.png'}")
 
         await save("1-idle")
         await scan(window, KNOWN.WITH_PLU)
@@ -183,21 +185,24 @@ async def shoot(out: Path, size: tuple[int, int] = (1100, 900), prefix: str = ""
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--out", type=Path, help="default: docs/screenshots (nl: …/nl)")
+    parser.add_argument("--language", choices=("en", "nl"), default="en")
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     parser.add_argument("--size", default="1100x900", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--prefix", default="", help="put before every file name")
     parser.add_argument("--matrix", action="store_true", help="light/dark at 1366x768, 1920x1080")
     arguments = parser.parse_args()
     width, height = (int(n) for n in arguments.size.lower().split("x"))
+    out = arguments.out or Path("docs/screenshots") / ("nl" if arguments.language == "nl" else "")
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     theme.install(app, arguments.theme)
+    install_translators(app, arguments.language)
     with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
         if arguments.matrix:
-            runner.run(shoot_matrix(arguments.out))
+            runner.run(shoot_matrix(out))
         else:
-            runner.run(shoot(arguments.out, (width, height), arguments.prefix))
+            runner.run(shoot(out, (width, height), arguments.prefix))
     return 0
 
 

@@ -323,7 +323,9 @@ class CounterScreen(QWidget):
         confirm_row.addWidget(self.countdown_label)  # beside the buttons: fits 1366x768
         confirm_row.addStretch(1)
         confirm_row.addWidget(self.confirm_button, 2)
-        confirm_row.addWidget(self.cancel_button, 1)
+        # No stretch: stretch factors share the room below a button's size hint, and the
+        # longer Dutch "Annuleren  (Esc)" was cut off beside the countdown.
+        confirm_row.addWidget(self.cancel_button)
         confirm_layout = QVBoxLayout(self.confirm_panel)
         confirm_layout.addWidget(self.confirm_text)
         confirm_layout.addLayout(confirm_row)

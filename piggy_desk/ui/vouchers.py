@@ -508,8 +508,12 @@ class VouchersScreen(QWidget):
         self.export_button = self._button(
             self.tr("Export CSV…"), "exportButton", self._on_export_clicked
         )
+        # Making vouchers sits beside the count, not after the row actions: in Dutch the
+        # eight buttons on one line were wider than a 1366-pixel screen.
+        making = QHBoxLayout()
+        making.addWidget(self.count_label, 1)
         for button in (self.new_button, self.batch_button, self.export_button):
-            actions.addWidget(button)
+            making.addWidget(button)
 
         self.export_progress = QProgressBar(self)
         self.export_progress.setObjectName("exportProgress")
@@ -525,7 +529,7 @@ class VouchersScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.banner)
-        layout.addWidget(self.count_label)
+        layout.addLayout(making)
         layout.addWidget(self.table, 1)
         layout.addLayout(export_row)
         layout.addLayout(actions)
