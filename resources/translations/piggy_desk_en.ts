@@ -261,7 +261,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="+270"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="+271"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -302,7 +302,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Cancel  (Esc)</source>
         <translation>Cancel  (Esc)</translation>
     </message>
@@ -333,7 +333,7 @@
         <translation>Recent scans</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <location line="+88"/>
         <source>no customer</source>
         <translation>no customer</translation>
@@ -898,7 +898,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/main_window.py" line="+36"/>
+        <location filename="../../piggy_desk/ui/main_window.py" line="+40"/>
         <source>Connecting to Piggy…</source>
         <translation>Connecting to Piggy…</translation>
     </message>
@@ -938,17 +938,17 @@ The voucher can then be used again.</translation>
         <translation>Training — sandbox. Nothing here touches real vouchers or customers.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+46"/>
         <source>Piggy Desk — training</source>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+85"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Screens</source>
         <translation>Screens</translation>
     </message>
@@ -998,7 +998,7 @@ The voucher can then be used again.</translation>
         <translation>At start: {sentences}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>Connected to Piggy again.</source>
         <translation>Connected to Piggy again.</translation>
     </message>
@@ -1021,7 +1021,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets.py" line="+206"/>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+225"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
@@ -2099,7 +2099,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>StatusLook</name>
     <message>
-        <location line="-132"/>
+        <location line="-150"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
@@ -2157,7 +2157,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../../piggy_desk/token_store.py" line="+43"/>
+        <location filename="../../piggy_desk/token_store.py" line="+41"/>
         <source>This computer has no working key store: the token is kept only until Piggy Desk closes.</source>
         <translation>This computer has no working key store: the token is kept only until Piggy Desk closes.</translation>
     </message>
@@ -2190,7 +2190,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-438"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-446"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>
@@ -2225,7 +2225,7 @@ The voucher can then be used again.</translation>
         <translation>Scan a voucher to see it here.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>No voucher shown</source>
         <translation>No voucher shown</translation>
     </message>
@@ -2378,12 +2378,12 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+139"/>
+        <location line="+143"/>
         <source>All promotions</source>
         <translation>All promotions</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-140"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2468,7 +2468,7 @@ The voucher can then be used again.</translation>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Cancel export</source>
         <translation>Cancel export</translation>
     </message>
@@ -2577,7 +2577,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets.py" line="+214"/>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+232"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>in %Ln day</numerusform>
@@ -2585,7 +2585,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%Ln day(s) ago</source>
         <translation>
             <numerusform>%Ln day ago</numerusform>
@@ -2593,7 +2593,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+4"/>
         <source>in %Ln hour(s)</source>
         <translation>
             <numerusform>in %Ln hour</numerusform>

@@ -261,7 +261,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="+270"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="+271"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -302,7 +302,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Cancel  (Esc)</source>
         <translation>Annuleren  (Esc)</translation>
     </message>
@@ -333,7 +333,7 @@
         <translation>Laatste scans</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <location line="+88"/>
         <source>no customer</source>
         <translation>geen klant</translation>
@@ -477,7 +477,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
     <message>
         <location line="+4"/>
         <source>Valid for:</source>
-        <translation>Geldig gedurende:</translation>
+        <translation>Geldigheid:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -898,7 +898,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/main_window.py" line="+36"/>
+        <location filename="../../piggy_desk/ui/main_window.py" line="+40"/>
         <source>Connecting to Piggy…</source>
         <translation>Verbinden met Piggy…</translation>
     </message>
@@ -938,17 +938,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Training — oefenomgeving. Niets hier raakt echte vouchers of klanten.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+46"/>
         <source>Piggy Desk — training</source>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+85"/>
         <source>Training mode</source>
         <translation>Trainingsmodus</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Screens</source>
         <translation>Schermen</translation>
     </message>
@@ -998,7 +998,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bij het starten: {sentences}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>Connected to Piggy again.</source>
         <translation>Weer verbonden met Piggy.</translation>
     </message>
@@ -1021,7 +1021,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets.py" line="+206"/>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+225"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
@@ -1335,7 +1335,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
     <message>
         <location line="+1"/>
         <source>Valid for</source>
-        <translation>Geldig gedurende</translation>
+        <translation>Geldigheid</translation>
     </message>
 </context>
 <context>
@@ -1374,7 +1374,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
     <message>
         <location line="+1"/>
         <source>Valid for:</source>
-        <translation>Geldig gedurende:</translation>
+        <translation>Geldigheid:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2099,7 +2099,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>StatusLook</name>
     <message>
-        <location line="-132"/>
+        <location line="-150"/>
         <source>Valid</source>
         <translation>Geldig</translation>
     </message>
@@ -2157,7 +2157,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../../piggy_desk/token_store.py" line="+43"/>
+        <location filename="../../piggy_desk/token_store.py" line="+41"/>
         <source>This computer has no working key store: the token is kept only until Piggy Desk closes.</source>
         <translation>Deze computer heeft geen werkende sleutelkluis: het token wordt alleen bewaard tot Piggy Desk sluit.</translation>
     </message>
@@ -2190,7 +2190,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-438"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-446"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>
@@ -2225,7 +2225,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Scan een voucher om hem hier te zien.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>No voucher shown</source>
         <translation>Geen voucher getoond</translation>
     </message>
@@ -2378,12 +2378,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+139"/>
+        <location line="+143"/>
         <source>All promotions</source>
         <translation>Alle acties</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-140"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2468,7 +2468,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>CSV exporteren…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Cancel export</source>
         <translation>Export annuleren</translation>
     </message>
@@ -2577,7 +2577,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets.py" line="+214"/>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+232"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>over %Ln dag</numerusform>
@@ -2585,7 +2585,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%Ln day(s) ago</source>
         <translation>
             <numerusform>%Ln dag geleden</numerusform>
@@ -2593,7 +2593,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+4"/>
         <source>in %Ln hour(s)</source>
         <translation>
             <numerusform>over %Ln uur</numerusform>
