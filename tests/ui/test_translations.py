@@ -15,10 +15,11 @@ import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -34,8 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from piggy_desk.sandbox import KNOWN
-from piggy_desk.ui.i18n import install_translators
+from piggy_desk.ui.i18n import choose_language, date_text, date_time_text, install_translators
 from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.widgets import relative_hint
 from tests.ui.conftest import Counter, until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -264,3 +266,29 @@ def test_the_walk_would_see_an_untranslated_text(qapp: QApplication) -> None:
     button = QLabel("Kies een actie om de vouchers te zien.")
     assert _untranslated(_visible_texts(label), _english_only()) != []
     assert _untranslated(_visible_texts(button), _english_only()) == []
+
+
+@pytest.mark.parametrize(
+    ("setting", "system", "chosen"),
+    [
+        ("system", ["nl-BE", "nl", "en"], "nl"),
+        ("system", ["de-DE", "en-GB"], "en"),
+        ("system", ["fr-FR"], "en"),
+        ("nl", ["en-US"], "nl"),
+        ("en", ["nl-NL"], "en"),
+    ],
+)
+def test_the_language_follows_the_system_unless_the_settings_say(
+    setting: str, system: list[str], chosen: str
+) -> None:
+    assert choose_language(setting, system) == chosen
+
+
+def test_dutch_dates_and_numbers_come_from_the_locale(dutch: None) -> None:
+    moment = datetime(2026, 11, 24, 16, 5, tzinfo=UTC)
+    local = moment.astimezone()
+    assert date_time_text(moment) == f"{local:%d-%m-%Y %H:%M}"
+    assert date_text(local.date(), long=True).startswith(("maandag", "dinsdag", "woensdag"))
+    assert QLocale().toString(1011) == "1.011"
+    assert relative_hint(moment + timedelta(days=3), moment) == "over 3 dagen"
+    assert relative_hint(moment - timedelta(hours=1), moment) == "1 uur geleden"
