@@ -403,6 +403,11 @@ class CounterScreen(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+        # Also the field's own filter: while the window is deleted, this screen goes before
+        # its children, and an event to the field (focus moving to another window) would
+        # reach a half-destroyed filter ("Object event filter cannot be in a different
+        # thread", then a crash; tests/ui/test_two_counters.py).
+        self.scan_input.removeEventFilter(self)
         self._countdown.stop()
 
     def set_sounds(self, enabled: bool) -> None:

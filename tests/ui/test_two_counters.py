@@ -25,7 +25,7 @@ from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.main_window import MainWindow
 from tests.reliability.matrix import TALLIES
 
-from .conftest import until
+from .conftest import close, until
 
 IN_USE = {
     "This voucher is being used at another counter right now.",  # 80017
@@ -119,12 +119,8 @@ async def test_two_counters_race_for_one_voucher(
             winners["first" if winner is first else "second"] += 1
             loser_sentences[news[-1].sentence] += 1
     finally:
-        # Closed as a person closes them (each releases what it holds), but not deleted:
-        # deleting one main window while another lives crashes Qt (the program never has
-        # two; see the report of tests/reliability); the fixture hides what is left.
-        for window in (left, right):
-            window.close()
-        await until(lambda: not left.isVisible() and not right.isVisible(), what="closing")
+        await close(left)  # deleted while the other still lives: that used to crash
+        await close(right)
     TALLIES[f"two counters ({rounds} rounds)"] = (
         f"{sum(winners.values())}/{rounds} rounds exactly one redeemed "
         f"(first click won {winners['first']}, second {winners['second']}); "
