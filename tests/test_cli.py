@@ -16,6 +16,7 @@ from piggy_desk.logs import LOG_FILE_NAME, default_log_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 OK_LINES = (
+    "ok: translations there (en, nl, and Qt's own)",
     "ok: sandbox started on http://127.0.0.1:",
     "ok: window ready",
     "ok: voucher found (ACTIEF0001, ACTIVE)",
@@ -139,7 +140,8 @@ def test_a_failing_self_test_says_why_and_exits_1(tmp_path: Path) -> None:
     )
     assert result.returncode == 1, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("ok: sandbox started")
+    assert lines[:2] == [OK_LINES[0], lines[1]]
+    assert lines[1].startswith("ok: sandbox started")
     failed = [line for line in lines if line.startswith("FAILED:")]
     assert len(failed) == 1, lines
     assert failed[0].startswith("FAILED: voucher VERLOPEN01 is EXPIRED, not ACTIVE"), failed
