@@ -60,9 +60,12 @@ def install_translators(app: QCoreApplication, setting: str = "system") -> str:
         app.removeTranslator(translator)
     _installed.clear()
     system = QLocale.system()
-    # Keep the system's country (nl-BE, en-GB) when its language is the chosen one.
+    # Keep the system's country (nl-BE, en-GB; English on a Dutch system: en-NL, with Dutch
+    # date order) so dates and numbers read as the shop is used to.
     if QLocale.languageToCode(system.language()) == language:
         QLocale.setDefault(system)
+    elif system.territory() != QLocale.Country.AnyTerritory:
+        QLocale.setDefault(QLocale(QLocale(language).language(), system.territory()))
     else:
         QLocale.setDefault(QLocale(language))
     # English too: its translation gives the plural forms of the English source texts.
