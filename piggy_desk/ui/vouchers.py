@@ -125,6 +125,9 @@ class _Row:
     texts: tuple[str, ...]
 
 
+ROWS_PER_TURN = 100
+
+
 class VouchersModel(HeaderTableModel):
     """Vouchers, fed page by page (``canFetchMore``/``fetchMore``) from Piggy's list.
 
@@ -240,11 +243,20 @@ class VouchersModel(HeaderTableModel):
             return
         if generation != self._generation:
             return  # the filter changed while this page was on its way
-        self._fetching = False
         self.total = result.total
+        # A slice of rows per turn of the event loop: formatting 500 rows at once held the
+        # window for 7 ms. The next page is not asked for until the last slice is in.
+        for start in range(0, len(result.items), ROWS_PER_TURN):
+            if start:
+                await asyncio.sleep(0)
+                if generation != self._generation:
+                    return
+            self.append_page(result.items[start : start + ROWS_PER_TURN])
+        self._fetching = False
         self._next_page = page + 1
         self._more = result.continues_after(page, self.page_size)
-        self.append_page(result.items)
+        if not result.items:
+            self.page_loaded.emit(len(self._rows))
 
     def append_page(self, vouchers: Sequence[Voucher]) -> None:
         # A voucher created between two page loads shifts the pages: never show one twice.
