@@ -1,0 +1,61 @@
+"""The main-thread garbage collector: the young generation at every tick, the older ones
+(a pass over everything loaded) only when the program is not busy making objects, or after
+waiting at most MAX_WAIT_TICKS."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from piggy_desk.ui.garbage import MAX_WAIT_TICKS, QUIET_TICKS, MainThreadCollector
+
+
+@pytest.fixture
+def collections(qapp: QApplication) -> Iterator[tuple[MainThreadCollector, list[int]]]:
+    generations: list[int] = []
+
+    def heard(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            generations.append(info["generation"])
+
+    collector = MainThreadCollector()
+    collector.start()
+    gc.callbacks.append(heard)
+    try:
+        yield collector, generations
+    finally:
+        gc.callbacks.remove(heard)
+        collector.stop()
+
+
+def _busy_tick(collector: MainThreadCollector, kept: list[object]) -> None:
+    """A tick after a burst of new objects (as when a page of vouchers arrives)."""
+    kept.append([[] for _ in range(5 * gc.get_threshold()[0])])
+    collector._on_timer_timeout()
+
+
+def test_older_generations_wait_while_busy_and_are_collected_when_quiet(
+    collections: tuple[MainThreadCollector, list[int]],
+) -> None:
+    collector, generations = collections
+    kept: list[object] = []
+    for _ in range(20):  # twice as many young passes as make the middle one due
+        _busy_tick(collector, kept)
+    assert generations and set(generations) == {0}
+    generations.clear()
+    for _ in range(QUIET_TICKS):
+        collector._on_timer_timeout()
+    assert set(generations) & {1, 2}
+
+
+def test_older_generations_wait_no_longer_than_the_limit(
+    collections: tuple[MainThreadCollector, list[int]],
+) -> None:
+    collector, generations = collections
+    kept: list[object] = []
+    for _ in range(10 + MAX_WAIT_TICKS + 1):
+        _busy_tick(collector, kept)
+    assert set(generations) & {1, 2}
