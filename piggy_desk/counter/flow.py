@@ -529,8 +529,9 @@ class RedemptionFlow:
                 else:
                     await self._after_refused_redeem(voucher, lock, error)
                 return
-            await self._journal_call(self._journal.finish, entry, Outcome.OK)
-            await self._journal_call(self._journal.settle_locks, voucher.uuid)
+            await self._journal_call(
+                self._journal.finish, entry, Outcome.OK, settle_locks_of=voucher.uuid
+            )
             self._done(redeemed)
             name = (
                 voucher.promotion.name
@@ -593,9 +594,12 @@ class RedemptionFlow:
         ):
             # Our lock is gone (a redeem ends it) or the voucher is used: it happened.
             await self._journal_call(
-                self._journal.finish, entry, Outcome.OK, detail="confirmed by a later find"
+                self._journal.finish,
+                entry,
+                Outcome.OK,
+                detail="confirmed by a later find",
+                settle_locks_of=voucher.uuid,
             )
-            await self._journal_call(self._journal.settle_locks, voucher.uuid)
             self._done(now)
             self._say(
                 Tone.SUCCESS,
@@ -792,10 +796,12 @@ class RedemptionFlow:
         ):
             # Used up, or the lock only a redeem could end is gone: it happened.
             await self._journal_call(
-                self._journal.finish, entry.id, Outcome.OK, detail="confirmed at the next start"
+                self._journal.finish,
+                entry.id,
+                Outcome.OK,
+                detail="confirmed at the next start",
+                settle_locks_of=entry.voucher_uuid,
             )
-            if entry.voucher_uuid is not None:
-                await self._journal_call(self._journal.settle_locks, entry.voucher_uuid)
             return self.translate(
                 "RedemptionFlow", "Voucher {code} was redeemed before the program stopped."
             ).format(code=entry.code)
@@ -861,16 +867,20 @@ class RedemptionFlow:
         except (InvalidInput, VoucherNotFound, VoucherAlreadyRedeemed, VoucherExpired) as error:
             # The lock is gone (expired, or the voucher changed): nothing to give back.
             await self._journal_call(
-                self._journal.finish, entry, Outcome.REFUSED, detail=error.message
+                self._journal.finish,
+                entry,
+                Outcome.REFUSED,
+                detail=error.message,
+                settle_locks_of=voucher.uuid,
             )
-            await self._journal_call(self._journal.settle_locks, voucher.uuid)
             return True
         except PiggyError as error:
             await self._finish_failed(entry, error)
             log.warning("release of %s failed: %s", voucher.code, type(error).__name__)
             return False
-        await self._journal_call(self._journal.finish, entry, Outcome.OK)
-        await self._journal_call(self._journal.settle_locks, voucher.uuid)
+        await self._journal_call(
+            self._journal.finish, entry, Outcome.OK, settle_locks_of=voucher.uuid
+        )
         return True
 
     # --- helpers --------------------------------------------------------------------

@@ -216,10 +216,15 @@ class Journal:
         detail: str | None = None,
         release_key: str | None = None,
         lock_expires_at: datetime | None = None,
+        settle_locks_of: str | None = None,
     ) -> None:
         """Complete an entry with the answer; a lock that succeeded passes its release key
-        and expiry so that it can be released later, even after a crash."""
+        and expiry so that it can be released later, even after a crash. A redeem or
+        release that ended this voucher's locks passes ``settle_locks_of`` (see
+        ``settle_locks``): one write to disk for both."""
         with self._transaction() as db:
+            if settle_locks_of is not None:
+                self._settle_locks(db, settle_locks_of)
             db.execute(
                 "UPDATE entries SET outcome=?, finished_at=?, detail=?,"
                 " release_key=?, lock_expires_at=? WHERE id=?",
@@ -236,11 +241,15 @@ class Journal:
     def settle_locks(self, voucher_uuid: str) -> None:
         """This voucher's locks are over (released, redeemed or expired): forget their keys."""
         with self._transaction() as db:
-            db.execute(
-                "UPDATE entries SET settled=1, release_key=NULL"
-                " WHERE action=? AND voucher_uuid=? AND settled=0",
-                (Action.LOCK.value, voucher_uuid),
-            )
+            self._settle_locks(db, voucher_uuid)
+
+    @staticmethod
+    def _settle_locks(db: sqlite3.Connection, voucher_uuid: str) -> None:
+        db.execute(
+            "UPDATE entries SET settled=1, release_key=NULL"
+            " WHERE action=? AND voucher_uuid=? AND settled=0",
+            (Action.LOCK.value, voucher_uuid),
+        )
 
     def open_locks(self) -> list[JournalEntry]:
         """Locks this counter took that are not known to be over, oldest first.

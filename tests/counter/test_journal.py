@@ -47,6 +47,26 @@ def test_entries_survive_a_reopen_and_locks_keep_their_key(tmp_path: Path) -> No
     assert again.totals_by_promotion(again.entries_on(date.today(), UTC))[0].redemptions == 1
 
 
+def test_a_redeem_settles_its_voucher_locks_in_the_same_write(tmp_path: Path) -> None:
+    journal = Journal.in_folder(tmp_path)
+    lock = journal.begin(Action.LOCK, code="A", voucher_uuid="v-a")
+    journal.finish(lock, Outcome.OK, release_key="key-a")
+    other = journal.begin(Action.LOCK, code="B", voucher_uuid="v-b")
+    journal.finish(other, Outcome.OK, release_key="key-b")
+    redeem = journal.begin(Action.REDEEM, code="A", voucher_uuid="v-a")
+    journal.finish(redeem, Outcome.OK, settle_locks_of="v-a")
+    journal.close()
+    again = Journal.in_folder(tmp_path)
+    assert [entry.code for entry in again.open_locks()] == ["B"]  # only A's lock is over
+    assert [
+        (e.code, e.outcome)
+        for e in again.entries_between(
+            datetime.now(UTC) - timedelta(hours=1), datetime.now(UTC) + timedelta(hours=1)
+        )
+        if e.action == Action.REDEEM
+    ] == [("A", Outcome.OK)]
+
+
 class _Quiet:
     def __init__(self) -> None:
         self.notices: list[Notice] = []
