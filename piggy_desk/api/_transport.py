@@ -115,7 +115,7 @@ def _error_from_response(response: httpx.Response, method: str, path: str) -> er
     # A POST or PUT that met a server error may have been carried out before it failed.
     context["ambiguous"] = status >= 500 and method not in _SAFE_METHODS
     if status == 503:
-        return errors.Maintenance(message, **context)
+        return errors.Maintenance(message, retry_after=_retry_after(response), **context)
     if status >= 500:
         return errors.ServerError(message or f"Piggy answered HTTP {status}.", **context)
     if isinstance(body, Mapping):
@@ -194,7 +194,7 @@ class Transport:
         if attempt >= self._max_retries or isinstance(error, errors.Timeout):
             return None
         backoff = self._backoff * (2.0**attempt) * (0.5 + random.random())  # noqa: S311 - jitter, not crypto
-        if isinstance(error, errors.RateLimited) and error.retry_after is not None:
+        if error.retry_after is not None:  # a 429, or a 503 that says when to come back
             if error.retry_after > MAX_RETRY_AFTER:
                 return None
             return max(error.retry_after, backoff)

@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import ClassVar
 
 _BODY_EXCERPT = 300
 
@@ -80,6 +80,7 @@ class PiggyError(Exception):
         body: str | None = None,
         ambiguous: bool = False,
         user_message: str | None = None,
+        retry_after: float | None = None,
     ) -> None:
         if user_message is not None:
             self.user_message = user_message
@@ -91,6 +92,8 @@ class PiggyError(Exception):
         self.path = path
         self.body = _RELEASE_KEY.sub(r"\1[secure]\2", body[:_BODY_EXCERPT]) if body else None
         self.ambiguous = ambiguous
+        # The wait in seconds Piggy asked for (``Retry-After`` on a 429 or a 503), if any.
+        self.retry_after = retry_after
         self.occurred_at = datetime.now(UTC)
         super().__init__(self.message)
 
@@ -247,13 +250,6 @@ class RateLimited(PiggyAPIError):
     """HTTP 429; ``retry_after`` is the wait in seconds Piggy asked for, if any."""
 
     user_message = QT_TRANSLATE_NOOP("PiggyError", "Piggy is busy. Try again in a moment.")
-    retry_after: float | None
-
-    def __init__(
-        self, message: str | None = None, *, retry_after: float | None = None, **kwargs: Any
-    ) -> None:
-        super().__init__(message, **kwargs)
-        self.retry_after = retry_after
 
 
 class ServerError(PiggyAPIError):

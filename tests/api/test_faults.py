@@ -133,23 +133,36 @@ async def test_html_with_status_200_is_malformed(
         await client.promotions.list()
 
 
-async def test_429_with_a_short_retry_after_is_waited_out(
-    sandbox: RunningSandbox, client: PiggyClient
+# Piggy says when to come back with a 429 (busy) or a 503 (maintenance).
+WAIT_ANSWERS = {
+    "429": ({"kind": "status", "status": 429}, RateLimited),
+    "503 maintenance": ({"kind": "maintenance"}, Maintenance),
+}
+
+
+@pytest.mark.parametrize("answer", WAIT_ANSWERS)
+async def test_a_short_retry_after_is_waited_out(
+    sandbox: RunningSandbox, client: PiggyClient, answer: str
 ) -> None:
-    sandbox.inject("status", status=429, retry_after=1, path="/promotions")
+    fault, _ = WAIT_ANSWERS[answer]
+    sandbox.inject(**fault, retry_after=1, path="/promotions")  # type: ignore[arg-type]
     started = time.monotonic()
     assert await client.promotions.list()
     # Honouring Retry-After means not asking again before it has passed.
     assert time.monotonic() - started >= 0.9
 
 
-async def test_429_with_a_long_retry_after_is_reported(
-    sandbox: RunningSandbox, client: PiggyClient
+@pytest.mark.parametrize("answer", WAIT_ANSWERS)
+async def test_a_long_retry_after_is_reported_without_waiting(
+    sandbox: RunningSandbox, client: PiggyClient, answer: str
 ) -> None:
-    sandbox.inject("status", status=429, retry_after=120, path="/promotions")
-    with pytest.raises(RateLimited) as caught:
+    fault, error = WAIT_ANSWERS[answer]
+    sandbox.inject(**fault, retry_after=120, path="/promotions")  # type: ignore[arg-type]
+    before = sandbox.stats()["requests"]
+    with pytest.raises(error) as caught:
         await client.promotions.list()
     assert caught.value.retry_after == 120
+    assert sandbox.stats()["requests"] == before + 1  # not asked again
     _assert_readable(caught.value)
 
 
