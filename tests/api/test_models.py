@@ -111,6 +111,23 @@ def test_a_lock_without_release_key_is_malformed_and_the_key_is_not_in_the_repr(
         VoucherLock.from_api({"voucher": {"uuid": "v1"}, "lock": {}})
 
 
+def test_vouchers_of_a_page_with_the_same_promotion_share_one_promotion_object() -> None:
+    renamed = {**VOUCHER["promotion"], "name": "Gratis Pizza XL"}  # type: ignore[dict-item]
+    page = voucher_page(
+        {
+            "data": [
+                {**VOUCHER, "uuid": "1", "code": "A1"},
+                {**VOUCHER, "uuid": "2", "code": "A2"},
+                {**VOUCHER, "uuid": "3", "code": "A3", "promotion": renamed},
+            ]
+        }
+    )
+    first, second, third = (voucher.promotion for voucher in page.items)
+    assert first is second  # one object for the same promotion: memory for 10,000 rows
+    assert first == Voucher.from_api(VOUCHER).promotion
+    assert third is not None and third.name == "Gratis Pizza XL" and third is not first
+
+
 def test_lists_with_meta_as_empty_list_or_missing() -> None:
     page = voucher_page({"data": [VOUCHER], "meta": []})
     assert page == Page(items=[Voucher.from_api(VOUCHER)])
