@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         training: bool,
         gate: ManagerGate,
         watch: ConnectionWatch,
+        theme_keeper: theme.ThemeKeeper | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
         self.flow = flow
         self.controller = controller
         self.counter = counter
-        # The manager screens, built when first opened: (tab text, how to build it).
+        # The manager screens, each held by a stand-in in its tab until it is first needed.
         self._pages = {
             name: _NotBuiltYet(name, build)
             for name, build in (
@@ -133,6 +134,10 @@ class MainWindow(QMainWindow):
         self.training = training
         self.gate = gate
         self.watch = watch
+        # Applies a theme chosen on the settings screen at once; without one it counts
+        # from the next start.
+        self.theme_keeper = theme_keeper
+        self._theme_choice: str | None = None
         watch.add_listener(self.on_connection_changed)
         gate.unlocked.connect(self._on_gate_unlocked)
         self._shutdown: asyncio.Task[None] | None = None
@@ -187,6 +192,7 @@ class MainWindow(QMainWindow):
                 self._on_contacts_contact_chosen_for_counter
             )
         elif name == "settings":
+            self._theme_choice = self.settings_screen.settings.theme
             self.settings_screen.settings_saved.connect(self._on_settings_screen_settings_saved)
         return screen
 
@@ -303,8 +309,9 @@ class MainWindow(QMainWindow):
             self.tasks.start(self._release_orphans(), name="release-after-reconnect")
 
     def _on_settings_screen_settings_saved(self, settings: Settings) -> None:
-        """What can change under a running counter changes now; the address and the token
-        belong to the connection and count from the next start."""
+        """What can change under a running counter changes now (the theme too, when the
+        window has the theme keeper); the address and the token belong to the connection
+        and count from the next start."""
         self.flow.settings = CounterSettings(
             lock_before_redeem=settings.lock_before_redeem,
             shop_uuid=settings.shop_uuid,
@@ -312,6 +319,12 @@ class MainWindow(QMainWindow):
         )
         self.counter.set_sounds(settings.sounds)
         self.gate.set_pin_hash(settings.manager_pin_hash)
+        if settings.theme != self._theme_choice:
+            self._theme_choice = settings.theme
+            if self.theme_keeper is not None:
+                self.theme_keeper.set_choice(settings.theme)
+            else:
+                self.statusBar().showMessage(self.tr("The new theme is used from the next start."))
         if base_url_root(settings.base_url) != self.client.base_url and not self.training:
             self.statusBar().showMessage(
                 self.tr("The new Piggy address is used from the next start.")
