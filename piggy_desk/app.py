@@ -63,12 +63,14 @@ def build_main_window(
     sounds: SoundPlayer | None = None,
     token_store: TokenStore | None = None,
     config_folder: Path | None = None,
+    theme_keeper: theme.ThemeKeeper | None = None,
 ) -> MainWindow:
     """The wired main window (not yet shown) for the running QApplication and loop.
 
     Call it inside the running event loop: the one ``PiggyClient`` of the window's life
     is created here. The window's ``shutdown()`` (run by closing it) releases a held
-    voucher and closes the client and the journal.
+    voucher and closes the client and the journal. With ``theme_keeper`` a theme chosen
+    on the settings screen is applied at once; without it, from the next start.
     """
     register_secret(token)
     settings = settings or Settings()
@@ -117,6 +119,7 @@ def build_main_window(
         training=training,
         gate=ManagerGate(settings.manager_pin_hash, tasks),
         watch=watch,
+        theme_keeper=theme_keeper,
     )
     messages.window = window
     sounds.setParent(window)
@@ -244,7 +247,9 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-async def _run(arguments: argparse.Namespace, app: QApplication) -> int:
+async def _run(
+    arguments: argparse.Namespace, app: QApplication, theme_keeper: theme.ThemeKeeper
+) -> int:
     from piggy_desk.sandbox.address import base_url_of, listen
     from piggy_desk.sandbox.seed import KNOWN
 
@@ -278,6 +283,7 @@ async def _run(arguments: argparse.Namespace, app: QApplication) -> int:
             settings=settings,
             training=sandbox_socket is not None,
             token_store=store,
+            theme_keeper=theme_keeper,
         )
         if store.warning:
             window.statusBar().showMessage(translate("TokenStore", store.warning))
@@ -364,7 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("PiggyDesk")
     # The loop must survive a message box being the only window; quitting is deliberate.
     app.setQuitOnLastWindowClosed(False)
-    theme.install(app, Settings.load(config_dir()).theme)
+    theme_keeper = theme.install(app, Settings.load(config_dir()).theme)
     # Before any widget is made: widgets translate their texts when they are built.
     language = install_translators(app, Settings.load(config_dir()).language)
     log.info(
@@ -382,7 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
             if arguments.self_test:
                 return runner.run(_self_test(log_file))
-            return runner.run(_run(arguments, app))
+            return runner.run(_run(arguments, app, theme_keeper))
     finally:
         collector.stop()
 

@@ -30,6 +30,8 @@ SETTINGS_FILE = "settings.json"
 
 LANGUAGES = {"system": "System", "en": "English", "nl": "Nederlands"}
 """The language choices: stored code → the name shown (each in its own language)."""
+THEMES = ("system", "light", "dark")
+"""The theme choices: like the desktop, or always light or dark."""
 MAX_SHOP_UUID_LENGTH = 64
 MAX_SCAN_AFFIX_LENGTH = 16
 PIN_DIGITS = (4, 8)
@@ -83,6 +85,8 @@ class Settings:
                 values[field.name] = value
         if values.get("language") not in LANGUAGES:
             values["language"] = defaults.language
+        if values.get("theme") not in THEMES:
+            values["theme"] = defaults.theme
         return cls(**values)
 
     def save(self, folder: Path) -> None:

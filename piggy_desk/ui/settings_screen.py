@@ -41,6 +41,7 @@ from piggy_desk.counter.flow import Tone
 from piggy_desk.settings import (
     LANGUAGES,
     PIN_DIGITS,
+    THEMES,
     Settings,
     hash_pin,
     pin_problem,
@@ -72,6 +73,7 @@ FIELDS = (
     "scan_prefix",
     "scan_suffix",
     "language",
+    "theme",
     "manager_pin",
 )
 
@@ -97,6 +99,12 @@ PIN_SET = QT_TRANSLATE_NOOP(
 NO_PIN = QT_TRANSLATE_NOOP(
     "SettingsScreen", "No manager PIN is set: anyone can open the manager screens."
 )
+THEME_NAMES = {
+    "system": QT_TRANSLATE_NOOP("SettingsScreen", "Like this computer"),
+    "light": QT_TRANSLATE_NOOP("SettingsScreen", "Light"),
+    "dark": QT_TRANSLATE_NOOP("SettingsScreen", "Dark"),
+}
+"""The theme choices as the screen names them (English sources)."""
 
 
 def token_problem(token: str) -> str | None:
@@ -152,6 +160,7 @@ class SettingsDraft:
     scan_prefix: str
     scan_suffix: str
     language: str
+    theme: str = "system"
     new_token: str = field(default="", repr=False)
     new_pin: str = field(default="", repr=False)
     repeated_pin: str = field(default="", repr=False)
@@ -175,6 +184,8 @@ def check_settings_draft(draft: SettingsDraft, *, token_managed: bool = False) -
         problems["token"] = translate("TokenStore", TokenManagedByEnvironment.user_message)
     if draft.language not in LANGUAGES:
         problems["language"] = translate("Settings", "Choose one of the languages in the list.")
+    if draft.theme not in THEMES:
+        problems["theme"] = translate("Settings", "Choose one of the themes in the list.")
     if not draft.remove_pin and (draft.new_pin or draft.repeated_pin):
         problem = pin_problem(draft.new_pin, draft.repeated_pin, translate)
         if problem is not None:
@@ -231,6 +242,7 @@ class SettingsController(QObject):
             scan_prefix=draft.scan_prefix,
             scan_suffix=draft.scan_suffix,
             language=draft.language,
+            theme=draft.theme,
             manager_pin_hash=pin_hash,
         )
         try:
@@ -337,6 +349,8 @@ class SettingsScreen(QWidget):
         self.scan_suffix_input.setText(settings.scan_suffix)
         index = self.language_choice.findData(settings.language)
         self.language_choice.setCurrentIndex(max(index, 0))
+        index = self.theme_choice.findData(settings.theme)
+        self.theme_choice.setCurrentIndex(max(index, 0))
         self.token_input.clear()
         self.new_pin_input.clear()
         self.repeat_pin_input.clear()
@@ -360,6 +374,7 @@ class SettingsScreen(QWidget):
             scan_prefix=self.scan_prefix_input.text(),
             scan_suffix=self.scan_suffix_input.text(),
             language=str(self.language_choice.currentData()),
+            theme=str(self.theme_choice.currentData()),
             new_token=self.token_input.text().strip(),
             new_pin=self.new_pin_input.text(),
             repeated_pin=self.repeat_pin_input.text(),
@@ -540,6 +555,11 @@ class SettingsScreen(QWidget):
         for code, name in LANGUAGES.items():
             # "English" and "Nederlands" stay in their own language; "System" is translated.
             self.language_choice.addItem(self.tr("System") if code == "system" else name, code)
+        self.theme_choice = QComboBox(group)
+        self.theme_choice.setObjectName("themeChoice")
+        self.theme_choice.setAccessibleName(self.tr("Theme"))
+        for code in THEMES:
+            self.theme_choice.addItem(self.tr(THEME_NAMES[code]), code)
         form = self._form(group)
         form.addRow(self.lock_check)
         lock_hint = self._hint(
@@ -567,6 +587,13 @@ class SettingsScreen(QWidget):
             self.tr("Language:"),
             self.language_choice,
             self.tr("A new language is used from the next start of Piggy Desk."),
+        )
+        self._add_row(
+            form,
+            "theme",
+            self.tr("Theme:"),
+            self.theme_choice,
+            self.tr("“Like this computer” follows its light or dark setting."),
         )
         return group
 
@@ -656,6 +683,7 @@ class SettingsScreen(QWidget):
             "scan_prefix": self.scan_prefix_input,
             "scan_suffix": self.scan_suffix_input,
             "language": self.language_choice,
+            "theme": self.theme_choice,
             "manager_pin": self.new_pin_input,
         }[key]
 

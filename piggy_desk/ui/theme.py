@@ -18,7 +18,6 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 STYLE = Path(__file__).resolve().parent.parent / "resources" / "counter.qss"
-THEMES = ("system", "light", "dark")
 # The counter reads from a step away: its body text is a third larger than the desktop's.
 BODY_SCALE = 4 / 3
 MIN_BASE_POINTS = 9.0

@@ -938,12 +938,12 @@ The voucher can then be used again.</translation>
         <translation>Training — sandbox. Nothing here touches real vouchers or customers.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Piggy Desk — training</source>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+90"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
@@ -1003,7 +1003,12 @@ The voucher can then be used again.</translation>
         <translation>Connected to Piggy again.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
+        <source>The new theme is used from the next start.</source>
+        <translation>The new theme is used from the next start.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The new Piggy address is used from the next start.</source>
         <translation>The new Piggy address is used from the next start.</translation>
     </message>
@@ -1068,7 +1073,7 @@ The voucher can then be used again.</translation>
         <translation>Something went wrong while talking to Piggy.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>That cannot be sent to Piggy.</source>
         <translation>That cannot be sent to Piggy.</translation>
     </message>
@@ -1173,7 +1178,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy is busy. Try again in a moment.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>Piggy could not handle the request just now. Try again in a moment.</source>
         <translation>Piggy could not handle the request just now. Try again in a moment.</translation>
     </message>
@@ -1622,7 +1627,7 @@ The voucher can then be used again.</translation>
         <translation>Redeeming…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Redeemed {times} times: {name}.</source>
         <translation>Redeemed {times} times: {name}.</translation>
     </message>
@@ -1647,7 +1652,7 @@ The voucher can then be used again.</translation>
         <translation>The connection broke before Piggy answered, and the voucher could not be checked. Do not hand out the reward yet: press Check again when the connection is back.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Redeemed. (The answer was lost, but Piggy confirms the voucher was used.)</source>
         <translation>Redeemed. (The answer was lost, but Piggy confirms the voucher was used.)</translation>
     </message>
@@ -1702,7 +1707,7 @@ The voucher can then be used again.</translation>
         <translation>The connection broke before Piggy answered. The redemption was NOT reversed.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Voucher {code} was redeemed before the program stopped.</source>
         <translation>Voucher {code} was redeemed before the program stopped.</translation>
     </message>
@@ -1727,7 +1732,7 @@ The voucher can then be used again.</translation>
         <translation>Voucher {code} is still reserved by this counter; releasing it failed and will be tried again.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy says: {message}</translation>
     </message>
@@ -1758,7 +1763,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+121"/>
+        <location filename="../../piggy_desk/settings.py" line="+125"/>
         <source>A shop UUID has at most {max} characters.</source>
         <translation>A shop UUID has at most {max} characters.</translation>
     </message>
@@ -1798,7 +1803,7 @@ The voucher can then be used again.</translation>
         <translation>The two PINs are not the same. Type the new PIN twice.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+107"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+115"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>This is too long to be a token (over {max} characters).</translation>
     </message>
@@ -1818,15 +1823,20 @@ The voucher can then be used again.</translation>
         <translation>Leave the user name and password out of the address: the token is enough.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Choose one of the languages in the list.</source>
         <translation>Choose one of the languages in the list.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose one of the themes in the list.</source>
+        <translation>Choose one of the themes in the list.</translation>
     </message>
 </context>
 <context>
     <name>SettingsController</name>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>The settings could not be written to {folder} ({problem}).</translation>
     </message>
@@ -1834,7 +1844,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="-167"/>
+        <location line="-177"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>A token is kept in this computer&apos;s key store. It is never shown.</translation>
     </message>
@@ -1864,13 +1874,28 @@ The voucher can then be used again.</translation>
         <translation>No manager PIN is set: anyone can open the manager screens.</translation>
     </message>
     <message>
-        <location line="+283"/>
-        <location line="+350"/>
+        <location line="+4"/>
+        <source>Like this computer</source>
+        <translation>Like this computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <location line="+290"/>
+        <location line="+363"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Nothing was saved: see the sentence below.</translation>
     </message>
     <message>
-        <location line="-348"/>
+        <location line="-361"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Nothing was saved: see the sentences below.</translation>
     </message>
@@ -1898,12 +1923,12 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+213"/>
+        <location line="+226"/>
         <source>Save settings</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-222"/>
         <source>Undo changes</source>
         <translation>Undo changes</translation>
     </message>
@@ -2003,7 +2028,12 @@ The voucher can then be used again.</translation>
         <translation>System</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Recommended: no other counter can use it meanwhile.</source>
         <translation>Recommended: no other counter can use it meanwhile.</translation>
     </message>
@@ -2036,6 +2066,16 @@ The voucher can then be used again.</translation>
         <location line="+2"/>
         <source>A new language is used from the next start of Piggy Desk.</source>
         <translation>A new language is used from the next start of Piggy Desk.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Theme:</source>
+        <translation>Theme:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“Like this computer” follows its light or dark setting.</source>
+        <translation>“Like this computer” follows its light or dark setting.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2073,7 +2113,7 @@ The voucher can then be used again.</translation>
         <translation>New PIN again:</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
@@ -2334,7 +2374,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers.py" line="+142"/>
+        <location filename="../../piggy_desk/ui/vouchers.py" line="+145"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -2364,7 +2404,7 @@ The voucher can then be used again.</translation>
         <translation>Used on</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+132"/>
         <source>(no e-mail)</source>
         <translation>(no e-mail)</translation>
     </message>

@@ -938,12 +938,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Training — oefenomgeving. Niets hier raakt echte vouchers of klanten.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Piggy Desk — training</source>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+90"/>
         <source>Training mode</source>
         <translation>Trainingsmodus</translation>
     </message>
@@ -1003,7 +1003,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Weer verbonden met Piggy.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
+        <source>The new theme is used from the next start.</source>
+        <translation>Het nieuwe thema wordt gebruikt vanaf de volgende start.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The new Piggy address is used from the next start.</source>
         <translation>Het nieuwe Piggy-adres wordt gebruikt vanaf de volgende start.</translation>
     </message>
@@ -1068,7 +1073,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Er ging iets mis in het contact met Piggy.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>That cannot be sent to Piggy.</source>
         <translation>Dat kan niet naar Piggy worden gestuurd.</translation>
     </message>
@@ -1173,7 +1178,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy heeft het druk. Probeer het zo opnieuw.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>Piggy could not handle the request just now. Try again in a moment.</source>
         <translation>Piggy kon het verzoek nu niet verwerken. Probeer het zo opnieuw.</translation>
     </message>
@@ -1622,7 +1627,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Inwisselen…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Redeemed {times} times: {name}.</source>
         <translation>{times} keer ingewisseld: {name}.</translation>
     </message>
@@ -1647,7 +1652,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De verbinding werd verbroken voordat Piggy antwoordde, en de voucher kon niet worden gecontroleerd. Geef de beloning nog niet mee: druk op ‘Opnieuw controleren’ zodra de verbinding terug is.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Redeemed. (The answer was lost, but Piggy confirms the voucher was used.)</source>
         <translation>Ingewisseld. (Het antwoord ging verloren, maar Piggy bevestigt dat de voucher is gebruikt.)</translation>
     </message>
@@ -1702,7 +1707,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De verbinding werd verbroken voordat Piggy antwoordde. De inwisseling is NIET teruggedraaid.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Voucher {code} was redeemed before the program stopped.</source>
         <translation>Voucher {code} is ingewisseld voordat het programma stopte.</translation>
     </message>
@@ -1727,7 +1732,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher {code} is nog door deze kassa gereserveerd; vrijgeven is mislukt en wordt opnieuw geprobeerd.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy meldt: {message}</translation>
     </message>
@@ -1758,7 +1763,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+121"/>
+        <location filename="../../piggy_desk/settings.py" line="+125"/>
         <source>A shop UUID has at most {max} characters.</source>
         <translation>Een winkel-UUID heeft hoogstens {max} tekens.</translation>
     </message>
@@ -1798,7 +1803,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De twee pincodes zijn niet gelijk. Typ de nieuwe pincode twee keer.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+107"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+115"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>Dit is te lang voor een token (meer dan {max} tekens).</translation>
     </message>
@@ -1818,15 +1823,20 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Laat gebruikersnaam en wachtwoord weg uit het adres: het token is genoeg.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Choose one of the languages in the list.</source>
         <translation>Kies een van de talen uit de lijst.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose one of the themes in the list.</source>
+        <translation>Kies een van de thema&apos;s uit de lijst.</translation>
     </message>
 </context>
 <context>
     <name>SettingsController</name>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>De instellingen konden niet worden opgeslagen in {folder} ({problem}).</translation>
     </message>
@@ -1834,7 +1844,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="-167"/>
+        <location line="-177"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>Er staat een token in de sleutelkluis van deze computer. Het wordt nooit getoond.</translation>
     </message>
@@ -1864,13 +1874,28 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Er is geen manager-pincode ingesteld: iedereen kan de managerschermen openen.</translation>
     </message>
     <message>
-        <location line="+283"/>
-        <location line="+350"/>
+        <location line="+4"/>
+        <source>Like this computer</source>
+        <translation>Zoals deze computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Donker</translation>
+    </message>
+    <message>
+        <location line="+290"/>
+        <location line="+363"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Er is niets opgeslagen: zie de melding hieronder.</translation>
     </message>
     <message>
-        <location line="-348"/>
+        <location line="-361"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Er is niets opgeslagen: zie de meldingen hieronder.</translation>
     </message>
@@ -1898,12 +1923,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+213"/>
+        <location line="+226"/>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-222"/>
         <source>Undo changes</source>
         <translation>Wijzigingen ongedaan maken</translation>
     </message>
@@ -2003,7 +2028,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Recommended: no other counter can use it meanwhile.</source>
         <translation>Aanbevolen: geen andere kassa kan hem intussen gebruiken.</translation>
     </message>
@@ -2036,6 +2066,16 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <location line="+2"/>
         <source>A new language is used from the next start of Piggy Desk.</source>
         <translation>Een andere taal wordt gebruikt vanaf de volgende start van Piggy Desk.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Theme:</source>
+        <translation>Thema:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“Like this computer” follows its light or dark setting.</source>
+        <translation>‘Zoals deze computer’ volgt de lichte of donkere instelling ervan.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2073,7 +2113,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Nogmaals:</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Saving…</source>
         <translation>Bezig met opslaan…</translation>
     </message>
@@ -2334,7 +2374,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers.py" line="+142"/>
+        <location filename="../../piggy_desk/ui/vouchers.py" line="+145"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -2364,7 +2404,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Gebruikt op</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+132"/>
         <source>(no e-mail)</source>
         <translation>(geen e-mailadres)</translation>
     </message>

@@ -169,11 +169,14 @@ class Counter:
 def make_window(
     sandbox: RunningSandbox, tmp_path: Path, qapp: QApplication
 ) -> Iterator[Callable[..., Any]]:
-    theme.install(qapp, "light")
+    keeper = theme.install(qapp, "light")
     qapp.setQuitOnLastWindowClosed(False)  # as the program does: closing must not stop the loop
     windows: list[MainWindow] = []
 
-    def make(data_dir: Path | None = None, **settings: Any) -> MainWindow:
+    def make(
+        data_dir: Path | None = None, *, follow_theme: bool = True, **settings: Any
+    ) -> MainWindow:
+        """A training window; ``follow_theme``: it has the theme keeper, as in the program."""
         values = {"shop_uuid": KNOWN.SHOP_UUID, "sounds": False, **settings}
         window = build_main_window(
             base_url=sandbox.base_url,
@@ -182,6 +185,7 @@ def make_window(
             settings=Settings(**values),
             training=True,
             sounds=SoundPlayer(tmp_path / "sounds", enabled=False),
+            theme_keeper=keeper if follow_theme else None,
         )
         windows.append(window)
         return window
@@ -191,6 +195,7 @@ def make_window(
         if shiboken6.isValid(window):  # a test that did not close its window
             window.counter.detach()
             window.hide()
+    keeper.set_choice("light")  # a theme chosen on a settings screen ends with its test
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from piggy_desk.counter.flow import Tone
 from piggy_desk.settings import SETTINGS_FILE, Settings, hash_pin, pin_matches
 from piggy_desk.token_store import NO_KEY_STORE, TokenStore
 from piggy_desk.ui import theme
+from piggy_desk.ui.main_window import MainWindow
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.settings_screen import (
     KEPT_SENTENCES,
@@ -33,7 +34,7 @@ from piggy_desk.ui.settings_screen import (
 )
 from piggy_desk.ui.tasks import TaskRunner
 from tests.test_token_store import FailingKeyring, MemoryKeyring, installed
-from tests.ui.conftest import until
+from tests.ui.conftest import close, until
 
 SCREENSHOTS = Path("/tmp")  # noqa: S108 - where the brief asks for the pictures
 PIGGY = "https://api.piggy.eu"
@@ -457,3 +458,82 @@ async def test_a_folder_that_cannot_be_written_is_said_plainly(desk: Desk) -> No
 def test_an_unknown_language_in_the_file_reads_as_system(tmp_path: Path) -> None:
     (tmp_path / SETTINGS_FILE).write_text('{"language": "tlh", "sounds": false}', "utf-8")
     assert Settings.load(tmp_path) == Settings(language="system", sounds=False)
+
+
+def test_an_unknown_theme_in_the_file_reads_as_system(tmp_path: Path) -> None:
+    (tmp_path / SETTINGS_FILE).write_text('{"theme": "sepia", "sounds": false}', "utf-8")
+    assert Settings.load(tmp_path) == Settings(theme="system", sounds=False)
+
+
+async def test_the_theme_is_chosen_saved_and_read_back(desk: Desk) -> None:
+    screen = desk.screen
+    choice = screen.theme_choice
+    assert choice.accessibleName() == "Theme"
+    assert [choice.itemText(i) for i in range(choice.count())] == [
+        "Like this computer",
+        "Light",
+        "Dark",
+    ]
+    assert choice.currentText() == "Like this computer"
+    choice.setCurrentIndex(choice.findText("Dark"))
+    await desk.save()
+    assert screen.banner.text == "Settings saved."
+    assert desk.saved[-1].theme == "dark"
+    assert Settings.load(desk.config_dir).theme == "dark"
+    screen.show_settings(Settings())
+    assert choice.currentText() == "Like this computer"
+    screen.show_settings(Settings.load(desk.config_dir))
+    assert choice.currentText() == "Dark"
+
+
+async def open_settings(window: MainWindow) -> SettingsScreen:
+    window.show()
+    assert window.ready is not None
+    await window.ready
+    window.tabs.setCurrentWidget(window.settings_screen)
+    screen = window.settings_screen
+    await until(lambda: window.tasks.running == 0, what="the settings screen to load")
+    return screen
+
+
+async def choose_theme_by_keyboard(window: MainWindow, screen: SettingsScreen, name: str) -> None:
+    """Focus the theme box, pick ``name`` with the arrow keys, press Save."""
+    choice = screen.theme_choice
+    choice.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(choice, Qt.Key.Key_Home)
+    for _ in range(choice.count()):
+        if choice.currentText() == name:
+            break
+        QTest.keyClick(choice, Qt.Key.Key_Down)
+    assert choice.currentText() == name
+    screen.save_button.click()
+    await until(lambda: not screen.busy and window.tasks.running == 0, what="saving")
+
+
+async def test_a_theme_saved_on_the_window_applies_at_once(
+    memory_keyring: MemoryKeyring, make_window: Callable[..., MainWindow], qapp: QApplication
+) -> None:
+    window = make_window()
+    screen = await open_settings(window)
+    assert theme.current() is theme.LIGHT
+    light_window = window.grab().toImage()
+    await choose_theme_by_keyboard(window, screen, "Dark")
+    assert screen.banner.text == "Settings saved."
+    assert theme.current() is theme.DARK
+    assert qapp.palette().window().color().name() == theme.DARK.window
+    assert theme.DARK.surface in qapp.styleSheet()
+    assert window.grab().toImage() != light_window
+    await choose_theme_by_keyboard(window, screen, "Light")
+    assert theme.current() is theme.LIGHT
+    await close(window)
+
+
+async def test_without_the_theme_keeper_the_theme_counts_from_the_next_start(
+    memory_keyring: MemoryKeyring, make_window: Callable[..., MainWindow]
+) -> None:
+    window = make_window(follow_theme=False)
+    screen = await open_settings(window)
+    await choose_theme_by_keyboard(window, screen, "Dark")
+    assert theme.current() is theme.LIGHT
+    assert window.statusBar().currentMessage() == "The new theme is used from the next start."
+    await close(window)
