@@ -194,6 +194,8 @@ class RedemptionFlow:
         self._accepting_scans.set()
         # The journal entry and times of a redeem whose answer was lost.
         self._unresolved: tuple[int, int] | None = None
+        # Redeems begun before this moment belong to an earlier run (see release_orphans).
+        self._run_started = datetime.now(UTC)
         self._preset_customer: Contact | None = None
 
     @property
@@ -386,7 +388,7 @@ class RedemptionFlow:
             lock = await self._client.vouchers.lock(voucher.uuid)
         except PiggyError as error:
             await self._finish_failed(entry, error)
-            if error.ambiguous and await self._lock_never_happened(entry, voucher, error):
+            if error.ambiguous and await self._lock_never_happened(voucher, error):
                 return None
             if error.ambiguous:
                 self._say(
@@ -411,22 +413,23 @@ class RedemptionFlow:
         )
         return lock
 
-    async def _lock_never_happened(self, entry: int, voucher: Voucher, error: PiggyError) -> bool:
-        """A lock's answer was lost: a voucher found not locked proves the lock never
-        happened (only its key ends one early), so nothing stays reserved; say so."""
+    async def _lock_never_happened(self, voucher: Voucher, error: PiggyError) -> bool:
+        """A lock's answer was lost: a voucher found not locked is not reserved now; say so.
+
+        The journal entry stays open (unknown): a lock still on its way to Piggy (a slow
+        server carries on after the counter gave up) could land after this find, and the
+        next start or reconnect checks again (``_release_orphan``)."""
         try:
             now = await self._client.vouchers.find(voucher.code)
         except PiggyError:
             return False
         if now.status == VoucherStatus.LOCKED:
             return False
-        detail = f"{type(error).__name__}; not locked (find)"
-        await self._journal_call(self._journal.finish, entry, Outcome.FAILED, detail=detail)
         self._update(Stage.SHOWING, voucher=now, lock=None, contact=now.contact, busy=None)
         self._say(
             Tone.ERROR,
             self.translate(
-                "RedemptionFlow", "{problem} The voucher was not reserved. Try again."
+                "RedemptionFlow", "{problem} The voucher was not reserved when checked. Try again."
             ).format(problem=self._error_text(error)),
             error,
         )
@@ -762,7 +765,11 @@ class RedemptionFlow:
             for entry in await self._journal_call(
                 self._journal.unfinished, Action.REDEEM, Action.MULTI_REDEEM
             ):
-                if entry.voucher_uuid == held or entry.id == unresolved:
+                if (
+                    entry.voucher_uuid == held
+                    or entry.id == unresolved
+                    or entry.started_at >= self._run_started  # this run reconciles its own
+                ):
                     continue
                 sentence = await self._settle_redeem(entry, now)
                 if sentence:
@@ -805,7 +812,9 @@ class RedemptionFlow:
             return self.translate(
                 "RedemptionFlow", "Voucher {code} was redeemed before the program stopped."
             ).format(code=entry.code)
-        if status == VoucherStatus.LOCKED or (not multi_use and status == VoucherStatus.ACTIVE):
+        if not multi_use and status in (VoucherStatus.LOCKED, VoucherStatus.ACTIVE):
+            # A single-use voucher that is not used up was not redeemed. (A multi-use one
+            # locked now may be locked by another counter after our redeem: not told.)
             await self._journal_call(
                 self._journal.finish,
                 entry.id,

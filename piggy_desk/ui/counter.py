@@ -557,9 +557,13 @@ class CounterScreen(QWidget):
             self._recent_shown = view.recent_codes
             self.recent.clear()
             self.recent.addItems(list(view.recent_codes))
-        # Scans wait behind a voucher being checked or confirmed; a scan taken up at once
-        # (the usual case) never flashes "1 scan waiting".
-        behind = view.waiting_scans if view.busy or view.stage == Stage.CONFIRMING else 0
+        # Scans wait behind a voucher being checked, confirmed or not yet resolved; a scan
+        # taken up at once (the usual case) never flashes "1 scan waiting".
+        behind = (
+            view.waiting_scans
+            if view.busy or view.stage in (Stage.CONFIRMING, Stage.UNRESOLVED)
+            else 0
+        )
         self.waiting_label.setText(self.tr("%Ln scan(s) waiting", "", behind) if behind else "")
 
     def _show_busy_text(self) -> None:

@@ -243,17 +243,18 @@ class MainWindow(QMainWindow):
         """Start the counter, watch the connection, release locks an earlier run left."""
         self.flow.start()
         self.watch.start(self.client.promotions.list)
-        self.ready = self.tasks.start(self._release_orphans(), name="startup")
+        self.ready = self.tasks.start(
+            self._release_orphans(self.tr("At start: {sentences}")), name="startup"
+        )
         self.counter.focus_scan()
 
-    async def _release_orphans(self) -> None:
+    async def _release_orphans(self, notice: str) -> None:
+        """Release what an earlier run (or the time offline) left; ``notice`` frames what
+        was done: "At start: {sentences}"."""
         sentences = await self.flow.release_orphans()
         if sentences:
             self.controller.counter_said(
-                Notice(
-                    Tone.INFO,
-                    self.tr("At start: {sentences}").format(sentences=" ".join(sentences)),
-                )
+                Notice(Tone.INFO, notice.format(sentences=" ".join(sentences)))
             )
 
     async def shutdown(self) -> None:
@@ -306,7 +307,10 @@ class MainWindow(QMainWindow):
         elif new == Connection.ONLINE and old != Connection.UNKNOWN:
             self.controller.counter_said(Notice(Tone.INFO, self.tr("Connected to Piggy again.")))
             # Releases that failed while Piggy was out of reach are in the journal.
-            self.tasks.start(self._release_orphans(), name="release-after-reconnect")
+            self.tasks.start(
+                self._release_orphans(self.tr("Back online: {sentences}")),
+                name="release-after-reconnect",
+            )
 
     def _on_settings_screen_settings_saved(self, settings: Settings) -> None:
         """What can change under a running counter changes now (the theme too, when the

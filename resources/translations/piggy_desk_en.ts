@@ -998,6 +998,10 @@ The voucher can then be used again.</translation>
         <translation>At start: {sentences}</translation>
     </message>
     <message>
+        <source>Back online: {sentences}</source>
+        <translation>Back online: {sentences}</translation>
+    </message>
+    <message>
         <location line="+52"/>
         <source>Connected to Piggy again.</source>
         <translation>Connected to Piggy again.</translation>
@@ -1588,8 +1592,8 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+34"/>
-        <source>{problem} The voucher was not reserved. Try again.</source>
-        <translation>{problem} The voucher was not reserved. Try again.</translation>
+        <source>{problem} The voucher was not reserved when checked. Try again.</source>
+        <translation>{problem} The voucher was not reserved when checked. Try again.</translation>
     </message>
     <message>
         <location line="+12"/>

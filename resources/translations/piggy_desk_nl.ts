@@ -998,6 +998,10 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bij het starten: {sentences}</translation>
     </message>
     <message>
+        <source>Back online: {sentences}</source>
+        <translation>Weer online: {sentences}</translation>
+    </message>
+    <message>
         <location line="+52"/>
         <source>Connected to Piggy again.</source>
         <translation>Weer verbonden met Piggy.</translation>
@@ -1588,8 +1592,8 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+34"/>
-        <source>{problem} The voucher was not reserved. Try again.</source>
-        <translation>{problem} De voucher is niet gereserveerd. Probeer het opnieuw.</translation>
+        <source>{problem} The voucher was not reserved when checked. Try again.</source>
+        <translation>{problem} Bij controle was de voucher niet gereserveerd. Probeer het opnieuw.</translation>
     </message>
     <message>
         <location line="+12"/>

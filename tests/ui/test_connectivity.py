@@ -67,6 +67,8 @@ async def test_a_release_that_failed_offline_is_done_when_piggy_is_back(counter:
         lambda: any("has been released" in n.sentence for n in counter.notices),
         what="the cashier told",
     )
+    [told] = [n.sentence for n in counter.notices if "has been released" in n.sentence]
+    assert told.startswith("Back online:")  # not "At start:": the program did not restart
 
 
 @pytest.mark.parametrize(
