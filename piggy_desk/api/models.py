@@ -70,19 +70,27 @@ def _text(value: object) -> str | None:
     return None
 
 
+# Counts, limits and page numbers: a number beyond what a 32-bit int holds is not one
+# Piggy means (and Qt's number formatting and plural forms cannot take it).
+_INT_LIMIT = 2**31 - 1
+
+
 def _int(value: object) -> int | None:
+    number: int | None = None
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str):
         try:
-            return int(value.strip())
+            number = int(value.strip())
         except ValueError:
             return None
-    return None
+    if number is None or abs(number) > _INT_LIMIT:
+        return None
+    return number
 
 
 def _bool(value: object) -> bool:

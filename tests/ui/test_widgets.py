@@ -50,3 +50,23 @@ def test_the_three_sounds_are_short_and_different() -> None:
             seconds = wav.getnframes() / wav.getframerate()
         assert 0.1 < seconds < 0.5
         assert len(data) < 30_000
+
+
+@pytest.mark.parametrize("huge", [10**19, 1e19, "99999999999999999999", 2**31])
+def test_the_card_shows_a_voucher_whose_numbers_are_out_of_range(
+    qapp: object, huge: object
+) -> None:
+    """Piggy's numbers go through Qt's formatting and plural forms, which take a 32-bit int:
+    a number beyond it is dropped when parsed, never a crash on the counter."""
+    from piggy_desk.api import Voucher
+    from piggy_desk.ui.counter import VoucherCard
+
+    promotion = {"uuid": "p1", "name": "Koffiekaart", "redemptions_per_voucher": huge}
+    voucher = Voucher.from_api(
+        {"uuid": "v1", "code": "KAART1", "status": "ACTIVE", "promotion": promotion}
+    )
+    assert voucher.promotion is not None and voucher.promotion.redemptions_per_voucher is None
+    card = VoucherCard()
+    card.show_voucher(voucher)
+    assert card.code.text() == "KAART1"
+    card.deleteLater()
