@@ -15,13 +15,13 @@ import json
 import logging
 import os
 import secrets
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import platformdirs
 
 from piggy_desk.api import DEFAULT_BASE_URL
+from piggy_desk.texts import Translate, untranslated
 
 log = logging.getLogger("piggy_desk")
 APP_NAME = "PiggyDesk"
@@ -106,15 +106,6 @@ def token_from_environment() -> str | None:
     """A token given by the deployment (``PIGGY_TOKEN``), if any."""
     token = os.environ.get("PIGGY_TOKEN", "").strip()
     return token or None
-
-
-Translate = Callable[[str, str], str]
-
-
-def untranslated(context: str, text: str) -> str:
-    """The checks' default ``translate(context, text)``: English as written. The UI passes
-    one backed by ``QCoreApplication.translate`` (lupdate finds the ``translate`` calls)."""
-    return text
 
 
 def shop_uuid_problem(shop_uuid: str, translate: Translate = untranslated) -> str | None:

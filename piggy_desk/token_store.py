@@ -22,6 +22,7 @@ from typing import Literal, TypeVar
 
 from piggy_desk.api import InvalidRequest, base_url_root
 from piggy_desk.settings import token_from_environment
+from piggy_desk.texts import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("piggy_desk.token_store")
 T = TypeVar("T")
@@ -30,12 +31,6 @@ Source = Literal["keyring", "memory", "environment"]
 
 SERVICE = "PiggyDesk"
 MAX_TOKEN_LENGTH = 4096
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
-    """Marks ``text`` for Qt's lupdate without importing Qt; the UI translates it when it
-    shows it (context "TokenStore")."""
-    return text
 
 
 NO_KEY_STORE = QT_TRANSLATE_NOOP(

@@ -48,13 +48,9 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import ClassVar
 
+from piggy_desk.texts import QT_TRANSLATE_NOOP
+
 _BODY_EXCERPT = 300
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
-    """Marks ``text`` for Qt's lupdate (context ``context``) without importing Qt: the UI
-    translates ``user_message`` when it shows it (``QCoreApplication.translate``)."""
-    return text
 
 
 # A lock's release key is a secret: never shown in the details of an error.

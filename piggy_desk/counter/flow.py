@@ -46,6 +46,7 @@ from piggy_desk.api import (
 from piggy_desk.counter.journal import Action, Journal, JournalEntry, Outcome
 from piggy_desk.counter.scan import DuplicateFilter, ScanRejected, ScanRules, normalise_scan
 from piggy_desk.logs import register_secret
+from piggy_desk.texts import QT_TRANSLATE_NOOP, Translate, untranslated
 
 log = logging.getLogger("piggy_desk.counter")
 T = TypeVar("T")
@@ -126,22 +127,6 @@ class CounterSettings:
     lock_before_redeem: bool = True
     shop_uuid: str | None = None
     scan_rules: ScanRules = dataclasses.field(default_factory=ScanRules)
-
-
-Translate = Callable[[str, str], str]
-"""``translate(context, text)``: the text in the person's language (the UI gives one backed
-by ``QCoreApplication.translate``). Sentences are translated with their ``{placeholders}``
-and formatted afterwards."""
-
-
-def untranslated(context: str, text: str) -> str:
-    """The default ``Translate``: English as written."""
-    return text
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
-    """Marks ``text`` for Qt's lupdate without importing Qt; translated where it is shown."""
-    return text
 
 
 OFFLINE_SENTENCE = QT_TRANSLATE_NOOP(

@@ -12,13 +12,10 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from piggy_desk.texts import QT_TRANSLATE_NOOP
+
 MAX_CODE_LENGTH = 128
 DUPLICATE_WINDOW_SECONDS = 1.5
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
-    """Marks ``text`` for Qt's lupdate without importing Qt (see ``ScanRejected``)."""
-    return text
 
 
 class ScanRejected(ValueError):

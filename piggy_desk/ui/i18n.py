@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from piggy_desk.api import PiggyError
+from piggy_desk.texts import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP  # for the ui modules
 
 log = logging.getLogger("piggy_desk.ui")
 
@@ -79,12 +80,6 @@ def install_translators(app: QCoreApplication, setting: str = "system") -> str:
         elif folder is None:
             log.warning("no translation %s in %s: texts stay English", name, where)
     return language
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
-    """Marks ``text`` for lupdate in ``context``; translated where it is shown. (PySide6's own
-    is typed as returning ``object``.)"""
-    return text
 
 
 def missing_translations() -> list[str]:
