@@ -248,12 +248,14 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 async def _run(
-    arguments: argparse.Namespace, app: QApplication, theme_keeper: theme.ThemeKeeper
+    arguments: argparse.Namespace,
+    app: QApplication,
+    theme_keeper: theme.ThemeKeeper,
+    settings: Settings,
 ) -> int:
     from piggy_desk.sandbox.address import base_url_of, listen
     from piggy_desk.sandbox.seed import KNOWN
 
-    settings = Settings.load(config_dir())
     store = TokenStore()
     sandbox_socket = None
     sandbox: RunningSandbox | None = None
@@ -370,9 +372,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("PiggyDesk")
     # The loop must survive a message box being the only window; quitting is deliberate.
     app.setQuitOnLastWindowClosed(False)
-    theme_keeper = theme.install(app, Settings.load(config_dir()).theme)
+    settings = Settings.load(config_dir())
+    theme_keeper = theme.install(app, settings.theme)
     # Before any widget is made: widgets translate their texts when they are built.
-    language = install_translators(app, Settings.load(config_dir()).language)
+    language = install_translators(app, settings.language)
     log.info(
         "Piggy Desk %s on Python %s, Qt %s, %s (%s), language %s",
         __version__,
@@ -388,7 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
             if arguments.self_test:
                 return runner.run(_self_test(log_file))
-            return runner.run(_run(arguments, app, theme_keeper))
+            return runner.run(_run(arguments, app, theme_keeper, settings))
     finally:
         collector.stop()
 
