@@ -85,7 +85,7 @@ class GlyphIcon(QWidget):
         self._tone = "neutral"
         self._glyph = "question"
         self.setFixedSize(QSize(size, size))
-        self.setAccessibleName("Status icon")
+        self.setAccessibleName(self.tr("Status icon"))
 
     def set_look(self, look: StatusLook) -> None:
         self._tone, self._glyph = look.tone, look.glyph

@@ -1028,6 +1028,13 @@ The voucher can then be used again.</translation>
     </message>
 </context>
 <context>
+    <name>GlyphIcon</name>
+    <message>
+        <source>Status icon</source>
+        <translation>Status icon</translation>
+    </message>
+</context>
+<context>
     <name>MessageBanner</name>
     <message>
         <location filename="../../piggy_desk/ui/widgets.py" line="+225"/>

@@ -1028,6 +1028,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
 </context>
 <context>
+    <name>GlyphIcon</name>
+    <message>
+        <source>Status icon</source>
+        <translation>Statuspictogram</translation>
+    </message>
+</context>
+<context>
     <name>MessageBanner</name>
     <message>
         <location filename="../../piggy_desk/ui/widgets.py" line="+225"/>
