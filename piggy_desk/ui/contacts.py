@@ -48,6 +48,7 @@ from piggy_desk.counter.flow import Tone
 from piggy_desk.counter.scan import ScanRejected, ScanRules, normalise_scan
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text
 from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.row_menu import RowMenu
 from piggy_desk.ui.table_model import HeaderTableModel
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.widgets import MessageBanner, status_look
@@ -335,6 +336,8 @@ class ContactsScreen(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             ContactVouchersModel.PROMOTION, QHeaderView.ResizeMode.Stretch
         )
+        # The screen's one action on what the table shows: this customer on the counter.
+        self.row_menu = RowMenu(self.table, (self.use_on_counter_button,))
 
         who = QVBoxLayout()
         who.addWidget(self.email_label)

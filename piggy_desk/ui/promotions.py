@@ -54,6 +54,7 @@ from piggy_desk.counter.flow import Tone
 from piggy_desk.ui import theme
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text
 from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.row_menu import RowMenu
 from piggy_desk.ui.table_model import HeaderTableModel
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.widgets import MessageBanner, status_look
@@ -870,6 +871,7 @@ class PromotionsScreen(QWidget):
         columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self.row_menu = RowMenu(self.table, (self.refresh_button, self.new_button))
 
         self.details = QStackedWidget(self)
         self.details.setObjectName("promotionDetails")

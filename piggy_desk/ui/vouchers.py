@@ -47,6 +47,7 @@ from piggy_desk.api import (
 from piggy_desk.counter.flow import Tone
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, date_time_text, error_text
 from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.row_menu import RowMenu
 from piggy_desk.ui.table_model import HeaderTableModel
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.voucher_dialogs import BatchDialog, CreateVoucherDialog
@@ -193,7 +194,8 @@ class VouchersModel(HeaderTableModel):
     def show_only(self, voucher: Voucher) -> None:
         """Show one voucher (a code search) instead of pages."""
         self.beginResetModel()
-        self._arrived = self._rows = [self._row(voucher)]
+        row = self._row(voucher)
+        self._arrived, self._rows = [row], [row]
         self._uuids = {voucher.uuid}
         self._more, self._fetching = False, False
         self._generation += 1
@@ -283,7 +285,6 @@ class VouchersModel(HeaderTableModel):
             _local(voucher.expiration_date),
             _local(voucher.redeemed_at),
         )
-        # Dates sort by time, not by their text; a missing date sorts last.
         return _Row(voucher, texts)
 
     # --- sorting (here rather than in a proxy: a proxy re-sorts every row on each page) ---
@@ -376,8 +377,10 @@ class CsvExport:
                         page=page,
                     )
                     self.total = result.total
-                    # Formatting and writing 500 rows takes milliseconds: off the loop thread.
-                    await asyncio.to_thread(writer.writerows, map(csv_row, result.items))
+                    # Formatting 500 rows takes milliseconds: off the loop thread. The file
+                    # is only written here, so a cancel never leaves a thread writing to it.
+                    rows = await asyncio.to_thread(list, map(csv_row, result.items))
+                    writer.writerows(rows)
                     self.written += len(result.items)
                     progress(self.written, self.total)
                     if not result.continues_after(page, self._page_size):
@@ -470,7 +473,7 @@ class VouchersScreen(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(self.tr("Vouchers"))
         self.table.setAccessibleDescription(
-            self.tr("Arrow keys choose a voucher; the buttons below act on it")
+            self.tr("Arrow keys choose a voucher; the buttons below or the Menu key act on it")
         )
         self.table.setModel(self.model)
         # Piggy's order until a column header is clicked (the model sorts, see sort()).
@@ -501,16 +504,18 @@ class VouchersScreen(QWidget):
         self.counter_button = self._button(
             self.tr("Open on the counter"), "openOnCounterButton", self._on_counter_clicked
         )
-        actions = QHBoxLayout()
-        for button in (
+        row_buttons = (
             self.activate_button,
             self.deactivate_button,
             self.reverse_button,
             self.copy_button,
             self.counter_button,
-        ):
+        )
+        actions = QHBoxLayout()
+        for button in row_buttons:
             actions.addWidget(button)
         actions.addStretch(1)
+        self.row_menu = RowMenu(self.table, row_buttons)
         self.new_button = self._button(
             self.tr("New voucher…"), "newVoucherButton", self.open_create_dialog
         )

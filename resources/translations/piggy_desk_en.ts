@@ -63,7 +63,7 @@
 <context>
     <name>ContactSearch</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts.py" line="+97"/>
+        <location filename="../../piggy_desk/ui/contacts.py" line="+98"/>
         <source>That is far too long to be an e-mail address or a loyalty card.</source>
         <translation>That is far too long to be an e-mail address or a loyalty card.</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation>The customer&apos;s vouchers</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Looking up the customer…</source>
         <translation>Looking up the customer…</translation>
     </message>
@@ -358,7 +358,7 @@ The voucher can then be used again.</translation>
         <translation>Redeem {name} for {customer}?</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+30"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan waiting</numerusform>
@@ -379,7 +379,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="+73"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="+74"/>
         <source>days</source>
         <translation>days</translation>
     </message>
@@ -761,6 +761,14 @@ The voucher can then be used again.</translation>
     </message>
 </context>
 <context>
+    <name>GlyphIcon</name>
+    <message>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+88"/>
+        <source>Status icon</source>
+        <translation>Status icon</translation>
+    </message>
+</context>
+<context>
     <name>JournalModel</name>
     <message>
         <location filename="../../piggy_desk/ui/journal.py" line="+29"/>
@@ -993,21 +1001,22 @@ The voucher can then be used again.</translation>
         <translation>Piggy at {address}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
         <source>At start: {sentences}</source>
         <translation>At start: {sentences}</translation>
     </message>
     <message>
+        <location line="+64"/>
         <source>Back online: {sentences}</source>
         <translation>Back online: {sentences}</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="-3"/>
         <source>Connected to Piggy again.</source>
         <translation>Connected to Piggy again.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>The new theme is used from the next start.</source>
         <translation>The new theme is used from the next start.</translation>
     </message>
@@ -1028,16 +1037,9 @@ The voucher can then be used again.</translation>
     </message>
 </context>
 <context>
-    <name>GlyphIcon</name>
-    <message>
-        <source>Status icon</source>
-        <translation>Status icon</translation>
-    </message>
-</context>
-<context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets.py" line="+225"/>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+137"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
@@ -1079,7 +1081,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PiggyError</name>
     <message>
-        <location filename="../../piggy_desk/api/errors.py" line="+67"/>
+        <location filename="../../piggy_desk/api/errors.py" line="+63"/>
         <source>Something went wrong while talking to Piggy.</source>
         <translation>Something went wrong while talking to Piggy.</translation>
     </message>
@@ -1378,7 +1380,7 @@ The voucher can then be used again.</translation>
         <translation>Arrow keys choose a promotion to see it</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Voucher limit:</source>
         <translation>Voucher limit:</translation>
     </message>
@@ -1518,12 +1520,12 @@ The voucher can then be used again.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+147"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+132"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>No connection to Piggy: vouchers cannot be checked or redeemed now.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Customer ready: {customer}. Scan their voucher.</translation>
     </message>
@@ -1598,7 +1600,7 @@ The voucher can then be used again.</translation>
         <translation>{problem} The voucher may stay reserved for up to an hour.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>{problem} The voucher was not reserved when checked. Try again.</source>
         <translation>{problem} The voucher was not reserved when checked. Try again.</translation>
     </message>
@@ -1718,12 +1720,12 @@ The voucher can then be used again.</translation>
         <translation>The connection broke before Piggy answered. The redemption was NOT reversed.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Voucher {code} was redeemed before the program stopped.</source>
         <translation>Voucher {code} was redeemed before the program stopped.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The redemption of voucher {code} did not go through before the program stopped.</source>
         <translation>The redemption of voucher {code} did not go through before the program stopped.</translation>
     </message>
@@ -1756,7 +1758,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>ScanRejected</name>
     <message>
-        <location filename="../../piggy_desk/counter/scan.py" line="+56"/>
+        <location filename="../../piggy_desk/counter/scan.py" line="+53"/>
         <source>That scan is far too long to be a voucher code (over {max} characters).</source>
         <translation>That scan is far too long to be a voucher code (over {max} characters).</translation>
     </message>
@@ -1774,7 +1776,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+125"/>
+        <location filename="../../piggy_desk/settings.py" line="+116"/>
         <source>A shop UUID has at most {max} characters.</source>
         <translation>A shop UUID has at most {max} characters.</translation>
     </message>
@@ -2208,7 +2210,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../../piggy_desk/token_store.py" line="+41"/>
+        <location filename="../../piggy_desk/token_store.py" line="+36"/>
         <source>This computer has no working key store: the token is kept only until Piggy Desk closes.</source>
         <translation>This computer has no working key store: the token is kept only until Piggy Desk closes.</translation>
     </message>
@@ -2241,7 +2243,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-446"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-450"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>
@@ -2309,7 +2311,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherChart</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-1082"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-1083"/>
         <source>In use at a counter</source>
         <translation>In use at a counter</translation>
     </message>
@@ -2385,7 +2387,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers.py" line="+145"/>
+        <location filename="../../piggy_desk/ui/vouchers.py" line="+146"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -2415,7 +2417,7 @@ The voucher can then be used again.</translation>
         <translation>Used on</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>(no e-mail)</source>
         <translation>(no e-mail)</translation>
     </message>
@@ -2423,18 +2425,18 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>All promotions</source>
         <translation>All promotions</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-142"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2474,12 +2476,7 @@ The voucher can then be used again.</translation>
         <translation>Vouchers</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Arrow keys choose a voucher; the buttons below act on it</source>
-        <translation>Arrow keys choose a voucher; the buttons below act on it</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Activate</source>
         <translation>Activate</translation>
     </message>
@@ -2504,7 +2501,7 @@ The voucher can then be used again.</translation>
         <translation>Open on the counter</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>New voucher…</source>
         <translation>New voucher…</translation>
     </message>
@@ -2566,7 +2563,12 @@ The voucher can then be used again.</translation>
         <translation>Voucher {code} activated.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-209"/>
+        <source>Arrow keys choose a voucher; the buttons below or the Menu key act on it</source>
+        <translation>Arrow keys choose a voucher; the buttons below or the Menu key act on it</translation>
+    </message>
+    <message>
+        <location line="+211"/>
         <source>Voucher {code} deactivated.</source>
         <translation>Voucher {code} deactivated.</translation>
     </message>

@@ -63,7 +63,7 @@
 <context>
     <name>ContactSearch</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts.py" line="+97"/>
+        <location filename="../../piggy_desk/ui/contacts.py" line="+98"/>
         <source>That is far too long to be an e-mail address or a loyalty card.</source>
         <translation>Dat is veel te lang voor een e-mailadres of klantenkaart.</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation>Vouchers van de klant</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Looking up the customer…</source>
         <translation>Klant opzoeken…</translation>
     </message>
@@ -358,7 +358,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{name} inwisselen voor {customer}?</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+30"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan wacht</numerusform>
@@ -379,7 +379,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="+73"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="+74"/>
         <source>days</source>
         <translation>dagen</translation>
     </message>
@@ -761,6 +761,14 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
 </context>
 <context>
+    <name>GlyphIcon</name>
+    <message>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+88"/>
+        <source>Status icon</source>
+        <translation>Statuspictogram</translation>
+    </message>
+</context>
+<context>
     <name>JournalModel</name>
     <message>
         <location filename="../../piggy_desk/ui/journal.py" line="+29"/>
@@ -993,21 +1001,22 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy op {address}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
         <source>At start: {sentences}</source>
         <translation>Bij het starten: {sentences}</translation>
     </message>
     <message>
+        <location line="+64"/>
         <source>Back online: {sentences}</source>
         <translation>Weer online: {sentences}</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="-3"/>
         <source>Connected to Piggy again.</source>
         <translation>Weer verbonden met Piggy.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>The new theme is used from the next start.</source>
         <translation>Het nieuwe thema wordt gebruikt vanaf de volgende start.</translation>
     </message>
@@ -1028,16 +1037,9 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
 </context>
 <context>
-    <name>GlyphIcon</name>
-    <message>
-        <source>Status icon</source>
-        <translation>Statuspictogram</translation>
-    </message>
-</context>
-<context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets.py" line="+225"/>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+137"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
@@ -1079,7 +1081,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PiggyError</name>
     <message>
-        <location filename="../../piggy_desk/api/errors.py" line="+67"/>
+        <location filename="../../piggy_desk/api/errors.py" line="+63"/>
         <source>Something went wrong while talking to Piggy.</source>
         <translation>Er ging iets mis in het contact met Piggy.</translation>
     </message>
@@ -1378,7 +1380,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Kies met de pijltjestoetsen een actie om die te bekijken</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Voucher limit:</source>
         <translation>Voucherlimiet:</translation>
     </message>
@@ -1518,12 +1520,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+147"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+132"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>Geen verbinding met Piggy: vouchers kunnen nu niet worden gecontroleerd of ingewisseld.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Klant klaar: {customer}. Scan de voucher van de klant.</translation>
     </message>
@@ -1598,7 +1600,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{problem} De voucher kan tot een uur gereserveerd blijven.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>{problem} The voucher was not reserved when checked. Try again.</source>
         <translation>{problem} Bij controle was de voucher niet gereserveerd. Probeer het opnieuw.</translation>
     </message>
@@ -1718,12 +1720,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De verbinding werd verbroken voordat Piggy antwoordde. De inwisseling is NIET teruggedraaid.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Voucher {code} was redeemed before the program stopped.</source>
         <translation>Voucher {code} is ingewisseld voordat het programma stopte.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The redemption of voucher {code} did not go through before the program stopped.</source>
         <translation>De inwisseling van voucher {code} is niet doorgegaan voordat het programma stopte.</translation>
     </message>
@@ -1756,7 +1758,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>ScanRejected</name>
     <message>
-        <location filename="../../piggy_desk/counter/scan.py" line="+56"/>
+        <location filename="../../piggy_desk/counter/scan.py" line="+53"/>
         <source>That scan is far too long to be a voucher code (over {max} characters).</source>
         <translation>Die scan is veel te lang voor een vouchercode (meer dan {max} tekens).</translation>
     </message>
@@ -1774,7 +1776,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+125"/>
+        <location filename="../../piggy_desk/settings.py" line="+116"/>
         <source>A shop UUID has at most {max} characters.</source>
         <translation>Een winkel-UUID heeft hoogstens {max} tekens.</translation>
     </message>
@@ -2208,7 +2210,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../../piggy_desk/token_store.py" line="+41"/>
+        <location filename="../../piggy_desk/token_store.py" line="+36"/>
         <source>This computer has no working key store: the token is kept only until Piggy Desk closes.</source>
         <translation>Deze computer heeft geen werkende sleutelkluis: het token wordt alleen bewaard tot Piggy Desk sluit.</translation>
     </message>
@@ -2241,7 +2243,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-446"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-450"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>
@@ -2309,7 +2311,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherChart</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-1082"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-1083"/>
         <source>In use at a counter</source>
         <translation>In gebruik aan kassa</translation>
     </message>
@@ -2385,7 +2387,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers.py" line="+145"/>
+        <location filename="../../piggy_desk/ui/vouchers.py" line="+146"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -2415,7 +2417,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Gebruikt op</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>(no e-mail)</source>
         <translation>(geen e-mailadres)</translation>
     </message>
@@ -2423,18 +2425,18 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>All promotions</source>
         <translation>Alle acties</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-142"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2474,12 +2476,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Vouchers</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Arrow keys choose a voucher; the buttons below act on it</source>
-        <translation>Kies met de pijltjestoetsen een voucher; de knoppen hieronder werken op die voucher</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Activate</source>
         <translation>Activeren</translation>
     </message>
@@ -2504,7 +2501,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Openen aan de kassa</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>New voucher…</source>
         <translation>Nieuwe voucher…</translation>
     </message>
@@ -2566,7 +2563,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher {code} is geactiveerd.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-209"/>
+        <source>Arrow keys choose a voucher; the buttons below or the Menu key act on it</source>
+        <translation>Kies met de pijltjestoetsen een voucher; de knoppen hieronder of de menutoets werken op die voucher</translation>
+    </message>
+    <message>
+        <location line="+211"/>
         <source>Voucher {code} deactivated.</source>
         <translation>Voucher {code} is uitgeschakeld.</translation>
     </message>

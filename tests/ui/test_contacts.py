@@ -12,7 +12,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPlainTextEdit, QPushButton
 from pytestqt.modeltest import ModelTester
 
 from piggy_desk.api import Contact, PiggyClient
@@ -28,7 +28,7 @@ from piggy_desk.ui.contacts import (
 )
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.tasks import TaskRunner
-from tests.ui.conftest import until
+from tests.ui.conftest import POPUP_WARNINGS, until
 
 MakeScreen = Callable[..., ContactsScreen]
 
@@ -496,3 +496,25 @@ async def test_screenshot_shows_the_customer_and_vouchers(
     assert image.width() >= 1000 and image.height() >= 700
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, 400, 7)}
     assert len(colours) > 10  # text and a table were drawn, not an empty frame
+
+
+@POPUP_WARNINGS
+async def test_shift_f10_on_the_vouchers_table_offers_use_on_the_counter(
+    screen: ContactsScreen,
+) -> None:
+    chosen: list[Contact] = []
+    screen.contact_chosen_for_counter.connect(chosen.append)
+    type_and_enter(screen, KNOWN.CONTACT_EMAIL)
+    await settle(screen)
+    assert screen.model.rowCount() > 1
+    screen.table.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(screen.table, Qt.Key.Key_Down)
+    QTest.keyClick(screen.table, Qt.Key.Key_Down)
+    QTest.keyClick(screen.table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    assert [(a.text(), a.isEnabled()) for a in menu.actions()] == [("Use on the counter", True)]
+    QTest.keyClick(menu, Qt.Key.Key_Down)
+    QTest.keyClick(menu, Qt.Key.Key_Return)
+    await until(lambda: not menu.isVisible(), what="the menu to close")
+    assert chosen == [Contact(KNOWN.CONTACT_UUID, KNOWN.CONTACT_EMAIL)]

@@ -7,12 +7,19 @@ import asyncio
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
 from piggy_desk.ui.main_window import MainWindow
-from tests.ui.conftest import Counter, until
+from tests.ui.conftest import POPUP_WARNINGS, Counter, until
 from tests.ui.test_redemption import enter
 
 Key = Qt.Key
@@ -182,6 +189,79 @@ async def test_the_vouchers_table_by_arrow_keys(counter: Counter) -> None:
     await tab_to(window.vouchers.counter_button)  # "Open on the counter" acts on that row
     code = window.vouchers.model.index(row, 0).data()
     key(Key.Key_Space)
+    await until(lambda: window.tabs.currentWidget() is window.counter)
+    await until(
+        lambda: (
+            counter.screen.view.voucher is not None and counter.screen.view.voucher.code == code
+        ),
+        what=f"{code} on the counter",
+    )
+    await counter.settle()
+
+
+def open_menu() -> QMenu:
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu), "no context menu is open"
+    return menu
+
+
+def choose(menu: QMenu, text: str) -> None:
+    """Arrow down the open menu to ``text`` and press Enter, as a person would."""
+    for _ in range(len(menu.actions()) + 1):
+        QTest.keyClick(menu, Key.Key_Down)
+        active = menu.activeAction()
+        if active is not None and active.text() == text:
+            QTest.keyClick(menu, Key.Key_Return)
+            return
+    raise AssertionError(f"the arrow keys never reached {text!r} in {entries(menu)}")
+
+
+def entries(menu: QMenu) -> list[tuple[str, bool]]:
+    return [(action.text(), action.isEnabled()) for action in menu.actions()]
+
+
+@POPUP_WARNINGS
+async def test_the_menu_key_on_the_vouchers_table_offers_the_row_buttons(
+    counter: Counter,
+) -> None:
+    window = counter.window
+    screen = window.vouchers
+    key(Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    await until(lambda: window.tabs.currentWidget() is screen)
+    await until(lambda: screen.model.rowCount() > 3 and window.tasks.running == 0)
+    await tab_to(screen.table)
+    key(Key.Key_Down)
+    key(Key.Key_Down)
+    row = screen.table.currentIndex().row()
+    code = screen.model.index(row, 0).data()
+    buttons = [
+        screen.activate_button,
+        screen.deactivate_button,
+        screen.reverse_button,
+        screen.copy_button,
+        screen.counter_button,
+    ]
+    key(Key.Key_Menu)
+    menu = open_menu()
+    # The buttons' words, enabled as the buttons are for this voucher.
+    assert entries(menu) == [(b.text(), b.isEnabled()) for b in buttons]
+    assert ("Copy code", True) in entries(menu) and not all(b.isEnabled() for b in buttons)
+    QApplication.clipboard().clear()
+    choose(menu, "Copy code")
+    await until(lambda: not menu.isVisible(), what="the menu to close")
+    assert QApplication.clipboard().text() == code
+    assert screen.banner.text == f"Copied {code}."
+
+    # Shift+F10 does the same; Escape closes the menu and nothing happens.
+    assert focused() is screen.table
+    key(Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    menu = open_menu()
+    QTest.keyClick(menu, Key.Key_Escape)
+    await until(lambda: not menu.isVisible(), what="the menu to close on Escape")
+    assert window.tabs.currentWidget() is screen
+
+    key(Key.Key_Menu)
+    choose(open_menu(), "Open on the counter")
     await until(lambda: window.tabs.currentWidget() is window.counter)
     await until(
         lambda: (

@@ -15,8 +15,16 @@ import httpx
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+)
 
 from piggy_desk.api import PiggyClient
 from piggy_desk.counter.flow import Tone
@@ -34,7 +42,7 @@ from piggy_desk.ui.promotions import (
     duration_text,
 )
 from piggy_desk.ui.tasks import TaskRunner
-from tests.ui.conftest import until
+from tests.ui.conftest import POPUP_WARNINGS, until
 
 SCREENSHOTS = Path("/tmp")  # noqa: S108 - where the brief asks for the pictures
 
@@ -497,3 +505,33 @@ async def test_screenshot_with_a_promotion_selected(desk: Desk) -> None:
     assert desk.screen.grab().save(str(SCREENSHOTS / "promotions.png"))
     await desk.select(KNOWN.PROMOTION_SINGLE_USE)  # no limit, the most vouchers
     assert desk.screen.grab().save(str(SCREENSHOTS / "promotions-no-limit.png"))
+
+
+@POPUP_WARNINGS
+async def test_a_right_click_on_the_table_offers_refresh_and_new_promotion(desk: Desk) -> None:
+    table = desk.screen.table
+    viewport = table.viewport()
+    where = table.visualRect(table.model().index(1, 0)).center()
+    # A right click: the press (which selects the row), then the context-menu event the
+    # platform makes of it (QTest's widget clicks make none).
+    QTest.mousePress(viewport, Qt.MouseButton.RightButton, pos=where)
+    QApplication.sendEvent(
+        viewport,
+        QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where, viewport.mapToGlobal(where)),
+    )
+    QTest.mouseRelease(viewport, Qt.MouseButton.RightButton, pos=where)
+    await until(lambda: QApplication.activePopupWidget() is not None, what="the menu")
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    assert table.currentIndex().row() == 1  # the row clicked on
+    assert [(a.text(), a.isEnabled()) for a in menu.actions()] == [
+        ("Refresh", True),
+        ("New promotion…", True),
+    ]
+    QTest.keyClick(menu, Qt.Key.Key_Down)
+    QTest.keyClick(menu, Qt.Key.Key_Down)
+    QTest.keyClick(menu, Qt.Key.Key_Return)
+    dialog = desk.screen.findChild(QDialog, "createPromotionDialog")
+    assert isinstance(dialog, CreatePromotionDialog)
+    await until(dialog.isVisible, what="the create dialog")
+    dialog.reject()
