@@ -12,10 +12,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDateTime, QEvent, QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from piggy_desk.api import PiggyClient
 from piggy_desk.sandbox import KNOWN, RunningSandbox
+from piggy_desk.ui import theme
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.vouchers import CSV_COLUMNS, VouchersScreen
@@ -342,3 +345,52 @@ async def test_the_screen_reads_well(screen: VouchersScreen) -> None:
     assert path.stat().st_size > 10_000
     assert screen.table.horizontalHeader().count() == 6
     assert screen.model.headerData(0, Qt.Orientation.Horizontal) == "Code"
+
+
+def text_colour(widget: QWidget, background: str) -> QColor:
+    """The colour of the widget's text: the pixel of its text area farthest from the field's
+    background (the arrows' side is left out)."""
+    image = widget.grab().toImage()
+    base = QColor(background)
+
+    def distance(colour: QColor) -> int:
+        return (
+            abs(colour.red() - base.red())
+            + abs(colour.green() - base.green())
+            + abs(colour.blue() - base.blue())
+        )
+
+    farthest = base
+    for x in range(4, image.width() * 2 // 3):
+        for y in range(4, image.height() - 4):
+            colour = image.pixelColor(x, y)
+            if distance(colour) > distance(farthest):
+                farthest = colour
+    return farthest
+
+
+@pytest.mark.parametrize("palette", [theme.LIGHT, theme.DARK], ids=lambda p: p.name)
+async def test_a_date_field_is_disabled_and_looks_it_until_its_set_box_is_ticked(
+    screen: VouchersScreen, qapp: QApplication, palette: theme.Palette
+) -> None:
+    style = qapp.styleSheet()
+    theme.install(qapp, palette.name)
+    try:
+        dialog = screen.open_create_dialog()
+        await until(dialog.isVisible, what="the dialog")
+        fields = (dialog.activation, dialog.expiration, (dialog.uses_set, dialog.uses))
+        for check, field in fields:
+            assert not check.isChecked() and not field.isEnabled()
+            unset = text_colour(field, palette.surface)
+            check.setFocus(Qt.FocusReason.TabFocusReason)
+            QTest.keyClick(check, Qt.Key.Key_Space)
+            assert check.isChecked() and field.isEnabled()
+            ticked = text_colour(field, palette.surface)
+            assert ticked.name() == palette.text, (ticked.name(), palette.text)
+            assert unset.name() == palette.disabled_text, (unset.name(), palette.disabled_text)
+            QTest.keyClick(check, Qt.Key.Key_Space)
+            assert not field.isEnabled()
+        dialog.reject()
+    finally:
+        theme.install(qapp, "light")
+        qapp.setStyleSheet(style)
