@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -141,7 +142,7 @@ class VouchersModel(HeaderTableModel):
         load_failed(object): a page could not be loaded (the PiggyError).
     """
 
-    EXPIRES, REDEEMED = 4, 5
+    PROMOTION, CUSTOMER, EXPIRES, REDEEMED = 2, 3, 4, 5
     HEADERS = (
         QT_TRANSLATE_NOOP("VouchersModel", "Code"),
         QT_TRANSLATE_NOOP("VouchersModel", "Status"),
@@ -483,10 +484,13 @@ class VouchersScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The customer takes what the other columns leave, so every column fits the window
+        # (the last one was cut at 1100 pixels); a long address is elided, whole in its tip.
+        header.setSectionResizeMode(VouchersModel.CUSTOMER, QHeaderView.ResizeMode.Stretch)
         # Column widths from the rows in view, not from the first thousand (50 ms).
-        self.table.horizontalHeader().setResizeContentsPrecision(0)
+        header.setResizeContentsPrecision(0)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
 
         self.activate_button = self._button(
@@ -626,7 +630,7 @@ class VouchersScreen(QWidget):
     def _on_model_page_loaded(self, rows: int) -> None:
         if not self._sized and rows:
             # Once, from the first page: measuring every page would cost time with thousands.
-            self.table.resizeColumnsToContents()
+            self._fit_columns()
             self._sized = True
         total = self.model.total
         self.count_label.setText(
@@ -636,6 +640,25 @@ class VouchersScreen(QWidget):
             if total is not None and total != rows
             else self.tr("%Ln voucher(s)", "", rows)
         )
+
+    def _fit_columns(self) -> None:
+        """Code, status and promotion to the rows in view (the promotion at most a quarter
+        of the table); the dates as wide as the longest date the locale writes, since the
+        rows in view may have none (most vouchers were never used)."""
+        table = self.table
+        table.resizeColumnsToContents()
+        promotion = VouchersModel.PROMOTION
+        table.setColumnWidth(
+            promotion, min(table.columnWidth(promotion), table.viewport().width() // 4)
+        )
+        widest = date_time_text(datetime(2026, 12, 28, 22, 58).astimezone())
+        room = table.fontMetrics().horizontalAdvance(widest) + 2 * self._cell_margin()
+        for column in (VouchersModel.EXPIRES, VouchersModel.REDEEMED):
+            table.setColumnWidth(column, max(table.columnWidth(column), room))
+
+    def _cell_margin(self) -> int:
+        style = self.table.style()
+        return style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 4
 
     def _on_model_load_failed(self, error: PiggyError) -> None:
         self._say_error(error)

@@ -14,15 +14,23 @@ import pytest
 from PySide6.QtCore import QDateTime, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QStyle,
+    QTableView,
+    QWidget,
+)
 
 from piggy_desk.api import PiggyClient
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui import theme
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.tasks import TaskRunner
-from piggy_desk.ui.vouchers import CSV_COLUMNS, VouchersScreen
-from tests.ui.conftest import until
+from piggy_desk.ui.vouchers import CSV_COLUMNS, VouchersModel, VouchersScreen
+from tests.ui.conftest import Counter, until
 
 PAGE = 50
 
@@ -394,3 +402,44 @@ async def test_a_date_field_is_disabled_and_looks_it_until_its_set_box_is_ticked
     finally:
         theme.install(qapp, "light")
         qapp.setStyleSheet(style)
+
+
+def fits(table: QTableView, text: str, column: int) -> bool:
+    """Whether ``text`` shows whole in ``column`` (the delegate keeps a focus margin aside)."""
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    return table.fontMetrics().horizontalAdvance(text) + 2 * margin <= table.columnWidth(column)
+
+
+async def test_every_column_fits_the_window_at_its_default_width(counter: Counter) -> None:
+    window = counter.window
+    assert window.width() == 1100
+    window.resize(1100, 900)  # as in the screenshots: more rows in view, wider texts among them
+    window.tabs.setCurrentWidget(window.vouchers)
+    screen = window.vouchers
+    await until(lambda: screen.model.rowCount() > 0 and not screen.model.loading, what="a page")
+    await until(lambda: window.tasks.running == 0)
+    table, model = screen.table, screen.model
+    header = table.horizontalHeader()
+    assert header.resizeContentsPrecision() == 0  # measured from the rows in view only
+    # All six columns in view: nothing to scroll sideways, the last one ends in the table.
+    assert table.horizontalScrollBar().maximum() == 0
+    last = model.columnCount() - 1
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= (
+        table.viewport().width()
+    )
+    # Every date of every loaded voucher shows whole, even of rows never scrolled to.
+    dates = [
+        (row, column)
+        for row in range(model.rowCount())
+        for column in (VouchersModel.EXPIRES, VouchersModel.REDEEMED)
+        if model.index(row, column).data()
+    ]
+    assert any(column == VouchersModel.REDEEMED for _, column in dates)
+    for row, column in dates:
+        assert fits(table, model.index(row, column).data(), column), (row, column)
+    # And so does every text in the rows in view (the header's texts too).
+    shown = range(table.rowAt(0), table.rowAt(table.viewport().height() - 1) + 1)
+    for column in range(model.columnCount()):
+        assert fits(table, model.headerData(column, Qt.Orientation.Horizontal), column)
+        for row in shown:
+            assert fits(table, model.index(row, column).data(), column), (row, column)
