@@ -59,7 +59,7 @@ def create_app(sandbox: Sandbox, *, token: str = DEFAULT_TOKEN) -> Starlette:
     control = _ControlEndpoints(sandbox)
     app = Starlette(
         routes=[
-            # Laravel answers a path with a stray slash with 404, not a redirect.
+            # Piggy paths arrive here without trailing slashes (see SandboxMiddleware).
             Mount(PIGGY_PREFIX, app=Router(piggy.routes(), redirect_slashes=False)),
             Mount(CONTROL_PREFIX, app=Router(control.routes(), redirect_slashes=False)),
         ],
@@ -96,6 +96,12 @@ class SandboxMiddleware:
         self._sandbox.state.settle()
         path: str = scope["path"]
         if path.startswith(PIGGY_PREFIX + "/") or path == PIGGY_PREFIX:
+            # Laravel trims trailing slashes before it matches a route: Piggy serves the
+            # SDK's `/vouchers/{uuid}/lock/` as `/vouchers/{uuid}/lock`.
+            path = path.rstrip("/")
+            scope = {**scope, "path": path}
+            if isinstance(scope.get("raw_path"), bytes):
+                scope["raw_path"] = scope["raw_path"].rstrip(b"/")
             await self._serve_with_faults(path.removeprefix(PIGGY_PREFIX), scope, receive, send)
         else:
             await self._app(scope, receive, send)

@@ -41,8 +41,20 @@ def test_the_scheme_is_case_insensitive(sandbox: RunningSandbox) -> None:
 
 
 def test_an_unknown_route(api: httpx.Client, control: httpx.Client) -> None:
-    for response in (api.get("/giftcards"), api.get("/vouchers/"), control.get("/nothing")):
+    for response in (api.get("/giftcards"), api.get("/giftcards/"), control.get("/nothing")):
         assert_error(response, 404, status=404)
+
+
+def test_a_trailing_slash_is_trimmed_like_laravel_does(api: httpx.Client) -> None:
+    """Laravel's router matches a path without its trailing slashes: the SDK's
+    `/vouchers/{uuid}/lock/` is `/vouchers/{uuid}/lock`, and a fault meant for one
+    catches the other."""
+    assert len(api.get("/vouchers/", params={"limit": 2}).json()["data"]) == 2
+    uuid = data(api.get("/vouchers/find//", params={"code": KNOWN.ACTIVE_WITH_CONTACT}))["uuid"]
+    lock = data(api.post(f"/vouchers/{uuid}/lock/"))["lock"]
+    released = api.post(f"/vouchers/{uuid}/release/", data={"release_key": lock["release_key"]})
+    assert data(released)["voucher"]["status"] == "ACTIVE"
+    assert_error(api.get(f"/vouchers/{uuid}/lock/"), 405, status=405)
 
 
 def test_a_wrong_method(api: httpx.Client) -> None:

@@ -1,0 +1,72 @@
+"""Piggy as its official PHP SDK sees it (issue 14): the SDK's ways of asking, sent by the
+real client to the sandbox over loopback HTTP.
+
+Piggy's SDK (``Piggy-Loyalty/piggy-php-sdk``, MIT, tag 3.12.2) is a second witness beside
+the two documents the client and the sandbox were written from. Its requests differ from
+the client's in form, not in meaning: a trailing slash on some paths and form-encoded
+bodies. A transport between the real client and the network rewrites the client's
+requests into the SDK's form, so every step below is the real client, real HTTP and the
+real sandbox.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from piggy_desk.api import PiggyClient, VoucherStatus
+from piggy_desk.sandbox import RunningSandbox
+from piggy_desk.sandbox.seed import KNOWN
+
+
+class TrailingSlash(httpx.AsyncBaseTransport):
+    """Real HTTP with a slash after every path, as the SDK locks at ``/vouchers/{uuid}/lock/``
+    (``src/Resources/OAuth/Vouchers/VouchersResource.php``) and releases at ``…/release/``."""
+
+    def __init__(self) -> None:
+        self._network = httpx.AsyncHTTPTransport()
+        self.paths: list[str] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        request.url = request.url.copy_with(path=request.url.path + "/")
+        self.paths.append(request.url.path)
+        return await self._network.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._network.aclose()
+
+
+@pytest.fixture
+async def slashed(sandbox: RunningSandbox) -> AsyncIterator[tuple[PiggyClient, TrailingSlash]]:
+    transport = TrailingSlash()
+    async with PiggyClient(
+        sandbox.base_url, sandbox.token, timeout=2.0, transport=transport
+    ) as client:
+        yield client, transport
+
+
+async def test_every_path_with_a_trailing_slash_is_served(
+    sandbox: RunningSandbox, slashed: tuple[PiggyClient, TrailingSlash]
+) -> None:
+    """Laravel trims trailing slashes before it matches a route, so Piggy serves the
+    SDK's ``/lock/`` and ``/release/``: the whole counter round does, slash and all."""
+    client, transport = slashed
+    voucher = await client.vouchers.find(KNOWN.ACTIVE_WITH_CONTACT)
+    lock = await client.vouchers.lock(voucher.uuid)
+    released = await client.vouchers.release(voucher.uuid, lock.release_key)
+    assert released.status == VoucherStatus.ACTIVE
+    lock = await client.vouchers.lock(voucher.uuid)
+    redeemed = await client.vouchers.redeem(voucher.code, release_key=lock.release_key)
+    assert redeemed.status == VoucherStatus.REDEEMED
+    assert sandbox.voucher_state(voucher.code)["redemptions_used"] == 1
+    promotions = await client.promotions.list()
+    assert (await client.promotions.get(promotions[0].uuid)).uuid == promotions[0].uuid
+    page = await client.vouchers.list(promotion_uuid=promotions[0].uuid, limit=5)
+    assert page.items
+    contact = await client.contacts.find_by_email(voucher.contact.email or "")
+    assert (await client.contacts.get(contact.uuid)).uuid == contact.uuid
+    assert f"/api/v3/oauth/clients/vouchers/{voucher.uuid}/lock/" in transport.paths
+    assert f"/api/v3/oauth/clients/vouchers/{voucher.uuid}/release/" in transport.paths
+    assert all(path.endswith("/") for path in transport.paths)
