@@ -11,7 +11,9 @@ real sandbox.
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -33,6 +35,47 @@ class TrailingSlash(httpx.AsyncBaseTransport):
         request.url = request.url.copy_with(path=request.url.path + "/")
         self.paths.append(request.url.path)
         return await self._network.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._network.aclose()
+
+
+def php_form(fields: dict[str, object], prefix: str = "") -> list[tuple[str, str]]:
+    """Fields as PHP's ``http_build_query`` writes them (Guzzle's ``form_params``): nested
+    arrays as ``custom_attributes[afdeling]``, booleans as 1 and 0, nulls left out."""
+    pairs: list[tuple[str, str]] = []
+    for key, value in fields.items():
+        name = f"{prefix}[{key}]" if prefix else key
+        if isinstance(value, dict):
+            pairs.extend(php_form(value, name))
+        elif isinstance(value, bool):
+            pairs.append((name, "1" if value else "0"))
+        elif value is not None:
+            pairs.append((name, str(value)))
+    return pairs
+
+
+class FormBodies(httpx.AsyncBaseTransport):
+    """Real HTTP with every body form-encoded, as the SDK sends them (``src/Http/BaseClient.php``
+    puts every call's fields in Guzzle's ``form_params``, so even a GET carries an empty
+    ``application/x-www-form-urlencoded`` body; its query is in the URL)."""
+
+    def __init__(self) -> None:
+        self._network = httpx.AsyncHTTPTransport()
+        self.bodies: list[tuple[str, bytes]] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        sent = json.loads(request.read() or b"{}")
+        body = "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in php_form(sent))
+        form = httpx.Request(
+            request.method,
+            request.url,
+            headers=[(k, v) for k, v in request.headers.items() if k.lower() != "content-length"],
+            content=body.encode(),
+        )
+        form.headers["Content-Type"] = "application/x-www-form-urlencoded"
+        self.bodies.append((request.method, body.encode()))
+        return await self._network.handle_async_request(form)
 
     async def aclose(self) -> None:
         await self._network.aclose()
@@ -70,3 +113,43 @@ async def test_every_path_with_a_trailing_slash_is_served(
     assert f"/api/v3/oauth/clients/vouchers/{voucher.uuid}/lock/" in transport.paths
     assert f"/api/v3/oauth/clients/vouchers/{voucher.uuid}/release/" in transport.paths
     assert all(path.endswith("/") for path in transport.paths)
+
+
+async def test_form_bodies_with_nested_custom_attributes_are_read(
+    sandbox: RunningSandbox,
+) -> None:
+    """The SDK sends only form bodies; the sandbox reads them as Piggy's Laravel does,
+    ``custom_attributes[afdeling]=Winkel`` included, and a GET with an empty form body."""
+    transport = FormBodies()
+    async with PiggyClient(
+        sandbox.base_url, sandbox.token, timeout=2.0, transport=transport
+    ) as client:
+        voucher = await client.vouchers.find(KNOWN.ACTIVE_WITH_CONTACT)
+        updated = await client.vouchers.update(
+            voucher.uuid, status="ACTIVE", custom_attributes={"afdeling": "Winkel"}
+        )
+        assert updated.attributes["afdeling"] == "Winkel"
+        made = await client.vouchers.create(
+            KNOWN.PROMOTION_SINGLE_USE,
+            code="FORMULIER1",
+            total_redemptions_allowed=2,
+            custom_attributes={"afdeling": "Winkel", "kassa": 3},
+        )
+        assert (made.code, made.attributes["afdeling"], made.attributes["kassa"]) == (
+            "FORMULIER1",
+            "Winkel",
+            "3",
+        )
+        assert sandbox.voucher_state("FORMULIER1")["redemptions_allowed"] == 2
+        lock = await client.vouchers.lock(voucher.uuid)
+        released = await client.vouchers.release(voucher.uuid, lock.release_key)
+        assert released.status == VoucherStatus.ACTIVE
+        lock = await client.vouchers.lock(voucher.uuid)
+        await client.vouchers.redeem(voucher.code, release_key=lock.release_key)
+        promotion = await client.promotions.create(
+            "Formulier", "Per formulier gemaakt", voucher_limit=7
+        )
+        assert (await client.promotions.get(promotion.uuid)).voucher_limit == 7
+    assert sandbox.voucher_state(voucher.code)["redemptions_used"] == 1
+    assert ("GET", b"") in transport.bodies
+    assert any(b"custom_attributes%5Bafdeling%5D=Winkel" in body for _, body in transport.bodies)
