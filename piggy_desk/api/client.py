@@ -21,6 +21,7 @@ from piggy_desk.api.models import (
     MultiRedemption,
     Page,
     Promotion,
+    Shop,
     Voucher,
     VoucherLock,
     VoucherStatus,
@@ -460,6 +461,25 @@ class Contacts(_Resource):
         return identifier.contact
 
 
+class Shops(_Resource):
+    """``client.shops``: the account's shops, for booking redemptions to one of them.
+
+    A token may lack the right to list shops: Piggy then answers 403 or 404, which
+    arrives as a ``PiggyAPIError`` with that ``status_code``."""
+
+    async def list(self) -> builtins.list[Shop]:
+        """Every shop of the account."""
+        items = await self._call(
+            lambda data: parse_items(data, Shop.from_api, "shops"), "GET", "/shops"
+        )
+        return list(items)
+
+    async def get(self, shop_uuid: str) -> Shop:
+        """One shop by its UUID."""
+        path = f"/shops/{path_segment(shop_uuid, 'shop_uuid')}"
+        return await self._call(Shop.from_api, "GET", path)
+
+
 class PiggyClient:
     """The Piggy API on one ``httpx.AsyncClient``.
 
@@ -513,6 +533,7 @@ class PiggyClient:
         self.vouchers = Vouchers(self._transport)
         self.promotions = Promotions(self._transport)
         self.contacts = Contacts(self._transport)
+        self.shops = Shops(self._transport)
 
     @property
     def closed(self) -> bool:

@@ -387,6 +387,37 @@ class ContactIdentifier:
 
 
 @dataclass(frozen=True, slots=True)
+class Shop:
+    """A shop (Piggy is renaming them Business Profiles): what redemptions are booked to.
+
+    Piggy's documentation lists ``uuid``, ``name``, ``type`` ("physical" or "web") and
+    ``reference``; its official SDK also reads an optional numeric ``id``. Any other field
+    is kept in ``extra``."""
+
+    uuid: str
+    name: str
+    type: str | None = None
+    reference: str | None = None
+    id: int | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_api(cls, data: object) -> Shop:
+        data = require_mapping(data, "shop")
+        return cls(
+            uuid=_required_id(data, "uuid", "shop"),
+            name=(_text(data.get("name")) or "").strip(),
+            type=(_text(data.get("type")) or "").strip() or None,
+            reference=(_text(data.get("reference")) or "").strip() or None,
+            id=_int(data.get("id")),
+            extra={k: v for k, v in data.items() if k not in _SHOP_FIELDS},
+        )
+
+
+_SHOP_FIELDS = frozenset({"uuid", "name", "type", "reference", "id"})
+
+
+@dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
     """One page of a list. The numbers are None where Piggy did not send them."""
 

@@ -30,6 +30,7 @@ from piggy_desk.sandbox.render import (
     lock_result_json,
     multi_redeem_json,
     promotion_json,
+    shop_json,
     voucher_json,
     voucher_page_json,
 )
@@ -250,6 +251,8 @@ class _PiggyEndpoints:
             _route("/contacts", {"GET": self.list_contacts, "POST": self.create_contact}),
             _route("/contacts/{uuid}", {"GET": self.get_contact}),
             _route("/contact-identifiers/find", {"GET": self.find_identifier}),
+            _route("/shops", {"GET": self.list_shops}),
+            _route("/shops/{uuid}", {"GET": self.get_shop}),
         ]
 
     @property
@@ -428,6 +431,18 @@ class _PiggyEndpoints:
         value = fields.required_text("contact_identifier_value")
         fields.check()
         return _ok(identifier_json(self._state.find_identifier(value)))
+
+    # Shops
+
+    async def list_shops(self, request: Request) -> Response:
+        return _ok([shop_json(shop) for shop in self._state.shops()])
+
+    async def get_shop(self, request: Request) -> Response:
+        shop = self._state.get_shop(request.path_params["uuid"])
+        if shop is None:
+            # No error code is published for an unknown shop: Laravel's plain 404.
+            return _error_response(HTTPStatus.NOT_FOUND, "Shop not found.")
+        return _ok(shop_json(shop))
 
     def _voucher(self, voucher: Voucher) -> Response:
         return _ok(voucher_json(voucher, self._sandbox.clock.now()))

@@ -15,6 +15,7 @@ from piggy_desk.sandbox.state import (
     Lock,
     Promotion,
     Redemption,
+    Shop,
     Voucher,
 )
 
@@ -47,6 +48,11 @@ def iso(moment: datetime | None) -> str | None:
 def envelope(data: object) -> JSON:
     """Wrap a single result the way Piggy does: `meta` is an empty list, not an object."""
     return {"data": data, "meta": []}
+
+
+def shop_json(shop: Shop) -> JSON:
+    """Return a shop as Piggy's documentation shows one."""
+    return {"uuid": shop.uuid, "name": shop.name, "type": shop.type, "reference": shop.reference}
 
 
 def promotion_json(promotion: Promotion) -> JSON:

@@ -21,6 +21,7 @@ from piggy_desk.sandbox.state import (
     Promotion,
     Redemption,
     SandboxState,
+    Shop,
     Voucher,
     VoucherStatus,
 )
@@ -34,6 +35,7 @@ KNOWN_CARD_INACTIVE = "2900000000025"
 KNOWN_CARD_NO_CONTACT = "2900000000032"
 """An active card handed out at the counter and not yet linked to anyone."""
 DEMO_SHOP_UUID = "66a4d561-1459-43fb-8178-63285b41d882"
+"""'Koffie & Co Utrecht Oudegracht': the counter's own shop in training."""
 
 PROMOTION_SINGLE_USE_UUID = "207835f4-2378-419a-8fa4-ef3fe45f27d7"
 """'Gratis koffie': single-use, no limits."""
@@ -157,6 +159,8 @@ class _Seeder:
         self._card_numbers: set[str] = set()
 
     def run(self) -> None:
+        for shop in _shops():
+            self._state.add_shop(shop)
         for promotion in _promotions():
             self._state.add_promotion(promotion)
         known_contact = Contact(uuid=KNOWN_CONTACT_UUID, email=KNOWN_CONTACT_EMAIL)
@@ -353,6 +357,16 @@ class _Seeder:
                 shop_uuid=shop_uuid,
             )
         )
+
+
+def _shops() -> list[Shop]:
+    """A small chain: two coffee bars and their web shop (the shapes Piggy's
+    documentation shows: `type` "physical" or "web", `reference` maybe empty)."""
+    return [
+        Shop(DEMO_SHOP_UUID, "Koffie & Co Utrecht Oudegracht", "physical", "UTR-01"),
+        Shop(_OTHER_SHOP_UUIDS[0], "Koffie & Co Amersfoort Langestraat", "physical", "AMF-02"),
+        Shop(_OTHER_SHOP_UUIDS[1], "Koffie & Co webwinkel", "web", None),
+    ]
 
 
 def _promotions() -> list[Promotion]:

@@ -77,6 +77,16 @@ class Promotion:
         return "MULTI_USE" if self.redemptions_per_voucher > 1 else "SINGLE_USE"
 
 
+@dataclass(frozen=True)
+class Shop:
+    """A shop of the account (Piggy calls them Business Profiles too)."""
+
+    uuid: str
+    name: str
+    type: str = "physical"
+    reference: str | None = None
+
+
 @dataclass(eq=False)
 class Contact:
     """A contact (a customer) of the account."""
@@ -224,12 +234,17 @@ class SandboxState:
         self._contacts_by_email: dict[str, Contact] = {}
         self._identifiers: dict[str, ContactIdentifier] = {}
         self._pending_batches: list[BatchJob] = []
+        self._shops: dict[str, Shop] = {}
 
     # Loading (the seed and the control surface), without Piggy's rules.
 
     def add_promotion(self, promotion: Promotion) -> None:
         """Add a promotion as it is."""
         self._promotions[promotion.uuid] = promotion
+
+    def add_shop(self, shop: Shop) -> None:
+        """Add a shop as it is."""
+        self._shops[shop.uuid] = shop
 
     def add_contact(self, contact: Contact) -> None:
         """Add a contact as it is."""
@@ -280,6 +295,16 @@ class SandboxState:
             else:
                 still_pending.append(job)
         self._pending_batches = still_pending
+
+    # Shops
+
+    def shops(self) -> list[Shop]:
+        """Return every shop, in the order they were added."""
+        return list(self._shops.values())
+
+    def get_shop(self, shop_uuid: str) -> Shop | None:
+        """Return one shop, or None when the account has none with this uuid."""
+        return self._shops.get(shop_uuid)
 
     # Promotions
 
