@@ -18,6 +18,7 @@ from piggy_desk.sandbox.app import DEFAULT_TOKEN, TRANSPORT_EXTENSION, create_ap
 from piggy_desk.sandbox.control import Sandbox
 from piggy_desk.sandbox.errors import PiggyError
 from piggy_desk.sandbox.faults import parse_fault
+from piggy_desk.sandbox.state import SandboxState
 
 T = TypeVar("T")
 
@@ -133,6 +134,11 @@ class RunningSandbox:
             self._call(lambda: self._sandbox.add_vouchers(count, promotion_uuid))
         except PiggyError as error:
             raise ValueError(f"unknown promotion {promotion_uuid!r}") from error
+
+    def with_state(self, action: Callable[[SandboxState], T]) -> T:
+        """Run `action` on the server's loop with the account as it is now, and return what
+        it returns: tests load what the seed has not (another witness's ids, many promotions)."""
+        return self._call(lambda: action(self._sandbox.state))
 
     def stats(self) -> dict[str, int]:
         """Return `{"connections_opened": N, "requests": N}` since the server started."""

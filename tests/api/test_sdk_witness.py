@@ -21,6 +21,7 @@ import pytest
 from piggy_desk.api import PiggyClient, VoucherStatus
 from piggy_desk.sandbox import RunningSandbox
 from piggy_desk.sandbox.seed import KNOWN
+from piggy_desk.sandbox.state import Contact, ContactIdentifier, Promotion, SandboxState, Voucher
 
 
 class TrailingSlash(httpx.AsyncBaseTransport):
@@ -153,3 +154,53 @@ async def test_form_bodies_with_nested_custom_attributes_are_read(
     assert sandbox.voucher_state(voucher.code)["redemptions_used"] == 1
     assert ("GET", b"") in transport.bodies
     assert any(b"custom_attributes%5Bafdeling%5D=Winkel" in body for _, body in transport.bodies)
+
+
+def _sdk_ids(state: SandboxState) -> None:
+    """A promotion, a contact and a voucher with the ids of the SDK's test answers
+    (``tests/OAuth/Vouchers/PromotionsResourceTest.php``, ``…/VoucherResourceTest.php``,
+    ``tests/OAuth/Contacts/ContactIdentifiersResourceTest.php``): none of them a UUID."""
+    promotion = Promotion(
+        uuid="1234-abcd-5678-efgh", name="Free Pizza", description="Get your free pizza slice!"
+    )
+    state.add_promotion(promotion)
+    contact = Contact(uuid="1234-uuid", email="pizza@example.com")
+    state.add_contact(contact)
+    state.add_identifier(ContactIdentifier("Pas", "SDK-PAS-1", active=True, contact=contact))
+    state.add_voucher(
+        Voucher(
+            uuid="123123123123123123",
+            code="EXAMPLE-CODE-7890",
+            promotion=promotion,
+            contact=None,
+            attributes={},
+            activation_date=None,
+            expiration_date=None,
+            total_redemptions_allowed=1,
+        )
+    )
+
+
+async def test_ids_that_are_not_uuids_go_there_and_back(
+    sandbox: RunningSandbox, client: PiggyClient
+) -> None:
+    """Ids such as ``1234-abcd-5678-efgh`` and ``1234-uuid`` are read from answers and sent
+    back in paths and bodies unchanged: find, lock and redeem for that customer."""
+    sandbox.with_state(_sdk_ids)
+    promotion = await client.promotions.get("1234-abcd-5678-efgh")
+    assert promotion.name == "Free Pizza"
+    page = await client.vouchers.list(promotion_uuid=promotion.uuid)
+    assert [voucher.uuid for voucher in page.items] == ["123123123123123123"]
+    card = await client.contacts.find_identifier("SDK-PAS-1")
+    assert card.contact is not None and card.contact.uuid == "1234-uuid"
+    assert (await client.contacts.get(card.contact.uuid)).email == "pizza@example.com"
+    voucher = await client.vouchers.find("EXAMPLE-CODE-7890")
+    assert voucher.promotion is not None and voucher.promotion.uuid == "1234-abcd-5678-efgh"
+    lock = await client.vouchers.lock(voucher.uuid)
+    assert lock.voucher_uuid == "123123123123123123"
+    redeemed = await client.vouchers.redeem(
+        voucher.code, contact_uuid=card.contact.uuid, release_key=lock.release_key
+    )
+    assert redeemed.contact is not None and redeemed.contact.uuid == "1234-uuid"
+    state = sandbox.voucher_state("EXAMPLE-CODE-7890")
+    assert (state["redemptions_used"], state["contact_uuid"]) == (1, "1234-uuid")
