@@ -113,6 +113,7 @@ def build_main_window(
             messages,
             # Training saves its own settings: never the shop's real ones.
             config_folder or (data_dir / "settings" if training else config_dir()),
+            client,
         ),
         tasks=tasks,
         messages=messages,
@@ -158,11 +159,16 @@ def _contacts_screen(
 
 
 def _settings_screen(
-    settings: Settings, store: TokenStore, tasks: TaskRunner, messages: MessagePath, folder: Path
+    settings: Settings,
+    store: TokenStore,
+    tasks: TaskRunner,
+    messages: MessagePath,
+    folder: Path,
+    client: PiggyClient,
 ) -> SettingsScreen:
     from piggy_desk.ui.settings_screen import SettingsScreen
 
-    return SettingsScreen(settings, store, tasks, messages, folder)
+    return SettingsScreen(settings, store, tasks, messages, folder, shops=client.shops.list)
 
 
 def build_training_window(*, base_url: str, token: str, folder: Path) -> MainWindow:

@@ -34,6 +34,7 @@ from piggy_desk.api import (
     MalformedResponse,
     PiggyClient,
     PiggyError,
+    Shop,
     TransportError,
     Unauthorized,
     base_url_root,
@@ -48,6 +49,7 @@ from piggy_desk.ui.settings_screen import (
     off_loop,
     token_problem,
 )
+from piggy_desk.ui.shop_picker import ShopPicker, shops_failure_sentence
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.widgets import MessageBanner
 
@@ -103,12 +105,16 @@ class FirstRunController(QObject):
 
     Signals:
         connection_tested(int): Piggy answered the test; the number of promotions.
+        shops_listed(list): the account's shops (after ``connection_tested``).
+        shops_unavailable(str): Piggy did not list them; the sentence that says why.
         connection_failed(str, PiggyError): the test failed; the sentence and the error.
         connection_saved(Settings): the token and the settings were kept.
         saving_failed(str): they were not; the sentence.
     """
 
     connection_tested = Signal(int)
+    shops_listed = Signal(list)
+    shops_unavailable = Signal(str)
     connection_failed = Signal(str, object)
     connection_saved = Signal(object)
     saving_failed = Signal(str)
@@ -121,7 +127,8 @@ class FirstRunController(QObject):
         self._config_dir = config_dir
 
     async def test(self, base_url: str, token: str) -> None:
-        """List the promotions with ``token``; the temporary client is closed afterwards."""
+        """List the promotions with ``token``, then the shops to choose from; the temporary
+        client is closed afterwards."""
         try:
             client = PiggyClient(
                 base_url,
@@ -134,13 +141,20 @@ class FirstRunController(QObject):
             self.connection_failed.emit(error_text(error), error)
             return
         try:
-            promotions = await client.promotions.list()
-        except PiggyError as error:
-            self.connection_failed.emit(failure_sentence(error, client.base_url), error)
-            return
+            try:
+                promotions = await client.promotions.list()
+            except PiggyError as error:
+                self.connection_failed.emit(failure_sentence(error, client.base_url), error)
+                return
+            self.connection_tested.emit(len(promotions))
+            try:
+                shops: list[Shop] = await client.shops.list()
+            except PiggyError as error:
+                self.shops_unavailable.emit(shops_failure_sentence(error))
+                return
+            self.shops_listed.emit(shops)
         finally:
             await client.aclose()
-        self.connection_tested.emit(len(promotions))
 
     async def save(self, settings: Settings, token: str) -> None:
         """Keep the token in the key store, then ``settings`` in the config folder."""
@@ -200,8 +214,10 @@ class FirstRunScreen(QWidget):
         self.controller.connection_saved.connect(self._on_controller_connection_saved)
         self.controller.saving_failed.connect(self._on_controller_saving_failed)
         self._setup_ui()
+        self.controller.shops_listed.connect(self.shop_picker.set_shops)
+        self.controller.shops_unavailable.connect(self.shop_picker.set_unavailable)
         self.base_url_input.setText(settings.base_url or DEFAULT_BASE_URL)
-        self.shop_uuid_input.setText(settings.shop_uuid or "")
+        self.shop_picker.set_uuid(settings.shop_uuid or "")
 
     def test_connection(self) -> None:
         """Check what is typed and, when it can work, ask Piggy (as "Test connection" does)."""
@@ -214,6 +230,7 @@ class FirstRunScreen(QWidget):
             return
         self._set_tested(False)
         self._set_busy(True)
+        self.shop_picker.clear_shops()
         self.test_button.setText(self.tr("Testing…"))
         self.banner.show_notice(Tone.INFO, self.tr("Asking Piggy…"), has_details=False)
         self._test = self._tasks.start(
@@ -225,10 +242,14 @@ class FirstRunScreen(QWidget):
         """Keep the tested connection (as "Save and start" does)."""
         if self.busy or not self.tested:
             return
+        problem = shop_uuid_problem(self.shop_picker.uuid(), translate)
+        if problem is not None:
+            self.show_problems({"shop_uuid": problem})
+            return
         settings = replace(
             self._settings,
             base_url=self._base_url(),
-            shop_uuid=self.shop_uuid_input.text().strip() or None,
+            shop_uuid=self.shop_picker.uuid() or None,
         )
         self._set_busy(True)
         self.save_button.setText(self.tr("Saving…"))
@@ -317,16 +338,15 @@ class FirstRunScreen(QWidget):
         )
         self.token_input.setEchoMode(QLineEdit.EchoMode.Password)
         self.token_input.setPlaceholderText(self.tr("Paste the token here"))
-        self.shop_uuid_input = self._line_edit(
-            card, "shopUuidInput", self.tr("Shop UUID"), 256, "shop_uuid"
-        )
-        self.shop_uuid_input.setPlaceholderText(self.tr("optional"))
+        self.shop_picker = ShopPicker(card)
+        self.shop_picker.edited.connect(self._on_shop_picker_edited)
+        self.shop_uuid_input = self.shop_picker.uuid_input
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._add_row(form, card, "base_url", self.tr("Piggy address:"), self.base_url_input)
         self._add_row(form, card, "token", self.tr("Token:"), self.token_input)
-        self._add_row(form, card, "shop_uuid", self.tr("Shop UUID:"), self.shop_uuid_input)
+        self._add_row(form, card, "shop_uuid", self.tr("Shop:"), self.shop_picker)
 
         self.test_button = QPushButton(self.tr("Test connection"), card)
         self.test_button.setObjectName("testConnectionButton")
@@ -413,7 +433,7 @@ class FirstRunScreen(QWidget):
             problems["token"] = self.tr(ASK_TO_PASTE)
         elif (problem := token_problem(token)) is not None:
             problems["token"] = problem
-        shop_uuid = self.shop_uuid_input.text().strip()
+        shop_uuid = self.shop_picker.uuid()
         if (problem := shop_uuid_problem(shop_uuid, translate)) is not None:
             problems["shop_uuid"] = problem
         return problems
@@ -442,6 +462,11 @@ class FirstRunScreen(QWidget):
         if self.tested or self.banner.tone is not None:
             self.banner.clear()
         self._set_tested(False)
+
+    def _on_shop_picker_edited(self) -> None:
+        # The shop is chosen after the test, from what it listed: no new test needed.
+        self.errors["shop_uuid"].hide()
+        self.errors["shop_uuid"].clear()
 
     def _on_controller_connection_tested(self, promotions: int) -> None:
         self._set_busy(False)

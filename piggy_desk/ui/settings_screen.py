@@ -10,7 +10,7 @@ field.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from piggy_desk.api import InvalidRequest, base_url_root
+from piggy_desk.api import InvalidRequest, PiggyError, Shop, base_url_root
 from piggy_desk.counter.flow import Tone
 from piggy_desk.settings import (
     LANGUAGES,
@@ -57,6 +57,7 @@ from piggy_desk.token_store import (
 )
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate
 from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.shop_picker import ShopPicker, shops_failure_sentence
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.widgets import MessageBanner
 
@@ -65,6 +66,7 @@ T = TypeVar("T")
 SAVE_TASK = "settings-save"
 REMOVE_TASK = "settings-remove"
 CHECK_TASK = "settings-key-store-check"
+SHOPS_TASK = "settings-shops"
 
 FIELDS = (
     "base_url",
@@ -203,6 +205,8 @@ class SettingsController(QObject):
         token_state_loaded(bool): whether a token is kept for the saved Piggy address.
         token_removed(): the token of the saved Piggy address was forgotten.
         token_removal_failed(str): it was not; the sentence.
+        shops_listed(list): the account's shops, to choose from.
+        shops_unavailable(str): Piggy did not list them; the sentence that says why.
     """
 
     settings_saved = Signal(object, bool)
@@ -210,6 +214,8 @@ class SettingsController(QObject):
     token_state_loaded = Signal(bool)
     token_removed = Signal()
     token_removal_failed = Signal(str)
+    shops_listed = Signal(list)
+    shops_unavailable = Signal(str)
 
     def __init__(
         self,
@@ -217,11 +223,25 @@ class SettingsController(QObject):
         token_store: TokenStore,
         config_dir: Path,
         parent: QObject | None = None,
+        *,
+        shops: Callable[[], Awaitable[list[Shop]]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.token_store = token_store
         self._config_dir = config_dir
+        self._shops = shops
+
+    async def list_shops(self) -> None:
+        """Ask Piggy for the account's shops (on the connection the counter uses)."""
+        if self._shops is None:
+            return
+        try:
+            shops = await self._shops()
+        except PiggyError as error:
+            self.shops_unavailable.emit(shops_failure_sentence(error))
+            return
+        self.shops_listed.emit(shops)
 
     async def save(self, draft: SettingsDraft) -> None:
         """Keep a checked draft: the token first, then the file (nothing half-changed)."""
@@ -316,6 +336,8 @@ class SettingsScreen(QWidget):
         messages: MessagePath,
         config_dir: Path,
         parent: QWidget | None = None,
+        *,
+        shops: Callable[[], Awaitable[list[Shop]]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsScreen")
@@ -325,13 +347,15 @@ class SettingsScreen(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.busy = False
         self.confirm_box: QMessageBox | None = None
-        self.controller = SettingsController(settings, token_store, config_dir, self)
+        self.controller = SettingsController(settings, token_store, config_dir, self, shops=shops)
         self.controller.settings_saved.connect(self._on_controller_settings_saved)
         self.controller.saving_failed.connect(self._on_controller_saving_failed)
         self.controller.token_state_loaded.connect(self._on_controller_token_state_loaded)
         self.controller.token_removed.connect(self._on_controller_token_removed)
         self.controller.token_removal_failed.connect(self._on_controller_token_removal_failed)
         self._setup_ui()
+        self.controller.shops_listed.connect(self.shop_picker.set_shops)
+        self.controller.shops_unavailable.connect(self.shop_picker.set_unavailable)
         self.show_settings(settings)
 
     @property
@@ -342,7 +366,7 @@ class SettingsScreen(QWidget):
     def show_settings(self, settings: Settings) -> None:
         """Fill the fields from ``settings``; typed secrets and errors are cleared."""
         self.base_url_input.setText(settings.base_url)
-        self.shop_uuid_input.setText(settings.shop_uuid or "")
+        self.shop_picker.set_uuid(settings.shop_uuid or "")
         self.lock_check.setChecked(settings.lock_before_redeem)
         self.sounds_check.setChecked(settings.sounds)
         self.scan_prefix_input.setText(settings.scan_prefix)
@@ -363,12 +387,13 @@ class SettingsScreen(QWidget):
         """Ask the key store whether a token is kept, and show its trouble if it has any."""
         self._show_token_source()
         self._tasks.start(self.controller.check_token(), name=CHECK_TASK)
+        self._tasks.start(self.controller.list_shops(), name=SHOPS_TASK)
 
     def draft(self) -> SettingsDraft:
         """What is typed and chosen now, trimmed."""
         return SettingsDraft(
             base_url=self.base_url_input.text().strip(),
-            shop_uuid=self.shop_uuid_input.text().strip(),
+            shop_uuid=self.shop_picker.uuid(),
             lock_before_redeem=self.lock_check.isChecked(),
             sounds=self.sounds_check.isChecked(),
             scan_prefix=self.scan_prefix_input.text(),
@@ -515,10 +540,9 @@ class SettingsScreen(QWidget):
         token_box.setSpacing(4)
         token_box.addLayout(state_line)
         token_box.addWidget(self.token_input)
-        self.shop_uuid_input = self._line_edit(
-            group, "shopUuidInput", self.tr("Shop UUID"), 256, "shop_uuid"
-        )
-        self.shop_uuid_input.setPlaceholderText(self.tr("optional"))
+        self.shop_picker = ShopPicker(group)
+        self.shop_picker.edited.connect(lambda: self._clear_error("shop_uuid"))
+        self.shop_uuid_input = self.shop_picker.uuid_input
         form = self._form(group)
         self._add_row(form, "base_url", self.tr("Piggy address:"), self.base_url_input, "")
         self._add_row(
@@ -531,8 +555,8 @@ class SettingsScreen(QWidget):
         self._add_row(
             form,
             "shop_uuid",
-            self.tr("Shop UUID:"),
-            self.shop_uuid_input,
+            self.tr("Shop:"),
+            self.shop_picker,
             self.tr("The shop redemptions are booked to. Empty: none."),
         )
         return group

@@ -603,7 +603,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run.py" line="+78"/>
+        <location filename="../../piggy_desk/ui/first_run.py" line="+80"/>
         <source>Wrong token: Piggy did not accept it. Copy the whole Personal Access Token again, or make a new one in your Piggy account.</source>
         <translation>Verkeerd token: Piggy heeft het niet geaccepteerd. Kopieer het volledige Personal Access Token opnieuw, of maak een nieuw token aan in uw Piggy-account.</translation>
     </message>
@@ -626,7 +626,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunController</name>
     <message>
-        <location line="+61"/>
+        <location line="+73"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>De instellingen konden niet worden opgeslagen in {folder} ({problem}).</translation>
     </message>
@@ -634,12 +634,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location line="-97"/>
+        <location line="-109"/>
         <source>Paste the Personal Access Token from your Piggy account.</source>
         <translation>Plak het Personal Access Token uit uw Piggy-account.</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+173"/>
         <source>Testing…</source>
         <translation>Bezig met testen…</translation>
     </message>
@@ -649,7 +649,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy wordt gevraagd…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Saving…</source>
         <translation>Bezig met opslaan…</translation>
     </message>
@@ -704,17 +704,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Plak hier het token</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Shop UUID</source>
-        <translation>Winkel-UUID</translation>
+        <location line="+9"/>
+        <source>Shop:</source>
+        <translation>Winkel:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>optional</source>
-        <translation>optioneel</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-2"/>
         <source>Piggy address:</source>
         <translation>Piggy-adres:</translation>
     </message>
@@ -724,12 +719,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Token:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Shop UUID:</source>
-        <translation>Winkel-UUID:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+95"/>
         <source>Test connection</source>
         <translation>Verbinding testen</translation>
@@ -744,7 +734,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-359"/>
+        <location line="-377"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Verbonden: Piggy antwoordde met %Ln actie.</numerusform>
@@ -755,7 +745,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+427"/>
+        <location line="+450"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — eerste start</translation>
     </message>
@@ -1816,7 +1806,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De twee pincodes zijn niet gelijk. Typ de nieuwe pincode twee keer.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+115"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+117"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>Dit is te lang voor een token (meer dan {max} tekens).</translation>
     </message>
@@ -1849,7 +1839,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SettingsController</name>
     <message>
-        <location line="+70"/>
+        <location line="+88"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>De instellingen konden niet worden opgeslagen in {folder} ({problem}).</translation>
     </message>
@@ -1857,7 +1847,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="-177"/>
+        <location line="-195"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>Er staat een token in de sleutelkluis van deze computer. Het wordt nooit getoond.</translation>
     </message>
@@ -1902,13 +1892,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Donker</translation>
     </message>
     <message>
-        <location line="+290"/>
-        <location line="+363"/>
+        <location line="+313"/>
+        <location line="+362"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Er is niets opgeslagen: zie de melding hieronder.</translation>
     </message>
     <message>
-        <location line="-361"/>
+        <location line="-360"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Er is niets opgeslagen: zie de meldingen hieronder.</translation>
     </message>
@@ -1936,12 +1926,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+226"/>
+        <location line="+225"/>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-221"/>
         <source>Undo changes</source>
         <translation>Wijzigingen ongedaan maken</translation>
     </message>
@@ -1971,17 +1961,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Token vervangen…</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Shop UUID</source>
-        <translation>Winkel-UUID</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>optional</source>
-        <translation>optioneel</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+18"/>
         <source>Piggy address:</source>
         <translation>Piggy-adres:</translation>
     </message>
@@ -1997,8 +1977,8 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Shop UUID:</source>
-        <translation>Winkel-UUID:</translation>
+        <source>Shop:</source>
+        <translation>Winkel:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2139,6 +2119,59 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <location line="+23"/>
         <source>The token was removed.</source>
         <translation>Het token is verwijderd.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopPicker</name>
+    <message>
+        <location filename="../../piggy_desk/ui/shop_picker.py" line="+20"/>
+        <source>shop</source>
+        <translation>winkel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>web shop</source>
+        <translation>webwinkel</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Piggy does not list the shops for this token. Type the shop&apos;s UUID from the Piggy dashboard, or leave it empty.</source>
+        <translation>Piggy geeft met dit token de winkels niet. Typ de UUID van de winkel uit het Piggy-dashboard, of laat het veld leeg.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The shops could not be listed ({reason}). Type the shop&apos;s UUID, or leave it empty.</source>
+        <translation>De winkels konden niet worden opgehaald ({reason}). Typ de UUID van de winkel, of laat het veld leeg.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No shop</source>
+        <translation>Geen winkel</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Piggy lists no shops for this account.</source>
+        <translation>Piggy heeft geen winkels voor dit account.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Shop</source>
+        <translation>Winkel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A shop not in the list (UUID below)</source>
+        <translation>Een winkel die niet in de lijst staat (UUID hieronder)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shop UUID</source>
+        <translation>Winkel-UUID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional</source>
+        <translation>optioneel</translation>
     </message>
 </context>
 <context>
@@ -2387,7 +2420,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers.py" line="+146"/>
+        <location filename="../../piggy_desk/ui/vouchers.py" line="+147"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -2431,12 +2464,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+145"/>
+        <location line="+148"/>
         <source>All promotions</source>
         <translation>Alle acties</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-145"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2476,7 +2509,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Vouchers</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Activate</source>
         <translation>Activeren</translation>
     </message>
@@ -2542,7 +2575,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+140"/>
+        <location line="+159"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln nieuwe voucher is klaar.</numerusform>
@@ -2563,12 +2596,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher {code} is geactiveerd.</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-231"/>
         <source>Arrow keys choose a voucher; the buttons below or the Menu key act on it</source>
         <translation>Kies met de pijltjestoetsen een voucher; de knoppen hieronder of de menutoets werken op die voucher</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+233"/>
         <source>Voucher {code} deactivated.</source>
         <translation>Voucher {code} is uitgeschakeld.</translation>
     </message>

@@ -280,3 +280,53 @@ async def test_a_refused_field_is_cleared_when_typed_in(installer: Installer) ->
     installer.screen.token_input.setFocus(Qt.FocusReason.OtherFocusReason)
     QTest.keyClicks(installer.screen.token_input, "a")
     assert installer.error("token") == ""
+
+
+async def test_a_tested_connection_offers_the_accounts_shops_to_choose_from(
+    installer: Installer,
+) -> None:
+    from piggy_desk.sandbox.seed import _OTHER_SHOP_UUIDS
+
+    screen = installer.screen
+    assert not screen.shop_picker.choice.isVisible()  # nothing to choose before the test
+    installer.fill(installer.sandbox.base_url, installer.sandbox.token)
+    await installer.test_connection()
+    await until(lambda: screen.shop_picker.choice.isVisible(), what="the list of shops")
+    choice = screen.shop_picker.choice
+    items = [choice.itemText(index) for index in range(choice.count())]
+    assert items == [
+        "No shop",
+        "Koffie & Co Utrecht Oudegracht · shop · UTR-01",
+        "Koffie & Co Amersfoort Langestraat · shop · AMF-02",
+        "Koffie & Co webwinkel · web shop",
+    ]
+    assert not screen.shop_picker.note.isVisible()
+    # Chosen with the keyboard, as a manager would: the UUID field follows.
+    choice.setFocus(Qt.FocusReason.OtherFocusReason)
+    QTest.keyClick(choice, Qt.Key.Key_Down)
+    QTest.keyClick(choice, Qt.Key.Key_Down)
+    assert screen.shop_uuid_input.text() == _OTHER_SHOP_UUIDS[0]
+    assert screen.save_button.isEnabled(), "choosing a shop needs no new test"
+    assert screen.grab().save(str(SCREENSHOTS / "first-run-shop-picker.png"))
+    screen.save_button.click()
+    await until(lambda: installer.connected, what="connected")
+    assert installer.connected[0].shop_uuid == _OTHER_SHOP_UUIDS[0]
+
+
+async def test_a_token_that_may_not_list_shops_keeps_the_typed_uuid_with_a_sentence(
+    installer: Installer,
+) -> None:
+    screen = installer.screen
+    installer.sandbox.inject("status", status=403, path="/shops")
+    installer.fill(installer.sandbox.base_url, installer.sandbox.token, KNOWN.SHOP_UUID)
+    sentence = await installer.test_connection()
+    assert sentence.startswith("Connected")
+    await until(lambda: screen.shop_picker.note.isVisible(), what="the sentence about shops")
+    assert screen.shop_picker.note.text().startswith(
+        "Piggy does not list the shops for this token. Type the shop's UUID"
+    )
+    assert not screen.shop_picker.choice.isVisible()
+    assert screen.shop_uuid_input.isVisible() and screen.shop_uuid_input.isEnabled()
+    screen.save_button.click()
+    await until(lambda: installer.connected, what="connected")
+    assert installer.connected[0].shop_uuid == KNOWN.SHOP_UUID

@@ -19,6 +19,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 
 from piggy_desk.counter.flow import Tone
+from piggy_desk.sandbox import RunningSandbox
 from piggy_desk.settings import SETTINGS_FILE, Settings, hash_pin, pin_matches
 from piggy_desk.token_store import NO_KEY_STORE, TokenStore
 from piggy_desk.ui import theme
@@ -536,4 +537,48 @@ async def test_without_the_theme_keeper_the_theme_counts_from_the_next_start(
     await choose_theme_by_keyboard(window, screen, "Dark")
     assert theme.current() is theme.LIGHT
     assert window.statusBar().currentMessage() == "The new theme is used from the next start."
+    await close(window)
+
+
+async def test_settings_offers_the_accounts_shops_on_the_counters_connection(
+    memory_keyring: MemoryKeyring, make_window: Callable[..., MainWindow]
+) -> None:
+    from piggy_desk.sandbox.seed import _OTHER_SHOP_UUIDS, KNOWN
+
+    window = make_window()
+    screen = await open_settings(window)
+    picker = screen.shop_picker
+    await until(lambda: picker.choice.isVisible(), what="the list of shops")
+    # The window's shop is shown as chosen, by its name.
+    assert picker.choice.currentText() == "Koffie & Co Utrecht Oudegracht · shop · UTR-01"
+    assert picker.uuid() == KNOWN.SHOP_UUID
+    screen.scroll_area.ensureWidgetVisible(picker)
+    assert screen.grab().save(str(SCREENSHOTS / "settings-shop-picker.png"))
+    picker.choice.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(picker.choice, Qt.Key.Key_Down)
+    assert picker.uuid() == _OTHER_SHOP_UUIDS[0]
+    screen.save_button.click()
+    await until(lambda: not screen.busy and window.tasks.running == 0, what="saving")
+    assert screen.banner.text == "Settings saved."
+    assert window.flow.settings.shop_uuid == _OTHER_SHOP_UUIDS[0]
+    await close(window)
+
+
+async def test_settings_keeps_the_typed_uuid_when_the_token_may_not_list_shops(
+    memory_keyring: MemoryKeyring, make_window: Callable[..., MainWindow], sandbox: RunningSandbox
+) -> None:
+    window = make_window()
+    sandbox.inject("status", status=404, path="/shops")
+    screen = await open_settings(window)
+    picker = screen.shop_picker
+    await until(lambda: picker.note.isVisible(), what="the sentence about shops")
+    assert picker.note.text() == (
+        "Piggy does not list the shops for this token. Type the shop's UUID from the "
+        "Piggy dashboard, or leave it empty."
+    )
+    assert not picker.choice.isVisible()
+    screen.shop_uuid_input.setText("typed-shop-uuid")
+    screen.save_button.click()
+    await until(lambda: not screen.busy and window.tasks.running == 0, what="saving")
+    assert window.flow.settings.shop_uuid == "typed-shop-uuid"
     await close(window)
