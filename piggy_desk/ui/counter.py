@@ -41,6 +41,9 @@ from piggy_desk.ui.widgets import MessageBanner, StatusBadge, countdown_text, re
 MAX_SCAN_FIELD = 4096
 MAX_MULTI_REDEEM = 50
 STRAY_ENTER_SECONDS = 0.5
+# A scanner types a code and its Enter within a few milliseconds; a person who Tabs to a
+# button and presses Enter takes far longer after their last character.
+SCANNER_ENTER_SECONDS = 0.05
 BUSY_TEXT_DELAY_MS = 150
 
 
@@ -226,7 +229,8 @@ class CounterScreen(QWidget):
 
     Keys: a scan (characters then Enter or Tab) always lands in the scan field, whatever
     has focus; Enter with an empty scan field does the main action (redeem, confirm);
-    Esc cancels. The scanner's Enter never presses a focused button.
+    Esc cancels. The scanner's Enter never presses a focused button; a person's Enter or
+    Space on a button they reached with Tab presses that button.
     """
 
     def __init__(
@@ -247,6 +251,7 @@ class CounterScreen(QWidget):
         self._view = CounterView()
         self._last_notice: Notice | None = None
         self._last_scan_at = float("-inf")
+        self._last_character_at = float("-inf")
         self._rendered = False
         self._recent_shown: tuple[str, ...] | None = None
         self._setup_ui()
@@ -583,6 +588,10 @@ class CounterScreen(QWidget):
             self.tr("Reserved for this counter for {time}").format(time=countdown_text(left))
         )
 
+    def _typed_just_now(self) -> bool:
+        """A character came a scanner's moment ago: an Enter now ends a scan."""
+        return time.monotonic() - self._last_character_at < SCANNER_ENTER_SECONDS
+
     def _main_action(self) -> None:
         view = self._view
         if (
@@ -616,6 +625,9 @@ class CounterScreen(QWidget):
             return False  # a dialog or another window: none of the counter's business
         key = event.key()
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        scanner_enter = enter and self._typed_just_now()
+        if event.text().isprintable() and event.text():
+            self._last_character_at = time.monotonic()
         scanned_tab = key == Qt.Key.Key_Tab and bool(self.scan_input.text())
         if watched is self.scan_input and (enter or scanned_tab):
             # Enter, or Tab for scanners that end codes with it; consumed here, because
@@ -635,6 +647,12 @@ class CounterScreen(QWidget):
             return True
         if isinstance(watched, QLineEdit) or watched is self.multi_count:
             return False  # typing into a field is that field's business
+        if enter and isinstance(watched, QAbstractButton) and not scanner_enter:
+            # A person's Enter on a focused button does what the button says (the buttons
+            # are not auto-default, so Qt itself would ignore it).
+            if watched.isEnabled():
+                watched.click()
+            return True
         if enter:
             # Never let the scanner's Enter press whatever button has focus.
             self.submit_scan_field()
