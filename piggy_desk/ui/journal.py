@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -40,6 +40,15 @@ _OUTCOME_WORDS = {
     Outcome.UNKNOWN: QT_TRANSLATE_NOOP("JournalModel", "answer lost"),
 }
 Index = QModelIndex | QPersistentModelIndex
+
+
+def local_day_bounds(day: date) -> tuple[datetime, datetime]:
+    """The first moment of ``day`` and of the day after, by this computer's time zone rules
+    for each of those moments: a day the clocks move has 23 or 25 hours. (One fixed UTC
+    offset, today's, cut an hour off or added one.)"""
+    start = datetime.combine(day, time.min).astimezone()
+    end = datetime.combine(day + timedelta(days=1), time.min).astimezone()
+    return start, end
 
 
 class JournalModel(HeaderTableModel):
@@ -137,11 +146,10 @@ class JournalScreen(QWidget):
     async def load(self, day: date | None = None) -> None:
         """Read the day's entries off the loop thread and show them."""
         day = day or date.today()
-        zone = datetime.now().astimezone().tzinfo
-        assert zone is not None
+        start, end = local_day_bounds(day)
         loop = asyncio.get_running_loop()
         entries = await loop.run_in_executor(
-            self._journal.executor, self._journal.entries_on, day, zone
+            self._journal.executor, self._journal.entries_between, start, end
         )
         self.model.set_entries(entries)
         totals = self._journal.totals_by_promotion(entries)
