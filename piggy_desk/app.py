@@ -26,7 +26,15 @@ from piggy_desk.counter.flow import CounterSettings, RedemptionFlow
 from piggy_desk.counter.journal import Journal
 from piggy_desk.counter.scan import ScanRules
 from piggy_desk.logs import LOG_FILE_NAME, configure_logging, default_log_dir, register_secret
-from piggy_desk.settings import Settings, cache_dir, config_dir, data_dir, token_from_environment
+from piggy_desk.settings import (
+    LoadedSettings,
+    Settings,
+    cache_dir,
+    config_dir,
+    data_dir,
+    load_settings,
+    token_from_environment,
+)
 from piggy_desk.token_store import TokenStore
 from piggy_desk.ui import theme
 from piggy_desk.ui.counter import CounterController, CounterScreen
@@ -64,13 +72,15 @@ def build_main_window(
     token_store: TokenStore | None = None,
     config_folder: Path | None = None,
     theme_keeper: theme.ThemeKeeper | None = None,
+    loaded: LoadedSettings | None = None,
 ) -> MainWindow:
     """The wired main window (not yet shown) for the running QApplication and loop.
 
     Call it inside the running event loop: the one ``PiggyClient`` of the window's life
     is created here. The window's ``shutdown()`` (run by closing it) releases a held
     voucher and closes the client and the journal. With ``theme_keeper`` a theme chosen
-    on the settings screen is applied at once; without it, from the next start.
+    on the settings screen is applied at once; without it, from the next start. ``loaded``:
+    what the settings files held that could not be used, told to the manager.
     """
     register_secret(token)
     settings = settings or Settings()
@@ -114,6 +124,7 @@ def build_main_window(
             # Training saves its own settings: never the shop's real ones.
             config_folder or (data_dir / "settings" if training else config_dir()),
             client,
+            loaded,
         ),
         tasks=tasks,
         messages=messages,
@@ -124,8 +135,27 @@ def build_main_window(
     )
     messages.window = window
     sounds.setParent(window)
+    notes = (
+        [translate("TokenStore", token_store.warning)]
+        if token_store and token_store.warning
+        else []
+    )
+    if loaded is not None and loaded.problems:
+        notes.append(problems_note(loaded))
+    if notes:
+        window.statusBar().showMessage(" ".join(notes))
     window.start()
     return window
+
+
+def problems_note(loaded: LoadedSettings) -> str:
+    """One line for the status bar: which saved settings were not used."""
+    names = ", ".join(
+        dict.fromkeys(problem.key or problem.file.name for problem in loaded.problems)
+    )
+    return translate(
+        "MainWindow", "Some saved settings could not be used ({settings}): see Settings."
+    ).format(settings=names)
 
 
 def _journal_screen(journal: Journal, tasks: TaskRunner) -> JournalScreen:
@@ -165,10 +195,14 @@ def _settings_screen(
     messages: MessagePath,
     folder: Path,
     client: PiggyClient,
+    loaded: LoadedSettings | None,
 ) -> SettingsScreen:
     from piggy_desk.ui.settings_screen import SettingsScreen
 
-    return SettingsScreen(settings, store, tasks, messages, folder, shops=client.shops.list)
+    problems = loaded.problems if loaded is not None else ()
+    return SettingsScreen(
+        settings, store, tasks, messages, folder, shops=client.shops.list, problems=problems
+    )
 
 
 def build_training_window(*, base_url: str, token: str, folder: Path) -> MainWindow:
@@ -257,11 +291,12 @@ async def _run(
     arguments: argparse.Namespace,
     app: QApplication,
     theme_keeper: theme.ThemeKeeper,
-    settings: Settings,
+    loaded: LoadedSettings,
 ) -> int:
     from piggy_desk.sandbox.address import base_url_of, listen
     from piggy_desk.sandbox.seed import KNOWN
 
+    settings = loaded.settings
     store = TokenStore()
     sandbox_socket = None
     sandbox: RunningSandbox | None = None
@@ -292,9 +327,8 @@ async def _run(
             training=sandbox_socket is not None,
             token_store=store,
             theme_keeper=theme_keeper,
+            loaded=loaded,
         )
-        if store.warning:
-            window.statusBar().showMessage(translate("TokenStore", store.warning))
         window.messages.install()
         closed = asyncio.get_running_loop().create_future()
         window.closed.connect(lambda: None if closed.done() else closed.set_result(None))
@@ -378,7 +412,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("PiggyDesk")
     # The loop must survive a message box being the only window; quitting is deliberate.
     app.setQuitOnLastWindowClosed(False)
-    settings = Settings.load(config_dir())
+    loaded = load_settings(config_dir())
+    settings = loaded.settings
     theme_keeper = theme.install(app, settings.theme)
     # Before any widget is made: widgets translate their texts when they are built.
     language = install_translators(app, settings.language)
@@ -397,7 +432,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
             if arguments.self_test:
                 return runner.run(_self_test(log_file))
-            return runner.run(_run(arguments, app, theme_keeper, settings))
+            return runner.run(_run(arguments, app, theme_keeper, loaded))
     finally:
         collector.stop()
 

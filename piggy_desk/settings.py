@@ -15,12 +15,15 @@ import json
 import logging
 import os
 import secrets
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import platformdirs
 
-from piggy_desk.api import DEFAULT_BASE_URL
+from piggy_desk.api import DEFAULT_BASE_URL, InvalidRequest, base_url_root
 from piggy_desk.texts import Translate, untranslated
 
 log = logging.getLogger("piggy_desk")
@@ -65,29 +68,8 @@ class Settings:
 
     @classmethod
     def load(cls, folder: Path) -> Settings:
-        """The settings saved in ``folder``; defaults for anything missing or unreadable."""
-        path = folder / SETTINGS_FILE
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return cls()
-        except (OSError, ValueError) as error:
-            log.warning("settings file %s unreadable (%s): using defaults", path, error)
-            return cls()
-        if not isinstance(raw, dict):
-            return cls()
-        defaults = cls()
-        values = {}
-        for field in fields(cls):
-            value = raw.get(field.name, getattr(defaults, field.name))
-            default = getattr(defaults, field.name)
-            if default is None or isinstance(value, type(default)):
-                values[field.name] = value
-        if values.get("language") not in LANGUAGES:
-            values["language"] = defaults.language
-        if values.get("theme") not in THEMES:
-            values["theme"] = defaults.theme
-        return cls(**values)
+        """The settings saved in ``folder``: see ``load_settings``."""
+        return load_settings(folder).settings
 
     def save(self, folder: Path) -> None:
         """Write the settings to ``folder``: whole or not at all (a new file moved in place)."""
@@ -102,10 +84,173 @@ class Settings:
             raise
 
 
+Why = Callable[[Translate], str]
+"""Why a value cannot be used, as a sentence in the person's language."""
+
+
+@dataclass(frozen=True, slots=True)
+class SettingProblem:
+    """A value in a settings file that was not used, and why (a manager is told)."""
+
+    key: str
+    file: Path
+    why: Why = field(repr=False, compare=False)
+
+    def sentence(self, translate: Translate = untranslated) -> str:
+        """The whole sentence for a manager, naming the file and the setting."""
+        if not self.key:
+            return translate("Settings", "{file}: {why}").format(
+                file=self.file, why=self.why(translate)
+            )
+        return translate("Settings", "“{setting}” in {file}: {why} It was ignored.").format(
+            setting=self.key, file=self.file, why=self.why(translate)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedSettings:
+    """The settings the counter runs with, and the values that could not be used."""
+
+    settings: Settings
+    problems: tuple[SettingProblem, ...] = ()
+
+
+def load_settings(folder: Path) -> LoadedSettings:
+    """The settings saved in ``folder``. A missing file gives the defaults; an unreadable
+    file, or a value that would break the counter, gives the default for what it held,
+    with a problem that names it (also logged)."""
+    path = folder / SETTINGS_FILE
+    problems: list[SettingProblem] = []
+    values = _valid_values(_read_settings_file(path, problems), path, problems)
+    for problem in problems:
+        log.warning("settings: %s", problem.sentence())
+    return LoadedSettings(replace(Settings(), **values), tuple(problems))
+
+
+def _read_settings_file(path: Path, problems: list[SettingProblem]) -> dict[str, object]:
+    """What the file holds (nothing when there is no file)."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, RecursionError) as error:
+        reason = getattr(error, "strerror", None) or type(error).__name__
+        problems.append(SettingProblem("", path, _unreadable(reason)))
+        return {}
+    if not isinstance(raw, dict):
+        problems.append(SettingProblem("", path, _not_settings))
+        return {}
+    return raw
+
+
+def _unreadable(reason: str) -> Why:
+    def why(translate: Translate) -> str:
+        return translate(
+            "Settings", "The file could not be read ({problem}), so none of it is used."
+        ).format(problem=reason)
+
+    return why
+
+
+def _not_settings(translate: Translate) -> str:
+    return translate("Settings", "The file does not hold settings in the form Piggy Desk writes.")
+
+
+def _valid_values(
+    raw: dict[str, object], path: Path, problems: list[SettingProblem]
+) -> dict[str, Any]:
+    """The usable values of ``raw``, by field; a problem for each one that is not."""
+    values: dict[str, Any] = {}
+    for name in SETTING_KEYS:
+        if name not in raw:
+            continue
+        value, why = _checked(name, raw[name])
+        if why is None:
+            values[name] = value
+        else:
+            problems.append(SettingProblem(name, path, why))
+    return values
+
+
+def _checked(name: str, value: object) -> tuple[object, Why | None]:
+    """``value`` as the setting ``name`` keeps it, or why it cannot be used."""
+    if name in {"lock_before_redeem", "sounds"}:
+        return value, None if isinstance(value, bool) else _not_yes_or_no
+    if name == "manager_pin_hash":
+        usable = value is None or (isinstance(value, str) and pin_hash_is_usable(value))
+        return value, None if usable else _not_a_pin_hash
+    if name in {"language", "theme"}:
+        choices = tuple(LANGUAGES) if name == "language" else THEMES
+        return value, None if value in choices else _one_of(choices)
+    if name == "shop_uuid" and value is None:
+        return None, None
+    if not isinstance(value, str):
+        return value, _not_text
+    text = value
+    if name == "base_url":
+        why = _failed(lambda translate: address_problem(text, translate))
+        return (text if why else base_url_root(text)), why
+    if name == "shop_uuid":
+        text = text.strip()
+        why = _failed(lambda translate: shop_uuid_problem(text, translate))
+        return (text or None), why
+    what = name.removeprefix("scan_")
+    return text, _failed(lambda translate: scan_affix_problem(text, what, translate))
+
+
+def _failed(check: Callable[[Translate], str | None]) -> Why | None:
+    """``check``'s sentence as a ``Why`` when it finds a problem, else None."""
+    if check(untranslated) is None:
+        return None
+    return lambda translate: check(translate) or ""
+
+
+def _not_yes_or_no(translate: Translate) -> str:
+    return translate("Settings", "It must be true or false.")
+
+
+def _not_text(translate: Translate) -> str:
+    return translate("Settings", "It must be text in quotes.")
+
+
+def _not_a_pin_hash(translate: Translate) -> str:
+    return translate("Settings", "It is not a manager PIN hash made by Piggy Desk.")
+
+
+def _one_of(choices: tuple[str, ...]) -> Why:
+    def why(translate: Translate) -> str:
+        return translate("Settings", "It must be one of {choices}.").format(
+            choices=", ".join(f"“{choice}”" for choice in choices)
+        )
+
+    return why
+
+
+SETTING_KEYS = tuple(each.name for each in fields(Settings))
+"""The names of the settings, as the settings files spell them."""
+
+
 def token_from_environment() -> str | None:
     """A token given by the deployment (``PIGGY_TOKEN``), if any."""
     token = os.environ.get("PIGGY_TOKEN", "").strip()
     return token or None
+
+
+def address_problem(base_url: str, translate: Translate = untranslated) -> str | None:
+    """Why ``base_url`` cannot be the Piggy address, or None."""
+    try:
+        root = base_url_root(base_url)
+    except InvalidRequest as error:
+        return translate("PiggyError", error.user_message)
+    # base_url_root lets these through: a space becomes %20 in the host name, and a
+    # user name and password would be written to the settings file in plain text.
+    if any(ch.isspace() for ch in base_url.strip()):
+        return translate("Settings", "That is not a web address: it has a space in it.")
+    if urlsplit(root).username is not None:
+        return translate(
+            "Settings", "Leave the user name and password out of the address: the token is enough."
+        )
+    return None
 
 
 def shop_uuid_problem(shop_uuid: str, translate: Translate = untranslated) -> str | None:
@@ -151,6 +296,8 @@ def pin_problem(pin: str, repeated: str, translate: Translate = untranslated) ->
 
 
 PIN_ITERATIONS = 200_000
+PIN_ITERATION_RANGE = (10_000, 2_000_000)
+"""Iterations a kept PIN hash may have: more would hold each PIN try for many seconds."""
 
 
 def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
@@ -160,13 +307,29 @@ def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
     return f"pbkdf2_sha256${PIN_ITERATIONS}${salt.hex()}${digest.hex()}"
 
 
+def pin_hash_is_usable(stored: str) -> bool:
+    """Whether ``stored`` has the form ``hash_pin`` gives, with a bearable iteration count."""
+    parts = stored.split("$")
+    if len(parts) != 4 or parts[0] != "pbkdf2_sha256":
+        return False
+    _scheme, iterations, salt, digest = parts
+    low, high = PIN_ITERATION_RANGE
+    hexdigits = "0123456789abcdef"
+    return (
+        iterations.isascii()
+        and iterations.isdigit()
+        and low <= int(iterations) <= high
+        and 0 < len(salt) <= 128
+        and len(salt) % 2 == 0
+        and len(digest) == 64
+        and all(ch in hexdigits for ch in salt + digest)
+    )
+
+
 def pin_matches(pin: str, stored: str) -> bool:
     """Whether ``pin`` is the PIN ``stored`` was made from (constant-time comparison)."""
-    try:
-        scheme, iterations, salt, digest = stored.split("$")
-        if scheme != "pbkdf2_sha256":
-            return False
-        computed = hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), int(iterations))
-    except ValueError:
+    if not (isinstance(stored, str) and pin_hash_is_usable(stored)):
         return False
+    _scheme, iterations, salt, digest = stored.split("$")
+    computed = hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), int(iterations))
     return hmac.compare_digest(computed.hex(), digest)

@@ -10,12 +10,11 @@ field.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -36,13 +35,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from piggy_desk.api import InvalidRequest, PiggyError, Shop, base_url_root
+from piggy_desk.api import PiggyError, Shop, base_url_root
 from piggy_desk.counter.flow import Tone
 from piggy_desk.settings import (
     LANGUAGES,
     PIN_DIGITS,
+    SETTINGS_FILE,
     THEMES,
+    SettingProblem,
     Settings,
+    address_problem,
     hash_pin,
     pin_problem,
     scan_affix_problem,
@@ -55,7 +57,7 @@ from piggy_desk.token_store import (
     TokenStoreError,
     account_for,
 )
-from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate
+from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.shop_picker import ShopPicker, shops_failure_sentence
 from piggy_desk.ui.tasks import TaskRunner
@@ -125,20 +127,8 @@ def token_problem(token: str) -> str | None:
 
 
 def base_url_problem(base_url: str) -> str | None:
-    """Why ``base_url`` cannot be the Piggy address, or None."""
-    try:
-        root = base_url_root(base_url)
-    except InvalidRequest as error:
-        return error_text(error)
-    # base_url_root lets these through: a space becomes %20 in the host name, and a
-    # user name and password would be written to the settings file in plain text.
-    if any(ch.isspace() for ch in base_url.strip()):
-        return translate("Settings", "That is not a web address: it has a space in it.")
-    if urlsplit(root).username is not None:
-        return translate(
-            "Settings", "Leave the user name and password out of the address: the token is enough."
-        )
-    return None
+    """Why ``base_url`` cannot be the Piggy address, or None (in the person's language)."""
+    return address_problem(base_url, translate)
 
 
 async def off_loop(call: Callable[[], T]) -> T:
@@ -338,10 +328,13 @@ class SettingsScreen(QWidget):
         parent: QWidget | None = None,
         *,
         shops: Callable[[], Awaitable[list[Shop]]] | None = None,
+        problems: Sequence[SettingProblem] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsScreen")
         self._token_store = token_store
+        self._config_dir = config_dir
+        self.problems = tuple(problems)
         self._tasks = tasks
         self._messages = messages
         self.errors: dict[str, QLabel] = {}
@@ -357,6 +350,7 @@ class SettingsScreen(QWidget):
         self.controller.shops_listed.connect(self.shop_picker.set_shops)
         self.controller.shops_unavailable.connect(self.shop_picker.set_unavailable)
         self.show_settings(settings)
+        self._show_file_problems()
 
     @property
     def settings(self) -> Settings:
@@ -469,6 +463,9 @@ class SettingsScreen(QWidget):
         self.title.setObjectName("settingsTitle")
         self.warning_banner = MessageBanner(self, collapse_when_empty=True)
         self.warning_banner.setAccessibleName(self.tr("Key store warning"))
+        self.problems_banner = MessageBanner(self, collapse_when_empty=True)
+        self.problems_banner.setObjectName("settingsProblemsBanner")
+        self.problems_banner.setAccessibleName(self.tr("Settings that could not be used"))
         self.banner = MessageBanner(self, collapse_when_empty=True)
 
         page = QWidget(self)
@@ -508,6 +505,7 @@ class SettingsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.warning_banner)
+        layout.addWidget(self.problems_banner)
         layout.addWidget(self.banner)
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(buttons)
@@ -719,6 +717,24 @@ class SettingsScreen(QWidget):
         self.revert_button.setEnabled(not busy)
         self.save_button.setText(self.tr("Saving…") if busy else self.tr("Save settings"))
 
+    def _show_file_problems(self) -> None:
+        """The values the settings files held that could not be used, until they are gone."""
+        lines: list[str] = []
+        for file in dict.fromkeys(problem.file for problem in self.problems):
+            found = [problem for problem in self.problems if problem.file == file]
+            unreadable = [problem.sentence(translate) for problem in found if not problem.key]
+            if unreadable:
+                lines += unreadable
+                continue
+            lines.append(self.tr("Ignored, because they cannot work, in {file}:").format(file=file))
+            lines += [f"• {problem.key}: {problem.why(translate)}" for problem in found]
+            if file == self._config_dir / SETTINGS_FILE:
+                lines.append(self.tr("Saving puts the values shown below in their place."))
+        if lines:
+            self.problems_banner.show_notice(Tone.ERROR, "\n".join(lines), has_details=False)
+        else:
+            self.problems_banner.clear()
+
     def _show_token_source(self) -> None:
         store = self._token_store
         managed = store.source == "environment"
@@ -767,6 +783,10 @@ class SettingsScreen(QWidget):
 
     def _on_controller_settings_saved(self, settings: Settings, token_changed: bool) -> None:
         self._set_busy(False)
+        # What was refused in this counter's own file is gone now: the file was written anew.
+        own_file = self._config_dir / SETTINGS_FILE
+        self.problems = tuple(problem for problem in self.problems if problem.file != own_file)
+        self._show_file_problems()
         self.show_settings(settings)
         self.banner.show_notice(Tone.SUCCESS, self.tr("Settings saved."), has_details=False)
         self.refresh()

@@ -261,7 +261,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="+271"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="+276"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -1025,6 +1025,11 @@ The voucher can then be used again.</translation>
         <source>Connection: {state}</source>
         <translation>Connection: {state}</translation>
     </message>
+    <message>
+        <location filename="../../piggy_desk/app.py" line="+156"/>
+        <source>Some saved settings could not be used ({settings}): see Settings.</source>
+        <translation>Some saved settings could not be used ({settings}): see Settings.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -1766,7 +1771,47 @@ The voucher can then be used again.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+116"/>
+        <location filename="../../piggy_desk/settings.py" line="+102"/>
+        <source>{file}: {why}</source>
+        <translation>{file}: {why}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{setting}” in {file}: {why} It was ignored.</source>
+        <translation>“{setting}” in {file}: {why} It was ignored.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The file could not be read ({problem}), so none of it is used.</source>
+        <translation>The file could not be read ({problem}), so none of it is used.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file does not hold settings in the form Piggy Desk writes.</source>
+        <translation>The file does not hold settings in the form Piggy Desk writes.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>It must be true or false.</source>
+        <translation>It must be true or false.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It must be text in quotes.</source>
+        <translation>It must be text in quotes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It is not a manager PIN hash made by Piggy Desk.</source>
+        <translation>It is not a manager PIN hash made by Piggy Desk.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It must be one of {choices}.</source>
+        <translation>It must be one of {choices}.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>A shop UUID has at most {max} characters.</source>
         <translation>A shop UUID has at most {max} characters.</translation>
     </message>
@@ -1806,7 +1851,7 @@ The voucher can then be used again.</translation>
         <translation>The two PINs are not the same. Type the new PIN twice.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+117"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+119"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>This is too long to be a token (over {max} characters).</translation>
     </message>
@@ -1816,7 +1861,7 @@ The voucher can then be used again.</translation>
         <translation>A token has no spaces, line breaks or accented letters. Paste it again.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../piggy_desk/settings.py" line="-46"/>
         <source>That is not a web address: it has a space in it.</source>
         <translation>That is not a web address: it has a space in it.</translation>
     </message>
@@ -1826,7 +1871,7 @@ The voucher can then be used again.</translation>
         <translation>Leave the user name and password out of the address: the token is enough.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+55"/>
         <source>Choose one of the languages in the list.</source>
         <translation>Choose one of the languages in the list.</translation>
     </message>
@@ -1847,7 +1892,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="-195"/>
+        <location line="-183"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>A token is kept in this computer&apos;s key store. It is never shown.</translation>
     </message>
@@ -1892,25 +1937,25 @@ The voucher can then be used again.</translation>
         <translation>Dark</translation>
     </message>
     <message>
-        <location line="+313"/>
-        <location line="+362"/>
+        <location line="+305"/>
+        <location line="+388"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Nothing was saved: see the sentence below.</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-386"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Nothing was saved: see the sentences below.</translation>
     </message>
     <message>
         <location line="+27"/>
         <location line="+9"/>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>Remove token</source>
         <translation>Remove token</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-83"/>
         <source>Remove the API token from this computer? Piggy Desk cannot reach Piggy until a new token is given.</source>
         <translation>Remove the API token from this computer? Piggy Desk cannot reach Piggy until a new token is given.</translation>
     </message>
@@ -1925,18 +1970,23 @@ The voucher can then be used again.</translation>
         <translation>Key store warning</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Settings that could not be used</source>
+        <translation>Settings that could not be used</translation>
+    </message>
+    <message>
         <location line="+24"/>
-        <location line="+225"/>
+        <location line="+226"/>
         <source>Save settings</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-222"/>
         <source>Undo changes</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Piggy connection</source>
         <translation>Piggy connection</translation>
     </message>
@@ -2111,7 +2161,17 @@ The voucher can then be used again.</translation>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+11"/>
+        <source>Ignored, because they cannot work, in {file}:</source>
+        <translation>Ignored, because they cannot work, in {file}:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saving puts the values shown below in their place.</source>
+        <translation>Saving puts the values shown below in their place.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Settings saved.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -2149,7 +2209,7 @@ The voucher can then be used again.</translation>
         <translation>No shop</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Piggy lists no shops for this account.</source>
         <translation>Piggy lists no shops for this account.</translation>
     </message>
@@ -2276,7 +2336,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-450"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-452"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>

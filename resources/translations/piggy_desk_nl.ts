@@ -261,7 +261,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="+271"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="+276"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -1025,6 +1025,11 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <source>Connection: {state}</source>
         <translation>Verbinding: {state}</translation>
     </message>
+    <message>
+        <location filename="../../piggy_desk/app.py" line="+156"/>
+        <source>Some saved settings could not be used ({settings}): see Settings.</source>
+        <translation>Sommige opgeslagen instellingen konden niet worden gebruikt ({settings}): zie Instellingen.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -1766,7 +1771,47 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+116"/>
+        <location filename="../../piggy_desk/settings.py" line="+102"/>
+        <source>{file}: {why}</source>
+        <translation>{file}: {why}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{setting}” in {file}: {why} It was ignored.</source>
+        <translation>‘{setting}’ in {file}: {why} Deze waarde is genegeerd.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The file could not be read ({problem}), so none of it is used.</source>
+        <translation>Het bestand kon niet worden gelezen ({problem}), dus niets ervan wordt gebruikt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file does not hold settings in the form Piggy Desk writes.</source>
+        <translation>Het bestand bevat geen instellingen in de vorm die Piggy Desk schrijft.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>It must be true or false.</source>
+        <translation>Dit moet true of false zijn.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It must be text in quotes.</source>
+        <translation>Dit moet tekst tussen aanhalingstekens zijn.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It is not a manager PIN hash made by Piggy Desk.</source>
+        <translation>Dit is geen hash van een manager-pincode die Piggy Desk heeft gemaakt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It must be one of {choices}.</source>
+        <translation>Dit moet een van deze zijn: {choices}.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>A shop UUID has at most {max} characters.</source>
         <translation>Een winkel-UUID heeft hoogstens {max} tekens.</translation>
     </message>
@@ -1806,7 +1851,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De twee pincodes zijn niet gelijk. Typ de nieuwe pincode twee keer.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+117"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+119"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>Dit is te lang voor een token (meer dan {max} tekens).</translation>
     </message>
@@ -1816,7 +1861,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Een token bevat geen spaties, regeleinden of letters met accenten. Plak het opnieuw.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../piggy_desk/settings.py" line="-46"/>
         <source>That is not a web address: it has a space in it.</source>
         <translation>Dat is geen webadres: er staat een spatie in.</translation>
     </message>
@@ -1826,7 +1871,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Laat gebruikersnaam en wachtwoord weg uit het adres: het token is genoeg.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+55"/>
         <source>Choose one of the languages in the list.</source>
         <translation>Kies een van de talen uit de lijst.</translation>
     </message>
@@ -1847,7 +1892,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="-195"/>
+        <location line="-183"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>Er staat een token in de sleutelkluis van deze computer. Het wordt nooit getoond.</translation>
     </message>
@@ -1892,25 +1937,25 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Donker</translation>
     </message>
     <message>
-        <location line="+313"/>
-        <location line="+362"/>
+        <location line="+305"/>
+        <location line="+388"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Er is niets opgeslagen: zie de melding hieronder.</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-386"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Er is niets opgeslagen: zie de meldingen hieronder.</translation>
     </message>
     <message>
         <location line="+27"/>
         <location line="+9"/>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>Remove token</source>
         <translation>Token verwijderen</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-83"/>
         <source>Remove the API token from this computer? Piggy Desk cannot reach Piggy until a new token is given.</source>
         <translation>Het API-token van deze computer verwijderen? Piggy Desk kan Piggy dan pas weer bereiken als er een nieuw token is ingevuld.</translation>
     </message>
@@ -1925,18 +1970,23 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Waarschuwing over de sleutelkluis</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Settings that could not be used</source>
+        <translation>Instellingen die niet konden worden gebruikt</translation>
+    </message>
+    <message>
         <location line="+24"/>
-        <location line="+225"/>
+        <location line="+226"/>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-222"/>
         <source>Undo changes</source>
         <translation>Wijzigingen ongedaan maken</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Piggy connection</source>
         <translation>Verbinding met Piggy</translation>
     </message>
@@ -2111,7 +2161,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bezig met opslaan…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+11"/>
+        <source>Ignored, because they cannot work, in {file}:</source>
+        <translation>Genegeerd omdat ze niet kunnen werken, in {file}:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saving puts the values shown below in their place.</source>
+        <translation>Bij opslaan komen de waarden hieronder ervoor in de plaats.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Settings saved.</source>
         <translation>Instellingen opgeslagen.</translation>
     </message>
@@ -2149,7 +2209,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Geen winkel</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Piggy lists no shops for this account.</source>
         <translation>Piggy heeft geen winkels voor dit account.</translation>
     </message>
@@ -2276,7 +2336,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-450"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-452"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>

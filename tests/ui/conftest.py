@@ -11,6 +11,7 @@ import asyncio
 import gc
 import runpy
 from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from piggy_desk.app import build_main_window
 from piggy_desk.counter.connection import Connection
 from piggy_desk.counter.flow import Notice
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from piggy_desk.settings import Settings
+from piggy_desk.settings import LoadedSettings, Settings
 from piggy_desk.ui import theme
 from piggy_desk.ui.i18n import install_translators
 from piggy_desk.ui.loop import CounterEventLoop
@@ -180,15 +181,26 @@ def make_window(
     windows: list[MainWindow] = []
 
     def make(
-        data_dir: Path | None = None, *, follow_theme: bool = True, **settings: Any
+        data_dir: Path | None = None,
+        *,
+        follow_theme: bool = True,
+        loaded: LoadedSettings | None = None,
+        config_folder: Path | None = None,
+        **settings: Any,
     ) -> MainWindow:
-        """A training window; ``follow_theme``: it has the theme keeper, as in the program."""
-        values = {"shop_uuid": KNOWN.SHOP_UUID, "sounds": False, **settings}
+        """A training window; ``follow_theme``: it has the theme keeper, as in the program;
+        ``loaded``: settings as read from the files (sounds off), else the keywords."""
+        if loaded is None:
+            chosen = Settings(**{"shop_uuid": KNOWN.SHOP_UUID, "sounds": False, **settings})
+        else:
+            chosen = replace(loaded.settings, sounds=False, **settings)
         window = build_main_window(
             base_url=sandbox.base_url,
             token=sandbox.token,
             data_dir=data_dir or tmp_path / "data",
-            settings=Settings(**values),
+            settings=chosen,
+            loaded=loaded,
+            config_folder=config_folder,
             training=True,
             sounds=SoundPlayer(tmp_path / "sounds", enabled=False),
             theme_keeper=keeper if follow_theme else None,

@@ -18,9 +18,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 
-from piggy_desk.counter.flow import Tone
-from piggy_desk.sandbox import RunningSandbox
-from piggy_desk.settings import SETTINGS_FILE, Settings, hash_pin, pin_matches
+from piggy_desk.counter.flow import Stage, Tone
+from piggy_desk.sandbox import KNOWN, RunningSandbox
+from piggy_desk.settings import SETTINGS_FILE, Settings, hash_pin, load_settings, pin_matches
 from piggy_desk.token_store import NO_KEY_STORE, TokenStore
 from piggy_desk.ui import theme
 from piggy_desk.ui.main_window import MainWindow
@@ -35,7 +35,8 @@ from piggy_desk.ui.settings_screen import (
 )
 from piggy_desk.ui.tasks import TaskRunner
 from tests.test_token_store import FailingKeyring, MemoryKeyring, installed
-from tests.ui.conftest import close, until
+from tests.ui.conftest import Counter, close, until
+from tests.ui.test_redemption import enter
 
 SCREENSHOTS = Path("/tmp")  # noqa: S108 - where the brief asks for the pictures
 PIGGY = "https://api.piggy.eu"
@@ -581,4 +582,65 @@ async def test_settings_keeps_the_typed_uuid_when_the_token_may_not_list_shops(
     screen.save_button.click()
     await until(lambda: not screen.busy and window.tasks.running == 0, what="saving")
     assert window.flow.settings.shop_uuid == "typed-shop-uuid"
+
+
+async def test_bad_values_in_the_file_are_told_and_do_not_break_the_counter(
+    memory_keyring: MemoryKeyring,
+    make_window: Callable[..., MainWindow],
+    sandbox: RunningSandbox,
+    tmp_path: Path,
+) -> None:
+    """A shop UUID with a slash made every redeem fail in developer words; a PIN hash of 5
+    opened the crash dialog at every PIN try. Now both fall back to their defaults, the
+    status bar says so at start and the Settings screen names them until they are saved."""
+    folder = tmp_path / "config"
+    folder.mkdir()
+    path = folder / SETTINGS_FILE
+    path.write_text(
+        json.dumps({"shop_uuid": "a/b", "manager_pin_hash": 5, "lock_before_redeem": "yes"}),
+        encoding="utf-8",
+    )
+    window = make_window(loaded=load_settings(folder), config_folder=folder)
+    person = Counter(window, sandbox)
+    window.show()
+    assert window.ready is not None
+    await window.ready
+    assert window.statusBar().currentMessage() == (
+        "Some saved settings could not be used (shop_uuid, lock_before_redeem, "
+        "manager_pin_hash): see Settings."
+    )
+
+    await person.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    await enter(person, Stage.CONFIRMING)
+    await enter(person, Stage.SHOWING)
+    assert person.last_notice.tone == Tone.SUCCESS, person.last_notice.sentence
+    assert sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["status"] == "REDEEMED"
+
+    # Ctrl+6: the settings open with no PIN asked (no usable PIN is set), and no crash.
+    QTest.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    await until(lambda: window.tasks.running == 0, what="the settings screen")
+    assert window.gate.dialog is None
+    screen = window.settings_screen
+    assert window.tabs.currentWidget() is screen
+    banner = screen.problems_banner
+    assert banner.isVisible()
+    assert banner.tone is Tone.ERROR
+    assert banner.text.splitlines() == [
+        f"Ignored, because they cannot work, in {path}:",
+        "• shop_uuid: A shop UUID has no spaces, slashes or invisible characters.",
+        "• lock_before_redeem: It must be true or false.",
+        "• manager_pin_hash: It is not a manager PIN hash made by Piggy Desk.",
+        "Saving puts the values shown below in their place.",
+    ]
+    assert screen.shop_uuid_input.text() == ""
+    assert screen.pin_state.text() == NO_PIN
+    assert screen.grab().save(str(SCREENSHOTS / "h4-settings-problems.png"))
+
+    # Saving writes a good file: the sentences go, and the next start finds nothing wrong.
+    screen.save_button.click()
+    await until(lambda: not screen.busy and window.tasks.running == 0, what="saving")
+    assert screen.banner.text == "Settings saved."
+    assert not banner.isVisible()
+    assert load_settings(folder).problems == ()
+    assert window.messages.crashes == []
     await close(window)
