@@ -21,6 +21,7 @@ from piggy_desk.api.models import (
     MultiRedemption,
     Page,
     Promotion,
+    PromotionType,
     Shop,
     Voucher,
     VoucherLock,
@@ -379,8 +380,15 @@ class Promotions(_Resource):
         voucher_limit: int | None = None,
         limit_per_contact: int | None = None,
         expiration_duration: int | None = None,
+        type: str | None = None,
+        redemptions_per_voucher: int | None = None,
     ) -> Promotion:
-        """Create a promotion; ``expiration_duration`` is in seconds."""
+        """Create a promotion; ``expiration_duration`` is in seconds. A MULTI_USE
+        ``type`` goes with ``redemptions_per_voucher``, the uses of each voucher (2 or more)."""
+        if type is not None and type not in PromotionType.__members__:
+            raise errors.InvalidRequest(f"{type!r} is not a promotion type.", field="type")
+        if redemptions_per_voucher is not None:
+            _in_range(redemptions_per_voucher, 1, 2**31 - 1, "redemptions_per_voucher")
         if not name.strip():
             raise errors.InvalidRequest("A promotion needs a name.", field="name")
         if not description.strip():
@@ -398,6 +406,8 @@ class Promotions(_Resource):
             "voucher_limit": voucher_limit,
             "limit_per_contact": limit_per_contact,
             "expiration_duration": expiration_duration,
+            "type": None if type is None else str(type),
+            "redemptions_per_voucher": redemptions_per_voucher,
         }
         return await self._call(Promotion.from_api, "POST", "/promotions", body=body)
 

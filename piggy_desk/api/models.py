@@ -36,6 +36,14 @@ class VoucherStatus(StrEnum):
     LOCKED = "LOCKED"
 
 
+class PromotionType(StrEnum):
+    """How often a voucher of a promotion can be used: once, or
+    ``redemptions_per_voucher`` times."""
+
+    SINGLE_USE = "SINGLE_USE"
+    MULTI_USE = "MULTI_USE"
+
+
 def parse_datetime(value: object) -> datetime | None:
     """An aware datetime from Piggy's ISO 8601 text (or its looser formats), else None.
 
@@ -209,11 +217,21 @@ class Promotion:
     attributes: Mapping[str, Any] = field(default_factory=dict)
 
     @property
+    def uses_per_voucher(self) -> int | None:
+        """How many times each voucher can be used: Piggy's ``redemptions_per_voucher``, or
+        1 for a SINGLE_USE promotion that does not say; None where Piggy says neither."""
+        if self.redemptions_per_voucher is not None and self.redemptions_per_voucher > 0:
+            return self.redemptions_per_voucher
+        if (self.type or "").upper() == PromotionType.SINGLE_USE:
+            return 1
+        return None
+
+    @property
     def is_multi_use(self) -> bool:
         """True where Piggy says a voucher of this promotion can be used more than once."""
         if self.redemptions_per_voucher is not None and self.redemptions_per_voucher > 1:
             return True
-        return (self.type or "").upper() == "MULTI_USE"
+        return (self.type or "").upper() == PromotionType.MULTI_USE
 
     @classmethod
     def from_api(cls, data: object) -> Promotion:

@@ -34,7 +34,14 @@ from piggy_desk.sandbox.render import (
     voucher_json,
     voucher_page_json,
 )
-from piggy_desk.sandbox.state import SandboxState, Voucher, VoucherSpec, VoucherStatus
+from piggy_desk.sandbox.state import (
+    PROMOTION_MULTI_USE,
+    PROMOTION_SINGLE_USE,
+    SandboxState,
+    Voucher,
+    VoucherSpec,
+    VoucherStatus,
+)
 
 PIGGY_PREFIX = "/api/v3/oauth/clients"
 CONTROL_PREFIX = "/_sandbox"
@@ -376,6 +383,7 @@ class _PiggyEndpoints:
         voucher_limit = fields.integer("voucher_limit", minimum=0)
         limit_per_contact = fields.integer("limit_per_contact", minimum=0)
         expiration_duration = fields.integer("expiration_duration", minimum=0)
+        uses = _read_uses_per_voucher(fields)
         fields.check()
         promotion = self._state.create_promotion(
             name=name,
@@ -383,6 +391,7 @@ class _PiggyEndpoints:
             voucher_limit=voucher_limit,
             limit_per_contact=limit_per_contact,
             expiration_duration=expiration_duration,
+            redemptions_per_voucher=uses,
         )
         return _ok(promotion_json(promotion))
 
@@ -547,6 +556,30 @@ def _read_voucher_spec(fields: Fields, *, one_voucher: bool) -> VoucherSpec:
         expiration_date=fields.moment("expiration_date"),
         custom_attributes=fields.attributes("custom_attributes"),
     )
+
+
+def _read_uses_per_voucher(fields: Fields) -> int:
+    """A new promotion's uses per voucher from `type` and `redemptions_per_voucher` (the
+    official SDK sends both): SINGLE_USE is 1, MULTI_USE needs 2 or more, and without a
+    type the number decides. Neither given: single use."""
+    kind = fields.choice("type", [PROMOTION_SINGLE_USE, PROMOTION_MULTI_USE])
+    uses = fields.integer("redemptions_per_voucher", minimum=1)
+    if kind == PROMOTION_SINGLE_USE and uses not in (None, 1):
+        fields.fail(
+            "redemptions_per_voucher",
+            "The redemptions per voucher field must be 1 when type is SINGLE_USE.",
+        )
+    if kind == PROMOTION_MULTI_USE and uses is None:
+        fields.fail(
+            "redemptions_per_voucher",
+            "The redemptions per voucher field is required when type is MULTI_USE.",
+        )
+    if kind == PROMOTION_MULTI_USE and uses == 1:
+        fields.fail(
+            "redemptions_per_voucher",
+            "The redemptions per voucher field must be at least 2 when type is MULTI_USE.",
+        )
+    return uses or 1
 
 
 def _ok(data: object) -> JSONResponse:

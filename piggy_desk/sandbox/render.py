@@ -64,6 +64,8 @@ def promotion_json(promotion: Promotion) -> JSON:
         "voucher_limit": promotion.voucher_limit,
         "limit_per_contact": promotion.limit_per_contact,
         "expiration_duration": promotion.expiration_duration,
+        "type": promotion.type,
+        "redemptions_per_voucher": promotion.redemptions_per_voucher,
         "uuid": promotion.uuid,
     }
 

@@ -44,6 +44,8 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 10
 
 AttributeValue: TypeAlias = str | int | float | bool | None
+PROMOTION_SINGLE_USE = "SINGLE_USE"
+PROMOTION_MULTI_USE = "MULTI_USE"
 
 
 class VoucherStatus(StrEnum):
@@ -74,7 +76,7 @@ class Promotion:
     @property
     def type(self) -> str:
         """Return Piggy's promotion type name."""
-        return "MULTI_USE" if self.redemptions_per_voucher > 1 else "SINGLE_USE"
+        return PROMOTION_MULTI_USE if self.redemptions_per_voucher > 1 else PROMOTION_SINGLE_USE
 
 
 @dataclass(frozen=True)
@@ -327,8 +329,10 @@ class SandboxState:
         voucher_limit: int | None,
         limit_per_contact: int | None,
         expiration_duration: int | None,
+        redemptions_per_voucher: int = 1,
     ) -> Promotion:
-        """Create a single-use promotion with the account's attributes left empty."""
+        """Create a promotion (multi-use when its vouchers can be used more than once)
+        with the account's attributes left empty."""
         promotion = Promotion(
             uuid=self.new_uuid(),
             name=name,
@@ -337,6 +341,7 @@ class SandboxState:
             limit_per_contact=limit_per_contact,
             expiration_duration=expiration_duration,
             attributes=dict.fromkeys(self.promotion_attribute_keys),
+            redemptions_per_voucher=redemptions_per_voucher,
         )
         self.add_promotion(promotion)
         return promotion

@@ -48,6 +48,7 @@ from piggy_desk.api import (
     PiggyClient,
     PiggyError,
     Promotion,
+    PromotionType,
     VoucherStatus,
 )
 from piggy_desk.counter.flow import Tone
@@ -85,7 +86,21 @@ CHART_STATUSES = (
 # A chart label has less room than the counter's status badge.
 _CHART_WORDS = {VoucherStatus.LOCKED: QT_TRANSLATE_NOOP("VoucherChart", "In use at a counter")}
 _MIN_BAR = 60
-_FIELDS = ("name", "description", "voucher_limit", "limit_per_contact", "expiration_duration")
+_FIELDS = (
+    "name",
+    "description",
+    "type",
+    "redemptions_per_voucher",
+    "voucher_limit",
+    "limit_per_contact",
+    "expiration_duration",
+)
+MAX_USES = 10_000
+"""The most uses per voucher the create dialog offers (a stamp card, not a subscription)."""
+TYPES = (
+    (PromotionType.SINGLE_USE, QT_TRANSLATE_NOOP("PromotionTexts", "Single use")),
+    (PromotionType.MULTI_USE, QT_TRANSLATE_NOOP("PromotionTexts", "Multi-use")),
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -121,6 +136,38 @@ class PromotionTexts(QObject):
     def limit(self, limit: int | None) -> str:
         return self.tr("no limit") if limit is None else QLocale().toString(limit)
 
+    def kind(self, promotion: Promotion) -> str:
+        """'Single use' or 'Multi-use'; empty where Piggy says neither."""
+        uses = promotion.uses_per_voucher
+        if uses is None and not promotion.type:
+            return ""
+        if promotion.is_multi_use:
+            return self.tr(TYPES[1][1])
+        if uses == 1 or (promotion.type or "").upper() == PromotionType.SINGLE_USE:
+            return self.tr(TYPES[0][1])
+        return promotion.type or ""
+
+    def each_voucher(self, promotion: Promotion) -> str:
+        """A sentence on how often each voucher of the promotion can be used; empty where
+        Piggy does not say."""
+        uses = promotion.uses_per_voucher
+        if uses is None:
+            return (
+                self.tr("Multi-use: each voucher can be used more than once.")
+                if (promotion.is_multi_use)
+                else ""
+            )
+        if uses == 1:
+            return self.tr("Single use: each voucher can be used once.")
+        return self.tr("Multi-use: each voucher can be used %Ln time(s).", "", uses)
+
+    def uses(self, promotion: Promotion) -> str:
+        """How often one voucher can be used: 'once', '3 times'; empty where unknown."""
+        uses = promotion.uses_per_voucher
+        if uses is None:
+            return ""
+        return self.tr("once") if uses == 1 else self.tr("%Ln time(s)", "", uses)
+
 
 def duration_text(seconds: int | None) -> str:
     """A validity as a person says it: '30 days', '1 day 12 hours', 'no expiry'."""
@@ -132,6 +179,16 @@ def limit_text(limit: int | None) -> str:
     return PromotionTexts.instance().limit(limit)
 
 
+def uses_text(promotion: Promotion) -> str:
+    """How often each voucher of the promotion can be used ('once', '3 times'), or ''."""
+    return PromotionTexts.instance().uses(promotion)
+
+
+def kind_text(promotion: Promotion) -> str:
+    """The promotion's type in words ('Single use', 'Multi-use'), or ''."""
+    return PromotionTexts.instance().kind(promotion)
+
+
 @dataclass(frozen=True, slots=True)
 class PromotionDraft:
     """What the create dialog sends: text already trimmed, None where nothing was chosen."""
@@ -141,6 +198,8 @@ class PromotionDraft:
     voucher_limit: int | None = None
     limit_per_contact: int | None = None
     expiration_duration: int | None = None
+    type: str = PromotionType.SINGLE_USE
+    redemptions_per_voucher: int = 1
 
 
 def check_draft(draft: PromotionDraft) -> dict[str, str]:
@@ -198,6 +257,18 @@ def check_draft(draft: PromotionDraft) -> dict[str, str]:
     ):
         if number is not None and not 0 <= number <= MAX_INTEGER:
             problems[field] = tr(sentence).format(max=MAX_INTEGER)
+    uses = draft.redemptions_per_voucher
+    if draft.type == PromotionType.MULTI_USE and not 2 <= uses <= MAX_USES:
+        problems["redemptions_per_voucher"] = tr(
+            QT_TRANSLATE_NOOP(
+                "PromotionDraft",
+                "A multi-use voucher can be used from 2 to {max} times.",
+            )
+        ).format(max=QLocale().toString(MAX_USES))
+    elif draft.type == PromotionType.SINGLE_USE and uses != 1:
+        problems["redemptions_per_voucher"] = tr(
+            QT_TRANSLATE_NOOP("PromotionDraft", "A single-use voucher is used once.")
+        )
     return problems
 
 
@@ -253,7 +324,8 @@ def chart_rows(counts: VoucherCounts) -> list[ChartRow]:
 
 
 class PromotionsModel(HeaderTableModel):
-    """Promotions as rows: name, description, voucher limit, limit per customer, validity."""
+    """Promotions as rows: name, description, voucher limit, limit per customer, validity,
+    uses per voucher."""
 
     HEADERS = (
         QT_TRANSLATE_NOOP("PromotionsModel", "Name"),
@@ -261,8 +333,9 @@ class PromotionsModel(HeaderTableModel):
         QT_TRANSLATE_NOOP("PromotionsModel", "Voucher limit"),
         QT_TRANSLATE_NOOP("PromotionsModel", "Per customer"),
         QT_TRANSLATE_NOOP("PromotionsModel", "Valid for"),
+        QT_TRANSLATE_NOOP("PromotionsModel", "Uses per voucher"),
     )
-    NUMBER_COLUMNS = frozenset({2, 3, 4})
+    NUMBER_COLUMNS = frozenset({2, 3, 4, 5})
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -311,7 +384,9 @@ class PromotionsModel(HeaderTableModel):
             return limit_text(promotion.voucher_limit)
         if column == 3:
             return limit_text(promotion.limit_per_contact)
-        return duration_text(promotion.expiration_duration)
+        if column == 4:
+            return duration_text(promotion.expiration_duration)
+        return uses_text(promotion) or "—"
 
     @staticmethod
     def _sort_key(promotion: Promotion, column: int) -> object:
@@ -324,6 +399,7 @@ class PromotionsModel(HeaderTableModel):
             promotion.voucher_limit,
             promotion.limit_per_contact,
             promotion.expiration_duration or None,
+            promotion.uses_per_voucher,
         )[column - 2]
         return float("inf") if number is None else float(number)
 
@@ -398,6 +474,8 @@ class PromotionsController(QObject):
                 voucher_limit=draft.voucher_limit,
                 limit_per_contact=draft.limit_per_contact,
                 expiration_duration=draft.expiration_duration,
+                type=draft.type,
+                redemptions_per_voucher=draft.redemptions_per_voucher,
             )
         except PiggyError as error:
             self.creation_failed.emit(error)
@@ -515,8 +593,8 @@ class VoucherChart(QWidget):
         return 10
 
 
-def _left(spin: QSpinBox) -> QHBoxLayout:
-    """A spin box at its natural width, not stretched across the dialog."""
+def _left(spin: QSpinBox | QComboBox) -> QHBoxLayout:
+    """A spin box or a choice at its natural width, not stretched across the dialog."""
     row = QHBoxLayout()
     row.setContentsMargins(0, 0, 0, 0)
     spin.setMinimumWidth(180)
@@ -594,6 +672,17 @@ class CreatePromotionDialog(QDialog):
         )
         self.description_input.setAccessibleName(self.tr("Description"))
         self.description_input.setTabChangesFocus(True)
+        self.type_input = QComboBox(self)
+        self.type_input.setObjectName("typeInput")
+        self.type_input.setAccessibleName(self.tr("Type"))
+        for kind, word in TYPES:
+            self.type_input.addItem(QCoreApplication.translate("PromotionTexts", word), str(kind))
+        self.uses_input = QSpinBox(self)
+        self.uses_input.setObjectName("usesInput")
+        self.uses_input.setAccessibleName(self.tr("Uses per voucher"))
+        self.uses_input.setRange(1, MAX_USES)
+        self.type_input.currentIndexChanged.connect(self._on_type_input_current_index_changed)
+        self._on_type_input_current_index_changed(0)
         self.voucher_limit_input = _LimitSpinBox(self.tr("No limit"), MAX_INTEGER, self)
         self.voucher_limit_input.setObjectName("voucherLimitInput")
         self.voucher_limit_input.setAccessibleName(self.tr("Voucher limit"))
@@ -623,6 +712,13 @@ class CreatePromotionDialog(QDialog):
         rows: tuple[tuple[str, str, QWidget | QHBoxLayout, str], ...] = (
             ("name", self.tr("Name:"), self.name_input, ""),
             ("description", self.tr("Description:"), self.description_input, ""),
+            ("type", self.tr("Type:"), _left(self.type_input), ""),
+            (
+                "redemptions_per_voucher",
+                self.tr("Uses per voucher:"),
+                _left(self.uses_input),
+                self.tr("How many times one voucher can be used."),
+            ),
             (
                 "voucher_limit",
                 self.tr("Voucher limit:"),
@@ -701,6 +797,8 @@ class CreatePromotionDialog(QDialog):
             voucher_limit=self.voucher_limit_input.optional_value(),
             limit_per_contact=self.limit_per_contact_input.optional_value(),
             expiration_duration=amount * unit if amount else None,
+            type=str(self.type_input.currentData()),
+            redemptions_per_voucher=self.uses_input.value(),
         )
 
     def show_problems(self, problems: Mapping[str, str | Sequence[str]]) -> None:
@@ -738,6 +836,8 @@ class CreatePromotionDialog(QDialog):
         return {
             "name": self.name_input,
             "description": self.description_input,
+            "type": self.type_input,
+            "redemptions_per_voucher": self.uses_input,
             "voucher_limit": self.voucher_limit_input,
             "limit_per_contact": self.limit_per_contact_input,
             "expiration_duration": self.validity_input,
@@ -779,6 +879,12 @@ class CreatePromotionDialog(QDialog):
 
     def _on_description_input_text_changed(self) -> None:
         self._clear_error("description")
+
+    def _on_type_input_current_index_changed(self, index: int) -> None:
+        multi = self.type_input.itemData(index) == PromotionType.MULTI_USE
+        self.uses_input.setMinimum(2 if multi else 1)
+        self.uses_input.setValue(max(self.uses_input.value(), 2) if multi else 1)
+        self.uses_input.setEnabled(multi)
 
     def _on_validity_unit_current_index_changed(self, index: int) -> None:
         seconds = int(self.validity_unit.itemData(index))
@@ -918,8 +1024,8 @@ class PromotionsScreen(QWidget):
             ("voucher_limit", self.tr("Voucher limit:")),
             ("limit_per_contact", self.tr("Per customer:")),
             ("validity", self.tr("Valid for:")),
-            ("uses", self.tr("Uses per voucher:")),
             ("type", self.tr("Type:")),
+            ("uses", self.tr("Uses per voucher:")),
             ("uuid", self.tr("ID:")),
         ):
             value = QLabel(page)
@@ -1159,9 +1265,8 @@ class PromotionsScreen(QWidget):
             else self.tr("%Ln voucher(s) per customer", "", per_contact),
         )
         self._set_fact("validity", duration_text(promotion.expiration_duration))
-        uses = promotion.redemptions_per_voucher
-        self._set_fact("uses", QLocale().toString(uses) if uses is not None else "")
-        self._set_fact("type", promotion.type or "")
+        self._set_fact("uses", uses_text(promotion))
+        self._set_fact("type", kind_text(promotion))
         self._set_fact("uuid", promotion.uuid)
         while self.facts.rowCount() > self._fixed_rows:
             self.facts.removeRow(self._fixed_rows)

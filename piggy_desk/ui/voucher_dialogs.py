@@ -36,6 +36,7 @@ from piggy_desk.api import (
     VoucherAlreadyExists,
 )
 from piggy_desk.ui.i18n import error_text
+from piggy_desk.ui.promotions import PromotionTexts
 from piggy_desk.ui.tasks import TaskRunner
 
 MAX_BATCH = 500
@@ -68,14 +69,25 @@ class _VoucherForm(QDialog):
         self._tasks = tasks
         self.form = QFormLayout()
         self.errors: dict[str, QLabel] = {}
+        self._promotions = {promotion.uuid: promotion for promotion in promotions}
         self.promotion = QComboBox(self)
         self.promotion.setObjectName("promotionChoice")
         self.promotion.setAccessibleName(self.tr("Promotion"))
         for promotion in sorted(promotions, key=lambda p: p.name.lower()):
             self.promotion.addItem(promotion.name, promotion.uuid)
-        self._row(
-            QCoreApplication.translate("VoucherForm", "Promotion"), self.promotion, "promotion_uuid"
-        )
+        self.promotion_uses = QLabel(self)
+        self.promotion_uses.setObjectName("promotionUses")
+        self.promotion_uses.setProperty("fieldHint", True)
+        self.promotion_uses.setWordWrap(True)
+        picker = QWidget(self)
+        picker_layout = QVBoxLayout(picker)
+        picker_layout.setContentsMargins(0, 0, 0, 0)
+        picker_layout.setSpacing(2)
+        picker_layout.addWidget(self.promotion)
+        picker_layout.addWidget(self.promotion_uses)
+        self._row(QCoreApplication.translate("VoucherForm", "Promotion"), picker, "promotion_uuid")
+        self.promotion.currentIndexChanged.connect(self._on_promotion_current_index_changed)
+        self._on_promotion_current_index_changed(self.promotion.currentIndex())
         self.email = QLineEdit(self)
         self.email.setObjectName("customerEmail")
         self.email.setAccessibleName(self.tr("Customer e-mail"))
@@ -83,6 +95,17 @@ class _VoucherForm(QDialog):
             QCoreApplication.translate("VoucherForm", "optional: the customer's e-mail")
         )
         self.email.setMaxLength(255)
+
+    @property
+    def chosen_promotion(self) -> Promotion | None:
+        """The promotion chosen in the picker, if any."""
+        return self._promotions.get(self.promotion.currentData())
+
+    def _on_promotion_current_index_changed(self, index: int) -> None:
+        promotion = self.chosen_promotion
+        text = PromotionTexts.instance().each_voucher(promotion) if promotion else ""
+        self.promotion_uses.setText(text)
+        self.promotion_uses.setVisible(bool(text))
 
     def _row(self, label: str, field: QWidget, key: str) -> None:
         error = QLabel(self)
@@ -234,6 +257,8 @@ class CreateVoucherDialog(_VoucherForm):
         uses_line.addWidget(self.uses_set)
         uses_line.addWidget(self.uses, 1)
         self._row(self.tr("Uses allowed"), uses_row, "total_redemptions_allowed")
+        self.promotion.currentIndexChanged.connect(self._on_promotion_chosen)
+        self._on_promotion_chosen()
         self.attributes = QTableWidget(0, 2, self)
         self.attributes.setObjectName("customAttributes")
         self.attributes.setAccessibleName(self.tr("Custom attributes"))
@@ -259,6 +284,14 @@ class CreateVoucherDialog(_VoucherForm):
         self._row(self.tr("Custom attributes"), attributes_box, "custom_attributes")
         self._finish_layout()
         self.resize(560, 560)
+
+    def _on_promotion_chosen(self) -> None:
+        """Uses allowed starts at the promotion's uses per voucher (what Piggy gives a new
+        voucher when none is set)."""
+        promotion = self.chosen_promotion
+        uses = promotion.uses_per_voucher if promotion else None
+        if not self.uses_set.isChecked():
+            self.uses.setValue(uses or 1)
 
     def add_attribute_row(self, key: str = "", value: str = "") -> None:
         row = self.attributes.rowCount()

@@ -4,7 +4,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="+350"/>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="+383"/>
         <source>New batch of vouchers</source>
         <translation>New batch of vouchers</translation>
     </message>
@@ -379,7 +379,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="+74"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="+75"/>
         <source>days</source>
         <translation>days</translation>
     </message>
@@ -389,7 +389,7 @@ The voucher can then be used again.</translation>
         <translation>hours</translation>
     </message>
     <message>
-        <location line="+501"/>
+        <location line="+578"/>
         <source>New promotion</source>
         <translation>New promotion</translation>
     </message>
@@ -414,7 +414,17 @@ The voucher can then be used again.</translation>
         <translation>Description</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Uses per voucher</source>
+        <translation>Uses per voucher</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+3"/>
         <source>No limit</source>
         <translation>No limit</translation>
@@ -455,7 +465,22 @@ The voucher can then be used again.</translation>
         <translation>Description:</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Uses per voucher:</source>
+        <translation>Uses per voucher:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many times one voucher can be used.</source>
+        <translation>How many times one voucher can be used.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Voucher limit:</source>
         <translation>Voucher limit:</translation>
     </message>
@@ -486,7 +511,7 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Create promotion</source>
         <translation>Create promotion</translation>
     </message>
@@ -499,7 +524,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-219"/>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-229"/>
         <source>New voucher</source>
         <translation>New voucher</translation>
     </message>
@@ -554,7 +579,7 @@ The voucher can then be used again.</translation>
         <translation>Uses allowed</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Attribute</source>
         <translation>Attribute</translation>
     </message>
@@ -580,7 +605,7 @@ The voucher can then be used again.</translation>
         <translation>Custom attributes</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
         <source>Every attribute needs a name.</source>
         <translation>Every attribute needs a name.</translation>
     </message>
@@ -1243,7 +1268,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionDraft</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-579"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-618"/>
         <source>A promotion needs a name.</source>
         <translation>A promotion needs a name.</translation>
     </message>
@@ -1277,11 +1302,31 @@ The voucher can then be used again.</translation>
         <source>The validity must be a whole number from 0 to {max}.</source>
         <translation>The validity must be a whole number from 0 to {max}.</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>A multi-use voucher can be used from 2 to {max} times.</source>
+        <translation>A multi-use voucher can be used from 2 to {max} times.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A single-use voucher is used once.</source>
+        <translation>A single-use voucher is used once.</translation>
+    </message>
 </context>
 <context>
     <name>PromotionTexts</name>
     <message>
-        <location line="-87"/>
+        <location line="-169"/>
+        <source>Single use</source>
+        <translation>Single use</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Multi-use</source>
+        <translation>Multi-use</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>no expiry</source>
         <translation>no expiry</translation>
     </message>
@@ -1322,11 +1367,42 @@ The voucher can then be used again.</translation>
         <source>no limit</source>
         <translation>no limit</translation>
     </message>
+    <message>
+        <location line="+19"/>
+        <source>Multi-use: each voucher can be used more than once.</source>
+        <translation>Multi-use: each voucher can be used more than once.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Single use: each voucher can be used once.</source>
+        <translation>Single use: each voucher can be used once.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Multi-use: each voucher can be used %Ln time(s).</source>
+        <translation>
+            <numerusform>Multi-use: each voucher can be used %Ln time.</numerusform>
+            <numerusform>Multi-use: each voucher can be used %Ln times.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>once</source>
+        <translation>once</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%Ln time(s)</source>
+        <translation>
+            <numerusform>%Ln time</numerusform>
+            <numerusform>%Ln times</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PromotionsModel</name>
     <message>
-        <location line="+137"/>
+        <location line="+162"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1350,11 +1426,16 @@ The voucher can then be used again.</translation>
         <source>Valid for</source>
         <translation>Valid for</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses per voucher</source>
+        <translation>Uses per voucher</translation>
+    </message>
 </context>
 <context>
     <name>PromotionsScreen</name>
     <message>
-        <location line="+572"/>
+        <location line="+605"/>
         <location line="+22"/>
         <source>Promotions</source>
         <translation>Promotions</translation>
@@ -1390,17 +1471,17 @@ The voucher can then be used again.</translation>
         <translation>Valid for:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Uses per voucher:</source>
         <translation>Uses per voucher:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Type:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>ID:</source>
         <translation>ID:</translation>
     </message>
@@ -1507,7 +1588,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>none</source>
         <translation>none</translation>
     </message>
@@ -2404,12 +2485,12 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherChart</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-1083"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-1187"/>
         <source>In use at a counter</source>
         <translation>In use at a counter</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+214"/>
         <source>{issued} (no limit)</source>
         <translation>{issued} (no limit)</translation>
     </message>
@@ -2429,7 +2510,7 @@ The voucher can then be used again.</translation>
         <translation>Issued</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+181"/>
         <source>Vouchers of this promotion</source>
         <translation>Vouchers of this promotion</translation>
     </message>
@@ -2442,17 +2523,17 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-213"/>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-235"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>optional: the customer&apos;s e-mail</source>
         <translation>optional: the customer&apos;s e-mail</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>set</source>
         <translation>set</translation>
     </message>
@@ -2784,12 +2865,12 @@ The voucher can then be used again.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-102"/>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-123"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>Customer e-mail</source>
         <translation>Customer e-mail</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="+350"/>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="+383"/>
         <source>New batch of vouchers</source>
         <translation>Nieuwe reeks vouchers</translation>
     </message>
@@ -379,7 +379,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="+74"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="+75"/>
         <source>days</source>
         <translation>dagen</translation>
     </message>
@@ -389,7 +389,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>uur</translation>
     </message>
     <message>
-        <location line="+501"/>
+        <location line="+578"/>
         <source>New promotion</source>
         <translation>Nieuwe actie</translation>
     </message>
@@ -414,7 +414,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Omschrijving</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Type</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Uses per voucher</source>
+        <translation>Aantal keer per voucher</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+3"/>
         <source>No limit</source>
         <translation>Geen limiet</translation>
@@ -455,7 +465,22 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Omschrijving:</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Type:</source>
+        <translation>Soort:</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Uses per voucher:</source>
+        <translation>Aantal keer per voucher:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many times one voucher can be used.</source>
+        <translation>Hoe vaak één voucher gebruikt kan worden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Voucher limit:</source>
         <translation>Voucherlimiet:</translation>
     </message>
@@ -486,7 +511,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Create promotion</source>
         <translation>Actie aanmaken</translation>
     </message>
@@ -499,7 +524,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-219"/>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-229"/>
         <source>New voucher</source>
         <translation>Nieuwe voucher</translation>
     </message>
@@ -554,7 +579,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Aantal keer te gebruiken</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Attribute</source>
         <translation>Kenmerk</translation>
     </message>
@@ -580,7 +605,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Eigen kenmerken</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
         <source>Every attribute needs a name.</source>
         <translation>Elk kenmerk heeft een naam nodig.</translation>
     </message>
@@ -1243,7 +1268,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionDraft</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-579"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-618"/>
         <source>A promotion needs a name.</source>
         <translation>Een actie heeft een naam nodig.</translation>
     </message>
@@ -1277,11 +1302,31 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <source>The validity must be a whole number from 0 to {max}.</source>
         <translation>De geldigheid moet een heel getal zijn van 0 tot {max}.</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>A multi-use voucher can be used from 2 to {max} times.</source>
+        <translation>Een meermalige voucher kan 2 tot en met {max} keer gebruikt worden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A single-use voucher is used once.</source>
+        <translation>Een eenmalige voucher wordt één keer gebruikt.</translation>
+    </message>
 </context>
 <context>
     <name>PromotionTexts</name>
     <message>
-        <location line="-87"/>
+        <location line="-169"/>
+        <source>Single use</source>
+        <translation>Eenmalig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Multi-use</source>
+        <translation>Meermalig</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>no expiry</source>
         <translation>verloopt niet</translation>
     </message>
@@ -1322,11 +1367,42 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <source>no limit</source>
         <translation>geen limiet</translation>
     </message>
+    <message>
+        <location line="+19"/>
+        <source>Multi-use: each voucher can be used more than once.</source>
+        <translation>Meermalig: elke voucher kan meer dan één keer gebruikt worden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Single use: each voucher can be used once.</source>
+        <translation>Eenmalig: elke voucher kan één keer gebruikt worden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Multi-use: each voucher can be used %Ln time(s).</source>
+        <translation>
+            <numerusform>Meermalig: elke voucher kan %Ln keer gebruikt worden.</numerusform>
+            <numerusform>Meermalig: elke voucher kan %Ln keer gebruikt worden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>once</source>
+        <translation>één keer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%Ln time(s)</source>
+        <translation>
+            <numerusform>%Ln keer</numerusform>
+            <numerusform>%Ln keer</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PromotionsModel</name>
     <message>
-        <location line="+137"/>
+        <location line="+162"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
@@ -1350,11 +1426,16 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <source>Valid for</source>
         <translation>Geldigheid</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses per voucher</source>
+        <translation>Aantal keer per voucher</translation>
+    </message>
 </context>
 <context>
     <name>PromotionsScreen</name>
     <message>
-        <location line="+572"/>
+        <location line="+605"/>
         <location line="+22"/>
         <source>Promotions</source>
         <translation>Acties</translation>
@@ -1390,17 +1471,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Geldigheid:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Uses per voucher:</source>
         <translation>Aantal keer per voucher:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Type:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>ID:</source>
         <translation>ID:</translation>
     </message>
@@ -1507,7 +1588,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
@@ -2404,12 +2485,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherChart</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-1083"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-1187"/>
         <source>In use at a counter</source>
         <translation>In gebruik aan kassa</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+214"/>
         <source>{issued} (no limit)</source>
         <translation>{issued} (geen limiet)</translation>
     </message>
@@ -2429,7 +2510,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Uitgegeven</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+181"/>
         <source>Vouchers of this promotion</source>
         <translation>Vouchers van deze actie</translation>
     </message>
@@ -2442,17 +2523,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-213"/>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-235"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>optional: the customer&apos;s e-mail</source>
         <translation>optioneel: e-mailadres van de klant</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>set</source>
         <translation>instellen</translation>
     </message>
@@ -2784,12 +2865,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-102"/>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-123"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>Customer e-mail</source>
         <translation>E-mailadres klant</translation>
     </message>

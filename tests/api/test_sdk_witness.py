@@ -18,7 +18,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from piggy_desk.api import PiggyClient, VoucherStatus
+from piggy_desk.api import PiggyClient, PromotionType, VoucherStatus
 from piggy_desk.sandbox import RunningSandbox
 from piggy_desk.sandbox.seed import KNOWN
 from piggy_desk.sandbox.state import Contact, ContactIdentifier, Promotion, SandboxState, Voucher
@@ -204,3 +204,29 @@ async def test_ids_that_are_not_uuids_go_there_and_back(
     assert redeemed.contact is not None and redeemed.contact.uuid == "1234-uuid"
     state = sandbox.voucher_state("EXAMPLE-CODE-7890")
     assert (state["redemptions_used"], state["contact_uuid"]) == (1, "1234-uuid")
+
+
+async def test_a_multi_use_promotion_keeps_its_type_and_uses(
+    sandbox: RunningSandbox, client: PiggyClient
+) -> None:
+    """A MULTI_USE promotion with 3 uses per voucher comes back MULTI_USE with 3 when
+    created, fetched and listed, and its vouchers can be used three times."""
+    created = await client.promotions.create(
+        "Koffiekaart 3x",
+        "Drie keer koffie naar keuze",
+        type=PromotionType.MULTI_USE,
+        redemptions_per_voucher=3,
+    )
+    fetched = await client.promotions.get(created.uuid)
+    listed = {promotion.uuid: promotion for promotion in await client.promotions.list()}
+    for promotion in (created, fetched, listed[created.uuid]):
+        assert (promotion.type, promotion.redemptions_per_voucher) == ("MULTI_USE", 3)
+        assert promotion.is_multi_use and promotion.uses_per_voucher == 3
+    single = listed[KNOWN.PROMOTION_SINGLE_USE]
+    assert (single.type, single.uses_per_voucher, single.is_multi_use) == ("SINGLE_USE", 1, False)
+    voucher = await client.vouchers.create(created.uuid)
+    assert sandbox.voucher_state(voucher.code)["redemptions_allowed"] == 3
+    result = await client.vouchers.multi_redeem(
+        voucher.code, 3, shop_uuid=KNOWN.SHOP_UUID, contact_uuid=KNOWN.CONTACT_UUID
+    )
+    assert result.voucher.status == VoucherStatus.REDEEMED and len(result.redemptions) == 3

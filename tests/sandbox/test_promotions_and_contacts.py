@@ -31,8 +31,13 @@ def test_list_promotions_is_a_plain_list(api: httpx.Client) -> None:
         "voucher_limit",
         "limit_per_contact",
         "expiration_duration",
+        "type",
+        "redemptions_per_voucher",
         "uuid",
     }
+    assert (croissant["type"], croissant["redemptions_per_voucher"]) == ("SINGLE_USE", 1)
+    multi = promotions[KNOWN.PROMOTION_MULTI_USE]
+    assert (multi["type"], multi["redemptions_per_voucher"]) == ("MULTI_USE", 10)
     assert croissant["attributes"]["plu"] == "ABC12"
     assert croissant["expiration_duration"] == 30 * 24 * 3600
     assert promotions[KNOWN.PROMOTION_LIMITED]["voucher_limit"] == 25
@@ -59,6 +64,30 @@ def test_create_and_get_a_promotion(api: httpx.Client) -> None:
     assert created["uuid"] in {promotion["uuid"] for promotion in listed}
 
 
+@pytest.mark.parametrize(
+    ("sent", "kept"),
+    [
+        ({"type": "MULTI_USE", "redemptions_per_voucher": 3}, ("MULTI_USE", 3)),
+        ({"type": "SINGLE_USE", "redemptions_per_voucher": 1}, ("SINGLE_USE", 1)),
+        ({"type": "SINGLE_USE"}, ("SINGLE_USE", 1)),
+        ({"redemptions_per_voucher": 4}, ("MULTI_USE", 4)),
+        ({}, ("SINGLE_USE", 1)),
+    ],
+)
+def test_a_promotion_is_made_with_its_type_and_uses_per_voucher(
+    api: httpx.Client, sent: dict[str, object], kept: tuple[str, int]
+) -> None:
+    """The SDK creates promotions with `type` and `redemptions_per_voucher`; both stay,
+    and its vouchers can be used that many times."""
+    body = {"name": "Koffiekaart", "description": "Koffie naar keuze", **sent}
+    created = data(api.post("/promotions", json=body))
+    assert (created["type"], created["redemptions_per_voucher"]) == kept
+    fetched = data(api.get(f"/promotions/{created['uuid']}"))
+    assert (fetched["type"], fetched["redemptions_per_voucher"]) == kept
+    voucher = data(api.post("/vouchers", json={"promotion_uuid": created["uuid"]}))
+    assert voucher["promotion"]["redemptions_per_voucher"] == kept[1]
+
+
 def test_create_a_promotion_from_form_fields(api: httpx.Client) -> None:
     body = {"name": "Soep", "description": "Soep van de dag", "expiration_duration": "86400"}
     assert data(api.post("/promotions", data=body))["expiration_duration"] == 86400
@@ -76,6 +105,20 @@ def test_create_a_promotion_from_form_fields(api: httpx.Client) -> None:
         ({"name": "n", "description": "d", "voucher_limit": "many"}, "voucher_limit"),
         ({"name": "n", "description": "d", "limit_per_contact": 1.5}, "limit_per_contact"),
         ({"name": "n", "description": "d", "expiration_duration": -60}, "expiration_duration"),
+        ({"name": "n", "description": "d", "type": "TWICE"}, "type"),
+        ({"name": "n", "description": "d", "type": "MULTI_USE"}, "redemptions_per_voucher"),
+        (
+            {"name": "n", "description": "d", "type": "MULTI_USE", "redemptions_per_voucher": 1},
+            "redemptions_per_voucher",
+        ),
+        (
+            {"name": "n", "description": "d", "type": "SINGLE_USE", "redemptions_per_voucher": 2},
+            "redemptions_per_voucher",
+        ),
+        (
+            {"name": "n", "description": "d", "redemptions_per_voucher": 0},
+            "redemptions_per_voucher",
+        ),
     ],
 )
 def test_create_promotion_input_is_validated(

@@ -241,6 +241,37 @@ async def test_create_a_voucher_with_dates_in_local_time_and_attributes(
     assert sandbox.voucher_state("NIEUW-0001")["status"] == "INACTIVE"
 
 
+async def test_the_voucher_and_batch_dialogs_show_the_promotions_uses(
+    screen: VouchersScreen, sandbox: RunningSandbox
+) -> None:
+    """Issue 14.3: the chosen promotion's uses per voucher stand under the picker; a new
+    voucher's uses start at them, and a voucher made so can be used that often."""
+    async with PiggyClient(sandbox.base_url, sandbox.token) as client:
+        card = await client.promotions.create(
+            "Soepkaart 3x", "Drie keer soep", type="MULTI_USE", redemptions_per_voucher=3
+        )
+    await screen.load_promotions()
+    dialog = screen.open_create_dialog()
+    uses = dialog.findChild(QLabel, "promotionUses")
+    dialog.promotion.setCurrentIndex(dialog.promotion.findData(card.uuid))
+    assert uses.isVisible()
+    assert uses.text() == "Multi-use: each voucher can be used 3 times."
+    assert dialog.uses.value() == 3 and not dialog.uses.isEnabled()
+    dialog.promotion.setCurrentIndex(dialog.promotion.findData(KNOWN.PROMOTION_SINGLE_USE))
+    assert uses.text() == "Single use: each voucher can be used once."
+    assert dialog.uses.value() == 1
+    dialog.promotion.setCurrentIndex(dialog.promotion.findData(card.uuid))
+    dialog.code.setText("SOEP-0003")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    await until(lambda: not dialog.isVisible(), what="the dialog to close")
+    assert sandbox.voucher_state("SOEP-0003")["redemptions_allowed"] == 3
+    batch = screen.open_batch_dialog()
+    batch.promotion.setCurrentIndex(batch.promotion.findData(KNOWN.PROMOTION_MULTI_USE))
+    shown = batch.findChild(QLabel, "promotionUses")
+    assert shown.isVisible() and shown.text() == "Multi-use: each voucher can be used 10 times."
+    batch.close()
+
+
 async def test_create_voucher_errors_stand_next_to_their_field(screen: VouchersScreen) -> None:
     dialog = screen.open_create_dialog()
     dialog.promotion.setCurrentIndex(dialog.promotion.findData(KNOWN.PROMOTION_SINGLE_USE))
