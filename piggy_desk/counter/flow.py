@@ -223,12 +223,27 @@ class RedemptionFlow:
 
     def preset_customer(self, contact: Contact) -> None:
         """A manager picked this customer (Contacts screen): a voucher without a customer
-        that is redeemed next goes to them, without asking."""
-        self._preset_customer = contact
-        if self._view.stage == Stage.NEEDS_CONTACT:
+        that is redeemed next goes to them, without asking. The voucher on the card belongs
+        to the customer before: it leaves the card, so Enter cannot redeem it for this one.
+        A voucher held for confirmation, or whose redeem is in doubt, stays; the cashier is
+        told to finish it first, and the customer is not taken."""
+        stage, voucher = self._view.stage, self._view.voucher
+        if stage == Stage.NEEDS_CONTACT:
             self._preset_customer = None
             self._choose_contact(contact)
+        elif stage in (Stage.CONFIRMING, Stage.UNRESOLVED) and voucher is not None:
+            self._preset_customer = None
+            self._say(
+                Tone.REFUSAL,
+                self.translate(
+                    "RedemptionFlow",
+                    "Voucher {code} is still on the counter: finish it first (confirm or "
+                    "cancel), then choose the customer again.",
+                ).format(code=voucher.code),
+            )
         else:
+            self._preset_customer = contact
+            self._update(Stage.IDLE, voucher=None, lock=None, contact=None)
             self._say(
                 Tone.INFO,
                 self.translate(

@@ -836,7 +836,7 @@ The voucher can then be used again.</translation>
         <translation>answer lost</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
@@ -889,7 +889,7 @@ The voucher can then be used again.</translation>
         <translation>Totals per promotion today:</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Counter journal for {day}: %Ln entries</source>
         <translation>
             <numerusform>Counter journal for {day}: %Ln entry</numerusform>
@@ -1601,7 +1601,12 @@ The voucher can then be used again.</translation>
         <translation>No connection to Piggy: vouchers cannot be checked or redeemed now.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+106"/>
+        <source>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
+        <translation>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Customer ready: {customer}. Scan their voucher.</translation>
     </message>

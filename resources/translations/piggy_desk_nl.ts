@@ -836,7 +836,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>antwoord verloren</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
@@ -889,7 +889,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Totalen per actie vandaag:</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Counter journal for {day}: %Ln entries</source>
         <translation>
             <numerusform>Kassalogboek van {day}: %Ln regel</numerusform>
@@ -1601,7 +1601,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Geen verbinding met Piggy: vouchers kunnen nu niet worden gecontroleerd of ingewisseld.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+106"/>
+        <source>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
+        <translation>Voucher {code} staat nog op de kassa: rond die eerst af (bevestigen of annuleren) en kies daarna opnieuw de klant.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Klant klaar: {customer}. Scan de voucher van de klant.</translation>
     </message>
