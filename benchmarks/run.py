@@ -81,7 +81,8 @@ class SandboxProcess:
     def __init__(self, token: str) -> None:
         self.token = token
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "piggy_desk.sandbox", "--token", token],
+            [sys.executable, "-m", "piggy_desk.sandbox"],
+            env={**os.environ, "PIGGY_SANDBOX_TOKEN": token},  # not on the command line
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,

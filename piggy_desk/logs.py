@@ -119,6 +119,11 @@ def register_secret(value: str) -> None:
         _registry.add(value)
 
 
+def holds_secret(text: str) -> bool:
+    """Whether ``text`` holds a value given to ``register_secret``."""
+    return any(secret in text for secret in _registry.values)
+
+
 def redact(text: str) -> str:
     """``text`` with every registered secret and every secret-looking value as ``[secure]``."""
     for secret in _registry.values:

@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import secrets
+import stat
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
@@ -72,12 +73,21 @@ class Settings:
         return load_settings(folder).settings
 
     def save(self, folder: Path) -> None:
-        """Write the settings to ``folder``: whole or not at all (a new file moved in place)."""
-        folder.mkdir(parents=True, exist_ok=True)
+        """Write the settings to ``folder``: whole or not at all (a new file moved in place),
+        readable by this user only (it holds the PIN's hash), in a folder only they can open."""
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private(folder)
         path = folder / SETTINGS_FILE
         partial = path.with_name(f".{SETTINGS_FILE}.{os.getpid()}.tmp")
         try:
-            partial.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+            partial.unlink(missing_ok=True)  # left by a run that died with our process id
+            # Created private, so the PIN's hash is never readable by others, not even
+            # for a moment; os.replace keeps the new file's mode.
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with open(descriptor, "w", encoding="utf-8") as stream:
+                stream.write(json.dumps(asdict(self), indent=2))
+                stream.flush()
+                os.fsync(stream.fileno())
             os.replace(partial, path)
         except OSError:
             partial.unlink(missing_ok=True)
@@ -120,6 +130,8 @@ def load_settings(folder: Path) -> LoadedSettings:
     file, or a value that would break the counter, gives the default for what it held,
     with a problem that names it (also logged)."""
     path = folder / SETTINGS_FILE
+    if path.exists():
+        make_private(path)  # an older release wrote it readable by every user
     problems: list[SettingProblem] = []
     values = _valid_values(_read_settings_file(path, problems), path, problems)
     for problem in problems:
@@ -228,6 +240,23 @@ def _one_of(choices: tuple[str, ...]) -> Why:
 
 SETTING_KEYS = tuple(each.name for each in fields(Settings))
 """The names of the settings, as the settings files spell them."""
+
+
+def make_private(path: Path) -> None:
+    """Only this user may read ``path`` (a file: 0600; a folder: 0700), as the journal and
+    the log are. A file or folder made by an older release with the default mode (0644,
+    0755) is tightened; a shared folder (sticky, like /tmp) or another user's is left alone."""
+    if os.name == "nt":
+        return  # the user's profile folders are private already
+    try:
+        status = path.stat()
+        if status.st_uid != os.getuid() or status.st_mode & stat.S_ISVTX:
+            return
+        wanted = 0o700 if stat.S_ISDIR(status.st_mode) else 0o600
+        if stat.S_IMODE(status.st_mode) & ~wanted:
+            os.chmod(path, stat.S_IMODE(status.st_mode) & wanted)
+    except OSError as error:
+        log.warning("could not make %s private: %s", path, error.strerror)
 
 
 def token_from_environment() -> str | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -161,3 +163,41 @@ def test_a_damaged_pin_hash_never_matches_and_never_raises(stored: object) -> No
 def test_a_good_pin_hash_matches_its_pin_only() -> None:
     assert pin_matches("1234", GOOD_HASH)
     assert not pin_matches("1235", GOOD_HASH)
+
+
+def mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+@pytest.fixture
+def everyday_umask() -> Iterator[None]:
+    """The umask most desktops have (0022): files 0644 and folders 0755 unless asked."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+@pytest.mark.usefixtures("everyday_umask")
+def test_the_settings_file_is_readable_by_its_user_only(tmp_path: Path) -> None:
+    folder = tmp_path / "config" / "PiggyDesk"
+    Settings(manager_pin_hash=GOOD_HASH).save(folder)
+    assert mode(folder) == 0o700
+    assert mode(folder / SETTINGS_FILE) == 0o600
+    # Saving again replaces the file with a new one: still private, nothing left beside it.
+    Settings(sounds=False).save(folder)
+    assert mode(folder / SETTINGS_FILE) == 0o600
+    assert [p.name for p in folder.iterdir()] == [SETTINGS_FILE]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+@pytest.mark.usefixtures("everyday_umask")
+def test_a_settings_file_an_older_release_left_open_is_made_private(tmp_path: Path) -> None:
+    folder = tmp_path / "PiggyDesk"
+    folder.mkdir(mode=0o755)
+    path = write(folder, {"manager_pin_hash": GOOD_HASH})
+    path.chmod(0o644)
+    assert load_settings(folder).settings.manager_pin_hash == GOOD_HASH
+    assert mode(path) == 0o600
+    Settings().save(folder)
+    assert mode(folder) == 0o700

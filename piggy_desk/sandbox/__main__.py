@@ -56,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
         default=os.environ.get(_ENVIRONMENT_VARIABLE, DEFAULT_TOKEN),
         help=(
             "the Bearer token clients must send "
-            f"(default: ${_ENVIRONMENT_VARIABLE} or {DEFAULT_TOKEN})"
+            f"(default: ${_ENVIRONMENT_VARIABLE} or {DEFAULT_TOKEN}); prefer "
+            f"${_ENVIRONMENT_VARIABLE}: every user can read a command line with ps"
         ),
     )
     parser.add_argument("--seed", type=int, default=1, help="seed for the demo data")

@@ -4,7 +4,8 @@ QtMultimedia is not in PySide6-Essentials and would add tens of megabytes to the
 The tones are made here as tiny WAV files (a few kB, written once to the cache folder)
 and played by what each OS already has: ``winsound`` on Windows, ``afplay`` on macOS,
 ``paplay``/``aplay``/``pw-play`` on Linux. Where nothing can play, Qt's beep is used.
-Playing never blocks the window: the players run as separate processes.
+Playing never blocks the window: the players run as separate processes, started without
+the program's secrets in their environment (``piggy_desk.processes``).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ import logging
 import math
 import shutil
 import struct
-import subprocess
 import sys
 import wave
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
+
+from piggy_desk.processes import start_child
 
 log = logging.getLogger("piggy_desk.ui")
 
@@ -83,11 +85,7 @@ class SoundPlayer(QObject):
 
                 winsound.PlaySound(str(path), winsound.SND_FILENAME | winsound.SND_ASYNC)
             elif self._command:
-                subprocess.Popen(  # noqa: S603 - a fixed player and our own file
-                    [*self._command, str(path)],
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                )
+                start_child([*self._command, str(path)])
             else:
                 QApplication.beep()
         except OSError as error:

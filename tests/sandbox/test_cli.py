@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+import os
 import queue
 import re
 import signal
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import httpx
 
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def test_the_readme_keeps_tokens_off_command_lines() -> None:
+    """Every user of a computer sees every command line (ps); the README shows the variable."""
+    text = README.read_text(encoding="utf-8")
+    commands = [line for line in text.splitlines() if "piggy-desk-sandbox" in line]
+    assert any("PIGGY_SANDBOX_TOKEN=" in line for line in commands)
+    assert not [line for line in commands if "--token" in line]
+
 
 def test_the_command_serves_until_stopped() -> None:
-    command = [sys.executable, "-m", "piggy_desk.sandbox", "--port", "0", "--token", "cli-secret"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    """As the README shows it: the token in the environment, not on the command line."""
+    command = [sys.executable, "-m", "piggy_desk.sandbox", "--port", "0"]
+    environment = {**os.environ, "PIGGY_SANDBOX_TOKEN": "cli-secret"}
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment
+    )
     lines: queue.Queue[str] = queue.Queue()
     stdout = process.stdout
     assert stdout is not None
@@ -22,6 +38,8 @@ def test_the_command_serves_until_stopped() -> None:
     try:
         line = lines.get(timeout=30)
         assert "cli-secret" not in line
+        if sys.platform == "linux":  # what ps shows
+            assert b"cli-secret" not in Path(f"/proc/{process.pid}/cmdline").read_bytes()
         match = re.search(r"http://127\.0\.0\.1:\d+", line)
         assert match, line
         response = httpx.get(
