@@ -43,7 +43,14 @@ from piggy_desk.api import (
     VoucherNotFound,
     VoucherStatus,
 )
-from piggy_desk.counter.journal import Action, Journal, JournalEntry, Outcome
+from piggy_desk.counter.journal import (
+    Action,
+    Journal,
+    JournalEntry,
+    JournalTrouble,
+    Outcome,
+    trouble_of,
+)
 from piggy_desk.counter.scan import DuplicateFilter, ScanRejected, ScanRules, normalise_scan
 from piggy_desk.logs import register_secret
 from piggy_desk.texts import QT_TRANSLATE_NOOP, Translate, untranslated
@@ -73,13 +80,17 @@ class Tone(StrEnum):
     INFO = "info"
 
 
+# What a notice's Details show a manager: a Piggy error or the journal's trouble.
+Problem = PiggyError | JournalTrouble
+
+
 @dataclass(frozen=True, slots=True)
 class Notice:
     """One sentence for the cashier; ``error`` carries the details for a manager."""
 
     tone: Tone
     sentence: str
-    error: PiggyError | None = None
+    error: Problem | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +145,23 @@ OFFLINE_SENTENCE = QT_TRANSLATE_NOOP(
 )
 
 
+NOTHING_SENT = QT_TRANSLATE_NOOP("RedemptionFlow", "Nothing was sent to Piggy.")
+KEPT_IN_MEMORY = QT_TRANSLATE_NOOP(
+    "RedemptionFlow",
+    "The counter journal could not record this, so Piggy Desk keeps it in memory and "
+    "writes it down as soon as the journal can take it. Tell a manager.",
+)
+TELL_A_MANAGER = QT_TRANSLATE_NOOP("RedemptionFlow", "Tell a manager.")
+# How often a journal that could not take a change is tried again.
+JOURNAL_RETRY_SECONDS = 5.0
+
+
 class JournalUnavailable(Exception):
-    """The journal could not be written, so nothing was sent."""
+    """The journal could not be read or written; ``trouble`` says why."""
+
+    def __init__(self, sentence: str, trouble: JournalTrouble) -> None:
+        super().__init__(sentence)
+        self.trouble = trouble
 
 
 def _is_refusal(error: PiggyError) -> bool:
@@ -160,8 +186,11 @@ class RedemptionFlow:
         *,
         translate: Translate = untranslated,
         time_text: Callable[[datetime], str] | None = None,
+        clock: Callable[[], datetime] | None = None,
+        journal_retry_seconds: float = JOURNAL_RETRY_SECONDS,
     ) -> None:
         self._client = client
+        self._clock = clock or (lambda: datetime.now(UTC))
         # Named ``translate`` so that lupdate finds the sentences of its calls.
         self.translate = translate
         self._time_text = time_text or (lambda moment: moment.astimezone().strftime("%H:%M"))
@@ -180,8 +209,12 @@ class RedemptionFlow:
         # The journal entry and times of a redeem whose answer was lost.
         self._unresolved: tuple[int, int] | None = None
         # Redeems begun before this moment belong to an earlier run (see release_orphans).
-        self._run_started = datetime.now(UTC)
+        self._run_started = self._clock()
         self._preset_customer: Contact | None = None
+        # Journal news for the next notice: a change kept in memory, a file made again.
+        self._journal_news: list[JournalTrouble] = []
+        self._journal_retry_seconds = journal_retry_seconds
+        self._catching_up: asyncio.Task[None] | None = None
 
     @property
     def view(self) -> CounterView:
@@ -204,6 +237,17 @@ class RedemptionFlow:
         async with self._acting():
             if self._view.lock is not None and self._view.voucher is not None:
                 await self._release(self._view.voucher, self._view.lock)
+        if self._catching_up is not None:
+            self._catching_up.cancel()
+            await asyncio.gather(self._catching_up, return_exceptions=True)
+            self._catching_up = None
+
+    async def flush_journal(self) -> bool:
+        """Write what the journal keeps in memory now; True when nothing waits."""
+        try:
+            return await self._journal_call(self._journal.flush)
+        except JournalUnavailable:
+            return False
 
     @asynccontextmanager
     async def _acting(self) -> AsyncIterator[None]:
@@ -212,7 +256,7 @@ class RedemptionFlow:
             try:
                 yield
             except JournalUnavailable as error:
-                self._say(Tone.ERROR, str(error))
+                self._say(Tone.ERROR, str(error), error.trouble)
 
     def set_online(self, online: bool) -> None:
         """Whether Piggy can be reached; offline, nothing is redeemed (a voucher cannot be
@@ -870,7 +914,9 @@ class RedemptionFlow:
 
     async def _release(self, voucher: Voucher, lock: VoucherLock) -> bool:
         """Release a lock; True when it is over (released now, or already gone)."""
-        entry = await self._begin(Action.RELEASE, voucher)
+        # A release may go out unrecorded (the entry waits in memory): sending it twice is
+        # harmless, and a key that cannot be used is worse.
+        entry = await self._begin(Action.RELEASE, voucher, keep=True)
         try:
             await self._client.vouchers.release(voucher.uuid, lock.release_key)
         except (InvalidInput, VoucherNotFound, VoucherAlreadyRedeemed, VoucherExpired) as error:
@@ -924,19 +970,35 @@ class RedemptionFlow:
         self._update(Stage.SHOWING, voucher=voucher, lock=None, contact=voucher.contact, busy=None)
 
     async def _begin(
-        self, action: Action, voucher: Voucher, *, contact_uuid: str | None = None, times: int = 1
+        self,
+        action: Action,
+        voucher: Voucher,
+        *,
+        contact_uuid: str | None = None,
+        times: int = 1,
+        keep: bool = False,
     ) -> int:
+        """The journal entry before the request; when it cannot be written nothing is sent
+        (``keep``: the entry waits in memory and the request goes out)."""
         promotion = voucher.promotion
-        return await self._journal_call(
-            self._journal.begin,
-            action,
-            code=voucher.code,
-            voucher_uuid=voucher.uuid,
-            promotion_uuid=promotion.uuid if promotion else None,
-            promotion_name=(promotion.name if promotion else None) or voucher.name or None,
-            contact_uuid=contact_uuid,
-            times=times,
-        )
+        try:
+            entry = await self._journal_call(
+                self._journal.begin,
+                action,
+                code=voucher.code,
+                voucher_uuid=voucher.uuid,
+                promotion_uuid=promotion.uuid if promotion else None,
+                promotion_name=(promotion.name if promotion else None) or voucher.name or None,
+                contact_uuid=contact_uuid,
+                times=times,
+                keep=keep,
+            )
+        except JournalUnavailable as unavailable:
+            raise JournalUnavailable(
+                f"{unavailable} {self.translate('RedemptionFlow', NOTHING_SENT)}",
+                unavailable.trouble,
+            ) from unavailable
+        return entry
 
     async def _finish_failed(self, entry: int, error: PiggyError) -> None:
         if error.ambiguous:
@@ -949,21 +1011,51 @@ class RedemptionFlow:
         await self._journal_call(self._journal.finish, entry, outcome, detail=detail)
 
     async def _journal_call(self, function: Callable[..., T], *args: object, **kwargs: object) -> T:
-        """Run a journal call off the loop thread; a failure stops the action before any request."""
+        """Run a journal call off the loop thread.
+
+        A change the journal keeps in memory (Piggy has acted: it must not be lost, and
+        the action goes on) is told with the next notice, and tried again on a timer;
+        any other failure ends the action with the journal's sentence."""
+        loop = asyncio.get_running_loop()
+        call = functools.partial(function, *args, **kwargs)
         try:
-            loop = asyncio.get_running_loop()
-            call = functools.partial(function, *args, **kwargs)
             return await loop.run_in_executor(self._journal.executor, call)
-        except sqlite3.Error as error:
-            log.error("journal write failed: %s", error)
+        except (JournalTrouble, sqlite3.Error) as error:
+            trouble = (
+                error
+                if isinstance(error, JournalTrouble)
+                else JournalTrouble(trouble_of(error), self._journal.path, str(error))
+            )
+            log.error("journal call failed: %s", trouble)
+            if trouble.kept:
+                self._journal_news.append(trouble)
+                self._catch_up_later()
+                # What the call gives back: a begun entry's provisional id, else nothing.
+                return trouble.entry_id  # type: ignore[return-value]
             self._update(busy=None)
-            raise JournalUnavailable(
-                self.translate(
-                    "RedemptionFlow",
-                    "The counter journal could not be written (is the disk full?). "
-                    "Nothing was sent to Piggy.",
-                )
-            ) from error
+            raise JournalUnavailable(trouble.sentence(self.translate), trouble) from error
+        finally:
+            self._journal_news.extend(self._journal.take_events())
+
+    def _catch_up_later(self) -> None:
+        """Try the journal again every few seconds until it has taken what it kept."""
+        if self._catching_up is not None and not self._catching_up.done():
+            return
+
+        async def catch_up() -> None:
+            while True:
+                await asyncio.sleep(self._journal_retry_seconds)
+                loop = asyncio.get_running_loop()
+                try:
+                    if await loop.run_in_executor(self._journal.executor, self._journal.flush):
+                        log.warning("the counter journal has taken what it kept in memory")
+                        return
+                except (JournalTrouble, sqlite3.Error) as error:
+                    log.info("the counter journal still cannot be written: %s", error)
+
+        self._catching_up = asyncio.get_running_loop().create_task(
+            catch_up(), name="journal-catch-up"
+        )
 
     def _update(self, stage: Stage | None = None, **changes: object) -> None:
         """Change what the counter shows; a new stage ends the busy text unless one is given."""
@@ -980,5 +1072,27 @@ class RedemptionFlow:
             self._accepting_scans.set()
         self._listener.counter_changed(self._view)
 
-    def _say(self, tone: Tone, sentence: str, error: PiggyError | None = None) -> None:
+    def _say(self, tone: Tone, sentence: str, error: Problem | None = None) -> None:
+        """Tell the cashier; journal news of the action goes with it, for a manager."""
+        news, self._journal_news = self._journal_news, []
+        kept = [trouble for trouble in news if trouble.kept]
+        if kept and not isinstance(error, JournalTrouble):
+            # Only where Piggy has acted, so never with "nothing was sent".
+            sentence = " ".join(
+                (
+                    sentence,
+                    kept[-1].sentence(self.translate),
+                    self.translate("RedemptionFlow", KEPT_IN_MEMORY),
+                )
+            )
+            error = error or kept[-1]
+        for event in (trouble for trouble in news if not trouble.kept):
+            sentence = " ".join(
+                (
+                    sentence,
+                    event.sentence(self.translate),
+                    self.translate("RedemptionFlow", TELL_A_MANAGER),
+                )
+            )
+            error = error or event
         self._listener.counter_said(Notice(tone, sentence, error))

@@ -8,16 +8,25 @@ locks left by a crash or a power cut can be released at the next start.
 
 from __future__ import annotations
 
+import dataclasses
+import errno
+import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
+
+from piggy_desk.texts import QT_TRANSLATE_NOOP, Translate, untranslated
+
+log = logging.getLogger("piggy_desk.counter")
+T = TypeVar("T")
 
 JOURNAL_FILE = "journal.sqlite3"
 
@@ -105,6 +114,173 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+class Trouble(StrEnum):
+    """Why the journal could not be written, told apart by sqlite's error code."""
+
+    FULL = "disk full"
+    BUSY = "locked by another program"
+    DAMAGED = "damaged"
+    READ_ONLY = "read-only"
+    MISSING = "missing"
+    OTHER = "other"
+
+
+# sqlite's primary result codes (the low byte of an extended code).
+_SQLITE_TROUBLE = {
+    5: Trouble.BUSY,  # SQLITE_BUSY
+    6: Trouble.BUSY,  # SQLITE_LOCKED
+    8: Trouble.READ_ONLY,  # SQLITE_READONLY
+    11: Trouble.DAMAGED,  # SQLITE_CORRUPT
+    13: Trouble.FULL,  # SQLITE_FULL
+    14: Trouble.MISSING,  # SQLITE_CANTOPEN
+    26: Trouble.DAMAGED,  # SQLITE_NOTADB
+}
+_OS_TROUBLE = {
+    errno.ENOSPC: Trouble.FULL,
+    errno.EDQUOT: Trouble.FULL,
+    errno.EROFS: Trouble.READ_ONLY,
+    errno.EACCES: Trouble.READ_ONLY,
+    errno.EPERM: Trouble.READ_ONLY,
+    errno.ENOENT: Trouble.MISSING,
+}
+
+
+def trouble_of(error: BaseException) -> Trouble:
+    """What went wrong, from an sqlite or OS error."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return _SQLITE_TROUBLE.get(code & 0xFF, Trouble.OTHER)
+    if isinstance(error, OSError) and error.errno is not None:
+        return _OS_TROUBLE.get(error.errno, Trouble.OTHER)
+    return Trouble.OTHER
+
+
+TROUBLE_SENTENCES = {
+    Trouble.FULL: QT_TRANSLATE_NOOP(
+        "Journal", "The counter journal could not be written: the disk is full."
+    ),
+    Trouble.BUSY: QT_TRANSLATE_NOOP(
+        "Journal",
+        "The counter journal could not be written: another program (a database viewer or a "
+        "backup tool, say) is holding it.",
+    ),
+    Trouble.DAMAGED: QT_TRANSLATE_NOOP(
+        "Journal", "The counter journal could not be written: the file is damaged."
+    ),
+    Trouble.READ_ONLY: QT_TRANSLATE_NOOP(
+        "Journal",
+        "The counter journal could not be written: its file or folder may not be changed.",
+    ),
+    Trouble.MISSING: QT_TRANSLATE_NOOP(
+        "Journal", "The counter journal could not be written: its file or folder is gone."
+    ),
+    Trouble.OTHER: QT_TRANSLATE_NOOP("Journal", "The counter journal could not be written."),
+}
+
+
+class JournalTrouble(Exception):
+    """The journal could not be read or written.
+
+    ``sentence()`` says why for a person (translated), ``details()`` is for a manager.
+    ``kept`` is true when what could not be written is kept in memory and written later
+    (``Journal.flush``); ``entry_id`` is then the entry's provisional id, if it is new.
+    """
+
+    template: str = ""
+
+    def __init__(
+        self,
+        trouble: Trouble,
+        path: Path,
+        cause: str,
+        *,
+        kept: bool = False,
+        entry_id: int | None = None,
+    ) -> None:
+        super().__init__(f"journal {trouble.value}: {cause}")
+        self.trouble = trouble
+        self.path = path
+        self.cause = cause
+        self.kept = kept
+        self.entry_id = entry_id
+        self.at = datetime.now(UTC)
+
+    @property
+    def user_message(self) -> str:
+        """The sentence in English (``sentence`` translates it)."""
+        return self.template or TROUBLE_SENTENCES[self.trouble]
+
+    def sentence(self, translate: Translate = untranslated) -> str:
+        return translate("Journal", self.user_message).format(path=self.path)
+
+    def details(self) -> dict[str, str]:
+        """For a manager's Details: what failed, where, and what sqlite said (no secrets)."""
+        return {
+            "Problem": f"counter journal: {self.trouble.value}",
+            "Journal file": str(self.path),
+            "Said by the system": self.cause,
+            "Kept in memory until it can be written": "yes" if self.kept else "no",
+            "Time": self.at.isoformat(timespec="seconds"),
+        }
+
+
+class JournalDamaged(JournalTrouble):
+    """At start the journal file could not be read (truncated, overwritten). It was moved
+    aside to ``path`` (never deleted); the next ``Journal`` on the folder starts afresh."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Journal",
+        "The counter journal could not be read: the file is damaged. It was kept as {path} "
+        "and a new journal was started. Vouchers this counter had reserved are freed by Piggy "
+        "within an hour.",
+    )
+
+
+class JournalRecreated(JournalTrouble):
+    """The journal file was deleted (or replaced) while the program ran; a new one was made
+    at ``path`` from what the program still had open."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Journal",
+        "The counter journal file was deleted while Piggy Desk was running. A new one was "
+        "made with everything the old one held.",
+    )
+
+
+class JournalFoundEmpty(JournalTrouble):
+    """At start the journal file existed but was empty (emptied by another program, or a
+    disk fault): what it held, reserved vouchers' keys included, is gone."""
+
+    template = QT_TRANSLATE_NOOP(
+        "Journal",
+        "The counter journal was empty at start although it existed: its earlier entries "
+        "are lost. Vouchers this counter had reserved are freed by Piggy within an hour.",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Finish:
+    """An answer that could not be written yet (see ``Journal.finish``)."""
+
+    entry_id: int
+    outcome: Outcome
+    finished_at: datetime
+    detail: str | None
+    release_key: str | None
+    lock_expires_at: datetime | None
+    settle_locks_of: str | None
+    up_to: int  # settle only locks up to this entry id
+
+
+@dataclass(frozen=True, slots=True)
+class _Settle:
+    voucher_uuid: str
+    up_to: int
+
+
+_Write = _Finish | _Settle | JournalEntry  # an entry: one begun while the file was unwritable
+
+
 def _text(moment: datetime | None) -> str | None:
     return None if moment is None else moment.astimezone(UTC).isoformat(timespec="microseconds")
 
@@ -136,46 +312,246 @@ def _entry(row: tuple[object, ...]) -> JournalEntry:
 
 
 class Journal:
-    """The journal file. Thread-safe; the program calls it on ``executor``."""
+    """The journal file. Thread-safe; the program calls it on ``executor``.
 
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not path.exists():
-            # Create it private before sqlite writes a byte into it.
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-        os.chmod(path, 0o600)
+    What cannot be written once Piggy has acted (disk full, another program holding the
+    file) is kept in memory, shown by the reads as if written, and written before the
+    next write or by ``flush``. A file deleted or replaced while the program runs is
+    noticed before the next write and made again from what the program still has open;
+    ``take_events`` hands such news over, for the person.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        clock: Callable[[], datetime] = _now,
+        busy_timeout: float = 2.0,
+    ) -> None:
         self.path = path
+        self._clock = clock
+        self._busy_timeout = busy_timeout
         self._lock = threading.Lock()
+        self._backlog: list[_Write] = []
+        self._events: list[JournalTrouble] = []
+        self._provisional = 0  # ids of entries begun in memory: -1, -2, …
+        self._real_ids: dict[int, int] = {}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if path.exists() and path.stat().st_size == 0:
+                self._events.append(JournalFoundEmpty(Trouble.MISSING, path, "empty file at start"))
+                path.unlink()
+            if not path.exists():
+                self._create(path)
+            os.chmod(path, 0o600)
+            self._db = self._connect()
+        except sqlite3.Error as error:
+            if trouble_of(error) != Trouble.DAMAGED:
+                raise JournalTrouble(trouble_of(error), path, str(error)) from error
+            raise JournalDamaged(Trouble.DAMAGED, self._move_aside(), str(error)) from error
+        except OSError as error:
+            raise JournalTrouble(trouble_of(error), path, str(error)) from error
         # One worker thread for the program's journal calls: a slow disk never stalls the
         # window, and calls keep their order.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal")
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        # FULL: a line that says "pending" is on the disk before the request leaves.
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.executescript(_SCHEMA)
 
     @classmethod
-    def in_folder(cls, folder: Path) -> Journal:
+    def in_folder(
+        cls,
+        folder: Path,
+        *,
+        clock: Callable[[], datetime] = _now,
+        busy_timeout: float = 2.0,
+    ) -> Journal:
         """The journal in the program's data folder."""
-        return cls(folder / JOURNAL_FILE)
+        return cls(folder / JOURNAL_FILE, clock=clock, busy_timeout=busy_timeout)
+
+    def _create(self, path: Path) -> Path:
+        """A new journal, made aside and moved in whole: a file at ``path`` is never empty
+        because of us (an empty one at start means it was emptied)."""
+        making = path.with_name(path.name + ".new")
+        making.unlink(missing_ok=True)
+        os.close(os.open(making, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+        db = sqlite3.connect(making, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(_SCHEMA)
+        finally:
+            db.close()
+        os.replace(making, path)
+        return path
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(
+            self.path, check_same_thread=False, isolation_level=None, timeout=self._busy_timeout
+        )
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            # FULL: a line that says "pending" is on the disk before the request leaves.
+            db.execute("PRAGMA synchronous=FULL")
+            if db.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                raise sqlite3.DatabaseError("quick_check found damage")
+            db.executescript(_SCHEMA)
+            (last,) = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()
+        except sqlite3.DatabaseError as error:
+            db.close()
+            if getattr(error, "sqlite_errorcode", None) is None:
+                error.sqlite_errorcode = 11  # SQLITE_CORRUPT
+            raise
+        self._last_id = int(last)
+        stat = os.stat(self.path)
+        self._identity = (stat.st_dev, stat.st_ino)
+        self._handle = os.open(self.path, os.O_RDONLY)
+        return db
+
+    def _move_aside(self) -> Path:
+        """Keep a damaged journal (with its -wal and -shm) under a name with the time."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        kept = self.path.with_name(f"{self.path.stem}.damaged-{stamp}{self.path.suffix}")
+        for suffix in ("", "-wal", "-shm"):
+            with suppress(FileNotFoundError):
+                os.replace(f"{self.path}{suffix}", f"{kept}{suffix}")
+        log.error("damaged journal moved aside to %s", kept)
+        return kept
 
     def close(self) -> None:
-        """Close the file and stop the worker thread; later calls fail."""
+        """Write what waits in memory if it can, close the file and stop the worker
+        thread; later calls fail."""
         with self._lock:
+            if self._backlog:
+                try:
+                    self._write_locked(None)
+                except JournalTrouble as trouble:
+                    log.error(
+                        "journal closed with %d change(s) it could not write: %s",
+                        len(self._backlog),
+                        trouble,
+                    )
             self._db.close()
+            with suppress(OSError):
+                os.close(self._handle)
         self.executor.shutdown(wait=False)
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    @property
+    def behind(self) -> bool:
+        """Whether changes wait in memory for the file to take them."""
+        return bool(self._backlog)
+
+    def take_events(self) -> list[JournalTrouble]:
+        """What happened to the file that a person should hear of (recreated, found empty),
+        once each."""
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            events, self._events = self._events, []
+        return events
+
+    def flush(self) -> bool:
+        """Write what waits in memory; True when nothing waits any more."""
+        with self._lock:
+            if self._backlog:
+                self._write_locked(None)
+            return not self._backlog
+
+    # --- writing ---------------------------------------------------------------------
+
+    def _write_locked(self, change: Callable[[sqlite3.Connection], T] | None) -> T | None:
+        """Write the backlog, then ``change``, in one transaction (called under the lock)."""
+        try:
+            self._check_file()
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
             try:
-                yield self._db
+                for waiting in self._backlog:
+                    self._apply(db, waiting)
+                result = None if change is None else change(db)
+                db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if db.in_transaction:
+                    with suppress(sqlite3.Error):
+                        db.execute("ROLLBACK")
                 raise
-            self._db.execute("COMMIT")
+        except (sqlite3.Error, OSError) as error:
+            raise JournalTrouble(trouble_of(error), self.path, str(error)) from error
+        if self._backlog:
+            log.warning("the journal took the %d change(s) kept in memory", len(self._backlog))
+            self._backlog.clear()
+        return result
+
+    def _apply(self, db: sqlite3.Connection, change: _Write) -> None:
+        if isinstance(change, JournalEntry):
+            cursor = db.execute(
+                f"INSERT INTO entries ({_COLUMNS.removeprefix('id, ')})"  # noqa: S608 - fixed text
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    _text(change.started_at),
+                    _text(change.finished_at),
+                    change.action.value,
+                    change.outcome.value,
+                    change.code,
+                    change.voucher_uuid,
+                    change.promotion_uuid,
+                    change.promotion_name,
+                    change.contact_uuid,
+                    change.times,
+                    change.detail,
+                    _text(change.lock_expires_at),
+                    int(change.settled),
+                    change.release_key,
+                ),
+            )
+            self._real_ids[change.id] = int(cursor.lastrowid or 0)
+            self._last_id = max(self._last_id, self._real_ids[change.id])
+            return
+        if isinstance(change, _Settle):
+            self._settle_locks(db, change.voucher_uuid, change.up_to)
+            return
+        if change.settle_locks_of is not None:
+            self._settle_locks(db, change.settle_locks_of, change.up_to)
+        db.execute(
+            "UPDATE entries SET outcome=?, finished_at=?, detail=?,"
+            " release_key=?, lock_expires_at=? WHERE id=?",
+            (
+                change.outcome.value,
+                _text(change.finished_at),
+                change.detail,
+                change.release_key,
+                _text(change.lock_expires_at),
+                self._real_ids.get(change.entry_id, change.entry_id),
+            ),
+        )
+
+    def _check_file(self) -> None:
+        """Make the file again if it was deleted or replaced since it was opened."""
+        try:
+            stat = os.stat(self.path)
+        except FileNotFoundError:
+            stat = None
+        if (
+            stat is not None
+            and (stat.st_dev, stat.st_ino) == self._identity
+            and os.fstat(self._handle).st_nlink > 0
+        ):
+            return
+        log.error("the journal file was deleted or replaced while running; making it again")
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if stat is not None:
+            self._move_aside()
+        making = self.path.with_name(self.path.name + ".new")
+        making.unlink(missing_ok=True)
+        os.close(os.open(making, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+        copy = sqlite3.connect(making)
+        try:
+            self._db.backup(copy)  # everything the open (unlinked) file still holds
+        finally:
+            copy.close()
+        # Closed before the new file opens: closing deletes "<journal>-wal" by name.
+        self._db.close()
+        with suppress(OSError):
+            os.close(self._handle)
+        os.replace(making, self.path)
+        self._db = self._connect()
+        self._events.append(
+            JournalRecreated(Trouble.MISSING, self.path, "file deleted while running")
+        )
 
     def begin(
         self,
@@ -187,26 +563,46 @@ class Journal:
         promotion_name: str | None = None,
         contact_uuid: str | None = None,
         times: int = 1,
+        keep: bool = False,
     ) -> int:
-        """Write a pending entry (durably) and return its id."""
-        with self._transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO entries (started_at, action, outcome, code, voucher_uuid,"
-                " promotion_uuid, promotion_name, contact_uuid, times)"
-                " VALUES (?,?,?,?,?,?,?,?,?)",
-                (
-                    _text(_now()),
-                    action.value,
-                    Outcome.PENDING.value,
-                    code,
-                    voucher_uuid,
-                    promotion_uuid,
-                    promotion_name,
-                    contact_uuid,
-                    times,
-                ),
-            )
-            return int(cursor.lastrowid or 0)
+        """Write a pending entry (durably) and return its id.
+
+        When it cannot be written this raises ``JournalTrouble``; with ``keep`` (a release:
+        harmless to send unrecorded) the entry is kept in memory under the provisional id
+        the trouble carries, and written later."""
+        entry = JournalEntry(
+            id=0,
+            started_at=self._clock(),
+            finished_at=None,
+            action=action,
+            outcome=Outcome.PENDING,
+            code=code,
+            voucher_uuid=voucher_uuid,
+            promotion_uuid=promotion_uuid,
+            promotion_name=promotion_name,
+            contact_uuid=contact_uuid,
+            times=times,
+            detail=None,
+            lock_expires_at=None,
+            settled=False,
+        )
+
+        def insert(db: sqlite3.Connection) -> int:
+            self._apply(db, entry)
+            return self._real_ids.pop(0)
+
+        with self._lock:
+            try:
+                written = self._write_locked(insert)
+            except JournalTrouble as trouble:
+                if not keep:
+                    raise
+                self._provisional -= 1
+                self._backlog.append(dataclasses.replace(entry, id=self._provisional))
+                trouble.kept, trouble.entry_id = True, self._provisional
+                raise
+            assert written is not None
+            return written
 
     def finish(
         self,
@@ -221,35 +617,74 @@ class Journal:
         """Complete an entry with the answer; a lock that succeeded passes its release key
         and expiry so that it can be released later, even after a crash. A redeem or
         release that ended this voucher's locks passes ``settle_locks_of`` (see
-        ``settle_locks``): one write to disk for both."""
-        with self._transaction() as db:
-            if settle_locks_of is not None:
-                self._settle_locks(db, settle_locks_of)
-            db.execute(
-                "UPDATE entries SET outcome=?, finished_at=?, detail=?,"
-                " release_key=?, lock_expires_at=? WHERE id=?",
-                (
-                    outcome.value,
-                    _text(_now()),
+        ``settle_locks``): one write to disk for both.
+
+        Piggy has answered by now: what cannot be written is kept in memory (and written
+        later) and ``JournalTrouble`` with ``kept`` says so."""
+        with self._lock:
+            self._keep_or_write(
+                _Finish(
+                    entry_id,
+                    outcome,
+                    self._clock(),
                     detail,
                     release_key,
-                    _text(lock_expires_at),
-                    entry_id,
-                ),
+                    lock_expires_at,
+                    settle_locks_of,
+                    self._last_id,
+                )
             )
 
     def settle_locks(self, voucher_uuid: str) -> None:
         """This voucher's locks are over (released, redeemed or expired): forget their keys."""
-        with self._transaction() as db:
-            self._settle_locks(db, voucher_uuid)
+        with self._lock:
+            self._keep_or_write(_Settle(voucher_uuid, self._last_id))
+
+    def _keep_or_write(self, change: _Finish | _Settle) -> None:
+        if isinstance(change, _Finish) and change.entry_id < 0:
+            for index, waiting in enumerate(self._backlog):
+                if isinstance(waiting, JournalEntry) and waiting.id == change.entry_id:
+                    # Begun in memory and not written yet: complete it there.
+                    self._backlog[index] = _finished(waiting, change)
+                    if change.settle_locks_of is not None:
+                        self._backlog.append(_Settle(change.settle_locks_of, change.up_to))
+                    try:
+                        self._write_locked(None)
+                    except JournalTrouble as trouble:
+                        trouble.kept = True
+                        raise
+                    return
+        try:
+            self._write_locked(lambda db: self._apply(db, change))
+        except JournalTrouble as trouble:
+            self._backlog.append(change)
+            trouble.kept = True
+            raise
 
     @staticmethod
-    def _settle_locks(db: sqlite3.Connection, voucher_uuid: str) -> None:
+    def _settle_locks(db: sqlite3.Connection, voucher_uuid: str, up_to: int) -> None:
         db.execute(
             "UPDATE entries SET settled=1, release_key=NULL"
-            " WHERE action=? AND voucher_uuid=? AND settled=0",
-            (Action.LOCK.value, voucher_uuid),
+            " WHERE action=? AND voucher_uuid=? AND settled=0 AND id<=?",
+            (Action.LOCK.value, voucher_uuid, up_to),
         )
+
+    # --- reading ---------------------------------------------------------------------
+
+    def _read(
+        self, where: str, params: tuple[object, ...], keep: Callable[[JournalEntry], bool]
+    ) -> list[JournalEntry]:
+        """Entries matching ``where`` (and ``keep``, the same test in Python), as the file
+        will hold them once what waits in memory is written; by id."""
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS} FROM entries WHERE {where} ORDER BY id",  # noqa: S608 - fixed text
+                params,
+            ).fetchall()
+            entries = {entry.id: entry for entry in map(_entry, rows)}
+            for change in self._backlog:
+                _overlay(entries, change, self._real_ids)
+        return [entry for entry in entries.values() if keep(entry)]
 
     def open_locks(self) -> list[JournalEntry]:
         """Locks this counter took that are not known to be over, oldest first.
@@ -257,34 +692,31 @@ class Journal:
         Includes locks whose answer never came (outcome pending or unknown): those may
         hold the voucher without a key this counter knows.
         """
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT {_COLUMNS} FROM entries WHERE action=? AND settled=0"  # noqa: S608 - fixed text
-                " AND outcome IN (?,?,?) ORDER BY id",
-                (Action.LOCK.value, Outcome.OK.value, Outcome.PENDING.value, Outcome.UNKNOWN.value),
-            ).fetchall()
-        return [_entry(row) for row in rows]
+        still_open = (Outcome.OK, Outcome.PENDING, Outcome.UNKNOWN)
+        return self._read(
+            "action=? AND settled=0",
+            (Action.LOCK.value,),
+            lambda e: e.action == Action.LOCK and not e.settled and e.outcome in still_open,
+        )
 
     def unfinished(self, *actions: Action) -> list[JournalEntry]:
         """Entries of these actions whose answer never came (pending or unknown), oldest first."""
         marks = ",".join("?" * len(actions))
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT {_COLUMNS} FROM entries WHERE action IN ({marks})"  # noqa: S608 - fixed text
-                " AND outcome IN (?,?) ORDER BY id",
-                (*(a.value for a in actions), Outcome.PENDING.value, Outcome.UNKNOWN.value),
-            ).fetchall()
-        return [_entry(row) for row in rows]
+        waiting = (Outcome.PENDING, Outcome.UNKNOWN)
+        return self._read(
+            f"action IN ({marks})",
+            tuple(a.value for a in actions),
+            lambda e: e.action in actions and e.outcome in waiting,
+        )
 
     def entries_between(self, start: datetime, end: datetime) -> list[JournalEntry]:
         """Entries started in [start, end), newest first."""
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT {_COLUMNS} FROM entries WHERE started_at >= ? AND started_at < ?"  # noqa: S608
-                " ORDER BY id DESC",
-                (_text(start), _text(end)),
-            ).fetchall()
-        return [_entry(row) for row in rows]
+        found = self._read(
+            "started_at >= ? AND started_at < ?",
+            (_text(start), _text(end)),
+            lambda e: start <= e.started_at < end,
+        )
+        return sorted(found, key=lambda e: (e.id < 0, abs(e.id)), reverse=True)
 
     def entries_on(self, day: date, zone: tzinfo) -> list[JournalEntry]:
         """The entries of one local day, newest first."""
@@ -309,3 +741,36 @@ class Journal:
             for name, (used, reversed_) in ordered
             if used or reversed_
         ]
+
+
+def _finished(entry: JournalEntry, change: _Finish) -> JournalEntry:
+    return dataclasses.replace(
+        entry,
+        outcome=change.outcome,
+        finished_at=change.finished_at,
+        detail=change.detail,
+        release_key=change.release_key,
+        lock_expires_at=change.lock_expires_at,
+    )
+
+
+def _overlay(entries: dict[int, JournalEntry], change: _Write, real_ids: dict[int, int]) -> None:
+    """Apply a change kept in memory to entries read from the file."""
+    if isinstance(change, JournalEntry):
+        entries[change.id] = change
+        return
+    voucher = change.voucher_uuid if isinstance(change, _Settle) else change.settle_locks_of
+    if voucher:
+        for key, entry in entries.items():
+            if (
+                entry.action == Action.LOCK
+                and entry.voucher_uuid == voucher
+                and not entry.settled
+                and (entry.id <= change.up_to or entry.id < 0)
+            ):
+                entries[key] = dataclasses.replace(entry, settled=True, release_key=None)
+    if isinstance(change, _Finish):
+        target = real_ids.get(change.entry_id, change.entry_id)
+        for key in (target, change.entry_id):
+            if key in entries:
+                entries[key] = _finished(entries[key], change)

@@ -11,7 +11,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
-from piggy_desk.api import PiggyError
+from piggy_desk.counter.flow import Problem
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("piggy_desk.ui")
@@ -64,14 +64,15 @@ class MessagePath(QObject):
     def uninstall(self) -> None:
         sys.excepthook = self._previous_hook
 
-    def show_details(self, error: PiggyError, parent: QWidget | None = None) -> QDialog:
-        """A manager's view of an error: code, HTTP status, request, time (no secrets)."""
+    def show_details(self, error: Problem, parent: QWidget | None = None) -> QDialog:
+        """A manager's view of an error: code, HTTP status, request, time (no secrets); or
+        of the journal's trouble: what the system said, the file."""
         text = "\n".join(f"{label}: {value}" for label, value in error.details().items())
         dialog = _details_dialog(self.tr("Details"), text, parent or self.window, "errorDetails")
         dialog.open()
         return dialog
 
-    def log_notice(self, sentence: str, error: PiggyError) -> None:
+    def log_notice(self, sentence: str, error: Problem) -> None:
         log.info("%s [%s]", sentence, str(error))
 
     def on_unexpected(

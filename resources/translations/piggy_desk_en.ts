@@ -784,6 +784,54 @@ The voucher can then be used again.</translation>
     </message>
 </context>
 <context>
+    <name>Journal</name>
+    <message>
+        <location filename="../../piggy_desk/counter/journal.py" line="+159"/>
+        <source>The counter journal could not be written: the disk is full.</source>
+        <translation>The counter journal could not be written: the disk is full.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The counter journal could not be written: another program (a database viewer or a backup tool, say) is holding it.</source>
+        <translation>The counter journal could not be written: another program (a database viewer or a backup tool, say) is holding it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The counter journal could not be written: the file is damaged.</source>
+        <translation>The counter journal could not be written: the file is damaged.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The counter journal could not be written: its file or folder may not be changed.</source>
+        <translation>The counter journal could not be written: its file or folder may not be changed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The counter journal could not be written: its file or folder is gone.</source>
+        <translation>The counter journal could not be written: its file or folder is gone.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The counter journal could not be written.</source>
+        <translation>The counter journal could not be written.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The counter journal could not be read: the file is damaged. It was kept as {path} and a new journal was started. Vouchers this counter had reserved are freed by Piggy within an hour.</source>
+        <translation>The counter journal could not be read: the file is damaged. It was kept as {path} and a new journal was started. Vouchers this counter had reserved are freed by Piggy within an hour.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The counter journal file was deleted while Piggy Desk was running. A new one was made with everything the old one held.</source>
+        <translation>The counter journal file was deleted while Piggy Desk was running. A new one was made with everything the old one held.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The counter journal was empty at start although it existed: its earlier entries are lost. Vouchers this counter had reserved are freed by Piggy within an hour.</source>
+        <translation>The counter journal was empty at start although it existed: its earlier entries are lost. Vouchers this counter had reserved are freed by Piggy within an hour.</translation>
+    </message>
+</context>
+<context>
     <name>JournalModel</name>
     <message>
         <location filename="../../piggy_desk/ui/journal.py" line="+29"/>
@@ -1088,7 +1136,7 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -1596,12 +1644,27 @@ The voucher can then be used again.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+132"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+143"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>No connection to Piggy: vouchers cannot be checked or redeemed now.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+5"/>
+        <source>Nothing was sent to Piggy.</source>
+        <translation>Nothing was sent to Piggy.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The counter journal could not record this, so Piggy Desk keeps it in memory and writes it down as soon as the journal can take it. Tell a manager.</source>
+        <translation>The counter journal could not record this, so Piggy Desk keeps it in memory and writes it down as soon as the journal can take it. Tell a manager.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tell a manager.</source>
+        <translation>Tell a manager.</translation>
+    </message>
+    <message>
+        <location line="+128"/>
         <source>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</translation>
     </message>
@@ -1826,14 +1889,9 @@ The voucher can then be used again.</translation>
         <translation>Voucher {code} is still reserved by this counter; releasing it failed and will be tried again.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy says: {message}</translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <source>The counter journal could not be written (is the disk full?). Nothing was sent to Piggy.</source>
-        <translation>The counter journal could not be written (is the disk full?). Nothing was sent to Piggy.</translation>
     </message>
 </context>
 <context>

@@ -784,6 +784,54 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
 </context>
 <context>
+    <name>Journal</name>
+    <message>
+        <location filename="../../piggy_desk/counter/journal.py" line="+159"/>
+        <source>The counter journal could not be written: the disk is full.</source>
+        <translation>Het kassajournaal kon niet worden geschreven: de schijf is vol.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The counter journal could not be written: another program (a database viewer or a backup tool, say) is holding it.</source>
+        <translation>Het kassajournaal kon niet worden geschreven: een ander programma (bijvoorbeeld een databaseviewer of een back-upprogramma) houdt het vast.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The counter journal could not be written: the file is damaged.</source>
+        <translation>Het kassajournaal kon niet worden geschreven: het bestand is beschadigd.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The counter journal could not be written: its file or folder may not be changed.</source>
+        <translation>Het kassajournaal kon niet worden geschreven: het bestand of de map mag niet worden gewijzigd.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The counter journal could not be written: its file or folder is gone.</source>
+        <translation>Het kassajournaal kon niet worden geschreven: het bestand of de map is weg.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The counter journal could not be written.</source>
+        <translation>Het kassajournaal kon niet worden geschreven.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The counter journal could not be read: the file is damaged. It was kept as {path} and a new journal was started. Vouchers this counter had reserved are freed by Piggy within an hour.</source>
+        <translation>Het kassajournaal kon niet worden gelezen: het bestand is beschadigd. Het is bewaard als {path} en er is een nieuw journaal begonnen. Vouchers die deze kassa had gereserveerd, geeft Piggy binnen een uur vrij.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The counter journal file was deleted while Piggy Desk was running. A new one was made with everything the old one held.</source>
+        <translation>Het bestand van het kassajournaal is verwijderd terwijl Piggy Desk draaide. Er is een nieuw gemaakt met alles wat het oude bevatte.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The counter journal was empty at start although it existed: its earlier entries are lost. Vouchers this counter had reserved are freed by Piggy within an hour.</source>
+        <translation>Het kassajournaal was bij het starten leeg, hoewel het bestond: de eerdere regels zijn verloren. Vouchers die deze kassa had gereserveerd, geeft Piggy binnen een uur vrij.</translation>
+    </message>
+</context>
+<context>
     <name>JournalModel</name>
     <message>
         <location filename="../../piggy_desk/ui/journal.py" line="+29"/>
@@ -1088,7 +1136,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -1596,12 +1644,27 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+132"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+143"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>Geen verbinding met Piggy: vouchers kunnen nu niet worden gecontroleerd of ingewisseld.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+5"/>
+        <source>Nothing was sent to Piggy.</source>
+        <translation>Er is niets naar Piggy gestuurd.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The counter journal could not record this, so Piggy Desk keeps it in memory and writes it down as soon as the journal can take it. Tell a manager.</source>
+        <translation>Het kassajournaal kon dit niet vastleggen. Piggy Desk bewaart het daarom in het geheugen en schrijft het op zodra het journaal dat weer kan. Waarschuw een manager.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tell a manager.</source>
+        <translation>Waarschuw een manager.</translation>
+    </message>
+    <message>
+        <location line="+128"/>
         <source>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher {code} staat nog op de kassa: rond die eerst af (bevestigen of annuleren) en kies daarna opnieuw de klant.</translation>
     </message>
@@ -1826,14 +1889,9 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher {code} is nog door deze kassa gereserveerd; vrijgeven is mislukt en wordt opnieuw geprobeerd.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy meldt: {message}</translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <source>The counter journal could not be written (is the disk full?). Nothing was sent to Piggy.</source>
-        <translation>Het kassalogboek kon niet worden bijgewerkt (is de schijf vol?). Er is niets naar Piggy gestuurd.</translation>
     </message>
 </context>
 <context>

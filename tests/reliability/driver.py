@@ -5,10 +5,13 @@ the way a cashier drives it."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+
+import httpx
 
 from piggy_desk.api import PiggyClient
 from piggy_desk.counter.flow import (
@@ -119,13 +122,30 @@ class Run:
 
 
 @asynccontextmanager
-async def program(sandbox: RunningSandbox, data_dir: Path) -> AsyncIterator[Run]:
+async def program(
+    sandbox: RunningSandbox,
+    data_dir: Path,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    clock: Callable[[], datetime] | None = None,
+    busy_timeout: float = 0.2,
+) -> AsyncIterator[Run]:
     """Start the counter on ``data_dir`` (releasing what an earlier run left), and close it
-    as the program does on quit."""
-    client = PiggyClient(sandbox.base_url, sandbox.token, timeout=CLIENT_TIMEOUT)
-    journal = Journal.in_folder(data_dir)
+    as the program does on quit. ``transport`` carries the requests (a hook that strikes
+    a fault when an answer comes), ``clock`` is this computer's clock."""
+    client = PiggyClient(
+        sandbox.base_url, sandbox.token, timeout=CLIENT_TIMEOUT, transport=transport
+    )
+    options = {} if clock is None else {"clock": clock}
+    journal = Journal.in_folder(data_dir, busy_timeout=busy_timeout, **options)
     screen = Screen()
-    flow = RedemptionFlow(client, journal, screen, CounterSettings(shop_uuid=KNOWN.SHOP_UUID))
+    flow = RedemptionFlow(
+        client,
+        journal,
+        screen,
+        CounterSettings(shop_uuid=KNOWN.SHOP_UUID),
+        clock=clock,
+    )
     # A cashier scanning the same code again after a failure means it: no duplicate window.
     flow._duplicates = DuplicateFilter(window_seconds=0)
     flow.start()
