@@ -13,8 +13,10 @@ import sys
 # import to fail where click is missing; a None in sys.modules makes it fail here too.
 sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
+from piggy_desk.api._auth import ClientCredentials  # noqa: E402
 from piggy_desk.api.client import DEFAULT_BASE_URL, PiggyClient, base_url_root  # noqa: E402
 from piggy_desk.api.errors import (  # noqa: E402
+    ClientCredentialsRefused,
     ConnectionDropped,
     ContactAlreadyExists,
     ContactIdentifierInactive,
@@ -63,6 +65,8 @@ from piggy_desk.api.models import (  # noqa: E402
 __all__ = [
     "DEFAULT_BASE_URL",
     "BatchJob",
+    "ClientCredentials",
+    "ClientCredentialsRefused",
     "ConnectionDropped",
     "Contact",
     "ContactAlreadyExists",

@@ -9,7 +9,7 @@ import random
 import time
 from collections.abc import Callable, Mapping
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 import httpx
@@ -22,6 +22,18 @@ API_PATH = "/api/v3/oauth/clients"
 MAX_ID_LENGTH = 128
 MAX_RETRY_AFTER = 10.0
 _SAFE_METHODS = frozenset({"GET", "HEAD"})
+
+
+class Authorizer(Protocol):
+    """Where an OAuth client's Authorization header comes from (see ``_auth``)."""
+
+    async def authorization(self) -> str:
+        """The header value for the next request."""
+        ...
+
+    async def refused(self, authorization: str) -> None:
+        """Piggy answered 401 to a request sent with ``authorization``."""
+        ...
 
 
 def path_segment(value: str, what: str) -> str:
@@ -137,11 +149,13 @@ class Transport:
         max_retries: int = 2,
         backoff: float = 0.25,
         observer: Callable[[errors.PiggyError | None], None] | None = None,
+        auth: Authorizer | None = None,
     ) -> None:
         self._http = http
         self._max_retries = max_retries
         self._backoff = backoff
         self._observer = observer
+        self._auth = auth
 
     async def request(
         self,
@@ -177,9 +191,31 @@ class Transport:
     ) -> tuple[int, Mapping[str, Any]]:
         retryable = method in _SAFE_METHODS
         attempt = 0
+        sent_again = False
         while True:
+            authorization = None
             try:
-                return await self._send_once(method, path, params=params, body=body)
+                if self._auth is not None:
+                    authorization = await self._auth.authorization()
+                return await self._send_once(
+                    method, path, params=params, body=body, authorization=authorization
+                )
+            except errors.Unauthorized as error:
+                # Piggy checks the token before it acts on a request, so one refused with
+                # a 401 was not carried out: sent once more with a renewed token, it cannot
+                # happen twice, even a redeem. The client's own id and secret refused: no.
+                if (
+                    self._auth is None
+                    or authorization is None
+                    or sent_again
+                    or isinstance(error, errors.ClientCredentialsRefused)
+                ):
+                    raise
+                sent_again = True
+                log.info(
+                    "%s %s: access token refused, renewing it and sending once more", method, path
+                )
+                await self._auth.refused(authorization)
             except (errors.TransportError, errors.ServerError, errors.RateLimited) as error:
                 delay = self._retry_delay(error, attempt) if retryable else None
                 if delay is None:
@@ -207,12 +243,16 @@ class Transport:
         *,
         params: Mapping[str, str | int] | None,
         body: Mapping[str, Any] | None,
+        authorization: str | None = None,
     ) -> tuple[int, Mapping[str, Any]]:
         started = time.perf_counter()
         context: dict[str, Any] = {"method": method, "path": path}
         unsafe = method not in _SAFE_METHODS
         if self._http.is_closed:
             raise errors.TransportError("The connection to Piggy has been closed.", **context)
+        headers = {} if body is None else {"Content-Type": "application/json"}
+        if authorization is not None:
+            headers["Authorization"] = authorization
         try:
             request = self._http.build_request(
                 method,
@@ -221,7 +261,7 @@ class Transport:
                 content=None
                 if body is None
                 else json.dumps(body, allow_nan=False, ensure_ascii=False).encode(),
-                headers=None if body is None else {"Content-Type": "application/json"},
+                headers=headers or None,
             )
         except (TypeError, ValueError) as exc:
             # Values JSON or a URL cannot carry (NaN, objects, broken text).

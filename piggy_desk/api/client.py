@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import builtins
+import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from datetime import UTC, datetime
 from types import TracebackType
@@ -13,6 +14,7 @@ import httpx
 
 from piggy_desk import __version__
 from piggy_desk.api import errors
+from piggy_desk.api._auth import AccessTokens, ClientCredentials
 from piggy_desk.api._transport import API_PATH, MAX_ID_LENGTH, Transport, path_segment
 from piggy_desk.api.models import (
     BatchJob,
@@ -494,8 +496,11 @@ class PiggyClient:
     """The Piggy API on one ``httpx.AsyncClient``.
 
     Create it inside the running event loop and close it (``async with`` or ``aclose``)
-    before the loop ends. The token goes into the Authorization header only: it is not
-    kept anywhere else and appears in no repr, log line or error.
+    before the loop ends. It authenticates with a Personal Access Token (``token``) or an
+    OAuth client (``client_credentials``: id and secret exchanged for an access token that
+    expires, got when first needed and renewed before it runs out and once after a 401;
+    see ``_auth``). Tokens and the secret go into requests only: they are kept nowhere
+    else and appear in no repr, log line or error.
     """
 
     def __init__(
@@ -509,10 +514,16 @@ class PiggyClient:
         max_retries: int = 2,
         transport: httpx.AsyncBaseTransport | None = None,
         observer: Callable[[errors.PiggyError | None], None] | None = None,
+        client_credentials: ClientCredentials | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        if not token or not token.strip():
+        if client_credentials is not None and token:
+            raise errors.InvalidRequest(
+                "Give a token or an OAuth client, not both.", field="client_credentials"
+            )
+        if client_credentials is None and (not token or not token.strip()):
             raise errors.InvalidRequest("An API token is needed to talk to Piggy.", field="token")
-        if not _header_safe(token):
+        if token and not _header_safe(token):
             raise errors.InvalidRequest(
                 "The API token contains characters a token cannot have.", field="token"
             )
@@ -521,11 +532,9 @@ class PiggyClient:
                 "The partner id contains characters it cannot have.", field="partner_id"
             )
         self.base_url = base_url_root(base_url)
-        headers = {
-            "Authorization": f"Bearer {token}",
-            "Accept": "application/json",
-            "User-Agent": f"PiggyDesk/{__version__}",
-        }
+        headers = {"Accept": "application/json", "User-Agent": f"PiggyDesk/{__version__}"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
         if partner_id:
             headers["X-Partner-ID"] = partner_id
         self._http = httpx.AsyncClient(
@@ -539,7 +548,14 @@ class PiggyClient:
             transport=transport,
             follow_redirects=False,
         )
-        self._transport = Transport(self._http, max_retries=max_retries, observer=observer)
+        self.access_tokens = (
+            None
+            if client_credentials is None
+            else AccessTokens(self._http, client_credentials, clock=clock)
+        )
+        self._transport = Transport(
+            self._http, max_retries=max_retries, observer=observer, auth=self.access_tokens
+        )
         self.vouchers = Vouchers(self._transport)
         self.promotions = Promotions(self._transport)
         self.contacts = Contacts(self._transport)

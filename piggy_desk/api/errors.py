@@ -27,6 +27,7 @@ The hierarchy::
     │   ├── ContactIdentifierInactive 60004
     │   ├── ContactAlreadyExists  60005
     │   ├── Unauthorized          HTTP 401
+    │   │   └── ClientCredentialsRefused  the OAuth client id or secret (invalid_client)
     │   ├── RateLimited           HTTP 429 (retry_after)
     │   └── ServerError           HTTP 5xx
     │       └── Maintenance       HTTP 503
@@ -239,6 +240,15 @@ class ContactAlreadyExists(PiggyAPIError):
 class Unauthorized(PiggyAPIError):
     user_message = QT_TRANSLATE_NOOP(
         "PiggyError", "Piggy refused the API token. Ask a manager to check the settings."
+    )
+
+
+class ClientCredentialsRefused(Unauthorized):
+    """Piggy refused to exchange the OAuth client id and secret for an access token."""
+
+    user_message = QT_TRANSLATE_NOOP(
+        "PiggyError",
+        "Piggy refused the OAuth client id or secret. Ask a manager to check the settings.",
     )
 
 

@@ -20,6 +20,7 @@ from piggy_desk.sandbox.control import MAX_BATCH_DELAY_SECONDS, MAX_BULK_VOUCHER
 from piggy_desk.sandbox.errors import PiggyError, invalid_input
 from piggy_desk.sandbox.faults import Fault, FaultKind, gateway_page, parse_fault, status_message
 from piggy_desk.sandbox.inputs import Fields, read_input
+from piggy_desk.sandbox.oauth import MAX_TOKEN_SECONDS, TOKEN_PATH, TokenRefusal
 from piggy_desk.sandbox.render import (
     batch_json,
     contact_json,
@@ -67,6 +68,7 @@ def create_app(sandbox: Sandbox, *, token: str = DEFAULT_TOKEN) -> Starlette:
     control = _ControlEndpoints(sandbox)
     app = Starlette(
         routes=[
+            Route(TOKEN_PATH, _token_endpoint(sandbox), methods=["POST"]),
             # Piggy paths arrive here without trailing slashes (see SandboxMiddleware).
             Mount(PIGGY_PREFIX, app=Router(piggy.routes(), redirect_slashes=False)),
             Mount(CONTROL_PREFIX, app=Router(control.routes(), redirect_slashes=False)),
@@ -96,7 +98,13 @@ class SandboxMiddleware:
             await self._app(scope, receive, send)
             return
         self._sandbox.stats.requests += 1
+        if scope["path"].rstrip("/") == TOKEN_PATH:
+            # Where a client exchanges its id and secret for a token: no token needed.
+            scope = {**scope, "path": TOKEN_PATH, "raw_path": TOKEN_PATH.encode()}
+            await self._serve_with_faults(TOKEN_PATH, scope, receive, send)
+            return
         if not self._authorised(scope):
+            self._sandbox.stats.refused_tokens += 1
             response = _error_response(401, "Unauthenticated.")
             response.headers["WWW-Authenticate"] = "Bearer"
             await response(scope, receive, send)
@@ -118,9 +126,11 @@ class SandboxMiddleware:
         for name, value in scope["headers"]:
             if name == b"authorization":
                 scheme, _, given = value.partition(b" ")
-                return scheme.lower() == b"bearer" and hmac.compare_digest(
+                if scheme.lower() != b"bearer":
+                    return False
+                return hmac.compare_digest(
                     given.strip(), self._token
-                )
+                ) or self._sandbox.oauth.accepts(given.strip())
         return False
 
     async def _serve_with_faults(
@@ -508,10 +518,18 @@ class _ControlEndpoints:
     async def settings(self, request: Request) -> Response:
         fields = Fields(await read_input(request))
         delay = fields.number("batch_delay_seconds", maximum=MAX_BATCH_DELAY_SECONDS)
+        token_seconds = fields.integer("access_token_seconds", minimum=1, maximum=MAX_TOKEN_SECONDS)
         fields.check()
         if delay is not None:
             self._sandbox.set_batch_delay(delay)
-        return JSONResponse({"batch_delay_seconds": self._sandbox.state.batch_delay_seconds})
+        if token_seconds is not None:
+            self._sandbox.oauth.set_token_seconds(token_seconds)
+        return JSONResponse(
+            {
+                "batch_delay_seconds": self._sandbox.state.batch_delay_seconds,
+                "access_token_seconds": self._sandbox.oauth.token_seconds,
+            }
+        )
 
     async def voucher_state(self, request: Request) -> Response:
         return JSONResponse(self._sandbox.voucher_state(request.path_params["code"]))
@@ -532,6 +550,18 @@ class _ControlEndpoints:
 
     def _armed(self) -> Response:
         return JSONResponse({"faults": [fault.as_json() for fault in self._sandbox.faults.armed()]})
+
+
+def _token_endpoint(sandbox: Sandbox) -> Endpoint:
+    """`POST /oauth/token`: an access token for a client's id and secret (see `oauth`)."""
+
+    async def token(request: Request) -> Response:
+        try:
+            return JSONResponse(sandbox.oauth.issue(await read_input(request)))
+        except TokenRefusal as refusal:
+            return JSONResponse(refusal.body(), refusal.status)
+
+    return token
 
 
 def _route(path: str, handlers: Mapping[str, Endpoint]) -> Route:

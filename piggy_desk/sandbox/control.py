@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from piggy_desk.sandbox.clock import SandboxClock
 from piggy_desk.sandbox.faults import Fault, FaultPlan
+from piggy_desk.sandbox.oauth import DEFAULT_TOKEN_SECONDS, OAuthClients
 from piggy_desk.sandbox.render import voucher_snapshot_json
 from piggy_desk.sandbox.seed import PROMOTION_SINGLE_USE_UUID, build_state
 from piggy_desk.sandbox.state import SandboxState
@@ -21,6 +23,7 @@ class TrafficStats:
 
     connections_opened: int = 0
     requests: int = 0
+    refused_tokens: int = 0
 
 
 class Sandbox:
@@ -30,10 +33,19 @@ class Sandbox:
     thread-safe: the server calls them on its event loop thread only.
     """
 
-    def __init__(self, *, seed: int = 1, clock: SandboxClock | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        seed: int = 1,
+        clock: SandboxClock | None = None,
+        oauth_clients: Mapping[str, str] | None = None,
+    ) -> None:
         self.seed = seed
         self.clock = clock if clock is not None else SandboxClock()
         self.state: SandboxState = build_state(self.clock, seed)
+        # Not part of the account's data: tokens handed out outlive a reset, as a
+        # connected counter's would outlive a change of vouchers.
+        self.oauth = OAuthClients(self.clock, oauth_clients)
         self.faults = FaultPlan()
         self.stats = TrafficStats()
 
@@ -42,6 +54,7 @@ class Sandbox:
         self.clock.reset()
         self.state = build_state(self.clock, self.seed)
         self.faults.clear()
+        self.oauth.set_token_seconds(DEFAULT_TOKEN_SECONDS)
 
     def advance_clock(self, seconds: float) -> None:
         """Move the sandbox's time forward."""
@@ -74,4 +87,6 @@ class Sandbox:
         return {
             "connections_opened": self.stats.connections_opened,
             "requests": self.stats.requests,
+            "refused_tokens": self.stats.refused_tokens,
+            "tokens_issued": self.oauth.issued,
         }

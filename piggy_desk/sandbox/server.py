@@ -6,7 +6,7 @@ import asyncio
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
@@ -121,6 +121,10 @@ class RunningSandbox:
         """Set how long batch jobs take before their vouchers appear (0: the next request)."""
         self._call(lambda: self._sandbox.set_batch_delay(seconds))
 
+    def set_access_token_seconds(self, seconds: int) -> None:
+        """Set how long OAuth access tokens issued from now on last (until the next reset)."""
+        self._call(lambda: self._sandbox.oauth.set_token_seconds(seconds))
+
     def voucher_state(self, code: str) -> dict[str, Any]:
         """Return a voucher's internal snapshot; KeyError when no voucher has this code."""
         try:
@@ -173,10 +177,12 @@ def start_sandbox(
     host: str = "127.0.0.1",
     port: int = 0,
     sock: socket.socket | None = None,
+    oauth_clients: Mapping[str, str] | None = None,
 ) -> RunningSandbox:
     """Start a seeded sandbox on `host:port` (0: a free port), or on the listening `sock`
-    from `address.listen()`, and return once it serves."""
-    sandbox = Sandbox(seed=seed)
+    from `address.listen()`, and return once it serves. `oauth_clients` maps OAuth client
+    ids to their secrets (default: the well-known `oauth.DEFAULT_CLIENT_ID`)."""
+    sandbox = Sandbox(seed=seed, oauth_clients=oauth_clients)
     config = uvicorn.Config(
         create_app(sandbox, token=token),
         http=_protocol_for(sandbox),

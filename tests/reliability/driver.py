@@ -129,11 +129,13 @@ async def program(
     transport: httpx.AsyncBaseTransport | None = None,
     clock: Callable[[], datetime] | None = None,
     busy_timeout: float = 0.2,
+    client: PiggyClient | None = None,
 ) -> AsyncIterator[Run]:
     """Start the counter on ``data_dir`` (releasing what an earlier run left), and close it
     as the program does on quit. ``transport`` carries the requests (a hook that strikes
-    a fault when an answer comes), ``clock`` is this computer's clock."""
-    client = PiggyClient(
+    a fault when an answer comes), ``clock`` is this computer's clock; ``client`` (closed
+    at the end) instead of one on the sandbox's token."""
+    client = client or PiggyClient(
         sandbox.base_url, sandbox.token, timeout=CLIENT_TIMEOUT, transport=transport
     )
     options = {} if clock is None else {"clock": clock}

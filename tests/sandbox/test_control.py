@@ -25,7 +25,10 @@ def test_reset_puts_back_the_seed(api: httpx.Client, control: httpx.Client) -> N
     assert data(find)["status"] == "ACTIVE"
     assert api.get("/promotions").status_code == 200
     assert api.get("/vouchers", params={"limit": 0}).json()["meta"]["total"] == before
-    assert control.post("/settings", json={}).json() == {"batch_delay_seconds": 1.0}
+    assert control.post("/settings", json={}).json() == {
+        "batch_delay_seconds": 1.0,
+        "access_token_seconds": 3600,
+    }
 
 
 def test_the_same_seed_gives_the_same_data(api: httpx.Client, sandbox: RunningSandbox) -> None:
@@ -54,7 +57,8 @@ def test_the_clock(control: httpx.Client, sandbox: RunningSandbox) -> None:
 
 def test_settings(control: httpx.Client, sandbox: RunningSandbox) -> None:
     assert control.post("/settings", json={"batch_delay_seconds": 2.5}).json() == {
-        "batch_delay_seconds": 2.5
+        "batch_delay_seconds": 2.5,
+        "access_token_seconds": 3600,
     }
     assert_error(
         control.post("/settings", json={"batch_delay_seconds": "soon"}),
