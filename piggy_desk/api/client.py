@@ -30,6 +30,7 @@ from piggy_desk.api.models import (
     VoucherStatus,
     contact_page,
     parse_items,
+    promotion_page,
     voucher_page,
 )
 
@@ -41,6 +42,8 @@ MAX_MULTI_REDEEM = 50
 MAX_CONTACT_PAGE_SIZE = 100
 MAX_EMAIL_LENGTH = 255
 MAX_PAGES = 100_000
+PROMOTION_PAGE_SIZE = 30
+"""Promotions per page: the official SDK's default, so a size Piggy is known to serve."""
 T = TypeVar("T")
 CustomAttributes = Mapping[str, str | int | float | bool | None]
 
@@ -367,12 +370,31 @@ class Vouchers(_Resource):
 class Promotions(_Resource):
     """``client.promotions``: list, create and get promotions."""
 
-    async def list(self) -> builtins.list[Promotion]:
-        """Every promotion of the account."""
-        items = await self._call(
-            lambda data: parse_items(data, Promotion.from_api, "promotions"), "GET", "/promotions"
+    async def list_page(
+        self, *, page: int = 1, limit: int = PROMOTION_PAGE_SIZE
+    ) -> Page[Promotion]:
+        """One page of promotions (``page`` from 1, ``limit`` 1..500)."""
+        params = {
+            "page": _in_range(page, 1, 2**31 - 1, "page"),
+            "limit": _in_range(limit, 1, MAX_PAGE_SIZE, "limit"),
+        }
+        return await self._call(
+            promotion_page, "GET", "/promotions", params=params, whole_answer=True
         )
-        return list(items)
+
+    async def list(self, *, page_size: int = PROMOTION_PAGE_SIZE) -> builtins.list[Promotion]:
+        """Every promotion of the account, page after page, each once.
+
+        Piggy sends no totals for promotions: a page that is not full, or that brings no
+        promotion not seen before (a server that ignores ``page``), is the last."""
+        promotions: dict[str, Promotion] = {}
+        for number in range(1, MAX_PAGES + 1):
+            page = await self.list_page(page=number, limit=page_size)
+            new = [promotion for promotion in page.items if promotion.uuid not in promotions]
+            promotions.update((promotion.uuid, promotion) for promotion in new)
+            if not new or not page.continues_after(number, page_size):
+                return list(promotions.values())
+        raise errors.MalformedResponse(f"Piggy kept sending pages past page {MAX_PAGES}.")
 
     async def create(
         self,

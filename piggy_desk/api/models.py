@@ -464,22 +464,29 @@ def parse_items(data: object, parse: Callable[[object], T], what: str) -> tuple[
     return tuple(parse(item) for item in data)
 
 
-def voucher_page(body: object) -> Page[Voucher]:
-    """A page of vouchers from a Laravel-style list answer (``data``, ``links``, ``meta``)."""
+def _laravel_page(body: object, parse: Callable[[object], T], what: str) -> Page[T]:
+    """A page from a Laravel-style list answer (``data``, ``links``, ``meta``); a ``meta``
+    that is missing or ``[]`` leaves the numbers None."""
     body = require_mapping(body, "list answer")
     meta = _mapping(body.get("meta"))
-    promotions: dict[str, Promotion] = {}
     return Page(
-        items=list(
-            parse_items(
-                body.get("data"), lambda item: Voucher.from_api(item, promotions), "vouchers"
-            )
-        ),
+        items=list(parse_items(body.get("data"), parse, what)),
         current_page=_int(meta.get("current_page")),
         last_page=_int(meta.get("last_page")),
         per_page=_int(meta.get("per_page")),
         total=_int(meta.get("total")),
     )
+
+
+def voucher_page(body: object) -> Page[Voucher]:
+    """A page of vouchers from a Laravel-style list answer (``data``, ``links``, ``meta``)."""
+    promotions: dict[str, Promotion] = {}
+    return _laravel_page(body, lambda item: Voucher.from_api(item, promotions), "vouchers")
+
+
+def promotion_page(body: object) -> Page[Promotion]:
+    """A page of promotions; Piggy documents ``"meta": []`` for it, so mostly no numbers."""
+    return _laravel_page(body, Promotion.from_api, "promotions")
 
 
 def contact_page(body: object) -> Page[Contact]:

@@ -54,6 +54,8 @@ TRANSPORT_EXTENSION = "piggy_desk.sandbox.transport"
 
 VOUCHER_PAGE_DEFAULT = 30
 VOUCHER_PAGE_MAX = 500
+PROMOTION_PAGE_DEFAULT = 30
+PROMOTION_PAGE_MAX = 500
 CONTACT_PAGE_DEFAULT = 30
 CONTACT_PAGE_MAX = 100
 MAX_ADVANCE_SECONDS = 10 * 365 * 24 * 3600.0
@@ -384,7 +386,15 @@ class _PiggyEndpoints:
     # Promotions
 
     async def list_promotions(self, request: Request) -> Response:
-        return _ok([promotion_json(promotion) for promotion in self._state.promotions()])
+        # The official SDK pages with `page` and `limit` (30 unless told); the answer keeps
+        # the documented `"meta": []`, so a short or empty page is how a client sees the end.
+        fields = Fields(await read_input(request))
+        page = fields.integer("page", minimum=1) or 1
+        limit = fields.integer("limit", minimum=1, maximum=PROMOTION_PAGE_MAX)
+        fields.check()
+        size = PROMOTION_PAGE_DEFAULT if limit is None else limit
+        shown = self._state.promotions()[(page - 1) * size : page * size]
+        return _ok([promotion_json(promotion) for promotion in shown])
 
     async def create_promotion(self, request: Request) -> Response:
         fields = Fields(await read_input(request))

@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Start the counter, watch the connection, release locks an earlier run left."""
         self.flow.start()
-        self.watch.start(self.client.promotions.list)
+        self.watch.start(lambda: self.client.promotions.list_page(limit=1))
         self.ready = self.tasks.start(
             self._release_orphans(self.tr("At start: {sentences}")), name="startup"
         )

@@ -230,3 +230,36 @@ async def test_a_multi_use_promotion_keeps_its_type_and_uses(
         voucher.code, 3, shop_uuid=KNOWN.SHOP_UUID, contact_uuid=KNOWN.CONTACT_UUID
     )
     assert result.voucher.status == VoucherStatus.REDEEMED and len(result.redemptions) == 3
+
+
+async def test_promotions_are_read_page_after_page(client: PiggyClient) -> None:
+    """Issue 14.4: with more promotions than one page holds (30, the SDK's default),
+    ``list`` asks for page after page and returns every promotion once."""
+    seeded = await client.promotions.list()
+    for number in range(35):
+        await client.promotions.create(f"Actie {number:02}", "Een tijdelijke actie")
+    every = await client.promotions.list()
+    assert len(every) == len({promotion.uuid for promotion in every}) == len(seeded) + 35
+    first = await client.promotions.list_page()
+    second = await client.promotions.list_page(page=2)
+    assert len(first.items) == 30
+    assert [p.uuid for p in first.items + second.items] == [p.uuid for p in every]
+    assert (await client.promotions.list_page(page=3)).items == []
+
+
+async def test_a_server_that_ignores_page_is_read_once() -> None:
+    """A Piggy that answers every page with the same promotions (as the sandbox did)
+    gives each promotion once, after one look at page 2."""
+    asked: list[str] = []
+    promotions = [{"uuid": f"p-{n}", "name": f"Actie {n}", "description": "d"} for n in range(30)]
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url.params["page"])
+        return httpx.Response(200, json={"data": promotions, "meta": []})
+
+    async with PiggyClient(
+        "https://api.piggy.eu", "token", transport=httpx.MockTransport(answer)
+    ) as client:
+        listed = await client.promotions.list()
+    assert [p.uuid for p in listed] == [p["uuid"] for p in promotions]
+    assert asked == ["1", "2"]

@@ -11,6 +11,16 @@ from .checks import assert_error, data
 
 # --- promotions -----------------------------------------------------------------------
 
+_SEEDED = (
+    KNOWN.PROMOTION_SINGLE_USE,
+    KNOWN.PROMOTION_DISCOUNT,
+    KNOWN.PROMOTION_MULTI_USE,
+    KNOWN.PROMOTION_LIMITED,
+    KNOWN.PROMOTION_INACTIVE,
+    KNOWN.PROMOTION_WITH_PLU,
+    KNOWN.PROMOTION_PER_CONTACT,
+)
+
 
 def test_list_promotions_is_a_plain_list(api: httpx.Client) -> None:
     body = api.get("/promotions").json()
@@ -41,6 +51,31 @@ def test_list_promotions_is_a_plain_list(api: httpx.Client) -> None:
     assert croissant["attributes"]["plu"] == "ABC12"
     assert croissant["expiration_duration"] == 30 * 24 * 3600
     assert promotions[KNOWN.PROMOTION_LIMITED]["voucher_limit"] == 25
+
+
+def test_promotions_are_paged_by_page_and_limit(api: httpx.Client) -> None:
+    """The SDK lists promotions with `page` and `limit` (30 unless told): page 2 holds
+    the next ones, never everything again; past the end the list is empty."""
+    for number in range(35):
+        api.post("/promotions", json={"name": f"Actie {number:02}", "description": "Tijdelijk"})
+    everything: list[str] = []
+    page = 1
+    while True:
+        body = api.get("/promotions", params={"page": page, "limit": 30}).json()
+        assert body["meta"] == []
+        assert len(body["data"]) <= 30
+        if not body["data"]:
+            break
+        everything += [promotion["uuid"] for promotion in body["data"]]
+        page += 1
+    assert page == 3  # two pages, then an empty one
+    assert len(everything) == len(set(everything)) == 35 + len(_SEEDED)
+    first_page = api.get("/promotions").json()["data"]
+    assert [promotion["uuid"] for promotion in first_page] == everything[:30]  # 30 by default
+    few = api.get("/promotions", params={"page": 2, "limit": 5}).json()["data"]
+    assert [promotion["uuid"] for promotion in few] == everything[5:10]
+    assert_error(api.get("/promotions", params={"page": 0}), 1003, field="page")
+    assert_error(api.get("/promotions", params={"limit": "all"}), 1003, field="limit")
 
 
 def test_create_and_get_a_promotion(api: httpx.Client) -> None:

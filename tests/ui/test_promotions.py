@@ -226,6 +226,21 @@ async def test_the_table_lists_the_sandboxs_promotions_with_human_durations(desk
     assert desk.row_of("Koffiekaart 10x")[5] == "10 times"
 
 
+async def test_more_promotions_than_one_page_are_all_listed(desk: Desk) -> None:
+    """Issue 14.4: Piggy pages its promotions (30 a page); the screen lists them all."""
+    for number in range(35):
+        await desk.client.promotions.create(f"Actie {number:02}", "Een tijdelijke actie")
+    await desk.screen.load()
+    await desk.settle()
+    names = desk.column(0)
+    assert len(names) == len(set(names)) == 42
+    assert {"Gratis koffie", "Actie 00", "Actie 34"} <= set(names)
+    assert desk.screen.title.text() == "Promotions (42)"
+    assert desk.screen.select_promotion(
+        next(p.uuid for p in await desk.client.promotions.list() if p.name == "Actie 34")
+    )
+
+
 async def test_clicking_a_header_sorts_numbers_as_numbers(desk: Desk) -> None:
     desk.counted.clear()
     header = desk.screen.table.horizontalHeader()

@@ -272,6 +272,24 @@ async def test_the_voucher_and_batch_dialogs_show_the_promotions_uses(
     batch.close()
 
 
+async def test_every_promotion_picker_holds_more_than_one_page(
+    screen: VouchersScreen, sandbox: RunningSandbox
+) -> None:
+    """Issue 14.4: with 42 promotions (two of Piggy's pages) the filter, the voucher
+    dialog and the batch dialog offer every one of them."""
+    async with PiggyClient(sandbox.base_url, sandbox.token) as client:
+        for number in range(35):
+            await client.promotions.create(f"Actie {number:02}", "Een tijdelijke actie")
+    await screen.load_promotions()
+    offered = [screen.promotion_filter.itemText(i) for i in range(screen.promotion_filter.count())]
+    assert offered[0] == "All promotions" and len(offered) == 43
+    assert {"Gratis koffie", "Actie 00", "Actie 34"} <= set(offered)
+    for dialog in (screen.open_create_dialog(), screen.open_batch_dialog()):
+        picked = [dialog.promotion.itemText(i) for i in range(dialog.promotion.count())]
+        assert picked == offered[1:]
+        dialog.close()
+
+
 async def test_create_voucher_errors_stand_next_to_their_field(screen: VouchersScreen) -> None:
     dialog = screen.open_create_dialog()
     dialog.promotion.setCurrentIndex(dialog.promotion.findData(KNOWN.PROMOTION_SINGLE_USE))
