@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from piggy_desk.sandbox.clock import SandboxClock
@@ -11,7 +12,7 @@ from piggy_desk.sandbox.faults import Fault, FaultPlan
 from piggy_desk.sandbox.oauth import DEFAULT_TOKEN_SECONDS, OAuthClients
 from piggy_desk.sandbox.render import voucher_snapshot_json
 from piggy_desk.sandbox.seed import PROMOTION_SINGLE_USE_UUID, build_state
-from piggy_desk.sandbox.state import SandboxState
+from piggy_desk.sandbox.state import Lock, SandboxState
 
 MAX_BULK_VOUCHERS = 100_000
 MAX_BATCH_DELAY_SECONDS = 3600.0
@@ -74,6 +75,13 @@ class Sandbox:
         """Return the internal snapshot of a voucher (80004 when the code is unknown)."""
         self.state.settle()
         return voucher_snapshot_json(self.state.voucher_by_code(code), self.clock.now())
+
+    def hold_lock(self, code: str, release_key: str, *, minutes_ago: float = 5) -> None:
+        """Lock a voucher with a release key a counter already has, taken `minutes_ago`
+        (a journal from another run, or an older release, names the key)."""
+        voucher = self.state.voucher_by_code(code)
+        locked_at = self.clock.now() - timedelta(minutes=minutes_ago)
+        voucher.lock = Lock(release_key=release_key, locked_at=locked_at)
 
     def add_vouchers(self, count: int, promotion_uuid: str | None = None) -> None:
         """Add `count` ACTIVE vouchers without contact (default promotion: 'Gratis koffie')."""

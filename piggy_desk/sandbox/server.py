@@ -132,6 +132,13 @@ class RunningSandbox:
         except PiggyError:
             raise KeyError(code) from None
 
+    def hold_lock(self, code: str, release_key: str, *, minutes_ago: float = 5) -> None:
+        """Lock a voucher with a release key a counter already has (see Sandbox.hold_lock)."""
+        try:
+            self._call(lambda: self._sandbox.hold_lock(code, release_key, minutes_ago=minutes_ago))
+        except PiggyError:
+            raise KeyError(code) from None
+
     def add_vouchers(self, count: int, promotion_uuid: str | None = None) -> None:
         """Add `count` ACTIVE vouchers without contact, fast (for benchmarks)."""
         try:
