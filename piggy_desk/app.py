@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler, qVersion
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from piggy_desk import __version__
 from piggy_desk.api import PiggyClient
@@ -39,11 +39,12 @@ from piggy_desk.token_store import TokenStore
 from piggy_desk.ui import theme
 from piggy_desk.ui.counter import CounterController, CounterScreen
 from piggy_desk.ui.garbage import MainThreadCollector
-from piggy_desk.ui.i18n import install_translators, time_text, translate
+from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, install_translators, time_text, translate
 from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.main_window import MainWindow
 from piggy_desk.ui.manager_gate import ManagerGate
 from piggy_desk.ui.messages import MessagePath
+from piggy_desk.ui.one_copy import DataFolderGuard, call_running_copy, take_data_folder
 from piggy_desk.ui.sounds import SoundPlayer
 from piggy_desk.ui.tasks import TaskRunner
 
@@ -300,6 +301,7 @@ async def _run(
     store = TokenStore()
     sandbox_socket = None
     sandbox: RunningSandbox | None = None
+    guard: DataFolderGuard | None = None
     try:
         base_url = arguments.base_url or settings.base_url
         token = None if arguments.demo else await store.load(base_url)
@@ -311,6 +313,15 @@ async def _run(
                 settings, base_url = chosen, chosen.base_url
                 token = await store.load(base_url)
         folder = arguments.data_dir or data_dir()
+        training = token is None
+        if training:
+            folder = folder / "training"
+        # One running copy per data folder: a second copy would take the first one's
+        # reservations for orphans and release them under its hands.
+        guard = take_data_folder(folder)
+        if guard is None:
+            await _say_already_open(folder)
+            return 0
         if token is None:
             token = secrets.token_urlsafe(24)
             register_secret(token)
@@ -318,27 +329,37 @@ async def _run(
             sandbox_socket = listen()
             base_url = base_url_of(sandbox_socket)
             settings = replace(settings, shop_uuid=KNOWN.SHOP_UUID)
-            folder = folder / "training"
         window = build_main_window(
             base_url=base_url,
             token=token,
             data_dir=folder,
             settings=settings,
-            training=sandbox_socket is not None,
+            training=training,
             token_store=store,
             theme_keeper=theme_keeper,
             loaded=loaded,
         )
+        guard.called.connect(window.come_to_front)
         window.messages.install()
         closed = asyncio.get_running_loop().create_future()
-        window.closed.connect(lambda: None if closed.done() else closed.set_result(None))
+
+        def end() -> None:
+            if not closed.done():
+                closed.set_result(None)
+
+        window.closed.connect(end)
+        # A window deleted without a close event (it never says "closed") ends the program
+        # too, instead of leaving it running unseen with the folder and a voucher held.
+        window.destroyed.connect(end)
         window.show()
+        log.info("the counter is open on the data folder %s", folder)
         close_on_signals(window)
         if sandbox_socket is not None:
             # Starting the sandbox (its web server and seeded data: ~0.1 s) after the
             # window shows; the counter's first requests wait in the socket's backlog.
             sandbox = await asyncio.to_thread(_start_sandbox_on, token, sandbox_socket)
         await closed
+        await window.shutdown()  # done already when the window closed the normal way
         window.messages.uninstall()
         return 0
     finally:
@@ -347,6 +368,33 @@ async def _run(
             sandbox.stop()
         elif sandbox_socket is not None:
             sandbox_socket.close()
+        if guard is not None:
+            guard.release()
+
+
+async def _say_already_open(folder: Path) -> None:
+    """Another copy holds this data folder: bring its window to the front, or say so."""
+    if call_running_copy(folder):
+        log.info("Piggy Desk is already open on the data folder %s: brought to the front", folder)
+        return
+    log.warning("Piggy Desk is already open on the data folder %s; it did not answer", folder)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Piggy Desk",
+        translate("MainWindow", ALREADY_OPEN).format(folder=folder),
+    )
+    box.setObjectName("alreadyOpen")
+    answered = asyncio.get_running_loop().create_future()
+    box.finished.connect(lambda _result: None if answered.done() else answered.set_result(None))
+    box.open()
+    await answered
+
+
+ALREADY_OPEN = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "Piggy Desk is already open on this computer, with the same counter journal ({folder}). "
+    "Use the window that is open: it may be behind other windows or minimised.",
+)
 
 
 def _start_sandbox_on(token: str, sock: socket.socket) -> RunningSandbox:

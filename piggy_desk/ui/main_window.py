@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
@@ -258,14 +259,18 @@ class MainWindow(QMainWindow):
             )
 
     async def shutdown(self) -> None:
-        """Release a held voucher, stop the counter, close the client and the journal."""
+        """Release a held voucher, stop the counter, close the client and the journal.
+        Also after the window itself was deleted: the counter's flow, the client and the
+        journal outlive it."""
         if self._shut:
             return
         self._shut = True
-        self.counter.detach()
-        if "vouchers" in self._built:
+        if shiboken6.isValid(self.counter):
+            self.counter.detach()
+        if "vouchers" in self._built and shiboken6.isValid(self._built["vouchers"]):
             self.vouchers.model.stop()
-        self.gate.close()
+        if shiboken6.isValid(self.gate):
+            self.gate.close()
         await self.watch.stop()
         await self.tasks.cancel_all()
         await self.flow.aclose()
@@ -346,6 +351,14 @@ class MainWindow(QMainWindow):
         if isinstance(screen, _NotBuiltYet):
             screen = self._screen(screen.name)  # (it may have been built meanwhile)
         self.tabs.setCurrentWidget(screen)
+
+    def come_to_front(self) -> None:
+        """Another start on this data folder asked for this window: show it on top."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def show_counter(self) -> None:
         self.tabs.setCurrentWidget(self.counter)

@@ -969,7 +969,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/main_window.py" line="+40"/>
+        <location filename="../../piggy_desk/ui/main_window.py" line="+41"/>
         <source>Connecting to Piggy…</source>
         <translation>Connecting to Piggy…</translation>
     </message>
@@ -1069,7 +1069,7 @@ The voucher can then be used again.</translation>
         <translation>At start: {sentences}</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>Back online: {sentences}</source>
         <translation>Back online: {sentences}</translation>
     </message>
@@ -1099,9 +1099,14 @@ The voucher can then be used again.</translation>
         <translation>Connection: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+156"/>
+        <location filename="../../piggy_desk/app.py" line="+157"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Some saved settings could not be used ({settings}): see Settings.</translation>
+    </message>
+    <message>
+        <location line="+236"/>
+        <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
+        <translation>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</translation>
     </message>
 </context>
 <context>

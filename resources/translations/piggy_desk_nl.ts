@@ -969,7 +969,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/main_window.py" line="+40"/>
+        <location filename="../../piggy_desk/ui/main_window.py" line="+41"/>
         <source>Connecting to Piggy…</source>
         <translation>Verbinden met Piggy…</translation>
     </message>
@@ -1069,7 +1069,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bij het starten: {sentences}</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>Back online: {sentences}</source>
         <translation>Weer online: {sentences}</translation>
     </message>
@@ -1099,9 +1099,14 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Verbinding: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+156"/>
+        <location filename="../../piggy_desk/app.py" line="+157"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Sommige opgeslagen instellingen konden niet worden gebruikt ({settings}): zie Instellingen.</translation>
+    </message>
+    <message>
+        <location line="+236"/>
+        <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
+        <translation>Piggy Desk is al geopend op deze computer, met hetzelfde kassalogboek ({folder}). Gebruik het venster dat open is: het staat misschien achter andere vensters of is geminimaliseerd.</translation>
     </message>
 </context>
 <context>

@@ -9,8 +9,10 @@
         step before it is taken (SCAN, LOCK, CONFIRM, DONE), then FINISHED, and wait to
         be killed (kill tests)
 
-The token comes from PIGGY_TOKEN. It builds the real window with ``build_main_window``,
-as the program does; only the driving (scan, Enter) is scripted.
+The token comes from PIGGY_TOKEN. It holds the data folder as the program does (one copy
+per folder; it prints ALREADY OPEN and exits 3 when another copy holds it, and CALLED
+when a later start asks for its window), and builds the real window with
+``build_main_window``; only the driving (scan, Enter) is scripted.
 """
 
 from __future__ import annotations
@@ -29,10 +31,23 @@ from piggy_desk.counter.flow import Notice, Stage
 from piggy_desk.settings import Settings
 from piggy_desk.ui.loop import CounterEventLoop
 from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.one_copy import take_data_folder
 from piggy_desk.ui.sounds import SoundPlayer
 
 
 async def run(base_url: str, data_dir: Path, mode: str, codes: list[str]) -> int:
+    guard = take_data_folder(data_dir)
+    if guard is None:
+        print("ALREADY OPEN", flush=True)
+        return 3
+    guard.called.connect(lambda: print("CALLED", flush=True))
+    try:
+        return await _run_window(base_url, data_dir, mode, codes)
+    finally:
+        guard.release()
+
+
+async def _run_window(base_url: str, data_dir: Path, mode: str, codes: list[str]) -> int:
     window = build_main_window(
         base_url=base_url,
         token=os.environ["PIGGY_TOKEN"],

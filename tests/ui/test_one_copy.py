@@ -1,0 +1,245 @@
+"""One running copy per data folder (issue 13, finding 3), and a window deleted without a
+close event ends the program (finding 13c).
+
+A second copy on the same journal used to take the first copy's reservation for an orphan
+at its start, release it, and say "was still reserved by this counter and has been
+released" while the first copy had its confirm panel up. The copies here are real
+processes: the program's own start (``python -m piggy_desk.app``) and the counter process
+of the kill tests, both on one data folder, against the sandbox over loopback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from piggy_desk.app import _run, parse_arguments
+from piggy_desk.counter.flow import Stage
+from piggy_desk.counter.journal import Journal
+from piggy_desk.logs import LOG_FILE_NAME
+from piggy_desk.sandbox import KNOWN, RunningSandbox
+from piggy_desk.settings import load_settings
+from piggy_desk.ui import theme
+from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.one_copy import LOCK_FILE, _lock, take_data_folder
+from tests.ui.conftest import until
+from tests.ui.test_kill import _counter
+
+ROOT = Path(__file__).resolve().parents[2]
+if sys.platform == "win32":
+    pytest.skip("the kill and signal steps are POSIX", allow_module_level=True)
+
+
+def _environment(home: Path, token: str | None = None) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+    env.pop("PIGGY_TOKEN", None)
+    if token is not None:
+        env["PIGGY_TOKEN"] = token
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[name] = str(home / name.lower())
+    return env
+
+
+def _piggy_desk(
+    home: Path, logs: Path, *args: str, token: str | None = None
+) -> subprocess.Popen[str]:
+    """The program as a person starts it."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "piggy_desk.app", "--log-dir", str(logs), *args],
+        cwd=ROOT,
+        env=_environment(home, token),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+
+
+def _log(folder: Path) -> str:
+    path = folder / LOG_FILE_NAME
+    return path.read_text() if path.exists() else ""
+
+
+def _wait_for(condition: object, what: str, timeout: float = 30) -> None:
+    done = threading.Event()
+    for _ in range(int(timeout * 20)):
+        if condition():  # type: ignore[operator]
+            return
+        done.wait(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _read_line(process: subprocess.Popen[str], timeout: float = 30) -> str:
+    assert process.stdout is not None
+    timer = threading.Timer(timeout, process.kill)
+    timer.start()
+    try:
+        return process.stdout.readline().strip()
+    finally:
+        timer.cancel()
+
+
+def _real_start(sandbox: RunningSandbox, tmp_path: Path, logs: Path) -> subprocess.Popen[str]:
+    """``piggy-desk`` on the sandbox (as on Piggy) with the data folder ``tmp_path/data``."""
+    data = str(tmp_path / "data")
+    return _piggy_desk(
+        tmp_path, logs, "--base-url", sandbox.base_url, "--data-dir", data, token=sandbox.token
+    )
+
+
+def test_a_second_start_leaves_the_first_copys_reservation_alone(
+    sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    data = tmp_path / "data"
+    first = _counter(sandbox, data, "lock", code)
+    try:
+        assert _read_line(first) == "LOCKED"
+        second = _real_start(sandbox, tmp_path, tmp_path / "second-log")
+        try:
+            assert second.wait(timeout=30) == 0
+        finally:
+            second.kill()
+        assert _read_line(first) == "CALLED"  # its window was asked to the front
+        assert first.poll() is None
+        assert sandbox.voucher_state(code)["status"] == "LOCKED"  # still the first copy's
+        assert "already open on the data folder" in _log(tmp_path / "second-log")
+        first.send_signal(signal.SIGTERM)
+        assert first.wait(timeout=20) == 0
+        assert sandbox.voucher_state(code)["status"] == "ACTIVE"  # it gave it back itself
+    finally:
+        first.kill()
+
+
+def test_after_a_crash_the_next_start_is_not_blocked_and_releases_the_orphan(
+    sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    data = tmp_path / "data"
+    crashed = _counter(sandbox, data, "lock", code)
+    try:
+        assert _read_line(crashed) == "LOCKED"
+    finally:
+        crashed.send_signal(signal.SIGKILL)
+        crashed.wait(timeout=10)
+    assert sandbox.voucher_state(code)["status"] == "LOCKED"
+    logs = tmp_path / "log"
+    # The crashed copy's call socket is still there; it must not stop this start.
+    started = _real_start(sandbox, tmp_path, logs)
+    try:
+        _wait_for(lambda: sandbox.voucher_state(code)["status"] == "ACTIVE", "the release")
+        assert started.poll() is None
+        started.send_signal(signal.SIGTERM)
+        assert started.wait(timeout=20) == 0
+    finally:
+        started.kill()
+    assert "the counter is open on the data folder" in _log(logs)
+
+
+def test_a_second_demo_start_brings_the_first_window_to_the_front(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first_log, second_log = tmp_path / "first-log", tmp_path / "second-log"
+    first = _piggy_desk(tmp_path, first_log, "--demo", "--data-dir", str(data))
+    try:
+        _wait_for(lambda: "the counter is open" in _log(first_log), "the first window")
+        second = _piggy_desk(tmp_path, second_log, "--demo", "--data-dir", str(data))
+        try:
+            assert second.wait(timeout=30) == 0
+        finally:
+            second.kill()
+        assert "brought to the front" in _log(second_log)
+        assert "the counter is open" not in _log(second_log)
+        _wait_for(lambda: "this window comes to the front" in _log(first_log), "the call")
+        assert first.poll() is None
+        first.send_signal(signal.SIGTERM)
+        assert first.wait(timeout=20) == 0
+    finally:
+        first.kill()
+
+
+@pytest.fixture
+def program_start(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """The program's start (``_run``) inside this test process: its signal handlers and
+    theme are put back afterwards."""
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    qapp.setQuitOnLastWindowClosed(False)
+    yield
+    for number, handler in handlers.items():
+        signal.signal(number, handler)
+    theme.install(qapp, "light").set_choice("light")
+
+
+def _start(qapp: QApplication, tmp_path: Path, data: Path) -> asyncio.Task[int]:
+    arguments = parse_arguments(["--demo", "--data-dir", str(data)])
+    keeper = theme.install(qapp, "light")
+    loaded = load_settings(tmp_path / "config")
+    return asyncio.get_running_loop().create_task(_run(arguments, qapp, keeper, loaded))
+
+
+async def test_a_start_that_cannot_reach_the_open_copy_says_it_is_open(
+    program_start: None, qapp: QApplication, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    (data / "training").mkdir(parents=True)
+    # A copy that holds the folder but has no call socket (yet): it cannot be asked.
+    held = os.open(data / "training" / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        assert _lock(held)
+        started = _start(qapp, tmp_path, data)
+        await until(
+            lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), what="the box"
+        )
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        assert box.text().startswith("Piggy Desk is already open on this computer")
+        assert str(data / "training") in box.text()
+        assert not any(isinstance(w, MainWindow) for w in QApplication.topLevelWidgets())
+        box.accept()
+        assert await asyncio.wait_for(started, 10) == 0
+    finally:
+        os.close(held)
+
+
+async def test_a_window_deleted_without_closing_ends_the_program_and_lets_go(
+    program_start: None, qapp: QApplication, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    started = _start(qapp, tmp_path, data)
+    await until(
+        lambda: any(isinstance(w, MainWindow) and w.isVisible() for w in qapp.topLevelWidgets()),
+        what="the window",
+    )
+    window = next(w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow))
+    assert window.ready is not None
+    await window.ready
+    window.counter.scan_input.setText(KNOWN.ACTIVE_WITH_CONTACT)
+    window.counter.submit_scan_field()
+    await until(lambda: window.flow.view.voucher is not None and not window.flow.view.busy)
+    await window.flow.redeem()
+    assert window.flow.view.stage == Stage.CONFIRMING
+    journal_folder = data / "training"
+
+    shiboken6.delete(window)  # gone, with no close event
+
+    assert await asyncio.wait_for(started, 20) == 0  # the program ends
+    journal = Journal.in_folder(journal_folder)
+    try:
+        assert journal.open_locks() == []  # the reservation was given back
+    finally:
+        journal.close()
+    guard = take_data_folder(journal_folder)  # and the folder is free
+    assert guard is not None
+    guard.release()
