@@ -1,13 +1,16 @@
-"""Start-up driver: runs the real ``piggy_desk.app.main(["--demo", ...])`` and quits once
-the main window is shown.
+"""Start-up driver: runs the real ``piggy_desk.app.main(["--demo", ...])`` and prints when
+the counter is shown (``shown``: the first loop turn after ``show()``), when it is painted,
+and (``--scan``) when a scan typed at once has been looked up.
 
-``piggy-desk --demo`` has no option to quit once shown, so this wraps ``MainWindow.show``:
-on the first turn of the event loop after the real ``show()`` it prints
-``shown <time.time()>`` and closes the window the normal way (``closeEvent`` → shutdown).
-Everything else — imports, logging, QApplication, style sheet, the built-in sandbox,
-``build_main_window`` — is the program's own start-up path.
+``piggy-desk --demo`` has no option to quit once shown, so this watches the real program
+from outside: an application-wide event filter notes the first paint of the main window
+(``painted <time.time()>``). With ``--scan``, a scanner then types ``ACTIEF0002`` and Enter
+into whatever has focus, key by key, the moment the window is painted; ``scanned <time>``
+is printed when the counter's card shows that voucher. Then the window is closed the normal
+way (``closeEvent`` → shutdown). Everything else — imports, logging, QApplication, style
+sheet, the built-in sandbox, ``build_main_window`` — is the program's own start-up path.
 
-    python benchmarks/startup_app.py DIR   # DIR: a scratch folder for data and logs
+    python benchmarks/startup_app.py DIR [--scan]   # DIR: a scratch folder for data and logs
 """
 
 from __future__ import annotations
@@ -15,27 +18,74 @@ from __future__ import annotations
 import sys
 import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from piggy_desk import app
 from piggy_desk.ui.main_window import MainWindow
 
+CODE = "ACTIEF0002"  # KNOWN.ACTIVE_NO_CONTACT, without importing the sandbox early
+
+
+class FirstPaint(QObject):
+    """Prints the first paint of a main window, then types a scan or closes it."""
+
+    def __init__(self, scan: bool) -> None:
+        super().__init__()
+        self._scan = scan
+        self._window: MainWindow | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self._window is None
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and isinstance(watched.window(), MainWindow)
+        ):
+            window = watched.window()
+            assert isinstance(window, MainWindow)
+            self._window = window
+            print(f"painted {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, self._type_scan if self._scan else window.close)
+        return False
+
+    def _type_scan(self) -> None:
+        assert self._window is not None
+        window = self._window
+        window.controller.view_changed.connect(self._on_view_changed)
+        for char in [*CODE, "\r"]:
+            key = Qt.Key.Key_Return if char == "\r" else Qt.Key(ord(char))
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                target = QApplication.focusWidget() or window
+                event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+                QApplication.sendEvent(target, event)
+
+    def _on_view_changed(self, view: object) -> None:
+        assert self._window is not None
+        card = self._window.counter.card
+        if card.code.text() == CODE and not getattr(view, "busy", True):
+            print(f"scanned {time.time():.6f}", flush=True)
+            self._window.controller.view_changed.disconnect(self._on_view_changed)
+            self._window.close()
+
+
 _show = MainWindow.show
 
 
-def _show_then_quit(self: MainWindow) -> None:
+def _show_and_say(self: MainWindow) -> None:
+    """The old start-up mark: the first turn of the loop after ``show()``."""
     _show(self)
-
-    def shown() -> None:
-        print(f"shown {time.time():.6f}", flush=True)
-        self.close()
-
-    QTimer.singleShot(0, shown)
+    QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f}", flush=True))
 
 
 def main() -> int:
+    MainWindow.show = _show_and_say  # type: ignore[method-assign]
     folder = sys.argv[1]
-    MainWindow.show = _show_then_quit  # type: ignore[method-assign]
+    watcher = FirstPaint(scan="--scan" in sys.argv[2:])
+    # app.main() takes the QApplication that exists (as a test or an embedding would).
+    application = QApplication(sys.argv[:1])
+    application.installEventFilter(watcher)
     return app.main(["--demo", "--data-dir", folder, "--log-dir", folder, "--log-level", "warning"])
 
 
