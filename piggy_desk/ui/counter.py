@@ -35,8 +35,15 @@ from piggy_desk.api import Voucher
 from piggy_desk.counter.flow import CounterView, Notice, RedemptionFlow, Stage, Tone
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.sounds import SoundPlayer
+from piggy_desk.ui.speech import Announcer, Urgency
 from piggy_desk.ui.tasks import TaskRunner
-from piggy_desk.ui.widgets import MessageBanner, StatusBadge, countdown_text, relative_hint
+from piggy_desk.ui.widgets import (
+    MessageBanner,
+    StatusBadge,
+    countdown_text,
+    relative_hint,
+    tone_look,
+)
 
 MAX_SCAN_FIELD = 4096
 MAX_MULTI_REDEEM = 50
@@ -255,6 +262,9 @@ class CounterScreen(QWidget):
         self._rendered = False
         self._recent_shown: tuple[str, ...] | None = None
         self._setup_ui()
+        # Outcomes arrive while focus stays in the scan field: a screen reader hears them
+        # only when they are announced.
+        self.announcer = Announcer(self.scan_input, self)
         controller.view_changed.connect(self._on_controller_view_changed)
         controller.notice_given.connect(self._on_controller_notice_given)
         self._countdown = QTimer(self)
@@ -413,6 +423,7 @@ class CounterScreen(QWidget):
         # reach a half-destroyed filter ("Object event filter cannot be in a different
         # thread", then a crash; tests/ui/test_two_counters.py).
         self.scan_input.removeEventFilter(self)
+        self.announcer.detach()
         self._countdown.stop()
 
     def set_sounds(self, enabled: bool) -> None:
@@ -502,6 +513,13 @@ class CounterScreen(QWidget):
             self._sounds.play(sound)
         if notice.error is not None:
             self._messages.log_notice(notice.sentence, notice.error)
+        if notice.tone in (Tone.REFUSAL, Tone.ERROR):  # "Refused: …", as the banner shows it
+            said = self.tr("{word}: {sentence}").format(
+                word=tone_look(notice.tone).word, sentence=notice.sentence
+            )
+            self.announcer.say(said, Urgency.REFUSAL)
+        else:
+            self.announcer.say(notice.sentence, Urgency.NOTICE)
 
     # --- rendering ----------------------------------------------------------------------
 
@@ -511,6 +529,8 @@ class CounterScreen(QWidget):
         # the list are only redrawn when what they show has changed.
         if view.voucher is not previous.voucher or not self._rendered:
             self.card.show_voucher(view.voucher)
+            if view.voucher is not None and self._rendered:
+                self.announcer.say(self.card.accessibleDescription(), Urgency.CARD)
         self._rendered = True
         if not view.busy:
             self._busy_delay.stop()
@@ -549,6 +569,10 @@ class CounterScreen(QWidget):
             self.confirm_button.setEnabled(not view.busy)
             self._update_countdown()
             self._countdown.start()
+            if previous.stage != Stage.CONFIRMING:
+                self.announcer.say(
+                    f"{self.confirm_text.text()} {self.countdown_label.text()}", Urgency.QUESTION
+                )
         else:
             self._countdown.stop()
             self.multi_count.setValue(1)

@@ -261,7 +261,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="+276"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="+286"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -333,13 +333,13 @@
         <translation>Laatste scans</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <location line="+88"/>
+        <location line="+67"/>
+        <location line="+97"/>
         <source>no customer</source>
         <translation>geen klant</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-92"/>
         <source>Reverse redemption</source>
         <translation>Inwisseling terugdraaien</translation>
     </message>
@@ -353,12 +353,17 @@ The voucher can then be used again.</source>
 De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+48"/>
+        <source>{word}: {sentence}</source>
+        <translation>{word}: {sentence}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Redeem {name} for {customer}?</source>
         <translation>{name} inwisselen voor {customer}?</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+34"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan wacht</numerusform>
@@ -1154,7 +1159,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PiggyError</name>
     <message>
-        <location filename="../../piggy_desk/api/errors.py" line="+63"/>
+        <location filename="../../piggy_desk/api/errors.py" line="+64"/>
         <source>Something went wrong while talking to Piggy.</source>
         <translation>Er ging iets mis in het contact met Piggy.</translation>
     </message>
@@ -1260,6 +1265,11 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Piggy refused the OAuth client id or secret. Ask a manager to check the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Piggy is busy. Try again in a moment.</source>
         <translation>Piggy heeft het druk. Probeer het zo opnieuw.</translation>
     </message>
@@ -1920,7 +1930,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+102"/>
+        <location filename="../../piggy_desk/settings.py" line="+112"/>
         <source>{file}: {why}</source>
         <translation>{file}: {why}</translation>
     </message>
@@ -1930,7 +1940,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>‘{setting}’ in {file}: {why} Deze waarde is genegeerd.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>The file could not be read ({problem}), so none of it is used.</source>
         <translation>Het bestand kon niet worden gelezen ({problem}), dus niets ervan wordt gebruikt.</translation>
     </message>
@@ -1960,7 +1970,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Dit moet een van deze zijn: {choices}.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+56"/>
         <source>A shop UUID has at most {max} characters.</source>
         <translation>Een winkel-UUID heeft hoogstens {max} tekens.</translation>
     </message>
@@ -2485,7 +2495,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-452"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-469"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>

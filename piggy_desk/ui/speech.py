@@ -1,0 +1,102 @@
+"""What a screen reader says when the counter's outcome changes without focus moving."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+class Urgency(IntEnum):
+    """The order in which sentences of one moment are spoken: lower first."""
+
+    REFUSAL = 0  # refusals and errors: first, and interrupting (assertive)
+    QUESTION = 1  # what the counter asks now (the confirm panel)
+    NOTICE = 2  # the banner's other sentences
+    CARD = 3  # the voucher card after a look-up
+
+
+class Announcer(QObject):
+    """Speaks sentences through two paths, because screen readers differ:
+
+    - a ``QAccessibleAnnouncementEvent`` (AT-SPI ``object:announcement``, UIA notification),
+      assertive when a refusal or error is among the sentences;
+    - a change of the focused control's accessible description, which Orca 43 speaks
+      (it ignores announcements). A description that does not change fires no event, so
+      every other announcement ends in a space: the same refusal twice is spoken twice,
+      and a trailing space is silent in every screen reader.
+
+    The sentences of one turn of the event loop (a find changes the card and the banner
+    at once) are spoken as one text, the most urgent first. A control whose description
+    was borrowed gets its own back when focus leaves it.
+    """
+
+    def __init__(self, home: QWidget, area: QWidget) -> None:
+        super().__init__(home)
+        self._home = home  # the control that speaks when focus is nowhere in ``area``
+        self._area = area
+        self._pending: list[tuple[Urgency, str]] = []
+        self._flush = QTimer(self)
+        self._flush.setSingleShot(True)
+        self._flush.setInterval(0)
+        self._flush.timeout.connect(self._speak)
+        self._borrowed: tuple[QWidget, str] | None = None
+        self._odd = False
+        self.last = ""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_app_focus_changed)
+
+    def say(self, sentence: str, urgency: Urgency) -> None:
+        """Speak ``sentence`` with the others of this moment."""
+        sentence = sentence.strip()
+        if sentence and (urgency, sentence) not in self._pending:
+            self._pending.append((urgency, sentence))
+            self._flush.start()
+
+    def detach(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._on_app_focus_changed)
+        self._flush.stop()
+
+    def _speak(self) -> None:
+        pending, self._pending = sorted(self._pending, key=lambda item: item[0]), []
+        if not pending:
+            return
+        text = " ".join(sentence for _, sentence in pending)
+        self.last = text
+        target = self._target()
+        event = QAccessibleAnnouncementEvent(target, text)
+        if pending[0][0] == Urgency.REFUSAL:
+            event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+        QAccessible.updateAccessibility(event)
+        self._odd = not self._odd
+        if self._borrowed is None or self._borrowed[0] is not target:
+            self._give_back()
+            self._borrowed = (target, target.accessibleDescription())
+        target.setAccessibleDescription(text + (" " if self._odd else ""))
+
+    def _target(self) -> QWidget:
+        focused = QApplication.focusWidget()
+        if focused is not None and self._area.isAncestorOf(focused) and focused.isVisible():
+            return focused
+        return self._home
+
+    def _give_back(self) -> None:
+        if self._borrowed is not None:
+            widget, description = self._borrowed
+            self._borrowed = None
+            widget.setAccessibleDescription(description)
+
+    def _on_app_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        # The last outcome stays on the scan field (read again when focus comes back);
+        # any other control gets its own description back as soon as focus leaves it.
+        if (
+            self._borrowed is not None
+            and self._borrowed[0] is not self._home
+            and self._borrowed[0] is not new
+        ):
+            self._give_back()

@@ -1,0 +1,94 @@
+"""What a screen reader gets from the counter, over the real AT-SPI bus (Linux).
+
+One program start on its own Xvfb display, session bus and accessibility bus
+(tests/ui/screen_reader/bus.py); a listener in Debian's python3 (pyatspi) records what
+reaches the bus. Skipped where those Debian packages are missing or the bus cannot start.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+
+import pytest
+
+from piggy_desk.sandbox import KNOWN
+from tests.ui.screen_reader.bus import BusUnavailable, Desktop, Event, desktop, missing
+
+ASSERTIVE = 2  # AT-SPI's live politeness: 1 polite, 2 assertive
+
+
+@pytest.fixture(scope="module")
+def screen_reader() -> Iterator[Desktop]:
+    lacking = missing()
+    if lacking:
+        pytest.skip(f"no screen reader bus here: {lacking}")
+    try:
+        with desktop() as place:
+            yield place
+    except (BusUnavailable, subprocess.SubprocessError, OSError) as error:
+        pytest.skip(f"the accessibility bus could not start: {error}")
+
+
+def announcement(place: Desktop, mark: int, text: str) -> Event | None:
+    return place.bus.wait_for(
+        lambda e: e.get("event") == "object:announcement" and text in e["text"], since=mark
+    )
+
+
+def focused_description(place: Desktop, mark: int, text: str) -> Event | None:
+    """A description change on the focused object: what Orca 43 speaks."""
+    return place.bus.wait_for(
+        lambda e: (
+            e.get("event", "").startswith("object:property-change:accessible-description")
+            and e["source"].get("focused")
+            and text in e["source"]["description"]
+        ),
+        since=mark,
+    )
+
+
+COUNTER_STEPS = [
+    # (step, what is done, what the sentence must say, a refusal?)
+    ("valid", ("scan", KNOWN.ACTIVE_WITH_CONTACT), "Valid. Press Enter to redeem.", False),
+    ("reserve", ("key", "Return"), "Press Enter to confirm the redemption", False),
+    ("cancelled", ("key", "Escape"), "Cancelled. The voucher was not redeemed.", False),
+    ("valid again", ("scan", KNOWN.WITH_PLU), "Valid. Press Enter to redeem.", False),
+    ("reserve again", ("key", "Return"), "Press Enter to confirm the redemption", False),
+    ("redeemed", ("key", "Return"), "Redeemed: ", False),
+    ("expired", ("scan", KNOWN.EXPIRED), "Refused: This voucher has expired.", True),
+    ("unknown", ("scan", "NIETBEKEND7"), "Refused: No voucher with the code NIETBEKEND7", True),
+    ("expired", ("scan", KNOWN.EXPIRED), "Refused: This voucher has expired.", True),
+    ("", ("do", "pause 1.6"), None, None),
+    # The same sentence again is spoken again (a description that does not change fires
+    # nothing; the same code within 1.5 s counts once, hence the pause).
+    ("expired again", ("scan", KNOWN.EXPIRED), "Refused: This voucher has expired.", True),
+    ("", ("do", "offline"), None, None),
+    ("offline", ("scan", KNOWN.ACTIVE_NO_CONTACT), "could not be checked", True),
+]
+
+
+def test_every_counter_outcome_reaches_the_screen_reader(screen_reader: Desktop) -> None:
+    place = screen_reader
+    unsaid: list[str] = []
+    for step, (how, what), wanted, refusal in COUNTER_STEPS:
+        mark = len(place.bus.seen)
+        answer = {"scan": place.scan, "key": place.key, "do": place.do}[how](what)
+        if wanted is None:
+            continue
+        # The banner's sentences as the program gave them, and the one this step is about.
+        sentences = answer["notices"]
+        assert any(wanted in sentence for sentence in sentences) or wanted.startswith(
+            ("Refused", "Problem")
+        ), f"{step}: the counter said {sentences}"
+        for sentence in [*sentences, wanted]:
+            event = announcement(place, mark, sentence)
+            if event is None:
+                unsaid.append(f"{step}: no announcement of {sentence!r}")
+            elif refusal and not event["text"].startswith(("Refused:", "Problem:")):
+                unsaid.append(f"{step}: the refusal is not said first: {event['text']!r}")
+            elif (event["politeness"] == ASSERTIVE) != refusal:
+                unsaid.append(f"{step}: announced with politeness {event['politeness']}")
+            if focused_description(place, mark, sentence) is None:
+                unsaid.append(f"{step}: no description change on the focused object: {sentence!r}")
+    assert unsaid == [], "\n".join(unsaid)
