@@ -1266,7 +1266,7 @@ The voucher can then be used again.</translation>
     <message>
         <location line="+8"/>
         <source>Piggy refused the OAuth client id or secret. Ask a manager to check the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy refused the OAuth client id or secret. Ask a manager to check the settings.</translation>
     </message>
     <message>
         <location line="+9"/>

@@ -1266,7 +1266,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
     <message>
         <location line="+8"/>
         <source>Piggy refused the OAuth client id or secret. Ask a manager to check the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy weigerde de OAuth-client-id of het clientgeheim. Vraag een beheerder de instellingen te controleren.</translation>
     </message>
     <message>
         <location line="+9"/>
