@@ -327,16 +327,32 @@ class VoucherLock:
 
 @dataclass(frozen=True, slots=True)
 class BatchJob:
-    """A batch of vouchers Piggy is making; its vouchers appear in the list when done."""
+    """A batch of vouchers Piggy is making; its vouchers appear in the list when done.
 
-    uuid: str
+    Piggy answers with the job (the documents: ``uuid``, ``status`` PENDING, …) or, as in
+    its official SDK's tests, with a sentence (``["Voucher generation successfully started
+    in background."]``): then ``uuid`` is None, ``status`` empty and ``message`` holds the
+    sentence. Either way the batch was accepted; only the promotion's vouchers show progress.
+    """
+
+    uuid: str | None
     type: str
     quantity: int | None
     status: str
     created_at: datetime | None
+    message: str | None = None
 
     @classmethod
     def from_api(cls, data: object) -> BatchJob:
+        if isinstance(data, list) and data and all(isinstance(item, str) for item in data):
+            return cls(
+                uuid=None,
+                type="",
+                quantity=None,
+                status="",
+                created_at=None,
+                message=" ".join(data),
+            )
         data = require_mapping(data, "batch job")
         return cls(
             uuid=_required_text(data, "uuid", "batch job"),

@@ -54,6 +54,7 @@ TRANSPORT_EXTENSION = "piggy_desk.sandbox.transport"
 
 VOUCHER_PAGE_DEFAULT = 30
 VOUCHER_PAGE_MAX = 500
+BATCH_STARTED = "Voucher generation successfully started in background."
 PROMOTION_PAGE_DEFAULT = 30
 PROMOTION_PAGE_MAX = 500
 CONTACT_PAGE_DEFAULT = 30
@@ -319,7 +320,10 @@ class _PiggyEndpoints:
         quantity = fields.required_integer("quantity", minimum=1, maximum=500)
         spec = _read_voucher_spec(fields, one_voucher=False)
         fields.check()
-        return _ok(batch_json(self._state.create_batch(promotion_uuid, quantity, spec)))
+        job = self._state.create_batch(promotion_uuid, quantity, spec)
+        if self._state.batch_answer == "sentence":
+            return _ok([BATCH_STARTED])
+        return _ok(batch_json(job))
 
     async def find_voucher(self, request: Request) -> Response:
         fields = Fields(await read_input(request))

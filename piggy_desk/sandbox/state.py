@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import TypeAlias
+from typing import Literal, TypeAlias
 
 from piggy_desk.sandbox.clock import SandboxClock
 from piggy_desk.sandbox.errors import (
@@ -227,6 +227,9 @@ class SandboxState:
     def __init__(self, clock: SandboxClock, *, rng: random.Random | None = None) -> None:
         self.clock = clock
         self.batch_delay_seconds = DEFAULT_BATCH_DELAY_SECONDS
+        # How a batch is answered: "job" (the documents' PENDING job) or "sentence" (the
+        # official SDK's tests: ["Voucher generation successfully started in background."]).
+        self.batch_answer: Literal["job", "sentence"] = "job"
         self.promotion_attribute_keys: list[str] = []
         self._rng = rng if rng is not None else random.Random(0)  # noqa: S311 - ids and codes, not secrets
         self._promotions: dict[str, Promotion] = {}

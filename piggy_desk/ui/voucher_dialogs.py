@@ -434,11 +434,13 @@ class BatchDialog(_VoucherForm):
         except PiggyError as error:
             self._show_piggy_error(error)
             return
-        self.job_label.setText(
-            self.tr(
+        if job.status:
+            accepted = self.tr(
                 "Piggy accepted the batch ({status}): making %Ln voucher(s)…", "", quantity
             ).format(status=job.status)
-        )
+        else:  # Piggy answered with a sentence, not a job: the vouchers show the progress
+            accepted = self.tr("Piggy started making %Ln voucher(s)…", "", quantity)
+        self.job_label.setText(accepted)
         self.progress.setRange(0, quantity)
         self.progress.setValue(0)
         self.progress.show()

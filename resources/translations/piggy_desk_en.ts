@@ -47,7 +47,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+3"/>
+        <source>Piggy started making %Ln voucher(s)…</source>
+        <translation>
+            <numerusform>Piggy started making %Ln voucher…</numerusform>
+            <numerusform>Piggy started making %Ln vouchers…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
         <source>Done: %Ln new voucher(s).</source>
         <translation>
             <numerusform>Done: %Ln new voucher.</numerusform>
@@ -529,7 +537,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-229"/>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-231"/>
         <source>New voucher</source>
         <translation>New voucher</translation>
     </message>

@@ -47,7 +47,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+3"/>
+        <source>Piggy started making %Ln voucher(s)…</source>
+        <translation>
+            <numerusform>Piggy is begonnen %Ln voucher te maken…</numerusform>
+            <numerusform>Piggy is begonnen %Ln vouchers te maken…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
         <source>Done: %Ln new voucher(s).</source>
         <translation>
             <numerusform>Klaar: %Ln nieuwe voucher.</numerusform>
@@ -529,7 +537,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-229"/>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-231"/>
         <source>New voucher</source>
         <translation>Nieuwe voucher</translation>
     </message>

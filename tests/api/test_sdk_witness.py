@@ -263,3 +263,30 @@ async def test_a_server_that_ignores_page_is_read_once() -> None:
         listed = await client.promotions.list()
     assert [p.uuid for p in listed] == [p["uuid"] for p in promotions]
     assert asked == ["1", "2"]
+
+
+def _answer_batches_with_a_sentence(state: SandboxState) -> None:
+    state.batch_answer = "sentence"
+
+
+async def test_a_batch_answered_with_a_sentence_is_started_not_an_error(
+    sandbox: RunningSandbox, client: PiggyClient
+) -> None:
+    """Issue 14.5: the SDK's tests answer a batch with
+    ``{"data": ["Voucher generation successfully started in background."]}``
+    (``tests/OAuth/Vouchers/VoucherResourceTest.php``): Piggy is making the vouchers, so
+    the client says so instead of raising "malformed", and the vouchers arrive."""
+
+    async def issued() -> int | None:
+        page = await client.vouchers.list(promotion_uuid=KNOWN.PROMOTION_DISCOUNT, limit=1)
+        return page.total
+
+    sandbox.set_batch_delay(0)
+    documented = await client.vouchers.create_batch(KNOWN.PROMOTION_DISCOUNT, 2)
+    assert documented.uuid and documented.status == "PENDING" and documented.message is None
+    sandbox.with_state(_answer_batches_with_a_sentence)
+    before = await issued()
+    job = await client.vouchers.create_batch(KNOWN.PROMOTION_DISCOUNT, 4)
+    assert (job.uuid, job.status) == (None, "")
+    assert job.message == "Voucher generation successfully started in background."
+    assert before is not None and await issued() == before + 4

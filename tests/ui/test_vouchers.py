@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from piggy_desk.api import PiggyClient
 from piggy_desk.sandbox import KNOWN, RunningSandbox
+from piggy_desk.sandbox.state import SandboxState
 from piggy_desk.ui import theme
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.voucher_dialogs import BatchDialog
 from piggy_desk.ui.vouchers import CSV_COLUMNS, VouchersModel, VouchersScreen
 from tests.ui.conftest import Counter, until
 
@@ -316,6 +318,21 @@ async def test_create_voucher_errors_stand_next_to_their_field(screen: VouchersS
     dialog.close()
 
 
+def start_batch(
+    screen: VouchersScreen, promotion_uuid: str, quantity: int
+) -> tuple[BatchDialog, list[tuple[str, int]]]:
+    """Open the batch dialog, ask for ``quantity`` vouchers and press OK; the list fills
+    with (promotion, quantity) when the dialog says the batch is complete."""
+    dialog = screen.open_batch_dialog()
+    dialog.POLL_SECONDS = 0.05
+    dialog.promotion.setCurrentIndex(dialog.promotion.findData(promotion_uuid))
+    dialog.quantity.setValue(quantity)
+    done: list[tuple[str, int]] = []
+    dialog.batch_completed.connect(lambda uuid, count: done.append((uuid, count)))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    return dialog, done
+
+
 async def test_a_batch_shows_its_job_then_the_new_vouchers(
     screen: VouchersScreen, sandbox: RunningSandbox
 ) -> None:
@@ -323,13 +340,7 @@ async def test_a_batch_shows_its_job_then_the_new_vouchers(
     async with PiggyClient(sandbox.base_url, sandbox.token) as client:
         promotion = await client.promotions.create("Markt", "Flyers voor de markt")
     await screen.load_promotions()
-    dialog = screen.open_batch_dialog()
-    dialog.POLL_SECONDS = 0.05
-    dialog.promotion.setCurrentIndex(dialog.promotion.findData(promotion.uuid))
-    dialog.quantity.setValue(40)
-    done: list[tuple[str, int]] = []
-    dialog.batch_completed.connect(lambda uuid, count: done.append((uuid, count)))
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    dialog, done = start_batch(screen, promotion.uuid, 40)
     await until(lambda: "PENDING" in dialog.job_label.text(), what="the pending job")
     await until(lambda: done, timeout=15, what="the batch to complete")
     assert done == [(promotion.uuid, 40)]
@@ -338,6 +349,28 @@ async def test_a_batch_shows_its_job_then_the_new_vouchers(
     await fetch_all(screen)
     assert screen.model.rowCount() == 40
     assert {screen.model.voucher(r).promotion.uuid for r in range(40)} == {promotion.uuid}  # type: ignore[union-attr]
+    dialog.close()
+
+
+async def test_a_batch_answered_with_a_sentence_shows_progress_not_an_error(
+    screen: VouchersScreen, sandbox: RunningSandbox
+) -> None:
+    """Issue 14.5: Piggy may answer a batch with a sentence instead of a job (as in its
+    SDK's tests). The manager reads that Piggy is making them, then sees them counted in."""
+
+    def answer_with_a_sentence(state: SandboxState) -> None:
+        state.batch_answer = "sentence"
+
+    sandbox.with_state(answer_with_a_sentence)
+    sandbox.set_batch_delay(0.3)
+    dialog, done = start_batch(screen, KNOWN.PROMOTION_DISCOUNT, 12)
+    await until(lambda: "started making" in dialog.job_label.text(), what="the batch accepted")
+    assert dialog.job_label.text() == "Piggy started making 12 vouchers…"
+    assert not dialog.general_error.isVisible()
+    await until(lambda: done, timeout=15, what="the batch to complete")
+    assert done == [(KNOWN.PROMOTION_DISCOUNT, 12)]
+    assert dialog.job_label.text() == "Done: 12 new vouchers."
+    assert not dialog.general_error.isVisible()
     dialog.close()
 
 
