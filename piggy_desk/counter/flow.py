@@ -214,7 +214,7 @@ class RedemptionFlow:
         # Journal news for the next notice: a change kept in memory, a file made again.
         self._journal_news: list[JournalTrouble] = []
         self._journal_retry_seconds = journal_retry_seconds
-        self._catching_up: asyncio.Task[None] | None = None
+        self._keeper: asyncio.Task[None] | None = None
 
     @property
     def view(self) -> CounterView:
@@ -224,9 +224,9 @@ class RedemptionFlow:
     def start(self) -> None:
         """Start handling scans (call inside the running loop)."""
         if self._worker is None:
-            self._worker = asyncio.get_running_loop().create_task(
-                self._handle_scans(), name="counter-scans"
-            )
+            loop = asyncio.get_running_loop()
+            self._worker = loop.create_task(self._handle_scans(), name="counter-scans")
+            self._keeper = loop.create_task(self._keep_journal(), name="journal-keeper")
 
     async def aclose(self) -> None:
         """Stop handling scans and give back a voucher this counter still holds."""
@@ -237,10 +237,10 @@ class RedemptionFlow:
         async with self._acting():
             if self._view.lock is not None and self._view.voucher is not None:
                 await self._release(self._view.voucher, self._view.lock)
-        if self._catching_up is not None:
-            self._catching_up.cancel()
-            await asyncio.gather(self._catching_up, return_exceptions=True)
-            self._catching_up = None
+        if self._keeper is not None:
+            self._keeper.cancel()
+            await asyncio.gather(self._keeper, return_exceptions=True)
+            self._keeper = None
 
     async def flush_journal(self) -> bool:
         """Write what the journal keeps in memory now; True when nothing waits."""
@@ -824,6 +824,11 @@ class RedemptionFlow:
                 sentence = await self._release_orphan(entry, now)
                 if sentence:
                     sentences.append(sentence)
+            news, self._journal_news = self._journal_news, []
+            for trouble in news:
+                sentences.append(trouble.sentence(self.translate))
+            if news:
+                sentences.append(self.translate("RedemptionFlow", TELL_A_MANAGER))
             return sentences
 
     async def _settle_redeem(self, entry: JournalEntry, now: datetime) -> str | None:
@@ -1028,8 +1033,7 @@ class RedemptionFlow:
             )
             log.error("journal call failed: %s", trouble)
             if trouble.kept:
-                self._journal_news.append(trouble)
-                self._catch_up_later()
+                self._journal_news.append(trouble)  # and ``_keep_journal`` tries again
                 # What the call gives back: a begun entry's provisional id, else nothing.
                 return trouble.entry_id  # type: ignore[return-value]
             self._update(busy=None)
@@ -1037,25 +1041,34 @@ class RedemptionFlow:
         finally:
             self._journal_news.extend(self._journal.take_events())
 
-    def _catch_up_later(self) -> None:
-        """Try the journal again every few seconds until it has taken what it kept."""
-        if self._catching_up is not None and not self._catching_up.done():
-            return
-
-        async def catch_up() -> None:
-            while True:
-                await asyncio.sleep(self._journal_retry_seconds)
-                loop = asyncio.get_running_loop()
-                try:
-                    if await loop.run_in_executor(self._journal.executor, self._journal.flush):
-                        log.warning("the counter journal has taken what it kept in memory")
-                        return
-                except (JournalTrouble, sqlite3.Error) as error:
-                    log.info("the counter journal still cannot be written: %s", error)
-
-        self._catching_up = asyncio.get_running_loop().create_task(
-            catch_up(), name="journal-catch-up"
-        )
+    async def _keep_journal(self) -> None:
+        """Every few seconds: make the journal file again if it was deleted, write what it
+        keeps in memory; tell what happened to the file (a manager must hear of it)."""
+        loop = asyncio.get_running_loop()
+        while True:
+            await asyncio.sleep(self._journal_retry_seconds)
+            was_behind = self._journal.behind
+            try:
+                await loop.run_in_executor(self._journal.executor, self._journal.keep_up)
+            except (JournalTrouble, sqlite3.Error) as error:
+                log.info("the counter journal still cannot be written: %s", error)
+            else:
+                if was_behind:
+                    log.warning("the counter journal has taken what it kept in memory")
+            news = self._journal.take_events()
+            if news:
+                first, *rest = news
+                self._journal_news.extend(rest)
+                self._say(
+                    Tone.ERROR,
+                    " ".join(
+                        (
+                            first.sentence(self.translate),
+                            self.translate("RedemptionFlow", TELL_A_MANAGER),
+                        )
+                    ),
+                    first,
+                )
 
     def _update(self, stage: Stage | None = None, **changes: object) -> None:
         """Change what the counter shows; a new stage ends the busy text unless one is given."""

@@ -339,16 +339,23 @@ class Journal:
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             if path.exists() and path.stat().st_size == 0:
-                self._events.append(JournalFoundEmpty(Trouble.MISSING, path, "empty file at start"))
-                path.unlink()
+                kept = self._move_aside("empty")
+                self._events.append(
+                    JournalFoundEmpty(Trouble.MISSING, kept, "an empty journal file at start")
+                )
             if not path.exists():
+                # A -wal or -shm without its journal would be replayed into the new one.
+                if any(os.path.exists(f"{path}{suffix}") for suffix in ("-wal", "-shm")):
+                    self._move_aside("leftover")
                 self._create(path)
             os.chmod(path, 0o600)
             self._db = self._connect()
         except sqlite3.Error as error:
             if trouble_of(error) != Trouble.DAMAGED:
                 raise JournalTrouble(trouble_of(error), path, str(error)) from error
-            raise JournalDamaged(Trouble.DAMAGED, self._move_aside(), str(error)) from error
+            raise JournalDamaged(
+                Trouble.DAMAGED, self._move_aside("damaged"), str(error)
+            ) from error
         except OSError as error:
             raise JournalTrouble(trouble_of(error), path, str(error)) from error
         # One worker thread for the program's journal calls: a slow disk never stalls the
@@ -404,14 +411,15 @@ class Journal:
         self._handle = os.open(self.path, os.O_RDONLY)
         return db
 
-    def _move_aside(self) -> Path:
-        """Keep a damaged journal (with its -wal and -shm) under a name with the time."""
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        kept = self.path.with_name(f"{self.path.stem}.damaged-{stamp}{self.path.suffix}")
+    def _move_aside(self, why: str) -> Path:
+        """Keep a journal that cannot be used (with its -wal and -shm) under a name with
+        ``why`` and the time: never deleted, support may want it."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+        kept = self.path.with_name(f"{self.path.stem}.{why}-{stamp}{self.path.suffix}")
         for suffix in ("", "-wal", "-shm"):
             with suppress(FileNotFoundError):
                 os.replace(f"{self.path}{suffix}", f"{kept}{suffix}")
-        log.error("damaged journal moved aside to %s", kept)
+        log.error("journal (%s) moved aside to %s", why, kept)
         return kept
 
     def close(self) -> None:
@@ -450,6 +458,18 @@ class Journal:
             if self._backlog:
                 self._write_locked(None)
             return not self._backlog
+
+    def keep_up(self) -> None:
+        """Make the file again if it was deleted, and write what waits in memory (the
+        program calls this every few seconds)."""
+        with self._lock:
+            if self._backlog:
+                self._write_locked(None)
+                return
+            try:
+                self._check_file()
+            except (sqlite3.Error, OSError) as error:
+                raise JournalTrouble(trouble_of(error), self.path, str(error)) from error
 
     # --- writing ---------------------------------------------------------------------
 
@@ -534,7 +554,7 @@ class Journal:
         log.error("the journal file was deleted or replaced while running; making it again")
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if stat is not None:
-            self._move_aside()
+            self._move_aside("replaced")
         making = self.path.with_name(self.path.name + ".new")
         making.unlink(missing_ok=True)
         os.close(os.open(making, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))

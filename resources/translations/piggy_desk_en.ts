@@ -1887,7 +1887,7 @@ The voucher can then be used again.</translation>
         <translation>The connection broke before Piggy answered. The redemption was NOT reversed.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+70"/>
         <source>Voucher {code} was redeemed before the program stopped.</source>
         <translation>Voucher {code} was redeemed before the program stopped.</translation>
     </message>

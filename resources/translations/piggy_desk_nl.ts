@@ -1887,7 +1887,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De verbinding werd verbroken voordat Piggy antwoordde. De inwisseling is NIET teruggedraaid.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+70"/>
         <source>Voucher {code} was redeemed before the program stopped.</source>
         <translation>Voucher {code} is ingewisseld voordat het programma stopte.</translation>
     </message>

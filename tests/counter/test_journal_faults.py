@@ -5,16 +5,34 @@ client and the sandbox over loopback."""
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from piggy_desk.counter.flow import RedemptionFlow, Stage, Tone
-from piggy_desk.counter.journal import Action, Journal, Outcome
+import pytest
+
+from piggy_desk.counter.flow import CounterView, RedemptionFlow, Stage, Tone
+from piggy_desk.counter.journal import (
+    TROUBLE_SENTENCES,
+    Action,
+    Journal,
+    JournalDamaged,
+    Outcome,
+    Trouble,
+    trouble_of,
+)
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from tests.reliability.driver import Run, program
-from tests.reliability.local_faults import AnswerHook, FullDisk, JournalLocker, small_disk
+from tests.reliability.local_faults import (
+    AnswerHook,
+    FullDisk,
+    JournalLocker,
+    delete_journal,
+    small_disk,
+)
 
 NOTHING_SENT = "Nothing was sent to Piggy"
 
@@ -157,3 +175,147 @@ def _today() -> tuple[object, object]:
 
     now = datetime.now(UTC)
     return now - timedelta(days=1), now + timedelta(days=1)
+
+
+def _journal_with_an_open_lock(folder: Path) -> Path:
+    journal = Journal.in_folder(folder)
+    lock = journal.begin(Action.LOCK, code="A", voucher_uuid="v-a")
+    journal.finish(lock, Outcome.OK, release_key="key-a")
+    for n in range(200):  # some pages, so that the middle of the file is entries
+        journal.begin(Action.REDEEM, code=f"B{n}", voucher_uuid=f"v-b{n}")
+    journal.close()
+    return journal.path
+
+
+def test_a_garbage_journal_at_start_is_moved_aside_and_a_new_one_started(tmp_path: Path) -> None:
+    """Finding 13.7 (the journal's part): never deleted, a clear exception, a fresh start."""
+    path = _journal_with_an_open_lock(tmp_path)
+    garbage = b"this is not a database, a backup tool wrote it " * 200
+    path.write_bytes(garbage)
+    with pytest.raises(JournalDamaged) as raised:
+        Journal.in_folder(tmp_path)
+    damaged = raised.value
+    assert damaged.path.read_bytes() == garbage  # kept, under a name with the time
+    assert damaged.path.name.startswith("journal.damaged-") and damaged.path != path
+    assert str(damaged.path) in damaged.sentence() and "could not be read" in damaged.sentence()
+    fresh = Journal.in_folder(tmp_path)
+    assert fresh.open_locks() == [] and fresh.take_events() == []
+    fresh.begin(Action.LOCK, code="C")
+    fresh.close()
+
+
+@pytest.mark.parametrize("harm", ["truncated", "garbage in the middle"])
+def test_a_harmed_journal_at_start_is_told_as_damaged(tmp_path: Path, harm: str) -> None:
+    path = _journal_with_an_open_lock(tmp_path)
+    data = bytearray(path.read_bytes())
+    assert len(data) > 8 * 4096, len(data)
+    if harm == "truncated":
+        data = data[: len(data) // 2 + 100]
+    else:
+        middle = len(data) // 2
+        data[middle : middle + 3 * 4096] = b"\xa5" * (3 * 4096)
+    path.write_bytes(bytes(data))
+    with pytest.raises(JournalDamaged) as raised:
+        Journal.in_folder(tmp_path)
+    assert raised.value.path.read_bytes() == bytes(data)
+    assert "disk is full" not in raised.value.sentence()
+
+
+def test_sentences_are_told_apart_by_what_sqlite_said(tmp_path: Path) -> None:
+    """Garbage in the middle of the journal must not read "is the disk full?"."""
+    path = _journal_with_an_open_lock(tmp_path)
+    errors: dict[Trouble, sqlite3.Error] = {}
+    locker = JournalLocker(path)
+    locker.hold()
+    try:
+        busy = sqlite3.connect(path, timeout=0.05, isolation_level=None)
+        with pytest.raises(sqlite3.Error) as raised:
+            busy.execute("BEGIN IMMEDIATE")
+        errors[Trouble.BUSY] = raised.value
+        busy.close()
+    finally:
+        locker.let_go()
+    read_only = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.Error) as raised:
+        read_only.execute("DELETE FROM entries")
+    errors[Trouble.READ_ONLY] = raised.value
+    read_only.close()
+    data = bytearray(path.read_bytes())
+    data[4096:] = b"\x5a" * (len(data) - 4096)
+    path.write_bytes(bytes(data))
+    damaged = sqlite3.connect(path)
+    with pytest.raises(sqlite3.Error) as raised:
+        damaged.execute("DELETE FROM entries")
+    errors[Trouble.DAMAGED] = raised.value
+    damaged.close()
+    with pytest.raises(sqlite3.Error) as raised:
+        sqlite3.connect(tmp_path / "gone" / "journal.sqlite3")
+    errors[Trouble.MISSING] = raised.value
+    for trouble, error in errors.items():
+        assert trouble_of(error) == trouble, (trouble, error)
+    sentences = {TROUBLE_SENTENCES[trouble_of(error)] for error in errors.values()}
+    assert len(sentences) == len(errors)
+    assert not any("full" in sentence for sentence in sentences)
+
+
+async def test_a_journal_deleted_while_running_is_made_again_and_a_manager_told(
+    sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    """Finding 13.5: writes must not go on into the unlinked file."""
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    async with counter(sandbox, tmp_path) as c:
+        await _to_confirm(c.run, code)
+        old_inode = c.run.journal.path.stat().st_ino
+        delete_journal(c.run.journal.path)
+        await c.flow.cancel()
+        assert sandbox.voucher_state(code)["status"] == "ACTIVE"
+        assert c.run.journal.path.exists() and c.run.journal.path.stat().st_ino != old_inode
+        last = c.run.screen.notices[-1]
+        assert last.sentence.startswith("Cancelled"), last
+        assert "deleted while Piggy Desk was running" in last.sentence, last
+        assert "Tell a manager." in last.sentence and last.error is not None
+    again = Journal.in_folder(tmp_path)
+    entries = again.entries_between(*_today())
+    again.close()
+    # Everything is in the new file: the lock (now settled) and its release.
+    assert [(e.action, e.outcome, e.settled) for e in reversed(entries)] == [
+        (Action.LOCK, Outcome.OK, True),
+        (Action.RELEASE, Outcome.OK, False),
+    ]
+
+
+async def test_a_journal_deleted_while_a_lock_is_held_then_a_crash_leaves_no_orphan(
+    sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    """Deleted while a voucher waits for confirmation, then the program dies: the watch
+    made the file again in time, so the next start still releases the lock."""
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    hook = AnswerHook()
+    async with program(sandbox, tmp_path, transport=hook, journal_retry_seconds=0.05) as run:
+        await _to_confirm(run, code)
+        delete_journal(run.journal.path)
+        for _ in range(200):
+            if run.journal.path.exists():
+                break
+            await asyncio.sleep(0.01)
+        assert any("deleted while" in n.sentence for n in run.screen.notices), run.screen.notices
+        run.flow._view = CounterView()  # dies holding it: nothing is released on the way out
+    async with program(sandbox, tmp_path) as restart:
+        assert sandbox.voucher_state(code)["status"] == "ACTIVE", restart.start_sentences
+        assert any("has been released" in s for s in restart.start_sentences)
+
+
+async def test_an_empty_journal_at_start_is_told(sandbox: RunningSandbox, tmp_path: Path) -> None:
+    """Finding 13.5: a zero-length journal is not a fresh one: its lock's key is lost, and
+    the manager is told so (the lock is not said to be released)."""
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    async with program(sandbox, tmp_path) as run:
+        await _to_confirm(run, code)
+        run.flow._view = CounterView()  # dies holding it
+    path = tmp_path / "journal.sqlite3"
+    path.write_bytes(b"")
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    async with program(sandbox, tmp_path) as restart:
+        said = " ".join(restart.start_sentences)
+        assert "empty at start" in said and "within an hour" in said, said

@@ -130,6 +130,7 @@ async def program(
     clock: Callable[[], datetime] | None = None,
     busy_timeout: float = 0.2,
     client: PiggyClient | None = None,
+    journal_retry_seconds: float = 5.0,
 ) -> AsyncIterator[Run]:
     """Start the counter on ``data_dir`` (releasing what an earlier run left), and close it
     as the program does on quit. ``transport`` carries the requests (a hook that strikes
@@ -147,6 +148,7 @@ async def program(
         screen,
         CounterSettings(shop_uuid=KNOWN.SHOP_UUID),
         clock=clock,
+        journal_retry_seconds=journal_retry_seconds,
     )
     # A cashier scanning the same code again after a failure means it: no duplicate window.
     flow._duplicates = DuplicateFilter(window_seconds=0)
