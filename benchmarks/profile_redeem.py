@@ -1,0 +1,166 @@
+"""Where the redeem flow's time goes: every millisecond of scan → lock → confirm →
+REDEEMED on the card, split into the HTTP exchanges, the journal calls (the disk, and the
+hop to the journal's thread and back through the Qt loop), the counter's renders and the
+rest (the loop's own turns: timers, queued signals, repaints).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/profile_redeem.py [--cprofile FILE]
+
+The sandbox runs in its own process, as in run.py. Prints one table of medians per
+redemption; ``--cprofile`` also writes the main thread's profile of the timed redemptions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import functools
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+from run import REDEEMS, CardWatch, SandboxProcess, bounded  # benchmarks/ is on sys.path
+
+from piggy_desk.app import build_training_window
+from piggy_desk.counter.flow import Stage
+from piggy_desk.ui.loop import CounterEventLoop
+from piggy_desk.ui.main_window import MainWindow
+
+
+class Ledger:
+    """Wall time per kind of work, for the redemption being timed."""
+
+    def __init__(self) -> None:
+        self.spent: defaultdict[str, float] = defaultdict(float)
+        self.calls: defaultdict[str, int] = defaultdict(int)
+
+    def timed_async(self, kind: str, function: Callable[..., Awaitable[Any]]) -> Any:
+        @functools.wraps(function)
+        async def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return await function(*args, **kwargs)
+            finally:
+                self.spent[kind] += time.perf_counter() - started
+                self.calls[kind] += 1
+
+        return wrapper
+
+    def timed(self, kind: str, function: Callable[..., Any]) -> Any:
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.spent[kind] += time.perf_counter() - started
+                self.calls[kind] += 1
+
+        return wrapper
+
+
+def instrument(window: MainWindow, ledger: Ledger) -> None:
+    """Wrap the four kinds of work where they are called."""
+    flow = window.flow
+    journal = window.journal
+    flow._journal_call = ledger.timed_async("journal call (await)", flow._journal_call)  # type: ignore[method-assign]
+    for name in ("begin", "finish"):
+        setattr(journal, name, ledger.timed(f"  of it sqlite {name}", getattr(journal, name)))
+    transport = window.client._transport
+    http = transport._http
+    http.send = ledger.timed_async("HTTP exchange (await)", http.send)  # type: ignore[method-assign]
+    listener = flow._listener
+    listener.counter_changed = ledger.timed("render (counter_changed)", listener.counter_changed)  # type: ignore[method-assign]
+    listener.counter_said = ledger.timed("notice (counter_said)", listener.counter_said)  # type: ignore[method-assign]
+
+
+async def profile(sandbox: SandboxProcess, folder: Path, cprofile: Path | None) -> None:
+    active = sandbox.vouchers(status="ACTIVE")
+    codes = [
+        v["code"]
+        for v in active
+        if v.get("contact") is not None and (v.get("promotion") or {}).get("type") == "SINGLE_USE"
+    ][: REDEEMS + 1]
+    window = build_training_window(base_url=sandbox.base_url, token=sandbox.token, folder=folder)
+    window.show()
+    assert window.ready is not None
+    await bounded(asyncio.shield(window.ready), "the window to start")
+    watch = CardWatch(window)
+    ledger = Ledger()
+    instrument(window, ledger)
+    counter, flow = window.counter, window.flow
+    profiler = cProfile.Profile() if cprofile else None
+    rows: list[dict[str, float]] = []
+    for i, code in enumerate(codes):
+        ledger.spent.clear()
+        ledger.calls.clear()
+        if profiler and i:
+            profiler.enable()
+        started = time.perf_counter()
+        shown = watch.expect(code, "ACTIVE")
+        counter.scan_input.setText(code)
+        counter.submit_scan_field()
+        await bounded(shown, f"scan {code}")
+        await bounded(flow.redeem(), "lock")
+        assert counter.view.stage == Stage.CONFIRMING, counter.view.stage
+        redeemed = watch.expect(code, "REDEEMED")
+        await bounded(flow.confirm(1), "redeem")
+        total = await bounded(redeemed, "REDEEMED on the card") - started
+        if profiler:
+            profiler.disable()
+        if i:  # the first one warms up
+            row = {kind: spent for kind, spent in ledger.spent.items()}
+            row["calls"] = sum(ledger.calls.values())
+            row["total"] = total
+            rows.append(row)
+    window.close()
+    await asyncio.sleep(0.5)
+    report(rows, ledger)
+    if profiler and cprofile:
+        profiler.dump_stats(cprofile)
+
+
+def report(rows: list[dict[str, float]], ledger: Ledger) -> None:
+    kinds = sorted({k for row in rows for k in row} - {"total", "calls"}, key=lambda k: k.strip())
+    median = {k: statistics.median(row.get(k, 0.0) for row in rows) for k in [*kinds, "total"]}
+    accounted = sum(v for k, v in median.items() if k != "total" and not k.startswith("  "))
+    print(f"redeem flow, {len(rows)} redemptions, medians in ms per redemption")
+    for kind in [k for k in kinds if not k.startswith("  ")]:
+        print(f"  {kind:<32} {median[kind] * 1000:7.2f}   calls {ledger.calls[kind]}")
+        for sub in (k for k in kinds if k.startswith("  ") and "sqlite" in k):
+            if kind.startswith("journal"):
+                print(
+                    f"    {sub.strip():<30} {median[sub] * 1000:7.2f}   calls {ledger.calls[sub]}"
+                )
+    print(f"  {'loop turns and the rest':<32} {(median['total'] - accounted) * 1000:7.2f}")
+    print(f"  {'total':<32} {median['total'] * 1000:7.2f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cprofile", type=Path, metavar="FILE")
+    arguments = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)
+    sandbox = SandboxProcess(secrets.token_urlsafe(24))
+    try:
+        with (
+            tempfile.TemporaryDirectory(prefix="piggy-profile-") as scratch,
+            asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner,
+        ):
+            runner.run(profile(sandbox, Path(scratch), arguments.cprofile))
+    finally:
+        sandbox.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
