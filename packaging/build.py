@@ -4,6 +4,11 @@ It cleans what an earlier build left, runs PyInstaller on ``packaging/piggy-desk
 (one folder: ``dist/piggy-desk/``; on macOS also ``dist/Piggy Desk.app``) and packs it as
 ``dist/piggy-desk-<version>-<os>-<arch>.tar.gz`` (``.zip`` on Windows), symlinks kept.
 
+``--deb`` (Debian, Ubuntu) also makes ``dist/piggy-desk_<version>_<arch>.deb`` from the
+bundle (see packaging/deb.py); ``--deb-only`` makes it from the bundle already in
+``dist/piggy-desk/`` without building again, and ``--deb-version`` gives the package
+another version (the upgrade test packs the same bundle as a newer release).
+
 ``--hello`` builds the PySide6 hello-world baseline (``packaging/hello.py``) the same way,
 with the same exclusions, into ``dist/hello/`` and ``dist/hello-<os>-<arch>.tar.gz``;
 when both archives exist their sizes are printed side by side. ``--no-trim`` keeps every
@@ -148,8 +153,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hello", action="store_true", help="build the hello-world baseline")
     parser.add_argument("--no-trim", action="store_true", help="keep every collected Qt file")
+    parser.add_argument("--deb", action="store_true", help="also make a Debian package")
+    parser.add_argument(
+        "--deb-only", action="store_true", help="make the .deb from dist/piggy-desk as it is"
+    )
+    parser.add_argument("--deb-version", help="the .deb's version (default: the program's)")
     arguments = parser.parse_args()
     name = "hello" if arguments.hello else "piggy-desk"
+    if arguments.deb_only:
+        return make_deb(arguments.deb_version)
 
     started = time.monotonic()
     workpath = clean(name)
@@ -170,6 +182,23 @@ def main() -> int:
     )
     say(f"archive: {archive} ({archive.stat().st_size:,} bytes, {mb(archive.stat().st_size)})")
     report_sizes()
+    if arguments.deb and name == "piggy-desk":
+        return make_deb(arguments.deb_version)
+    return 0
+
+
+def make_deb(version: str | None) -> int:
+    sys.path.insert(0, str(PACKAGING))
+    import deb  # packaging/deb.py (packaging/ is a folder of scripts)
+
+    started = time.monotonic()
+    target = deb.build_deb(
+        DIST / "piggy-desk",
+        version or metadata.version("piggy-desk"),
+        DIST,
+        ROOT / "build" / "deb",
+    )
+    say(f"deb: {target} ({target.stat().st_size:,} bytes) in {time.monotonic() - started:.1f} s")
     return 0
 
 

@@ -19,9 +19,16 @@ def apt_packages(marker: str) -> set[str]:
     """The packages of the first ``apt-get install`` line after ``<!-- marker -->``."""
     text = README.read_text(encoding="utf-8")
     start = text.index(f"<!-- {marker} -->")
-    match = re.search(r"apt-get install ([^\n]+)", text[start:])
+    match = re.search(r"apt-get install ([^`\n]+)", text[start:])
     assert match, f"README.md has no apt-get line after <!-- {marker} -->"
     return {word for word in match.group(1).split() if not word.startswith("-")}
+
+
+def commands(marker: str) -> list[str]:
+    """The lines of the fenced block after ``<!-- marker -->``."""
+    text = README.read_text(encoding="utf-8")
+    block = text[text.index(f"<!-- {marker} -->") :].split("```")[1]
+    return [line.strip() for line in block.splitlines() if line.strip()]
 
 
 def debian_deps() -> ModuleType:
