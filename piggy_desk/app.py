@@ -200,9 +200,16 @@ def _settings_screen(
 ) -> SettingsScreen:
     from piggy_desk.ui.settings_screen import SettingsScreen
 
-    problems = loaded.problems if loaded is not None else ()
+    loaded = loaded or LoadedSettings(settings)
     return SettingsScreen(
-        settings, store, tasks, messages, folder, shops=client.shops.list, problems=problems
+        settings,
+        store,
+        tasks,
+        messages,
+        folder,
+        shops=client.shops.list,
+        problems=loaded.problems,
+        locked=loaded.locked,
     )
 
 

@@ -13,14 +13,11 @@ No Qt here: usable from any layer.
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 from collections.abc import Mapping, Sequence
 
 from piggy_desk.logs import holds_secret
-
-SECRET_NAME = re.compile(r"(?i)token|secret|passw|credential|api_?key|private_?key")
-"""Names of environment variables a child never gets (``PIGGY_TOKEN``, ``…_SECRET``, …)."""
+from piggy_desk.settings import SECRET_NAME
 
 
 def clean_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:

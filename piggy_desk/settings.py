@@ -1,6 +1,8 @@
 """Where Piggy Desk keeps its files, and the settings it runs with.
 
-Non-secret settings live as JSON in the per-user config folder. The API token is not a
+Non-secret settings live as JSON in the per-user config folder, on top of an optional
+system-wide file a shop's IT prepares for every counter (``system_settings_file``), which
+can also lock settings so that a counter cannot change them. The API token is not a
 setting: it lives in the OS key store (``piggy_desk.token_store``) or comes from the
 ``PIGGY_TOKEN`` environment variable (managed deployments). The manager PIN is kept only
 as a salted hash. The checks here give the sentence the settings screen shows next to a
@@ -14,8 +16,10 @@ import hmac
 import json
 import logging
 import os
+import re
 import secrets
 import stat
+import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
@@ -85,13 +89,24 @@ class Settings:
             # for a moment; os.replace keeps the new file's mode.
             descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with open(descriptor, "w", encoding="utf-8") as stream:
-                stream.write(json.dumps(asdict(self), indent=2))
+                stream.write(json.dumps(self._own_values(), indent=2))
                 stream.flush()
                 os.fsync(stream.fileno())
             os.replace(partial, path)
         except OSError:
             partial.unlink(missing_ok=True)
             raise
+
+    def _own_values(self) -> dict[str, object]:
+        """What this counter's own file keeps: the values that differ from the system-wide
+        file's (or the defaults), and none that file locks. So a value the shop's IT changes
+        later reaches every counter that did not choose its own."""
+        shared, locked = _system_layer(system_settings_file(), [])
+        return {
+            name: value
+            for name, value in asdict(self).items()
+            if name not in locked and value != getattr(shared, name)
+        }
 
 
 Why = Callable[[Translate], str]
@@ -105,6 +120,8 @@ class SettingProblem:
     key: str
     file: Path
     why: Why = field(repr=False, compare=False)
+    system: bool = False
+    """Whether the file is the system-wide one (only the shop's IT can change it)."""
 
     def sentence(self, translate: Translate = untranslated) -> str:
         """The whole sentence for a manager, naming the file and the setting."""
@@ -119,24 +136,98 @@ class SettingProblem:
 
 @dataclass(frozen=True, slots=True)
 class LoadedSettings:
-    """The settings the counter runs with, and the values that could not be used."""
+    """The settings the counter runs with, the values that could not be used, and the
+    settings the system-wide file locks."""
 
     settings: Settings
     problems: tuple[SettingProblem, ...] = ()
+    locked: frozenset[str] = frozenset()
+
+
+SYSTEM_SETTINGS_VARIABLE = "PIGGY_DESK_SYSTEM_SETTINGS"
+"""Names another system-wide settings file (tests, trials); set but empty: none."""
+LOCKED = "locked"
+"""The system-wide file's list of the settings a counter may not change."""
+SECRET_NAME = re.compile(r"(?i)token|secret|passw|credential|api_?key|private_?key")
+"""Names of things that hold secrets: never read from a settings file, never passed to a
+child process's environment."""
+
+
+def system_settings_file() -> Path | None:
+    """The settings file a shop's IT prepares for every counter of a computer (it need not
+    exist): ``/etc/piggy-desk/settings.json``, ``%ProgramData%\\PiggyDesk\\settings.json``,
+    ``/Library/Application Support/PiggyDesk/settings.json``; or the one that
+    ``PIGGY_DESK_SYSTEM_SETTINGS`` names."""
+    chosen = os.environ.get(SYSTEM_SETTINGS_VARIABLE)
+    if chosen is not None:
+        return Path(chosen) if chosen.strip() else None
+    if sys.platform == "win32":
+        program_data = os.environ.get("PROGRAMDATA") or r"C:\ProgramData"
+        return Path(program_data) / "PiggyDesk" / SETTINGS_FILE
+    if sys.platform == "darwin":
+        return Path("/Library/Application Support/PiggyDesk") / SETTINGS_FILE
+    return Path("/etc/piggy-desk") / SETTINGS_FILE
 
 
 def load_settings(folder: Path) -> LoadedSettings:
-    """The settings saved in ``folder``. A missing file gives the defaults; an unreadable
-    file, or a value that would break the counter, gives the default for what it held,
-    with a problem that names it (also logged)."""
+    """The settings of this counter: the defaults, then the system-wide file's values, then
+    the ones saved in ``folder`` for every setting the system-wide file does not lock.
+
+    A missing file is no problem. An unreadable file, a value that would break the counter,
+    a token, or (in the system-wide file) a name Piggy Desk does not know is left out, with
+    a problem that names it (also logged); what it held comes from the layer below.
+    """
+    problems: list[SettingProblem] = []
+    shared, locked = _system_layer(system_settings_file(), problems)
     path = folder / SETTINGS_FILE
     if path.exists():
-        make_private(path)  # an older release wrote it readable by every user
-    problems: list[SettingProblem] = []
-    values = _valid_values(_read_settings_file(path, problems), path, problems)
+        # An older release wrote them readable by every user.
+        make_private(folder)
+        make_private(path)
+    raw = _read_settings_file(path, problems)
+    _refuse_secrets(raw, path, problems)
+    if overruled := sorted(locked & raw.keys()):
+        log.info("settings: %s in %s locked by the system-wide file", ", ".join(overruled), path)
+    values = _valid_values({k: v for k, v in raw.items() if k not in locked}, path, problems)
     for problem in problems:
         log.warning("settings: %s", problem.sentence())
-    return LoadedSettings(replace(Settings(), **values), tuple(problems))
+    return LoadedSettings(replace(shared, **values), tuple(problems), locked)
+
+
+def _system_layer(
+    path: Path | None, problems: list[SettingProblem]
+) -> tuple[Settings, frozenset[str]]:
+    """The defaults with the system-wide file's usable values, and the names it locks."""
+    if path is None:
+        return Settings(), frozenset()
+    found: list[SettingProblem] = []
+    raw = _read_settings_file(path, found)
+    _refuse_secrets(raw, path, found)
+    locked = _locked_names(raw[LOCKED], path, found) if LOCKED in raw else frozenset()
+    for name in raw:
+        if name not in SETTING_KEYS and name != LOCKED and not SECRET_NAME.search(name):
+            found.append(SettingProblem(name, path, _unknown_setting))
+    shared = replace(Settings(), **_valid_values(raw, path, found))
+    problems.extend(replace(problem, system=True) for problem in found)
+    return shared, locked
+
+
+def _locked_names(value: object, path: Path, problems: list[SettingProblem]) -> frozenset[str]:
+    """The settings the system-wide file locks: names of settings, in a list."""
+    if not (isinstance(value, list) and all(isinstance(name, str) for name in value)):
+        problems.append(SettingProblem(LOCKED, path, _not_a_list_of_names))
+        return frozenset()
+    for name in value:
+        if name not in SETTING_KEYS:
+            problems.append(SettingProblem(LOCKED, path, _not_a_setting(name)))
+    return frozenset(name for name in value if name in SETTING_KEYS)
+
+
+def _refuse_secrets(raw: dict[str, object], path: Path, problems: list[SettingProblem]) -> None:
+    """Take out what a settings file must not hold (a token: the file is no safe), and say so."""
+    for name in [name for name in raw if SECRET_NAME.search(name)]:
+        del raw[name]
+        problems.append(SettingProblem(name, path, _a_secret))
 
 
 def _read_settings_file(path: Path, problems: list[SettingProblem]) -> dict[str, object]:
@@ -206,8 +297,10 @@ def _checked(name: str, value: object) -> tuple[object, Why | None]:
         text = text.strip()
         why = _failed(lambda translate: shop_uuid_problem(text, translate))
         return (text or None), why
-    what = name.removeprefix("scan_")
-    return text, _failed(lambda translate: scan_affix_problem(text, what, translate))
+    if name in {"scan_prefix", "scan_suffix"}:
+        what = name.removeprefix("scan_")
+        return text, _failed(lambda translate: scan_affix_problem(text, what, translate))
+    return text, None  # text with no rule of its own
 
 
 def _failed(check: Callable[[Translate], str | None]) -> Why | None:
@@ -215,6 +308,33 @@ def _failed(check: Callable[[Translate], str | None]) -> Why | None:
     if check(untranslated) is None:
         return None
     return lambda translate: check(translate) or ""
+
+
+def _a_secret(translate: Translate) -> str:
+    return translate(
+        "Settings",
+        "A token is never read from a settings file: keep it in this computer's key store "
+        "(Settings) or in PIGGY_TOKEN.",
+    )
+
+
+def _unknown_setting(translate: Translate) -> str:
+    return translate("Settings", "Piggy Desk has no setting of this name.")
+
+
+def _not_a_list_of_names(translate: Translate) -> str:
+    return translate(
+        "Settings", 'It must be a list of setting names, such as ["base_url", "shop_uuid"].'
+    )
+
+
+def _not_a_setting(name: str) -> Why:
+    def why(translate: Translate) -> str:
+        return translate("Settings", "“{name}” is not a setting, so it cannot be locked.").format(
+            name=name
+        )
+
+    return why
 
 
 def _not_yes_or_no(translate: Translate) -> str:

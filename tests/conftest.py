@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No system-wide settings file (/etc/piggy-desk/…) of this computer reaches a test; the
+# tests of that file name their own.
+os.environ["PIGGY_DESK_SYSTEM_SETTINGS"] = ""
 
 # Hypothesis: no deadlines (a loaded CI machine is slow, not wrong); in CI the examples
 # are derived from each test's name, so a run is repeatable; elsewhere they are random.
@@ -32,6 +36,16 @@ def sandbox_server() -> Iterator[RunningSandbox]:
 
     with start_sandbox(token=SANDBOX_TOKEN, seed=1) as server:
         yield server
+
+
+@pytest.fixture
+def system_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where a test puts the system-wide settings file (PIGGY_DESK_SYSTEM_SETTINGS names
+    it): an empty folder, as on a computer whose IT prepared nothing yet."""
+    path = tmp_path / "etc" / "piggy-desk" / "settings.json"
+    path.parent.mkdir(parents=True)
+    monkeypatch.setenv("PIGGY_DESK_SYSTEM_SETTINGS", str(path))
+    return path
 
 
 @pytest.fixture

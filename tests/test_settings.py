@@ -7,7 +7,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,7 @@ from piggy_desk.settings import (
     hash_pin,
     load_settings,
     pin_matches,
+    system_settings_file,
 )
 
 GOOD_HASH = hash_pin("1234", salt=bytes(16))
@@ -201,3 +205,212 @@ def test_a_settings_file_an_older_release_left_open_is_made_private(tmp_path: Pa
     assert mode(path) == 0o600
     Settings().save(folder)
     assert mode(folder) == 0o700
+
+
+# --- the system-wide file a shop's IT prepares for every counter ---------------------------
+
+SHOP = "66a4d561-1459-43fb-8178-63285b41d882"
+FLEET = {
+    "base_url": "https://eu2.piggy.example",
+    "shop_uuid": SHOP,
+    "lock_before_redeem": True,
+    "language": "nl",
+    "manager_pin_hash": GOOD_HASH,
+    "sounds": False,
+    "locked": ["base_url", "shop_uuid", "lock_before_redeem", "manager_pin_hash"],
+}
+
+
+def test_the_system_file_is_where_each_system_keeps_such_files(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("PIGGY_DESK_SYSTEM_SETTINGS")
+    expected = {
+        "linux": "/etc/piggy-desk/settings.json",
+        "darwin": "/Library/Application Support/PiggyDesk/settings.json",
+    }
+    if sys.platform in expected:
+        assert str(system_settings_file()) == expected[sys.platform]
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("PROGRAMDATA", "D:\\Data")
+    assert system_settings_file() == Path("D:\\Data") / "PiggyDesk" / SETTINGS_FILE
+    monkeypatch.setenv("PIGGY_DESK_SYSTEM_SETTINGS", "")
+    assert system_settings_file() is None
+
+
+def test_a_counter_with_no_file_of_its_own_runs_on_the_prepared_settings(
+    tmp_path: Path, system_file: Path
+) -> None:
+    write(system_file.parent, FLEET)
+    loaded = load_settings(tmp_path / "user")
+    assert loaded.problems == ()
+    assert loaded.settings == Settings(
+        base_url="https://eu2.piggy.example",
+        shop_uuid=SHOP,
+        lock_before_redeem=True,
+        sounds=False,
+        manager_pin_hash=GOOD_HASH,
+        language="nl",
+    )
+    assert loaded.locked == {"base_url", "shop_uuid", "lock_before_redeem", "manager_pin_hash"}
+
+
+def test_the_users_file_counts_only_for_what_is_not_locked(
+    tmp_path: Path, system_file: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="piggy_desk")
+    write(system_file.parent, FLEET)
+    user = tmp_path / "user"
+    write(
+        user,
+        {
+            "base_url": "https://elsewhere.example",  # locked: ignored
+            "shop_uuid": "another-shop",  # locked: ignored
+            "lock_before_redeem": False,  # locked: ignored
+            "manager_pin_hash": None,  # locked: no way round the PIN
+            "sounds": True,  # not locked: the counter's own choice
+            "language": "en",  # not locked
+            "scan_prefix": "]C1",  # not in the system file at all
+        },
+    )
+    loaded = load_settings(user)
+    assert loaded.settings == Settings(
+        base_url="https://eu2.piggy.example",
+        shop_uuid=SHOP,
+        lock_before_redeem=True,
+        sounds=True,
+        scan_prefix="]C1",
+        manager_pin_hash=GOOD_HASH,
+        language="en",
+    )
+    assert loaded.problems == ()
+    assert any("locked by the system-wide file" in r.getMessage() for r in caplog.records)
+
+
+def test_a_locked_setting_the_system_file_does_not_set_is_locked_at_its_default(
+    tmp_path: Path, system_file: Path
+) -> None:
+    write(system_file.parent, {"locked": ["sounds", "theme"]})
+    write(tmp_path / "user", {"sounds": False, "theme": "dark", "language": "nl"})
+    loaded = load_settings(tmp_path / "user")
+    assert (loaded.settings.sounds, loaded.settings.theme) == (True, "system")
+    assert loaded.settings.language == "nl"
+
+
+def test_saving_keeps_only_the_counters_own_choices(tmp_path: Path, system_file: Path) -> None:
+    """The counter's file never holds a locked setting, nor a value it shares with the
+    system file: a value IT changes later reaches every counter that did not choose its own."""
+    write(system_file.parent, FLEET)
+    user = tmp_path / "user"
+    settings = replace(load_settings(user).settings, language="en", scan_suffix="#")
+    settings.save(user)
+    assert json.loads((user / SETTINGS_FILE).read_text(encoding="utf-8")) == {
+        "language": "en",
+        "scan_suffix": "#",
+    }
+    assert load_settings(user).settings == settings
+    # IT moves every counter to other sounds and another shop; this one follows.
+    write(system_file.parent, {**FLEET, "sounds": True, "shop_uuid": "shop-2"})
+    again = load_settings(user).settings
+    assert (again.sounds, again.shop_uuid, again.language) == (True, "shop-2", "en")
+
+
+def test_a_token_in_a_settings_file_is_refused_and_never_repeated(
+    tmp_path: Path, system_file: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    secret = "pat-in-a-file-everyone-can-read-91d2"
+    write(system_file.parent, {**FLEET, "token": secret, "PIGGY_TOKEN": secret})
+    write(tmp_path / "user", {"api_token": secret})
+    loaded = load_settings(tmp_path / "user")
+    assert [(p.key, p.file) for p in loaded.problems] == [
+        ("token", system_file),
+        ("PIGGY_TOKEN", system_file),
+        ("api_token", tmp_path / "user" / SETTINGS_FILE),
+    ]
+    assert loaded.problems[0].sentence() == (
+        f"“token” in {system_file}: A token is never read from a settings file: keep it in "
+        "this computer's key store (Settings) or in PIGGY_TOKEN. It was ignored."
+    )
+    assert loaded.settings.shop_uuid == SHOP  # the rest of the file still counts
+    assert all(secret not in r.getMessage() for r in caplog.records)
+    assert all(secret not in p.sentence() for p in loaded.problems)
+
+
+@pytest.mark.parametrize(
+    ("system", "named"),
+    [
+        ({"shop_uuid": "a/b", "locked": ["shop_uuid"]}, ["shop_uuid"]),
+        ({"manager_pin_hash": 5, "locked": ["manager_pin_hash"]}, ["manager_pin_hash"]),
+        ({"lock_before_redeem": "yes"}, ["lock_before_redeem"]),
+        ({"locked": "shop_uuid"}, ["locked"]),
+        ({"locked": ["shop_uuid", "token", "shop"]}, ["locked", "locked"]),
+        ({"shop_uid": SHOP}, ["shop_uid"]),
+    ],
+)
+def test_the_system_file_is_checked_like_the_users(
+    tmp_path: Path, system_file: Path, system: dict[str, object], named: list[str]
+) -> None:
+    write(system_file.parent, system)
+    write(tmp_path / "user", {"shop_uuid": "own-shop", "manager_pin_hash": GOOD_HASH})
+    loaded = load_settings(tmp_path / "user")
+    assert [p.key for p in loaded.problems] == named
+    assert {(p.file, p.system) for p in loaded.problems} == {(system_file, True)}
+    # A bad value locked is locked at its default; the counter's own value does not count.
+    locked = loaded.locked
+    assert loaded.settings.shop_uuid == (None if "shop_uuid" in locked else "own-shop")
+    assert loaded.settings.manager_pin_hash == (None if "manager_pin_hash" in locked else GOOD_HASH)
+
+
+def test_an_unreadable_system_file_is_said_and_the_counter_runs_on_its_own(
+    tmp_path: Path, system_file: Path
+) -> None:
+    system_file.write_text("{ not json", encoding="utf-8")
+    write(tmp_path / "user", {"language": "nl"})
+    loaded = load_settings(tmp_path / "user")
+    assert loaded.settings == Settings(language="nl")
+    assert [p.file for p in loaded.problems] == [system_file]
+    assert loaded.locked == frozenset()
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the README's Linux steps")
+def test_the_readmes_fleet_example_works_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Steps 1 and 2 of "Deploying to many counters", run with bash into a scratch /etc."""
+    # Step 1: a PIN set on one counter; its hash line copied from that counter's file.
+    one_counter = tmp_path / "one-counter"
+    Settings(manager_pin_hash=hash_pin("73915284")).save(one_counter)
+    line = next(
+        line
+        for line in (one_counter / SETTINGS_FILE).read_text(encoding="utf-8").splitlines()
+        if '"manager_pin_hash"' in line
+    )
+    copied = line.split('"manager_pin_hash": "')[1].split('"')[0]
+    # Step 2: the commands, with /etc moved into the test's folder and no sudo.
+    text = README.read_text(encoding="utf-8")
+    block = text.split("<!-- system-settings-example -->", 1)[1].split("```")[1]
+    etc = tmp_path / "etc"
+    etc.mkdir()
+    script = "\n".join(line.removeprefix("   ") for line in block.splitlines())
+    script = script.replace("sudo ", "").replace("/etc/", f"{etc}/").replace("<hash>", copied)
+    subprocess.run(["bash", "-e", "-c", script], check=True, timeout=30)  # noqa: S607
+
+    monkeypatch.setenv("PIGGY_DESK_SYSTEM_SETTINGS", str(etc / "piggy-desk" / SETTINGS_FILE))
+    counter = tmp_path / "counter"
+    write(counter, {"language": "en", "shop_uuid": "its-own-shop"})
+    loaded = load_settings(counter)
+    assert loaded.problems == ()
+    assert loaded.locked == {"base_url", "shop_uuid", "lock_before_redeem", "manager_pin_hash"}
+    assert loaded.settings == Settings(
+        base_url="https://api.piggy.eu",
+        shop_uuid="66a4d561-1459-43fb-8178-63285b41d882",
+        lock_before_redeem=True,
+        manager_pin_hash=copied,
+        language="en",  # not locked: the counter's own choice
+    )
+    assert pin_matches("73915284", loaded.settings.manager_pin_hash or "")
+    assert mode(etc / "piggy-desk" / SETTINGS_FILE) == 0o644

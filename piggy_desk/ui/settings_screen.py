@@ -10,7 +10,7 @@ field.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -40,6 +40,7 @@ from piggy_desk.counter.flow import Tone
 from piggy_desk.settings import (
     LANGUAGES,
     PIN_DIGITS,
+    SETTING_KEYS,
     SETTINGS_FILE,
     THEMES,
     SettingProblem,
@@ -102,6 +103,9 @@ PIN_SET = QT_TRANSLATE_NOOP(
 )
 NO_PIN = QT_TRANSLATE_NOOP(
     "SettingsScreen", "No manager PIN is set: anyone can open the manager screens."
+)
+LOCKED_SENTENCE = QT_TRANSLATE_NOOP(
+    "SettingsScreen", "Set by the shop's IT for every counter: it cannot be changed here."
 )
 THEME_NAMES = {
     "system": QT_TRANSLATE_NOOP("SettingsScreen", "Like this computer"),
@@ -329,12 +333,15 @@ class SettingsScreen(QWidget):
         *,
         shops: Callable[[], Awaitable[list[Shop]]] | None = None,
         problems: Sequence[SettingProblem] = (),
+        locked: Collection[str] = frozenset(),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsScreen")
         self._token_store = token_store
         self._config_dir = config_dir
         self.problems = tuple(problems)
+        self.locked = frozenset(locked)
+        self.locked_notes: dict[str, QLabel] = {}
         self._tasks = tasks
         self._messages = messages
         self.errors: dict[str, QLabel] = {}
@@ -376,6 +383,7 @@ class SettingsScreen(QWidget):
         self.remove_pin_check.setEnabled(settings.manager_pin_hash is not None)
         self.pin_state.setText(self.tr(NO_PIN if settings.manager_pin_hash is None else PIN_SET))
         self.show_problems({})
+        self._show_locked()
 
     def refresh(self) -> None:
         """Ask the key store whether a token is kept, and show its trouble if it has any."""
@@ -588,7 +596,9 @@ class SettingsScreen(QWidget):
             group, self.tr("Recommended: no other counter can use it meanwhile.")
         )
         form.addRow(lock_hint)
+        form.addRow(self._locked_note(group, "lock_before_redeem"))
         form.addRow(self.sounds_check)
+        form.addRow(self._locked_note(group, "sounds"))
         self._add_row(
             form,
             "scan_prefix",
@@ -641,6 +651,7 @@ class SettingsScreen(QWidget):
         self.remove_pin_check.toggled.connect(self._on_remove_pin_check_toggled)
         form = self._form(group)
         form.addRow(self.pin_state)
+        form.addRow(self._locked_note(group, "manager_pin_hash"))
         form.addRow(self.tr("New PIN:"), self.new_pin_input)
         self._add_row(form, "manager_pin", self.tr("New PIN again:"), self.repeat_pin_input, "")
         form.addRow(self.remove_pin_check)
@@ -682,6 +693,8 @@ class SettingsScreen(QWidget):
             box.addWidget(field)
         if hint:
             box.addWidget(self._hint(parent, hint))
+        if key in SETTING_KEYS:
+            box.addWidget(self._locked_note(parent, key))
         error = QLabel(parent)
         error.setObjectName(f"error_{key}")
         error.setProperty("fieldError", True)
@@ -717,18 +730,60 @@ class SettingsScreen(QWidget):
         self.revert_button.setEnabled(not busy)
         self.save_button.setText(self.tr("Saving…") if busy else self.tr("Save settings"))
 
+    def _show_locked(self) -> None:
+        """Settings the system-wide file locks: switched off, with a sentence saying why."""
+        sentence = self.tr(LOCKED_SENTENCE)
+        for key, widgets in self._setting_widgets().items():
+            locked = key in self.locked
+            self.locked_notes[key].setVisible(locked)
+            for widget in widgets:
+                if locked:
+                    widget.setEnabled(False)
+                    widget.setToolTip(sentence)
+
+    def _setting_widgets(self) -> dict[str, tuple[QWidget, ...]]:
+        """Each setting's widgets, by the name the settings files give it."""
+        return {
+            "base_url": (self.base_url_input,),
+            "shop_uuid": (self.shop_picker,),
+            "lock_before_redeem": (self.lock_check,),
+            "sounds": (self.sounds_check,),
+            "scan_prefix": (self.scan_prefix_input,),
+            "scan_suffix": (self.scan_suffix_input,),
+            "language": (self.language_choice,),
+            "theme": (self.theme_choice,),
+            "manager_pin_hash": (
+                self.new_pin_input,
+                self.repeat_pin_input,
+                self.remove_pin_check,
+            ),
+        }
+
+    def _locked_note(self, parent: QWidget, key: str) -> QLabel:
+        """The sentence under a setting the system-wide file locks (hidden until then)."""
+        note = self._hint(parent, self.tr(LOCKED_SENTENCE))
+        note.setObjectName(f"locked_{key}")
+        note.hide()
+        self.locked_notes[key] = note
+        return note
+
     def _show_file_problems(self) -> None:
-        """The values the settings files held that could not be used, until they are gone."""
+        """The values the settings files held that could not be used, until they are gone;
+        by file, each with who can put it right."""
         lines: list[str] = []
         for file in dict.fromkeys(problem.file for problem in self.problems):
             found = [problem for problem in self.problems if problem.file == file]
             unreadable = [problem.sentence(translate) for problem in found if not problem.key]
             if unreadable:
                 lines += unreadable
-                continue
-            lines.append(self.tr("Ignored, because they cannot work, in {file}:").format(file=file))
-            lines += [f"• {problem.key}: {problem.why(translate)}" for problem in found]
-            if file == self._config_dir / SETTINGS_FILE:
+            else:
+                lines.append(
+                    self.tr("Ignored, because they cannot work, in {file}:").format(file=file)
+                )
+                lines += [f"• {problem.key}: {problem.why(translate)}" for problem in found]
+            if found[0].system:
+                lines.append(self.tr("Only whoever prepared that file (the shop's IT) can fix it."))
+            elif file == self._config_dir / SETTINGS_FILE:
                 lines.append(self.tr("Saving puts the values shown below in their place."))
         if lines:
             self.problems_banner.show_notice(Tone.ERROR, "\n".join(lines), has_details=False)

@@ -1117,7 +1117,7 @@ The voucher can then be used again.</translation>
         <translation>Some saved settings could not be used ({settings}): see Settings.</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+243"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</translation>
     </message>
@@ -1938,7 +1938,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+112"/>
+        <location filename="../../piggy_desk/settings.py" line="+129"/>
         <source>{file}: {why}</source>
         <translation>{file}: {why}</translation>
     </message>
@@ -1948,7 +1948,7 @@ The voucher can then be used again.</translation>
         <translation>“{setting}” in {file}: {why} It was ignored.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+119"/>
         <source>The file could not be read ({problem}), so none of it is used.</source>
         <translation>The file could not be read ({problem}), so none of it is used.</translation>
     </message>
@@ -1959,6 +1959,26 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+53"/>
+        <source>A token is never read from a settings file: keep it in this computer&apos;s key store (Settings) or in PIGGY_TOKEN.</source>
+        <translation>A token is never read from a settings file: keep it in this computer&apos;s key store (Settings) or in PIGGY_TOKEN.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Piggy Desk has no setting of this name.</source>
+        <translation>Piggy Desk has no setting of this name.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It must be a list of setting names, such as [&quot;base_url&quot;, &quot;shop_uuid&quot;].</source>
+        <translation>It must be a list of setting names, such as [&quot;base_url&quot;, &quot;shop_uuid&quot;].</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{name}” is not a setting, so it cannot be locked.</source>
+        <translation>“{name}” is not a setting, so it cannot be locked.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>It must be true or false.</source>
         <translation>It must be true or false.</translation>
     </message>
@@ -2018,7 +2038,7 @@ The voucher can then be used again.</translation>
         <translation>The two PINs are not the same. Type the new PIN twice.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+119"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+123"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>This is too long to be a token (over {max} characters).</translation>
     </message>
@@ -2059,7 +2079,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="-183"/>
+        <location line="-186"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>A token is kept in this computer&apos;s key store. It is never shown.</translation>
     </message>
@@ -2089,6 +2109,11 @@ The voucher can then be used again.</translation>
         <translation>No manager PIN is set: anyone can open the manager screens.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Set by the shop&apos;s IT for every counter: it cannot be changed here.</source>
+        <translation>Set by the shop&apos;s IT for every counter: it cannot be changed here.</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Like this computer</source>
         <translation>Like this computer</translation>
@@ -2104,13 +2129,13 @@ The voucher can then be used again.</translation>
         <translation>Dark</translation>
     </message>
     <message>
-        <location line="+305"/>
-        <location line="+388"/>
+        <location line="+309"/>
+        <location line="+435"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Nothing was saved: see the sentence below.</translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-433"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Nothing was saved: see the sentences below.</translation>
     </message>
@@ -2143,12 +2168,12 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+226"/>
+        <location line="+231"/>
         <source>Save settings</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-227"/>
         <source>Undo changes</source>
         <translation>Undo changes</translation>
     </message>
@@ -2248,7 +2273,7 @@ The voucher can then be used again.</translation>
         <translation>Recommended: no other counter can use it meanwhile.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Scanner prefix:</source>
         <translation>Scanner prefix:</translation>
     </message>
@@ -2313,7 +2338,7 @@ The voucher can then be used again.</translation>
         <translation>Remove the manager PIN</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>New PIN:</source>
         <translation>New PIN:</translation>
     </message>
@@ -2323,17 +2348,22 @@ The voucher can then be used again.</translation>
         <translation>New PIN again:</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+50"/>
         <source>Ignored, because they cannot work, in {file}:</source>
         <translation>Ignored, because they cannot work, in {file}:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Only whoever prepared that file (the shop&apos;s IT) can fix it.</source>
+        <translation>Only whoever prepared that file (the shop&apos;s IT) can fix it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Saving puts the values shown below in their place.</source>
         <translation>Saving puts the values shown below in their place.</translation>
     </message>

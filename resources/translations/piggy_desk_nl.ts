@@ -1117,7 +1117,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Sommige opgeslagen instellingen konden niet worden gebruikt ({settings}): zie Instellingen.</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+243"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is al geopend op deze computer, met hetzelfde kassalogboek ({folder}). Gebruik het venster dat open is: het staat misschien achter andere vensters of is geminimaliseerd.</translation>
     </message>
@@ -1938,7 +1938,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+112"/>
+        <location filename="../../piggy_desk/settings.py" line="+129"/>
         <source>{file}: {why}</source>
         <translation>{file}: {why}</translation>
     </message>
@@ -1948,7 +1948,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>‘{setting}’ in {file}: {why} Deze waarde is genegeerd.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+119"/>
         <source>The file could not be read ({problem}), so none of it is used.</source>
         <translation>Het bestand kon niet worden gelezen ({problem}), dus niets ervan wordt gebruikt.</translation>
     </message>
@@ -1959,6 +1959,26 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+53"/>
+        <source>A token is never read from a settings file: keep it in this computer&apos;s key store (Settings) or in PIGGY_TOKEN.</source>
+        <translation>Een token wordt nooit uit een instellingenbestand gelezen: bewaar het in de sleutelkluis van deze computer (Instellingen) of in PIGGY_TOKEN.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Piggy Desk has no setting of this name.</source>
+        <translation>Piggy Desk heeft geen instelling met deze naam.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It must be a list of setting names, such as [&quot;base_url&quot;, &quot;shop_uuid&quot;].</source>
+        <translation>Dit moet een lijst met namen van instellingen zijn, zoals ["base_url", "shop_uuid"].</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{name}” is not a setting, so it cannot be locked.</source>
+        <translation>‘{name}’ is geen instelling en kan dus niet worden vastgezet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>It must be true or false.</source>
         <translation>Dit moet true of false zijn.</translation>
     </message>
@@ -2018,7 +2038,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De twee pincodes zijn niet gelijk. Typ de nieuwe pincode twee keer.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+119"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+123"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>Dit is te lang voor een token (meer dan {max} tekens).</translation>
     </message>
@@ -2059,7 +2079,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="-183"/>
+        <location line="-186"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>Er staat een token in de sleutelkluis van deze computer. Het wordt nooit getoond.</translation>
     </message>
@@ -2089,6 +2109,11 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Er is geen manager-pincode ingesteld: iedereen kan de managerschermen openen.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Set by the shop&apos;s IT for every counter: it cannot be changed here.</source>
+        <translation>Ingesteld door de IT van de winkel voor elke kassa: dit kan hier niet worden gewijzigd.</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Like this computer</source>
         <translation>Zoals deze computer</translation>
@@ -2104,13 +2129,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Donker</translation>
     </message>
     <message>
-        <location line="+305"/>
-        <location line="+388"/>
+        <location line="+309"/>
+        <location line="+435"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Er is niets opgeslagen: zie de melding hieronder.</translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-433"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Er is niets opgeslagen: zie de meldingen hieronder.</translation>
     </message>
@@ -2143,12 +2168,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+226"/>
+        <location line="+231"/>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-227"/>
         <source>Undo changes</source>
         <translation>Wijzigingen ongedaan maken</translation>
     </message>
@@ -2248,7 +2273,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Aanbevolen: geen andere kassa kan hem intussen gebruiken.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Scanner prefix:</source>
         <translation>Scannervoorvoegsel:</translation>
     </message>
@@ -2313,7 +2338,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Manager-pincode verwijderen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>New PIN:</source>
         <translation>Nieuwe pincode:</translation>
     </message>
@@ -2323,17 +2348,22 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Nogmaals:</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Saving…</source>
         <translation>Bezig met opslaan…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+50"/>
         <source>Ignored, because they cannot work, in {file}:</source>
         <translation>Genegeerd omdat ze niet kunnen werken, in {file}:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Only whoever prepared that file (the shop&apos;s IT) can fix it.</source>
+        <translation>Alleen wie dat bestand heeft klaargezet (de IT van de winkel) kan het verbeteren.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Saving puts the values shown below in their place.</source>
         <translation>Bij opslaan komen de waarden hieronder ervoor in de plaats.</translation>
     </message>

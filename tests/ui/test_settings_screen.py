@@ -20,7 +20,14 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 
 from piggy_desk.counter.flow import Stage, Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from piggy_desk.settings import SETTINGS_FILE, Settings, hash_pin, load_settings, pin_matches
+from piggy_desk.settings import (
+    SETTINGS_FILE,
+    SettingProblem,
+    Settings,
+    hash_pin,
+    load_settings,
+    pin_matches,
+)
 from piggy_desk.token_store import NO_KEY_STORE, TokenStore
 from piggy_desk.ui import theme
 from piggy_desk.ui.main_window import MainWindow
@@ -88,19 +95,23 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
 
 
 @pytest.fixture
-async def make_desk(
-    tmp_path: Path, qapp: QApplication
-) -> AsyncIterator[Callable[[Settings], Desk]]:
+async def make_desk(tmp_path: Path, qapp: QApplication) -> AsyncIterator[Callable[..., Desk]]:
     qapp.setQuitOnLastWindowClosed(False)  # a closing message box must not stop the loop
     style = qapp.styleSheet()
     theme.install(qapp, "light")
     desks: list[Desk] = []
 
-    def make(settings: Settings) -> Desk:
+    def make(
+        settings: Settings,
+        locked: frozenset[str] = frozenset(),
+        problems: tuple[SettingProblem, ...] = (),
+    ) -> Desk:
         store = TokenStore()
         messages = MessagePath()
         tasks = TaskRunner(messages.on_task_failed)
-        screen = SettingsScreen(settings, store, tasks, messages, tmp_path / "config")
+        screen = SettingsScreen(
+            settings, store, tasks, messages, tmp_path / "config", locked=locked, problems=problems
+        )
         desk = Desk(screen, store, tasks, messages, tmp_path / "config")
         screen.settings_saved.connect(desk.saved.append)
 
@@ -644,3 +655,126 @@ async def test_bad_values_in_the_file_are_told_and_do_not_break_the_counter(
     assert load_settings(folder).problems == ()
     assert window.messages.crashes == []
     await close(window)
+
+
+async def test_settings_the_shops_it_locked_are_switched_off_and_say_so(
+    memory_keyring: MemoryKeyring,
+    make_window: Callable[..., MainWindow],
+    system_file: Path,
+    tmp_path: Path,
+) -> None:
+    """The system-wide file sets and locks the shop, locking and the scanner prefix, and
+    holds a theme that cannot work; the counter's own file has a bad sounds value and a
+    shop of its own. Through the real load, the real window and its Settings screen."""
+    system_file.write_text(
+        json.dumps(
+            {
+                "shop_uuid": KNOWN.SHOP_UUID,
+                "lock_before_redeem": True,
+                "scan_prefix": "]C1",
+                "theme": "sepia",
+                "locked": ["shop_uuid", "lock_before_redeem", "scan_prefix"],
+            }
+        ),
+        encoding="utf-8",
+    )
+    folder = tmp_path / "config"
+    folder.mkdir()
+    own = folder / SETTINGS_FILE
+    own.write_text(json.dumps({"sounds": "loud", "shop_uuid": "my-own-shop"}), "utf-8")
+    loaded = load_settings(folder)
+    assert loaded.settings.shop_uuid == KNOWN.SHOP_UUID
+    window = make_window(loaded=loaded, config_folder=folder)
+    assert window.flow.settings.shop_uuid == KNOWN.SHOP_UUID
+    assert window.flow.settings.scan_rules.prefix == "]C1"
+    screen = await open_settings(window)
+    assert window.statusBar().currentMessage() == (
+        "Some saved settings could not be used (theme, sounds): see Settings."
+    )
+
+    locked = {
+        "shop_uuid": screen.shop_picker,
+        "lock_before_redeem": screen.lock_check,
+        "scan_prefix": screen.scan_prefix_input,
+    }
+    for key, widget in locked.items():
+        assert not widget.isEnabled(), key
+        note = screen.locked_notes[key]
+        assert note.isVisible(), key
+        assert note.text() == "Set by the shop's IT for every counter: it cannot be changed here."
+    assert not screen.shop_uuid_input.isEnabled()
+    assert screen.shop_uuid_input.text() == KNOWN.SHOP_UUID
+    assert screen.scan_prefix_input.text() == "]C1"
+    for key in ("base_url", "sounds", "scan_suffix", "language", "theme", "manager_pin_hash"):
+        assert not screen.locked_notes[key].isVisible(), key
+    for widget in (screen.base_url_input, screen.sounds_check, screen.scan_suffix_input):
+        assert widget.isEnabled()
+    assert screen.problems_banner.text.splitlines() == [
+        f"Ignored, because they cannot work, in {system_file}:",
+        "• theme: It must be one of “system”, “light”, “dark”.",
+        "Only whoever prepared that file (the shop's IT) can fix it.",
+        f"Ignored, because they cannot work, in {own}:",
+        "• sounds: It must be true or false.",
+        "Saving puts the values shown below in their place.",
+    ]
+    screen.scroll_area.verticalScrollBar().setValue(0)
+    assert window.grab().save(str(SCREENSHOTS / "h4-settings-locked.png"))
+
+    # The manager changes what they may; the counter's file keeps only that.
+    screen.sounds_check.setChecked(False)
+    screen.scan_suffix_input.setText("#")
+    screen.save_button.click()
+    await until(lambda: not screen.busy and window.tasks.running == 0, what="saving")
+    assert screen.banner.text == "Settings saved."
+    assert json.loads(own.read_text(encoding="utf-8")) == {"sounds": False, "scan_suffix": "#"}
+    assert screen.problems_banner.text.splitlines()[0].endswith(f"in {system_file}:")
+    assert "sounds" not in screen.problems_banner.text
+    assert window.flow.settings.shop_uuid == KNOWN.SHOP_UUID
+    again = load_settings(folder)
+    assert (again.settings.sounds, again.settings.scan_suffix) == (False, "#")
+    assert [p.key for p in again.problems] == ["theme"]
+    await close(window)
+
+
+async def test_a_locked_manager_pin_cannot_be_changed_or_removed_here(
+    memory_keyring: MemoryKeyring, make_desk: Callable[..., Desk], system_file: Path
+) -> None:
+    system_file.write_text(
+        json.dumps({"manager_pin_hash": hash_pin(PIN), "locked": ["manager_pin_hash"]}), "utf-8"
+    )
+    loaded = load_settings(system_file.parent / "nobody")
+    desk = make_desk(loaded.settings, loaded.locked)
+    await desk.settle()
+    screen = desk.screen
+    assert screen.pin_state.text() == PIN_SET
+    assert screen.locked_notes["manager_pin_hash"].isVisible()
+    for widget in (screen.new_pin_input, screen.repeat_pin_input, screen.remove_pin_check):
+        assert not widget.isEnabled()
+    # Undo changes shows the settings again: still switched off.
+    screen.revert_button.click()
+    assert not screen.new_pin_input.isEnabled()
+    await desk.save()
+    assert screen.banner.text == "Settings saved."
+    assert "manager_pin_hash" not in json.loads(desk.file.read_text(encoding="utf-8"))
+    assert (
+        load_settings(desk.config_dir).settings.manager_pin_hash == loaded.settings.manager_pin_hash
+    )
+
+
+async def test_a_screen_that_saves_elsewhere_promises_no_fix_for_the_counters_file(
+    memory_keyring: MemoryKeyring, make_desk: Callable[..., Desk], tmp_path: Path
+) -> None:
+    """Training saves its own settings, not the counter's file: saving there fixes nothing
+    in that file, and the system-wide file is the IT's; the screen says only what is true."""
+    own = tmp_path / "real-config"
+    own.mkdir()
+    (own / SETTINGS_FILE).write_text('{"sounds": "loud"}', encoding="utf-8")
+    loaded = load_settings(own)
+    desk = make_desk(loaded.settings, problems=loaded.problems)
+    await desk.settle()
+    assert desk.screen.problems_banner.text.splitlines() == [
+        f"Ignored, because they cannot work, in {own / SETTINGS_FILE}:",
+        "• sounds: It must be true or false.",
+    ]
+    await desk.save()
+    assert desk.screen.problems_banner.isVisible()  # that file was not written
