@@ -101,6 +101,13 @@ def _int(value: object) -> int | None:
     return number
 
 
+def _limit(value: object) -> int | None:
+    """A voucher limit; None for no limit, which Piggy writes as null (its documents) or
+    0 (its official SDK's answers: live promotions with ``voucher_limit: 0``)."""
+    number = _int(value)
+    return None if number == 0 else number
+
+
 def _bool(value: object) -> bool:
     if isinstance(value, str):
         return value.strip().lower() in {"1", "true", "yes"}
@@ -201,9 +208,11 @@ _PROMOTION_FIELDS = frozenset(
 class Promotion:
     """A promotion: the rules vouchers are made by.
 
-    ``expiration_duration`` is in seconds. ``type`` and ``redemptions_per_voucher`` are
-    None where Piggy does not send them. ``attributes`` holds the custom attributes,
-    whether Piggy sent them as an ``attributes`` object or flattened into the promotion.
+    ``voucher_limit`` and ``limit_per_contact`` are None for no limit (Piggy sends null or
+    0 for that). ``expiration_duration`` is in seconds. ``type`` and
+    ``redemptions_per_voucher`` are None where Piggy does not send them. ``attributes``
+    holds the custom attributes, whether Piggy sent them as an ``attributes`` object or
+    flattened into the promotion.
     """
 
     uuid: str
@@ -242,8 +251,8 @@ class Promotion:
             uuid=_required_id(data, "uuid", "promotion"),
             name=_text(data.get("name")) or "",
             description=_text(data.get("description")) or "",
-            voucher_limit=_int(data.get("voucher_limit")),
-            limit_per_contact=_int(data.get("limit_per_contact")),
+            voucher_limit=_limit(data.get("voucher_limit")),
+            limit_per_contact=_limit(data.get("limit_per_contact")),
             expiration_duration=_int(data.get("expiration_duration")),
             type=_text(data.get("type")),
             redemptions_per_voucher=_int(data.get("redemptions_per_voucher")),

@@ -568,7 +568,9 @@ class SandboxState:
         return contact
 
     def _check_limits(self, promotion: Promotion, contact: Contact | None, quantity: int) -> None:
-        if promotion.voucher_limit is not None:
+        # A limit of 0 is no limit: the official SDK's answers carry `voucher_limit: 0` on
+        # live promotions where the documents write null.
+        if promotion.voucher_limit:
             issued = self._count(promotion, None)
             remaining = max(promotion.voucher_limit - issued, 0)
             if quantity > remaining:
@@ -581,7 +583,7 @@ class SandboxState:
                     )
                 )
                 raise PiggyError(VOUCHER_LIMIT_REACHED, message)
-        if contact is not None and promotion.limit_per_contact is not None:
+        if contact is not None and promotion.limit_per_contact:
             held = self._count(promotion, contact)
             if held + quantity > promotion.limit_per_contact:
                 raise PiggyError(

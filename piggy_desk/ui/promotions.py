@@ -604,13 +604,14 @@ def _left(spin: QSpinBox | QComboBox) -> QHBoxLayout:
 
 
 class _LimitSpinBox(QSpinBox):
-    """A whole number from 0, or its lowest value shown as a word ("No limit")."""
+    """A limit from 1, or 0 shown as a word ("No limit"): Piggy reads a limit of 0 as no
+    limit, so 0 is never offered as a number."""
 
     def __init__(self, none_text: str, maximum: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setRange(-1, maximum)
+        self.setRange(0, maximum)
         self.setSpecialValueText(none_text)
-        self.setValue(-1)
+        self.setValue(0)
         self.setAccelerated(True)
 
     def optional_value(self) -> int | None:

@@ -290,3 +290,17 @@ async def test_a_batch_answered_with_a_sentence_is_started_not_an_error(
     assert (job.uuid, job.status) == (None, "")
     assert job.message == "Voucher generation successfully started in background."
     assert before is not None and await issued() == before + 4
+
+
+async def test_a_limit_of_zero_reads_as_no_limit(client: PiggyClient) -> None:
+    """Issue 14.6: ``voucher_limit: 0`` (the SDK's answers) and ``null`` (the documents')
+    both mean no limit; the model says None for both, so every screen shows "no limit"."""
+    zero = await client.promotions.create(
+        "Free Pizza", "Get your free pizza slice!", voucher_limit=0, limit_per_contact=0
+    )
+    for promotion in (zero, await client.promotions.get(zero.uuid)):
+        assert (promotion.voucher_limit, promotion.limit_per_contact) == (None, None)
+    made = await client.vouchers.create(zero.uuid, contact_uuid=KNOWN.CONTACT_UUID)
+    assert made.promotion is not None and made.promotion.voucher_limit is None
+    limited = await client.promotions.create("Twee", "Maximaal twee", voucher_limit=2)
+    assert limited.voucher_limit == 2

@@ -123,6 +123,19 @@ def test_a_promotion_is_made_with_its_type_and_uses_per_voucher(
     assert voucher["promotion"]["redemptions_per_voucher"] == kept[1]
 
 
+def test_a_limit_of_zero_is_no_limit(api: httpx.Client) -> None:
+    """The SDK's answers carry `voucher_limit: 0` on live promotions where the documents
+    write null: 0 is no limit, for the promotion and per customer, and stays 0."""
+    body = {"name": "Pizza", "description": "Gratis pizza", "voucher_limit": 0}
+    created = data(api.post("/promotions", json={**body, "limit_per_contact": 0}))
+    assert (created["voucher_limit"], created["limit_per_contact"]) == (0, 0)
+    one = {"promotion_uuid": created["uuid"], "contact_uuid": KNOWN.CONTACT_UUID}
+    assert data(api.post("/vouchers", json=one))["promotion"]["voucher_limit"] == 0
+    assert data(api.post("/vouchers", json=one))["contact"]["uuid"] == KNOWN.CONTACT_UUID
+    batch = {"promotion_uuid": created["uuid"], "quantity": 3, "contact_uuid": KNOWN.CONTACT_UUID}
+    assert data(api.post("/vouchers/batch", json=batch))["status"] == "PENDING"
+
+
 def test_create_a_promotion_from_form_fields(api: httpx.Client) -> None:
     body = {"name": "Soep", "description": "Soep van de dag", "expiration_duration": "86400"}
     assert data(api.post("/promotions", data=body))["expiration_duration"] == 86400

@@ -241,6 +241,37 @@ async def test_more_promotions_than_one_page_are_all_listed(desk: Desk) -> None:
     )
 
 
+async def test_a_limit_of_zero_shows_as_no_limit_everywhere(desk: Desk) -> None:
+    """Issue 14.6: the SDK's answers say ``voucher_limit: 0`` where the documents say
+    null; both mean no limit, in the table, the details and the chart, and the dialog
+    never sends 0 as a limit."""
+    async with httpx.AsyncClient(
+        base_url=f"{desk.sandbox.base_url}{PIGGY_PREFIX}",
+        headers={"Authorization": f"Bearer {desk.sandbox.token}", "Accept": "application/json"},
+    ) as http:
+        body = {"name": "Free Pizza", "description": "Get your free pizza slice!"}
+        answer = await http.post(
+            "/promotions", data={**body, "voucher_limit": "0", "limit_per_contact": "0"}
+        )
+        uuid = answer.json()["data"]["uuid"]
+        for _ in range(2):
+            await http.post("/vouchers", json={"promotion_uuid": uuid})
+    await desk.screen.load()
+    await desk.settle()
+    assert desk.row_of("Free Pizza")[2:4] == ["no limit", "no limit"]
+    counts = await desk.select(uuid)
+    assert counts.limit is None
+    assert desk.screen.chart.rows[0].text == "2 (no limit)"
+    assert desk.screen.detail_values["voucher_limit"].text() == "no limit"
+    assert desk.screen.detail_values["limit_per_contact"].text() == "no limit"
+    dialog = await desk.open_dialog()
+    dialog.voucher_limit_input.selectAll()
+    QTest.keyClicks(dialog.voucher_limit_input, "0")
+    assert dialog.draft().voucher_limit is None
+    assert dialog.voucher_limit_input.text() == "No limit"
+    dialog.reject()
+
+
 async def test_clicking_a_header_sorts_numbers_as_numbers(desk: Desk) -> None:
     desk.counted.clear()
     header = desk.screen.table.horizontalHeader()
