@@ -9,6 +9,12 @@ bundle (see packaging/deb.py); ``--deb-only`` makes it from the bundle already i
 ``dist/piggy-desk/`` without building again, and ``--deb-version`` gives the package
 another version (the upgrade test packs the same bundle as a newer release).
 
+``--installer`` also makes this OS's installer: the .deb on Linux, an Inno Setup
+installer on Windows (``packaging/windows/piggy-desk.iss``: ISCC.exe of Inno Setup 6.3 or
+newer must be installed) and a disk image holding ``Piggy Desk.app`` on macOS (hdiutil;
+signed with ``CODESIGN_IDENTITY`` when that is set, as the .app is);
+``--installer-only`` makes it from the bundle already in ``dist/``.
+
 ``--hello`` builds the PySide6 hello-world baseline (``packaging/hello.py``) the same way,
 with the same exclusions, into ``dist/hello/`` and ``dist/hello-<os>-<arch>.tar.gz``;
 when both archives exist their sizes are printed side by side. ``--no-trim`` keeps every
@@ -158,10 +164,16 @@ def main() -> int:
         "--deb-only", action="store_true", help="make the .deb from dist/piggy-desk as it is"
     )
     parser.add_argument("--deb-version", help="the .deb's version (default: the program's)")
+    parser.add_argument("--installer", action="store_true", help="also make this OS's installer")
+    parser.add_argument(
+        "--installer-only", action="store_true", help="make it from the bundle in dist/ as it is"
+    )
     arguments = parser.parse_args()
     name = "hello" if arguments.hello else "piggy-desk"
     if arguments.deb_only:
         return make_deb(arguments.deb_version)
+    if arguments.installer_only:
+        return make_installer()
 
     started = time.monotonic()
     workpath = clean(name)
@@ -184,7 +196,92 @@ def main() -> int:
     report_sizes()
     if arguments.deb and name == "piggy-desk":
         return make_deb(arguments.deb_version)
+    if arguments.installer and name == "piggy-desk":
+        return make_installer()
     return 0
+
+
+def make_installer() -> int:
+    if os_name() == "windows":
+        target = make_windows_installer()
+    elif os_name() == "macos":
+        target = make_dmg()
+    else:
+        return make_deb(None)
+    say(f"installer: {target} ({target.stat().st_size:,} bytes)")
+    return 0
+
+
+def find_iscc() -> Path:
+    """Inno Setup's compiler: on PATH, or where its installer puts it."""
+    on_path = shutil.which("iscc")
+    if on_path:
+        return Path(on_path)
+    for folder in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
+        if folder and (Path(folder) / "Inno Setup 6" / "ISCC.exe").exists():
+            return Path(folder) / "Inno Setup 6" / "ISCC.exe"
+    raise SystemExit(
+        "Inno Setup 6 is needed (https://jrsoftware.org/isdl.php, or choco install innosetup)"
+    )
+
+
+def iscc_command(iscc: Path, version: str) -> list[str]:
+    return [
+        str(iscc),
+        "/Q",
+        f"/DAppVersion={version}",
+        f"/DBundleDir={DIST / 'piggy-desk'}",
+        f"/DOutputDir={DIST}",
+        str(PACKAGING / "windows" / "piggy-desk.iss"),
+    ]
+
+
+def make_windows_installer() -> Path:
+    version = metadata.version("piggy-desk")
+    target = DIST / f"piggy-desk-{version}-windows-x86_64-setup.exe"
+    target.unlink(missing_ok=True)
+    command = iscc_command(find_iscc(), version)
+    say("$ " + " ".join(command))
+    subprocess.run(command, check=True, cwd=ROOT)  # noqa: S603 (Inno Setup on our script)
+    return target
+
+
+def dmg_path() -> Path:
+    return DIST / f"piggy-desk-{metadata.version('piggy-desk')}-macos-{arch_name()}.dmg"
+
+
+def make_dmg() -> Path:
+    """A compressed disk image: ``Piggy Desk.app`` and a link to /Applications to drag it
+    onto. Signed with ``CODESIGN_IDENTITY`` (a Developer ID) when set; the .app inside is
+    signed either way (ad hoc without an identity) by PyInstaller."""
+    app = DIST / "Piggy Desk.app"
+    staging = ROOT / "build" / "dmg"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    # ditto keeps the .app's symlinks, extended attributes and signature intact.
+    subprocess.run(["ditto", str(app), str(staging / app.name)], check=True)  # noqa: S603, S607
+    (staging / "Applications").symlink_to("/Applications")
+    target = dmg_path()
+    target.unlink(missing_ok=True)
+    command = [
+        "hdiutil", "create", "-volname", "Piggy Desk", "-srcfolder", str(staging),
+        "-fs", "HFS+", "-format", "UDZO", "-ov", str(target),
+    ]  # fmt: skip
+    for attempt in range(3):  # hdiutil now and then answers "Resource busy" on CI runners
+        if subprocess.run(command, check=False).returncode == 0:  # noqa: S603
+            break
+        say(f"hdiutil create failed (attempt {attempt + 1}); trying again")
+        time.sleep(5)
+    else:
+        raise SystemExit("hdiutil could not create the disk image")
+    identity = os.environ.get("CODESIGN_IDENTITY")
+    if identity:
+        subprocess.run(  # noqa: S603
+            ["codesign", "--sign", identity, "--timestamp", str(target)],  # noqa: S607
+            check=True,
+        )
+    return target
 
 
 def make_deb(version: str | None) -> int:
