@@ -20,7 +20,7 @@ from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessag
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from piggy_desk import __version__
-from piggy_desk.api import PiggyClient
+from piggy_desk.api import ClientCredentials, InvalidRequest, PiggyClient
 from piggy_desk.counter.connection import ConnectionWatch
 from piggy_desk.counter.flow import CounterSettings, RedemptionFlow
 from piggy_desk.counter.journal import Journal
@@ -64,7 +64,7 @@ LOG_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.W
 def build_main_window(
     *,
     base_url: str,
-    token: str,
+    token: str | ClientCredentials,
     data_dir: Path,
     settings: Settings | None = None,
     training: bool = False,
@@ -81,14 +81,18 @@ def build_main_window(
     is created here. The window's ``shutdown()`` (run by closing it) releases a held
     voucher and closes the client and the journal. With ``theme_keeper`` a theme chosen
     on the settings screen is applied at once; without it, from the next start. ``loaded``:
-    what the settings files held that could not be used, told to the manager.
+    what the settings files held that could not be used, told to the manager. ``token``:
+    a Personal Access Token, or an OAuth client's id and secret.
     """
-    register_secret(token)
     settings = settings or Settings()
     messages = MessagePath()
     tasks = TaskRunner(messages.on_task_failed)
     watch = ConnectionWatch()
-    client = PiggyClient(base_url, token, observer=watch.observe)
+    if isinstance(token, ClientCredentials):
+        client = PiggyClient(base_url, client_credentials=token, observer=watch.observe)
+    else:
+        register_secret(token)
+        client = PiggyClient(base_url, token, observer=watch.observe)
     journal = Journal.in_folder(data_dir)
     controller = CounterController(tasks)
     flow = RedemptionFlow(
@@ -311,14 +315,14 @@ async def _run(
     guard: DataFolderGuard | None = None
     try:
         base_url = arguments.base_url or settings.base_url
-        token = None if arguments.demo else await store.load(base_url)
+        token = None if arguments.demo else await kept_credentials(settings, store, base_url)
         if token is None and not arguments.demo:
             chosen = await first_run(settings, store)
             if chosen is FIRST_RUN_CLOSED:
                 return 0
             if isinstance(chosen, Settings):
                 settings, base_url = chosen, chosen.base_url
-                token = await store.load(base_url)
+                token = await kept_credentials(settings, store, base_url)
         folder = arguments.data_dir or data_dir()
         training = token is None
         if training:
@@ -329,8 +333,9 @@ async def _run(
         if guard is None:
             await _say_already_open(folder)
             return 0
+        sandbox_token = ""
         if token is None:
-            token = secrets.token_urlsafe(24)
+            token = sandbox_token = secrets.token_urlsafe(24)
             register_secret(token)
             # The sandbox's address now, its server once the window shows (see below).
             sandbox_socket = listen()
@@ -364,7 +369,7 @@ async def _run(
         if sandbox_socket is not None:
             # Starting the sandbox (its web server and seeded data: ~0.1 s) after the
             # window shows; the counter's first requests wait in the socket's backlog.
-            sandbox = await asyncio.to_thread(_start_sandbox_on, token, sandbox_socket)
+            sandbox = await asyncio.to_thread(_start_sandbox_on, sandbox_token, sandbox_socket)
         await closed
         await window.shutdown()  # done already when the window closed the normal way
         window.messages.uninstall()
@@ -402,6 +407,24 @@ ALREADY_OPEN = QT_TRANSLATE_NOOP(
     "Piggy Desk is already open on this computer, with the same counter journal ({folder}). "
     "Use the window that is open: it may be behind other windows or minimised.",
 )
+
+
+async def kept_credentials(
+    settings: Settings, store: TokenStore, base_url: str
+) -> str | ClientCredentials | None:
+    """How the counter signs in to Piggy at ``base_url``: the kept Personal Access Token
+    (or ``PIGGY_TOKEN``), or, when the settings say so, the OAuth client whose id they hold
+    and whose secret is kept; None when what is needed is not there."""
+    if settings.auth != "oauth_client" or token_from_environment() is not None:
+        return await store.load(base_url)
+    secret = await store.load(base_url, kind="client_secret")
+    if secret is None or not settings.client_id:
+        return None
+    try:
+        return ClientCredentials(settings.client_id, secret)
+    except InvalidRequest:
+        log.warning("the kept OAuth client id or secret cannot be used")
+        return None
 
 
 def _start_sandbox_on(token: str, sock: socket.socket) -> RunningSandbox:

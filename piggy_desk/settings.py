@@ -2,9 +2,10 @@
 
 Non-secret settings live as JSON in the per-user config folder, on top of an optional
 system-wide file a shop's IT prepares for every counter (``system_settings_file``), which
-can also lock settings so that a counter cannot change them. The API token is not a
-setting: it lives in the OS key store (``piggy_desk.token_store``) or comes from the
-``PIGGY_TOKEN`` environment variable (managed deployments). The manager PIN is kept only
+can also lock settings so that a counter cannot change them. The API token (or an OAuth
+client's secret; its id is a setting) is not a setting: it lives in the OS key store
+(``piggy_desk.token_store``) or comes from the ``PIGGY_TOKEN`` environment variable
+(managed deployments). The manager PIN is kept only
 as a salted hash. The checks here give the sentence the settings screen shows next to a
 field; they have no Qt in them.
 """
@@ -40,6 +41,10 @@ LANGUAGES = {"system": "System", "en": "English", "nl": "Nederlands"}
 """The language choices: stored code → the name shown (each in its own language)."""
 THEMES = ("system", "light", "dark")
 """The theme choices: like the desktop, or always light or dark."""
+AUTH_KINDS = ("token", "oauth_client")
+"""How the counter signs in to Piggy: a Personal Access Token, or an OAuth client's id
+and secret exchanged for access tokens."""
+MAX_CLIENT_ID_LENGTH = 255
 MAX_SHOP_UUID_LENGTH = 64
 MAX_SCAN_AFFIX_LENGTH = 16
 PIN_DIGITS = (4, 8)
@@ -70,6 +75,8 @@ class Settings:
     manager_pin_hash: str | None = None
     language: str = "system"
     theme: str = "system"  # "light", "dark", or like the system
+    auth: str = "token"  # or "oauth_client": see AUTH_KINDS
+    client_id: str | None = None  # the OAuth client's id (its secret is in the key store)
 
     @classmethod
     def load(cls, folder: Path) -> Settings:
@@ -282,10 +289,10 @@ def _checked(name: str, value: object) -> tuple[object, Why | None]:
     if name == "manager_pin_hash":
         usable = value is None or (isinstance(value, str) and pin_hash_is_usable(value))
         return value, None if usable else _not_a_pin_hash
-    if name in {"language", "theme"}:
-        choices = tuple(LANGUAGES) if name == "language" else THEMES
+    if name in {"language", "theme", "auth"}:
+        choices = {"language": tuple(LANGUAGES), "theme": THEMES, "auth": AUTH_KINDS}[name]
         return value, None if value in choices else _one_of(choices)
-    if name == "shop_uuid" and value is None:
+    if name in {"shop_uuid", "client_id"} and value is None:
         return None, None
     if not isinstance(value, str):
         return value, _not_text
@@ -296,6 +303,10 @@ def _checked(name: str, value: object) -> tuple[object, Why | None]:
     if name == "shop_uuid":
         text = text.strip()
         why = _failed(lambda translate: shop_uuid_problem(text, translate))
+        return (text or None), why
+    if name == "client_id":
+        text = text.strip()
+        why = _failed(lambda translate: client_id_problem(text, translate))
         return (text or None), why
     if name in {"scan_prefix", "scan_suffix"}:
         what = name.removeprefix("scan_")
@@ -412,6 +423,18 @@ def shop_uuid_problem(shop_uuid: str, translate: Translate = untranslated) -> st
         )
     if not shop_uuid.isprintable() or any(ch.isspace() or ch in "/\\" for ch in shop_uuid):
         return translate("Settings", "A shop UUID has no spaces, slashes or invisible characters.")
+    return None
+
+
+def client_id_problem(client_id: str, translate: Translate = untranslated) -> str | None:
+    """Why ``client_id`` (already trimmed; empty means none yet) cannot be an OAuth
+    client's id, or None."""
+    if len(client_id) > MAX_CLIENT_ID_LENGTH:
+        return translate("Settings", "A client id has at most {max} characters.").format(
+            max=MAX_CLIENT_ID_LENGTH
+        )
+    if not (client_id.isascii() and client_id.isprintable()) or " " in client_id:
+        return translate("Settings", "A client id has no spaces, line breaks or accented letters.")
     return None
 
 

@@ -3,7 +3,8 @@
 Where no key store works (a headless Linux without Secret Service, a locked keyring whose
 unlock was dismissed) the token is kept in memory for this session only and ``warning``
 says so in a sentence; it is never written to a file. A ``PIGGY_TOKEN`` environment
-variable (managed deployments) wins over the key store.
+variable (managed deployments) wins over the key store. An OAuth client's secret is kept
+the same way, beside the token (``kind="client_secret"``); ``PIGGY_TOKEN`` does not touch it.
 
 Every keyring call runs in the store's own single worker thread: an unlock prompt can
 block for as long as the person takes, which must not freeze the window nor hold up the
@@ -28,6 +29,7 @@ log = logging.getLogger("piggy_desk.token_store")
 T = TypeVar("T")
 
 Source = Literal["keyring", "memory", "environment"]
+Kind = Literal["token", "client_secret"]
 
 SERVICE = "PiggyDesk"
 MAX_TOKEN_LENGTH = 4096
@@ -78,13 +80,15 @@ class TokenNotRemoved(TokenStoreError):
     )
 
 
-def account_for(base_url: str) -> str:
+def account_for(base_url: str, kind: Kind = "token") -> str:
     """The key store's account name for a Piggy address: its normalised root, so
-    ``https://api.piggy.eu/api/v3/oauth/clients/`` and ``https://api.piggy.eu`` share a token."""
+    ``https://api.piggy.eu/api/v3/oauth/clients/`` and ``https://api.piggy.eu`` share a token
+    (an OAuth client's secret: the root and `` OAuth client secret``)."""
     try:
-        return base_url_root(base_url)
+        account = base_url_root(base_url)
     except InvalidRequest:
-        return base_url.strip()
+        account = base_url.strip()
+    return account if kind == "token" else f"{account} OAuth client secret"
 
 
 class TokenStore:
@@ -114,13 +118,13 @@ class TokenStore:
         """A sentence for the person when the key store cannot be used, else None."""
         return self._warning
 
-    async def load(self, base_url: str) -> str | None:
-        """The token for ``base_url``, or None when none is kept."""
+    async def load(self, base_url: str, *, kind: Kind = "token") -> str | None:
+        """The token (or ``kind``) for ``base_url``, or None when none is kept."""
         self._refuse_when_closed()
         from_environment = token_from_environment()
-        if from_environment is not None:
+        if from_environment is not None and kind == "token":
             return from_environment
-        account = account_for(base_url)
+        account = account_for(base_url, kind)
         if not self._in_memory:
             try:
                 return await self._run(lambda: _keyring().get_password(self.service, account))
@@ -128,14 +132,16 @@ class TokenStore:
                 self._fall_back(failure.error)
         return self._memory.get(account)
 
-    async def save(self, base_url: str, token: str) -> None:
-        """Keep ``token`` for ``base_url``, replacing the one kept before."""
+    async def save(self, base_url: str, token: str, *, kind: Kind = "token") -> None:
+        """Keep ``token`` (or the secret of ``kind``) for ``base_url``, replacing the one
+        kept before."""
         self._refuse_when_closed()
-        self._refuse_when_managed()
+        if kind == "token":
+            self._refuse_when_managed()
         token = token.strip()
         if not token or len(token) > MAX_TOKEN_LENGTH:
             raise ValueError("a token must be 1 to 4096 characters")  # never the token itself
-        account = account_for(base_url)
+        account = account_for(base_url, kind)
         if not self._in_memory:
             try:
                 await self._run(lambda: _keyring().set_password(self.service, account, token))
@@ -145,11 +151,12 @@ class TokenStore:
                 return
         self._memory[account] = token
 
-    async def delete(self, base_url: str) -> None:
-        """Forget the token for ``base_url``; nothing happens when none is kept."""
+    async def delete(self, base_url: str, *, kind: Kind = "token") -> None:
+        """Forget the token (or ``kind``) for ``base_url``; nothing happens when none is kept."""
         self._refuse_when_closed()
-        self._refuse_when_managed()
-        account = account_for(base_url)
+        if kind == "token":
+            self._refuse_when_managed()
+        account = account_for(base_url, kind)
         self._memory.pop(account, None)
         if self._in_memory:
             return

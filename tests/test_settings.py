@@ -57,6 +57,8 @@ BAD_VALUES: dict[str, list[object]] = {
     ],
     "language": [5, "tlh", None, "NL", ["nl"]],
     "theme": ["sepia", 1, None, "Dark"],
+    "auth": ["oauth", None, 1, "TOKEN"],
+    "client_id": [1042, "10 42", "x" * 256, "cliënt"],
 }
 
 GOOD_VALUES: dict[str, tuple[object, object]] = {
@@ -70,6 +72,8 @@ GOOD_VALUES: dict[str, tuple[object, object]] = {
     "manager_pin_hash": (GOOD_HASH, GOOD_HASH),
     "language": ("nl", "nl"),
     "theme": ("dark", "dark"),
+    "auth": ("oauth_client", "oauth_client"),
+    "client_id": (" 1042 ", "1042"),
 }
 
 

@@ -1,9 +1,10 @@
 """The first-run screen: try the built-in sandbox, or connect to a Piggy account.
 
 Connecting is tested before it is kept: a temporary client lists the promotions and the
-person reads either "Connected" or the plain reason it failed (wrong token, no network,
-maintenance). Only then can the token go to the key store and the address and shop to the
-settings file. The screen is a plain widget: a window or a dialog can hold it.
+person reads either "Connected" or the plain reason it failed (wrong token, wrong client id
+or secret, no network, maintenance). Only then can the token (or the OAuth client's secret)
+go to the key store and the address, the client id and the shop to the settings file.
+The screen is a plain widget: a window or a dialog can hold it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import asyncio
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -29,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from piggy_desk.api import (
     DEFAULT_BASE_URL,
+    ClientCredentials,
+    ClientCredentialsRefused,
     InvalidRequest,
     Maintenance,
     MalformedResponse,
@@ -40,7 +44,7 @@ from piggy_desk.api import (
     base_url_root,
 )
 from piggy_desk.counter.flow import Tone
-from piggy_desk.settings import Settings, shop_uuid_problem
+from piggy_desk.settings import Settings, client_id_problem, shop_uuid_problem
 from piggy_desk.token_store import MAX_TOKEN_LENGTH, TokenStore, TokenStoreError
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate
 from piggy_desk.ui.messages import MessagePath
@@ -50,6 +54,7 @@ from piggy_desk.ui.settings_screen import (
     token_problem,
 )
 from piggy_desk.ui.shop_picker import ShopPicker, shops_failure_sentence
+from piggy_desk.ui.sign_in import SignInChoice, client_secret_problem
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.widgets import MessageBanner
 
@@ -57,10 +62,17 @@ TEST_TASK = "first-run-test"
 SAVE_TASK = "first-run-save"
 TEST_TIMEOUT_SECONDS = 10.0
 TEST_CONNECT_TIMEOUT_SECONDS = 5.0
-FIELDS = ("base_url", "token", "shop_uuid")
+FIELDS = ("base_url", "token", "client_id", "client_secret", "shop_uuid")
 ASK_TO_PASTE = QT_TRANSLATE_NOOP(
     "FirstRunScreen", "Paste the Personal Access Token from your Piggy account."
 )
+ASK_FOR_CLIENT_ID = QT_TRANSLATE_NOOP(
+    "FirstRunScreen", "Type the OAuth client's id from your Piggy account."
+)
+ASK_FOR_SECRET = QT_TRANSLATE_NOOP(
+    "FirstRunScreen", "Paste the OAuth client's secret from your Piggy account."
+)
+Credentials = str | ClientCredentials
 
 
 class FirstRunSentences(QObject):
@@ -76,6 +88,12 @@ def connected_sentence(promotions: int) -> str:
 
 def failure_sentence(error: PiggyError, base_url: str) -> str:
     """Why the connection test failed, as the person who installs the program needs it."""
+    if isinstance(error, ClientCredentialsRefused):
+        return translate(
+            "FirstRun",
+            "Wrong client id or secret: Piggy did not accept them. Copy both again from "
+            "your Piggy account.",
+        )
     if isinstance(error, Unauthorized):
         return translate(
             "FirstRun",
@@ -126,13 +144,15 @@ class FirstRunController(QObject):
         self.token_store = token_store
         self._config_dir = config_dir
 
-    async def test(self, base_url: str, token: str) -> None:
-        """List the promotions with ``token``, then the shops to choose from; the temporary
-        client is closed afterwards."""
+    async def test(self, base_url: str, credentials: Credentials) -> None:
+        """List the promotions with ``credentials`` (a token, or an OAuth client, whose
+        access token is got first), then the shops to choose from; the temporary client is
+        closed afterwards."""
         try:
             client = PiggyClient(
                 base_url,
-                token,
+                credentials if isinstance(credentials, str) else "",
+                client_credentials=None if isinstance(credentials, str) else credentials,
                 timeout=TEST_TIMEOUT_SECONDS,
                 connect_timeout=TEST_CONNECT_TIMEOUT_SECONDS,
                 max_retries=1,
@@ -156,10 +176,16 @@ class FirstRunController(QObject):
         finally:
             await client.aclose()
 
-    async def save(self, settings: Settings, token: str) -> None:
-        """Keep the token in the key store, then ``settings`` in the config folder."""
+    async def save(self, settings: Settings, credentials: Credentials) -> None:
+        """Keep the token (or the OAuth client's secret) in the key store, then ``settings``
+        in the config folder."""
         try:
-            await self.token_store.save(settings.base_url, token)
+            if isinstance(credentials, str):
+                await self.token_store.save(settings.base_url, credentials)
+            else:
+                await self.token_store.save(
+                    settings.base_url, credentials.client_secret, kind="client_secret"
+                )
         except TokenStoreError as error:
             self.saving_failed.emit(translate("TokenStore", error.user_message))
             return
@@ -206,6 +232,7 @@ class FirstRunScreen(QWidget):
         self._error: PiggyError | None = None
         self._test: asyncio.Task[None] | None = None
         self.errors: dict[str, QLabel] = {}
+        self._rows: dict[str, int] = {}
         self.tested = False
         self.busy = False
         self.controller = FirstRunController(token_store, config_dir, self)
@@ -232,10 +259,9 @@ class FirstRunScreen(QWidget):
         self._set_busy(True)
         self.shop_picker.clear_shops()
         self.test_button.setText(self.tr("Testing…"))
-        self.banner.show_notice(Tone.INFO, self.tr("Asking Piggy…"), has_details=False)
+        self._say(Tone.INFO, self.tr("Asking Piggy…"), has_details=False)
         self._test = self._tasks.start(
-            self.controller.test(self._base_url(), self.token_input.text().strip()),
-            name=TEST_TASK,
+            self.controller.test(self._base_url(), self.credentials()), name=TEST_TASK
         )
 
     def save_and_start(self) -> None:
@@ -246,15 +272,25 @@ class FirstRunScreen(QWidget):
         if problem is not None:
             self.show_problems({"shop_uuid": problem})
             return
+        credentials = self.credentials()
         settings = replace(
             self._settings,
             base_url=self._base_url(),
             shop_uuid=self.shop_picker.uuid() or None,
+            auth=self.sign_in.kind(),
+            client_id=None if isinstance(credentials, str) else credentials.client_id,
         )
         self._set_busy(True)
         self.save_button.setText(self.tr("Saving…"))
-        self._tasks.start(
-            self.controller.save(settings, self.token_input.text().strip()), name=SAVE_TASK
+        self._tasks.start(self.controller.save(settings, credentials), name=SAVE_TASK)
+
+    def credentials(self) -> Credentials:
+        """The token typed, or the OAuth client's id and secret (checked before: see
+        ``_problems``)."""
+        if self.sign_in.kind() == "token":
+            return self.token_input.text().strip()
+        return ClientCredentials(
+            self.client_id_input.text().strip(), self.client_secret_input.text().strip()
         )
 
     def show_problems(self, problems: dict[str, str]) -> None:
@@ -324,8 +360,9 @@ class FirstRunScreen(QWidget):
         text = self._text(
             card,
             self.tr(
-                "Use your shop's Piggy account. You need a Personal Access Token: make one in "
-                "the Piggy dashboard, or ask whoever manages your Piggy account."
+                "Use your shop's Piggy account, with a Personal Access Token or an OAuth "
+                "client's id and secret from the Piggy dashboard. Whoever manages your "
+                "Piggy account can make them."
             ),
             "text",
         )
@@ -338,6 +375,17 @@ class FirstRunScreen(QWidget):
         )
         self.token_input.setEchoMode(QLineEdit.EchoMode.Password)
         self.token_input.setPlaceholderText(self.tr("Paste the token here"))
+        self.sign_in = SignInChoice(card)
+        self.sign_in.changed.connect(self._on_sign_in_changed)
+        self.client_id_input = self._line_edit(
+            card, "clientIdInput", self.tr("OAuth client id"), 255, "client_id"
+        )
+        self.client_secret_input = self._line_edit(
+            card, "clientSecretInput", self.tr("OAuth client secret"), MAX_TOKEN_LENGTH,
+            "client_secret",
+        )  # fmt: skip
+        self.client_secret_input.setEchoMode(QLineEdit.EchoMode.Password)
+        self.client_secret_input.setPlaceholderText(self.tr("Paste the secret here"))
         self.shop_picker = ShopPicker(card)
         self.shop_picker.edited.connect(self._on_shop_picker_edited)
         self.shop_uuid_input = self.shop_picker.uuid_input
@@ -345,7 +393,14 @@ class FirstRunScreen(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._add_row(form, card, "base_url", self.tr("Piggy address:"), self.base_url_input)
+        form.addRow(self.tr("Sign in with:"), self.sign_in)
         self._add_row(form, card, "token", self.tr("Token:"), self.token_input)
+        self._add_row(form, card, "client_id", self.tr("Client id:"), self.client_id_input)
+        self._add_row(
+            form, card, "client_secret", self.tr("Client secret:"), self.client_secret_input
+        )
+        self._form = form
+        self._show_sign_in_rows()
         self._add_row(form, card, "shop_uuid", self.tr("Shop:"), self.shop_picker)
 
         self.test_button = QPushButton(self.tr("Test connection"), card)
@@ -364,15 +419,30 @@ class FirstRunScreen(QWidget):
         test_line.addWidget(self.test_button)
         test_line.addStretch(1)
 
+        # The fields scroll when the window is short (a small screen, large text); the
+        # heading and "Save and start" stay in view.
+        page = QWidget(card)
+        page.setObjectName("connectPage")
+        fields = QVBoxLayout(page)
+        fields.setContentsMargins(0, 0, 10, 0)  # clear of the scroll bar
+        fields.setSpacing(10)
+        fields.addWidget(text)
+        fields.addLayout(form)
+        fields.addLayout(test_line)
+        fields.addWidget(self.banner)
+        fields.addStretch(1)
+        self.connect_scroll = QScrollArea(card)
+        self.connect_scroll.setObjectName("connectScroll")
+        self.connect_scroll.setWidgetResizable(True)
+        self.connect_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.connect_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.connect_scroll.setWidget(page)
+        self.connect_scroll.viewport().setAutoFillBackground(False)
         column = QVBoxLayout(card)
         column.setContentsMargins(20, 18, 20, 20)
         column.setSpacing(10)
         column.addWidget(heading)
-        column.addWidget(text)
-        column.addLayout(form)
-        column.addLayout(test_line)
-        column.addWidget(self.banner)
-        column.addStretch(1)
+        column.addWidget(self.connect_scroll, 1)
         column.addWidget(self.save_button)
         return card
 
@@ -410,11 +480,14 @@ class FirstRunScreen(QWidget):
         box.addWidget(error)
         self.errors[key] = error
         form.addRow(label, box)
+        self._rows[key] = form.rowCount() - 1
 
     def _input_of(self, key: str) -> QWidget:
         return {
             "base_url": self.base_url_input,
             "token": self.token_input,
+            "client_id": self.client_id_input,
+            "client_secret": self.client_secret_input,
             "shop_uuid": self.shop_uuid_input,
         }[key]
 
@@ -429,7 +502,9 @@ class FirstRunScreen(QWidget):
         url_problem = base_url_problem(self.base_url_input.text())
         if url_problem is not None:
             problems["base_url"] = url_problem
-        if not token:
+        if self.sign_in.kind() == "oauth_client":
+            problems.update(self._client_problems())
+        elif not token:
             problems["token"] = self.tr(ASK_TO_PASTE)
         elif (problem := token_problem(token)) is not None:
             problems["token"] = problem
@@ -437,6 +512,36 @@ class FirstRunScreen(QWidget):
         if (problem := shop_uuid_problem(shop_uuid, translate)) is not None:
             problems["shop_uuid"] = problem
         return problems
+
+    def _client_problems(self) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        client_id = self.client_id_input.text().strip()
+        secret = self.client_secret_input.text().strip()
+        if not client_id:
+            problems["client_id"] = self.tr(ASK_FOR_CLIENT_ID)
+        elif (problem := client_id_problem(client_id, translate)) is not None:
+            problems["client_id"] = problem
+        if not secret:
+            problems["client_secret"] = self.tr(ASK_FOR_SECRET)
+        elif (problem := client_secret_problem(secret)) is not None:
+            problems["client_secret"] = problem
+        return problems
+
+    def _show_sign_in_rows(self) -> None:
+        client = self.sign_in.kind() == "oauth_client"
+        self._form.setRowVisible(self._rows["token"], not client)
+        for key in ("client_id", "client_secret"):
+            self._form.setRowVisible(self._rows[key], client)
+
+    def _say(self, tone: Tone, sentence: str, *, has_details: bool) -> None:
+        """Show ``sentence`` in the banner, scrolled into view once it has its size."""
+        self.banner.show_notice(tone, sentence, has_details=has_details)
+        QTimer.singleShot(0, self, self._scroll_to_banner)
+
+    def _scroll_to_banner(self) -> None:
+        # The banner's new height is laid out first, or the scroll would stop short of it.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+        self.connect_scroll.ensureWidgetVisible(self.banner, 0, 0)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -463,6 +568,10 @@ class FirstRunScreen(QWidget):
             self.banner.clear()
         self._set_tested(False)
 
+    def _on_sign_in_changed(self, _kind: str) -> None:
+        self._show_sign_in_rows()
+        self._on_input_edited("token")
+
     def _on_shop_picker_edited(self) -> None:
         # The shop is chosen after the test, from what it listed: no new test needed.
         self.errors["shop_uuid"].hide()
@@ -472,7 +581,7 @@ class FirstRunScreen(QWidget):
         self._set_busy(False)
         self._error = None
         self._set_tested(True)
-        self.banner.show_notice(Tone.SUCCESS, connected_sentence(promotions), has_details=False)
+        self._say(Tone.SUCCESS, connected_sentence(promotions), has_details=False)
         self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_controller_connection_failed(self, sentence: str, error: PiggyError) -> None:
@@ -485,7 +594,7 @@ class FirstRunScreen(QWidget):
                 self.show_problems({key: sentence})
                 return
         self._error = error
-        self.banner.show_notice(Tone.ERROR, sentence, has_details=True)
+        self._say(Tone.ERROR, sentence, has_details=True)
         self._messages.log_notice(sentence, error)
 
     def _on_controller_connection_saved(self, settings: Settings) -> None:
@@ -493,12 +602,12 @@ class FirstRunScreen(QWidget):
         self._settings = settings
         warning = self._token_store.warning
         if warning is not None:
-            self.banner.show_notice(Tone.ERROR, translate("TokenStore", warning), has_details=False)
+            self._say(Tone.ERROR, translate("TokenStore", warning), has_details=False)
         self.connected.emit(settings)
 
     def _on_controller_saving_failed(self, sentence: str) -> None:
         self._set_busy(False)
-        self.banner.show_notice(Tone.ERROR, sentence, has_details=False)
+        self._say(Tone.ERROR, sentence, has_details=False)
 
     def _on_banner_details_requested(self) -> None:
         if self._error is not None:

@@ -1,9 +1,9 @@
 """The shop a counter books its redemptions to: chosen from the account's shops when Piggy
 lists them, typed as a UUID when the token may not list them.
 
-The typed UUID is the one value kept (``uuid_input``); choosing a shop in the list writes
-its UUID there, and typing one that is in the list shows that shop as chosen. Without a
-list (not asked yet, refused, or failed) the field works on its own.
+The UUID field (``uuid_input``) holds the one value kept; choosing a shop in the list
+writes its UUID there. With a list, the field shows only for "Another shop", a shop the
+list does not have; without one (not asked yet, refused, or failed) it works on its own.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ SHOP_TYPES = {
 }
 """Piggy's shop types as the list names them (English sources); others are shown as sent."""
 NOT_LISTED_STATUSES = frozenset({403, 404})
+ANOTHER_SHOP = "\x00another"
+"""The list entry's data for a shop the list does not have (no UUID can be this)."""
 
 
 def shop_text(shop: Shop) -> str:
@@ -86,6 +88,7 @@ class ShopPicker(QWidget):
                 self.choice.setItemData(
                     self.choice.count() - 1, shop.uuid, Qt.ItemDataRole.ToolTipRole
                 )
+            self.choice.addItem(self.tr("Another shop (type its UUID)"), ANOTHER_SHOP)
         finally:
             self.choice.blockSignals(blocked)
         self.choice.setVisible(True)
@@ -101,6 +104,7 @@ class ShopPicker(QWidget):
         self.shops = []
         self.choice.clear()
         self.choice.hide()
+        self.uuid_input.show()
         self.note.clear()
         self.note.hide()
 
@@ -109,6 +113,7 @@ class ShopPicker(QWidget):
         self.shops = []
         self.choice.clear()
         self.choice.hide()
+        self.uuid_input.show()
         self._show_note(sentence)
 
     # --- building -----------------------------------------------------------------------
@@ -117,7 +122,11 @@ class ShopPicker(QWidget):
         self.choice = QComboBox(self)
         self.choice.setObjectName("shopChoice")
         self.choice.setAccessibleName(self.tr("Shop"))
-        self.choice.setPlaceholderText(self.tr("A shop not in the list (UUID below)"))
+        # As wide as the form gives it: a long shop name is cut, not the form widened.
+        self.choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.choice.setMinimumContentsLength(12)
         self.choice.hide()
         self.choice.activated.connect(self._on_choice_activated)
         self.uuid_input = QLineEdit(self)
@@ -138,28 +147,38 @@ class ShopPicker(QWidget):
         layout.addWidget(self.choice)
         layout.addWidget(self.uuid_input)
         layout.addWidget(self.note)
-        self.setFocusProxy(self.uuid_input)
 
     def _show_note(self, sentence: str) -> None:
         self.note.setText(sentence)
         self.note.show()
 
-    def _choose_typed(self) -> None:
+    def _choose_typed(self, *, typing: bool = False) -> None:
         if not self.choice.count():
             return
         index = self.choice.findData(self.uuid())
+        if index < 0 or (typing and not self.uuid()):
+            index = self.choice.findData(ANOTHER_SHOP)
         blocked = self.choice.blockSignals(True)
         try:
-            self.choice.setCurrentIndex(index)  # -1 shows the placeholder
+            self.choice.setCurrentIndex(index)
         finally:
             self.choice.blockSignals(blocked)
+        if not typing:  # the field being typed in stays
+            self.uuid_input.setVisible(self.choice.currentData() == ANOTHER_SHOP)
 
     # --- slots --------------------------------------------------------------------------
 
     def _on_choice_activated(self, index: int) -> None:
-        self.uuid_input.setText(str(self.choice.itemData(index) or ""))
+        chosen = str(self.choice.itemData(index) or "")
+        if chosen == ANOTHER_SHOP:
+            self.uuid_input.clear()
+            self.uuid_input.show()
+            self.uuid_input.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.uuid_input.setText(chosen)
+            self.uuid_input.hide()
         self.edited.emit()
 
     def _on_uuid_input_edited(self, _text: str) -> None:
-        self._choose_typed()
+        self._choose_typed(typing=True)
         self.edited.emit()

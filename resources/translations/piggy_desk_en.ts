@@ -641,7 +641,12 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run.py" line="+80"/>
+        <location filename="../../piggy_desk/ui/first_run.py" line="+92"/>
+        <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
+        <translation>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Wrong token: Piggy did not accept it. Copy the whole Personal Access Token again, or make a new one in your Piggy account.</source>
         <translation>Wrong token: Piggy did not accept it. Copy the whole Personal Access Token again, or make a new one in your Piggy account.</translation>
     </message>
@@ -664,7 +669,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunController</name>
     <message>
-        <location line="+73"/>
+        <location line="+81"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>The settings could not be written to {folder} ({problem}).</translation>
     </message>
@@ -672,12 +677,22 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location line="-109"/>
+        <location line="-130"/>
         <source>Paste the Personal Access Token from your Piggy account.</source>
         <translation>Paste the Personal Access Token from your Piggy account.</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+3"/>
+        <source>Type the OAuth client&apos;s id from your Piggy account.</source>
+        <translation>Type the OAuth client&apos;s id from your Piggy account.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste the OAuth client&apos;s secret from your Piggy account.</source>
+        <translation>Paste the OAuth client&apos;s secret from your Piggy account.</translation>
+    </message>
+    <message>
+        <location line="+189"/>
         <source>Testing…</source>
         <translation>Testing…</translation>
     </message>
@@ -687,12 +702,12 @@ The voucher can then be used again.</translation>
         <translation>Asking Piggy…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Welcome to Piggy Desk</source>
         <translation>Welcome to Piggy Desk</translation>
     </message>
@@ -722,12 +737,7 @@ The voucher can then be used again.</translation>
         <translation>Connect to Piggy</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Use your shop&apos;s Piggy account. You need a Personal Access Token: make one in the Piggy dashboard, or ask whoever manages your Piggy account.</source>
-        <translation>Use your shop&apos;s Piggy account. You need a Personal Access Token: make one in the Piggy dashboard, or ask whoever manages your Piggy account.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Piggy address</source>
         <translation>Piggy address</translation>
     </message>
@@ -742,14 +752,39 @@ The voucher can then be used again.</translation>
         <translation>Paste the token here</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+27"/>
         <source>Shop:</source>
         <translation>Shop:</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-9"/>
         <source>Piggy address:</source>
         <translation>Piggy address:</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Use your shop&apos;s Piggy account, with a Personal Access Token or an OAuth client&apos;s id and secret from the Piggy dashboard. Whoever manages your Piggy account can make them.</source>
+        <translation>Use your shop&apos;s Piggy account, with a Personal Access Token or an OAuth client&apos;s id and secret from the Piggy dashboard. Whoever manages your Piggy account can make them.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>OAuth client id</source>
+        <translation>OAuth client id</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OAuth client secret</source>
+        <translation>OAuth client secret</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paste the secret here</source>
+        <translation>Paste the secret here</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign in with:</source>
+        <translation>Sign in with:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -757,14 +792,24 @@ The voucher can then be used again.</translation>
         <translation>Token:</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+95"/>
+        <location line="+1"/>
+        <source>Client id:</source>
+        <translation>Client id:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client secret:</source>
+        <translation>Client secret:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+145"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+90"/>
+        <location line="-139"/>
+        <location line="+140"/>
         <source>Save and start</source>
         <translation>Save and start</translation>
     </message>
@@ -772,7 +817,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-377"/>
+        <location line="-470"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Connected: Piggy answered with %Ln promotion.</numerusform>
@@ -783,7 +828,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+450"/>
+        <location line="+547"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — first start</translation>
     </message>
@@ -1112,12 +1157,12 @@ The voucher can then be used again.</translation>
         <translation>Connection: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+157"/>
+        <location filename="../../piggy_desk/app.py" line="+161"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Some saved settings could not be used ({settings}): see Settings.</translation>
     </message>
     <message>
-        <location line="+243"/>
+        <location line="+244"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</translation>
     </message>
@@ -1938,7 +1983,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+129"/>
+        <location filename="../../piggy_desk/settings.py" line="+136"/>
         <source>{file}: {why}</source>
         <translation>{file}: {why}</translation>
     </message>
@@ -1958,7 +2003,7 @@ The voucher can then be used again.</translation>
         <translation>The file does not hold settings in the form Piggy Desk writes.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>A token is never read from a settings file: keep it in this computer&apos;s key store (Settings) or in PIGGY_TOKEN.</source>
         <translation>A token is never read from a settings file: keep it in this computer&apos;s key store (Settings) or in PIGGY_TOKEN.</translation>
     </message>
@@ -2008,6 +2053,16 @@ The voucher can then be used again.</translation>
         <translation>A shop UUID has no spaces, slashes or invisible characters.</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>A client id has at most {max} characters.</source>
+        <translation>A client id has at most {max} characters.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A client id has no spaces, line breaks or accented letters.</source>
+        <translation>A client id has no spaces, line breaks or accented letters.</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>A scanner prefix has at most {max} characters.</source>
         <translation>A scanner prefix has at most {max} characters.</translation>
@@ -2048,7 +2103,7 @@ The voucher can then be used again.</translation>
         <translation>A token has no spaces, line breaks or accented letters. Paste it again.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="-46"/>
+        <location filename="../../piggy_desk/settings.py" line="-58"/>
         <source>That is not a web address: it has a space in it.</source>
         <translation>That is not a web address: it has a space in it.</translation>
     </message>
@@ -2067,11 +2122,21 @@ The voucher can then be used again.</translation>
         <source>Choose one of the themes in the list.</source>
         <translation>Choose one of the themes in the list.</translation>
     </message>
+    <message>
+        <location filename="../../piggy_desk/ui/sign_in.py" line="+22"/>
+        <source>This is too long to be a client secret (over {max} characters).</source>
+        <translation>This is too long to be a client secret (over {max} characters).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A client secret has no spaces, line breaks or accented letters. Paste it again.</source>
+        <translation>A client secret has no spaces, line breaks or accented letters. Paste it again.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsController</name>
     <message>
-        <location line="+88"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+88"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>The settings could not be written to {folder} ({problem}).</translation>
     </message>
@@ -2391,7 +2456,7 @@ The voucher can then be used again.</translation>
         <translation>web shop</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Piggy does not list the shops for this token. Type the shop&apos;s UUID from the Piggy dashboard, or leave it empty.</source>
         <translation>Piggy does not list the shops for this token. Type the shop&apos;s UUID from the Piggy dashboard, or leave it empty.</translation>
     </message>
@@ -2406,22 +2471,22 @@ The voucher can then be used again.</translation>
         <translation>No shop</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>Another shop (type its UUID)</source>
+        <translation>Another shop (type its UUID)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Piggy lists no shops for this account.</source>
         <translation>Piggy lists no shops for this account.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Shop</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>A shop not in the list (UUID below)</source>
-        <translation>A shop not in the list (UUID below)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Shop UUID</source>
         <translation>Shop UUID</translation>
     </message>
@@ -2429,6 +2494,19 @@ The voucher can then be used again.</translation>
         <location line="+2"/>
         <source>optional</source>
         <translation>optional</translation>
+    </message>
+</context>
+<context>
+    <name>SignInChoice</name>
+    <message>
+        <location filename="../../piggy_desk/ui/sign_in.py" line="+18"/>
+        <source>Personal Access Token</source>
+        <translation>Personal Access Token</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OAuth client</source>
+        <translation>OAuth client</translation>
     </message>
 </context>
 <context>
@@ -2500,7 +2578,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../../piggy_desk/token_store.py" line="+36"/>
+        <location filename="../../piggy_desk/token_store.py" line="+38"/>
         <source>This computer has no working key store: the token is kept only until Piggy Desk closes.</source>
         <translation>This computer has no working key store: the token is kept only until Piggy Desk closes.</translation>
     </message>

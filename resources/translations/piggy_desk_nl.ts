@@ -641,7 +641,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run.py" line="+80"/>
+        <location filename="../../piggy_desk/ui/first_run.py" line="+92"/>
+        <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
+        <translation>Verkeerde client-id of client-secret: Piggy heeft ze niet geaccepteerd. Kopieer ze allebei opnieuw uit uw Piggy-account.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Wrong token: Piggy did not accept it. Copy the whole Personal Access Token again, or make a new one in your Piggy account.</source>
         <translation>Verkeerd token: Piggy heeft het niet geaccepteerd. Kopieer het volledige Personal Access Token opnieuw, of maak een nieuw token aan in uw Piggy-account.</translation>
     </message>
@@ -664,7 +669,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunController</name>
     <message>
-        <location line="+73"/>
+        <location line="+81"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>De instellingen konden niet worden opgeslagen in {folder} ({problem}).</translation>
     </message>
@@ -672,12 +677,22 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location line="-109"/>
+        <location line="-130"/>
         <source>Paste the Personal Access Token from your Piggy account.</source>
         <translation>Plak het Personal Access Token uit uw Piggy-account.</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+3"/>
+        <source>Type the OAuth client&apos;s id from your Piggy account.</source>
+        <translation>Typ de id van de OAuth-client uit uw Piggy-account.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste the OAuth client&apos;s secret from your Piggy account.</source>
+        <translation>Plak het secret van de OAuth-client uit uw Piggy-account.</translation>
+    </message>
+    <message>
+        <location line="+189"/>
         <source>Testing…</source>
         <translation>Bezig met testen…</translation>
     </message>
@@ -687,12 +702,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy wordt gevraagd…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Saving…</source>
         <translation>Bezig met opslaan…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Welcome to Piggy Desk</source>
         <translation>Welkom bij Piggy Desk</translation>
     </message>
@@ -722,12 +737,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Verbinden met Piggy</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Use your shop&apos;s Piggy account. You need a Personal Access Token: make one in the Piggy dashboard, or ask whoever manages your Piggy account.</source>
-        <translation>Gebruik het Piggy-account van uw winkel. U hebt een Personal Access Token nodig: maak er een aan in het Piggy-dashboard, of vraag het aan de beheerder van uw Piggy-account.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Piggy address</source>
         <translation>Piggy-adres</translation>
     </message>
@@ -742,14 +752,39 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Plak hier het token</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+27"/>
         <source>Shop:</source>
         <translation>Winkel:</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-9"/>
         <source>Piggy address:</source>
         <translation>Piggy-adres:</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Use your shop&apos;s Piggy account, with a Personal Access Token or an OAuth client&apos;s id and secret from the Piggy dashboard. Whoever manages your Piggy account can make them.</source>
+        <translation>Gebruik het Piggy-account van uw winkel, met een Personal Access Token of met de id en het secret van een OAuth-client uit het Piggy-dashboard. Wie uw Piggy-account beheert, kan ze aanmaken.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>OAuth client id</source>
+        <translation>Id van de OAuth-client</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OAuth client secret</source>
+        <translation>Secret van de OAuth-client</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paste the secret here</source>
+        <translation>Plak het secret hier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign in with:</source>
+        <translation>Aanmelden met:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -757,14 +792,24 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Token:</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+95"/>
+        <location line="+1"/>
+        <source>Client id:</source>
+        <translation>Client-id:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client secret:</source>
+        <translation>Client-secret:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+145"/>
         <source>Test connection</source>
         <translation>Verbinding testen</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+90"/>
+        <location line="-139"/>
+        <location line="+140"/>
         <source>Save and start</source>
         <translation>Opslaan en starten</translation>
     </message>
@@ -772,7 +817,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-377"/>
+        <location line="-470"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Verbonden: Piggy antwoordde met %Ln actie.</numerusform>
@@ -783,7 +828,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+450"/>
+        <location line="+547"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — eerste start</translation>
     </message>
@@ -1112,12 +1157,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Verbinding: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+157"/>
+        <location filename="../../piggy_desk/app.py" line="+161"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Sommige opgeslagen instellingen konden niet worden gebruikt ({settings}): zie Instellingen.</translation>
     </message>
     <message>
-        <location line="+243"/>
+        <location line="+244"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is al geopend op deze computer, met hetzelfde kassalogboek ({folder}). Gebruik het venster dat open is: het staat misschien achter andere vensters of is geminimaliseerd.</translation>
     </message>
@@ -1938,7 +1983,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+129"/>
+        <location filename="../../piggy_desk/settings.py" line="+136"/>
         <source>{file}: {why}</source>
         <translation>{file}: {why}</translation>
     </message>
@@ -1958,7 +2003,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Het bestand bevat geen instellingen in de vorm die Piggy Desk schrijft.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>A token is never read from a settings file: keep it in this computer&apos;s key store (Settings) or in PIGGY_TOKEN.</source>
         <translation>Een token wordt nooit uit een instellingenbestand gelezen: bewaar het in de sleutelkluis van deze computer (Instellingen) of in PIGGY_TOKEN.</translation>
     </message>
@@ -1970,7 +2015,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
     <message>
         <location line="+4"/>
         <source>It must be a list of setting names, such as [&quot;base_url&quot;, &quot;shop_uuid&quot;].</source>
-        <translation>Dit moet een lijst met namen van instellingen zijn, zoals ["base_url", "shop_uuid"].</translation>
+        <translation>Dit moet een lijst met namen van instellingen zijn, zoals [&quot;base_url&quot;, &quot;shop_uuid&quot;].</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2006,6 +2051,16 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <location line="+4"/>
         <source>A shop UUID has no spaces, slashes or invisible characters.</source>
         <translation>Een winkel-UUID bevat geen spaties, schuine strepen of onzichtbare tekens.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A client id has at most {max} characters.</source>
+        <translation>Een client-id heeft hoogstens {max} tekens.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A client id has no spaces, line breaks or accented letters.</source>
+        <translation>Een client-id bevat geen spaties, regeleinden of letters met accenten.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2048,7 +2103,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Een token bevat geen spaties, regeleinden of letters met accenten. Plak het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="-46"/>
+        <location filename="../../piggy_desk/settings.py" line="-58"/>
         <source>That is not a web address: it has a space in it.</source>
         <translation>Dat is geen webadres: er staat een spatie in.</translation>
     </message>
@@ -2067,11 +2122,21 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <source>Choose one of the themes in the list.</source>
         <translation>Kies een van de thema&apos;s uit de lijst.</translation>
     </message>
+    <message>
+        <location filename="../../piggy_desk/ui/sign_in.py" line="+22"/>
+        <source>This is too long to be a client secret (over {max} characters).</source>
+        <translation>Dit is te lang voor een client-secret (meer dan {max} tekens).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A client secret has no spaces, line breaks or accented letters. Paste it again.</source>
+        <translation>Een client-secret bevat geen spaties, regeleinden of letters met accenten. Plak het opnieuw.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsController</name>
     <message>
-        <location line="+88"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+88"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>De instellingen konden niet worden opgeslagen in {folder} ({problem}).</translation>
     </message>
@@ -2391,7 +2456,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>webwinkel</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Piggy does not list the shops for this token. Type the shop&apos;s UUID from the Piggy dashboard, or leave it empty.</source>
         <translation>Piggy geeft met dit token de winkels niet. Typ de UUID van de winkel uit het Piggy-dashboard, of laat het veld leeg.</translation>
     </message>
@@ -2406,22 +2471,22 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Geen winkel</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>Another shop (type its UUID)</source>
+        <translation>Een andere winkel (typ de UUID)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Piggy lists no shops for this account.</source>
         <translation>Piggy heeft geen winkels voor dit account.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Shop</source>
         <translation>Winkel</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>A shop not in the list (UUID below)</source>
-        <translation>Een winkel die niet in de lijst staat (UUID hieronder)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Shop UUID</source>
         <translation>Winkel-UUID</translation>
     </message>
@@ -2429,6 +2494,19 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <location line="+2"/>
         <source>optional</source>
         <translation>optioneel</translation>
+    </message>
+</context>
+<context>
+    <name>SignInChoice</name>
+    <message>
+        <location filename="../../piggy_desk/ui/sign_in.py" line="+18"/>
+        <source>Personal Access Token</source>
+        <translation>Personal Access Token</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OAuth client</source>
+        <translation>OAuth-client</translation>
     </message>
 </context>
 <context>
@@ -2500,7 +2578,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../../piggy_desk/token_store.py" line="+36"/>
+        <location filename="../../piggy_desk/token_store.py" line="+38"/>
         <source>This computer has no working key store: the token is kept only until Piggy Desk closes.</source>
         <translation>Deze computer heeft geen werkende sleutelkluis: het token wordt alleen bewaard tot Piggy Desk sluit.</translation>
     </message>

@@ -299,7 +299,9 @@ async def test_a_tested_connection_offers_the_accounts_shops_to_choose_from(
         "Koffie & Co Utrecht Oudegracht · shop · UTR-01",
         "Koffie & Co Amersfoort Langestraat · shop · AMF-02",
         "Koffie & Co webwinkel · web shop",
+        "Another shop (type its UUID)",
     ]
+    assert not screen.shop_uuid_input.isVisible(), "the list stands for the field"
     assert not screen.shop_picker.note.isVisible()
     # Chosen with the keyboard, as a manager would: the UUID field follows.
     choice.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -330,3 +332,79 @@ async def test_a_token_that_may_not_list_shops_keeps_the_typed_uuid_with_a_sente
     screen.save_button.click()
     await until(lambda: installer.connected, what="connected")
     assert installer.connected[0].shop_uuid == KNOWN.SHOP_UUID
+
+
+def fill_oauth_client(installer: Installer, client_id: str, secret: str) -> None:
+    screen = installer.screen
+    screen.base_url_input.setText(installer.sandbox.base_url)
+    screen.sign_in.client_button.click()
+    screen.client_id_input.setText(client_id)
+    screen.client_secret_input.setText(secret)
+
+
+async def test_an_oauth_client_connects_and_its_secret_goes_to_the_key_store(
+    installer: Installer, caplog: pytest.LogCaptureFixture
+) -> None:
+    from piggy_desk.api import ClientCredentials
+    from piggy_desk.app import kept_credentials
+    from piggy_desk.sandbox.oauth import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET
+
+    caplog.set_level(logging.DEBUG)
+    screen = installer.screen
+    assert screen.token_input.isVisible() and not screen.client_id_input.isVisible()
+    fill_oauth_client(installer, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET)
+    assert not screen.token_input.isVisible()
+    assert screen.client_id_input.isVisible() and screen.client_secret_input.isVisible()
+    assert screen.client_secret_input.echoMode() == QLineEdit.EchoMode.Password
+    issued = installer.sandbox.stats()["tokens_issued"]
+    sentence = await installer.test_connection()
+    assert sentence.startswith("Connected: Piggy answered with ")
+    assert installer.sandbox.stats()["tokens_issued"] == issued + 1
+    await until(lambda: screen.shop_picker.choice.isVisible(), what="the list of shops")
+    assert screen.grab().save(str(SCREENSHOTS / "first-run-oauth-client.png"))
+
+    screen.save_button.click()
+    await until(lambda: installer.connected, what="connected")
+    settings = installer.connected[0]
+    assert (settings.auth, settings.client_id) == ("oauth_client", DEFAULT_CLIENT_ID)
+    base_url = installer.sandbox.base_url
+    assert installer.keyring.passwords == {
+        ("PiggyDesk", f"{base_url} OAuth client secret"): DEFAULT_CLIENT_SECRET
+    }
+    saved = (installer.config_dir / SETTINGS_FILE).read_text(encoding="utf-8")
+    assert DEFAULT_CLIENT_SECRET not in saved
+    assert caplog.records
+    assert all(DEFAULT_CLIENT_SECRET not in record.getMessage() for record in caplog.records)
+    # What the next start signs in with.
+    kept = await kept_credentials(settings, installer.store, base_url)
+    assert kept == ClientCredentials(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET)
+
+
+async def test_a_wrong_client_secret_is_called_that(installer: Installer) -> None:
+    from piggy_desk.sandbox.oauth import DEFAULT_CLIENT_ID
+
+    fill_oauth_client(installer, DEFAULT_CLIENT_ID, "not-the-secret")
+    sentence = await installer.test_connection()
+    assert sentence == (
+        "Wrong client id or secret: Piggy did not accept them. Copy both again from your "
+        "Piggy account."
+    )
+    assert not installer.screen.save_button.isEnabled()
+
+
+async def test_an_oauth_client_needs_its_id_and_secret_before_anything_is_sent(
+    installer: Installer,
+) -> None:
+    fill_oauth_client(installer, "", "")
+    before = installer.requests()
+    await installer.test_connection()
+    assert installer.error("client_id") == "Type the OAuth client's id from your Piggy account."
+    assert installer.error("client_secret") == (
+        "Paste the OAuth client's secret from your Piggy account."
+    )
+    assert installer.error("token") == ""
+    fill_oauth_client(installer, "10 42", "a secret with spaces")
+    await installer.test_connection()
+    assert installer.error("client_id").startswith("A client id has no spaces")
+    assert installer.error("client_secret").startswith("A client secret has no spaces")
+    assert installer.requests() == before
