@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QItemSelection,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -424,6 +425,7 @@ class VouchersScreen(QWidget):
         self.model = VouchersModel(client, tasks, page_size=page_size)
         self.model.page_loaded.connect(self._on_model_page_loaded)
         self.model.load_failed.connect(self._on_model_load_failed)
+        self.model.modelReset.connect(self._on_model_reset)
         self._setup_ui()
         self._update_actions()
 
@@ -491,7 +493,9 @@ class VouchersScreen(QWidget):
         header.setSectionResizeMode(VouchersModel.CUSTOMER, QHeaderView.ResizeMode.Stretch)
         # Column widths from the rows in view, not from the first thousand (50 ms).
         header.setResizeContentsPrecision(0)
-        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        # A sort brings other rows into view: measure them.
+        header.sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
 
         self.activate_button = self._button(
             self.tr("Activate"), "activateButton", self._on_activate_clicked
@@ -615,6 +619,8 @@ class VouchersScreen(QWidget):
         code = self.code_search.text().strip()
         if code:
             self._tasks.start(self.find_code(code), name="vouchers-find")
+        else:  # an emptied search brings the filtered list back
+            self.apply_filter()
 
     async def find_code(self, code: str) -> None:
         """Show only the voucher with this code."""
@@ -629,17 +635,40 @@ class VouchersScreen(QWidget):
 
     def _on_model_page_loaded(self, rows: int) -> None:
         if not self._sized and rows:
-            # Once, from the first page: measuring every page would cost time with thousands.
+            # From the first page of each list: measuring every page would cost time with
+            # thousands.
             self._fit_columns()
             self._sized = True
-        total = self.model.total
-        self.count_label.setText(
-            self.tr("{rows} of %Ln voucher(s) shown", "", total).format(
-                rows=QLocale().toString(rows)
+        self._show_count()
+
+    def _on_model_reset(self) -> None:
+        """Another filter or a found code: measure again, count again, nothing chosen."""
+        self._sized = False
+        if self.model.row_total():
+            self._fit_columns()
+            self._sized = True
+        self._show_count()
+        self._update_actions()
+
+    def _on_header_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if self.model.row_total():
+            self._fit_columns()
+
+    def _show_count(self) -> None:
+        """How many vouchers the list holds; nothing while its first page is on its way."""
+        rows, total = self.model.row_total(), self.model.total
+        if total is None:
+            self.count_label.setText(
+                "" if self.model.loading else self.tr("%Ln voucher(s)", "", rows)
             )
-            if total is not None and total != rows
-            else self.tr("%Ln voucher(s)", "", rows)
-        )
+        elif total != rows:
+            self.count_label.setText(
+                self.tr("{rows} of %Ln voucher(s) shown", "", total).format(
+                    rows=QLocale().toString(rows)
+                )
+            )
+        else:
+            self.count_label.setText(self.tr("%Ln voucher(s)", "", rows))
 
     def _fit_columns(self) -> None:
         """Code, status and promotion to the rows in view (the promotion at most a quarter
@@ -666,12 +695,13 @@ class VouchersScreen(QWidget):
     # --- row actions ----------------------------------------------------------------------
 
     def selected(self) -> Voucher | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        return self.model.voucher(index.row())
+        """The chosen voucher: a selected row (the current cell alone is no choice)."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.voucher(rows[0].row()) if rows else None
 
-    def _on_table_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def _on_table_selection_changed(
+        self, selected: QItemSelection, deselected: QItemSelection
+    ) -> None:
         self._update_actions()
 
     def _update_actions(self) -> None:

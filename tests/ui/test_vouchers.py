@@ -525,3 +525,105 @@ async def test_every_column_fits_the_window_at_its_default_width(counter: Counte
         assert fits(table, model.headerData(column, Qt.Orientation.Horizontal), column)
         for row in shown:
             assert fits(table, model.index(row, column).data(), column), (row, column)
+
+
+async def test_codes_in_view_show_whole_after_another_filter_and_a_sort(
+    screen: VouchersScreen, sandbox: RunningSandbox
+) -> None:
+    long_code = "LANGEVOUCHERCODE2026WINTERACTIE"
+    async with PiggyClient(sandbox.base_url, sandbox.token) as client:
+        await client.vouchers.create(KNOWN.PROMOTION_LIMITED, code=long_code)
+    screen.status_filter.setCurrentIndex(screen.status_filter.findData("REDEEMED"))
+    await screen.apply_filter()
+    await loaded(screen)
+    # Another filter: the new rows in view are measured again.
+    screen.status_filter.setCurrentIndex(0)
+    screen.promotion_filter.setCurrentIndex(
+        screen.promotion_filter.findData(KNOWN.PROMOTION_LIMITED)
+    )
+    await screen.apply_filter()
+    await loaded(screen)
+    await until(
+        lambda: any(
+            screen.model.voucher(r).code == long_code for r in range(screen.model.rowCount())
+        )
+    )
+    screen.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    await asyncio.sleep(0)
+    row = next(
+        r for r in range(screen.model.rowCount()) if screen.model.voucher(r).code == long_code
+    )
+    screen.table.scrollTo(screen.model.index(row, 0))
+    assert fits(screen.table, long_code, 0)
+    # And a sort that brings other rows into view measures them too.
+    screen.status_filter.setCurrentIndex(0)
+    screen.promotion_filter.setCurrentIndex(0)
+    await screen.apply_filter()
+    await loaded(screen, PAGE)
+    screen.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    await asyncio.sleep(0)
+    shown = range(
+        screen.table.rowAt(0), screen.table.rowAt(screen.table.viewport().height() - 1) + 1
+    )
+    for row in shown:
+        assert fits(screen.table, screen.model.voucher(row).code, 0), screen.model.voucher(row).code
+
+
+async def test_row_actions_are_off_until_a_row_is_chosen(screen: VouchersScreen) -> None:
+    actions = (
+        screen.activate_button,
+        screen.deactivate_button,
+        screen.reverse_button,
+        screen.copy_button,
+        screen.counter_button,
+    )
+    await screen.apply_filter()
+    await loaded(screen, PAGE)
+    assert not any(button.isEnabled() for button in actions)
+    active = next(r for r in range(PAGE) if screen.model.voucher(r).status == "ACTIVE")
+    screen.table.selectRow(active)
+    assert screen.deactivate_button.isEnabled() and screen.copy_button.isEnabled()
+    # Ctrl+click on the chosen row un-chooses it: nothing is chosen, nothing is offered.
+    rect = screen.table.visualRect(screen.model.index(active, 0))
+    QTest.mouseClick(
+        screen.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        rect.center(),
+    )
+    assert screen.table.selectionModel().selectedRows() == []
+    assert not any(button.isEnabled() for button in actions)
+    # Another filter starts without a choice, too.
+    screen.table.selectRow(active)
+    await screen.apply_filter()
+    await loaded(screen, PAGE)
+    assert not any(button.isEnabled() for button in actions)
+
+
+async def test_the_count_follows_a_find_and_an_empty_find_brings_the_list_back(
+    screen: VouchersScreen,
+) -> None:
+    await screen.apply_filter()
+    await loaded(screen, PAGE)
+    total = screen.model.total
+    assert total is not None and total > PAGE
+    assert screen.count_label.text() == f"{PAGE} of {total} vouchers shown"
+    screen.code_search.setText(KNOWN.ACTIVE_WITH_CONTACT)
+    screen.code_search.returnPressed.emit()
+    await until(lambda: screen.model.rowCount() == 1)
+    assert screen.count_label.text() == "1 voucher"
+    screen.code_search.clear()
+    screen.code_search.returnPressed.emit()
+    await until(lambda: screen.model.rowCount() == PAGE and not screen.model.loading)
+    assert screen.count_label.text() == f"{PAGE} of {total} vouchers shown"
+    # Another filter says its own count, never the last one's.
+    screen.status_filter.setCurrentIndex(screen.status_filter.findData("EXPIRED"))
+    await screen.apply_filter()
+    await loaded(screen)
+    expired = screen.model.total
+    assert expired is not None and expired < total
+    shown = screen.model.rowCount()
+    assert screen.count_label.text() in (
+        f"{expired} vouchers",
+        f"{shown} of {expired} vouchers shown",
+    )
