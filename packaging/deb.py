@@ -5,6 +5,8 @@
     /usr/share/applications/piggy-desk.desktop            the menu entry
     /usr/share/icons/hicolor/<size>/apps/piggy-desk.png   its icon
     /usr/share/doc/piggy-desk/copyright
+    /usr/share/doc/piggy-desk/examples/settings.json   the README's system-wide settings
+                                            example, to copy to /etc/piggy-desk/ and edit
 
 No maintainer scripts: nothing runs, and nothing is fetched, at install; the menu and icon
 caches are refreshed by the triggers of desktop-file-utils and hicolor-icon-theme where
@@ -113,6 +115,19 @@ def depends(bundle: Path) -> list[str]:
     return [f"libc6 (>= {glibc_version()})", *sorted(libraries), *sorted(data)]
 
 
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def system_settings_example() -> str:
+    """The system-wide settings file of the README's worked example ("Deploying to many
+    counters"), as the README writes it: one text, so the two cannot drift apart."""
+    text = README.read_text(encoding="utf-8")
+    block = text[text.index("<!-- system-settings-example -->") :]
+    body = block[block.index("<<'EOF'\n") + len("<<'EOF'\n") :]
+    lines = body[: body.index("\n   EOF")].splitlines()
+    return "\n".join(line.removeprefix("   ") for line in lines) + "\n"
+
+
 def _installed_size_kib(root: Path) -> int:
     total = sum(p.lstat().st_size for p in root.rglob("*") if not p.is_dir())
     return (total + 1023) // 1024
@@ -182,6 +197,10 @@ def build_deb(
         "PySide6 (LGPL-3.0); their licence files are under /opt/piggy-desk/_internal.\n",
         encoding="utf-8",
     )
+    # Not in /etc: a file there would be in force on every counter at once (and a
+    # configuration file that outlives apt-get remove). IT copies it there and edits it.
+    (doc / "examples").mkdir()
+    (doc / "examples" / "settings.json").write_text(system_settings_example(), encoding="utf-8")
     (root / "usr" / "bin").mkdir(parents=True)
     (root / "usr" / "bin" / PACKAGE).symlink_to(INSTALL_DIR / PACKAGE)
     _normalise_modes(root)

@@ -39,6 +39,7 @@ INSTALLED = [
     Path("/usr/share/applications/piggy-desk.desktop"),
     Path("/usr/share/icons/hicolor/48x48/apps/piggy-desk.png"),
     Path("/usr/share/icons/hicolor/512x512/apps/piggy-desk.png"),
+    Path("/usr/share/doc/piggy-desk/examples/settings.json"),
 ]
 
 pytestmark = pytest.mark.skipif(
