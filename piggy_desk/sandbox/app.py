@@ -261,6 +261,8 @@ class _PiggyEndpoints:
             _route("/vouchers/redeem", {"POST": self.redeem}),
             _route("/vouchers/multi-redeem", {"POST": self.multi_redeem}),
             _route("/vouchers/update/{uuid}", {"PUT": self.update_voucher}),
+            # The official SDK's Models/Vouchers/Voucher::update puts to /vouchers/{uuid}.
+            _route("/vouchers/{uuid}", {"PUT": self.update_voucher}),
             _route("/vouchers/{uuid}/lock", {"POST": self.lock_voucher}),
             _route("/vouchers/{uuid}/release", {"POST": self.release_voucher}),
             _route("/vouchers/{uuid}/reverse", {"POST": self.reverse}),

@@ -22,6 +22,7 @@ from piggy_desk.api import PiggyClient, PromotionType, VoucherStatus
 from piggy_desk.sandbox import RunningSandbox
 from piggy_desk.sandbox.seed import KNOWN
 from piggy_desk.sandbox.state import Contact, ContactIdentifier, Promotion, SandboxState, Voucher
+from tests.sdk import php_form
 
 
 class TrailingSlash(httpx.AsyncBaseTransport):
@@ -39,21 +40,6 @@ class TrailingSlash(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self._network.aclose()
-
-
-def php_form(fields: dict[str, object], prefix: str = "") -> list[tuple[str, str]]:
-    """Fields as PHP's ``http_build_query`` writes them (Guzzle's ``form_params``): nested
-    arrays as ``custom_attributes[afdeling]``, booleans as 1 and 0, nulls left out."""
-    pairs: list[tuple[str, str]] = []
-    for key, value in fields.items():
-        name = f"{prefix}[{key}]" if prefix else key
-        if isinstance(value, dict):
-            pairs.extend(php_form(value, name))
-        elif isinstance(value, bool):
-            pairs.append((name, "1" if value else "0"))
-        elif value is not None:
-            pairs.append((name, str(value)))
-    return pairs
 
 
 class FormBodies(httpx.AsyncBaseTransport):
