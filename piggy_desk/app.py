@@ -241,7 +241,7 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
         epilog=(
             "The Piggy API token is never given on the command line: it comes from the OS\n"
             "key store or the PIGGY_TOKEN environment variable. Without one, Piggy Desk\n"
-            "opens on its built-in sandbox (training).\n"
+            "opens its first-run screen: try the built-in sandbox, or connect to Piggy.\n"
             "\n"
             f"Log file: {default_log_dir() / LOG_FILE_NAME}\n"
             "(tokens and release keys are masked in it; send it to support when asked).\n"
@@ -363,6 +363,7 @@ async def _run(
         # A window deleted without a close event (it never says "closed") ends the program
         # too, instead of leaving it running unseen with the folder and a voucher held.
         window.destroyed.connect(end)
+        window.fit_to_screen()
         window.show()
         log.info("the counter is open on the data folder %s", folder)
         close_on_signals(window)

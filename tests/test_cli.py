@@ -81,6 +81,15 @@ def test_help_lists_the_options() -> None:
         assert option in result.stdout, option
 
 
+def test_help_says_what_a_start_without_an_account_opens() -> None:
+    """Without a token the first-run screen opens (README, Set up); only --demo goes
+    straight to the sandbox."""
+    text = " ".join(_piggy_desk("--help").stdout.split())
+    assert "Without one, Piggy Desk opens on its built-in sandbox" not in text
+    assert "Without one, Piggy Desk opens its first-run screen" in text
+    assert "--demo" in text and "built-in sandbox" in text
+
+
 def test_version() -> None:
     result = _piggy_desk("--version")
     assert result.returncode == 0

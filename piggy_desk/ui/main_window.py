@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from piggy_desk.api import Contact, PiggyClient, base_url_root
 from piggy_desk.counter.connection import Connection, ConnectionWatch
@@ -239,6 +239,20 @@ class MainWindow(QMainWindow):
         )
         self._show_connection(Connection.UNKNOWN)
         self.resize(1100, 820)
+
+    def fit_to_screen(self) -> None:
+        """Keep the first size (1100×820) where the screen has room; on a smaller screen
+        (a 1366×768 counter) take its free area, leaving room for the window's title bar."""
+        screen = self.screen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        title_bar = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
+        width = min(self.width(), room.width())
+        height = min(self.height(), room.height() - title_bar)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+            self.move(room.topLeft())
 
     def start(self) -> None:
         """Start the counter, watch the connection, release locks an earlier run left."""

@@ -132,3 +132,20 @@ async def test_a_burst_of_scans_while_piggy_is_slow_loses_none_and_keeps_order(
     assert counter.screen.view.voucher is not None
     assert counter.screen.view.voucher.code == codes[-1]
     assert counter.sandbox.stats()["requests"] >= 20
+
+
+async def test_the_window_fits_a_screen_smaller_than_its_first_size(counter: Counter) -> None:
+    """The offscreen screen is 800×800, smaller than the first size (1100×820), as a
+    1366×768 counter screen is smaller than 820 high: the window takes the screen's room,
+    leaving space for a title bar, and the counter still works in it."""
+    window = counter.window
+    room = window.screen().availableGeometry()
+    assert (window.width(), window.height()) == (1100, 820)
+    window.fit_to_screen()
+    QApplication.processEvents()
+    # (800 is narrower than the counter's least width, 825: no counter screen is.)
+    assert window.width() <= max(room.width(), window.minimumSizeHint().width())
+    assert window.height() < room.height()
+    assert window.geometry().top() >= room.top() and window.geometry().left() >= room.left()
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    assert counter.screen.card.status.word == "Valid"
