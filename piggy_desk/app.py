@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import logging
 import os
 import platform
@@ -23,7 +24,7 @@ from piggy_desk import __version__
 from piggy_desk.api import ClientCredentials, InvalidRequest, PiggyClient
 from piggy_desk.counter.connection import ConnectionWatch
 from piggy_desk.counter.flow import CounterSettings, RedemptionFlow
-from piggy_desk.counter.journal import Journal
+from piggy_desk.counter.journal import Journal, JournalDamaged
 from piggy_desk.counter.scan import ScanRules
 from piggy_desk.logs import LOG_FILE_NAME, configure_logging, default_log_dir, register_secret
 from piggy_desk.settings import (
@@ -46,6 +47,7 @@ from piggy_desk.ui.manager_gate import ManagerGate
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.one_copy import DataFolderGuard, call_running_copy, take_data_folder
 from piggy_desk.ui.sounds import SoundPlayer
+from piggy_desk.ui.start_failure import LOG_FILE_SENTENCE, report_start_failure
 from piggy_desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -88,12 +90,13 @@ def build_main_window(
     messages = MessagePath()
     tasks = TaskRunner(messages.on_task_failed)
     watch = ConnectionWatch()
+    # The journal first: when it cannot be opened, no client is left unclosed.
+    journal = Journal.in_folder(data_dir)
     if isinstance(token, ClientCredentials):
         client = PiggyClient(base_url, client_credentials=token, observer=watch.observe)
     else:
         register_secret(token)
         client = PiggyClient(base_url, token, observer=watch.observe)
-    journal = Journal.in_folder(data_dir)
     controller = CounterController(tasks)
     flow = RedemptionFlow(
         client,
@@ -246,8 +249,9 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
             f"Log file: {default_log_dir() / LOG_FILE_NAME}\n"
             "(tokens and release keys are masked in it; send it to support when asked).\n"
             "\n"
-            "Exit status: 0 when all went well, 1 when the self-test failed,\n"
-            "2 when an option was wrong."
+            "Exit status: 0 when all went well, 1 when the self-test failed or Piggy Desk\n"
+            "could not start (a box says why, the log has the details), 2 when an option\n"
+            "was wrong."
         ),
     )
     parser.add_argument(
@@ -296,6 +300,8 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
         version=f"Piggy Desk {__version__} (Python {platform.python_version()}, Qt {qVersion()})",
         help="print the version and exit",
     )
+    # Set once the window shows: a failure after that did not stop the start.
+    parser.set_defaults(window_was_open=False)
     return parser.parse_args(argv)
 
 
@@ -304,6 +310,7 @@ async def _run(
     app: QApplication,
     theme_keeper: theme.ThemeKeeper,
     loaded: LoadedSettings,
+    log_file: Path | None = None,
 ) -> int:
     from piggy_desk.sandbox.address import base_url_of, listen
     from piggy_desk.sandbox.seed import KNOWN
@@ -341,7 +348,8 @@ async def _run(
             sandbox_socket = listen()
             base_url = base_url_of(sandbox_socket)
             settings = replace(settings, shop_uuid=KNOWN.SHOP_UUID)
-        window = build_main_window(
+        build = functools.partial(
+            build_main_window,
             base_url=base_url,
             token=token,
             data_dir=folder,
@@ -351,6 +359,13 @@ async def _run(
             theme_keeper=theme_keeper,
             loaded=loaded,
         )
+        damaged: JournalDamaged | None = None
+        try:
+            window = build()
+        except JournalDamaged as error:
+            # Kept aside with a timestamp; the journal starts afresh and the person is told.
+            damaged = error
+            window = build()
         guard.called.connect(window.come_to_front)
         window.messages.install()
         closed = asyncio.get_running_loop().create_future()
@@ -365,8 +380,11 @@ async def _run(
         window.destroyed.connect(end)
         window.fit_to_screen()
         window.show()
-        log.info("the counter is open on the data folder %s", folder)
+        arguments.window_was_open = True
         close_on_signals(window)
+        log.info("the counter is open on the data folder %s", folder)
+        if damaged is not None:
+            _tell_journal_damaged(window, damaged, log_file)
         if sandbox_socket is not None:
             # Starting the sandbox (its web server and seeded data: ~0.1 s) after the
             # window shows; the counter's first requests wait in the socket's backlog.
@@ -383,6 +401,31 @@ async def _run(
             sandbox_socket.close()
         if guard is not None:
             guard.release()
+
+
+def _tell_journal_damaged(
+    window: MainWindow, damaged: JournalDamaged, log_file: Path | None
+) -> None:
+    """The journal could not be read at start: a box over the counter says so (it was kept
+    aside, a new one began), and where the log is."""
+    sentence = damaged.sentence(translate)
+    log.error("at start: %s", damaged.sentence())
+    where = (
+        translate("StartFailure", LOG_FILE_SENTENCE).format(path=log_file)
+        if log_file is not None
+        else ""
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Piggy Desk",
+        "\n\n".join(filter(None, (sentence, where))),
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
+    box.setObjectName("journalDamaged")
+    box.finished.connect(box.deleteLater)
+    box.open()
+    window.statusBar().showMessage(sentence)
 
 
 async def _say_already_open(folder: Path) -> None:
@@ -479,7 +522,8 @@ def close_on_signals(window: MainWindow) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``piggy-desk``: open the counter (on the built-in sandbox when no account is configured),
-    or with ``--self-test`` check the installation end to end."""
+    or with ``--self-test`` check the installation end to end. A failure ends in a box with
+    a sentence and the log file's path (and in the log), never in a traceback."""
     arguments = parse_arguments(argv)
     log_file = start_logging(arguments)
     qInstallMessageHandler(_on_qt_message)
@@ -487,6 +531,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         _offscreen_without_display()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    try:
+        return _main(arguments, app, log_file)
+    except Exception as error:
+        if arguments.self_test:
+            log.critical("the self-test could not run", exc_info=error)
+            _print_line(f"FAILED: {type(error).__name__}: {error}")
+            return 1
+        return report_start_failure(error, log_file, window_was_open=arguments.window_was_open)
+
+
+def _main(arguments: argparse.Namespace, app: QApplication, log_file: Path | None) -> int:
     app.setApplicationName("Piggy Desk")
     app.setOrganizationName("PiggyDesk")
     # The loop must survive a message box being the only window; quitting is deliberate.
@@ -511,7 +566,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
             if arguments.self_test:
                 return runner.run(_self_test(log_file))
-            return runner.run(_run(arguments, app, theme_keeper, loaded))
+            return runner.run(_run(arguments, app, theme_keeper, loaded, log_file))
     finally:
         collector.stop()
 

@@ -402,7 +402,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>uur</translation>
     </message>
     <message>
-        <location line="+578"/>
+        <location line="+579"/>
         <source>New promotion</source>
         <translation>Nieuwe actie</translation>
     </message>
@@ -1157,12 +1157,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Verbinding: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+161"/>
+        <location filename="../../piggy_desk/app.py" line="+164"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Sommige opgeslagen instellingen konden niet worden gebruikt ({settings}): zie Instellingen.</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+284"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is al geopend op deze computer, met hetzelfde kassalogboek ({folder}). Gebruik het venster dat open is: het staat misschien achter andere vensters of is geminimaliseerd.</translation>
     </message>
@@ -1384,7 +1384,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionDraft</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-618"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-619"/>
         <source>A promotion needs a name.</source>
         <translation>Een actie heeft een naam nodig.</translation>
     </message>
@@ -1551,7 +1551,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionsScreen</name>
     <message>
-        <location line="+605"/>
+        <location line="+606"/>
         <location line="+22"/>
         <source>Promotions</source>
         <translation>Acties</translation>
@@ -2510,6 +2510,84 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
 </context>
 <context>
+    <name>StartFailure</name>
+    <message>
+        <location filename="../../piggy_desk/ui/start_failure.py" line="+23"/>
+        <source>Piggy Desk could not start</source>
+        <translation>Piggy Desk kon niet starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Piggy Desk stopped because of a problem</source>
+        <translation>Piggy Desk is gestopt door een probleem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Free some space on the disk of {folder}, then start Piggy Desk again.</source>
+        <translation>Maak ruimte vrij op de schijf van {folder} en start Piggy Desk daarna opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask whoever looks after this computer to let Piggy Desk write in {folder}, then start it again.</source>
+        <translation>Vraag wie deze computer beheert om Piggy Desk in {folder} te laten schrijven en start het daarna opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close the other program, then start Piggy Desk again.</source>
+        <translation>Sluit het andere programma en start Piggy Desk daarna opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check that the folder {folder} is there and can be reached, then start Piggy Desk again.</source>
+        <translation>Controleer of de map {folder} bestaat en bereikbaar is en start Piggy Desk daarna opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start Piggy Desk again; if this happens again, send the log file to support.</source>
+        <translation>Start Piggy Desk opnieuw; gebeurt dit weer, stuur dan het logbestand naar de ondersteuning.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The disk of the data folder {folder} is full.</source>
+        <translation>De schijf van de gegevensmap {folder} is vol.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Piggy Desk may not write in its data folder {folder}.</source>
+        <translation>Piggy Desk mag niet schrijven in zijn gegevensmap {folder}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Piggy Desk cannot reach its data folder {folder}.</source>
+        <translation>Piggy Desk kan zijn gegevensmap {folder} niet bereiken.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The Piggy address cannot be used: {problem}</source>
+        <translation>Het Piggy-adres kan niet worden gebruikt: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct the address (the --base-url option, or the address under Settings), then start Piggy Desk again.</source>
+        <translation>Verbeter het adres (de optie --base-url, of het adres onder Instellingen) en start Piggy Desk daarna opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Piggy Desk could not start because of an unexpected problem ({problem}).</source>
+        <translation>Piggy Desk kon niet starten door een onverwacht probleem ({problem}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The details are in the log file: {path}</source>
+        <translation>De details staan in het logbestand: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No log file could be written.</source>
+        <translation>Er kon geen logbestand worden geschreven.</translation>
+    </message>
+</context>
+<context>
     <name>StatusBadge</name>
     <message>
         <location filename="../../piggy_desk/ui/widgets.py" line="-62"/>
@@ -2679,7 +2757,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherChart</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-1187"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-1188"/>
         <source>In use at a counter</source>
         <translation>In gebruik aan kassa</translation>
     </message>
@@ -2755,7 +2833,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers.py" line="+147"/>
+        <location filename="../../piggy_desk/ui/vouchers.py" line="+148"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -2793,18 +2871,18 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location line="+148"/>
+        <location line="+149"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+148"/>
+        <location line="+150"/>
         <source>All promotions</source>
         <translation>Alle acties</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-147"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2844,7 +2922,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Vouchers</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Activate</source>
         <translation>Activeren</translation>
     </message>
@@ -2894,7 +2972,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Geen klant met dit e-mailadres.</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+60"/>
         <source>{rows} of %Ln voucher(s) shown</source>
         <translation>
             <numerusform>{rows} van %Ln voucher getoond</numerusform>
@@ -2902,7 +2980,8 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-4"/>
+        <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
             <numerusform>%Ln voucher</numerusform>
@@ -2931,12 +3010,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher {code} is geactiveerd.</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-259"/>
         <source>Arrow keys choose a voucher; the buttons below or the Menu key act on it</source>
         <translation>Kies met de pijltjestoetsen een voucher; de knoppen hieronder of de menutoets werken op die voucher</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+261"/>
         <source>Voucher {code} deactivated.</source>
         <translation>Voucher {code} is uitgeschakeld.</translation>
     </message>
