@@ -762,7 +762,8 @@ class CreatePromotionDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.banner.hide()
-        self.setMinimumWidth(560)
+        # At least as wide as the labels and hints need (Dutch labels are longer).
+        self.setMinimumWidth(max(560, layout.totalMinimumSize().width()))
 
     def _field_with_error(self, field: str, widget: QWidget | QHBoxLayout, hint: str) -> QWidget:
         box = QWidget(self)

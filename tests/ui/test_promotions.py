@@ -31,6 +31,7 @@ from piggy_desk.api import PiggyClient, Promotion
 from piggy_desk.counter.flow import Tone
 from piggy_desk.sandbox import KNOWN, PIGGY_PREFIX, RunningSandbox
 from piggy_desk.ui import promotions, theme
+from piggy_desk.ui.i18n import install_translators
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.promotions import (
     CHART_STATUSES,
@@ -404,6 +405,26 @@ async def test_a_multi_use_promotion_with_three_uses_is_made_and_shown(desk: Des
     assert desk.screen.detail_values["uses"].text() == "3 times"
     if SCREENSHOT_DIR is not None:
         assert desk.screen.grab().save(str(SCREENSHOT_DIR / "promotion-multi-use.png"))
+
+
+async def test_the_dialog_is_wide_enough_for_its_dutch_labels(
+    desk: Desk, qapp: QApplication
+) -> None:
+    """'Aantal keer per voucher:' is a long label: the Dutch dialog grows to fit its hints
+    instead of cutting them off."""
+    install_translators(qapp, "nl")
+    try:
+        dialog = CreatePromotionDialog(desk.messages, desk.screen)
+        dialog.show()
+        await asyncio.sleep(0)
+        assert dialog.type_input.itemText(1) == "Meermalig"
+        hints = [label for label in dialog.findChildren(QLabel) if label.property("fieldHint")]
+        assert len(hints) == 4
+        for hint in hints:
+            assert hint.width() >= hint.sizeHint().width(), hint.text()
+        dialog.reject()
+    finally:
+        install_translators(qapp, "en")
 
 
 async def test_a_multi_use_promotion_needs_two_uses_or_more(desk: Desk) -> None:
