@@ -14,8 +14,10 @@ import sys
 sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 from piggy_desk.api._auth import ClientCredentials  # noqa: E402
+from piggy_desk.api._transport import DEADLINES, MAX_ANSWER_BYTES, RequestKind  # noqa: E402
 from piggy_desk.api.client import DEFAULT_BASE_URL, PiggyClient, base_url_root  # noqa: E402
 from piggy_desk.api.errors import (  # noqa: E402
+    AnswerTooLarge,
     ClientCredentialsRefused,
     ConnectionDropped,
     ContactAlreadyExists,
@@ -63,7 +65,10 @@ from piggy_desk.api.models import (  # noqa: E402
 )
 
 __all__ = [
+    "DEADLINES",
     "DEFAULT_BASE_URL",
+    "MAX_ANSWER_BYTES",
+    "AnswerTooLarge",
     "BatchJob",
     "ClientCredentials",
     "ClientCredentialsRefused",
@@ -91,6 +96,7 @@ __all__ = [
     "PromotionType",
     "RateLimited",
     "Redemption",
+    "RequestKind",
     "ServerError",
     "Shop",
     "Timeout",

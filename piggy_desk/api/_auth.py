@@ -164,7 +164,7 @@ def _refusal(response: httpx.Response) -> errors.PiggyError:
             body=response.text,
         )
     else:
-        error = _error_from_response(response, "POST", TOKEN_PATH)
+        error = _error_from_response(response, response.content, "POST", TOKEN_PATH)
     # Only a token was asked for: whatever the program was about to send has not gone.
     error.ambiguous = False
     return error

@@ -9,6 +9,8 @@ import random
 import time
 from collections.abc import Callable, Mapping
 from email.utils import parsedate_to_datetime
+from enum import StrEnum
+from types import MappingProxyType
 from typing import Any, Protocol
 from urllib.parse import quote
 
@@ -22,6 +24,37 @@ API_PATH = "/api/v3/oauth/clients"
 MAX_ID_LENGTH = 128
 MAX_RETRY_AFTER = 10.0
 _SAFE_METHODS = frozenset({"GET", "HEAD"})
+# The largest answer read: the largest real page (500 vouchers, about 340 kB from the
+# sandbox; 73 kB with limit=100) with a wide margin. A longer body is cut off there.
+MAX_ANSWER_BYTES = 16 * 1024 * 1024
+
+
+class RequestKind(StrEnum):
+    """What a request is for, which decides how long it may take (see ``DEADLINES``)."""
+
+    FIND = "find"  # a look-up at the counter: a voucher, a customer, a loyalty card
+    LOCK = "lock"
+    RELEASE = "release"
+    REDEEM = "redeem"  # and multi-redeem
+    REVERSE = "reverse"
+    PAGE = "page"  # a page of a list (up to 500 vouchers)
+    OTHER = "other"
+
+
+# How long a request may take in all, from sending to the answer's last byte, retries
+# included. httpx's timeouts count each read on its own, so without these a server that
+# sends a byte every few seconds would hold "Checking…" or "Redeeming…" for ever.
+DEADLINES: Mapping[RequestKind, float] = MappingProxyType(
+    {
+        RequestKind.FIND: 15.0,
+        RequestKind.LOCK: 15.0,
+        RequestKind.RELEASE: 10.0,
+        RequestKind.REDEEM: 20.0,
+        RequestKind.REVERSE: 20.0,
+        RequestKind.PAGE: 60.0,
+        RequestKind.OTHER: 30.0,
+    }
+)
 
 
 class Authorizer(Protocol):
@@ -102,15 +135,17 @@ def _json_or_none(content: bytes) -> object:
         return None
 
 
-def _error_from_response(response: httpx.Response, method: str, path: str) -> errors.PiggyError:
+def _error_from_response(
+    response: httpx.Response, content: bytes, method: str, path: str
+) -> errors.PiggyError:
     """The exception for a non-2xx answer: by Piggy's code first, then by HTTP status."""
     status = response.status_code
-    body = _json_or_none(response.content)
+    body = _json_or_none(content)
     context: dict[str, Any] = {
         "status_code": status,
         "method": method,
         "path": path,
-        "body": response.text,
+        "body": _text(response, content),
     }
     message = None
     if isinstance(body, Mapping):
@@ -150,12 +185,24 @@ class Transport:
         backoff: float = 0.25,
         observer: Callable[[errors.PiggyError | None], None] | None = None,
         auth: Authorizer | None = None,
+        deadlines: Mapping[RequestKind, float] | None = None,
     ) -> None:
         self._http = http
         self._max_retries = max_retries
         self._backoff = backoff
         self._observer = observer
         self._auth = auth
+        self._deadlines = {**DEADLINES, **(deadlines or {})}
+        self._deadline_cap: float | None = None
+
+    def cap_deadlines(self, seconds: float) -> None:
+        """From now on no request takes longer than ``seconds`` (the program is closing)."""
+        self._deadline_cap = seconds
+
+    def deadline(self, kind: RequestKind) -> float:
+        """How long a request of this kind may take in all, in seconds."""
+        seconds = self._deadlines[kind]
+        return seconds if self._deadline_cap is None else min(seconds, self._deadline_cap)
 
     async def request(
         self,
@@ -164,13 +211,16 @@ class Transport:
         *,
         params: Mapping[str, str | int] | None = None,
         body: Mapping[str, Any] | None = None,
+        kind: RequestKind = RequestKind.OTHER,
     ) -> tuple[int, Mapping[str, Any]]:
         """Send one request; the HTTP status and the decoded JSON object of a 2xx answer.
 
-        The observer hears how it ended: None when Piggy answered with success, else the
-        error (an argument refused before sending says nothing about the connection)."""
+        Past its kind's deadline it ends with ``Timeout`` (ambiguous for a POST or PUT:
+        Piggy may have done it). The observer hears how it ended: None when Piggy
+        answered with success, else the error (an argument refused before sending says
+        nothing about the connection)."""
         try:
-            answer = await self._with_retries(method, path, params=params, body=body)
+            answer = await self._within_deadline(method, path, params, body, kind)
         except errors.InvalidRequest:
             raise
         except errors.PiggyError as error:
@@ -181,6 +231,29 @@ class Transport:
             self._observer(None)
         return answer
 
+    async def _within_deadline(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, str | int] | None,
+        body: Mapping[str, Any] | None,
+        kind: RequestKind,
+    ) -> tuple[int, Mapping[str, Any]]:
+        seconds = self.deadline(kind)
+        end = asyncio.get_running_loop().time() + seconds
+        try:
+            async with asyncio.timeout_at(end) as scope:
+                return await self._with_retries(method, path, params=params, body=body, end=end)
+        except TimeoutError:
+            if not scope.expired():
+                raise
+            raise errors.Timeout(
+                f"Piggy had not finished answering after {seconds:g} s.",
+                ambiguous=method not in _SAFE_METHODS,
+                method=method,
+                path=path,
+            ) from None
+
     async def _with_retries(
         self,
         method: str,
@@ -188,10 +261,12 @@ class Transport:
         *,
         params: Mapping[str, str | int] | None,
         body: Mapping[str, Any] | None,
+        end: float,
     ) -> tuple[int, Mapping[str, Any]]:
         retryable = method in _SAFE_METHODS
         attempt = 0
         sent_again = False
+        loop = asyncio.get_running_loop()
         while True:
             authorization = None
             try:
@@ -218,8 +293,8 @@ class Transport:
                 await self._auth.refused(authorization)
             except (errors.TransportError, errors.ServerError, errors.RateLimited) as error:
                 delay = self._retry_delay(error, attempt) if retryable else None
-                if delay is None:
-                    raise
+                if delay is None or loop.time() + delay >= end:
+                    raise  # no retry, or none that could end before the deadline
                 attempt += 1
                 log.info(
                     "retrying %s %s in %.2f s after %s", method, path, delay, type(error).__name__
@@ -269,7 +344,11 @@ class Transport:
                 f"This cannot be sent to Piggy ({type(exc).__name__})."
             ) from None
         try:
-            response = await self._http.send(request)
+            response = await self._http.send(request, stream=True)
+            try:
+                content = await _read_body(response, context, unsafe=unsafe)
+            finally:
+                await response.aclose()
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             raise errors.Offline(
                 f"Could not connect to Piggy ({type(exc).__name__}).", **context
@@ -296,15 +375,48 @@ class Transport:
         elapsed_ms = (time.perf_counter() - started) * 1000
         log.debug("%s %s -> %s in %.0f ms", method, path, response.status_code, elapsed_ms)
         if not response.is_success:
-            raise _error_from_response(response, method, path)
-        decoded = _json_or_none(response.content)
+            raise _error_from_response(response, content, method, path)
+        decoded = _json_or_none(content)
         if not isinstance(decoded, Mapping):
             # Piggy said yes but the answer cannot be read: a POST most likely happened.
             raise errors.MalformedResponse(
                 "Piggy's answer is not a JSON object.",
                 status_code=response.status_code,
-                body=response.text,
+                body=_text(response, content),
                 ambiguous=unsafe,
                 **context,
             )
         return response.status_code, decoded
+
+
+async def _read_body(response: httpx.Response, context: dict[str, Any], *, unsafe: bool) -> bytes:
+    """The answer's body (decompressed), refused past ``MAX_ANSWER_BYTES``: the size it
+    announces is checked first, the bytes that come are counted as they come."""
+
+    def too_large() -> errors.AnswerTooLarge:
+        return errors.AnswerTooLarge(
+            f"Piggy's answer is larger than {MAX_ANSWER_BYTES // 2**20} MB; it was not read.",
+            status_code=response.status_code,
+            ambiguous=unsafe,
+            **context,
+        )
+
+    declared = response.headers.get("Content-Length", "")
+    if declared.isascii() and declared.isdigit() and int(declared) > MAX_ANSWER_BYTES:
+        raise too_large()
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > MAX_ANSWER_BYTES:
+            raise too_large()
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _text(response: httpx.Response, content: bytes) -> str:
+    """The body as text, for an error's details."""
+    try:
+        return content.decode(response.encoding or "utf-8", errors="replace")
+    except LookupError:
+        return content.decode("utf-8", errors="replace")

@@ -15,7 +15,13 @@ import httpx
 from piggy_desk import __version__
 from piggy_desk.api import errors
 from piggy_desk.api._auth import AccessTokens, ClientCredentials
-from piggy_desk.api._transport import API_PATH, MAX_ID_LENGTH, Transport, path_segment
+from piggy_desk.api._transport import (
+    API_PATH,
+    MAX_ID_LENGTH,
+    RequestKind,
+    Transport,
+    path_segment,
+)
 from piggy_desk.api.models import (
     BatchJob,
     Contact,
@@ -44,6 +50,8 @@ MAX_EMAIL_LENGTH = 255
 MAX_PAGES = 100_000
 PROMOTION_PAGE_SIZE = 30
 """Promotions per page: the official SDK's default, so a size Piggy is known to serve."""
+# The longest any request may take once the program is closing (``begin_closing``).
+CLOSING_DEADLINE = 3.0
 T = TypeVar("T")
 CustomAttributes = Mapping[str, str | int | float | bool | None]
 
@@ -162,16 +170,19 @@ class _Resource:
         body: Mapping[str, Any] | None = None,
         whole_answer: bool = False,
         parse_in_thread: bool = False,
+        kind: RequestKind = RequestKind.OTHER,
     ) -> T:
         """Send the request and ``parse`` its ``data`` (or the whole answer, for lists).
 
         ``parse_in_thread`` for answers that may be large (a page of 500 vouchers takes tens
-        of milliseconds to parse): the event loop, and the window on it, keep running."""
+        of milliseconds to parse): the event loop, and the window on it, keep running.
+        ``kind`` decides the deadline of the whole exchange (``DEADLINES``)."""
         status, answer = await self._transport.request(
             method,
             path,
             params=_compact(params or {}),
             body=None if body is None else _compact(body),
+            kind=kind,
         )
         try:
             if not whole_answer:
@@ -210,7 +221,13 @@ class Vouchers(_Resource):
             "page": None if page is None else _in_range(page, 1, 2**31 - 1, "page"),
         }
         return await self._call(
-            voucher_page, "GET", "/vouchers", params=params, whole_answer=True, parse_in_thread=True
+            voucher_page,
+            "GET",
+            "/vouchers",
+            params=params,
+            whole_answer=True,
+            parse_in_thread=True,
+            kind=RequestKind.PAGE,
         )
 
     async def iterate(
@@ -289,7 +306,9 @@ class Vouchers(_Resource):
     async def find(self, code: str) -> Voucher:
         """The voucher with this code (``VoucherNotFound`` when there is none)."""
         params = {"code": _code(code)}
-        return await self._call(Voucher.from_api, "GET", "/vouchers/find", params=params)
+        return await self._call(
+            Voucher.from_api, "GET", "/vouchers/find", params=params, kind=RequestKind.FIND
+        )
 
     async def update(
         self, voucher_uuid: str, *, status: str, custom_attributes: CustomAttributes | None = None
@@ -309,13 +328,15 @@ class Vouchers(_Resource):
     async def lock(self, voucher_uuid: str) -> VoucherLock:
         """Keep every other counter off this voucher; Piggy releases it after an hour."""
         path = f"/vouchers/{path_segment(voucher_uuid, 'voucher_uuid')}/lock"
-        return await self._call(VoucherLock.from_api, "POST", path, body={})
+        return await self._call(VoucherLock.from_api, "POST", path, body={}, kind=RequestKind.LOCK)
 
     async def release(self, voucher_uuid: str, release_key: str) -> VoucherLock:
         """Give a locked voucher back (it becomes ACTIVE again)."""
         path = f"/vouchers/{path_segment(voucher_uuid, 'voucher_uuid')}/release"
         body = {"release_key": _release_key(release_key)}
-        return await self._call(VoucherLock.from_api, "POST", path, body=body)
+        return await self._call(
+            VoucherLock.from_api, "POST", path, body=body, kind=RequestKind.RELEASE
+        )
 
     async def redeem(
         self,
@@ -332,13 +353,19 @@ class Vouchers(_Resource):
             "release_key": None if release_key is None else _release_key(release_key),
             "shop_uuid": _optional_id(shop_uuid, "shop_uuid"),
         }
-        return await self._call(Voucher.from_api, "POST", "/vouchers/redeem", body=body)
+        return await self._call(
+            Voucher.from_api, "POST", "/vouchers/redeem", body=body, kind=RequestKind.REDEEM
+        )
 
     async def reverse(self, voucher_uuid: str) -> Voucher | None:
         """Undo a redemption. Piggy publishes no answer for this; an empty one gives None."""
         path = f"/vouchers/{path_segment(voucher_uuid, 'voucher_uuid')}/reverse"
         return await self._call(
-            lambda data: Voucher.from_api(data) if data else None, "POST", path, body={}
+            lambda data: Voucher.from_api(data) if data else None,
+            "POST",
+            path,
+            body={},
+            kind=RequestKind.REVERSE,
         )
 
     async def multi_redeem(
@@ -363,7 +390,11 @@ class Vouchers(_Resource):
             "release_key": None if release_key is None else _release_key(release_key),
         }
         return await self._call(
-            MultiRedemption.from_api, "POST", "/vouchers/multi-redeem", body=body
+            MultiRedemption.from_api,
+            "POST",
+            "/vouchers/multi-redeem",
+            body=body,
+            kind=RequestKind.REDEEM,
         )
 
 
@@ -447,7 +478,9 @@ class Contacts(_Resource):
     async def find_by_email(self, email: str) -> Contact:
         """The contact with this e-mail address (``ContactNotFound`` when there is none)."""
         params = {"email": _email(email)}
-        return await self._call(Contact.from_api, "GET", "/contacts/find-one-by", params=params)
+        return await self._call(
+            Contact.from_api, "GET", "/contacts/find-one-by", params=params, kind=RequestKind.FIND
+        )
 
     async def find_or_create(self, email: str) -> Contact:
         """The contact with this e-mail address, created when Piggy has none."""
@@ -470,13 +503,24 @@ class Contacts(_Resource):
             "page": None if page is None else _in_range(page, 1, 2**31 - 1, "page"),
             "limit": None if limit is None else _in_range(limit, 1, MAX_CONTACT_PAGE_SIZE, "limit"),
         }
-        return await self._call(contact_page, "GET", "/contacts", params=params, whole_answer=True)
+        return await self._call(
+            contact_page,
+            "GET",
+            "/contacts",
+            params=params,
+            whole_answer=True,
+            kind=RequestKind.PAGE,
+        )
 
     async def find_identifier(self, value: str) -> ContactIdentifier:
         """The loyalty card (contact identifier) with this value."""
         params = {"contact_identifier_value": _card(value)}
         return await self._call(
-            ContactIdentifier.from_api, "GET", "/contact-identifiers/find", params=params
+            ContactIdentifier.from_api,
+            "GET",
+            "/contact-identifiers/find",
+            params=params,
+            kind=RequestKind.FIND,
         )
 
     async def find_by_identifier(self, value: str) -> Contact | None:
@@ -523,6 +567,8 @@ class PiggyClient:
     expires, got when first needed and renewed before it runs out and once after a 401;
     see ``_auth``). Tokens and the secret go into requests only: they are kept nowhere
     else and appear in no repr, log line or error.
+    Every request has a deadline for the whole exchange, by its kind (``deadlines``
+    overrides ``DEADLINES``), and answers are read up to a size limit.
     """
 
     def __init__(
@@ -538,6 +584,7 @@ class PiggyClient:
         observer: Callable[[errors.PiggyError | None], None] | None = None,
         client_credentials: ClientCredentials | None = None,
         clock: Callable[[], float] = time.monotonic,
+        deadlines: Mapping[RequestKind, float] | None = None,
     ) -> None:
         if client_credentials is not None and token:
             raise errors.InvalidRequest(
@@ -576,12 +623,21 @@ class PiggyClient:
             else AccessTokens(self._http, client_credentials, clock=clock)
         )
         self._transport = Transport(
-            self._http, max_retries=max_retries, observer=observer, auth=self.access_tokens
+            self._http,
+            max_retries=max_retries,
+            observer=observer,
+            auth=self.access_tokens,
+            deadlines=deadlines,
         )
         self.vouchers = Vouchers(self._transport)
         self.promotions = Promotions(self._transport)
         self.contacts = Contacts(self._transport)
         self.shops = Shops(self._transport)
+
+    def begin_closing(self, deadline: float = CLOSING_DEADLINE) -> None:
+        """The program is closing: from now on no request takes longer than ``deadline``
+        seconds (a release at close must not hold the window when Piggy is slow)."""
+        self._transport.cap_deadlines(deadline)
 
     @property
     def closed(self) -> bool:

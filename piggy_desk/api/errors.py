@@ -36,10 +36,11 @@ The hierarchy::
     │   ├── Timeout               no answer in time
     │   └── ConnectionDropped     the connection broke before the answer
     └── MalformedResponse         an answer that is not Piggy's JSON
+        └── AnswerTooLarge        an answer far larger than any real one (not read)
 
 ``ambiguous`` is true when the request may have been carried out by Piggy although no
-answer arrived (a read timeout, a dropped connection): a redeem in that state must be
-checked with a find, never retried blindly.
+answer arrived (a read timeout, a dropped connection, a request past its deadline): a
+redeem in that state must be checked with a find, never retried blindly.
 """
 
 from __future__ import annotations
@@ -292,6 +293,11 @@ class ConnectionDropped(TransportError):
 
 class MalformedResponse(PiggyError):
     user_message = QT_TRANSLATE_NOOP("PiggyError", "Piggy sent an answer that could not be read.")
+
+
+class AnswerTooLarge(MalformedResponse):
+    """The answer was cut off unread past the client's size limit (a broken or hostile
+    server, or a proxy's endless page)."""
 
 
 ERRORS_BY_CODE: Mapping[int, type[PiggyAPIError]] = {

@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from piggy_desk.sandbox.control import MAX_BATCH_DELAY_SECONDS, MAX_BULK_VOUCHERS, Sandbox
 from piggy_desk.sandbox.errors import PiggyError, invalid_input
 from piggy_desk.sandbox.faults import Fault, FaultKind, gateway_page, parse_fault, status_message
+from piggy_desk.sandbox.hostile import asked_for_another_code, send_hostile
 from piggy_desk.sandbox.inputs import Fields, read_input
 from piggy_desk.sandbox.oauth import MAX_TOKEN_SECONDS, TOKEN_PATH, TokenRefusal
 from piggy_desk.sandbox.render import (
@@ -148,6 +149,8 @@ class SandboxMiddleware:
             if still_there is None:
                 return  # The client gave up on the way in: Piggy never got the request.
             receive = still_there
+        if fault is not None and fault.kind is FaultKind.WRONG_VOUCHER:
+            scope, fault = asked_for_another_code(scope, fault), None
         if fault is not None and not fault.after_commit:
             # Nothing is processed, so nothing to be late after: all the waiting is one.
             if decision.late_delay:
@@ -164,6 +167,8 @@ class SandboxMiddleware:
             await asyncio.sleep(decision.late_delay)
         if fault is None:
             await held.send_to(send)  # uvicorn drops it if the client has gone.
+        elif fault.kind in _HOSTILE:
+            await send_hostile(fault, receive, send, held.messages)
         else:
             await _answer_with_fault(fault, scope, receive, send)
 
@@ -195,6 +200,11 @@ class _HeldAnswer:
     def __init__(self) -> None:
         self._messages: list[Message] = []
 
+    @property
+    def messages(self) -> list[Message]:
+        """The kept messages, in order."""
+        return list(self._messages)
+
     async def hold(self, message: Message) -> None:
         """Keep a message instead of sending it (an ASGI `send`)."""
         self._messages.append(message)
@@ -205,9 +215,15 @@ class _HeldAnswer:
             await send(message)
 
 
+_HOSTILE = frozenset({FaultKind.TRICKLE, FaultKind.ENDLESS_BODY})
+
+
 async def _answer_with_fault(fault: Fault, scope: Scope, receive: Receive, send: Send) -> None:
     if fault.kind is FaultKind.DROP:
         await _drop_connection(scope, receive)
+        return
+    if fault.kind in _HOSTILE:
+        await send_hostile(fault, receive, send, [])
         return
     response: Response
     match fault.kind:

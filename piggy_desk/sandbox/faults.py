@@ -23,6 +23,14 @@ class FaultKind(StrEnum):
     EMPTY_BODY = "empty_body"
     NO_DATA = "no_data"
     DROP = "drop"
+    TRICKLE = "trickle"
+    ENDLESS_BODY = "endless_body"
+    WRONG_VOUCHER = "wrong_voucher"
+
+
+# A `trickle` fault's pause between two bytes when it names none: longer than nothing,
+# shorter than any per-read timeout, so only a deadline on the whole answer ends it.
+TRICKLE_SECONDS = 2.0
 
 
 @dataclass
@@ -46,6 +54,17 @@ class Fault:
       client saw a timeout.
 
     A latency fault delays the other fault kinds too; it never replaces an answer.
+
+    A hostile or broken server, for the client's defences:
+
+    - `trickle` sends one byte every `seconds` (2 s when not given), so no single read
+      ever waits long. With `after_commit` it is Piggy's real answer, after the request
+      was processed; without, nothing is processed and the bytes are spaces, for ever.
+    - `endless_body` answers 200 with a body that never ends, as fast as the client
+      reads (after processing the request with `after_commit`).
+    - `wrong_voucher` answers a request with a `code` in its query (a find) as if it had
+      asked for `code` (the fault's own field) instead: the answer is another voucher.
+    Each ends when the client goes away.
     """
 
     kind: FaultKind
@@ -56,6 +75,7 @@ class Fault:
     status: int | None = None
     retry_after: int | None = None
     seconds: float | None = None
+    code: str | None = None
 
     def matches(self, method: str, path: str) -> bool:
         """Return whether this fault applies to a request."""
@@ -145,6 +165,10 @@ def parse_fault(data: Mapping[str, object]) -> Fault:
         seconds: float | None = fields.required_number("seconds", maximum=MAX_LATENCY_SECONDS)
     else:
         seconds = fields.number("seconds", maximum=MAX_LATENCY_SECONDS)
+    if kind is FaultKind.WRONG_VOUCHER:
+        code: str | None = fields.required_text("code", max_length=255)
+    else:
+        code = fields.text("code", max_length=255)
     fields.check()
     return Fault(
         kind=kind,
@@ -155,6 +179,7 @@ def parse_fault(data: Mapping[str, object]) -> Fault:
         status=status,
         retry_after=retry_after,
         seconds=seconds,
+        code=code,
     )
 
 

@@ -86,6 +86,7 @@ class RunningSandbox:
         status: int | None = None,
         retry_after: int | None = None,
         seconds: float | None = None,
+        code: str | None = None,
     ) -> None:
         """Arm a fault for the next `count` matching Piggy requests (see `faults.Fault`).
 
@@ -102,6 +103,7 @@ class RunningSandbox:
             "status": status,
             "retry_after": retry_after,
             "seconds": seconds,
+            "code": code,
         }
         try:
             fault = parse_fault(fields)

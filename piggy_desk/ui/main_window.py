@@ -279,6 +279,9 @@ class MainWindow(QMainWindow):
         if self._shut:
             return
         self._shut = True
+        # A release at close waits a few seconds at most, however slow Piggy is; what it
+        # could not give back stays open in the journal, for the next start.
+        self.client.begin_closing()
         if shiboken6.isValid(self.counter):
             self.counter.detach()
         if "vouchers" in self._built and shiboken6.isValid(self._built["vouchers"]):

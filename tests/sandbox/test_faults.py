@@ -277,3 +277,68 @@ def test_bad_faults_are_refused_by_the_handle(sandbox: RunningSandbox) -> None:
         sandbox.inject("latency")
     with pytest.raises(ValueError, match="kind"):
         sandbox.inject("meltdown")
+
+
+def test_trickle_sends_the_real_answer_a_byte_at_a_time(sandbox: RunningSandbox) -> None:
+    sandbox.inject("trickle", seconds=0.01, path="/vouchers/redeem", after_commit=True)
+    reads: list[bytes] = []
+    with (
+        impatient_client(sandbox, 0.5) as client,
+        client.stream(
+            "POST", "/vouchers/redeem", json={"code": KNOWN.ACTIVE_WITH_CONTACT}
+        ) as response,
+    ):
+        reads.extend(response.iter_raw())
+    assert len(reads) > 20  # in pieces (a few bytes may travel together)
+    assert json.loads(b"".join(reads))["data"]["code"] == KNOWN.ACTIVE_WITH_CONTACT
+    assert sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["status"] == "REDEEMED"
+
+
+def test_trickle_before_commit_never_ends_and_does_nothing(sandbox: RunningSandbox) -> None:
+    sandbox.inject("trickle", seconds=0.01, path="/vouchers/redeem")
+    with (
+        impatient_client(sandbox, 0.5) as client,
+        client.stream(
+            "POST", "/vouchers/redeem", json={"code": KNOWN.ACTIVE_WITH_CONTACT}
+        ) as response,
+    ):
+        received = b""
+        for piece in response.iter_raw():
+            received += piece
+            if len(received) >= 30:
+                break
+    assert received == b" " * 30  # each read waited 0.01 s, never the 0.5 s timeout
+    assert sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["status"] == "ACTIVE"
+
+
+@pytest.mark.parametrize("after_commit", [False, True])
+def test_endless_body_goes_on_past_any_size(sandbox: RunningSandbox, after_commit: bool) -> None:
+    sandbox.inject("endless_body", path="/vouchers/redeem", after_commit=after_commit)
+    with (
+        impatient_client(sandbox, 2.0) as client,
+        client.stream(
+            "POST", "/vouchers/redeem", json={"code": KNOWN.ACTIVE_WITH_CONTACT}
+        ) as response,
+    ):
+        size = 0
+        for piece in response.iter_raw():
+            size += len(piece)
+            if size > 20_000_000:
+                break
+    assert size > 20_000_000
+    status = sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["status"]
+    assert status == ("REDEEMED" if after_commit else "ACTIVE")
+    assert data(find_with(sandbox))  # the sandbox serves on after the client left
+
+
+def find_with(sandbox: RunningSandbox) -> httpx.Response:
+    with impatient_client(sandbox, 2.0) as client:
+        return find(client)
+
+
+def test_wrong_voucher_answers_a_find_with_another_voucher(
+    api: httpx.Client, sandbox: RunningSandbox
+) -> None:
+    sandbox.inject("wrong_voucher", code=KNOWN.REDEEMED, path="/vouchers/find")
+    assert data(find(api, KNOWN.ACTIVE_WITH_CONTACT))["code"] == KNOWN.REDEEMED
+    assert data(find(api, KNOWN.ACTIVE_WITH_CONTACT))["code"] == KNOWN.ACTIVE_WITH_CONTACT
