@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         elif name == "settings":
             self._theme_choice = self.settings_screen.settings.theme
             self.settings_screen.settings_saved.connect(self._on_settings_screen_settings_saved)
+            self.settings_screen.token_changed.connect(self._on_settings_screen_token_changed)
         return screen
 
     def _setup_ui(self) -> None:
@@ -354,6 +355,13 @@ class MainWindow(QMainWindow):
         if base_url_root(settings.base_url) != self.client.base_url and not self.training:
             self.statusBar().showMessage(
                 self.tr("The new Piggy address is used from the next start.")
+            )
+
+    def _on_settings_screen_token_changed(self) -> None:
+        """The connection signs in the way it started with until the next start."""
+        if not self.training:
+            self.statusBar().showMessage(
+                self.tr("The new way of signing in to Piggy is used from the next start.")
             )
 
     def _show_connection(self, state: Connection) -> None:

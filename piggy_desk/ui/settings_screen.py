@@ -46,6 +46,7 @@ from piggy_desk.settings import (
     SettingProblem,
     Settings,
     address_problem,
+    client_id_problem,
     hash_pin,
     pin_problem,
     scan_affix_problem,
@@ -53,6 +54,7 @@ from piggy_desk.settings import (
 )
 from piggy_desk.token_store import (
     MAX_TOKEN_LENGTH,
+    Kind,
     TokenManagedByEnvironment,
     TokenStore,
     TokenStoreError,
@@ -61,6 +63,7 @@ from piggy_desk.token_store import (
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.shop_picker import ShopPicker, shops_failure_sentence
+from piggy_desk.ui.sign_in import SignInChoice, client_secret_problem
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.widgets import MessageBanner
 
@@ -73,7 +76,10 @@ SHOPS_TASK = "settings-shops"
 
 FIELDS = (
     "base_url",
+    "auth",
     "token",
+    "client_id",
+    "client_secret",
     "shop_uuid",
     "scan_prefix",
     "scan_suffix",
@@ -98,6 +104,28 @@ KEPT_SENTENCES = {
     ),
 }
 """What the screen says about the token, by where it is kept (English sources)."""
+SECRET_SENTENCES = {
+    "keyring": QT_TRANSLATE_NOOP(
+        "SettingsScreen",
+        "A client secret is kept in this computer's key store. It is never shown.",
+    ),
+    "memory": QT_TRANSLATE_NOOP(
+        "SettingsScreen", "A client secret is kept until Piggy Desk closes (no key store)."
+    ),
+    "none": QT_TRANSLATE_NOOP(
+        "SettingsScreen",
+        "No client secret is kept: Piggy Desk cannot sign in with the OAuth client until "
+        "one is given.",
+    ),
+}
+"""What the screen says about the OAuth client's secret, by where it is kept."""
+ASK_FOR_CLIENT_ID = QT_TRANSLATE_NOOP(
+    "SettingsScreen", "Type the OAuth client's id from your Piggy account."
+)
+ASK_FOR_SECRET = QT_TRANSLATE_NOOP(
+    "SettingsScreen",
+    "Paste the OAuth client's secret: none is kept for this Piggy address.",
+)
 PIN_SET = QT_TRANSLATE_NOOP(
     "SettingsScreen", "A manager PIN is set. Type a new one twice to change it."
 )
@@ -158,6 +186,9 @@ class SettingsDraft:
     language: str
     theme: str = "system"
     new_token: str = field(default="", repr=False)
+    auth: str = "token"
+    client_id: str = ""
+    new_client_secret: str = field(default="", repr=False)
     new_pin: str = field(default="", repr=False)
     repeated_pin: str = field(default="", repr=False)
     remove_pin: bool = False
@@ -178,6 +209,13 @@ def check_settings_draft(draft: SettingsDraft, *, token_managed: bool = False) -
             problems[key] = problem
     if draft.new_token and token_managed:
         problems["token"] = translate("TokenStore", TokenManagedByEnvironment.user_message)
+    if draft.auth == "oauth_client":
+        if not draft.client_id:
+            problems["client_id"] = translate("SettingsScreen", ASK_FOR_CLIENT_ID)
+        elif (problem := client_id_problem(draft.client_id, translate)) is not None:
+            problems["client_id"] = problem
+        if (problem := client_secret_problem(draft.new_client_secret)) is not None:
+            problems["client_secret"] = problem
     if draft.language not in LANGUAGES:
         problems["language"] = translate("Settings", "Choose one of the languages in the list.")
     if draft.theme not in THEMES:
@@ -197,6 +235,7 @@ class SettingsController(QObject):
         settings_saved(Settings, bool): the settings were kept; whether the token changed.
         saving_failed(str, str): nothing was kept; the field (or "") and the sentence.
         token_state_loaded(bool): whether a token is kept for the saved Piggy address.
+        secret_state_loaded(bool): whether an OAuth client secret is kept for it.
         token_removed(): the token of the saved Piggy address was forgotten.
         token_removal_failed(str): it was not; the sentence.
         shops_listed(list): the account's shops, to choose from.
@@ -206,6 +245,7 @@ class SettingsController(QObject):
     settings_saved = Signal(object, bool)
     saving_failed = Signal(str, str)
     token_state_loaded = Signal(bool)
+    secret_state_loaded = Signal(bool)
     token_removed = Signal()
     token_removal_failed = Signal(str)
     shops_listed = Signal(list)
@@ -258,12 +298,29 @@ class SettingsController(QObject):
             language=draft.language,
             theme=draft.theme,
             manager_pin_hash=pin_hash,
+            auth=draft.auth,
+            client_id=draft.client_id or old.client_id,
         )
+        if new.auth == "oauth_client" and not draft.new_client_secret:
+            kept = await self._secret_kept(base_url) or await self._secret_kept(old.base_url)
+            if not kept:
+                sentence = translate("SettingsScreen", ASK_FOR_SECRET)
+                self.saving_failed.emit("client_secret", sentence)
+                return
         try:
             token_changed = await self._keep_token(old.base_url, base_url, draft.new_token)
         except TokenStoreError as error:
             self.saving_failed.emit("token", translate("TokenStore", error.user_message))
             return
+        try:
+            secret_changed = await self._keep_token(
+                old.base_url, base_url, draft.new_client_secret, kind="client_secret"
+            )
+        except TokenStoreError as error:
+            self.saving_failed.emit("client_secret", translate("TokenStore", error.user_message))
+            return
+        signed_in_otherwise = (new.auth, new.client_id) != (old.auth, old.client_id)
+        token_changed = token_changed or secret_changed or signed_in_otherwise
         try:
             await off_loop(lambda: new.save(self._config_dir))
         except OSError as error:
@@ -281,6 +338,10 @@ class SettingsController(QObject):
         """Find out whether a token is kept for the saved address (the token is not kept here)."""
         kept = await self.token_store.load(self.settings.base_url) is not None
         self.token_state_loaded.emit(kept)
+        self.secret_state_loaded.emit(await self._secret_kept(self.settings.base_url))
+
+    async def _secret_kept(self, base_url: str) -> bool:
+        return await self.token_store.load(base_url, kind="client_secret") is not None
 
     async def remove_token(self) -> None:
         try:
@@ -290,19 +351,23 @@ class SettingsController(QObject):
             return
         self.token_removed.emit()
 
-    async def _keep_token(self, old_url: str, new_url: str, new_token: str) -> bool:
-        """Store a new token, or carry the kept one over to a changed Piggy address."""
+    async def _keep_token(
+        self, old_url: str, new_url: str, new_token: str, *, kind: Kind = "token"
+    ) -> bool:
+        """Store a new token (or client secret), or carry the kept one over to a changed
+        Piggy address."""
         store = self.token_store
         if new_token:
-            await store.save(new_url, new_token)
+            await store.save(new_url, new_token, kind=kind)
             return True
-        if store.source == "environment" or account_for(old_url) == account_for(new_url):
+        managed = kind == "token" and store.source == "environment"
+        if managed or account_for(old_url) == account_for(new_url):
             return False
-        kept = await store.load(old_url)
+        kept = await store.load(old_url, kind=kind)
         if kept is None:
             return False
-        await store.save(new_url, kept)
-        await store.delete(old_url)
+        await store.save(new_url, kept, kind=kind)
+        await store.delete(old_url, kind=kind)
         return True
 
 
@@ -345,12 +410,14 @@ class SettingsScreen(QWidget):
         self._tasks = tasks
         self._messages = messages
         self.errors: dict[str, QLabel] = {}
+        self._rows: dict[str, int] = {}
         self.busy = False
         self.confirm_box: QMessageBox | None = None
         self.controller = SettingsController(settings, token_store, config_dir, self, shops=shops)
         self.controller.settings_saved.connect(self._on_controller_settings_saved)
         self.controller.saving_failed.connect(self._on_controller_saving_failed)
         self.controller.token_state_loaded.connect(self._on_controller_token_state_loaded)
+        self.controller.secret_state_loaded.connect(self._on_controller_secret_state_loaded)
         self.controller.token_removed.connect(self._on_controller_token_removed)
         self.controller.token_removal_failed.connect(self._on_controller_token_removal_failed)
         self._setup_ui()
@@ -377,6 +444,10 @@ class SettingsScreen(QWidget):
         index = self.theme_choice.findData(settings.theme)
         self.theme_choice.setCurrentIndex(max(index, 0))
         self.token_input.clear()
+        self.sign_in.set_kind(settings.auth)
+        self.client_id_input.setText(settings.client_id or "")
+        self.client_secret_input.clear()
+        self._show_sign_in_rows()
         self.new_pin_input.clear()
         self.repeat_pin_input.clear()
         self.remove_pin_check.setChecked(False)
@@ -403,6 +474,9 @@ class SettingsScreen(QWidget):
             language=str(self.language_choice.currentData()),
             theme=str(self.theme_choice.currentData()),
             new_token=self.token_input.text().strip(),
+            auth=self.sign_in.kind(),
+            client_id=self.client_id_input.text().strip(),
+            new_client_secret=self.client_secret_input.text().strip(),
             new_pin=self.new_pin_input.text(),
             repeated_pin=self.repeat_pin_input.text(),
             remove_pin=self.remove_pin_check.isChecked(),
@@ -546,11 +620,31 @@ class SettingsScreen(QWidget):
         token_box.setSpacing(4)
         token_box.addLayout(state_line)
         token_box.addWidget(self.token_input)
+        self.sign_in = SignInChoice(group)
+        self.sign_in.changed.connect(self._on_sign_in_changed)
+        self.client_id_input = self._line_edit(
+            group, "clientIdInput", self.tr("OAuth client id"), 255, "client_id"
+        )
+        self.client_secret_state = QLabel(group)
+        self.client_secret_state.setObjectName("clientSecretState")
+        self.client_secret_state.setWordWrap(True)
+        self.client_secret_input = self._line_edit(
+            group, "clientSecretInput", self.tr("Replace client secret"), MAX_TOKEN_LENGTH,
+            "client_secret",
+        )  # fmt: skip
+        self.client_secret_input.setEchoMode(QLineEdit.EchoMode.Password)
+        self.client_secret_input.setPlaceholderText(self.tr("Replace client secret…"))
+        secret_box = QVBoxLayout()
+        secret_box.setContentsMargins(0, 0, 0, 0)
+        secret_box.setSpacing(4)
+        secret_box.addWidget(self.client_secret_state)
+        secret_box.addWidget(self.client_secret_input)
         self.shop_picker = ShopPicker(group)
         self.shop_picker.edited.connect(lambda: self._clear_error("shop_uuid"))
         self.shop_uuid_input = self.shop_picker.uuid_input
         form = self._form(group)
         self._add_row(form, "base_url", self.tr("Piggy address:"), self.base_url_input, "")
+        self._add_row(form, "auth", self.tr("Sign in with:"), self.sign_in, "")
         self._add_row(
             form,
             "token",
@@ -558,6 +652,15 @@ class SettingsScreen(QWidget):
             token_box,
             self.tr("A new Personal Access Token pasted above is kept when you save."),
         )
+        self._add_row(form, "client_id", self.tr("Client id:"), self.client_id_input, "")
+        self._add_row(
+            form,
+            "client_secret",
+            self.tr("Client secret:"),
+            secret_box,
+            self.tr("Piggy Desk exchanges the id and secret for access tokens that expire."),
+        )
+        self._connection_form = form
         self._add_row(
             form,
             "shop_uuid",
@@ -704,6 +807,7 @@ class SettingsScreen(QWidget):
         box.addWidget(error)
         self.errors[key] = error
         form.addRow(label, box)
+        self._rows[key] = form.rowCount() - 1
 
     def _clear_error(self, key: str) -> None:
         self.errors[key].clear()
@@ -713,7 +817,10 @@ class SettingsScreen(QWidget):
     def _input_of(self, key: str) -> QWidget:
         return {
             "base_url": self.base_url_input,
+            "auth": self.sign_in.token_button,
             "token": self.token_input,
+            "client_id": self.client_id_input,
+            "client_secret": self.client_secret_input,
             "shop_uuid": self.shop_uuid_input,
             "scan_prefix": self.scan_prefix_input,
             "scan_suffix": self.scan_suffix_input,
@@ -730,6 +837,12 @@ class SettingsScreen(QWidget):
         self.revert_button.setEnabled(not busy)
         self.save_button.setText(self.tr("Saving…") if busy else self.tr("Save settings"))
 
+    def _show_sign_in_rows(self) -> None:
+        client = self.sign_in.kind() == "oauth_client"
+        form = self._connection_form
+        for key, shown in (("token", not client), ("client_id", client), ("client_secret", client)):
+            form.setRowVisible(self._rows[key], shown)
+
     def _show_locked(self) -> None:
         """Settings the system-wide file locks: switched off, with a sentence saying why."""
         sentence = self.tr(LOCKED_SENTENCE)
@@ -745,6 +858,8 @@ class SettingsScreen(QWidget):
         """Each setting's widgets, by the name the settings files give it."""
         return {
             "base_url": (self.base_url_input,),
+            "auth": (self.sign_in,),
+            "client_id": (self.client_id_input,),
             "shop_uuid": (self.shop_picker,),
             "lock_before_redeem": (self.lock_check,),
             "sounds": (self.sounds_check,),
@@ -864,6 +979,16 @@ class SettingsScreen(QWidget):
             return
         self.token_state.setText(self.tr(KEPT_SENTENCES[store.source if kept else "none"]))
         self.remove_token_button.setEnabled(kept)
+
+    def _on_sign_in_changed(self, _kind: str) -> None:
+        self._show_sign_in_rows()
+        for key in ("token", "client_id", "client_secret"):
+            self._clear_error(key)
+
+    def _on_controller_secret_state_loaded(self, kept: bool) -> None:
+        source = self._token_store.source
+        where = "none" if not kept else ("memory" if source == "memory" else "keyring")
+        self.client_secret_state.setText(self.tr(SECRET_SENTENCES[where]))
 
     def _on_controller_token_removed(self) -> None:
         self.banner.show_notice(Tone.SUCCESS, self.tr("The token was removed."), has_details=False)

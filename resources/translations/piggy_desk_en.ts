@@ -1072,7 +1072,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
@@ -1145,6 +1145,11 @@ The voucher can then be used again.</translation>
         <location line="+3"/>
         <source>The new Piggy address is used from the next start.</source>
         <translation>The new Piggy address is used from the next start.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The new way of signing in to Piggy is used from the next start.</source>
+        <translation>The new way of signing in to Piggy is used from the next start.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2093,7 +2098,7 @@ The voucher can then be used again.</translation>
         <translation>The two PINs are not the same. Type the new PIN twice.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+123"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+151"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>This is too long to be a token (over {max} characters).</translation>
     </message>
@@ -2113,7 +2118,7 @@ The voucher can then be used again.</translation>
         <translation>Leave the user name and password out of the address: the token is enough.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+55"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+65"/>
         <source>Choose one of the languages in the list.</source>
         <translation>Choose one of the languages in the list.</translation>
     </message>
@@ -2136,7 +2141,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+88"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+107"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>The settings could not be written to {folder} ({problem}).</translation>
     </message>
@@ -2144,7 +2149,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="-186"/>
+        <location line="-237"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>A token is kept in this computer&apos;s key store. It is never shown.</translation>
     </message>
@@ -2164,7 +2169,32 @@ The voucher can then be used again.</translation>
         <translation>No token is kept: Piggy Desk cannot reach Piggy until one is given.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>A client secret is kept in this computer&apos;s key store. It is never shown.</source>
+        <translation>A client secret is kept in this computer&apos;s key store. It is never shown.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A client secret is kept until Piggy Desk closes (no key store).</source>
+        <translation>A client secret is kept until Piggy Desk closes (no key store).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No client secret is kept: Piggy Desk cannot sign in with the OAuth client until one is given.</source>
+        <translation>No client secret is kept: Piggy Desk cannot sign in with the OAuth client until one is given.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type the OAuth client&apos;s id from your Piggy account.</source>
+        <translation>Type the OAuth client&apos;s id from your Piggy account.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste the OAuth client&apos;s secret: none is kept for this Piggy address.</source>
+        <translation>Paste the OAuth client&apos;s secret: none is kept for this Piggy address.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A manager PIN is set. Type a new one twice to change it.</source>
         <translation>A manager PIN is set. Type a new one twice to change it.</translation>
     </message>
@@ -2194,13 +2224,13 @@ The voucher can then be used again.</translation>
         <translation>Dark</translation>
     </message>
     <message>
-        <location line="+309"/>
-        <location line="+435"/>
+        <location line="+355"/>
+        <location line="+476"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Nothing was saved: see the sentence below.</translation>
     </message>
     <message>
-        <location line="-433"/>
+        <location line="-474"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Nothing was saved: see the sentences below.</translation>
     </message>
@@ -2233,12 +2263,12 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+231"/>
+        <location line="+264"/>
         <source>Save settings</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-260"/>
         <source>Undo changes</source>
         <translation>Undo changes</translation>
     </message>
@@ -2268,9 +2298,29 @@ The voucher can then be used again.</translation>
         <translation>Replace token…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>OAuth client id</source>
+        <translation>OAuth client id</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replace client secret</source>
+        <translation>Replace client secret</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace client secret…</source>
+        <translation>Replace client secret…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Piggy address:</source>
         <translation>Piggy address:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with:</source>
+        <translation>Sign in with:</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2283,7 +2333,22 @@ The voucher can then be used again.</translation>
         <translation>A new Personal Access Token pasted above is kept when you save.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Client id:</source>
+        <translation>Client id:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client secret:</source>
+        <translation>Client secret:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Piggy Desk exchanges the id and secret for access tokens that expire.</source>
+        <translation>Piggy Desk exchanges the id and secret for access tokens that expire.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Shop:</source>
         <translation>Shop:</translation>
     </message>
@@ -2413,12 +2478,12 @@ The voucher can then be used again.</translation>
         <translation>New PIN again:</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>Ignored, because they cannot work, in {file}:</source>
         <translation>Ignored, because they cannot work, in {file}:</translation>
     </message>
@@ -2438,7 +2503,7 @@ The voucher can then be used again.</translation>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+33"/>
         <source>The token was removed.</source>
         <translation>The token was removed.</translation>
     </message>

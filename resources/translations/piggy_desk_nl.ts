@@ -1072,7 +1072,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>Training mode</source>
         <translation>Trainingsmodus</translation>
     </message>
@@ -1145,6 +1145,11 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <location line="+3"/>
         <source>The new Piggy address is used from the next start.</source>
         <translation>Het nieuwe Piggy-adres wordt gebruikt vanaf de volgende start.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The new way of signing in to Piggy is used from the next start.</source>
+        <translation>De nieuwe manier van aanmelden bij Piggy wordt gebruikt vanaf de volgende start.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2093,7 +2098,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De twee pincodes zijn niet gelijk. Typ de nieuwe pincode twee keer.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+123"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+151"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>Dit is te lang voor een token (meer dan {max} tekens).</translation>
     </message>
@@ -2113,7 +2118,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Laat gebruikersnaam en wachtwoord weg uit het adres: het token is genoeg.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+55"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+65"/>
         <source>Choose one of the languages in the list.</source>
         <translation>Kies een van de talen uit de lijst.</translation>
     </message>
@@ -2136,7 +2141,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+88"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+107"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>De instellingen konden niet worden opgeslagen in {folder} ({problem}).</translation>
     </message>
@@ -2144,7 +2149,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="-186"/>
+        <location line="-237"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>Er staat een token in de sleutelkluis van deze computer. Het wordt nooit getoond.</translation>
     </message>
@@ -2164,7 +2169,32 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Er is geen token bewaard: Piggy Desk kan Piggy pas bereiken als er een is ingevuld.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>A client secret is kept in this computer&apos;s key store. It is never shown.</source>
+        <translation>Er staat een client-secret in de sleutelkluis van deze computer. Het wordt nooit getoond.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A client secret is kept until Piggy Desk closes (no key store).</source>
+        <translation>Er is een client-secret bewaard tot Piggy Desk sluit (geen sleutelkluis).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No client secret is kept: Piggy Desk cannot sign in with the OAuth client until one is given.</source>
+        <translation>Er is geen client-secret bewaard: Piggy Desk kan zich pas met de OAuth-client aanmelden als er een is ingevuld.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type the OAuth client&apos;s id from your Piggy account.</source>
+        <translation>Typ de id van de OAuth-client uit uw Piggy-account.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste the OAuth client&apos;s secret: none is kept for this Piggy address.</source>
+        <translation>Plak het secret van de OAuth-client: voor dit Piggy-adres is er geen bewaard.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A manager PIN is set. Type a new one twice to change it.</source>
         <translation>Er is een manager-pincode ingesteld. Typ twee keer een nieuwe om hem te wijzigen.</translation>
     </message>
@@ -2194,13 +2224,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Donker</translation>
     </message>
     <message>
-        <location line="+309"/>
-        <location line="+435"/>
+        <location line="+355"/>
+        <location line="+476"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Er is niets opgeslagen: zie de melding hieronder.</translation>
     </message>
     <message>
-        <location line="-433"/>
+        <location line="-474"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Er is niets opgeslagen: zie de meldingen hieronder.</translation>
     </message>
@@ -2233,12 +2263,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+231"/>
+        <location line="+264"/>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-260"/>
         <source>Undo changes</source>
         <translation>Wijzigingen ongedaan maken</translation>
     </message>
@@ -2268,9 +2298,29 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Token vervangen…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>OAuth client id</source>
+        <translation>Id van de OAuth-client</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replace client secret</source>
+        <translation>Client-secret vervangen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace client secret…</source>
+        <translation>Client-secret vervangen…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Piggy address:</source>
         <translation>Piggy-adres:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with:</source>
+        <translation>Aanmelden met:</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2283,7 +2333,22 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Een nieuw Personal Access Token dat u hierboven plakt, wordt bewaard als u opslaat.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Client id:</source>
+        <translation>Client-id:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client secret:</source>
+        <translation>Client-secret:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Piggy Desk exchanges the id and secret for access tokens that expire.</source>
+        <translation>Piggy Desk wisselt de id en het secret in voor toegangstokens die verlopen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Shop:</source>
         <translation>Winkel:</translation>
     </message>
@@ -2413,12 +2478,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Nogmaals:</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Saving…</source>
         <translation>Bezig met opslaan…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>Ignored, because they cannot work, in {file}:</source>
         <translation>Genegeerd omdat ze niet kunnen werken, in {file}:</translation>
     </message>
@@ -2438,7 +2503,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Instellingen opgeslagen.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+33"/>
         <source>The token was removed.</source>
         <translation>Het token is verwijderd.</translation>
     </message>

@@ -778,3 +778,50 @@ async def test_a_screen_that_saves_elsewhere_promises_no_fix_for_the_counters_fi
     ]
     await desk.save()
     assert desk.screen.problems_banner.isVisible()  # that file was not written
+
+
+async def test_settings_switches_to_an_oauth_client_kept_in_the_key_store(
+    desk: Desk, memory_keyring: MemoryKeyring, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    screen = desk.screen
+    assert screen.sign_in.kind() == "token"
+    assert screen.token_input.isVisible() and not screen.client_id_input.isVisible()
+    screen.sign_in.client_button.click()
+    assert not screen.token_input.isVisible()
+    assert screen.client_id_input.isVisible() and screen.client_secret_input.isVisible()
+    assert screen.client_secret_input.echoMode() == QLineEdit.EchoMode.Password
+    screen.client_id_input.setText(" 1042 ")
+    screen.client_secret_input.setText(f" {SECRET} ")
+    await desk.save()
+    assert screen.banner.text == "Settings saved."
+    assert (desk.saved[-1].auth, desk.saved[-1].client_id) == ("oauth_client", "1042")
+    assert memory_keyring.passwords == {("PiggyDesk", f"{PIGGY} OAuth client secret"): SECRET}
+    assert desk.token_changes == 1
+    assert Settings.load(desk.config_dir).auth == "oauth_client"
+    assert SECRET not in desk.file.read_text(encoding="utf-8")
+    assert all(SECRET not in text for text in desk.visible_texts())
+    assert all(SECRET not in record.getMessage() for record in caplog.records)
+    await desk.settle()
+    assert screen.client_secret_state.text() == (
+        "A client secret is kept in this computer's key store. It is never shown."
+    )
+    assert screen.client_id_input.text() == "1042"
+    screen.scroll_area.ensureWidgetVisible(screen.client_secret_input)
+    assert screen.grab().save(str(SCREENSHOTS / "settings-oauth-client.png"))
+
+
+async def test_an_oauth_client_without_a_kept_secret_is_refused_and_nothing_kept(
+    desk: Desk, memory_keyring: MemoryKeyring
+) -> None:
+    screen = desk.screen
+    screen.sign_in.client_button.click()
+    await desk.save()
+    assert desk.error("client_id") == "Type the OAuth client's id from your Piggy account."
+    screen.client_id_input.setText("1042")
+    await desk.save()
+    assert desk.error("client_secret") == (
+        "Paste the OAuth client's secret: none is kept for this Piggy address."
+    )
+    assert desk.saved == [] and not desk.file.exists()
+    assert memory_keyring.passwords == {}
