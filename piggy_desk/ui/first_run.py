@@ -529,9 +529,10 @@ class FirstRunScreen(QWidget):
 
     def _show_sign_in_rows(self) -> None:
         client = self.sign_in.kind() == "oauth_client"
-        self._form.setRowVisible(self._rows["token"], not client)
-        for key in ("client_id", "client_secret"):
-            self._form.setRowVisible(self._rows[key], client)
+        for key, shown in (("token", not client), ("client_id", client), ("client_secret", client)):
+            self._form.setRowVisible(self._rows[key], shown)
+            # Showing a row shows all of it: an error label without a sentence stays hidden.
+            self.errors[key].setVisible(shown and bool(self.errors[key].text()))
 
     def _say(self, tone: Tone, sentence: str, *, has_details: bool) -> None:
         """Show ``sentence`` in the banner, scrolled into view once it has its size."""

@@ -842,6 +842,10 @@ class SettingsScreen(QWidget):
         form = self._connection_form
         for key, shown in (("token", not client), ("client_id", client), ("client_secret", client)):
             form.setRowVisible(self._rows[key], shown)
+            # Showing a row shows all of it: what has nothing to say stays hidden.
+            self.errors[key].setVisible(shown and bool(self.errors[key].text()))
+            if key in self.locked_notes:
+                self.locked_notes[key].setVisible(shown and key in self.locked)
 
     def _show_locked(self) -> None:
         """Settings the system-wide file locks: switched off, with a sentence saying why."""

@@ -7,7 +7,7 @@ The first-run screen and the settings screen both offer the choice with ``SignIn
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
 
 from piggy_desk.settings import AUTH_KINDS
 from piggy_desk.token_store import MAX_TOKEN_LENGTH
@@ -49,12 +49,12 @@ class SignInChoice(QWidget):
         self._group.addButton(self.token_button)
         self._group.addButton(self.client_button)
         self.token_button.setChecked(True)
-        layout = QHBoxLayout(self)
+        # One above the other: side by side they are wider than a narrow window's form.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(16)
+        layout.setSpacing(0)
         layout.addWidget(self.token_button)
         layout.addWidget(self.client_button)
-        layout.addStretch(1)
         self.token_button.toggled.connect(self._on_button_toggled)
 
     def kind(self) -> str:

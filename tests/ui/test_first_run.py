@@ -356,6 +356,9 @@ async def test_an_oauth_client_connects_and_its_secret_goes_to_the_key_store(
     assert not screen.token_input.isVisible()
     assert screen.client_id_input.isVisible() and screen.client_secret_input.isVisible()
     assert screen.client_secret_input.echoMode() == QLineEdit.EchoMode.Password
+    # No empty sentence lines open gaps between the fields.
+    assert not screen.errors["client_id"].isVisible()
+    assert not screen.errors["client_secret"].isVisible()
     issued = installer.sandbox.stats()["tokens_issued"]
     sentence = await installer.test_connection()
     assert sentence.startswith("Connected: Piggy answered with ")

@@ -791,6 +791,9 @@ async def test_settings_switches_to_an_oauth_client_kept_in_the_key_store(
     assert not screen.token_input.isVisible()
     assert screen.client_id_input.isVisible() and screen.client_secret_input.isVisible()
     assert screen.client_secret_input.echoMode() == QLineEdit.EchoMode.Password
+    for key in ("client_id", "client_secret"):
+        assert not screen.errors[key].isVisible(), "no empty sentence line"
+    assert not screen.locked_notes["client_id"].isVisible(), "nothing is locked here"
     screen.client_id_input.setText(" 1042 ")
     screen.client_secret_input.setText(f" {SECRET} ")
     await desk.save()
