@@ -24,6 +24,7 @@ from piggy_desk.counter.journal import Journal
 from piggy_desk.counter.scan import ScanRules
 from piggy_desk.settings import Settings
 from piggy_desk.ui import theme
+from piggy_desk.ui.accessibility import label_controls
 from piggy_desk.ui.counter import CounterController, CounterScreen
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP
 from piggy_desk.ui.manager_gate import ManagerGate
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
             return self._built[name]
         page = self._pages[name]
         screen = self._built[name] = page.build()
+        label_controls(screen)
         index = self.tabs.indexOf(page)
         current = self.tabs.currentIndex()
         text, tip = self.tabs.tabText(index), self.tabs.tabToolTip(index)
@@ -209,6 +211,10 @@ class MainWindow(QMainWindow):
         # No frame around the page: the frame was redrawn under every change on the counter
         # (a fifth of the window's drawing time while scanning, in py-spy).
         self.tabs.setDocumentMode(True)
+        # The tab bar is the Tab stop; the widget around it was a second, unnamed one.
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (its focus proxy's too)
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.tabs.setAccessibleName(self.tr("Screens"))
         self.tabs.tabBar().setAccessibleName(self.tr("Screens"))
         self.tabs.tabBar().setAccessibleDescription(
             self.tr("Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one")
@@ -239,6 +245,7 @@ class MainWindow(QMainWindow):
             self.tr("Piggy at {address}").format(address=self.client.base_url)
         )
         self._show_connection(Connection.UNKNOWN)
+        label_controls(self)
         self.resize(1100, 820)
 
     def fit_to_screen(self) -> None:

@@ -53,6 +53,7 @@ from piggy_desk.api import (
 )
 from piggy_desk.counter.flow import Tone
 from piggy_desk.ui import theme
+from piggy_desk.ui.accessibility import label_controls
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.row_menu import RowMenu
@@ -1099,6 +1100,7 @@ class PromotionsScreen(QWidget):
         dialog.submitted.connect(self._on_dialog_submitted)
         dialog.finished.connect(self._on_dialog_finished)
         self.create_dialog = dialog
+        label_controls(dialog)
         dialog.open()
         return dialog
 

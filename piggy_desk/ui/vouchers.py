@@ -47,6 +47,7 @@ from piggy_desk.api import (
     VoucherStatus,
 )
 from piggy_desk.counter.flow import Tone
+from piggy_desk.ui.accessibility import label_controls
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, date_time_text, error_text
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.row_menu import RowMenu
@@ -455,9 +456,17 @@ class VouchersScreen(QWidget):
         self.code_search.setMaxLength(255)
         self.code_search.returnPressed.connect(self._on_code_search_return_pressed)
         self.contact_filter.returnPressed.connect(lambda: self.apply_filter())
+        # Visible labels, each the buddy of its combo box: on Linux a combo box is named by
+        # its current item, so the label is what tells a screen reader what it filters.
+        promotion_label = QLabel(self.tr("Promotion:"), self)
+        promotion_label.setBuddy(self.promotion_filter)
+        status_label = QLabel(self.tr("Status:"), self)
+        status_label.setBuddy(self.status_filter)
         filters = QHBoxLayout()
         for widget in (
+            promotion_label,
             self.promotion_filter,
+            status_label,
             self.status_filter,
             self.contact_filter,
             self.apply_button,
@@ -802,12 +811,14 @@ class VouchersScreen(QWidget):
     def open_create_dialog(self) -> CreateVoucherDialog:
         dialog = CreateVoucherDialog(self._client, self._tasks, self.promotions, self)
         dialog.voucher_created.connect(self._on_dialog_voucher_created)
+        label_controls(dialog)
         dialog.open()
         return dialog
 
     def open_batch_dialog(self) -> BatchDialog:
         dialog = BatchDialog(self._client, self._tasks, self.promotions, self)
         dialog.batch_completed.connect(self._on_dialog_batch_completed)
+        label_controls(dialog)
         dialog.open()
         return dialog
 

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../piggy_desk/ui/accessibility.py" line="+60"/>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Key: {key}</source>
+        <translation>Key: {key}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Example: {example}</source>
+        <translation>Example: {example}</translation>
+    </message>
+</context>
+<context>
     <name>BatchDialog</name>
     <message>
         <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="+383"/>
@@ -392,7 +410,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="+75"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="+76"/>
         <source>days</source>
         <translation>days</translation>
     </message>
@@ -524,7 +542,7 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Create promotion</source>
         <translation>Create promotion</translation>
     </message>
@@ -1027,7 +1045,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/main_window.py" line="+41"/>
+        <location filename="../../piggy_desk/ui/main_window.py" line="+42"/>
         <source>Connecting to Piggy…</source>
         <translation>Connecting to Piggy…</translation>
     </message>
@@ -1077,7 +1095,8 @@ The voucher can then be used again.</translation>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <location line="+1"/>
         <source>Screens</source>
         <translation>Screens</translation>
     </message>
@@ -1122,7 +1141,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy at {address}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+25"/>
         <source>At start: {sentences}</source>
         <translation>At start: {sentences}</translation>
     </message>
@@ -1167,7 +1186,7 @@ The voucher can then be used again.</translation>
         <translation>Some saved settings could not be used ({settings}): see Settings.</translation>
     </message>
     <message>
-        <location line="+284"/>
+        <location line="+285"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</translation>
     </message>
@@ -1389,7 +1408,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionDraft</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-619"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-620"/>
         <source>A promotion needs a name.</source>
         <translation>A promotion needs a name.</translation>
     </message>
@@ -1556,7 +1575,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionsScreen</name>
     <message>
-        <location line="+606"/>
+        <location line="+607"/>
         <location line="+22"/>
         <source>Promotions</source>
         <translation>Promotions</translation>
@@ -1617,7 +1636,7 @@ The voucher can then be used again.</translation>
         <translation>Vouchers</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Counting vouchers…</source>
         <translation>Counting vouchers…</translation>
     </message>
@@ -2822,7 +2841,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherChart</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-1188"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-1190"/>
         <source>In use at a counter</source>
         <translation>In use at a counter</translation>
     </message>
@@ -2898,7 +2917,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers.py" line="+148"/>
+        <location filename="../../piggy_desk/ui/vouchers.py" line="+149"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -2942,12 +2961,12 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+150"/>
+        <location line="+158"/>
         <source>All promotions</source>
         <translation>All promotions</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-155"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2980,6 +2999,16 @@ The voucher can then be used again.</translation>
         <location line="+1"/>
         <source>Find a code</source>
         <translation>Find a code</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Promotion:</source>
+        <translation>Promotion:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status:</source>
+        <translation>Status:</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -3054,7 +3083,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+159"/>
+        <location line="+161"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln new voucher is ready.</numerusform>
@@ -3070,7 +3099,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-148"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} activated.</translation>
     </message>
@@ -3114,7 +3143,7 @@ The voucher can then be used again.</translation>
         <translation>Copied {code}.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Voucher {code} created.</source>
         <translation>Voucher {code} created.</translation>
     </message>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTabBar,
     QTextEdit,
+    QToolButton,
     QWidget,
 )
 
@@ -324,3 +325,31 @@ async def test_counter_text_grows_with_the_system_font(
     finally:
         qapp.setFont(original)
         theme.install(qapp, "light").refresh()
+
+
+async def test_clear_buttons_key_hints_and_example_placeholders_read_well(
+    counter: Counter,
+) -> None:
+    window = counter.window
+    for screen in (window.vouchers, window.promotions, window.contacts, window.settings_screen):
+        assert screen is not None  # built, and made accessible as it was
+    dialogs = await open_manager_dialogs(window)
+    found = []
+    for field in window.findChildren(QLineEdit):
+        for clear in field.findChildren(QToolButton):
+            if not clear.accessibleName():
+                found.append(f"{describe(field)}: an unnamed clear button")
+        example = field.placeholderText()
+        if "@" in example and not field.accessibleDescription().startswith("Example"):
+            found.append(f"{describe(field)}: its placeholder {example!r} is heard as a value")
+    for button in window.findChildren(QAbstractButton):
+        interface = QAccessible.queryAccessibleInterface(button)
+        name = interface.text(QAccessible.Text.Name) if interface is not None else ""
+        if "  " in name or name.endswith(("(Enter)", "(Esc)")):
+            found.append(f"{describe(button)}: {name!r}")
+    for dialog in dialogs:
+        dialog.reject()
+    redeem = counter.screen.redeem_button
+    assert (redeem.accessibleName(), redeem.accessibleDescription()) == ("Redeem", "Key: Enter")
+    assert found == [], "\n".join(found)
+    await until(lambda: window.tasks.running == 0)

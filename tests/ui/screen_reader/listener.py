@@ -23,6 +23,7 @@ import pyatspi
 from gi.repository import GLib
 
 APP_PID = int(sys.argv[1])
+ITEM_HOLDERS = {pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE, pyatspi.ROLE_LIST, pyatspi.ROLE_TREE}
 WATCHED = (
     "object:announcement",
     "object:property-change:accessible-description",
@@ -46,9 +47,17 @@ def describe(accessible: pyatspi.Accessible) -> dict[str, object]:
     try:
         states = accessible.getState()
         box = accessible.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        labels = [
+            target.name or ""
+            for relation in accessible.getRelationSet()
+            if relation.getRelationType() == pyatspi.RELATION_LABELLED_BY
+            for target in (relation.getTarget(i) for i in range(relation.getNTargets()))
+            if target is not None
+        ]
         return {
             "role": accessible.getRoleName(),
             "name": accessible.name or "",
+            "labelled_by": labels,
             "description": accessible.description or "",
             "focused": states.contains(pyatspi.STATE_FOCUSED),
             "box": [box.x, box.y, box.width, box.height],
@@ -87,7 +96,8 @@ def focusable(root: pyatspi.Accessible, found: list[dict[str, object]], depth: i
             continue
         if states.contains(pyatspi.STATE_FOCUSABLE):
             found.append(describe(child))
-        focusable(child, found, depth + 1)
+        if child.getRole() not in ITEM_HOLDERS:  # their cells and items are named by data
+            focusable(child, found, depth + 1)
 
 
 def tree() -> list[dict[str, object]]:
