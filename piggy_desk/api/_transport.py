@@ -8,6 +8,7 @@ import logging
 import random
 import time
 from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from types import MappingProxyType
@@ -191,6 +192,7 @@ class Transport:
         self._max_retries = max_retries
         self._backoff = backoff
         self._observer = observer
+        self._piggy_date: tuple[datetime, float] | None = None
         self._auth = auth
         self._deadlines = {**DEADLINES, **(deadlines or {})}
         self._deadline_cap: float | None = None
@@ -311,6 +313,23 @@ class Transport:
             return max(error.retry_after, backoff)
         return backoff
 
+    def piggy_now(self) -> datetime | None:
+        """Piggy's time now: the ``Date`` of its latest answer (to the second) plus the time
+        since on this computer's monotonic clock, which its wall clock cannot move; None
+        before an answer with a date."""
+        if self._piggy_date is None:
+            return None
+        date, received = self._piggy_date
+        return date + timedelta(seconds=time.monotonic() - received)
+
+    def _note_date(self, response: httpx.Response) -> None:
+        try:
+            date = parsedate_to_datetime(response.headers.get("Date", ""))
+        except (TypeError, ValueError, IndexError):
+            return
+        if date.tzinfo is not None:
+            self._piggy_date = (date, time.monotonic())
+
     async def _send_once(
         self,
         method: str,
@@ -374,6 +393,7 @@ class Transport:
             ) from None
         elapsed_ms = (time.perf_counter() - started) * 1000
         log.debug("%s %s -> %s in %.0f ms", method, path, response.status_code, elapsed_ms)
+        self._note_date(response)
         if not response.is_success:
             raise _error_from_response(response, content, method, path)
         decoded = _json_or_none(content)

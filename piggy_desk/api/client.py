@@ -639,6 +639,12 @@ class PiggyClient:
         seconds (a release at close must not hold the window when Piggy is slow)."""
         self._transport.cap_deadlines(deadline)
 
+    def piggy_now(self) -> datetime | None:
+        """Piggy's clock now, as its latest answer told (None before one): to compare with
+        the times Piggy gives, such as a lock's ``system_release_at``, whatever this
+        computer's clock says."""
+        return self._transport.piggy_now()
+
     @property
     def closed(self) -> bool:
         """Whether ``aclose`` has run."""

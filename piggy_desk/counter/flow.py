@@ -19,6 +19,7 @@ import dataclasses
 import functools
 import logging
 import sqlite3
+import time
 from collections import deque
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -105,6 +106,15 @@ class CounterView:
     waiting_scans: int = 0
     recent_codes: tuple[str, ...] = ()
     online: bool = True
+    # When the lock ends, on ``time.monotonic()``: counted from Piggy's own times, so a
+    # computer clock that is off does not make the countdown wrong.
+    reserved_until: float | None = None
+
+    def reserved_for(self) -> float | None:
+        """Seconds the shown lock still holds (None without a lock with an end)."""
+        if self.reserved_until is None:
+            return None
+        return max(0.0, self.reserved_until - time.monotonic())
 
     @property
     def can_redeem(self) -> bool:
@@ -152,8 +162,22 @@ KEPT_IN_MEMORY = QT_TRANSLATE_NOOP(
     "writes it down as soon as the journal can take it. Tell a manager.",
 )
 TELL_A_MANAGER = QT_TRANSLATE_NOOP("RedemptionFlow", "Tell a manager.")
+NOT_THROUGH = QT_TRANSLATE_NOOP(
+    "RedemptionFlow",
+    "The redemption of voucher {code} did not go through before the program stopped.",
+)
+# A redeem whose outcome Piggy's answers cannot tell (see ``_settle_redeem``).
+CANNOT_TELL = "cannot be told (found at the next start)"
 # How often a journal that could not take a change is tried again.
 JOURNAL_RETRY_SECONDS = 5.0
+
+
+class Release(StrEnum):
+    """How a release ended."""
+
+    RELEASED = "released"  # Piggy ended the lock now
+    GONE = "gone"  # there was no lock to end any more (expired, redeemed, changed)
+    FAILED = "failed"  # it could not be told: the lock may still hold
 
 
 class JournalUnavailable(Exception):
@@ -802,7 +826,7 @@ class RedemptionFlow:
         async with self._acting():
             held = self._view.voucher.uuid if self._view.lock and self._view.voucher else None
             sentences: list[str] = []
-            now = datetime.now(UTC)
+            now = self._clock()
             # First the redeems whose answer never came: a redeemed voucher's lock is over,
             # and it must not be reported as released.
             unresolved = self._unresolved[0] if self._unresolved else None
@@ -813,6 +837,7 @@ class RedemptionFlow:
                     entry.voucher_uuid == held
                     or entry.id == unresolved
                     or entry.started_at >= self._run_started  # this run reconciles its own
+                    or entry.detail == CANNOT_TELL  # said once already
                 ):
                     continue
                 sentence = await self._settle_redeem(entry, now)
@@ -839,10 +864,17 @@ class RedemptionFlow:
             voucher = await self._client.vouchers.find(entry.code)
         except PiggyError:
             return None
+        # Whether a lock of ours still held when the voucher was found: Piggy's end of the
+        # lock against Piggy's time (the find's answer), never this computer's clock.
+        piggy_now = self._client.piggy_now()
         had_lock = any(
             lock.voucher_uuid == entry.voucher_uuid
             and lock.started_at <= entry.started_at
-            and now < (lock.lock_expires_at or lock.started_at + LOCK_LIFETIME)
+            and (
+                piggy_now < lock.lock_expires_at
+                if lock.lock_expires_at is not None and piggy_now is not None
+                else now < lock.started_at + LOCK_LIFETIME
+            )
             for lock in await self._journal_call(self._journal.open_locks)
         )
         multi_use = voucher.promotion is not None and voucher.promotion.is_multi_use
@@ -870,21 +902,30 @@ class RedemptionFlow:
                 Outcome.FAILED,
                 detail="not redeemed (found at the next start)",
             )
+            return self.translate("RedemptionFlow", NOT_THROUGH).format(code=entry.code)
+        if multi_use and status == VoucherStatus.ACTIVE and not had_lock:
+            # Used once more, or not at all: Piggy's answer cannot tell, and no lock of
+            # ours is left to prove it. Said once; the entry stays unknown.
+            await self._journal_call(
+                self._journal.finish, entry.id, Outcome.UNKNOWN, detail=CANNOT_TELL
+            )
             return self.translate(
                 "RedemptionFlow",
-                "The redemption of voucher {code} did not go through before the program stopped.",
+                "It cannot be told whether voucher {code} was redeemed before the program "
+                "stopped. Check it in the Piggy dashboard.",
             ).format(code=entry.code)
         return None
 
     async def _release_orphan(self, entry: JournalEntry, now: datetime) -> str | None:
+        """Give back a lock an earlier run left. Piggy says whether it still holds: a key is
+        never given up because this computer's clock says the lock is over."""
         assert entry.voucher_uuid is not None
-        expires = entry.lock_expires_at or entry.started_at + LOCK_LIFETIME
-        if now >= expires:
-            await self._journal_call(self._journal.settle_locks, entry.voucher_uuid)
-            return None
         if entry.release_key is None:
-            if await self._not_locked(entry.code):
-                # The lock whose answer was lost never happened (or is over): nothing holds.
+            # The lock's answer was lost: it began by this computer's clock, and Piggy
+            # ends it an hour later.
+            expires = entry.started_at + LOCK_LIFETIME
+            if await self._not_locked(entry.code) or now >= expires:
+                # Never happened, or over (a lock now is another counter's).
                 await self._journal_call(self._journal.settle_locks, entry.voucher_uuid)
                 return None
             return self.translate(
@@ -899,11 +940,36 @@ class RedemptionFlow:
             system_release_at=entry.lock_expires_at,
         )
         stub = Voucher(uuid=entry.voucher_uuid, code=entry.code, status=VoucherStatus.LOCKED)
-        if await self._release(stub, lock):
-            return self.translate(
+        released = await self._release(stub, lock)
+        if released == Release.RELEASED:
+            sentence = self.translate(
                 "RedemptionFlow",
                 "Voucher {code} was still reserved by this counter and has been released.",
             ).format(code=entry.code)
+            # The key still worked, so no redeem with it happened: one sent while it held
+            # (and never answered) did not go through.
+            for redeem in await self._journal_call(
+                self._journal.unfinished, Action.REDEEM, Action.MULTI_REDEEM
+            ):
+                if (
+                    redeem.voucher_uuid == entry.voucher_uuid
+                    and entry.started_at <= redeem.started_at < self._run_started
+                ):
+                    await self._journal_call(
+                        self._journal.finish,
+                        redeem.id,
+                        Outcome.FAILED,
+                        detail="not redeemed (its lock still held at the next start)",
+                    )
+                    sentence = " ".join(
+                        (
+                            self.translate("RedemptionFlow", NOT_THROUGH).format(code=entry.code),
+                            sentence,
+                        )
+                    )
+            return sentence
+        if released == Release.GONE:
+            return None  # Piggy had ended it already (its hour was up, or it was redeemed)
         return self.translate(
             "RedemptionFlow",
             "Voucher {code} is still reserved by this counter; "
@@ -917,8 +983,8 @@ class RedemptionFlow:
         except PiggyError:
             return False
 
-    async def _release(self, voucher: Voucher, lock: VoucherLock) -> bool:
-        """Release a lock; True when it is over (released now, or already gone)."""
+    async def _release(self, voucher: Voucher, lock: VoucherLock) -> Release:
+        """Release a lock: released now, already gone, or failed (it may still hold)."""
         # A release may go out unrecorded (the entry waits in memory): sending it twice is
         # harmless, and a key that cannot be used is worse.
         entry = await self._begin(Action.RELEASE, voucher, keep=True)
@@ -933,15 +999,15 @@ class RedemptionFlow:
                 detail=error.message,
                 settle_locks_of=voucher.uuid,
             )
-            return True
+            return Release.GONE
         except PiggyError as error:
             await self._finish_failed(entry, error)
             log.warning("release of %s failed: %s", voucher.code, type(error).__name__)
-            return False
+            return Release.FAILED
         await self._journal_call(
             self._journal.finish, entry, Outcome.OK, settle_locks_of=voucher.uuid
         )
-        return True
+        return Release.RELEASED
 
     # --- helpers --------------------------------------------------------------------
 
@@ -1070,6 +1136,16 @@ class RedemptionFlow:
                     first,
                 )
 
+    def _reserved_until(self, lock: VoucherLock) -> float | None:
+        """When a lock just taken ends, on the monotonic clock: from Piggy's own times."""
+        if lock.system_release_at is None:
+            return None
+        piggy_now = lock.locked_at or self._client.piggy_now()
+        if piggy_now is None:
+            return None
+        left = (lock.system_release_at - piggy_now).total_seconds()
+        return time.monotonic() + max(0.0, left)
+
     def _update(self, stage: Stage | None = None, **changes: object) -> None:
         """Change what the counter shows; a new stage ends the busy text unless one is given."""
         if stage is not None:
@@ -1077,6 +1153,11 @@ class RedemptionFlow:
             changes.setdefault("busy", None)
         changes["waiting_scans"] = self._waiting
         changes["recent_codes"] = tuple(self._recent)
+        if "lock" in changes and changes["lock"] is not self._view.lock:
+            lock = changes["lock"]
+            changes["reserved_until"] = (
+                self._reserved_until(lock) if isinstance(lock, VoucherLock) else None
+            )
         self._view = dataclasses.replace(self._view, **changes)  # type: ignore[arg-type]
         # While a voucher waits for confirmation (or for the truth), later scans wait too.
         if self._view.stage in (Stage.CONFIRMING, Stage.UNRESOLVED):

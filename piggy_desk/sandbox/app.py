@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 from collections.abc import Callable, Coroutine, Mapping
+from email.utils import format_datetime
 from http import HTTPStatus
 from typing import Any, TypeAlias
 
@@ -101,6 +102,7 @@ class SandboxMiddleware:
         if scope["type"] != "http":
             await self._app(scope, receive, send)
             return
+        send = self._dated(send)
         self._sandbox.stats.requests += 1
         if scope["path"].rstrip("/") == TOKEN_PATH:
             # Where a client exchanges its id and secret for a token: no token needed.
@@ -125,6 +127,19 @@ class SandboxMiddleware:
             await self._serve_with_faults(path.removeprefix(PIGGY_PREFIX), scope, receive, send)
         else:
             await self._app(scope, receive, send)
+
+    def _dated(self, send: Send) -> Send:
+        """Every answer's ``Date`` header tells the sandbox's time (its clock can be moved
+        by tests), as Piggy's tells Piggy's."""
+
+        async def send_dated(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                now = format_datetime(self._sandbox.state.clock.now(), usegmt=True).encode()
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"date"]
+                message = {**message, "headers": [*headers, (b"date", now)]}
+            await send(message)
+
+        return send_dated
 
     def _authorised(self, scope: Scope) -> bool:
         for name, value in scope["headers"]:

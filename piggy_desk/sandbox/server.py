@@ -206,6 +206,7 @@ def start_sandbox(
         access_log=False,
         proxy_headers=False,
         server_header=False,
+        date_header=False,  # the app dates its answers on the sandbox's clock
         timeout_graceful_shutdown=2,
     )
     server = uvicorn.Server(config)

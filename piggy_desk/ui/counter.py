@@ -602,12 +602,12 @@ class CounterScreen(QWidget):
 
     def _update_countdown(self) -> None:
         lock = self._view.lock
-        if lock is None or lock.system_release_at is None:
+        left = self._view.reserved_for()  # from Piggy's times: this clock may be off
+        if lock is None or left is None:
             self.countdown_label.setText(
                 self.tr("Not reserved: locking is switched off.") if lock is None else ""
             )
             return
-        left = (lock.system_release_at - datetime.now(UTC)).total_seconds()
         self.countdown_label.setText(
             self.tr("Reserved for this counter for {time}").format(time=countdown_text(left))
         )

@@ -397,12 +397,12 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Not reserved: locking is switched off.</source>
         <translation>Not reserved: locking is switched off.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Reserved for this counter for {time}</source>
         <translation>Reserved for this counter for {time}</translation>
     </message>
@@ -1736,7 +1736,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+143"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+153"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>No connection to Piggy: vouchers cannot be checked or redeemed now.</translation>
     </message>
@@ -1756,7 +1756,7 @@ The voucher can then be used again.</translation>
         <translation>Tell a manager.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+142"/>
         <source>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</translation>
     </message>
@@ -1956,27 +1956,32 @@ The voucher can then be used again.</translation>
         <translation>The connection broke before Piggy answered. The redemption was NOT reversed.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+78"/>
         <source>Voucher {code} was redeemed before the program stopped.</source>
         <translation>Voucher {code} was redeemed before the program stopped.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-728"/>
         <source>The redemption of voucher {code} did not go through before the program stopped.</source>
         <translation>The redemption of voucher {code} did not go through before the program stopped.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+747"/>
+        <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
+        <translation>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Voucher {code} may stay reserved until {time}: the answer to its lock was lost.</source>
         <translation>Voucher {code} may stay reserved until {time}: the answer to its lock was lost.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Voucher {code} was still reserved by this counter and has been released.</source>
         <translation>Voucher {code} was still reserved by this counter and has been released.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+28"/>
         <source>Voucher {code} is still reserved by this counter; releasing it failed and will be tried again.</source>
         <translation>Voucher {code} is still reserved by this counter; releasing it failed and will be tried again.</translation>
     </message>

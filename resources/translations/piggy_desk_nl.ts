@@ -397,12 +397,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Not reserved: locking is switched off.</source>
         <translation>Niet gereserveerd: reserveren staat uit.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Reserved for this counter for {time}</source>
         <translation>Nog {time} gereserveerd voor deze kassa</translation>
     </message>
@@ -1736,7 +1736,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+143"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+153"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>Geen verbinding met Piggy: vouchers kunnen nu niet worden gecontroleerd of ingewisseld.</translation>
     </message>
@@ -1756,7 +1756,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Waarschuw een manager.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+142"/>
         <source>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher {code} staat nog op de kassa: rond die eerst af (bevestigen of annuleren) en kies daarna opnieuw de klant.</translation>
     </message>
@@ -1956,27 +1956,32 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De verbinding werd verbroken voordat Piggy antwoordde. De inwisseling is NIET teruggedraaid.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+78"/>
         <source>Voucher {code} was redeemed before the program stopped.</source>
         <translation>Voucher {code} is ingewisseld voordat het programma stopte.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-728"/>
         <source>The redemption of voucher {code} did not go through before the program stopped.</source>
         <translation>De inwisseling van voucher {code} is niet doorgegaan voordat het programma stopte.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+747"/>
+        <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
+        <translation>Niet vast te stellen is of voucher {code} werd ingewisseld voordat het programma stopte. Controleer het in het Piggy-dashboard.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Voucher {code} may stay reserved until {time}: the answer to its lock was lost.</source>
         <translation>Voucher {code} kan tot {time} gereserveerd blijven: het antwoord op de reservering ging verloren.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Voucher {code} was still reserved by this counter and has been released.</source>
         <translation>Voucher {code} was nog door deze kassa gereserveerd en is vrijgegeven.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+28"/>
         <source>Voucher {code} is still reserved by this counter; releasing it failed and will be tried again.</source>
         <translation>Voucher {code} is nog door deze kassa gereserveerd; vrijgeven is mislukt en wordt opnieuw geprobeerd.</translation>
     </message>

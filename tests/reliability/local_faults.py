@@ -113,6 +113,15 @@ def delete_journal(path: Path) -> None:
         name.unlink(missing_ok=True)
 
 
+class Killed(BaseException):
+    """The program was killed here: raised through everything, caught by no handler."""
+
+
+def kill() -> None:
+    """An ``AnswerHook`` action: the program dies at this moment."""
+    raise Killed
+
+
 class AnswerHook(httpx.AsyncBaseTransport):
     """The real HTTP transport, with a callback run when the answer to a chosen request has
     arrived and before the client reads it: the moment "Piggy has acted"."""

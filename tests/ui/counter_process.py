@@ -1,7 +1,8 @@
 """The counter in a process of its own, for kill tests.
 
     python -m tests.ui.counter_process BASE_URL DATA_DIR lock CODE
-        scan, lock, print LOCKED, then wait for a signal
+        scan, lock, print LOCKED, then wait for a signal (COUNTER_PROCESS_COUNTDOWN=1:
+        first COUNTDOWN and the countdown's text)
     python -m tests.ui.counter_process BASE_URL DATA_DIR start
         print what the start said, exit
     python -m tests.ui.counter_process BASE_URL DATA_DIR redeem CODE...
@@ -82,6 +83,8 @@ async def _run_window(base_url: str, data_dir: Path, mode: str, codes: list[str]
     closed = asyncio.Event()
     window.closed.connect(closed.set)
     close_on_signals(window)
+    if os.environ.get("COUNTER_PROCESS_COUNTDOWN"):
+        print("COUNTDOWN", window.counter.countdown_label.text(), flush=True)
     print("LOCKED", flush=True)
     await closed.wait()  # until SIGTERM closes the window, or SIGKILL ends it all
     return 0

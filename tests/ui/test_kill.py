@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from piggy_desk.sandbox import KNOWN, RunningSandbox
@@ -14,8 +15,15 @@ from piggy_desk.sandbox import KNOWN, RunningSandbox
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _counter(sandbox: RunningSandbox, data: Path, *args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "PIGGY_TOKEN": sandbox.token, "QT_QPA_PLATFORM": "offscreen"}
+def _counter(
+    sandbox: RunningSandbox, data: Path, *args: str, env: Mapping[str, str] | None = None
+) -> subprocess.Popen[str]:
+    env = {
+        **os.environ,
+        "PIGGY_TOKEN": sandbox.token,
+        "QT_QPA_PLATFORM": "offscreen",
+        **(env or {}),
+    }
     return subprocess.Popen(
         [sys.executable, "-m", "tests.ui.counter_process", sandbox.base_url, str(data), *args],
         cwd=ROOT,

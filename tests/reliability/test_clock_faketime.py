@@ -1,0 +1,55 @@
+"""The real program with this computer's clock two hours ahead of Piggy's, end to end:
+libfaketime (Debian's ``faketime``) moves the counter's clock only; the sandbox, in
+this test's process, keeps real time. Killed while holding a lock, the next start
+releases it (it used to take the lock for expired and erase its key), and the
+countdown counted from Piggy's times shows the hour, not 00:00."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from piggy_desk.sandbox import KNOWN, RunningSandbox
+from tests.ui.test_kill import _counter as counter_process
+
+LIBFAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
+
+pytestmark = pytest.mark.skipif(
+    not LIBFAKETIME.exists(), reason="libfaketime is not installed (Debian: faketime)"
+)
+
+
+def _counter(sandbox: RunningSandbox, data: Path, offset: str, *args: str) -> subprocess.Popen[str]:
+    faked = {
+        "LD_PRELOAD": str(LIBFAKETIME),
+        "FAKETIME": offset,
+        "COUNTER_PROCESS_COUNTDOWN": "1",
+    }
+    return counter_process(sandbox, data, *args, env=faked)
+
+
+@pytest.mark.parametrize("offset", ["+2h", "-2h"])
+def test_the_real_program_with_its_clock_off_by_two_hours(
+    sandbox: RunningSandbox, tmp_path: Path, offset: str
+) -> None:
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    locking = _counter(sandbox, tmp_path, offset, "lock", code)
+    try:
+        assert locking.stdout is not None
+        countdown = locking.stdout.readline().strip()
+        assert locking.stdout.readline().strip() == "LOCKED"
+        # "Reserved for this counter for 59:58" (it read 00:00 or 2:59:58).
+        assert countdown.startswith("COUNTDOWN Reserved for this counter for 59:"), countdown
+    finally:
+        locking.send_signal(signal.SIGKILL)
+        locking.wait(timeout=10)
+    assert sandbox.voucher_state(code)["status"] == "LOCKED"
+
+    restarted = _counter(sandbox, tmp_path, offset, "start")
+    output, _ = restarted.communicate(timeout=60)
+    assert restarted.returncode == 0, output
+    assert f"Voucher {code} was still reserved by this counter and has been released." in output
+    assert sandbox.voucher_state(code)["status"] == "ACTIVE"
