@@ -17,7 +17,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
+    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -25,8 +28,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -48,9 +53,9 @@ from piggy_desk.ui.widgets import (
 MAX_SCAN_FIELD = 4096
 MAX_MULTI_REDEEM = 50
 STRAY_ENTER_SECONDS = 0.5
-# A scanner types a code and its Enter within a few milliseconds; a person who Tabs to a
+# A scanner types a code and its Enter a few milliseconds apart; a person who Tabs to a
 # button and presses Enter takes far longer after their last character.
-SCANNER_ENTER_SECONDS = 0.05
+SCANNER_PAUSE_SECONDS = 0.1
 BUSY_TEXT_DELAY_MS = 150
 
 
@@ -231,6 +236,15 @@ def _when(moment: datetime | None, now: datetime) -> str:
     return f"{_local(moment)} ({relative_hint(moment, now)})"
 
 
+def _types_text(widget: QWidget) -> bool:
+    """A field a person types into: the keys are its own."""
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+        return not widget.isReadOnly()
+    return isinstance(widget, QAbstractSpinBox) or (
+        isinstance(widget, QComboBox) and widget.isEditable()
+    )
+
+
 class CounterScreen(QWidget):
     """The counter: what a cashier looks at all day.
 
@@ -259,6 +273,8 @@ class CounterScreen(QWidget):
         self._last_notice: Notice | None = None
         self._last_scan_at = float("-inf")
         self._last_character_at = float("-inf")
+        # What a scanner typed into a counter dialog so far (see _dialog_key).
+        self._dialog_scan: list[str] = []
         self._rendered = False
         self._recent_shown: tuple[str, ...] | None = None
         self._setup_ui()
@@ -614,7 +630,46 @@ class CounterScreen(QWidget):
 
     def _typed_just_now(self) -> bool:
         """A character came a scanner's moment ago: an Enter now ends a scan."""
-        return time.monotonic() - self._last_character_at < SCANNER_ENTER_SECONDS
+        return time.monotonic() - self._last_character_at < SCANNER_PAUSE_SECONDS
+
+    def _dialog_key(self, watched: QWidget, event: QKeyEvent) -> bool:
+        """A key for a dialog the counter opened (Details…, the reverse question): a scan
+        (characters at a scanner's pace, then Enter) closes the dialog unanswered and goes
+        to the scan field; its characters never reach the dialog, where a letter can press
+        a button by its mnemonic. Other keys, and every key in a field one can type in,
+        are the dialog's."""
+        dialog = watched.window()
+        if not isinstance(dialog, QDialog) or not self._opened(dialog) or _types_text(watched):
+            return False
+        text = event.text()
+        unmodified = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if text == " " and not self._typed_just_now():
+            return False  # Space presses the focused button; a code's spaces come later
+        if unmodified and text and text.isprintable():
+            if not self._typed_just_now():
+                self._dialog_scan.clear()  # a new burst
+            self._dialog_scan.append(text)
+            self._last_character_at = time.monotonic()
+            return True
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        code, self._dialog_scan = "".join(self._dialog_scan), []
+        if not (enter and code and self._typed_just_now()):
+            return False
+        dialog.reject()  # unanswered: the question was about the voucher before this scan
+        self.window().activateWindow()
+        self.focus_scan()
+        self.scan_input.setText(code)
+        self.submit_scan_field()
+        return True
+
+    def _opened(self, dialog: QDialog) -> bool:
+        """Whether the dialog belongs to this counter (opened from it or its window)."""
+        parent = dialog.parentWidget()
+        while parent is not None:
+            if parent is self or parent is self.window():
+                return True
+            parent = parent.parentWidget()
+        return False
 
     def _main_action(self) -> None:
         view = self._view
@@ -646,12 +701,12 @@ class CounterScreen(QWidget):
         if not self.isVisible() or not isinstance(watched, QWidget):
             return False
         if watched.window() is not self.window():
-            return False  # a dialog or another window: none of the counter's business
+            return self._dialog_key(watched, event)
         key = event.key()
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         scanner_enter = enter and self._typed_just_now()
-        if event.text().isprintable() and event.text():
-            self._last_character_at = time.monotonic()
+        if event.text().isprintable() and event.text().strip():
+            self._last_character_at = time.monotonic()  # (Space presses buttons: not counted)
         scanned_tab = key == Qt.Key.Key_Tab and bool(self.scan_input.text())
         if watched is self.scan_input and (enter or scanned_tab):
             # Enter, or Tab for scanners that end codes with it; consumed here, because

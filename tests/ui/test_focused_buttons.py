@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
+from piggy_desk.ui.counter import SCANNER_PAUSE_SECONDS
 from tests.ui.conftest import Counter, until
 from tests.ui.test_keyboard import focused, tab_to
 from tests.ui.test_redemption import enter
@@ -31,6 +32,7 @@ async def press_by_keyboard(counter: Counter, button: QPushButton, key: Key) -> 
     counter.screen.focus_scan()
     await tab_to(button)
     assert button.isVisible() and button.isEnabled()
+    await asyncio.sleep(SCANNER_PAUSE_SECONDS)  # a person's pace, not a scanner's
     QTest.keyClick(focused(), key)
 
 
