@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import builtins
+import ipaddress
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from datetime import UTC, datetime
@@ -39,6 +40,7 @@ from piggy_desk.api.models import (
     promotion_page,
     voucher_page,
 )
+from piggy_desk.texts import QT_TRANSLATE_NOOP
 
 DEFAULT_BASE_URL = "https://api.piggy.eu"
 MAX_CODE_LENGTH = 255
@@ -669,16 +671,40 @@ class PiggyClient:
         return f"PiggyClient(base_url={self.base_url!r})"
 
 
+NOT_A_WEB_ADDRESS = QT_TRANSLATE_NOOP("PiggyError", "That is not a web address.")
+NOT_HTTPS = QT_TRANSLATE_NOOP("PiggyError", "The Piggy address must start with https://.")
+PLAIN_HTTP = QT_TRANSLATE_NOOP(
+    "PiggyError",
+    "The Piggy address must start with https://, or the token would travel unprotected "
+    "over plain http. Only the sandbox on this computer may use http.",
+)
+
+
 def base_url_root(base_url: str) -> str:
     """The server root from what a person may type: with or without the API path, a
-    trailing slash or spaces. Only http(s) URLs are accepted."""
+    trailing slash or spaces. Only https is accepted, and plain http to this computer
+    itself (loopback: the sandbox), so the token never crosses a network in clear text.
+    Every way to give an address (settings file, first-run screen, settings screen,
+    ``--base-url``) and ``PiggyClient`` itself go through here."""
     try:
         url = httpx.URL(base_url.strip())
     except (httpx.InvalidURL, TypeError, ValueError):
-        raise errors.InvalidRequest("That is not a web address.", field="base_url") from None
+        raise errors.InvalidRequest(NOT_A_WEB_ADDRESS, field="base_url") from None
     if url.scheme not in {"http", "https"} or not url.host:
-        raise errors.InvalidRequest("The Piggy address must start with https://.", field="base_url")
+        raise errors.InvalidRequest(NOT_HTTPS, field="base_url")
+    if url.scheme == "http" and not _is_loopback(url.host):
+        raise errors.InvalidRequest(PLAIN_HTTP, field="base_url")
     path = url.path.rstrip("/")
     if path.endswith(API_PATH):
         path = path[: -len(API_PATH)]
     return str(url.copy_with(path=path or "/", query=None, fragment=None)).rstrip("/")
+
+
+def _is_loopback(host: str) -> bool:
+    """Whether ``host`` names this computer: localhost, 127.0.0.0/8 or ::1."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

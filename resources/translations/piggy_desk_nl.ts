@@ -287,7 +287,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="+286"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="+302"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -821,13 +821,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+145"/>
+        <location line="+146"/>
         <source>Test connection</source>
         <translation>Verbinding testen</translation>
     </message>
     <message>
-        <location line="-139"/>
-        <location line="+140"/>
+        <location line="-140"/>
+        <location line="+141"/>
         <source>Save and start</source>
         <translation>Opslaan en starten</translation>
     </message>
@@ -835,7 +835,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-470"/>
+        <location line="-471"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Verbonden: Piggy antwoordde met %Ln actie.</numerusform>
@@ -846,7 +846,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+547"/>
+        <location line="+548"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — eerste start</translation>
     </message>
@@ -1090,7 +1090,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>Training mode</source>
         <translation>Trainingsmodus</translation>
     </message>
@@ -1146,7 +1146,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bij het starten: {sentences}</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>Back online: {sentences}</source>
         <translation>Weer online: {sentences}</translation>
     </message>
@@ -1236,7 +1236,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PiggyError</name>
     <message>
-        <location filename="../../piggy_desk/api/errors.py" line="+64"/>
+        <location filename="../../piggy_desk/api/errors.py" line="+65"/>
         <source>Something went wrong while talking to Piggy.</source>
         <translation>Er ging iets mis in het contact met Piggy.</translation>
     </message>
@@ -1384,6 +1384,21 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <location line="+6"/>
         <source>Piggy sent an answer that could not be read.</source>
         <translation>Piggy stuurde een antwoord dat niet te lezen was.</translation>
+    </message>
+    <message>
+        <location filename="../../piggy_desk/api/client.py" line="+674"/>
+        <source>That is not a web address.</source>
+        <translation>Dat is geen webadres.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Piggy address must start with https://.</source>
+        <translation>Het Piggy-adres moet met https:// beginnen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Piggy address must start with https://, or the token would travel unprotected over plain http. Only the sandbox on this computer may use http.</source>
+        <translation>Het Piggy-adres moet met https:// beginnen, anders gaat het token onbeveiligd over gewoon http. Alleen de sandbox op deze computer mag http gebruiken.</translation>
     </message>
 </context>
 <context>
@@ -2249,12 +2264,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+355"/>
-        <location line="+476"/>
+        <location line="+480"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Er is niets opgeslagen: zie de melding hieronder.</translation>
     </message>
     <message>
-        <location line="-474"/>
+        <location line="-478"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Er is niets opgeslagen: zie de meldingen hieronder.</translation>
     </message>
@@ -2507,7 +2522,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bezig met opslaan…</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+62"/>
         <source>Ignored, because they cannot work, in {file}:</source>
         <translation>Genegeerd omdat ze niet kunnen werken, in {file}:</translation>
     </message>
@@ -2778,7 +2793,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-469"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-480"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>

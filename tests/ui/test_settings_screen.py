@@ -235,7 +235,7 @@ async def test_a_new_screen_shows_what_was_saved(
     [
         ("base_url_input", "ftp://x", "base_url", "The Piggy address must start with https://."),
         ("base_url_input", "", "base_url", "The Piggy address must start with https://."),
-        ("base_url_input", "http://exa mple.com", "base_url", "That is not a web address"),
+        ("base_url_input", "https://exa mple.com", "base_url", "That is not a web address"),
         ("base_url_input", "https://me:pw@api.piggy.eu", "base_url", "Leave the user name"),
         ("shop_uuid_input", "my shop", "shop_uuid", "A shop UUID has no spaces"),
         ("shop_uuid_input", "a/b", "shop_uuid", "A shop UUID has no spaces"),
