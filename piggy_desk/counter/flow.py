@@ -843,6 +843,11 @@ class RedemptionFlow:
                 sentence = await self._settle_redeem(entry, now)
                 if sentence:
                     sentences.append(sentence)
+            for entry in await self._journal_call(self._journal.unfinished, Action.REVERSE):
+                if entry.started_at < self._run_started:
+                    sentence = await self._settle_reverse(entry)
+                    if sentence:
+                        sentences.append(sentence)
             for entry in await self._journal_call(self._journal.open_locks):
                 if entry.voucher_uuid is None or entry.voucher_uuid == held:
                     continue
@@ -915,6 +920,33 @@ class RedemptionFlow:
                 "stopped. Check it in the Piggy dashboard.",
             ).format(code=entry.code)
         return None
+
+    async def _settle_reverse(self, entry: JournalEntry) -> str | None:
+        """A reverse an earlier run sent and never heard back about: a voucher no longer
+        used up shows it happened (as ``_reconcile_reverse`` judges). None when Piggy
+        cannot be asked now."""
+        try:
+            voucher = await self._client.vouchers.find(entry.code)
+        except PiggyError:
+            return None
+        if voucher.status == VoucherStatus.REDEEMED:
+            await self._journal_call(
+                self._journal.finish,
+                entry.id,
+                Outcome.FAILED,
+                detail="not reversed (found at the next start)",
+            )
+            return self.translate(
+                "RedemptionFlow",
+                "The reversal of voucher {code} did not go through before the program stopped.",
+            ).format(code=entry.code)
+        await self._journal_call(
+            self._journal.finish, entry.id, Outcome.OK, detail="confirmed at the next start"
+        )
+        return self.translate(
+            "RedemptionFlow",
+            "The redemption of voucher {code} was reversed before the program stopped.",
+        ).format(code=entry.code)
 
     async def _release_orphan(self, entry: JournalEntry, now: datetime) -> str | None:
         """Give back a lock an earlier run left. Piggy says whether it still holds: a key is

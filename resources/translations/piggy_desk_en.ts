@@ -1971,22 +1971,32 @@ The voucher can then be used again.</translation>
         <translation>The connection broke before Piggy answered. The redemption was NOT reversed.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>Voucher {code} was redeemed before the program stopped.</source>
         <translation>Voucher {code} was redeemed before the program stopped.</translation>
     </message>
     <message>
-        <location line="-728"/>
+        <location line="-733"/>
         <source>The redemption of voucher {code} did not go through before the program stopped.</source>
         <translation>The redemption of voucher {code} did not go through before the program stopped.</translation>
     </message>
     <message>
-        <location line="+747"/>
+        <location line="+752"/>
         <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
+        <source>The reversal of voucher {code} did not go through before the program stopped.</source>
+        <translation>The reversal of voucher {code} did not go through before the program stopped.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The redemption of voucher {code} was reversed before the program stopped.</source>
+        <translation>The redemption of voucher {code} was reversed before the program stopped.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Voucher {code} may stay reserved until {time}: the answer to its lock was lost.</source>
         <translation>Voucher {code} may stay reserved until {time}: the answer to its lock was lost.</translation>
     </message>

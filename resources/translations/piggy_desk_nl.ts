@@ -1971,22 +1971,32 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De verbinding werd verbroken voordat Piggy antwoordde. De inwisseling is NIET teruggedraaid.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>Voucher {code} was redeemed before the program stopped.</source>
         <translation>Voucher {code} is ingewisseld voordat het programma stopte.</translation>
     </message>
     <message>
-        <location line="-728"/>
+        <location line="-733"/>
         <source>The redemption of voucher {code} did not go through before the program stopped.</source>
         <translation>De inwisseling van voucher {code} is niet doorgegaan voordat het programma stopte.</translation>
     </message>
     <message>
-        <location line="+747"/>
+        <location line="+752"/>
         <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>Niet vast te stellen is of voucher {code} werd ingewisseld voordat het programma stopte. Controleer het in het Piggy-dashboard.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
+        <source>The reversal of voucher {code} did not go through before the program stopped.</source>
+        <translation>Het terugdraaien van voucher {code} is niet doorgegaan voordat het programma stopte.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The redemption of voucher {code} was reversed before the program stopped.</source>
+        <translation>Het inwisselen van voucher {code} is teruggedraaid voordat het programma stopte.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Voucher {code} may stay reserved until {time}: the answer to its lock was lost.</source>
         <translation>Voucher {code} kan tot {time} gereserveerd blijven: het antwoord op de reservering ging verloren.</translation>
     </message>

@@ -163,6 +163,11 @@ class AnswerHook(httpx.AsyncBaseTransport):
         await self._run(request, before=False)
         return response
 
+    @property
+    def armed(self) -> bool:
+        """Whether an action still waits for its request."""
+        return bool(self._hooks)
+
     async def aclose(self) -> None:
         await self._inner.aclose()
 

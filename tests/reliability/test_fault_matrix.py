@@ -10,17 +10,29 @@ flow take seconds instead of minutes.
 
 from __future__ import annotations
 
+import asyncio
 import re
+from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from piggy_desk.counter.flow import Tone
+from piggy_desk.counter.flow import CounterView, Tone
 from piggy_desk.counter.journal import Action, Outcome
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from tests.reliability.driver import CLIENT_TIMEOUT, program, unfinished
-from tests.reliability.matrix import FAULTS, STEPS, record
+from tests.reliability.driver import CLIENT_TIMEOUT, Run, program, unfinished
+from tests.reliability.local_faults import (
+    AnswerHook,
+    FullDisk,
+    JournalLocker,
+    Killed,
+    delete_journal,
+    kill,
+    small_disk,
+)
+from tests.reliability.matrix import LOCAL_FAULTS, ROWS, STEPS, record
 
 FAULT_ARGS: dict[str, dict[str, Any]] = {
     # Piggy did the work, the answer came after the client gave up.
@@ -60,7 +72,66 @@ def is_sentence(text: str) -> bool:
     )
 
 
+class Strike:
+    """A local or time fault, struck through the counter's HTTP transport at the moment
+    of the step's request (see ``matrix.LOCAL_FAULTS`` and ``TIME_FAULTS``)."""
+
+    def __init__(self, fault: str, step: str, data: Path) -> None:
+        self.hook = AnswerHook()
+        self.clock: Callable[[], datetime] | None = None
+        self.killed = False
+        self._driving: asyncio.Task[bool] | None = None
+        self._locker = JournalLocker(data / "journal.sqlite3")
+        self._disk = FullDisk(data.parent)
+        method, path = STEP_REQUEST[step]
+        if fault.startswith("clock"):
+            hours = 2 if "+2 h" in fault else -2
+            self.clock = lambda: datetime.now(UTC) + timedelta(hours=hours)
+            arm = self.hook.before_sending if "before" in fault else self.hook.on_answer
+            arm(method, path, self._kill)
+        elif fault == "journal locked":
+            self.hook.on_answer(method, path, self._locker.hold)
+        elif fault == "disk full":
+            self.hook.on_answer(method, path, self._disk.fill)
+        else:
+            self.hook.on_answer(method, path, lambda: delete_journal(data / "journal.sqlite3"))
+
+    def _kill(self) -> None:
+        self.killed = True
+        if self._driving is not None:
+            self._driving.cancel()  # a kill in the scan worker ends the driving too
+        kill()
+
+    async def drive(self, driving: Coroutine[Any, Any, bool]) -> bool:
+        """Run the cashier's part; the fault goes away after it (a kill ends it)."""
+        self._driving = asyncio.ensure_future(driving)
+        try:
+            return await self._driving
+        except (Killed, asyncio.CancelledError):
+            if not self.killed:
+                raise
+            return False
+        finally:
+            self.undo()
+
+    def undo(self) -> None:
+        self._locker.let_go()
+        self._disk.free()
+
+    @property
+    def spent(self) -> bool:
+        return not self.hook.armed
+
+
 async def run_cell(sandbox: RunningSandbox, data: Path, fault: str, step: str) -> None:
+    if fault in LOCAL_FAULTS:
+        with small_disk(data / "disk", "8m") as disk:
+            await _run_cell(sandbox, disk, fault, step)
+    else:
+        await _run_cell(sandbox, data, fault, step)
+
+
+async def _run_cell(sandbox: RunningSandbox, data: Path, fault: str, step: str) -> None:
     code = KNOWN.MULTI_USE_ONE_LEFT if step == "reverse" else KNOWN.MULTI_USE
     times = 3 if step == "multi-redeem" else 1
     if step == "reverse":
@@ -68,26 +139,52 @@ async def run_cell(sandbox: RunningSandbox, data: Path, fault: str, step: str) -
             assert await setup.redeem_once(code)
     used_before = sandbox.voucher_state(code)["redemptions_used"]
     method, path = STEP_REQUEST[step]
-    sandbox.inject(**FAULT_ARGS[fault], path=path, method=method)
+    strike = None
+    if fault in FAULT_ARGS:
+        sandbox.inject(**FAULT_ARGS[fault], path=path, method=method)
+    else:
+        strike = Strike(fault, step, data / "counter")
+
+    async def cashier(run: Run) -> bool:
+        if step == "release":
+            await run.lock_and_cancel(code)
+            return False
+        if step == "reverse":
+            return await run.reverse_once(code)
+        return await run.redeem_once(code, times)
 
     escaped: list[str] = []
     sentences: list[str] = []
     told_done = False
     journal_entries = []
     open_locks = []
+    options: dict[str, Any] = {}
+    if strike is not None:
+        options = {"transport": strike.hook, "clock": strike.clock}
     try:
-        async with program(sandbox, data / "counter") as first:
-            if step == "release":
-                await first.lock_and_cancel(code)
-            elif step == "reverse":
-                told_done = await first.reverse_once(code)
-            else:
-                told_done = await first.redeem_once(code, times)
-            sentences += [n.sentence for n in first.screen.notices]
-            told_done = bool(first.screen.said(Tone.SUCCESS))
-        spent = not sandbox.armed_faults()
-        async with program(sandbox, data / "counter") as restart:
+        try:
+            async with program(sandbox, data / "counter", **options) as first:
+                if strike is None:
+                    await cashier(first)
+                else:
+                    await strike.drive(cashier(first))
+                    if strike.killed:
+                        first.flow._view = CounterView()  # dead: nothing released on the way out
+                sentences += [n.sentence for n in first.screen.notices]
+                told_done = bool(first.screen.said(Tone.SUCCESS))
+        finally:
+            if strike is not None:
+                strike.undo()
+        spent = not sandbox.armed_faults() if strike is None else strike.spent
+        restart_clock = {} if strike is None else {"clock": strike.clock}
+        async with program(sandbox, data / "counter", **restart_clock) as restart:
             sentences += restart.start_sentences
+            if strike is not None and strike.killed:
+                # A killed program told nothing; its next start tells what happened.
+                told_done = any(
+                    "before the program stopped" in s and "did not" not in s and "told" not in s
+                    for s in restart.start_sentences
+                )
             journal_entries = restart.entries(*Action)
             open_locks = restart.journal.open_locks()
     except Exception as error:  # noqa: BLE001 - any escape is a finding, recorded below
@@ -169,7 +266,7 @@ async def run_cell(sandbox: RunningSandbox, data: Path, fault: str, step: str) -
 
 
 @pytest.mark.parametrize("step", STEPS)
-@pytest.mark.parametrize("fault", FAULTS)
+@pytest.mark.parametrize("fault", ROWS)
 async def test_fault_at_step(
     sandbox: RunningSandbox, tmp_path: Path, fault: str, step: str
 ) -> None:
