@@ -20,10 +20,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-# Holds the journal's write lock until its stdin closes (or a line arrives).
+# Takes the journal's write lock on a line ("go"), holds it until the next line.
 _LOCKER = """
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
+print("ready", flush=True)
+sys.stdin.readline()
 db.execute("BEGIN EXCLUSIVE")
 print("locked", flush=True)
 sys.stdin.readline()
@@ -32,13 +34,16 @@ db.execute("ROLLBACK")
 
 
 class JournalLocker:
-    """Another program (a database browser, a backup tool) holding the journal's write lock."""
+    """Another program (a database browser, a backup tool) holding the journal's write
+    lock: a process of its own. ``ready`` starts it beforehand, so that ``hold`` takes
+    the lock within a millisecond or two."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._process: subprocess.Popen[str] | None = None
+        self._holding = False
 
-    def hold(self) -> None:
+    def ready(self) -> None:
         if self._process is not None:
             return
         self._process = subprocess.Popen(
@@ -49,20 +54,34 @@ class JournalLocker:
         )
         assert self._process.stdout is not None
         line = self._process.stdout.readline().strip()
+        assert line == "ready", line
+
+    def hold(self) -> None:
+        if self._holding:
+            return
+        self.ready()
+        assert self._process is not None
+        assert self._process.stdin is not None and self._process.stdout is not None
+        self._process.stdin.write("go\n")
+        self._process.stdin.flush()
+        line = self._process.stdout.readline().strip()
         assert line == "locked", line
+        self._holding = True
 
     def let_go(self) -> None:
         process, self._process = self._process, None
+        self._holding = False
         if process is None:
             return
         assert process.stdin is not None
-        process.stdin.write("\n")
-        process.stdin.close()
+        with contextlib.suppress(BrokenPipeError):
+            process.stdin.write("\n\n")
+            process.stdin.close()
         process.wait(timeout=10)
 
     @property
     def holding(self) -> bool:
-        return self._process is not None
+        return self._holding
 
 
 class FullDisk:

@@ -32,6 +32,7 @@ import httpx
 import pytest
 
 from piggy_desk.sandbox import KNOWN, PIGGY_PREFIX, RunningSandbox
+from tests.reliability.local_faults import FullDisk, JournalLocker, small_disk
 from tests.reliability.matrix import TALLIES
 from tests.ui.test_kill import _counter
 
@@ -111,13 +112,19 @@ def _check_after_restart(
     return problems
 
 
-def kill_cycles(sandbox: RunningSandbox, data: Path, kills: int) -> tuple[Counter[str], list[str]]:
+def kill_cycles(
+    sandbox: RunningSandbox, data: Path, kills: int, *, journal_faults: bool = False
+) -> tuple[Counter[str], list[str]]:
+    """``journal_faults``: every kill lands while the journal cannot be written, by turns
+    write-locked by another process and on a full disk (``data`` is then a tmpfs)."""
     rng = random.Random(SEED)
     sandbox.inject("latency", seconds=LATENCY, count=1_000_000)
     sandbox.inject("latency", seconds=LATENCY, count=1_000_000, after_commit=True)
     tally: Counter[str] = Counter()
     problems: list[str] = []
     earlier: list[str] = []
+    journal_locker = JournalLocker(data / "journal.sqlite3")
+    full_disk = FullDisk(data)
     for cycle in range(kills + 1):
         codes = _new_codes(sandbox, cycle) if cycle < kills else []
         process = _counter(sandbox, data, "redeem" if codes else "start", *codes)
@@ -126,6 +133,8 @@ def kill_cycles(sandbox: RunningSandbox, data: Path, kills: int) -> tuple[Counte
         try:
             said = _read_line(process)
             assert said.startswith("SAID:"), said
+            if journal_faults and codes and cycle % 2 == 0:
+                journal_locker.ready()  # the journal exists now: sqlite would make an empty one
             problems += _check_after_restart(sandbox, data, earlier, said, tally)
             if not codes:
                 assert process.wait(timeout=60) == 0
@@ -138,6 +147,13 @@ def kill_cycles(sandbox: RunningSandbox, data: Path, kills: int) -> tuple[Counte
                     seen += 1
                 elif line == "FINISHED" or not line:
                     break
+            if journal_faults:
+                (journal_locker.hold if cycle % 2 == 0 else full_disk.fill)()
+                tally[
+                    "kills while the journal was locked"
+                    if cycle % 2 == 0
+                    else "kills while the disk was full"
+                ] += 1
             threading.Event().wait(rng.uniform(0, 3 * LATENCY))
             process.send_signal(signal.SIGKILL)
             process.wait(timeout=30)
@@ -145,6 +161,8 @@ def kill_cycles(sandbox: RunningSandbox, data: Path, kills: int) -> tuple[Counte
         finally:
             watchdog.cancel()
             process.kill()
+            journal_locker.let_go()
+            full_disk.free()
         earlier = codes
     sandbox.clear_faults()
     # Piggy ends every lock after its hour: none may be left after that.
@@ -164,7 +182,25 @@ def test_killed_at_random_points_leaves_no_lock_and_no_double_redemption(
     sandbox: RunningSandbox, tmp_path: Path, kills: int
 ) -> None:
     tally, problems = kill_cycles(sandbox, tmp_path / "counter", kills)
-    TALLIES[f"kill tests (seed {SEED})"] = ", ".join(
+    _report(f"kill tests (seed {SEED})", tally, problems, kills)
+
+
+@pytest.mark.parametrize(
+    "kills",
+    [pytest.param(4, id="4-kills"), pytest.param(50, id="50-kills", marks=pytest.mark.long)],
+)
+def test_killed_while_the_journal_is_locked_or_full(
+    sandbox: RunningSandbox, tmp_path: Path, kills: int
+) -> None:
+    """Each kill lands while the journal cannot be written (issue 13): what the program
+    kept in memory dies with it, and the next start still settles everything."""
+    with small_disk(tmp_path / "counter", "16m") as data:
+        tally, problems = kill_cycles(sandbox, data, kills, journal_faults=True)
+    _report(f"kill tests, journal locked or full (seed {SEED})", tally, problems, kills)
+
+
+def _report(run: str, tally: Counter[str], problems: list[str], kills: int) -> None:
+    TALLIES[run] = ", ".join(
         f"{name} {tally[name]}"
         for name in (
             "kills",
@@ -175,7 +211,10 @@ def test_killed_at_random_points_leaves_no_lock_and_no_double_redemption(
             "double redemptions",
             "journal disagreements",
             "false sentences",
+            "kills while the journal was locked",
+            "kills while the disk was full",
         )
+        if name in tally or not name.startswith("kills while")
     )
     assert tally["kills"] == kills
     assert not problems, "\n".join(problems)
