@@ -17,6 +17,7 @@ from piggy_desk.api._auth import ClientCredentials  # noqa: E402
 from piggy_desk.api._transport import DEADLINES, MAX_ANSWER_BYTES, RequestKind  # noqa: E402
 from piggy_desk.api.client import DEFAULT_BASE_URL, PiggyClient, base_url_root  # noqa: E402
 from piggy_desk.api.errors import (  # noqa: E402
+    AnswerForAnotherVoucher,
     AnswerTooLarge,
     ClientCredentialsRefused,
     ConnectionDropped,
@@ -68,6 +69,7 @@ __all__ = [
     "DEADLINES",
     "DEFAULT_BASE_URL",
     "MAX_ANSWER_BYTES",
+    "AnswerForAnotherVoucher",
     "AnswerTooLarge",
     "BatchJob",
     "ClientCredentials",

@@ -306,11 +306,21 @@ class Vouchers(_Resource):
         return await self._call(BatchJob.from_api, "POST", "/vouchers/batch", body=body)
 
     async def find(self, code: str) -> Voucher:
-        """The voucher with this code (``VoucherNotFound`` when there is none)."""
+        """The voucher with this code (``VoucherNotFound`` when there is none;
+        ``AnswerForAnotherVoucher`` when the answer is another code's voucher, letters'
+        case aside)."""
         params = {"code": _code(code)}
-        return await self._call(
+        voucher = await self._call(
             Voucher.from_api, "GET", "/vouchers/find", params=params, kind=RequestKind.FIND
         )
+        if voucher.code.casefold() != code.casefold():
+            raise errors.AnswerForAnotherVoucher(
+                f"A find for {code!r} was answered with the voucher {voucher.code!r}.",
+                method="GET",
+                path="/vouchers/find",
+                status_code=200,
+            )
+        return voucher
 
     async def update(
         self, voucher_uuid: str, *, status: str, custom_attributes: CustomAttributes | None = None

@@ -35,8 +35,9 @@ The hierarchy::
     │   ├── Offline               could not connect: the request was not sent
     │   ├── Timeout               no answer in time
     │   └── ConnectionDropped     the connection broke before the answer
-    └── MalformedResponse         an answer that is not Piggy's JSON
-        └── AnswerTooLarge        an answer far larger than any real one (not read)
+    ├── MalformedResponse         an answer that is not Piggy's JSON
+    │   └── AnswerTooLarge        an answer far larger than any real one (not read)
+    └── AnswerForAnotherVoucher   a find answered with another code's voucher
 
 ``ambiguous`` is true when the request may have been carried out by Piggy although no
 answer arrived (a read timeout, a dropped connection, a request past its deadline): a
@@ -298,6 +299,16 @@ class MalformedResponse(PiggyError):
 class AnswerTooLarge(MalformedResponse):
     """The answer was cut off unread past the client's size limit (a broken or hostile
     server, or a proxy's endless page)."""
+
+
+class AnswerForAnotherVoucher(PiggyError):
+    """A find was answered with the voucher of another code (a caching proxy or a broken
+    server): never shown, so it can never be redeemed for the one scanned."""
+
+    user_message = QT_TRANSLATE_NOOP(
+        "PiggyError",
+        "Piggy answered with another voucher than the one asked for, so it is not shown.",
+    )
 
 
 ERRORS_BY_CODE: Mapping[int, type[PiggyAPIError]] = {

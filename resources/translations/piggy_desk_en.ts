@@ -1236,7 +1236,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PiggyError</name>
     <message>
-        <location filename="../../piggy_desk/api/errors.py" line="+65"/>
+        <location filename="../../piggy_desk/api/errors.py" line="+66"/>
         <source>Something went wrong while talking to Piggy.</source>
         <translation>Something went wrong while talking to Piggy.</translation>
     </message>
@@ -1386,7 +1386,12 @@ The voucher can then be used again.</translation>
         <translation>Piggy sent an answer that could not be read.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/api/client.py" line="+674"/>
+        <location line="+12"/>
+        <source>Piggy answered with another voucher than the one asked for, so it is not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../piggy_desk/api/client.py" line="+684"/>
         <source>That is not a web address.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1236,7 +1236,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PiggyError</name>
     <message>
-        <location filename="../../piggy_desk/api/errors.py" line="+65"/>
+        <location filename="../../piggy_desk/api/errors.py" line="+66"/>
         <source>Something went wrong while talking to Piggy.</source>
         <translation>Er ging iets mis in het contact met Piggy.</translation>
     </message>
@@ -1386,7 +1386,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy stuurde een antwoord dat niet te lezen was.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/api/client.py" line="+674"/>
+        <location line="+12"/>
+        <source>Piggy answered with another voucher than the one asked for, so it is not shown.</source>
+        <translation>Piggy antwoordde met een andere voucher dan de gevraagde, dus die wordt niet getoond.</translation>
+    </message>
+    <message>
+        <location filename="../../piggy_desk/api/client.py" line="+684"/>
         <source>That is not a web address.</source>
         <translation>Dat is geen webadres.</translation>
     </message>

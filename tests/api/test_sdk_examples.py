@@ -76,7 +76,8 @@ def test_every_sdk_answer_is_listed_and_sourced() -> None:
 
 
 async def test_create_find_and_list_vouchers(client: PiggyClient) -> None:
-    for voucher in (await client.vouchers.create(PIZZA), await client.vouchers.find("X")):
+    found = await client.vouchers.find("EXAMPLE-CODE-123456")
+    for voucher in (await client.vouchers.create(PIZZA), found):
         assert (voucher.uuid, voucher.code, voucher.status) == (
             "bbe97f73-f482-4dff-bbb3-cba6d63e139b",
             "EXAMPLE-CODE-123456",
