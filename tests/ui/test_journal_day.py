@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 
-from piggy_desk.counter import journal as journal_module
 from piggy_desk.counter.journal import Action, Journal
 from piggy_desk.ui.journal import JournalScreen
 from piggy_desk.ui.tasks import TaskRunner
@@ -67,13 +66,13 @@ DAYS = [
 async def test_the_journal_shows_the_whole_local_day_and_nothing_else(
     amsterdam: None,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
     day: date,
     moments: dict[str, datetime],
 ) -> None:
-    journal = Journal.in_folder(tmp_path)
+    now = [datetime.now(UTC)]
+    journal = Journal.in_folder(tmp_path, clock=lambda: now[0])
     for code, moment in moments.items():
-        monkeypatch.setattr(journal_module, "_now", lambda moment=moment: moment)
+        now[0] = moment
         journal.begin(Action.REDEEM, code=code, promotion_name="Gratis koffie")
     screen = JournalScreen(journal, TaskRunner(lambda error: None))
     try:
