@@ -54,6 +54,15 @@ def is_elf(path: Path) -> bool:
         return False
 
 
+def program_qt_modules() -> list[str]:
+    """The Qt modules the program's source imports (QtCore, QtGui, ...)."""
+    source = Path(__file__).resolve().parent.parent / "piggy_desk"
+    found = set()
+    for path in source.rglob("*.py"):
+        found.update(re.findall(r"\bPySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
 def pyside_binaries() -> tuple[list[Path], Path]:
     """The xcb plugin of the installed PySide6 and the plugins it loads (its GL
     integrations), with the Python modules the program imports; and PySide6's folder."""
@@ -63,7 +72,7 @@ def pyside_binaries() -> tuple[list[Path], Path]:
     plugins = root / "Qt" / "plugins"
     binaries = [plugins / "platforms" / "libqxcb.so"]
     binaries += sorted((plugins / "xcbglintegrations").glob("*.so"))
-    binaries += [root / f"{module}.abi3.so" for module in ("QtCore", "QtGui", "QtWidgets")]
+    binaries += [root / f"{module}.abi3.so" for module in program_qt_modules()]
     # PySide6, shiboken6 and the rest of what pip installed: not system libraries.
     return [b for b in binaries if b.exists()], root.parent
 
