@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from piggy_desk.api import PiggyClient
+from piggy_desk.api import PiggyClient, RequestKind
 from piggy_desk.counter.flow import (
     CounterSettings,
     CounterView,
@@ -28,6 +28,8 @@ from piggy_desk.sandbox import KNOWN, RunningSandbox
 
 # Short, so a "latency beyond the timeout" fault costs little; long enough for loopback.
 CLIENT_TIMEOUT = 0.5
+# The whole exchange, every kind: a trickled answer costs this much.
+CLIENT_DEADLINES = {kind: 4 * CLIENT_TIMEOUT for kind in RequestKind}
 
 
 @dataclass
@@ -137,7 +139,11 @@ async def program(
     a fault when an answer comes), ``clock`` is this computer's clock; ``client`` (closed
     at the end) instead of one on the sandbox's token."""
     client = client or PiggyClient(
-        sandbox.base_url, sandbox.token, timeout=CLIENT_TIMEOUT, transport=transport
+        sandbox.base_url,
+        sandbox.token,
+        timeout=CLIENT_TIMEOUT,
+        transport=transport,
+        deadlines=CLIENT_DEADLINES,
     )
     options = {} if clock is None else {"clock": clock}
     journal = Journal.in_folder(data_dir, busy_timeout=busy_timeout, **options)

@@ -33,7 +33,10 @@ TIME_FAULTS = (
     "clock -2 h, killed before",
     "clock -2 h, killed after",
 )
-ROWS = FAULTS + LOCAL_FAULTS + TIME_FAULTS
+# A hostile or broken server: Piggy acts, then its answer comes a byte at a time (no read
+# ever waits long enough to time out), or never ends.
+HOSTILE_FAULTS = ("trickling server", "endless body")
+ROWS = FAULTS + LOCAL_FAULTS + TIME_FAULTS + HOSTILE_FAULTS
 INVARIANTS = ("at most once", "no lock left", "journal agrees", "sentences only")
 
 

@@ -47,6 +47,10 @@ FAULT_ARGS: dict[str, dict[str, Any]] = {
     # A yes whose body broke on the way: the work is done.
     "broken JSON": {"kind": "broken_json", "after_commit": True},
     "empty body": {"kind": "empty_body", "after_commit": True},
+    # Piggy acted; the answer trickles past the client's whole-exchange deadline (each
+    # byte well within the per-read timeout), or grows past its size limit.
+    "trickling server": {"kind": "trickle", "seconds": CLIENT_TIMEOUT / 2, "after_commit": True},
+    "endless body": {"kind": "endless_body", "after_commit": True},
 }
 STEP_REQUEST = {
     "find": ("GET", "/vouchers/find"),
