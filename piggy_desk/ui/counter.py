@@ -127,6 +127,8 @@ class VoucherCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("voucherCard")
+        # One Tab stop a screen reader reads whole (its fields are labels, out of reach).
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._setup_ui()
         self.show_voucher(None)
 
@@ -187,6 +189,7 @@ class VoucherCard(QFrame):
                 label.setVisible(not empty)
         if voucher is None:
             self.setAccessibleDescription(self.tr("No voucher shown"))
+            self.setAccessibleName(self.tr("Voucher card: no voucher shown"))
             return
         now = now or datetime.now(UTC)
         promotion = voucher.promotion
@@ -217,6 +220,7 @@ class VoucherCard(QFrame):
                 title=self.title.text(), code=voucher.code, status=self.status.word
             )
         )
+        self.setAccessibleName(self.summary())
 
     def _set(self, key: str, text: str) -> None:
         field = self._fields[key]
@@ -225,6 +229,20 @@ class VoucherCard(QFrame):
         label = self.details.labelForField(field)
         if label is not None:
             label.setVisible(bool(text))
+
+    def summary(self) -> str:
+        """The whole card as one text, in the order it is shown."""
+        parts = [
+            self.tr("Voucher card: {title}").format(title=self.title.text()),
+            self.description.text(),
+            self.tr("Code {code}").format(code=self.code.text()),
+            self.status.accessibleName(),
+        ]
+        for key, value in self._fields.items():
+            label = self.details.labelForField(value)
+            if self.field_text(key) and isinstance(label, QLabel):
+                parts.append(f"{label.text()} {value.text()}")
+        return ". ".join(part.rstrip(".") for part in parts if part) + "."
 
     def field_text(self, key: str) -> str:
         return self._fields[key].text() if self._fields[key].isVisibleTo(self) else ""

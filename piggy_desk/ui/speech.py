@@ -44,6 +44,7 @@ class Announcer(QObject):
         self._flush.timeout.connect(self._speak)
         self._borrowed: tuple[QWidget, str] | None = None
         self._odd = False
+        self._spoken = ""
         self.last = ""
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -77,7 +78,10 @@ class Announcer(QObject):
         if self._borrowed is None or self._borrowed[0] is not target:
             self._give_back()
             self._borrowed = (target, target.accessibleDescription())
-        target.setAccessibleDescription(text + (" " if self._odd else ""))
+        elif target.accessibleDescription() != self._spoken:
+            self._borrowed = (target, target.accessibleDescription())  # its own, renewed
+        self._spoken = text + (" " if self._odd else "")
+        target.setAccessibleDescription(self._spoken)
 
     def _target(self) -> QWidget:
         focused = QApplication.focusWidget()

@@ -287,7 +287,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="+302"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="+320"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -2808,7 +2808,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-480"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-496"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>
@@ -2848,6 +2848,11 @@ The voucher can then be used again.</translation>
         <translation>No voucher shown</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Voucher card: no voucher shown</source>
+        <translation>Voucher card: no voucher shown</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Voucher</source>
         <translation>Voucher</translation>
@@ -2871,6 +2876,16 @@ The voucher can then be used again.</translation>
         <location line="+9"/>
         <source>{title}, code {code}, {status}</source>
         <translation>{title}, code {code}, {status}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Voucher card: {title}</source>
+        <translation>Voucher card: {title}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code {code}</source>
+        <translation>Code {code}</translation>
     </message>
 </context>
 <context>

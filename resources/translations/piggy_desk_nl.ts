@@ -287,7 +287,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="+302"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="+320"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -2808,7 +2808,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-480"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-496"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>
@@ -2848,6 +2848,11 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Geen voucher getoond</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Voucher card: no voucher shown</source>
+        <translation>Voucherkaart: geen voucher getoond</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Voucher</source>
         <translation>Voucher</translation>
@@ -2871,6 +2876,16 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <location line="+9"/>
         <source>{title}, code {code}, {status}</source>
         <translation>{title}, code {code}, {status}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Voucher card: {title}</source>
+        <translation>Voucherkaart: {title}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code {code}</source>
+        <translation>Code {code}</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,8 @@ ITEM_HOLDERS = {pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE, pyatspi.ROLE_LIST, 
 WATCHED = (
     "object:announcement",
     "object:property-change:accessible-description",
+    # (also keeps libatspi's cache of names fresh, as a screen reader's is)
+    "object:property-change:accessible-name",
     "object:state-changed:focused",
 )
 
