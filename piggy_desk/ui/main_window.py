@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from piggy_desk.api import Contact, PiggyClient, base_url_root
@@ -215,7 +215,6 @@ class MainWindow(QMainWindow):
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (its focus proxy's too)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.tabs.setAccessibleName(self.tr("Screens"))
-        self.tabs.tabBar().setAccessibleName(self.tr("Screens"))
         self.tabs.tabBar().setAccessibleDescription(
             self.tr("Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one")
         )
@@ -225,7 +224,16 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._pages["contacts"], self.tr("Contacts"))
         self.tabs.addTab(self._pages["journal"], self.tr("Journal"))
         self.tabs.addTab(self._pages["settings"], self.tr("Settings"))
+        # Qt names the tab bar by its current tab: set (and announced) only now that there
+        # are tabs, and again at each change, or a screen reader keeps the empty name it
+        # heard first.
+        self.tabs.tabBar().setAccessibleName(self.tr("Screens"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.tabs.currentChanged.connect(
+            lambda _: QAccessible.updateAccessibility(
+                QAccessibleEvent(self.tabs.tabBar(), QAccessible.Event.NameChanged)
+            )
+        )
         for number in range(self.tabs.count()):
             # Ctrl+1 … Ctrl+6: every screen one chord away (the PIN gate still applies).
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
