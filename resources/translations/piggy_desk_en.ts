@@ -1393,17 +1393,17 @@ The voucher can then be used again.</translation>
     <message>
         <location filename="../../piggy_desk/api/client.py" line="+684"/>
         <source>That is not a web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>That is not a web address.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The Piggy address must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>The Piggy address must start with https://.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The Piggy address must start with https://, or the token would travel unprotected over plain http. Only the sandbox on this computer may use http.</source>
-        <translation type="unfinished"></translation>
+        <translation>The Piggy address must start with https://, or the token would travel unprotected over plain http. Only the sandbox on this computer may use http.</translation>
     </message>
 </context>
 <context>
