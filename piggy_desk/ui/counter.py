@@ -254,6 +254,19 @@ def _when(moment: datetime | None, now: datetime) -> str:
     return f"{_local(moment)} ({relative_hint(moment, now)})"
 
 
+MODIFIER_KEYS = frozenset(
+    (
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_CapsLock,
+    )
+)
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
 def _types_text(widget: QWidget) -> bool:
     """A field a person types into: the keys are its own."""
     if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
@@ -659,8 +672,11 @@ class CounterScreen(QWidget):
         dialog = watched.window()
         if not isinstance(dialog, QDialog) or not self._opened(dialog) or _types_text(watched):
             return False
+        if event.key() in MODIFIER_KEYS:
+            return False  # Shift before a capital (X11 sends it as a key of its own)
         text = event.text()
-        unmodified = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        typed = event.modifiers() & ~(SHIFT | Qt.KeyboardModifier.KeypadModifier)
+        unmodified = not typed  # Ctrl or Alt with a letter is a shortcut, not a scan
         if text == " " and not self._typed_just_now():
             return False  # Space presses the focused button; a code's spaces come later
         if unmodified and text and text.isprintable():

@@ -30,8 +30,15 @@ async def open_dialog(kind: type[QDialog]) -> QDialog:
 
 
 def scanner_types(code: str) -> None:
-    """A keyboard wedge: the code and Enter into whatever has focus, a moment apart."""
-    QTest.keyClicks(focused(), code)
+    """A keyboard wedge: the code and Enter into whatever has focus, a moment apart; a
+    capital comes with Shift pressed before it and let go after, as on X11."""
+    for character in code:
+        if character.isupper():
+            QTest.keyPress(focused(), Key.Key_Shift)
+            QTest.keyClick(focused(), character, Qt.KeyboardModifier.ShiftModifier)
+            QTest.keyRelease(focused(), Key.Key_Shift, Qt.KeyboardModifier.ShiftModifier)
+        else:
+            QTest.keyClick(focused(), character)
     QTest.keyClick(focused(), Key.Key_Return)
 
 
