@@ -1034,7 +1034,8 @@ class PromotionsScreen(QWidget):
             value = QLabel(page)
             value.setObjectName(f"detail_{key}")
             value.setTextFormat(Qt.TextFormat.PlainText)
-            value.setWordWrap(True)
+            # An id is one word: wrapped at its hyphens, its second line was cut off.
+            value.setWordWrap(key != "uuid")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.detail_values[key] = value
             self.facts.addRow(label, value)

@@ -427,6 +427,29 @@ async def test_the_dialog_is_wide_enough_for_its_dutch_labels(
         install_translators(qapp, "en")
 
 
+async def test_the_promotion_id_is_shown_whole_beside_the_dutch_labels(
+    desk: Desk, qapp: QApplication
+) -> None:
+    """With 'Aantal keer per voucher:' the label column is wider; the id beside it wrapped
+    at a hyphen and its second line was cut off."""
+    install_translators(qapp, "nl")
+    screen = PromotionsScreen(desk.client, desk.tasks, desk.messages)
+    try:
+        screen.resize(1100, 760)
+        screen.show()
+        await screen.load()
+        await desk.settle()
+        assert screen.select_promotion(KNOWN.PROMOTION_LIMITED)
+        await desk.settle()
+        shown = screen.detail_values["uuid"]
+        assert shown.text() == KNOWN.PROMOTION_LIMITED
+        assert shown.width() >= shown.fontMetrics().horizontalAdvance(shown.text())
+    finally:
+        screen.close()
+        screen.deleteLater()
+        install_translators(qapp, "en")
+
+
 async def test_a_multi_use_promotion_needs_two_uses_or_more(desk: Desk) -> None:
     dialog = await desk.open_dialog()
     dialog.name_input.setText("Kaart")
