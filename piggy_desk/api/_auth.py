@@ -26,7 +26,7 @@ from typing import Any
 import httpx
 
 from piggy_desk.api import errors
-from piggy_desk.api._transport import _error_from_response
+from piggy_desk.api._transport import _error_from_response, _read_body
 
 TOKEN_PATH = "/oauth/token"  # noqa: S105 - a path, not a password
 MAX_CLIENT_ID_LENGTH = 255
@@ -128,7 +128,14 @@ class AccessTokens:
             "client_secret": self._credentials.client_secret,
         }
         try:
-            response = await self._http.post(TOKEN_PATH, data=form)
+            # Streamed and read under the transport's size cap, like every answer.
+            response = await self._http.send(
+                self._http.build_request("POST", TOKEN_PATH, data=form), stream=True
+            )
+            try:
+                content = await _read_body(response, context, unsafe=False)
+            finally:
+                await response.aclose()
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             raise errors.Offline(
                 f"Could not connect to Piggy ({type(exc).__name__}).", **context
@@ -145,13 +152,13 @@ class AccessTokens:
                 **context,
             ) from None
         if not response.is_success:
-            raise _refusal(response)
-        return _read_token(response)
+            raise _refusal(response, content, self._credentials.client_secret)
+        return _read_token(response, content)
 
 
-def _refusal(response: httpx.Response) -> errors.PiggyError:
+def _refusal(response: httpx.Response, content: bytes, secret: str) -> errors.PiggyError:
     try:
-        body = json.loads(response.content)
+        body = json.loads(content)
     except (ValueError, RecursionError):
         body = None
     kind = body.get("error") if isinstance(body, Mapping) else None
@@ -161,18 +168,20 @@ def _refusal(response: httpx.Response) -> errors.PiggyError:
             status_code=response.status_code,
             method="POST",
             path=TOKEN_PATH,
-            body=response.text,
+            body=content.decode("utf-8", errors="replace"),
         )
     else:
-        error = _error_from_response(response, response.content, "POST", TOKEN_PATH)
+        error = _error_from_response(response, content, "POST", TOKEN_PATH)
     # Only a token was asked for: whatever the program was about to send has not gone.
     error.ambiguous = False
+    if error.body and secret in error.body:
+        error.body = None  # a server that echoes the form: the manager must not see it
     return error
 
 
-def _read_token(response: httpx.Response) -> tuple[str, float]:
+def _read_token(response: httpx.Response, content: bytes) -> tuple[str, float]:
     try:
-        body = json.loads(response.content)
+        body = json.loads(content)
     except (ValueError, RecursionError):
         body = None
     context: dict[str, Any] = {

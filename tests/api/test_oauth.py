@@ -240,3 +240,35 @@ def test_credentials_refuse_what_cannot_be_an_id_or_a_secret() -> None:
             ClientCredentials(client_id, secret)
     with pytest.raises(InvalidRequest):
         PiggyClient("https://api.piggy.eu", "a-token", client_credentials=CREDENTIALS)
+
+
+async def test_an_endless_token_answer_is_cut_off_and_the_redeem_never_sent(
+    sandbox: RunningSandbox,
+) -> None:
+    from piggy_desk.api import AnswerTooLarge
+
+    sandbox.inject("endless_body", path="/oauth/token")
+    recorder = Recorder()
+    async with PiggyClient(
+        sandbox.base_url, client_credentials=CREDENTIALS, transport=recorder
+    ) as client:
+        with pytest.raises(AnswerTooLarge) as raised:
+            await asyncio.wait_for(client.vouchers.redeem(KNOWN.ACTIVE_WITH_CONTACT), 60)
+    assert not raised.value.ambiguous, "only a token was asked for"
+    assert recorder.paths() == ["POST /oauth/token"]
+    assert sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["redemptions_used"] == 0
+
+
+async def test_a_token_error_that_echoes_the_secret_keeps_it_out_of_the_details() -> None:
+    def echo(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            400, json={"error": "invalid_request", "echo": request.content.decode()}
+        )
+
+    async with PiggyClient(
+        "https://api.piggy.eu", client_credentials=CREDENTIALS, transport=httpx.MockTransport(echo)
+    ) as client:
+        with pytest.raises(PiggyError) as raised:
+            await client.shops.list()
+    texts = [str(raised.value), repr(raised.value), *raised.value.details().values()]
+    assert not [text for text in texts if DEFAULT_CLIENT_SECRET in text]
