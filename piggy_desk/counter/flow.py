@@ -158,8 +158,8 @@ OFFLINE_SENTENCE = QT_TRANSLATE_NOOP(
 NOTHING_SENT = QT_TRANSLATE_NOOP("RedemptionFlow", "Nothing was sent to Piggy.")
 KEPT_IN_MEMORY = QT_TRANSLATE_NOOP(
     "RedemptionFlow",
-    "The counter journal could not record this, so Piggy Desk keeps it in memory and "
-    "writes it down as soon as the journal can take it. Tell a manager.",
+    "Piggy Desk keeps this in memory and writes it into the journal as soon as it can. "
+    "Tell a manager.",
 )
 TELL_A_MANAGER = QT_TRANSLATE_NOOP("RedemptionFlow", "Tell a manager.")
 NOT_THROUGH = QT_TRANSLATE_NOOP(

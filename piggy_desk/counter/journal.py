@@ -253,8 +253,8 @@ class JournalFoundEmpty(JournalTrouble):
 
     template = QT_TRANSLATE_NOOP(
         "Journal",
-        "The counter journal was empty at start although it existed: its earlier entries "
-        "are lost. Vouchers this counter had reserved are freed by Piggy within an hour.",
+        "The counter journal was empty although the file existed: its earlier entries are "
+        "lost. Vouchers this counter had reserved are freed by Piggy within an hour.",
     )
 
 

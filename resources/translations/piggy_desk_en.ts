@@ -903,8 +903,8 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>The counter journal was empty at start although it existed: its earlier entries are lost. Vouchers this counter had reserved are freed by Piggy within an hour.</source>
-        <translation>The counter journal was empty at start although it existed: its earlier entries are lost. Vouchers this counter had reserved are freed by Piggy within an hour.</translation>
+        <source>The counter journal was empty although the file existed: its earlier entries are lost. Vouchers this counter had reserved are freed by Piggy within an hour.</source>
+        <translation>The counter journal was empty although the file existed: its earlier entries are lost. Vouchers this counter had reserved are freed by Piggy within an hour.</translation>
     </message>
 </context>
 <context>
@@ -1096,12 +1096,12 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Screens</source>
         <translation>Screens</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-11"/>
         <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one</source>
         <translation>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one</translation>
     </message>
@@ -1136,7 +1136,7 @@ The voucher can then be used again.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>Piggy at {address}</source>
         <translation>Piggy at {address}</translation>
     </message>
@@ -1388,7 +1388,7 @@ The voucher can then be used again.</translation>
     <message>
         <location line="+12"/>
         <source>Piggy answered with another voucher than the one asked for, so it is not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy answered with another voucher than the one asked for, so it is not shown.</translation>
     </message>
     <message>
         <location filename="../../piggy_desk/api/client.py" line="+684"/>
@@ -1766,12 +1766,7 @@ The voucher can then be used again.</translation>
         <translation>Nothing was sent to Piggy.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The counter journal could not record this, so Piggy Desk keeps it in memory and writes it down as soon as the journal can take it. Tell a manager.</source>
-        <translation>The counter journal could not record this, so Piggy Desk keeps it in memory and writes it down as soon as the journal can take it. Tell a manager.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Tell a manager.</source>
         <translation>Tell a manager.</translation>
     </message>
@@ -1986,7 +1981,12 @@ The voucher can then be used again.</translation>
         <translation>The redemption of voucher {code} did not go through before the program stopped.</translation>
     </message>
     <message>
-        <location line="+752"/>
+        <location line="-6"/>
+        <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
+        <translation>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</translation>
+    </message>
+    <message>
+        <location line="+758"/>
         <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</translation>
     </message>

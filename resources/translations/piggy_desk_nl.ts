@@ -903,8 +903,8 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>The counter journal was empty at start although it existed: its earlier entries are lost. Vouchers this counter had reserved are freed by Piggy within an hour.</source>
-        <translation>Het kassajournaal was bij het starten leeg, hoewel het bestond: de eerdere regels zijn verloren. Vouchers die deze kassa had gereserveerd, geeft Piggy binnen een uur vrij.</translation>
+        <source>The counter journal was empty although the file existed: its earlier entries are lost. Vouchers this counter had reserved are freed by Piggy within an hour.</source>
+        <translation>Het kassajournaal was leeg, hoewel het bestand bestond: de eerdere regels zijn verloren. Vouchers die deze kassa had gereserveerd, geeft Piggy binnen een uur vrij.</translation>
     </message>
 </context>
 <context>
@@ -1096,12 +1096,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Screens</source>
         <translation>Schermen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-11"/>
         <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one</source>
         <translation>Ctrl+1 tot Ctrl+6 openen de schermen; Ctrl+Tab gaat naar het volgende scherm</translation>
     </message>
@@ -1136,7 +1136,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>Piggy at {address}</source>
         <translation>Piggy op {address}</translation>
     </message>
@@ -1766,12 +1766,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Er is niets naar Piggy gestuurd.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The counter journal could not record this, so Piggy Desk keeps it in memory and writes it down as soon as the journal can take it. Tell a manager.</source>
-        <translation>Het kassajournaal kon dit niet vastleggen. Piggy Desk bewaart het daarom in het geheugen en schrijft het op zodra het journaal dat weer kan. Waarschuw een manager.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Tell a manager.</source>
         <translation>Waarschuw een manager.</translation>
     </message>
@@ -1986,7 +1981,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De inwisseling van voucher {code} is niet doorgegaan voordat het programma stopte.</translation>
     </message>
     <message>
-        <location line="+752"/>
+        <location line="-6"/>
+        <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
+        <translation>Piggy Desk bewaart dit in het geheugen en schrijft het in het journaal zodra dat kan. Waarschuw een manager.</translation>
+    </message>
+    <message>
+        <location line="+758"/>
         <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>Niet vast te stellen is of voucher {code} werd ingewisseld voordat het programma stopte. Controleer het in het Piggy-dashboard.</translation>
     </message>
