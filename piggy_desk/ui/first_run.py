@@ -245,6 +245,10 @@ class FirstRunScreen(QWidget):
         self.controller.shops_unavailable.connect(self.shop_picker.set_unavailable)
         self.base_url_input.setText(settings.base_url or DEFAULT_BASE_URL)
         self.shop_picker.set_uuid(settings.shop_uuid or "")
+        # An OAuth client whose secret went missing: asked again for the secret only.
+        self.sign_in.set_kind(settings.auth)
+        self.client_id_input.setText(settings.client_id or "")
+        self._show_sign_in_rows()
 
     def test_connection(self) -> None:
         """Check what is typed and, when it can work, ask Piggy (as "Test connection" does)."""

@@ -411,3 +411,22 @@ async def test_an_oauth_client_needs_its_id_and_secret_before_anything_is_sent(
     assert installer.error("client_id").startswith("A client id has no spaces")
     assert installer.error("client_secret").startswith("A client secret has no spaces")
     assert installer.requests() == before
+
+
+async def test_an_oauth_client_whose_secret_is_missing_is_asked_for_the_secret_only(
+    sandbox: RunningSandbox, memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    settings = Settings(base_url=sandbox.base_url, auth="oauth_client", client_id="1042")
+    messages = MessagePath()
+    tasks = TaskRunner(messages.on_task_failed)
+    store = TokenStore()
+    screen = FirstRunScreen(settings, store, tasks, messages, tmp_path / "config")
+    screen.show()
+    try:
+        assert screen.sign_in.kind() == "oauth_client"
+        assert screen.client_id_input.text() == "1042"
+        assert screen.client_secret_input.isVisible() and not screen.token_input.isVisible()
+    finally:
+        screen.close()
+        screen.deleteLater()
+        store.close()
