@@ -37,6 +37,8 @@ BAD_VALUES: dict[str, list[object]] = {
         "https://me:pw@piggy.example",
         "https://pig gy.example",
         "",
+        "http://api.piggy.eu",  # the token would travel in clear text
+        "http://192.0.2.10:8080",
     ],
     "shop_uuid": [123, "a/b", "x" * 300, True, {"a": 1}, "shop\t7", "back\\slash"],
     "lock_before_redeem": ["yes", 1, 0, None, "false", []],
@@ -350,6 +352,7 @@ def test_a_token_in_a_settings_file_is_refused_and_never_repeated(
         ({"locked": "shop_uuid"}, ["locked"]),
         ({"locked": ["shop_uuid", "token", "shop"]}, ["locked", "locked"]),
         ({"shop_uid": SHOP}, ["shop_uid"]),
+        ({"base_url": "http://piggy.shop.lan", "locked": ["base_url"]}, ["base_url"]),
     ],
 )
 def test_the_system_file_is_checked_like_the_users(
