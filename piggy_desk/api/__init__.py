@@ -19,6 +19,7 @@ from piggy_desk.api.client import DEFAULT_BASE_URL, PiggyClient, base_url_root  
 from piggy_desk.api.errors import (  # noqa: E402
     AnswerForAnotherVoucher,
     AnswerTooLarge,
+    CertificateRefused,
     ClientCredentialsRefused,
     ConnectionDropped,
     ContactAlreadyExists,
@@ -72,6 +73,7 @@ __all__ = [
     "AnswerForAnotherVoucher",
     "AnswerTooLarge",
     "BatchJob",
+    "CertificateRefused",
     "ClientCredentials",
     "ClientCredentialsRefused",
     "ConnectionDropped",

@@ -26,7 +26,7 @@ from typing import Any
 import httpx
 
 from piggy_desk.api import errors
-from piggy_desk.api._transport import _error_from_response, _read_body
+from piggy_desk.api._transport import _error_from_response, _read_body, connect_error
 
 TOKEN_PATH = "/oauth/token"  # noqa: S105 - a path, not a password
 MAX_CLIENT_ID_LENGTH = 255
@@ -137,9 +137,7 @@ class AccessTokens:
             finally:
                 await response.aclose()
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-            raise errors.Offline(
-                f"Could not connect to Piggy ({type(exc).__name__}).", **context
-            ) from None
+            raise connect_error(exc, context) from None
         except httpx.TimeoutException as exc:
             raise errors.Timeout(
                 f"Piggy did not hand out an access token in time ({type(exc).__name__}).",

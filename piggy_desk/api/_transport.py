@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 import random
+import ssl
 import time
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
@@ -84,6 +85,32 @@ def path_segment(value: str, what: str) -> str:
     if value in {".", ".."} or not value.isprintable() or any(c in value for c in "/\\ \u00a0"):
         raise errors.InvalidRequest(f"The {what} cannot be an id.", field=what)
     return quote(value, safe="")
+
+
+def connect_error(exc: httpx.TransportError, context: Mapping[str, Any]) -> errors.Offline:
+    """The error for a connection that could not be made: ``CertificateRefused`` when it
+    was the server's TLS certificate that failed the check, else ``Offline``."""
+    refusal = _certificate_refusal(exc)
+    if refusal is not None:
+        return errors.CertificateRefused(
+            f"Piggy's certificate was refused ({refusal.verify_message}; "
+            f"CERTIFICATE_VERIFY_FAILED).",
+            **context,
+        )
+    return errors.Offline(f"Could not connect to Piggy ({type(exc).__name__}).", **context)
+
+
+def _certificate_refusal(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate check that failed somewhere under ``exc`` (httpx wraps httpcore's
+    error, which wraps the ssl module's), if any."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
 
 
 def _retry_after(response: httpx.Response) -> float | None:
@@ -304,7 +331,9 @@ class Transport:
                 await asyncio.sleep(delay)
 
     def _retry_delay(self, error: errors.PiggyError, attempt: int) -> float | None:
-        if attempt >= self._max_retries or isinstance(error, errors.Timeout):
+        if attempt >= self._max_retries or isinstance(
+            error, errors.Timeout | errors.CertificateRefused
+        ):
             return None
         backoff = self._backoff * (2.0**attempt) * (0.5 + random.random())  # noqa: S311 - jitter, not crypto
         if error.retry_after is not None:  # a 429, or a 503 that says when to come back
@@ -369,9 +398,7 @@ class Transport:
             finally:
                 await response.aclose()
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-            raise errors.Offline(
-                f"Could not connect to Piggy ({type(exc).__name__}).", **context
-            ) from None
+            raise connect_error(exc, context) from None
         except httpx.PoolTimeout:
             raise errors.Timeout("No free connection to Piggy in time.", **context) from None
         except httpx.TimeoutException as exc:

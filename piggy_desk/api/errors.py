@@ -33,6 +33,7 @@ The hierarchy::
     │       └── Maintenance       HTTP 503
     ├── TransportError            no usable answer came
     │   ├── Offline               could not connect: the request was not sent
+    │   │   └── CertificateRefused  the server's TLS certificate failed the check
     │   ├── Timeout               no answer in time
     │   └── ConnectionDropped     the connection broke before the answer
     ├── MalformedResponse         an answer that is not Piggy's JSON
@@ -280,6 +281,18 @@ class TransportError(PiggyError):
 
 class Offline(TransportError):
     user_message = QT_TRANSLATE_NOOP("PiggyError", "No connection to Piggy. Check the network.")
+
+
+class CertificateRefused(Offline):
+    """The server's TLS certificate failed the check: nothing was sent. Not a network
+    failure a cashier can wait out: someone must look at the proxy or the clock."""
+
+    user_message = QT_TRANSLATE_NOOP(
+        "PiggyError",
+        "Piggy's security certificate was refused, so nothing was sent. A proxy or "
+        "firewall may be intercepting the connection, or this computer's clock may be "
+        "wrong. Ask a manager.",
+    )
 
 
 class Timeout(TransportError):

@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from enum import StrEnum
 
 from piggy_desk.api import (
+    CertificateRefused,
     Maintenance,
     MalformedResponse,
     PiggyError,
@@ -32,6 +33,7 @@ class Connection(StrEnum):
     OFFLINE = "offline"
     UNAUTHORIZED = "unauthorized"
     MAINTENANCE = "maintenance"
+    CERTIFICATE_REFUSED = "certificate_refused"  # Piggy's TLS certificate failed the check
 
 
 def connection_after(error: PiggyError | None) -> Connection:
@@ -43,6 +45,8 @@ def connection_after(error: PiggyError | None) -> Connection:
         return Connection.UNAUTHORIZED
     if isinstance(error, Maintenance):
         return Connection.MAINTENANCE
+    if isinstance(error, CertificateRefused):
+        return Connection.CERTIFICATE_REFUSED
     if isinstance(error, TransportError | ServerError | MalformedResponse):
         return Connection.OFFLINE
     return Connection.ONLINE

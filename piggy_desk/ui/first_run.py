@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from piggy_desk.api import (
     DEFAULT_BASE_URL,
+    CertificateRefused,
     ClientCredentials,
     ClientCredentialsRefused,
     InvalidRequest,
@@ -100,6 +101,13 @@ def failure_sentence(error: PiggyError, base_url: str) -> str:
             "Wrong token: Piggy did not accept it. Copy the whole Personal Access Token "
             "again, or make a new one in your Piggy account.",
         )
+    if isinstance(error, CertificateRefused):
+        return translate(
+            "FirstRun",
+            "The security certificate of {address} was refused, so the token was not sent. "
+            "A proxy or firewall may be intercepting the connection, or this computer's "
+            "date and time may be wrong. Check them, and the address.",
+        ).format(address=base_url)
     if isinstance(error, TransportError):
         return translate(
             "FirstRun",

@@ -47,6 +47,10 @@ _CONNECTION_LOOKS = {
     ),
     Connection.UNAUTHORIZED: (QT_TRANSLATE_NOOP("MainWindow", "Token refused"), "bad"),
     Connection.MAINTENANCE: (QT_TRANSLATE_NOOP("MainWindow", "Piggy maintenance"), "warn"),
+    Connection.CERTIFICATE_REFUSED: (
+        QT_TRANSLATE_NOOP("MainWindow", "Piggy's certificate refused"),
+        "bad",
+    ),
 }
 # (context, sentence): translated when shown
 _CONNECTION_SENTENCES = {
@@ -63,6 +67,15 @@ _CONNECTION_SENTENCES = {
         "MainWindow",
         QT_TRANSLATE_NOOP(
             "MainWindow", "Piggy is down for maintenance: vouchers cannot be redeemed now."
+        ),
+    ),
+    Connection.CERTIFICATE_REFUSED: (
+        "MainWindow",
+        QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "Piggy's security certificate was refused: vouchers cannot be checked or redeemed. "
+            "A proxy or firewall may be intercepting the connection, or this computer's "
+            "clock may be wrong. Ask a manager.",
         ),
     ),
 }

@@ -659,7 +659,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run.py" line="+92"/>
+        <location filename="../../piggy_desk/ui/first_run.py" line="+93"/>
         <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
         <translation>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</translation>
     </message>
@@ -670,6 +670,11 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>The security certificate of {address} was refused, so the token was not sent. A proxy or firewall may be intercepting the connection, or this computer&apos;s date and time may be wrong. Check them, and the address.</source>
+        <translation>The security certificate of {address} was refused, so the token was not sent. A proxy or firewall may be intercepting the connection, or this computer&apos;s date and time may be wrong. Check them, and the address.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No network: Piggy Desk could not reach {address}. Check the internet connection and the address.</source>
         <translation>No network: Piggy Desk could not reach {address}. Check the internet connection and the address.</translation>
     </message>
@@ -695,7 +700,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location line="-130"/>
+        <location line="-137"/>
         <source>Paste the Personal Access Token from your Piggy account.</source>
         <translation>Paste the Personal Access Token from your Piggy account.</translation>
     </message>
@@ -710,7 +715,7 @@ The voucher can then be used again.</translation>
         <translation>Paste the OAuth client&apos;s secret from your Piggy account.</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+196"/>
         <source>Testing…</source>
         <translation>Testing…</translation>
     </message>
@@ -835,7 +840,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-471"/>
+        <location line="-478"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Connected: Piggy answered with %Ln promotion.</numerusform>
@@ -846,7 +851,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+548"/>
+        <location line="+555"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — first start</translation>
     </message>
@@ -1070,7 +1075,12 @@ The voucher can then be used again.</translation>
         <translation>Piggy maintenance</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Piggy&apos;s certificate refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Piggy refused the API token: nothing can be redeemed. Ask a manager to check the settings.</source>
         <translation>Piggy refused the API token: nothing can be redeemed. Ask a manager to check the settings.</translation>
     </message>
@@ -1080,7 +1090,12 @@ The voucher can then be used again.</translation>
         <translation>Piggy is down for maintenance: vouchers cannot be redeemed now.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Piggy&apos;s security certificate was refused: vouchers cannot be checked or redeemed. A proxy or firewall may be intercepting the connection, or this computer&apos;s clock may be wrong. Ask a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Training — sandbox. Nothing here touches real vouchers or customers.</source>
         <translation>Training — sandbox. Nothing here touches real vouchers or customers.</translation>
     </message>
@@ -1236,7 +1251,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PiggyError</name>
     <message>
-        <location filename="../../piggy_desk/api/errors.py" line="+66"/>
+        <location filename="../../piggy_desk/api/errors.py" line="+67"/>
         <source>Something went wrong while talking to Piggy.</source>
         <translation>Something went wrong while talking to Piggy.</translation>
     </message>
@@ -1371,7 +1386,12 @@ The voucher can then be used again.</translation>
         <translation>No connection to Piggy. Check the network.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Piggy&apos;s security certificate was refused, so nothing was sent. A proxy or firewall may be intercepting the connection, or this computer&apos;s clock may be wrong. Ask a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Piggy took too long to answer.</source>
         <translation>Piggy took too long to answer.</translation>
     </message>

@@ -659,7 +659,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run.py" line="+92"/>
+        <location filename="../../piggy_desk/ui/first_run.py" line="+93"/>
         <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
         <translation>Verkeerde client-id of client-secret: Piggy heeft ze niet geaccepteerd. Kopieer ze allebei opnieuw uit uw Piggy-account.</translation>
     </message>
@@ -670,6 +670,11 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>The security certificate of {address} was refused, so the token was not sent. A proxy or firewall may be intercepting the connection, or this computer&apos;s date and time may be wrong. Check them, and the address.</source>
+        <translation>Het beveiligingscertificaat van {address} is geweigerd, dus het token is niet verstuurd. Misschien onderschept een proxy of firewall de verbinding, of staan de datum en tijd van deze computer verkeerd. Controleer die, en het adres.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No network: Piggy Desk could not reach {address}. Check the internet connection and the address.</source>
         <translation>Geen netwerk: Piggy Desk kon {address} niet bereiken. Controleer de internetverbinding en het adres.</translation>
     </message>
@@ -695,7 +700,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location line="-130"/>
+        <location line="-137"/>
         <source>Paste the Personal Access Token from your Piggy account.</source>
         <translation>Plak het Personal Access Token uit uw Piggy-account.</translation>
     </message>
@@ -710,7 +715,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Plak het secret van de OAuth-client uit uw Piggy-account.</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+196"/>
         <source>Testing…</source>
         <translation>Bezig met testen…</translation>
     </message>
@@ -835,7 +840,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-471"/>
+        <location line="-478"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Verbonden: Piggy antwoordde met %Ln actie.</numerusform>
@@ -846,7 +851,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+548"/>
+        <location line="+555"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — eerste start</translation>
     </message>
@@ -1070,7 +1075,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy in onderhoud</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Piggy&apos;s certificate refused</source>
+        <translation>Certificaat van Piggy geweigerd</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Piggy refused the API token: nothing can be redeemed. Ask a manager to check the settings.</source>
         <translation>Piggy heeft het API-token geweigerd: er kan niets worden ingewisseld. Vraag een manager de instellingen te controleren.</translation>
     </message>
@@ -1080,7 +1090,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy is in onderhoud: vouchers kunnen nu niet worden ingewisseld.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Piggy&apos;s security certificate was refused: vouchers cannot be checked or redeemed. A proxy or firewall may be intercepting the connection, or this computer&apos;s clock may be wrong. Ask a manager.</source>
+        <translation>Het beveiligingscertificaat van Piggy is geweigerd: vouchers kunnen niet worden gecontroleerd of ingewisseld. Misschien onderschept een proxy of firewall de verbinding, of staat de klok van deze computer verkeerd. Vraag het een manager.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Training — sandbox. Nothing here touches real vouchers or customers.</source>
         <translation>Training — oefenomgeving. Niets hier raakt echte vouchers of klanten.</translation>
     </message>
@@ -1236,7 +1251,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PiggyError</name>
     <message>
-        <location filename="../../piggy_desk/api/errors.py" line="+66"/>
+        <location filename="../../piggy_desk/api/errors.py" line="+67"/>
         <source>Something went wrong while talking to Piggy.</source>
         <translation>Er ging iets mis in het contact met Piggy.</translation>
     </message>
@@ -1371,7 +1386,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Geen verbinding met Piggy. Controleer het netwerk.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Piggy&apos;s security certificate was refused, so nothing was sent. A proxy or firewall may be intercepting the connection, or this computer&apos;s clock may be wrong. Ask a manager.</source>
+        <translation>Het beveiligingscertificaat van Piggy is geweigerd, dus er is niets verstuurd. Misschien onderschept een proxy of firewall de verbinding, of staat de klok van deze computer verkeerd. Vraag het een manager.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Piggy took too long to answer.</source>
         <translation>Piggy deed er te lang over om te antwoorden.</translation>
     </message>
