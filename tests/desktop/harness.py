@@ -59,6 +59,14 @@ def own_folders(home: Path) -> dict[str, str]:
     }
 
 
+def keep_screenshot(shot: Path, name: str) -> None:
+    """A copy of ``shot`` as ``name`` in ``PIGGY_DESKTOP_SHOTS`` when that is set."""
+    folder = os.environ.get("PIGGY_DESKTOP_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, Path(folder) / name)
+
+
 def wait_until(condition: Callable[[], object], what: str, timeout: float = 20) -> None:
     pause = threading.Event()
     deadline = time.monotonic() + timeout
