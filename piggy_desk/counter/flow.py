@@ -109,6 +109,9 @@ class CounterView:
     # When the lock ends, on ``time.monotonic()``: counted from Piggy's own times, so a
     # computer clock that is off does not make the countdown wrong.
     reserved_until: float | None = None
+    # Uses the last confirm at this counter made of the shown voucher (0: none): the card
+    # says "redeemed just now", not "already used", right after a redemption.
+    just_redeemed: int = 0
 
     def reserved_for(self) -> float | None:
         """Seconds the shown lock still holds (None without a lock with an end)."""
@@ -603,7 +606,7 @@ class RedemptionFlow:
             await self._journal_call(
                 self._journal.finish, entry, Outcome.OK, settle_locks_of=voucher.uuid
             )
-            self._done(redeemed)
+            self._done(redeemed, just_redeemed=times)
             name = (
                 voucher.promotion.name
                 if voucher.promotion and voucher.promotion.name
@@ -671,7 +674,7 @@ class RedemptionFlow:
                 detail="confirmed by a later find",
                 settle_locks_of=voucher.uuid,
             )
-            self._done(now)
+            self._done(now, just_redeemed=times)
             self._say(
                 Tone.SUCCESS,
                 self.translate(
@@ -1069,8 +1072,15 @@ class RedemptionFlow:
                 Stage.SHOWING, voucher=voucher, lock=None, contact=voucher.contact, busy=None
             )
 
-    def _done(self, voucher: Voucher) -> None:
-        self._update(Stage.SHOWING, voucher=voucher, lock=None, contact=voucher.contact, busy=None)
+    def _done(self, voucher: Voucher, *, just_redeemed: int = 0) -> None:
+        self._update(
+            Stage.SHOWING,
+            voucher=voucher,
+            lock=None,
+            contact=voucher.contact,
+            busy=None,
+            just_redeemed=just_redeemed,
+        )
 
     async def _begin(
         self,
@@ -1183,6 +1193,8 @@ class RedemptionFlow:
         if stage is not None:
             changes["stage"] = stage
             changes.setdefault("busy", None)
+        if "voucher" in changes:
+            changes.setdefault("just_redeemed", 0)  # a voucher shown anew was not just redeemed
         changes["waiting_scans"] = self._waiting
         changes["recent_codes"] = tuple(self._recent)
         if "lock" in changes and changes["lock"] is not self._view.lock:

@@ -43,6 +43,7 @@ from piggy_desk.ui.sounds import SoundPlayer
 from piggy_desk.ui.speech import Announcer, Urgency
 from piggy_desk.ui.tasks import TaskRunner
 from piggy_desk.ui.widgets import (
+    JUST_REDEEMED,
     MessageBanner,
     StatusBadge,
     countdown_text,
@@ -177,7 +178,10 @@ class VoucherCard(QFrame):
         layout.addLayout(self.details)
         layout.addStretch(1)  # on a tall screen the card stays together at the top
 
-    def show_voucher(self, voucher: Voucher | None, now: datetime | None = None) -> None:
+    def show_voucher(
+        self, voucher: Voucher | None, now: datetime | None = None, *, just_redeemed: int = 0
+    ) -> None:
+        """Show ``voucher``; ``just_redeemed``: this counter has just used it that many times."""
         empty = voucher is None
         self.placeholder.setVisible(empty)
         for widget in (self.status, self.title, self.description, self.code):
@@ -193,7 +197,7 @@ class VoucherCard(QFrame):
             return
         now = now or datetime.now(UTC)
         promotion = voucher.promotion
-        self.status.set_status(voucher.status)
+        self.status.set_status(JUST_REDEEMED if just_redeemed else voucher.status)
         self.title.setText(
             (promotion.name if promotion and promotion.name else voucher.name) or self.tr("Voucher")
         )
@@ -575,7 +579,7 @@ class CounterScreen(QWidget):
         # A scan changes the view several times (busy, found, waiting count): the card and
         # the list are only redrawn when what they show has changed.
         if view.voucher is not previous.voucher or not self._rendered:
-            self.card.show_voucher(view.voucher)
+            self.card.show_voucher(view.voucher, just_redeemed=view.just_redeemed)
             if view.voucher is not None and self._rendered:
                 self.announcer.say(self.card.accessibleDescription(), Urgency.CARD)
         self._rendered = True

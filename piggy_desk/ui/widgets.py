@@ -53,6 +53,12 @@ STATUS_LOOKS = {
         QT_TRANSLATE_NOOP("StatusLook", "In use at another counter"), "warn", "lock"
     ),
 }
+# Not one of Piggy's statuses: the card right after this counter redeemed the voucher
+# (Piggy then says REDEEMED, which reads "Already used" to someone who scans it later).
+JUST_REDEEMED = "JUST_REDEEMED"
+JUST_REDEEMED_LOOK = StatusLook(
+    QT_TRANSLATE_NOOP("StatusLook", "Redeemed just now"), "good", "check"
+)
 UNKNOWN_LOOK = StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Unknown status"), "neutral", "question")
 
 TONE_LOOKS = {
@@ -69,6 +75,8 @@ def _translated(look: StatusLook) -> StatusLook:
 
 def status_look(status: str) -> StatusLook:
     """How a voucher status shows, its word in the person's language."""
+    if status == JUST_REDEEMED:
+        return _translated(JUST_REDEEMED_LOOK)
     return _translated(STATUS_LOOKS.get(status, UNKNOWN_LOOK))
 
 

@@ -287,7 +287,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="+320"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="+337"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -715,7 +715,7 @@ The voucher can then be used again.</translation>
         <translation>Paste the OAuth client&apos;s secret from your Piggy account.</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+200"/>
         <source>Testing…</source>
         <translation>Testing…</translation>
     </message>
@@ -840,7 +840,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-478"/>
+        <location line="-482"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Connected: Piggy answered with %Ln promotion.</numerusform>
@@ -851,7 +851,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+555"/>
+        <location line="+559"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — first start</translation>
     </message>
@@ -859,7 +859,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>GlyphIcon</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets.py" line="+88"/>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+96"/>
         <source>Status icon</source>
         <translation>Status icon</translation>
     </message>
@@ -1666,7 +1666,7 @@ The voucher can then be used again.</translation>
         <translation>ID:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Custom attributes</source>
         <translation>Custom attributes</translation>
     </message>
@@ -1776,7 +1776,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+153"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+156"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>No connection to Piggy: vouchers cannot be checked or redeemed now.</translation>
     </message>
@@ -2737,7 +2737,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>StatusLook</name>
     <message>
-        <location line="-150"/>
+        <location line="-158"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
@@ -2767,7 +2767,12 @@ The voucher can then be used again.</translation>
         <translation>In use at another counter</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>Redeemed just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Unknown status</source>
         <translation>Unknown status</translation>
     </message>
@@ -2828,7 +2833,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-496"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-512"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>
@@ -2863,7 +2868,7 @@ The voucher can then be used again.</translation>
         <translation>Scan a voucher to see it here.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>No voucher shown</source>
         <translation>No voucher shown</translation>
     </message>
@@ -2911,7 +2916,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherChart</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-1190"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-1191"/>
         <source>In use at a counter</source>
         <translation>In use at a counter</translation>
     </message>
@@ -3241,7 +3246,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets.py" line="+232"/>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+234"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>in %Ln day</numerusform>

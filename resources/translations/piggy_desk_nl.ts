@@ -287,7 +287,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="+320"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="+337"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -715,7 +715,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Plak het secret van de OAuth-client uit uw Piggy-account.</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+200"/>
         <source>Testing…</source>
         <translation>Bezig met testen…</translation>
     </message>
@@ -840,7 +840,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-478"/>
+        <location line="-482"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Verbonden: Piggy antwoordde met %Ln actie.</numerusform>
@@ -851,7 +851,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+555"/>
+        <location line="+559"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — eerste start</translation>
     </message>
@@ -859,7 +859,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>GlyphIcon</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets.py" line="+88"/>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+96"/>
         <source>Status icon</source>
         <translation>Statuspictogram</translation>
     </message>
@@ -1666,7 +1666,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>ID:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Custom attributes</source>
         <translation>Eigen kenmerken</translation>
     </message>
@@ -1776,7 +1776,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+153"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+156"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>Geen verbinding met Piggy: vouchers kunnen nu niet worden gecontroleerd of ingewisseld.</translation>
     </message>
@@ -2737,7 +2737,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>StatusLook</name>
     <message>
-        <location line="-150"/>
+        <location line="-158"/>
         <source>Valid</source>
         <translation>Geldig</translation>
     </message>
@@ -2767,7 +2767,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>In gebruik aan andere kassa</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>Redeemed just now</source>
+        <translation>Zojuist ingewisseld</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Unknown status</source>
         <translation>Onbekende status</translation>
     </message>
@@ -2828,7 +2833,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-496"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-512"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>
@@ -2863,7 +2868,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Scan een voucher om hem hier te zien.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>No voucher shown</source>
         <translation>Geen voucher getoond</translation>
     </message>
@@ -2911,7 +2916,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherChart</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-1190"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-1191"/>
         <source>In use at a counter</source>
         <translation>In gebruik aan kassa</translation>
     </message>
@@ -3241,7 +3246,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets.py" line="+232"/>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+234"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>over %Ln dag</numerusform>

@@ -75,7 +75,7 @@ async def test_scan_redeem_and_reverse_with_the_keyboard_alone(counter: Counter)
     assert sandbox.voucher_state(code)["status"] == "LOCKED"
     await enter(counter, Stage.SHOWING)  # Enter again: redeem
     assert sandbox.voucher_state(code)["status"] == "REDEEMED"
-    assert screen.card.status.word == "Already used"
+    assert screen.card.status.word == "Redeemed just now"
 
     # Reverse: Tab from the (empty) scan field to the button, Space to press it.
     assert focused() is screen.scan_input and screen.reverse_button.isVisible()

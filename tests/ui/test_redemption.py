@@ -43,7 +43,7 @@ async def test_enter_locks_then_enter_redeems(counter: Counter) -> None:
     assert counter.screen.confirm_panel.isVisible()
     assert "Reserved for this counter for 59:" in counter.screen.countdown_label.text()
     await enter(counter, Stage.SHOWING)
-    assert counter.screen.card.status.word == "Already used"
+    assert counter.screen.card.status.word == "Redeemed just now"
     assert counter.last_notice.tone == Tone.SUCCESS
     assert counter.sounds[-1] == "success"
     assert counter.sandbox.voucher_state(code)["status"] == "REDEEMED"
