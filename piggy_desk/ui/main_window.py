@@ -26,6 +26,7 @@ from piggy_desk.settings import Settings
 from piggy_desk.ui import theme
 from piggy_desk.ui.accessibility import label_controls
 from piggy_desk.ui.counter import CounterController, CounterScreen
+from piggy_desk.ui.dialog_focus import FocusReturn
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP
 from piggy_desk.ui.manager_gate import ManagerGate
 from piggy_desk.ui.messages import MessagePath
@@ -159,6 +160,8 @@ class MainWindow(QMainWindow):
         self._shut = False
         self.ready: asyncio.Task[None] | None = None
         self._setup_ui()
+        # After every dialog, the keyboard comes back here (no window manager does it).
+        self._focus_return = FocusReturn(self)
         controller.notice_given.connect(self._on_controller_notice_given)
 
     # --- the screens ------------------------------------------------------------------------

@@ -1,0 +1,54 @@
+"""The keyboard goes back to the main window after each of its dialogs closes.
+
+Without a window manager (a kiosk counter, a bare X session) nobody hands the activation
+back when a dialog closes: X gives the keyboard to the root window, and the window's
+shortcuts (Ctrl+1 … Ctrl+6) and a scanner's keys go nowhere until someone clicks the
+window. Under a window manager this only repeats what it does itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+
+class FocusReturn(QObject):
+    """Watches the application's dialogs; when one of ``window``'s dialogs hides and no
+    other window of the program has taken the keyboard, ``window`` gets it back."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Hide
+            and isinstance(watched, QDialog)
+            and watched.isWindow()
+            and self._belongs(watched)
+        ):
+            # After the hide has run its course (and a dialog that follows has opened).
+            QTimer.singleShot(0, self, self._give_back)
+        return False
+
+    def _belongs(self, dialog: QDialog) -> bool:
+        parent = dialog.parentWidget()
+        while parent is not None:
+            if parent is self._window:
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    def _give_back(self) -> None:
+        window = self._window
+        if not window.isVisible() or window.isMinimized():
+            return
+        if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget():
+            return  # another dialog (or a menu) is open: it keeps the keyboard
+        active = QApplication.activeWindow()
+        if active is not None and active is not window and active.isVisible():
+            return  # another window of the program has it
+        window.activateWindow()
