@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -53,6 +55,7 @@ def label_controls(root: QWidget) -> None:
             field = _first_control(field_item, QComboBox) or _first_control(field_item)
             if field is not None:
                 label.setBuddy(field)
+        _chain_form(form)
     for field in root.findChildren(QLineEdit):
         _describe_placeholder(field)
         for clear in field.findChildren(QToolButton):
@@ -85,28 +88,48 @@ def _describe_placeholder(field: QLineEdit) -> None:
         )
 
 
-def _first_control(item: QLayoutItem, kind: type[QWidget] = QWidget) -> QWidget | None:
-    """The first widget of ``kind`` a person can operate in a form field (a widget or a
-    layout of widgets)."""
+def _chain_form(form: QFormLayout) -> None:
+    """Tab goes through a form row by row, as it is read (a control made after the one
+    below it came after it: Settings' "Sign in with" after the token under it)."""
+    controls: list[QWidget] = []
+    for row in range(form.rowCount()):
+        for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole,
+                     QFormLayout.ItemRole.SpanningRole):  # fmt: skip
+            item = form.itemAt(row, role)
+            if item is not None:
+                controls += _controls(item)
+    for before, after in itertools.pairwise(controls):
+        QWidget.setTabOrder(before, after)
+
+
+def _controls(item: QLayoutItem) -> list[QWidget]:
+    """Every operable widget of a layout item, in layout order."""
     widget = item.widget()
     if widget is not None:
-        for candidate in [widget, *widget.findChildren(QWidget)]:
-            if isinstance(candidate, kind) and _operable(candidate):
-                return candidate
-        return None
+        return [w for w in [widget, *widget.findChildren(QWidget)] if _operable(w)]
     layout = item.layout()
+    found: list[QWidget] = []
     if isinstance(layout, QLayout):
         for index in range(layout.count()):
             inner = layout.itemAt(index)
-            found = _first_control(inner, kind) if inner is not None else None
-            if found is not None:
-                return found
-    return None
+            if inner is not None:
+                found += _controls(inner)
+    return found
+
+
+def _first_control(item: QLayoutItem, kind: type[QWidget] = QWidget) -> QWidget | None:
+    """The first widget of ``kind`` a person can operate in a form field."""
+    return next((w for w in _controls(item) if isinstance(w, kind)), None)
 
 
 def _operable(widget: QWidget) -> bool:
-    if widget.objectName().startswith("qt_") or isinstance(widget.parentWidget(), QComboBox):
-        return False  # a part Qt builds inside a control
+    if widget.objectName().startswith("qt_") or widget.isWindow():
+        return False
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox | QAbstractSpinBox):
+            return False  # a part Qt builds inside a control (a combo box's popup list)
+        parent = parent.parentWidget()
     return isinstance(widget, QAbstractButton) or bool(
         widget.focusPolicy() & Qt.FocusPolicy.TabFocus
     )

@@ -346,6 +346,9 @@ class MainWindow(QMainWindow):
         elif screen is self._built.get("contacts"):
             self.contacts.focus_search()
         elif screen is not None:
+            if screen is self._built.get("promotions"):
+                # A manager comes to look, and Enter must not press a button.
+                self.promotions.table.setFocus(Qt.FocusReason.OtherFocusReason)
             screen.refresh()  # type: ignore[attr-defined]  # every manager screen has one
 
     def on_connection_changed(self, old: Connection, new: Connection) -> None:

@@ -5,6 +5,7 @@ Piggy's."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -492,6 +493,7 @@ class VoucherChart(QWidget):
         super().__init__(parent)
         self.setObjectName("promotionChart")
         self.setAccessibleName(self.tr("Vouchers of this promotion"))
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # its figures are its description
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.counts: VoucherCounts | None = None
         self.rows: list[ChartRow] = []
@@ -514,6 +516,14 @@ class VoucherChart(QWidget):
         self.setAccessibleDescription(text)
         self.update()
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
     def sizeHint(self) -> QSize:
         metrics = QFontMetrics(self.font())
         return QSize(420, self._row_height(metrics) * (1 + len(CHART_STATUSES)) + self._gap())
@@ -526,6 +536,9 @@ class VoucherChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.hasFocus():  # the focus ring, as every other control has
+            painter.setPen(QPen(QColor(theme.current().focus), 3))
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5), 6, 6)
         metrics = QFontMetrics(self.font())
         if not self.rows:
             painter.setPen(QColor(theme.current().muted))
@@ -1003,15 +1016,21 @@ class PromotionsScreen(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
-        # The table first: a manager arrives to look, and Enter must not press a button.
-        # (After the splitter took the table, which reorders the focus chain.)
-        QWidget.setTabOrder(self.table, self.refresh_button)
-        QWidget.setTabOrder(self.refresh_button, self.new_button)
-        self.setFocusProxy(self.table)
+        # Tab in the order the screen is read: the buttons above the table, the table, its
+        # details and the chart (after the splitter took the table, which reorders the
+        # chain). Focus still arrives in the table (the main window puts it there: as a
+        # focus proxy the table came first after the tab bar and Tab skipped the buttons).
+        details = self.banner.findChild(QPushButton, "detailsButton")
+        chain = [self.refresh_button, self.new_button, details, self.table, self.details_page]
+        for before, after in itertools.pairwise([w for w in [*chain, self.chart] if w]):
+            QWidget.setTabOrder(before, after)
 
     def _details_page(self) -> QWidget:
         page = QFrame(self.details)
         page.setObjectName("promotionDetailsPage")
+        # One Tab stop a screen reader reads whole (its facts are labels, out of reach).
+        page.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.details_page = page
         self.detail_name = QLabel(page)
         self.detail_name.setObjectName("detailName")
         self.detail_name.setWordWrap(True)
@@ -1287,6 +1306,21 @@ class PromotionsScreen(QWidget):
             key_label = QLabel(f"{key}:", self)
             key_label.setTextFormat(Qt.TextFormat.PlainText)
             self.facts.addRow(key_label, shown)
+        self.details_page.setAccessibleName(self._details_text())
+
+    def _details_text(self) -> str:
+        """The details as one text, in the order they are shown."""
+        parts = [self.detail_name.text(), self.detail_description.text()]
+        for row in range(self.facts.rowCount()):
+            texts = []
+            for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole,
+                         QFormLayout.ItemRole.SpanningRole):  # fmt: skip
+                item = self.facts.itemAt(row, role)
+                shown = item.widget() if item is not None else None
+                if isinstance(shown, QLabel) and not shown.isHidden() and shown.text():
+                    texts.append(shown.text())
+            parts.append(" ".join(texts))
+        return ". ".join(part.rstrip(".") for part in parts if part) + "."
 
     def _set_fact(self, key: str, text: str) -> None:
         value = self.detail_values[key]

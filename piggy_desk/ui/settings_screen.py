@@ -583,6 +583,7 @@ class SettingsScreen(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
+        QWidget.setTabOrder(self.revert_button, self.save_button)  # left to right
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)

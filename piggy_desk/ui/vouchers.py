@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import itertools
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -567,6 +568,20 @@ class VouchersScreen(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(export_row)
         layout.addLayout(actions)
+        # Tab in the order the screen is read: the buttons above the table before it.
+        details = self.banner.findChild(QPushButton, "detailsButton")
+        chain: list[QWidget] = [
+            self.code_search,
+            *([details] if details is not None else []),
+            self.new_button,
+            self.batch_button,
+            self.export_button,
+            self.table,
+            self.export_cancel,
+            *row_buttons,
+        ]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)

@@ -62,6 +62,8 @@ def describe(accessible: pyatspi.Accessible) -> dict[str, object]:
             "labelled_by": labels,
             "description": accessible.description or "",
             "focused": states.contains(pyatspi.STATE_FOCUSED),
+            "enabled": states.contains(pyatspi.STATE_SENSITIVE),
+            "checked": states.contains(pyatspi.STATE_CHECKED),
             "box": [box.x, box.y, box.width, box.height],
         }
     except Exception as error:  # noqa: BLE001 - gone meanwhile
