@@ -1122,6 +1122,8 @@ class PromotionsScreen(QWidget):
         self.create_dialog = dialog
         label_controls(dialog)
         dialog.open()
+        # The name first (Qt gave the focus to the default button, Create promotion).
+        dialog.name_input.setFocus(Qt.FocusReason.OtherFocusReason)
         return dialog
 
     # --- slots ------------------------------------------------------------------------

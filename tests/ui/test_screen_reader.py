@@ -223,3 +223,23 @@ def test_the_tab_order_of_each_screen_is_the_visual_order(screen_reader: Desktop
         ]
     place.key("ctrl+1", notice=False)
     assert found == [], "\n".join(found)
+
+
+def test_the_new_promotion_dialog_opens_on_its_name_field(screen_reader: Desktop) -> None:
+    place = screen_reader
+    place.focus_window()
+    place.key("ctrl+3", notice=False)
+    mark = len(place.bus.seen)
+    opened = place.do("dialog promotion")
+    arrived = place.bus.wait_for(
+        lambda e: (
+            e.get("event", "").startswith("object:state-changed:focused")
+            and e["source"]["role"] in ("text", "push button")
+        ),
+        since=mark,
+    )
+    place.do("close")
+    place.focus_window()
+    place.key("ctrl+1", notice=False)
+    assert opened["focus"] == "QLineEdit#nameInput", opened
+    assert arrived is not None and arrived["source"]["name"] == "Name", arrived
