@@ -133,6 +133,7 @@ def build_main_window(
             config_folder or (data_dir / "settings" if training else config_dir()),
             client,
             loaded,
+            training,
         ),
         tasks=tasks,
         messages=messages,
@@ -204,6 +205,7 @@ def _settings_screen(
     folder: Path,
     client: PiggyClient,
     loaded: LoadedSettings | None,
+    training: bool,
 ) -> SettingsScreen:
     from piggy_desk.ui.settings_screen import SettingsScreen
 
@@ -217,6 +219,7 @@ def _settings_screen(
         shops=client.shops.list,
         problems=loaded.problems,
         locked=loaded.locked,
+        training_address=client.base_url if training else None,
     )
 
 

@@ -126,6 +126,15 @@ ASK_FOR_SECRET = QT_TRANSLATE_NOOP(
     "SettingsScreen",
     "Paste the OAuth client's secret: none is kept for this Piggy address.",
 )
+TRAINING_CONNECTION = QT_TRANSLATE_NOOP(
+    "SettingsScreen",
+    "Training: Piggy Desk works on its built-in sandbox at {address}. The shop's Piggy "
+    "address, token and key store are not used until Piggy Desk starts without training.",
+)
+TRAINING_TOKEN = QT_TRANSLATE_NOOP(
+    "SettingsScreen",
+    "The sandbox made a token for this training session; it is not kept.",
+)
 PIN_SET = QT_TRANSLATE_NOOP(
     "SettingsScreen", "A manager PIN is set. Type a new one twice to change it."
 )
@@ -399,9 +408,12 @@ class SettingsScreen(QWidget):
         shops: Callable[[], Awaitable[list[Shop]]] | None = None,
         problems: Sequence[SettingProblem] = (),
         locked: Collection[str] = frozenset(),
+        training_address: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsScreen")
+        # In training the counter works on the built-in sandbox at this address.
+        self.training_address = training_address
         self._token_store = token_store
         self._config_dir = config_dir
         self.problems = tuple(problems)
@@ -455,17 +467,22 @@ class SettingsScreen(QWidget):
         self.pin_state.setText(self.tr(NO_PIN if settings.manager_pin_hash is None else PIN_SET))
         self.show_problems({})
         self._show_locked()
+        if self.training_address is not None:
+            self._show_training()
 
     def refresh(self) -> None:
         """Ask the key store whether a token is kept, and show its trouble if it has any."""
         self._show_token_source()
-        self._tasks.start(self.controller.check_token(), name=CHECK_TASK)
+        if self.training_address is None:  # training keeps nothing in the key store
+            self._tasks.start(self.controller.check_token(), name=CHECK_TASK)
         self._tasks.start(self.controller.list_shops(), name=SHOPS_TASK)
 
     def draft(self) -> SettingsDraft:
         """What is typed and chosen now, trimmed."""
+        training = self.training_address is not None
         return SettingsDraft(
-            base_url=self.base_url_input.text().strip(),
+            # In training the field shows the sandbox; the shop's address stays as it is.
+            base_url=self.settings.base_url if training else self.base_url_input.text().strip(),
             shop_uuid=self.shop_picker.uuid(),
             lock_before_redeem=self.lock_check.isChecked(),
             sounds=self.sounds_check.isChecked(),
@@ -910,7 +927,30 @@ class SettingsScreen(QWidget):
         else:
             self.problems_banner.clear()
 
+    def _show_training(self) -> None:
+        """The connection training really has: the sandbox, with a token of the session;
+        what belongs to the shop's real connection cannot be changed from here."""
+        self.base_url_input.setText(self.training_address or "")
+        self.base_url_input.setReadOnly(True)
+        self.token_state.setText(self.tr(TRAINING_TOKEN))
+        for widget in (
+            self.token_input,
+            self.remove_token_button,
+            self.sign_in,
+            self.client_id_input,
+            self.client_secret_input,
+        ):
+            widget.setEnabled(False)
+
     def _show_token_source(self) -> None:
+        if self.training_address is not None:
+            self.warning_banner.setAccessibleName(self.tr("Training mode"))
+            self.warning_banner.show_notice(
+                Tone.INFO,
+                self.tr(TRAINING_CONNECTION).format(address=self.training_address),
+                has_details=False,
+            )
+            return
         store = self._token_store
         managed = store.source == "environment"
         self.token_input.setEnabled(not managed)
@@ -978,6 +1018,8 @@ class SettingsScreen(QWidget):
         self.banner.show_notice(Tone.ERROR, sentence, has_details=False)
 
     def _on_controller_token_state_loaded(self, kept: bool) -> None:
+        if self.training_address is not None:
+            return
         self._show_token_source()
         store = self._token_store
         if store.source == "environment":

@@ -1050,7 +1050,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/main_window.py" line="+42"/>
+        <location filename="../../piggy_desk/ui/main_window.py" line="+43"/>
         <source>Connecting to Piggy…</source>
         <translation>Connecting to Piggy…</translation>
     </message>
@@ -1105,7 +1105,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+94"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
@@ -1196,12 +1196,12 @@ The voucher can then be used again.</translation>
         <translation>Connection: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+164"/>
+        <location filename="../../piggy_desk/app.py" line="+165"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Some saved settings could not be used ({settings}): see Settings.</translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+287"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</translation>
     </message>
@@ -2172,7 +2172,7 @@ The voucher can then be used again.</translation>
         <translation>The two PINs are not the same. Type the new PIN twice.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+151"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+160"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>This is too long to be a token (over {max} characters).</translation>
     </message>
@@ -2223,7 +2223,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="-237"/>
+        <location line="-246"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>A token is kept in this computer&apos;s key store. It is never shown.</translation>
     </message>
@@ -2269,6 +2269,16 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Training: Piggy Desk works on its built-in sandbox at {address}. The shop&apos;s Piggy address, token and key store are not used until Piggy Desk starts without training.</source>
+        <translation>Training: Piggy Desk works on its built-in sandbox at {address}. The shop&apos;s Piggy address, token and key store are not used until Piggy Desk starts without training.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sandbox made a token for this training session; it is not kept.</source>
+        <translation>The sandbox made a token for this training session; it is not kept.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A manager PIN is set. Type a new one twice to change it.</source>
         <translation>A manager PIN is set. Type a new one twice to change it.</translation>
     </message>
@@ -2298,13 +2308,13 @@ The voucher can then be used again.</translation>
         <translation>Dark</translation>
     </message>
     <message>
-        <location line="+355"/>
-        <location line="+480"/>
+        <location line="+363"/>
+        <location line="+503"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Nothing was saved: see the sentence below.</translation>
     </message>
     <message>
-        <location line="-478"/>
+        <location line="-501"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Nothing was saved: see the sentences below.</translation>
     </message>
@@ -2572,12 +2582,17 @@ The voucher can then be used again.</translation>
         <translation>Saving puts the values shown below in their place.</translation>
     </message>
     <message>
+        <location line="+23"/>
+        <source>Training mode</source>
+        <translation>Training mode</translation>
+    </message>
+    <message>
         <location line="+59"/>
         <source>Settings saved.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>The token was removed.</source>
         <translation>The token was removed.</translation>
     </message>

@@ -1050,7 +1050,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/main_window.py" line="+42"/>
+        <location filename="../../piggy_desk/ui/main_window.py" line="+43"/>
         <source>Connecting to Piggy…</source>
         <translation>Verbinden met Piggy…</translation>
     </message>
@@ -1105,7 +1105,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+94"/>
         <source>Training mode</source>
         <translation>Trainingsmodus</translation>
     </message>
@@ -1196,12 +1196,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Verbinding: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+164"/>
+        <location filename="../../piggy_desk/app.py" line="+165"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Sommige opgeslagen instellingen konden niet worden gebruikt ({settings}): zie Instellingen.</translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+287"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is al geopend op deze computer, met hetzelfde kassalogboek ({folder}). Gebruik het venster dat open is: het staat misschien achter andere vensters of is geminimaliseerd.</translation>
     </message>
@@ -2172,7 +2172,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De twee pincodes zijn niet gelijk. Typ de nieuwe pincode twee keer.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+151"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+160"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>Dit is te lang voor een token (meer dan {max} tekens).</translation>
     </message>
@@ -2223,7 +2223,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="-237"/>
+        <location line="-246"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>Er staat een token in de sleutelkluis van deze computer. Het wordt nooit getoond.</translation>
     </message>
@@ -2269,6 +2269,16 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Training: Piggy Desk works on its built-in sandbox at {address}. The shop&apos;s Piggy address, token and key store are not used until Piggy Desk starts without training.</source>
+        <translation>Training: Piggy Desk werkt op zijn ingebouwde sandbox op {address}. Het Piggy-adres, de token en de sleutelkluis van de winkel worden pas gebruikt als Piggy Desk zonder training start.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sandbox made a token for this training session; it is not kept.</source>
+        <translation>De sandbox heeft een token gemaakt voor deze trainingssessie; die wordt niet bewaard.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A manager PIN is set. Type a new one twice to change it.</source>
         <translation>Er is een manager-pincode ingesteld. Typ twee keer een nieuwe om hem te wijzigen.</translation>
     </message>
@@ -2298,13 +2308,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Donker</translation>
     </message>
     <message>
-        <location line="+355"/>
-        <location line="+480"/>
+        <location line="+363"/>
+        <location line="+503"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Er is niets opgeslagen: zie de melding hieronder.</translation>
     </message>
     <message>
-        <location line="-478"/>
+        <location line="-501"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Er is niets opgeslagen: zie de meldingen hieronder.</translation>
     </message>
@@ -2572,12 +2582,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bij opslaan komen de waarden hieronder ervoor in de plaats.</translation>
     </message>
     <message>
+        <location line="+23"/>
+        <source>Training mode</source>
+        <translation>Trainingsmodus</translation>
+    </message>
+    <message>
         <location line="+59"/>
         <source>Settings saved.</source>
         <translation>Instellingen opgeslagen.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>The token was removed.</source>
         <translation>Het token is verwijderd.</translation>
     </message>
