@@ -7,13 +7,24 @@ reaches the bus. Skipped where those Debian packages are missing or the bus cann
 
 from __future__ import annotations
 
+import re
 import subprocess
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from piggy_desk.sandbox import KNOWN
-from tests.ui.screen_reader.bus import BusUnavailable, Desktop, Event, desktop, missing
+from tests.ui.screen_reader.bus import (
+    HERE,
+    SYSTEM_PYTHON,
+    BusUnavailable,
+    Desktop,
+    Event,
+    desktop,
+    missing,
+)
 
 ASSERTIVE = 2  # AT-SPI's live politeness: 1 polite, 2 assertive
 
@@ -243,3 +254,49 @@ def test_the_new_promotion_dialog_opens_on_its_name_field(screen_reader: Desktop
     place.key("ctrl+1", notice=False)
     assert opened["focus"] == "QLineEdit#nameInput", opened
     assert arrived is not None and arrived["source"]["name"] == "Name", arrived
+
+
+@pytest.mark.long
+def test_orca_says_every_counter_outcome(screen_reader: Desktop, tmp_path: Path) -> None:
+    """End to end with Orca itself (Debian's orca): what it would say, from its debug log.
+    Outside the default run (pytest -m long): Orca takes seconds to start."""
+    if not Path("/usr/bin/orca").exists():
+        pytest.skip("Orca is not installed (apt-get install orca)")
+    place = screen_reader
+    log = tmp_path / "orca-debug.log"
+    orca = subprocess.Popen(
+        [SYSTEM_PYTHON, str(HERE / "orca_speech.py"), str(log), str(tmp_path / "prefs")],
+        env=place.env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def spoken() -> list[str]:
+        text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+        return re.findall(r"SPEECH OUTPUT: '(.*?)'", text)
+
+    def wait_until_said(words: str, since: int) -> bool:
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            if any(words in line for line in spoken()[since:]):
+                return True
+            time.sleep(0.1)
+        return False
+
+    try:
+        assert wait_until_said("Screen reader on", 0), f"Orca did not start: {spoken()}"
+        place.focus_window()
+        unsaid = []
+        for step, (how, what), wanted, _ in COUNTER_STEPS:
+            since = len(spoken())
+            {"scan": place.scan, "key": place.key, "do": place.do}[how](what)
+            if wanted is not None and not wait_until_said(wanted.rstrip(": "), since):
+                unsaid.append(f"{step}: Orca did not say {wanted!r}: {spoken()[since:]}")
+        print("\n".join(f"SPEECH OUTPUT: {line!r}" for line in spoken()))
+        assert unsaid == [], "\n".join(unsaid)
+    finally:
+        orca.terminate()
+        try:
+            orca.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            orca.kill()
