@@ -621,9 +621,8 @@ class CounterScreen(QWidget):
             self._update_countdown()
             self._countdown.start()
             if previous.stage != Stage.CONFIRMING:
-                self.announcer.say(
-                    f"{self.confirm_text.text()} {self.countdown_label.text()}", Urgency.QUESTION
-                )
+                countdown = self.countdown_label.text().rstrip(".")
+                self.announcer.say(f"{self.confirm_text.text()} {countdown}.", Urgency.QUESTION)
         else:
             self._countdown.stop()
             self.multi_count.setValue(1)
@@ -774,8 +773,12 @@ class CounterScreen(QWidget):
             # Never let the scanner's Enter press whatever button has focus.
             self.submit_scan_field()
             return True
-        if key == Qt.Key.Key_Space and isinstance(watched, QAbstractButton):
-            return False  # the keyboard way to press a focused button
+        if key == Qt.Key.Key_Space and (
+            isinstance(watched, QAbstractButton) or not self.scan_input.text()
+        ):
+            # The keyboard way to press a focused button; and no scan begins with a space
+            # (Space on the tab bar or the card was typed into the scan field).
+            return False
         text = event.text()
         if text and text.isprintable():
             # A scan while something else has focus: it goes to the scan field.

@@ -270,3 +270,18 @@ async def test_the_menu_key_on_the_vouchers_table_offers_the_row_buttons(
         what=f"{code} on the counter",
     )
     await counter.settle()
+
+
+async def test_space_on_the_tab_bar_or_the_card_types_nothing_into_the_scan_field(
+    counter: Counter,
+) -> None:
+    """Issue 19: Space where no scan has begun is a person's key, not a scanner's."""
+    screen = counter.screen
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    for target in (counter.window.tabs.tabBar(), screen.card):
+        await tab_to(target)
+        key(Key.Key_Space)
+        await asyncio.sleep(0)
+        assert screen.scan_input.text() == "", type(target).__name__
+        assert focused() is target
+    screen.focus_scan()
