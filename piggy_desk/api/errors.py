@@ -212,6 +212,12 @@ class NotEnoughRedemptions(PiggyAPIError):
     )
     piggy_code = 80019
 
+    @property
+    def left(self) -> int | None:
+        """The count of uses left where Piggy's message gives one ("… (2 left)."), else None."""
+        found = re.search(r"\b(\d{1,6})\s+left\b", self.message or "")
+        return int(found.group(1)) if found else None
+
 
 class PromotionInactive(PiggyAPIError):
     user_message = QT_TRANSLATE_NOOP("PiggyError", "The promotion of this voucher is not active.")

@@ -95,6 +95,35 @@ class Notice:
 
 
 @dataclass(frozen=True, slots=True)
+class UsesKnown:
+    """What is known of a voucher's uses, and where it comes from. Piggy's voucher answers
+    carry no count of uses left: there are the uses per voucher (the promotion), the uses
+    this counter made and reversed (its journal, every run), and a count Piggy gave in a
+    refusal (since then less the uses made here, plus those reversed here)."""
+
+    per_voucher: int | None = None
+    made_here: int | None = None  # None: the journal could not be read
+    reversed_here: int = 0
+    left_said: int | None = None
+    left_said_at: datetime | None = None
+    # A redeem or reverse of it here whose outcome is not known (its answer was lost).
+    in_doubt: bool = False
+
+    @property
+    def used_here(self) -> int:
+        """Uses this counter made and did not reverse."""
+        return max(0, (self.made_here or 0) - self.reversed_here)
+
+    @property
+    def most_left(self) -> int | None:
+        """The most uses the voucher can have left, by what is known (None: not known)."""
+        bounds = [] if self.left_said is None else [self.left_said]
+        if self.per_voucher:
+            bounds.append(max(0, self.per_voucher - self.used_here))
+        return min(bounds) if bounds else None
+
+
+@dataclass(frozen=True, slots=True)
 class CounterView:
     """Everything the counter screen shows, as one immutable snapshot."""
 
@@ -112,6 +141,7 @@ class CounterView:
     # Uses the last confirm at this counter made of the shown voucher (0: none): the card
     # says "redeemed just now", not "already used", right after a redemption.
     just_redeemed: int = 0
+    uses: UsesKnown = dataclasses.field(default_factory=UsesKnown)
 
     def reserved_for(self) -> float | None:
         """Seconds the shown lock still holds (None without a lock with an end)."""
@@ -129,10 +159,15 @@ class CounterView:
 
     @property
     def can_reverse(self) -> bool:
-        return (
-            self.stage == Stage.SHOWING
-            and self.voucher is not None
-            and self.voucher.status == "REDEEMED"
+        """A voucher that has been used: used up (Piggy's status, its ``redeemed_at``) or used
+        at this counter (the journal); a reverse gives back one use."""
+        voucher = self.voucher
+        if self.stage != Stage.SHOWING or voucher is None:
+            return False
+        return voucher.status == VoucherStatus.REDEEMED or (
+            voucher.status == VoucherStatus.ACTIVE
+            and (voucher.redeemed_at is not None or self.uses.used_here > 0)
+            and not self.uses.in_doubt  # a second reverse could undo another use
         )
 
 
@@ -171,6 +206,9 @@ NOT_THROUGH = QT_TRANSLATE_NOOP(
 )
 # A redeem whose outcome Piggy's answers cannot tell (see ``_settle_redeem``).
 CANNOT_TELL = "cannot be told (found at the next start)"
+# The journal's note on a reverse of a voucher that was not used up (a multi-use one): a
+# later find cannot tell whether it happened (Piggy's answers have no count of uses).
+PARTIAL_REVERSE = "one use of a voucher not used up"
 # How often a journal that could not take a change is tried again.
 JOURNAL_RETRY_SECONDS = 5.0
 
@@ -242,6 +280,10 @@ class RedemptionFlow:
         self._journal_news: list[JournalTrouble] = []
         self._journal_retry_seconds = journal_retry_seconds
         self._keeper: asyncio.Task[None] | None = None
+        # Per voucher uuid: the uses this counter made and reversed (from the journal), and
+        # the count of uses left Piggy gave in a refusal with when.
+        self._uses_here: dict[str, tuple[int, int, bool]] = {}
+        self._left_said: dict[str, tuple[int, datetime]] = {}
 
     @property
     def view(self) -> CounterView:
@@ -375,6 +417,7 @@ class RedemptionFlow:
                 error,
             )
             return
+        await self._count_uses_here(voucher)
         self._update(Stage.SHOWING, voucher=voucher, lock=None, contact=voucher.contact)
         self._announce(voucher)
 
@@ -606,6 +649,8 @@ class RedemptionFlow:
             await self._journal_call(
                 self._journal.finish, entry, Outcome.OK, settle_locks_of=voucher.uuid
             )
+            self._piggy_count_changed(voucher.uuid, -times)
+            await self._count_uses_here(redeemed)
             self._done(redeemed, just_redeemed=times)
             name = (
                 voucher.promotion.name
@@ -622,9 +667,11 @@ class RedemptionFlow:
         self, voucher: Voucher, lock: VoucherLock | None, error: PiggyError
     ) -> None:
         tone = _tone(error)
+        if isinstance(error, NotEnoughRedemptions) and error.left is not None:
+            self._left_said[voucher.uuid] = (error.left, self._clock())
         if isinstance(error, NotEnoughRedemptions | InvalidInput) or not _is_refusal(error):
             # Nothing changed on Piggy's side: the cashier can correct or try again.
-            self._update(busy=None)
+            self._update(busy=None, uses=self._uses_known(voucher))
             sentence = self._refusal_sentence(error)
             if not _is_refusal(error):
                 again = self.translate("RedemptionFlow", "The voucher was not redeemed. Try again.")
@@ -674,6 +721,8 @@ class RedemptionFlow:
                 detail="confirmed by a later find",
                 settle_locks_of=voucher.uuid,
             )
+            self._piggy_count_changed(voucher.uuid, -times)
+            await self._count_uses_here(now)
             self._done(now, just_redeemed=times)
             self._say(
                 Tone.SUCCESS,
@@ -755,12 +804,15 @@ class RedemptionFlow:
             if not self._view.can_reverse or self._view.voucher is None:
                 return
             voucher = self._view.voucher
-            entry = await self._begin(Action.REVERSE, voucher)
+            partial = voucher.status != VoucherStatus.REDEEMED
+            entry = await self._begin(
+                Action.REVERSE, voucher, detail=PARTIAL_REVERSE if partial else None
+            )
             self._update(busy=self.translate("RedemptionFlow", "Reversing the redemption…"))
             try:
                 result = await self._client.vouchers.reverse(voucher.uuid)
             except PiggyError as error:
-                await self._finish_failed(entry, error)
+                await self._finish_failed(entry, error, note=PARTIAL_REVERSE if partial else None)
                 if error.ambiguous:
                     await self._reconcile_reverse(entry, voucher, error)
                     return
@@ -768,9 +820,11 @@ class RedemptionFlow:
                 await self._refresh(voucher.code)
                 return
             await self._journal_call(self._journal.finish, entry, Outcome.OK)
+            self._piggy_count_changed(voucher.uuid, +1)
             if result is None:
                 await self._refresh(voucher.code)
             else:
+                await self._count_uses_here(result)
                 self._update(Stage.SHOWING, voucher=result, busy=None)
             self._say(
                 Tone.SUCCESS,
@@ -797,11 +851,37 @@ class RedemptionFlow:
                 error,
             )
             return
-        self._update(Stage.SHOWING, voucher=now, lock=None, contact=now.contact, busy=None)
-        if now.status != VoucherStatus.REDEEMED:
+        if voucher.status != VoucherStatus.REDEEMED:
+            # One use of a voucher that was not used up: Piggy's answer has no count of
+            # uses to tell whether it was given back. The entry stays unknown; said once.
             await self._journal_call(
-                self._journal.finish, entry, Outcome.OK, detail="confirmed by a later find"
+                self._journal.finish, entry, Outcome.UNKNOWN, detail=CANNOT_TELL
             )
+            await self._count_uses_here(now)
+            self._update(Stage.SHOWING, voucher=now, lock=None, contact=now.contact, busy=None)
+            self._say(
+                Tone.ERROR,
+                self.translate(
+                    "RedemptionFlow",
+                    "The connection broke before Piggy answered, and Piggy's answers do not say "
+                    "how many uses are left: it cannot be told whether one use was given back. "
+                    "Check the voucher in the Piggy dashboard.",
+                ),
+                error,
+            )
+            return
+        reversed_ = now.status != VoucherStatus.REDEEMED
+        await self._journal_call(
+            self._journal.finish,
+            entry,
+            Outcome.OK if reversed_ else Outcome.FAILED,
+            detail="confirmed by a later find" if reversed_ else "not reversed (find)",
+        )
+        if reversed_:
+            self._piggy_count_changed(voucher.uuid, +1)
+        await self._count_uses_here(now)
+        self._update(Stage.SHOWING, voucher=now, lock=None, contact=now.contact, busy=None)
+        if reversed_:
             self._say(
                 Tone.SUCCESS,
                 self.translate(
@@ -810,9 +890,6 @@ class RedemptionFlow:
                 ),
             )
         else:
-            await self._journal_call(
-                self._journal.finish, entry, Outcome.FAILED, detail="not reversed (find)"
-            )
             self._say(
                 Tone.ERROR,
                 self.translate(
@@ -847,7 +924,7 @@ class RedemptionFlow:
                 if sentence:
                     sentences.append(sentence)
             for entry in await self._journal_call(self._journal.unfinished, Action.REVERSE):
-                if entry.started_at < self._run_started:
+                if entry.started_at < self._run_started and entry.detail != CANNOT_TELL:
                     sentence = await self._settle_reverse(entry)
                     if sentence:
                         sentences.append(sentence)
@@ -932,6 +1009,17 @@ class RedemptionFlow:
             voucher = await self._client.vouchers.find(entry.code)
         except PiggyError:
             return None
+        if (entry.detail or "").startswith(PARTIAL_REVERSE):
+            # One use of a multi-use voucher may have been given back, or not: its answer
+            # has no count of uses. Said once; the entry stays unknown.
+            await self._journal_call(
+                self._journal.finish, entry.id, Outcome.UNKNOWN, detail=CANNOT_TELL
+            )
+            return self.translate(
+                "RedemptionFlow",
+                "It cannot be told whether one use of voucher “{code}” was given back before "
+                "the program stopped. Check it in the Piggy dashboard.",
+            ).format(code=entry.code)
         if voucher.status == VoucherStatus.REDEEMED:
             await self._journal_call(
                 self._journal.finish,
@@ -1068,9 +1156,47 @@ class RedemptionFlow:
         except PiggyError:
             self._update(Stage.SHOWING, lock=None, busy=None)
         else:
+            await self._count_uses_here(voucher)
             self._update(
                 Stage.SHOWING, voucher=voucher, lock=None, contact=voucher.contact, busy=None
             )
+
+    async def _count_uses_here(self, voucher: Voucher) -> None:
+        """Read from the journal the uses this counter made and reversed of ``voucher``;
+        when it cannot be read they are not known (the card says nothing of them)."""
+        try:
+            entries = await self._journal_call(self._journal.entries_of_voucher, voucher.uuid)
+        except JournalUnavailable:
+            self._uses_here.pop(voucher.uuid, None)
+            return
+        done = [entry for entry in entries or [] if entry.outcome == Outcome.OK]
+        made = sum(e.times for e in done if e.action in (Action.REDEEM, Action.MULTI_REDEEM))
+        reversed_ = sum(1 for e in done if e.action == Action.REVERSE)
+        doubt = any(
+            entry.outcome in (Outcome.UNKNOWN, Outcome.PENDING)
+            and entry.action in (Action.REDEEM, Action.MULTI_REDEEM, Action.REVERSE)
+            for entry in entries or []
+        )
+        self._uses_here[voucher.uuid] = (made, reversed_, doubt)
+
+    def _piggy_count_changed(self, voucher_uuid: str, change: int) -> None:
+        """Uses made (negative) or given back here since Piggy gave its count of uses left."""
+        said = self._left_said.get(voucher_uuid)
+        if said is not None:
+            self._left_said[voucher_uuid] = (max(0, said[0] + change), said[1])
+
+    def _uses_known(self, voucher: Voucher) -> UsesKnown:
+        made, reversed_, doubt = self._uses_here.get(voucher.uuid, (None, 0, False))
+        left, said_at = self._left_said.get(voucher.uuid, (None, None))
+        promotion = voucher.promotion
+        return UsesKnown(
+            per_voucher=promotion.uses_per_voucher if promotion else None,
+            made_here=made,
+            reversed_here=reversed_,
+            left_said=left,
+            left_said_at=said_at,
+            in_doubt=doubt,
+        )
 
     def _done(self, voucher: Voucher, *, just_redeemed: int = 0) -> None:
         self._update(
@@ -1090,6 +1216,7 @@ class RedemptionFlow:
         contact_uuid: str | None = None,
         times: int = 1,
         keep: bool = False,
+        detail: str | None = None,
     ) -> int:
         """The journal entry before the request; when it cannot be written nothing is sent
         (``keep``: the entry waits in memory and the request goes out)."""
@@ -1105,6 +1232,7 @@ class RedemptionFlow:
                 contact_uuid=contact_uuid,
                 times=times,
                 keep=keep,
+                detail=detail,
             )
         except JournalUnavailable as unavailable:
             raise JournalUnavailable(
@@ -1113,7 +1241,9 @@ class RedemptionFlow:
             ) from unavailable
         return entry
 
-    async def _finish_failed(self, entry: int, error: PiggyError) -> None:
+    async def _finish_failed(
+        self, entry: int, error: PiggyError, *, note: str | None = None
+    ) -> None:
         if error.ambiguous:
             outcome = Outcome.UNKNOWN
         elif isinstance(error, PiggyAPIError):
@@ -1121,6 +1251,8 @@ class RedemptionFlow:
         else:
             outcome = Outcome.FAILED
         detail = f"{type(error).__name__}" + (f" {error.code}" if error.code else "")
+        if note and error.ambiguous:  # what the next start must know of it
+            detail = f"{note}: {detail}"
         await self._journal_call(self._journal.finish, entry, outcome, detail=detail)
 
     async def _journal_call(self, function: Callable[..., T], *args: object, **kwargs: object) -> T:
@@ -1195,6 +1327,11 @@ class RedemptionFlow:
             changes.setdefault("busy", None)
         if "voucher" in changes:
             changes.setdefault("just_redeemed", 0)  # a voucher shown anew was not just redeemed
+            shown = changes["voucher"]
+            if isinstance(shown, Voucher):
+                changes.setdefault("uses", self._uses_known(shown))
+            else:
+                changes.setdefault("uses", UsesKnown())
         changes["waiting_scans"] = self._waiting
         changes["recent_codes"] = tuple(self._recent)
         if "lock" in changes and changes["lock"] is not self._view.lock:

@@ -584,8 +584,10 @@ class Journal:
         contact_uuid: str | None = None,
         times: int = 1,
         keep: bool = False,
+        detail: str | None = None,
     ) -> int:
-        """Write a pending entry (durably) and return its id.
+        """Write a pending entry (durably) and return its id; ``detail`` says what the
+        next start must know of it if no answer comes.
 
         When it cannot be written this raises ``JournalTrouble``; with ``keep`` (a release:
         harmless to send unrecorded) the entry is kept in memory under the provisional id
@@ -602,7 +604,7 @@ class Journal:
             promotion_name=promotion_name,
             contact_uuid=contact_uuid,
             times=times,
-            detail=None,
+            detail=detail,
             lock_expires_at=None,
             settled=False,
         )
@@ -727,6 +729,12 @@ class Journal:
             f"action IN ({marks})",
             tuple(a.value for a in actions),
             lambda e: e.action in actions and e.outcome in waiting,
+        )
+
+    def entries_of_voucher(self, voucher_uuid: str) -> list[JournalEntry]:
+        """Every entry of one voucher, oldest first (what this counter did with it)."""
+        return self._read(
+            "voucher_uuid=?", (voucher_uuid,), lambda e: e.voucher_uuid == voucher_uuid
         )
 
     def entries_between(self, start: datetime, end: datetime) -> list[JournalEntry]:

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from piggy_desk.api import Voucher
-from piggy_desk.counter.flow import CounterView, Notice, RedemptionFlow, Stage, Tone
+from piggy_desk.counter.flow import CounterView, Notice, RedemptionFlow, Stage, Tone, UsesKnown
+from piggy_desk.ui.i18n import time_text
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.sounds import SoundPlayer
 from piggy_desk.ui.speech import Announcer, Urgency
@@ -153,6 +154,8 @@ class VoucherCard(QFrame):
             ("contact", self.tr("Customer:")),
             ("redeemed", self.tr("Used on:")),
             ("uses", self.tr("Uses per voucher:")),
+            ("used_here", self.tr("Used at this counter:")),
+            ("left", self.tr("Uses left:")),
             ("attributes", self.tr("Till codes:")),
         ):
             value = QLabel(self)
@@ -179,9 +182,15 @@ class VoucherCard(QFrame):
         layout.addStretch(1)  # on a tall screen the card stays together at the top
 
     def show_voucher(
-        self, voucher: Voucher | None, now: datetime | None = None, *, just_redeemed: int = 0
+        self,
+        voucher: Voucher | None,
+        now: datetime | None = None,
+        *,
+        just_redeemed: int = 0,
+        uses: UsesKnown | None = None,
     ) -> None:
-        """Show ``voucher``; ``just_redeemed``: this counter has just used it that many times."""
+        """Show ``voucher``; ``just_redeemed``: this counter has just used it that many times;
+        ``uses``: what is known of its uses, each said with where it comes from."""
         empty = voucher is None
         self.placeholder.setVisible(empty)
         for widget in (self.status, self.title, self.description, self.code):
@@ -214,8 +223,12 @@ class VoucherCard(QFrame):
             else self.tr("No customer yet"),
         )
         self._set("redeemed", _when(voucher.redeemed_at, now))
-        uses = promotion.redemptions_per_voucher if promotion else None
-        self._set("uses", QLocale().toString(uses) if uses and uses > 1 else "")
+        per_voucher = promotion.redemptions_per_voucher if promotion else None
+        self._set(
+            "uses", QLocale().toString(per_voucher) if per_voucher and per_voucher > 1 else ""
+        )
+        multi_use = bool(promotion and promotion.is_multi_use)
+        self._show_uses(uses or UsesKnown(), voucher.status if multi_use else "")
         attributes = {**(promotion.attributes if promotion else {}), **voucher.attributes}
         shown = [f"{k}: {v}" for k, v in attributes.items() if v not in (None, "")]
         self._set("attributes", "   ".join(shown))
@@ -225,6 +238,33 @@ class VoucherCard(QFrame):
             )
         )
         self.setAccessibleName(self.summary())
+
+    def _show_uses(self, uses: UsesKnown, status: str) -> None:
+        """The uses made here and left, on a multi-use voucher that can still be used."""
+        made = uses.made_here or 0
+        if not status or not made:
+            used_here = ""
+        elif uses.reversed_here:
+            used_here = self.tr("{made} made, {reversed} reversed (this counter's journal)").format(
+                made=QLocale().toString(made), reversed=QLocale().toString(uses.reversed_here)
+            )
+        else:
+            used_here = self.tr("{made} (this counter's journal)").format(
+                made=QLocale().toString(made)
+            )
+        if used_here and uses.in_doubt:
+            used_here = self.tr("{uses}; the answer to one more was lost").format(uses=used_here)
+        self._set("used_here", used_here)
+        left = ""
+        if status == "ACTIVE" and uses.left_said is not None and uses.left_said_at is not None:
+            left = self.tr("{left}, as Piggy said at {time}").format(
+                left=QLocale().toString(uses.left_said), time=time_text(uses.left_said_at)
+            )
+        elif status == "ACTIVE" and made and not uses.in_doubt and uses.most_left is not None:
+            left = self.tr("at most {left} (other counters' uses are not known here)").format(
+                left=QLocale().toString(uses.most_left)
+            )
+        self._set("left", left)
 
     def _set(self, key: str, text: str) -> None:
         field = self._fields[key]
@@ -513,13 +553,20 @@ class CounterScreen(QWidget):
             else self.tr("no customer")
         )
         name = voucher.promotion.name if voucher.promotion else voucher.name
+        if self._multi_use(self._view):
+            question = self.tr(
+                "Reverse one use of {name} (code {code}, customer {customer})?\n\n"
+                "The voucher can then be used once more."
+            )
+        else:
+            question = self.tr(
+                "Reverse the redemption of {name} (code {code}, customer {customer})?\n\n"
+                "The voucher can then be used again."
+            )
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Reverse redemption"),
-            self.tr(
-                "Reverse the redemption of {name} (code {code}, customer {customer})?\n\n"
-                "The voucher can then be used again."
-            ).format(name=name, code=voucher.code, customer=who),
+            question.format(name=name, code=voucher.code, customer=who),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -578,8 +625,8 @@ class CounterScreen(QWidget):
         previous, self._view = self._view, view
         # A scan changes the view several times (busy, found, waiting count): the card and
         # the list are only redrawn when what they show has changed.
-        if view.voucher is not previous.voucher or not self._rendered:
-            self.card.show_voucher(view.voucher, just_redeemed=view.just_redeemed)
+        if view.voucher is not previous.voucher or view.uses != previous.uses or not self._rendered:
+            self.card.show_voucher(view.voucher, just_redeemed=view.just_redeemed, uses=view.uses)
             if view.voucher is not None and self._rendered:
                 self.announcer.say(self.card.accessibleDescription(), Urgency.CARD)
         self._rendered = True
@@ -593,6 +640,9 @@ class CounterScreen(QWidget):
         self.redeem_button.setVisible(view.stage in (Stage.IDLE, Stage.SHOWING))
         self.redeem_button.setEnabled(view.can_redeem and not view.busy)
         self.reverse_button.setVisible(view.can_reverse)
+        self.reverse_button.setText(
+            self.tr("Reverse one use…") if self._multi_use(view) else self.tr("Reverse redemption…")
+        )
         self.recheck_button.setVisible(view.stage == Stage.UNRESOLVED)
         self.contact_panel.setVisible(view.stage == Stage.NEEDS_CONTACT)
         confirming = view.stage == Stage.CONFIRMING
@@ -614,7 +664,12 @@ class CounterScreen(QWidget):
                     name=name or voucher.code, customer=who
                 )
             )
-            multi = self.manager or bool(voucher.promotion and voucher.promotion.is_multi_use)
+            multi = self.manager or self._multi_use(view)
+            # Bounded by what is known of the uses left (Piggy's answers carry no count).
+            most = view.uses.most_left
+            self.multi_count.setMaximum(
+                max(1, min(MAX_MULTI_REDEEM, most if most is not None else MAX_MULTI_REDEEM))
+            )
             self.multi_count.setVisible(multi)
             self.multi_label.setVisible(multi)
             self.confirm_button.setEnabled(not view.busy)
@@ -644,6 +699,11 @@ class CounterScreen(QWidget):
             else 0
         )
         self.waiting_label.setText(self.tr("%Ln scan(s) waiting", "", behind) if behind else "")
+
+    @staticmethod
+    def _multi_use(view: CounterView) -> bool:
+        promotion = view.voucher.promotion if view.voucher is not None else None
+        return bool(promotion and promotion.is_multi_use)
 
     def _show_busy_text(self) -> None:
         if self._view.busy:

@@ -287,7 +287,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="+337"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="+377"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -303,11 +303,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+246"/>
         <source>Reverse redemption…</source>
         <translation>Reverse redemption…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-243"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
@@ -360,17 +361,26 @@
     </message>
     <message>
         <location line="+67"/>
-        <location line="+97"/>
+        <location line="+107"/>
         <source>no customer</source>
         <translation>no customer</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-102"/>
+        <source>Reverse one use of {name} (code {code}, customer {customer})?
+
+The voucher can then be used once more.</source>
+        <translation>Reverse one use of {name} (code {code}, customer {customer})?
+
+The voucher can then be used once more.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Reverse redemption</source>
         <translation>Reverse redemption</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
         <source>Reverse the redemption of {name} (code {code}, customer {customer})?
 
 The voucher can then be used again.</source>
@@ -379,17 +389,22 @@ The voucher can then be used again.</source>
 The voucher can then be used again.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+29"/>
+        <source>Reverse one use…</source>
+        <translation>Reverse one use…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Redeem {name} for {customer}?</source>
         <translation>Redeem {name} for {customer}?</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+39"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan waiting</numerusform>
@@ -397,7 +412,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Not reserved: locking is switched off.</source>
         <translation>Not reserved: locking is switched off.</translation>
     </message>
@@ -1077,7 +1092,7 @@ The voucher can then be used again.</translation>
     <message>
         <location line="+2"/>
         <source>Piggy&apos;s certificate refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy&apos;s certificate refused</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1092,7 +1107,7 @@ The voucher can then be used again.</translation>
     <message>
         <location line="+6"/>
         <source>Piggy&apos;s security certificate was refused: vouchers cannot be checked or redeemed. A proxy or firewall may be intercepting the connection, or this computer&apos;s clock may be wrong. Ask a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy&apos;s security certificate was refused: vouchers cannot be checked or redeemed. A proxy or firewall may be intercepting the connection, or this computer&apos;s clock may be wrong. Ask a manager.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1326,7 +1341,7 @@ The voucher can then be used again.</translation>
         <translation>This voucher does not have that many uses left.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>The promotion of this voucher is not active.</source>
         <translation>The promotion of this voucher is not active.</translation>
     </message>
@@ -1388,7 +1403,7 @@ The voucher can then be used again.</translation>
     <message>
         <location line="+7"/>
         <source>Piggy&apos;s security certificate was refused, so nothing was sent. A proxy or firewall may be intercepting the connection, or this computer&apos;s clock may be wrong. Ask a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy&apos;s security certificate was refused, so nothing was sent. A proxy or firewall may be intercepting the connection, or this computer&apos;s clock may be wrong. Ask a manager.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1776,7 +1791,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+156"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+191"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>No connection to Piggy: vouchers cannot be checked or redeemed now.</translation>
     </message>
@@ -1791,7 +1806,7 @@ The voucher can then be used again.</translation>
         <translation>Tell a manager.</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+149"/>
         <source>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</translation>
     </message>
@@ -1816,7 +1831,7 @@ The voucher can then be used again.</translation>
         <translation>{problem} The voucher {code} could not be checked.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Valid. Press Enter to redeem.</source>
         <translation>Valid. Press Enter to redeem.</translation>
     </message>
@@ -1911,7 +1926,7 @@ The voucher can then be used again.</translation>
         <translation>Redeeming…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Redeemed {times} times: {name}.</source>
         <translation>Redeemed {times} times: {name}.</translation>
     </message>
@@ -1921,7 +1936,7 @@ The voucher can then be used again.</translation>
         <translation>Redeemed: {name}.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The voucher was not redeemed. Try again.</source>
         <translation>The voucher was not redeemed. Try again.</translation>
     </message>
@@ -1936,7 +1951,7 @@ The voucher can then be used again.</translation>
         <translation>The connection broke before Piggy answered, and the voucher could not be checked. Do not hand out the reward yet: press Check again when the connection is back.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Redeemed. (The answer was lost, but Piggy confirms the voucher was used.)</source>
         <translation>Redeemed. (The answer was lost, but Piggy confirms the voucher was used.)</translation>
     </message>
@@ -1966,12 +1981,12 @@ The voucher can then be used again.</translation>
         <translation>Cancelled. The voucher was not redeemed.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Reversing the redemption…</source>
         <translation>Reversing the redemption…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>The redemption was reversed: the voucher can be used again.</source>
         <translation>The redemption was reversed: the voucher can be used again.</translation>
     </message>
@@ -1981,12 +1996,17 @@ The voucher can then be used again.</translation>
         <translation>The connection broke before Piggy answered, and the voucher could not be checked. Scan it again to see whether the redemption was reversed.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
+        <source>The connection broke before Piggy answered, and Piggy&apos;s answers do not say how many uses are left: it cannot be told whether one use was given back. Check the voucher in the Piggy dashboard.</source>
+        <translation>The connection broke before Piggy answered, and Piggy&apos;s answers do not say how many uses are left: it cannot be told whether one use was given back. Check the voucher in the Piggy dashboard.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>The redemption was reversed. (The answer was lost, but Piggy confirms it.)</source>
         <translation>The redemption was reversed. (The answer was lost, but Piggy confirms it.)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>The connection broke before Piggy answered. The redemption was NOT reversed.</source>
         <translation>The connection broke before Piggy answered. The redemption was NOT reversed.</translation>
     </message>
@@ -1996,7 +2016,7 @@ The voucher can then be used again.</translation>
         <translation>Voucher {code} was redeemed before the program stopped.</translation>
     </message>
     <message>
-        <location line="-733"/>
+        <location line="-775"/>
         <source>The redemption of voucher {code} did not go through before the program stopped.</source>
         <translation>The redemption of voucher {code} did not go through before the program stopped.</translation>
     </message>
@@ -2006,12 +2026,17 @@ The voucher can then be used again.</translation>
         <translation>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</translation>
     </message>
     <message>
-        <location line="+758"/>
+        <location line="+800"/>
         <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
+        <source>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</source>
+        <translation>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The reversal of voucher {code} did not go through before the program stopped.</source>
         <translation>The reversal of voucher {code} did not go through before the program stopped.</translation>
     </message>
@@ -2784,7 +2809,7 @@ The voucher can then be used again.</translation>
     <message>
         <location line="+7"/>
         <source>Redeemed just now</source>
-        <translation type="unfinished"></translation>
+        <translation>Redeemed just now</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2848,7 +2873,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-512"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-571"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>
@@ -2874,6 +2899,16 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Used at this counter:</source>
+        <translation>Used at this counter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses left:</source>
+        <translation>Uses left:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Till codes:</source>
         <translation>Till codes:</translation>
     </message>
@@ -2883,7 +2918,7 @@ The voucher can then be used again.</translation>
         <translation>Scan a voucher to see it here.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>No voucher shown</source>
         <translation>No voucher shown</translation>
     </message>
@@ -2913,12 +2948,37 @@ The voucher can then be used again.</translation>
         <translation>No customer yet</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>{title}, code {code}, {status}</source>
         <translation>{title}, code {code}, {status}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <source>{made} made, {reversed} reversed (this counter&apos;s journal)</source>
+        <translation>{made} made, {reversed} reversed (this counter&apos;s journal)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{made} (this counter&apos;s journal)</source>
+        <translation>{made} (this counter&apos;s journal)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{uses}; the answer to one more was lost</source>
+        <translation>{uses}; the answer to one more was lost</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{left}, as Piggy said at {time}</source>
+        <translation>{left}, as Piggy said at {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at most {left} (other counters&apos; uses are not known here)</source>
+        <translation>at most {left} (other counters&apos; uses are not known here)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Voucher card: {title}</source>
         <translation>Voucher card: {title}</translation>
     </message>

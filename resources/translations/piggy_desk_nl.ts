@@ -287,7 +287,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="+337"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="+377"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -303,11 +303,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+246"/>
         <source>Reverse redemption…</source>
         <translation>Inwisseling terugdraaien…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-243"/>
         <source>Check again</source>
         <translation>Opnieuw controleren</translation>
     </message>
@@ -360,17 +361,26 @@
     </message>
     <message>
         <location line="+67"/>
-        <location line="+97"/>
+        <location line="+107"/>
         <source>no customer</source>
         <translation>geen klant</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-102"/>
+        <source>Reverse one use of {name} (code {code}, customer {customer})?
+
+The voucher can then be used once more.</source>
+        <translation>Eén gebruik van {name} terugdraaien (code {code}, klant {customer})?
+
+De voucher kan daarna nog een keer worden gebruikt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Reverse redemption</source>
         <translation>Inwisseling terugdraaien</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
         <source>Reverse the redemption of {name} (code {code}, customer {customer})?
 
 The voucher can then be used again.</source>
@@ -379,17 +389,22 @@ The voucher can then be used again.</source>
 De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+29"/>
+        <source>Reverse one use…</source>
+        <translation>Eén keer terugdraaien…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Redeem {name} for {customer}?</source>
         <translation>{name} inwisselen voor {customer}?</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+39"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan wacht</numerusform>
@@ -397,7 +412,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Not reserved: locking is switched off.</source>
         <translation>Niet gereserveerd: reserveren staat uit.</translation>
     </message>
@@ -1326,7 +1341,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Deze voucher kan niet zo vaak meer worden gebruikt.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>The promotion of this voucher is not active.</source>
         <translation>De actie van deze voucher is niet actief.</translation>
     </message>
@@ -1776,7 +1791,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+156"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+191"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>Geen verbinding met Piggy: vouchers kunnen nu niet worden gecontroleerd of ingewisseld.</translation>
     </message>
@@ -1791,7 +1806,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Waarschuw een manager.</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+149"/>
         <source>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher {code} staat nog op de kassa: rond die eerst af (bevestigen of annuleren) en kies daarna opnieuw de klant.</translation>
     </message>
@@ -1816,7 +1831,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{problem} De voucher {code} kon niet worden gecontroleerd.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Valid. Press Enter to redeem.</source>
         <translation>Geldig. Druk op Enter om in te wisselen.</translation>
     </message>
@@ -1911,7 +1926,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Inwisselen…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Redeemed {times} times: {name}.</source>
         <translation>{times} keer ingewisseld: {name}.</translation>
     </message>
@@ -1921,7 +1936,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Ingewisseld: {name}.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The voucher was not redeemed. Try again.</source>
         <translation>De voucher is niet ingewisseld. Probeer het opnieuw.</translation>
     </message>
@@ -1936,7 +1951,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De verbinding werd verbroken voordat Piggy antwoordde, en de voucher kon niet worden gecontroleerd. Geef de beloning nog niet mee: druk op ‘Opnieuw controleren’ zodra de verbinding terug is.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Redeemed. (The answer was lost, but Piggy confirms the voucher was used.)</source>
         <translation>Ingewisseld. (Het antwoord ging verloren, maar Piggy bevestigt dat de voucher is gebruikt.)</translation>
     </message>
@@ -1966,12 +1981,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Geannuleerd. De voucher is niet ingewisseld.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Reversing the redemption…</source>
         <translation>Inwisseling terugdraaien…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>The redemption was reversed: the voucher can be used again.</source>
         <translation>De inwisseling is teruggedraaid: de voucher kan weer worden gebruikt.</translation>
     </message>
@@ -1981,12 +1996,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De verbinding werd verbroken voordat Piggy antwoordde, en de voucher kon niet worden gecontroleerd. Scan hem opnieuw om te zien of de inwisseling is teruggedraaid.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
+        <source>The connection broke before Piggy answered, and Piggy&apos;s answers do not say how many uses are left: it cannot be told whether one use was given back. Check the voucher in the Piggy dashboard.</source>
+        <translation>De verbinding viel weg voordat Piggy antwoordde, en Piggy&apos;s antwoorden zeggen niet hoeveel keer een voucher nog kan worden gebruikt: of er één gebruik is teruggegeven, is niet te zeggen. Controleer de voucher in het Piggy-dashboard.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>The redemption was reversed. (The answer was lost, but Piggy confirms it.)</source>
         <translation>De inwisseling is teruggedraaid. (Het antwoord ging verloren, maar Piggy bevestigt het.)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>The connection broke before Piggy answered. The redemption was NOT reversed.</source>
         <translation>De verbinding werd verbroken voordat Piggy antwoordde. De inwisseling is NIET teruggedraaid.</translation>
     </message>
@@ -1996,7 +2016,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher {code} is ingewisseld voordat het programma stopte.</translation>
     </message>
     <message>
-        <location line="-733"/>
+        <location line="-775"/>
         <source>The redemption of voucher {code} did not go through before the program stopped.</source>
         <translation>De inwisseling van voucher {code} is niet doorgegaan voordat het programma stopte.</translation>
     </message>
@@ -2006,12 +2026,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy Desk bewaart dit in het geheugen en schrijft het in het journaal zodra dat kan. Waarschuw een manager.</translation>
     </message>
     <message>
-        <location line="+758"/>
+        <location line="+800"/>
         <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>Niet vast te stellen is of voucher {code} werd ingewisseld voordat het programma stopte. Controleer het in het Piggy-dashboard.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
+        <source>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</source>
+        <translation>Of één gebruik van voucher ‘{code}’ is teruggegeven voordat het programma stopte, is niet te zeggen. Controleer het in het Piggy-dashboard.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The reversal of voucher {code} did not go through before the program stopped.</source>
         <translation>Het terugdraaien van voucher {code} is niet doorgegaan voordat het programma stopte.</translation>
     </message>
@@ -2848,7 +2873,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-512"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-571"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>
@@ -2874,6 +2899,16 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Used at this counter:</source>
+        <translation>Gebruikt aan deze kassa:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses left:</source>
+        <translation>Nog te gebruiken:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Till codes:</source>
         <translation>Kassacodes:</translation>
     </message>
@@ -2883,7 +2918,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Scan een voucher om hem hier te zien.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>No voucher shown</source>
         <translation>Geen voucher getoond</translation>
     </message>
@@ -2913,12 +2948,37 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Nog geen klant</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>{title}, code {code}, {status}</source>
         <translation>{title}, code {code}, {status}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <source>{made} made, {reversed} reversed (this counter&apos;s journal)</source>
+        <translation>{made} keer gebruikt, {reversed} keer teruggedraaid (logboek van deze kassa)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{made} (this counter&apos;s journal)</source>
+        <translation>{made} keer (logboek van deze kassa)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{uses}; the answer to one more was lost</source>
+        <translation>{uses}; het antwoord op nog één ging verloren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{left}, as Piggy said at {time}</source>
+        <translation>{left}, zoals Piggy om {time} zei</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at most {left} (other counters&apos; uses are not known here)</source>
+        <translation>hoogstens {left} (gebruik aan andere kassa&apos;s is hier niet bekend)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Voucher card: {title}</source>
         <translation>Voucherkaart: {title}</translation>
     </message>

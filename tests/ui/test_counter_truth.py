@@ -3,9 +3,18 @@ the sandbox over loopback, judged by what the cashier reads and by the sandbox's
 
 from __future__ import annotations
 
-from piggy_desk.counter.flow import Stage, Tone
-from piggy_desk.sandbox import KNOWN
-from tests.ui.conftest import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from piggy_desk.api import PiggyClient
+from piggy_desk.counter.flow import PARTIAL_REVERSE, Stage, Tone
+from piggy_desk.counter.journal import Action, Journal
+from piggy_desk.sandbox import KNOWN, RunningSandbox
+from piggy_desk.ui.main_window import MainWindow
+from tests.ui.conftest import Counter, close, until
 from tests.ui.test_redemption import enter
 
 
@@ -25,3 +34,110 @@ async def test_a_redemption_just_made_reads_as_done_not_as_already_used(counter:
     await counter.scan(code)
     assert badge.word == "Already used"
     assert badge.property("tone") == "neutral"
+
+
+async def _redeem(counter: Counter, code: str, times: int) -> None:
+    await counter.scan(code)
+    await enter(counter, Stage.CONFIRMING)
+    counter.screen.multi_count.setValue(times)
+    await enter(counter)
+
+
+async def test_a_multi_use_voucher_shows_the_uses_made_here_and_reverses_one(
+    counter: Counter,
+) -> None:
+    code = KNOWN.MULTI_USE  # 10 uses per voucher
+    await _redeem(counter, code, 3)
+    assert counter.sandbox.voucher_state(code)["redemptions_used"] == 3
+    card, screen = counter.screen.card, counter.screen
+    # Scanned again later: Piggy's answer has no count of uses left, the journal has ours.
+    await counter.scan(KNOWN.EXPIRED)
+    await counter.scan(code)
+    assert card.field_text("uses") == "10"
+    assert card.field_text("used_here") == "3 (this counter's journal)"
+    assert card.field_text("left") == "at most 7 (other counters' uses are not known here)"
+    assert screen.reverse_button.isVisible()
+    assert screen.reverse_button.text() == "Reverse one use…"
+    # The Uses box is bounded by what is known: 20 cannot be asked for.
+    await enter(counter, Stage.CONFIRMING)
+    assert screen.multi_count.maximum() == 7
+    screen.multi_count.setValue(20)
+    assert screen.multi_count.value() == 7
+    counter.press(Qt.Key.Key_Escape)
+    await until(lambda: screen.view.stage == Stage.SHOWING)
+    await counter.settle()
+    # Reverse gives one use back, and says so first.
+    screen.reverse_button.click()
+    box = screen.findChild(QMessageBox, "reverseConfirmation")
+    assert box is not None and "one use" in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    await until(lambda: counter.sandbox.voucher_state(code)["redemptions_used"] == 2)
+    await counter.settle()
+    assert counter.last_notice.tone == Tone.SUCCESS
+    assert card.field_text("used_here") == "3 made, 1 reversed (this counter's journal)"
+    assert card.field_text("left") == "at most 8 (other counters' uses are not known here)"
+
+
+async def test_the_count_piggy_gives_in_a_refusal_is_shown_and_bounds_the_uses(
+    counter: Counter,
+) -> None:
+    code = KNOWN.MULTI_USE_ONE_LEFT
+    await _redeem(counter, code, 2)
+    screen = counter.screen
+    assert screen.view.stage == Stage.CONFIRMING
+    assert counter.last_notice.tone == Tone.REFUSAL
+    left = screen.card.field_text("left")
+    assert left.startswith("1, as Piggy said at "), left
+    assert screen.multi_count.maximum() == 1
+    assert screen.multi_count.value() == 1
+    await enter(counter, Stage.SHOWING)
+    assert counter.sandbox.voucher_state(code)["status"] == "REDEEMED"
+    assert screen.card.status.word == "Redeemed just now"
+
+
+async def test_one_use_reversed_with_its_answer_lost_is_not_claimed(counter: Counter) -> None:
+    code = KNOWN.MULTI_USE
+    await _redeem(counter, code, 2)
+    screen = counter.screen
+    counter.sandbox.inject("drop", path="/reverse", after_commit=True)
+    screen.reverse_button.click()
+    box = screen.findChild(QMessageBox, "reverseConfirmation")
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Yes).click()
+    await until(lambda: counter.sandbox.voucher_state(code)["redemptions_used"] == 1)
+    await counter.settle()
+    # Piggy gave the use back, but its answers cannot show it: the counter must not guess.
+    assert counter.last_notice.tone == Tone.ERROR
+    assert "cannot be told" in counter.last_notice.sentence
+    # Nor offer it again: a second reverse could give back another use.
+    assert not screen.reverse_button.isVisible()
+    assert screen.card.field_text("used_here") == (
+        "2 (this counter's journal); the answer to one more was lost"
+    )
+
+
+async def test_one_use_reversed_by_a_run_that_was_killed_is_not_claimed_at_the_next_start(
+    make_window: Callable[..., MainWindow], sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    data = tmp_path / "killed"
+    code = KNOWN.MULTI_USE
+    # What a run killed right after sending the reverse of one use leaves: a pending entry,
+    # while Piggy did give the use back. Its answers say ACTIVE either way.
+    async with PiggyClient(sandbox.base_url, sandbox.token) as client:
+        voucher = await client.vouchers.find(code)
+        await client.vouchers.multi_redeem(code, 2, shop_uuid=KNOWN.SHOP_UUID)
+        journal = Journal.in_folder(data)
+        journal.begin(Action.REVERSE, code=code, voucher_uuid=voucher.uuid, detail=PARTIAL_REVERSE)
+        await client.vouchers.reverse(voucher.uuid)
+        journal.close()
+    window = make_window(data_dir=data)
+    person = Counter(window, sandbox)
+    window.show()
+    assert window.ready is not None
+    await window.ready
+    await until(lambda: person.notices)
+    said = person.last_notice.sentence
+    assert said.startswith("At start:")
+    assert f"It cannot be told whether one use of voucher “{code}” was given back" in said
+    assert "was reversed" not in said
+    await close(window)
