@@ -503,6 +503,7 @@ async def first_run(settings: Settings, store: TokenStore) -> Settings | object 
     screen.connected.connect(choose)
     screen.sandbox_chosen.connect(lambda: choose(None))
     window.closed.connect(lambda: choose(FIRST_RUN_CLOSED))
+    window.fit_to_screen()
     window.show()
     try:
         return await choice

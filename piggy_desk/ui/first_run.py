@@ -12,8 +12,9 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +65,10 @@ TEST_TASK = "first-run-test"
 SAVE_TASK = "first-run-save"
 TEST_TIMEOUT_SECONDS = 10.0
 TEST_CONNECT_TIMEOUT_SECONDS = 5.0
+FIRST_SIZE = QSize(980, 640)
+"""The window's smallest first size."""
+WIDE = QSize(1100, 0)
+"""As wide as the main window: the connect card's sentences wrap less."""
 FIELDS = ("base_url", "token", "client_id", "client_secret", "shop_uuid")
 ASK_TO_PASTE = QT_TRANSLATE_NOOP(
     "FirstRunScreen", "Paste the Personal Access Token from your Piggy account."
@@ -427,21 +433,21 @@ class FirstRunScreen(QWidget):
         self.save_button.setEnabled(False)
         self.save_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.save_button.clicked.connect(self.save_and_start)
-        test_line = QHBoxLayout()
-        test_line.addWidget(self.test_button)
-        test_line.addStretch(1)
+        # Test, then save: the two steps side by side under the fields, always in view.
+        steps = QHBoxLayout()
+        steps.setSpacing(10)
+        steps.addWidget(self.test_button)
+        steps.addWidget(self.save_button, 1)
 
         # The fields scroll when the window is short (a small screen, large text); the
         # heading and "Save and start" stay in view.
         page = QWidget(card)
         page.setObjectName("connectPage")
-        fields = QVBoxLayout(page)
+        fields = self.connect_fields = QVBoxLayout(page)
         fields.setContentsMargins(0, 0, 10, 0)  # clear of the scroll bar
         fields.setSpacing(10)
         fields.addWidget(text)
         fields.addLayout(form)
-        fields.addLayout(test_line)
-        fields.addWidget(self.banner)
         fields.addStretch(1)
         self.connect_scroll = QScrollArea(card)
         self.connect_scroll.setObjectName("connectScroll")
@@ -455,7 +461,9 @@ class FirstRunScreen(QWidget):
         column.setSpacing(10)
         column.addWidget(heading)
         column.addWidget(self.connect_scroll, 1)
-        column.addWidget(self.save_button)
+        # The test's sentence stands outside the scrolling fields: always whole, in view.
+        column.addWidget(self.banner)
+        column.addLayout(steps)
         return card
 
     def _text(self, parent: QWidget, text: str, kind: str) -> QLabel:
@@ -547,14 +555,7 @@ class FirstRunScreen(QWidget):
             self.errors[key].setVisible(shown and bool(self.errors[key].text()))
 
     def _say(self, tone: Tone, sentence: str, *, has_details: bool) -> None:
-        """Show ``sentence`` in the banner, scrolled into view once it has its size."""
         self.banner.show_notice(tone, sentence, has_details=has_details)
-        QTimer.singleShot(0, self, self._scroll_to_banner)
-
-    def _scroll_to_banner(self) -> None:
-        # The banner's new height is laid out first, or the scroll would stop short of it.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
-        self.connect_scroll.ensureWidgetVisible(self.banner, 0, 0)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -641,7 +642,38 @@ class FirstRunWindow(QMainWindow):
         self.setObjectName("firstRunWindow")
         self.setWindowTitle(self.tr("Piggy Desk — first start"))
         self.setCentralWidget(screen)
-        self.resize(980, 640)
+        self.resize(FIRST_SIZE)
+
+    def fit_to_screen(self) -> None:
+        """Fit the screen it opens on (see ``fit_to``), leaving room for the title bar."""
+        screen = self.screen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        title_bar = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
+        self.fit_to(room.adjusted(0, 0, 0, -title_bar))
+
+    def fit_to(self, room: QRect) -> None:
+        """As tall as every field of "Connect to Piggy" and a few lines of its sentence
+        need, so that nothing has to be scrolled to; no larger than ``room``."""
+        screen = cast(FirstRunScreen, self.centralWidget())
+        scroll = screen.connect_scroll
+        fields = screen.connect_fields
+        width = min(room.width(), WIDE.width())
+        # The fields' width in a window this wide: the connect card's share of it, less
+        # its margins and the scroll bar.
+        card = (width - 68) * 3 // 5
+        needed = fields.totalHeightForWidth(
+            card - 40 - scroll.verticalScrollBar().sizeHint().width()
+        )
+        scroll.setMinimumHeight(needed)
+        wanted = cast(QVBoxLayout, screen.layout()).totalSizeHint().height()
+        scroll.setMinimumHeight(0)
+        sentence = 6 * screen.fontMetrics().lineSpacing()  # a sentence of a few lines
+        height = min(room.height(), max(FIRST_SIZE.height(), wanted + sentence))
+        self.resize(width, height)
+        if not room.contains(self.frameGeometry()):
+            self.move(room.topLeft())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit()
