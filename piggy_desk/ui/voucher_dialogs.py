@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -359,6 +360,26 @@ class CreateVoucherDialog(_VoucherForm):
         self.accept()
 
 
+class _CountBox(QSpinBox):
+    """A spin box that says when a typed number is over its maximum; Qt only drops the
+    digit (600 typed reads 60).
+
+    Signals:
+        over_maximum(bool): a typed number was over the maximum (True), or the text is
+            a number in range again (False).
+    """
+
+    over_maximum = Signal(bool)
+
+    def validate(self, text: str, position: int) -> tuple[QValidator.State, str, int]:
+        answer = super().validate(text, position)
+        digits = self.cleanText() if text == self.text() else text.strip()
+        over = digits.isdigit() and int(digits) > self.maximum()
+        if over or answer[0] == QValidator.State.Acceptable:
+            self.over_maximum.emit(over)
+        return answer
+
+
 class BatchDialog(_VoucherForm):
     """A batch of 1..500 vouchers: shows Piggy's PENDING job, then progress until the new
     vouchers are in the list.
@@ -381,12 +402,13 @@ class BatchDialog(_VoucherForm):
         super().__init__(client, tasks, promotions, parent)
         self.setObjectName("batchDialog")
         self.setWindowTitle(self.tr("New batch of vouchers"))
-        self.quantity = QSpinBox(self)
+        self.quantity = _CountBox(self)
         self.quantity.setObjectName("batchQuantity")
         self.quantity.setAccessibleName(self.tr("Number of vouchers"))
         self.quantity.setRange(1, MAX_BATCH)
         self.quantity.setValue(10)
         self._row(self.tr("How many"), self.quantity, "quantity")
+        self.quantity.over_maximum.connect(self._on_quantity_over_maximum)
         self._row(self.tr("Customer"), self.email, "email")
         self.activation = self._date_row(self.tr("Valid from"), "activation_date", 0)
         self.expiration = self._date_row(self.tr("Expires"), "expiration_date", 30)
@@ -404,6 +426,17 @@ class BatchDialog(_VoucherForm):
         self._finish_layout(status)
         self.made = 0
         self.resize(520, 420)
+
+    def _on_quantity_over_maximum(self, over: bool) -> None:
+        error = self.errors["quantity"]
+        if over:
+            error.setText(
+                self.tr(
+                    "At most {maximum} vouchers in one batch: make another batch for the rest."
+                ).format(maximum=MAX_BATCH)
+            )
+        error.setVisible(over)
+        self.quantity.setAccessibleDescription(error.text() if over else "")
 
     def _on_buttons_accepted(self) -> None:
         if self.promotion.currentData() is None:

@@ -4,7 +4,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../piggy_desk/ui/accessibility.py" line="+60"/>
+        <location filename="../../piggy_desk/ui/accessibility.py" line="+63"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="+383"/>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="+404"/>
         <source>New batch of vouchers</source>
         <translation>New batch of vouchers</translation>
     </message>
@@ -37,7 +37,7 @@
         <translation>How many</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -52,7 +52,12 @@
         <translation>Expires</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
+        <source>At most {maximum} vouchers in one batch: make another batch for the rest.</source>
+        <translation>At most {maximum} vouchers in one batch: make another batch for the rest.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Choose a promotion.</source>
         <translation>Choose a promotion.</translation>
     </message>
@@ -404,7 +409,7 @@ The voucher can then be used again.</translation>
         <translation>Redeem {name} for {customer}?</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+38"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan waiting</numerusform>
@@ -425,7 +430,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="+76"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="+77"/>
         <source>days</source>
         <translation>days</translation>
     </message>
@@ -435,7 +440,7 @@ The voucher can then be used again.</translation>
         <translation>hours</translation>
     </message>
     <message>
-        <location line="+579"/>
+        <location line="+591"/>
         <source>New promotion</source>
         <translation>New promotion</translation>
     </message>
@@ -570,7 +575,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-231"/>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-263"/>
         <source>New voucher</source>
         <translation>New voucher</translation>
     </message>
@@ -674,7 +679,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run.py" line="+93"/>
+        <location filename="../../piggy_desk/ui/first_run.py" line="+99"/>
         <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
         <translation>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</translation>
     </message>
@@ -841,13 +846,13 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+146"/>
+        <location line="+141"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location line="-140"/>
-        <location line="+141"/>
+        <location line="-135"/>
+        <location line="+136"/>
         <source>Save and start</source>
         <translation>Save and start</translation>
     </message>
@@ -855,7 +860,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-482"/>
+        <location line="-477"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Connected: Piggy answered with %Ln promotion.</numerusform>
@@ -866,7 +871,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+559"/>
+        <location line="+554"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — first start</translation>
     </message>
@@ -1176,7 +1181,7 @@ The voucher can then be used again.</translation>
         <translation>At start: {sentences}</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Back online: {sentences}</source>
         <translation>Back online: {sentences}</translation>
     </message>
@@ -1463,7 +1468,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionDraft</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-620"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-632"/>
         <source>A promotion needs a name.</source>
         <translation>A promotion needs a name.</translation>
     </message>
@@ -1630,7 +1635,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionsScreen</name>
     <message>
-        <location line="+607"/>
+        <location line="+619"/>
         <location line="+22"/>
         <source>Promotions</source>
         <translation>Promotions</translation>
@@ -1651,7 +1656,7 @@ The voucher can then be used again.</translation>
         <translation>Arrow keys choose a promotion to see it</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>Voucher limit:</source>
         <translation>Voucher limit:</translation>
     </message>
@@ -1691,7 +1696,7 @@ The voucher can then be used again.</translation>
         <translation>Vouchers</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Counting vouchers…</source>
         <translation>Counting vouchers…</translation>
     </message>
@@ -2334,24 +2339,24 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+363"/>
-        <location line="+503"/>
+        <location line="+504"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Nothing was saved: see the sentence below.</translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-502"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Nothing was saved: see the sentences below.</translation>
     </message>
     <message>
         <location line="+27"/>
         <location line="+9"/>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Remove token</source>
         <translation>Remove token</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-84"/>
         <source>Remove the API token from this computer? Piggy Desk cannot reach Piggy until a new token is given.</source>
         <translation>Remove the API token from this computer? Piggy Desk cannot reach Piggy until a new token is given.</translation>
     </message>
@@ -2372,17 +2377,17 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+264"/>
+        <location line="+265"/>
         <source>Save settings</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-261"/>
         <source>Undo changes</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Piggy connection</source>
         <translation>Piggy connection</translation>
     </message>
@@ -2873,7 +2878,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-571"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-570"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>
@@ -2991,7 +2996,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherChart</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-1191"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-1211"/>
         <source>In use at a counter</source>
         <translation>In use at a counter</translation>
     </message>
@@ -3021,7 +3026,7 @@ The voucher can then be used again.</translation>
         <translation>Vouchers of this promotion</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Select a promotion to see its vouchers.</source>
         <translation>Select a promotion to see its vouchers.</translation>
     </message>
@@ -3067,7 +3072,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers.py" line="+149"/>
+        <location filename="../../piggy_desk/ui/vouchers.py" line="+150"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3111,12 +3116,12 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+158"/>
+        <location line="+172"/>
         <source>All promotions</source>
         <translation>All promotions</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-169"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -3211,7 +3216,7 @@ The voucher can then be used again.</translation>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+74"/>
         <source>No customer with this e-mail address.</source>
         <translation>No customer with this e-mail address.</translation>
     </message>
@@ -3254,12 +3259,12 @@ The voucher can then be used again.</translation>
         <translation>Voucher {code} activated.</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-273"/>
         <source>Arrow keys choose a voucher; the buttons below or the Menu key act on it</source>
         <translation>Arrow keys choose a voucher; the buttons below or the Menu key act on it</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+275"/>
         <source>Voucher {code} deactivated.</source>
         <translation>Voucher {code} deactivated.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../piggy_desk/ui/accessibility.py" line="+60"/>
+        <location filename="../../piggy_desk/ui/accessibility.py" line="+63"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="+383"/>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="+404"/>
         <source>New batch of vouchers</source>
         <translation>Nieuwe reeks vouchers</translation>
     </message>
@@ -37,7 +37,7 @@
         <translation>Aantal</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Customer</source>
         <translation>Klant</translation>
     </message>
@@ -52,7 +52,12 @@
         <translation>Verloopt</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
+        <source>At most {maximum} vouchers in one batch: make another batch for the rest.</source>
+        <translation>Hoogstens {maximum} vouchers in één reeks: maak een tweede reeks voor de rest.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Choose a promotion.</source>
         <translation>Kies een actie.</translation>
     </message>
@@ -404,7 +409,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{name} inwisselen voor {customer}?</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+38"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan wacht</numerusform>
@@ -425,7 +430,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="+76"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="+77"/>
         <source>days</source>
         <translation>dagen</translation>
     </message>
@@ -435,7 +440,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>uur</translation>
     </message>
     <message>
-        <location line="+579"/>
+        <location line="+591"/>
         <source>New promotion</source>
         <translation>Nieuwe actie</translation>
     </message>
@@ -570,7 +575,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-231"/>
+        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-263"/>
         <source>New voucher</source>
         <translation>Nieuwe voucher</translation>
     </message>
@@ -674,7 +679,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run.py" line="+93"/>
+        <location filename="../../piggy_desk/ui/first_run.py" line="+99"/>
         <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
         <translation>Verkeerde client-id of client-secret: Piggy heeft ze niet geaccepteerd. Kopieer ze allebei opnieuw uit uw Piggy-account.</translation>
     </message>
@@ -841,13 +846,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+146"/>
+        <location line="+141"/>
         <source>Test connection</source>
         <translation>Verbinding testen</translation>
     </message>
     <message>
-        <location line="-140"/>
-        <location line="+141"/>
+        <location line="-135"/>
+        <location line="+136"/>
         <source>Save and start</source>
         <translation>Opslaan en starten</translation>
     </message>
@@ -855,7 +860,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-482"/>
+        <location line="-477"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Verbonden: Piggy antwoordde met %Ln actie.</numerusform>
@@ -866,7 +871,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+559"/>
+        <location line="+554"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — eerste start</translation>
     </message>
@@ -1176,7 +1181,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bij het starten: {sentences}</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Back online: {sentences}</source>
         <translation>Weer online: {sentences}</translation>
     </message>
@@ -1463,7 +1468,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionDraft</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-620"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-632"/>
         <source>A promotion needs a name.</source>
         <translation>Een actie heeft een naam nodig.</translation>
     </message>
@@ -1630,7 +1635,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionsScreen</name>
     <message>
-        <location line="+607"/>
+        <location line="+619"/>
         <location line="+22"/>
         <source>Promotions</source>
         <translation>Acties</translation>
@@ -1651,7 +1656,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Kies met de pijltjestoetsen een actie om die te bekijken</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>Voucher limit:</source>
         <translation>Voucherlimiet:</translation>
     </message>
@@ -1691,7 +1696,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Vouchers</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Counting vouchers…</source>
         <translation>Vouchers tellen…</translation>
     </message>
@@ -2334,24 +2339,24 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+363"/>
-        <location line="+503"/>
+        <location line="+504"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Er is niets opgeslagen: zie de melding hieronder.</translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-502"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Er is niets opgeslagen: zie de meldingen hieronder.</translation>
     </message>
     <message>
         <location line="+27"/>
         <location line="+9"/>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Remove token</source>
         <translation>Token verwijderen</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-84"/>
         <source>Remove the API token from this computer? Piggy Desk cannot reach Piggy until a new token is given.</source>
         <translation>Het API-token van deze computer verwijderen? Piggy Desk kan Piggy dan pas weer bereiken als er een nieuw token is ingevuld.</translation>
     </message>
@@ -2372,17 +2377,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+264"/>
+        <location line="+265"/>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-261"/>
         <source>Undo changes</source>
         <translation>Wijzigingen ongedaan maken</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Piggy connection</source>
         <translation>Verbinding met Piggy</translation>
     </message>
@@ -2873,7 +2878,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-571"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-570"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>
@@ -2991,7 +2996,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherChart</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-1191"/>
+        <location filename="../../piggy_desk/ui/promotions.py" line="-1211"/>
         <source>In use at a counter</source>
         <translation>In gebruik aan kassa</translation>
     </message>
@@ -3021,7 +3026,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Vouchers van deze actie</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Select a promotion to see its vouchers.</source>
         <translation>Kies een actie om de vouchers te zien.</translation>
     </message>
@@ -3067,7 +3072,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers.py" line="+149"/>
+        <location filename="../../piggy_desk/ui/vouchers.py" line="+150"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3111,12 +3116,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+158"/>
+        <location line="+172"/>
         <source>All promotions</source>
         <translation>Alle acties</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-169"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -3211,7 +3216,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Export annuleren</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+74"/>
         <source>No customer with this e-mail address.</source>
         <translation>Geen klant met dit e-mailadres.</translation>
     </message>
@@ -3254,12 +3259,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher {code} is geactiveerd.</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-273"/>
         <source>Arrow keys choose a voucher; the buttons below or the Menu key act on it</source>
         <translation>Kies met de pijltjestoetsen een voucher; de knoppen hieronder of de menutoets werken op die voucher</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+275"/>
         <source>Voucher {code} deactivated.</source>
         <translation>Voucher {code} is uitgeschakeld.</translation>
     </message>

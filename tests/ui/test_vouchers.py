@@ -627,3 +627,22 @@ async def test_the_count_follows_a_find_and_an_empty_find_brings_the_list_back(
         f"{expired} vouchers",
         f"{shown} of {expired} vouchers shown",
     )
+
+
+async def test_batch_how_many_says_the_maximum_when_more_is_typed(screen: VouchersScreen) -> None:
+    """Issue 15 (frictions): "600" typed into How many became 60 without a word; the
+    field now says that a batch holds at most 500 as soon as the third digit is refused."""
+    await screen.load_promotions()
+    dialog = screen.open_batch_dialog()
+    error = dialog.findChild(QLabel, "error_quantity")
+    dialog.quantity.setFocus()
+    dialog.quantity.selectAll()
+    QTest.keyClicks(dialog.quantity, "600")
+    assert dialog.quantity.value() == 60  # Qt refuses the digit that makes 600
+    assert error.isVisible()
+    assert error.text() == "At most 500 vouchers in one batch: make another batch for the rest."
+    dialog.grab().save(str(Path(tempfile.gettempdir()) / "batch-over-maximum.png"))
+    QTest.keyClick(dialog.quantity, Qt.Key.Key_Backspace)
+    QTest.keyClicks(dialog.quantity, "5")
+    assert dialog.quantity.value() == 65 and not error.isVisible()
+    dialog.close()
