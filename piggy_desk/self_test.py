@@ -26,8 +26,9 @@ from PySide6.QtWidgets import QApplication
 
 from piggy_desk.api import PiggyClient, PiggyError
 from piggy_desk.app import build_training_window
-from piggy_desk.counter.flow import Notice, Stage
+from piggy_desk.counter.flow import Stage
 from piggy_desk.logs import redact, register_secret
+from piggy_desk.notices import Notice
 from piggy_desk.sandbox import KNOWN, RunningSandbox, start_sandbox
 from piggy_desk.ui.counter import STRAY_ENTER_SECONDS
 from piggy_desk.ui.i18n import SUPPORTED, missing_translations

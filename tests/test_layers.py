@@ -89,7 +89,8 @@ def test_the_checker_sees_from_package_import_module(
 
 
 @pytest.mark.parametrize(
-    "package", ["piggy_desk.api", "piggy_desk.counter.flow", "piggy_desk.sandbox"]
+    "package",
+    ["piggy_desk.api", "piggy_desk.counter.flow", "piggy_desk.sandbox", "piggy_desk.notices"],
 )
 def test_importing_a_lower_layer_loads_no_qt(package: str) -> None:
     probe = (
@@ -104,7 +105,7 @@ def test_importing_a_lower_layer_loads_no_qt(package: str) -> None:
     assert finished.returncode == 0, finished.stdout + finished.stderr
 
 
-@pytest.mark.parametrize("module", ["logs.py", "settings.py", "token_store.py"])
+@pytest.mark.parametrize("module", ["logs.py", "settings.py", "token_store.py", "notices.py"])
 def test_top_level_helpers_never_import_qt(module: str) -> None:
     tree = ast.parse((PACKAGE / module).read_text())
     names = {

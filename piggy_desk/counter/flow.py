@@ -54,6 +54,7 @@ from piggy_desk.counter.journal import (
 )
 from piggy_desk.counter.scan import DuplicateFilter, ScanRejected, ScanRules, normalise_scan
 from piggy_desk.logs import register_secret
+from piggy_desk.notices import Notice, Problem, Tone, is_refusal, tone_of
 from piggy_desk.texts import QT_TRANSLATE_NOOP, Translate, untranslated
 
 log = logging.getLogger("piggy_desk.counter")
@@ -70,28 +71,6 @@ class Stage(StrEnum):
     NEEDS_CONTACT = "needs_contact"  # locked, waiting for the customer's card or e-mail
     CONFIRMING = "confirming"  # locked, waiting for Enter (confirm) or Esc (cancel)
     UNRESOLVED = "unresolved"  # a redeem's answer was lost and could not be checked yet
-
-
-class Tone(StrEnum):
-    """How a notice sounds and looks."""
-
-    SUCCESS = "success"
-    REFUSAL = "refusal"
-    ERROR = "error"
-    INFO = "info"
-
-
-# What a notice's Details show a manager: a Piggy error or the journal's trouble.
-Problem = PiggyError | JournalTrouble
-
-
-@dataclass(frozen=True, slots=True)
-class Notice:
-    """One sentence for the cashier; ``error`` carries the details for a manager."""
-
-    tone: Tone
-    sentence: str
-    error: Problem | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,16 +206,6 @@ class JournalUnavailable(Exception):
     def __init__(self, sentence: str, trouble: JournalTrouble) -> None:
         super().__init__(sentence)
         self.trouble = trouble
-
-
-def _is_refusal(error: PiggyError) -> bool:
-    """Piggy said no with one of its codes (expired, used…), as opposed to a failure on
-    the way (network, server, token, rate limit)."""
-    return isinstance(error, PiggyAPIError) and error.piggy_code is not None
-
-
-def _tone(error: PiggyError) -> Tone:
-    return Tone.REFUSAL if _is_refusal(error) else Tone.ERROR
 
 
 class RedemptionFlow:
@@ -514,7 +483,7 @@ class RedemptionFlow:
                     error,
                 )
             else:
-                self._say(_tone(error), self._error_text(error), error)
+                self._say(tone_of(error), self._error_text(error), error)
             await self._refresh(voucher.code)
             return None
         register_secret(lock.release_key)  # never in a log line from here on
@@ -579,7 +548,7 @@ class RedemptionFlow:
             contact = await self._client.contacts.find_by_identifier(value)
         except PiggyError as error:
             self._update(busy=None)
-            self._say(_tone(error), self._error_text(error), error)
+            self._say(tone_of(error), self._error_text(error), error)
             return
         if contact is None:
             self._update(busy=None)
@@ -666,14 +635,14 @@ class RedemptionFlow:
     async def _after_refused_redeem(
         self, voucher: Voucher, lock: VoucherLock | None, error: PiggyError
     ) -> None:
-        tone = _tone(error)
+        tone = tone_of(error)
         if isinstance(error, NotEnoughRedemptions) and error.left is not None:
             self._left_said[voucher.uuid] = (error.left, self._clock())
-        if isinstance(error, NotEnoughRedemptions | InvalidInput) or not _is_refusal(error):
+        if isinstance(error, NotEnoughRedemptions | InvalidInput) or not is_refusal(error):
             # Nothing changed on Piggy's side: the cashier can correct or try again.
             self._update(busy=None, uses=self._uses_known(voucher))
             sentence = self._refusal_sentence(error)
-            if not _is_refusal(error):
+            if not is_refusal(error):
                 again = self.translate("RedemptionFlow", "The voucher was not redeemed. Try again.")
                 sentence = f"{sentence} {again}"
             self._say(tone, sentence, error)
@@ -816,7 +785,7 @@ class RedemptionFlow:
                 if error.ambiguous:
                     await self._reconcile_reverse(entry, voucher, error)
                     return
-                self._say(_tone(error), self._error_text(error), error)
+                self._say(tone_of(error), self._error_text(error), error)
                 await self._refresh(voucher.code)
                 return
             await self._journal_call(self._journal.finish, entry, Outcome.OK)

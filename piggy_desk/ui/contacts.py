@@ -38,14 +38,12 @@ from piggy_desk.api import (
     Contact,
     ContactIdentifierInactive,
     ContactNotFound,
-    InvalidRequest,
-    PiggyAPIError,
     PiggyClient,
     PiggyError,
     Voucher,
 )
-from piggy_desk.counter.flow import Tone
 from piggy_desk.counter.scan import ScanRejected, ScanRules, normalise_scan
+from piggy_desk.notices import Tone, tone_of
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.row_menu import RowMenu
@@ -403,7 +401,7 @@ class ContactsScreen(QWidget):
             contact = await self._find(query)
         except PiggyError as error:
             self._set_busy(None)
-            self._say(_tone(error), self._sentence(error, query), error)
+            self._say(tone_of(error), self._sentence(error, query), error)
             return
         self._set_busy(None)
         if contact is None:
@@ -445,7 +443,7 @@ class ContactsScreen(QWidget):
                         "{problem} None of this customer's vouchers could be loaded; "
                         "search again to retry."
                     )
-                self._say(_tone(error), sentence.format(problem=error_text(error)), error)
+                self._say(tone_of(error), sentence.format(problem=error_text(error)), error)
                 return
             total = page.total if page.total is not None else total
             if self.model.append(page.items):
@@ -587,12 +585,3 @@ class ContactsScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.focus_search()
-
-
-def _tone(error: PiggyError) -> Tone:
-    """A refusal when Piggy (by one of its error codes) or the client before sending said
-    no; an error when the network, the server or the token failed."""
-    refused = isinstance(error, InvalidRequest) or (
-        isinstance(error, PiggyAPIError) and type(error).piggy_code is not None
-    )
-    return Tone.REFUSAL if refused else Tone.ERROR

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from piggy_desk.api import Voucher
-from piggy_desk.counter.flow import CounterView, Notice, RedemptionFlow, Stage, Tone, UsesKnown
+from piggy_desk.counter.flow import CounterView, RedemptionFlow, Stage, UsesKnown
+from piggy_desk.notices import Notice, Tone
 from piggy_desk.ui.i18n import time_text
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.sounds import SoundPlayer

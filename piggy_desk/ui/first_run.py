@@ -46,7 +46,7 @@ from piggy_desk.api import (
     Unauthorized,
     base_url_root,
 )
-from piggy_desk.counter.flow import Tone
+from piggy_desk.notices import Tone
 from piggy_desk.settings import Settings, client_id_problem, shop_uuid_problem
 from piggy_desk.token_store import MAX_TOKEN_LENGTH, TokenStore, TokenStoreError
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate

@@ -13,15 +13,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QTabWidget, QVBoxLayo
 
 from piggy_desk.api import Contact, PiggyClient, base_url_root
 from piggy_desk.counter.connection import Connection, ConnectionWatch
-from piggy_desk.counter.flow import (
-    OFFLINE_SENTENCE,
-    CounterSettings,
-    Notice,
-    RedemptionFlow,
-    Tone,
-)
+from piggy_desk.counter.flow import OFFLINE_SENTENCE, CounterSettings, RedemptionFlow
 from piggy_desk.counter.journal import Journal
 from piggy_desk.counter.scan import ScanRules
+from piggy_desk.notices import Notice, Tone
 from piggy_desk.settings import Settings
 from piggy_desk.ui import theme
 from piggy_desk.ui.accessibility import label_controls

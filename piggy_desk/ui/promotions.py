@@ -52,7 +52,7 @@ from piggy_desk.api import (
     PromotionType,
     VoucherStatus,
 )
-from piggy_desk.counter.flow import Tone
+from piggy_desk.notices import Tone
 from piggy_desk.ui import theme
 from piggy_desk.ui.accessibility import label_controls
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text

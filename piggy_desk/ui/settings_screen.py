@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from piggy_desk.api import PiggyError, Shop, base_url_root
-from piggy_desk.counter.flow import Tone
+from piggy_desk.notices import Tone
 from piggy_desk.settings import (
     LANGUAGES,
     PIN_DIGITS,

@@ -47,7 +47,7 @@ from piggy_desk.api import (
     Voucher,
     VoucherStatus,
 )
-from piggy_desk.counter.flow import Tone
+from piggy_desk.notices import Tone
 from piggy_desk.ui.accessibility import label_controls
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, date_time_text, error_text
 from piggy_desk.ui.messages import MessagePath

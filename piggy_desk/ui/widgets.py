@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from piggy_desk.counter.flow import Tone
+from piggy_desk.notices import Tone
 from piggy_desk.ui import theme
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP
 
