@@ -53,7 +53,7 @@ MAX_PAGES = 100_000
 PROMOTION_PAGE_SIZE = 30
 """Promotions per page: the official SDK's default, so a size Piggy is known to serve."""
 # The longest any request may take once the program is closing (``begin_closing``).
-CLOSING_DEADLINE = 3.0
+CLOSING_DEADLINE = 2.0
 T = TypeVar("T")
 CustomAttributes = Mapping[str, str | int | float | bool | None]
 
