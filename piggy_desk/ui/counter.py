@@ -683,7 +683,10 @@ class CounterScreen(QWidget):
             self._countdown.stop()
             self.multi_count.setValue(1)
         if view.stage == Stage.NEEDS_CONTACT:
-            self.contact_input.setFocus()
+            if previous.stage != Stage.NEEDS_CONTACT:
+                # Once, on arrival: a later redraw (Esc's "Releasing…") must not pull focus
+                # back from the scan field (it bounced four times).
+                self.contact_input.setFocus()
         elif self.isVisible():
             focused = QApplication.focusWidget()
             if focused is None or not focused.isVisible() or not self.isAncestorOf(focused):

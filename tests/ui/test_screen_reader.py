@@ -79,6 +79,27 @@ def test_the_voucher_card_is_one_tab_stop_read_whole(screen_reader: Desktop) -> 
     place.key("Escape", notice=False)  # back to the scan field
 
 
+def test_escape_on_the_customer_panel_moves_focus_once(screen_reader: Desktop) -> None:
+    """Esc on the customer panel's Cancel: focus goes to the scan field, once (it bounced
+    between the scan field and the customer field four times)."""
+    place = screen_reader
+    place.focus_window()
+    place.scan(KNOWN.ACTIVE_NO_CONTACT)
+    asked = place.key("Return")
+    assert asked["focus"] == "QLineEdit#contactSearchInput", asked
+    place.key("Tab", "Tab", notice=False)
+    mark = len(place.bus.seen)
+    done = place.key("Escape")
+    assert done["focus"] == "QLineEdit#scanInput", done
+    time.sleep(0.3)
+    arrivals = [
+        event["source"]["name"]
+        for event in place.bus.since(mark)
+        if event.get("event", "").startswith("object:state-changed:focused")
+    ]
+    assert arrivals == ["Voucher code"], arrivals
+
+
 COUNTER_STEPS = [
     # (step, what is done, what the sentence must say, a refusal?)
     ("valid", ("scan", KNOWN.ACTIVE_WITH_CONTACT), "Valid. Press Enter to redeem.", False),
