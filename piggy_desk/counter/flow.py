@@ -1318,9 +1318,13 @@ class RedemptionFlow:
 
     def _say(self, tone: Tone, sentence: str, error: Problem | None = None) -> None:
         """Tell the cashier; journal news of the action goes with it, for a manager."""
+        if isinstance(error, JournalTrouble):
+            # A sentence about the journal already: its news goes with the next one.
+            self._listener.counter_said(Notice(tone, sentence, error))
+            return
         news, self._journal_news = self._journal_news, []
         kept = [trouble for trouble in news if trouble.kept]
-        if kept and not isinstance(error, JournalTrouble):
+        if kept:
             # Only where Piggy has acted, so never with "nothing was sent".
             sentence = " ".join(
                 (

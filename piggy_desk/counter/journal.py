@@ -14,6 +14,7 @@ import logging
 import os
 import sqlite3
 import threading
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
@@ -333,7 +334,9 @@ class Journal:
         self._busy_timeout = busy_timeout
         self._lock = threading.Lock()
         self._backlog: list[_Write] = []
-        self._events: list[JournalTrouble] = []
+        # Appended on the journal's thread, taken on the program's: a deque needs no lock
+        # (taking the journal's lock there could wait out another program's lock).
+        self._events: deque[JournalTrouble] = deque()
         self._provisional = 0  # ids of entries begun in memory: -1, -2, …
         self._real_ids: dict[int, int] = {}
         try:
@@ -447,9 +450,10 @@ class Journal:
 
     def take_events(self) -> list[JournalTrouble]:
         """What happened to the file that a person should hear of (recreated, found empty),
-        once each."""
-        with self._lock:
-            events, self._events = self._events, []
+        once each. Never waits for the journal's lock."""
+        events: list[JournalTrouble] = []
+        while self._events:
+            events.append(self._events.popleft())
         return events
 
     def flush(self) -> bool:
