@@ -253,6 +253,8 @@ class RedemptionFlow:
         # the count of uses left Piggy gave in a refusal with when.
         self._uses_here: dict[str, tuple[int, int, bool]] = {}
         self._left_said: dict[str, tuple[int, datetime]] = {}
+        # The journal's trouble the last ``release_orphans`` told of: its Details.
+        self.orphans_trouble: JournalTrouble | None = None
 
     @property
     def view(self) -> CounterView:
@@ -908,6 +910,7 @@ class RedemptionFlow:
                 sentences.append(trouble.sentence(self.translate))
             if news:
                 sentences.append(self.translate("RedemptionFlow", TELL_A_MANAGER))
+            self.orphans_trouble = news[0] if news else None
             return sentences
 
     async def _settle_redeem(self, entry: JournalEntry, now: datetime) -> str | None:

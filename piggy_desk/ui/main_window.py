@@ -296,7 +296,11 @@ class MainWindow(QMainWindow):
         sentences = await self.flow.release_orphans()
         if sentences:
             self.controller.counter_said(
-                Notice(Tone.INFO, notice.format(sentences=" ".join(sentences)))
+                Notice(
+                    Tone.INFO,
+                    notice.format(sentences=" ".join(sentences)),
+                    self.flow.orphans_trouble,  # a manager's Details of the journal's trouble
+                )
             )
 
     async def shutdown(self) -> None:
