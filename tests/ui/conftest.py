@@ -237,6 +237,16 @@ async def counter(
     await close(window)
 
 
+async def start_and_hear(window: MainWindow, sandbox: RunningSandbox) -> Counter:
+    """Show a window, wait for its start and for what the start says."""
+    person = Counter(window, sandbox)
+    window.show()
+    assert window.ready is not None
+    await window.ready
+    await until(lambda: person.notices, what="what the start says")
+    return person
+
+
 async def close(window: MainWindow) -> None:
     """Close as a person does (releasing what is held), then delete it while the loop runs."""
     if not shiboken6.isValid(window):

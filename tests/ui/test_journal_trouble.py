@@ -15,7 +15,7 @@ from piggy_desk.counter.flow import Stage, Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.main_window import MainWindow
 from tests.reliability.local_faults import JournalLocker
-from tests.ui.conftest import Counter, close, until
+from tests.ui.conftest import Counter, close, start_and_hear, until
 from tests.ui.test_redemption import enter
 
 
@@ -69,11 +69,7 @@ async def test_an_emptied_journal_is_told_at_start_with_details(
     data.mkdir()
     (data / "journal.sqlite3").write_bytes(b"")
     window = make_window(data_dir=data)
-    person = Counter(window, sandbox)
-    window.show()
-    assert window.ready is not None
-    await window.ready
-    await until(lambda: person.notices)
+    person = await start_and_hear(window, sandbox)
     sentence = person.last_notice.sentence
     assert sentence.startswith("At start: The counter journal was empty"), sentence
     assert sentence.endswith("Tell a manager."), sentence
