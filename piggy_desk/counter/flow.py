@@ -73,6 +73,21 @@ class Stage(StrEnum):
     UNRESOLVED = "unresolved"  # a redeem's answer was lost and could not be checked yet
 
 
+# What a recent scan came to, besides a voucher's status (``VoucherStatus``).
+NOT_FOUND = "NOT_FOUND"  # Piggy has no voucher with this code
+NOT_CHECKED = "NOT_CHECKED"  # it could not be checked (no connection, an error)
+REDEEMED_HERE = "REDEEMED_HERE"  # redeemed at this counter after the scan
+
+
+@dataclass(frozen=True, slots=True)
+class RecentScan:
+    """One of the last scans: the code, what it came to and when (this computer's clock)."""
+
+    code: str
+    outcome: str
+    at: datetime
+
+
 @dataclass(frozen=True, slots=True)
 class UsesKnown:
     """What is known of a voucher's uses, and where it comes from. Piggy's voucher answers
@@ -112,7 +127,7 @@ class CounterView:
     contact: Contact | None = None
     busy: str | None = None
     waiting_scans: int = 0
-    recent_codes: tuple[str, ...] = ()
+    recent: tuple[RecentScan, ...] = ()
     online: bool = True
     # When the lock ends, on ``time.monotonic()``: counted from Piggy's own times, so a
     # computer clock that is off does not make the countdown wrong.
@@ -127,6 +142,11 @@ class CounterView:
         if self.reserved_until is None:
             return None
         return max(0.0, self.reserved_until - time.monotonic())
+
+    @property
+    def recent_codes(self) -> tuple[str, ...]:
+        """The codes of the last scans, newest first."""
+        return tuple(scan.code for scan in self.recent)
 
     @property
     def can_redeem(self) -> bool:
@@ -232,7 +252,7 @@ class RedemptionFlow:
         self._listener = listener
         self.settings = settings or CounterSettings()
         self._view = CounterView()
-        self._recent: deque[str] = deque(maxlen=RECENT_SCANS)
+        self._recent: deque[RecentScan] = deque(maxlen=RECENT_SCANS)
         self._duplicates = DuplicateFilter()
         self._scans: asyncio.Queue[str] = asyncio.Queue()
         self._waiting = 0
@@ -347,6 +367,14 @@ class RedemptionFlow:
         if self._duplicates.is_repeat(code):
             log.debug("same scan again within the window, ignored")
             return
+        self._queue(code)
+
+    def show_again(self, code: str) -> None:
+        """The cashier chose a recent scan: find that voucher again, after the scans before
+        (a choice, not a scanner's double read: never taken for the same scan again)."""
+        self._queue(code)
+
+    def _queue(self, code: str) -> None:
         self._waiting += 1
         self._scans.put_nowait(code)
         self._update()
@@ -362,12 +390,20 @@ class RedemptionFlow:
                 else:
                     await self._find(code)
 
+    def _remember(self, code: str, outcome: str) -> None:
+        """What the newest scan came to; a redemption here changes it (same code)."""
+        scan = RecentScan(code, outcome, self._clock())
+        if outcome == REDEEMED_HERE and self._recent and self._recent[0].code == code:
+            self._recent[0] = scan
+        elif outcome != REDEEMED_HERE:
+            self._recent.appendleft(scan)
+
     async def _find(self, code: str) -> None:
-        self._recent.appendleft(code)
         self._update(busy=self.translate("RedemptionFlow", "Checking the voucher…"))
         try:
             voucher = await self._client.vouchers.find(code)
         except VoucherNotFound as error:
+            self._remember(code, NOT_FOUND)
             self._update(Stage.IDLE, voucher=None, lock=None, contact=None)
             self._say(
                 Tone.REFUSAL,
@@ -378,6 +414,7 @@ class RedemptionFlow:
             )
             return
         except PiggyError as error:
+            self._remember(code, NOT_CHECKED)
             # Never leave the last voucher on the card: it would pass for the one just scanned.
             self._update(Stage.IDLE, voucher=None, lock=None, contact=None)
             self._say(
@@ -389,6 +426,7 @@ class RedemptionFlow:
             )
             return
         await self._count_uses_here(voucher)
+        self._remember(code, voucher.status)
         self._update(Stage.SHOWING, voucher=voucher, lock=None, contact=voucher.contact)
         self._announce(voucher)
 
@@ -1171,6 +1209,8 @@ class RedemptionFlow:
         )
 
     def _done(self, voucher: Voucher, *, just_redeemed: int = 0) -> None:
+        if just_redeemed:
+            self._remember(voucher.code, REDEEMED_HERE)
         self._update(
             Stage.SHOWING,
             voucher=voucher,
@@ -1305,7 +1345,7 @@ class RedemptionFlow:
             else:
                 changes.setdefault("uses", UsesKnown())
         changes["waiting_scans"] = self._waiting
-        changes["recent_codes"] = tuple(self._recent)
+        changes["recent"] = tuple(self._recent)
         if "lock" in changes and changes["lock"] is not self._view.lock:
             lock = changes["lock"]
             changes["reserved_until"] = (

@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QEvent,
     QLocale,
     QObject,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -37,7 +39,16 @@ from PySide6.QtWidgets import (
 )
 
 from piggy_desk.api import Voucher
-from piggy_desk.counter.flow import CounterView, RedemptionFlow, Stage, UsesKnown
+from piggy_desk.counter.flow import (
+    NOT_CHECKED,
+    NOT_FOUND,
+    REDEEMED_HERE,
+    CounterView,
+    RecentScan,
+    RedemptionFlow,
+    Stage,
+    UsesKnown,
+)
 from piggy_desk.notices import Notice, Tone
 from piggy_desk.ui.i18n import time_text
 from piggy_desk.ui.messages import MessagePath
@@ -48,8 +59,11 @@ from piggy_desk.ui.widgets import (
     JUST_REDEEMED,
     MessageBanner,
     StatusBadge,
+    StatusLook,
     countdown_text,
+    glyph_icon,
     relative_hint,
+    status_look,
     tone_look,
 )
 
@@ -91,6 +105,10 @@ class CounterController(QObject):
     def scan(self, raw: str) -> None:
         if self.flow is not None:
             self.flow.submit_scan(raw)
+
+    def show_again(self, code: str) -> None:
+        if self.flow is not None:
+            self.flow.show_again(code)
 
     def redeem(self) -> None:
         if self.flow is not None:
@@ -352,7 +370,7 @@ class CounterScreen(QWidget):
         # What a scanner typed into a counter dialog so far (see _dialog_key).
         self._dialog_scan: list[str] = []
         self._rendered = False
-        self._recent_shown: tuple[str, ...] | None = None
+        self._recent_shown: tuple[RecentScan, ...] | None = None
         self._setup_ui()
         # Outcomes arrive while focus stays in the scan field: a screen reader hears them
         # only when they are announced.
@@ -473,13 +491,22 @@ class CounterScreen(QWidget):
         self.recent.setSpacing(4)
         self.recent.setMinimumHeight(40)
         self.recent.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Wrapped rows scroll down; a code is never cut off at the side.
+        self.recent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recent.setIconSize(QSize(18, 18))
+        self.recent.itemClicked.connect(self._on_recent_item_clicked)
         self.waiting_label = QLabel(self)
         self.waiting_label.setObjectName("waitingScans")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.scan_input)
         layout.addWidget(self.banner)
-        layout.addWidget(self.busy_label)
+        # Scans waiting are said beside the busy text: beside Recent scans, the words
+        # squeezed the list into a side scroll bar with its codes cut off.
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.busy_label, 1)
+        busy_row.addWidget(self.waiting_label)
+        layout.addLayout(busy_row)
         layout.addWidget(self.card, 1)
         layout.addLayout(actions)
         layout.addWidget(self.contact_panel)
@@ -489,7 +516,6 @@ class CounterScreen(QWidget):
         recent_row = QHBoxLayout()
         recent_row.addWidget(recent_title)
         recent_row.addWidget(self.recent, 1)
-        recent_row.addWidget(self.waiting_label)
         layout.addLayout(recent_row)
 
     def _button(self, text: str, name: str, slot: object) -> QPushButton:
@@ -691,10 +717,9 @@ class CounterScreen(QWidget):
             focused = QApplication.focusWidget()
             if focused is None or not focused.isVisible() or not self.isAncestorOf(focused):
                 self.focus_scan()  # a panel that had focus went away
-        if not view.busy and view.recent_codes != self._recent_shown:
-            self._recent_shown = view.recent_codes
-            self.recent.clear()
-            self.recent.addItems(list(view.recent_codes))
+        if not view.busy and view.recent != self._recent_shown:
+            self._recent_shown = view.recent
+            self._show_recent(view.recent)
         # Scans wait behind a voucher being checked, confirmed or not yet resolved; a scan
         # taken up at once (the usual case) never flashes "1 scan waiting".
         behind = (
@@ -708,6 +733,37 @@ class CounterScreen(QWidget):
     def _multi_use(view: CounterView) -> bool:
         promotion = view.voucher.promotion if view.voucher is not None else None
         return bool(promotion and promotion.is_multi_use)
+
+    def _show_recent(self, scans: tuple[RecentScan, ...]) -> None:
+        """Each recent scan as glyph, code, what it came to and when; choosing one shows
+        that voucher again."""
+        self.recent.clear()
+        ratio = self.devicePixelRatioF()
+        for scan in scans:
+            look = self._recent_look(scan.outcome)
+            text = self.tr("{code} · {outcome} · {time}").format(
+                code=scan.code, outcome=look.word, time=time_text(scan.at)
+            )
+            item = QListWidgetItem(glyph_icon(look, 18, ratio), text)
+            item.setData(Qt.ItemDataRole.UserRole, scan.code)
+            item.setToolTip(self.tr("Show this voucher again"))
+            self.recent.addItem(item)
+
+    def _recent_look(self, outcome: str) -> StatusLook:
+        if outcome == NOT_FOUND:
+            return StatusLook(self.tr("Not found"), "bad", "question")
+        if outcome == NOT_CHECKED:
+            return StatusLook(self.tr("Not checked"), "warn", "bang")
+        if outcome == REDEEMED_HERE:
+            return StatusLook(self.tr("Redeemed here"), "good", "check")
+        return status_look(outcome)
+
+    def _on_recent_item_clicked(self, item: QListWidgetItem) -> None:
+        code = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(code, str) and code:
+            self._last_scan_at = time.monotonic()  # as a scan: a stray Enter must wait
+            self._controller.show_again(code)
+        self.focus_scan()
 
     def _show_busy_text(self) -> None:
         if self._view.busy:

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from piggy_desk.notices import Tone
@@ -109,6 +109,11 @@ class GlyphIcon(QWidget):
         )
         painter.drawPixmap(0, 0, icon)
         painter.end()
+
+
+def glyph_icon(look: StatusLook, side: int, ratio: float = 1.0) -> QIcon:
+    """The look's glyph on its colour as an icon (a list's items), drawn as ``GlyphIcon``."""
+    return QIcon(_glyph_pixmap(look.glyph, look.tone, side, ratio, theme.current()))
 
 
 @functools.lru_cache(maxsize=64)

@@ -94,7 +94,7 @@
 <context>
     <name>ContactSearch</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts.py" line="+98"/>
+        <location filename="../../piggy_desk/ui/contacts.py" line="+96"/>
         <source>That is far too long to be an e-mail address or a loyalty card.</source>
         <translation>That is far too long to be an e-mail address or a loyalty card.</translation>
     </message>
@@ -292,7 +292,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="+377"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="+396"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -308,12 +308,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+246"/>
+        <location line="+254"/>
         <source>Reverse redemption…</source>
         <translation>Reverse redemption…</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-251"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
@@ -360,12 +360,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>Recent scans</source>
         <translation>Recent scans</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+66"/>
         <location line="+107"/>
         <source>no customer</source>
         <translation>no customer</translation>
@@ -409,7 +409,7 @@ The voucher can then be used again.</translation>
         <translation>Redeem {name} for {customer}?</translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+37"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan waiting</numerusform>
@@ -417,7 +417,32 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
+        <source>{code} · {outcome} · {time}</source>
+        <translation>{code} · {outcome} · {time}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show this voucher again</source>
+        <translation>Show this voucher again</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not found</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not checked</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redeemed here</source>
+        <translation>Redeemed here</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Not reserved: locking is switched off.</source>
         <translation>Not reserved: locking is switched off.</translation>
     </message>
@@ -1070,7 +1095,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/main_window.py" line="+43"/>
+        <location filename="../../piggy_desk/ui/main_window.py" line="+38"/>
         <source>Connecting to Piggy…</source>
         <translation>Connecting to Piggy…</translation>
     </message>
@@ -1229,7 +1254,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets.py" line="+137"/>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+142"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
@@ -1796,7 +1821,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+191"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+190"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>No connection to Piggy: vouchers cannot be checked or redeemed now.</translation>
     </message>
@@ -1811,7 +1836,7 @@ The voucher can then be used again.</translation>
         <translation>Tell a manager.</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+139"/>
         <source>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</translation>
     </message>
@@ -1821,22 +1846,22 @@ The voucher can then be used again.</translation>
         <translation>Customer ready: {customer}. Scan their voucher.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+49"/>
         <source>Checking the voucher…</source>
         <translation>Checking the voucher…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>No voucher with the code {code} was found.</source>
         <translation>No voucher with the code {code} was found.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{problem} The voucher {code} could not be checked.</source>
         <translation>{problem} The voucher {code} could not be checked.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Valid. Press Enter to redeem.</source>
         <translation>Valid. Press Enter to redeem.</translation>
     </message>
@@ -2021,7 +2046,7 @@ The voucher can then be used again.</translation>
         <translation>Voucher {code} was redeemed before the program stopped.</translation>
     </message>
     <message>
-        <location line="-775"/>
+        <location line="-783"/>
         <source>The redemption of voucher {code} did not go through before the program stopped.</source>
         <translation>The redemption of voucher {code} did not go through before the program stopped.</translation>
     </message>
@@ -2031,7 +2056,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</translation>
     </message>
     <message>
-        <location line="+800"/>
+        <location line="+808"/>
         <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</translation>
     </message>
@@ -2782,7 +2807,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>StatusLook</name>
     <message>
-        <location line="-158"/>
+        <location line="-163"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
@@ -2878,7 +2903,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-570"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-608"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>
@@ -3326,7 +3351,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets.py" line="+234"/>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+239"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>in %Ln day</numerusform>

@@ -94,7 +94,7 @@
 <context>
     <name>ContactSearch</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts.py" line="+98"/>
+        <location filename="../../piggy_desk/ui/contacts.py" line="+96"/>
         <source>That is far too long to be an e-mail address or a loyalty card.</source>
         <translation>Dat is veel te lang voor een e-mailadres of klantenkaart.</translation>
     </message>
@@ -292,7 +292,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="+377"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="+396"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -308,12 +308,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+246"/>
+        <location line="+254"/>
         <source>Reverse redemption…</source>
         <translation>Inwisseling terugdraaien…</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-251"/>
         <source>Check again</source>
         <translation>Opnieuw controleren</translation>
     </message>
@@ -360,12 +360,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>Recent scans</source>
         <translation>Laatste scans</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+66"/>
         <location line="+107"/>
         <source>no customer</source>
         <translation>geen klant</translation>
@@ -409,7 +409,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{name} inwisselen voor {customer}?</translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+37"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan wacht</numerusform>
@@ -417,7 +417,32 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
+        <source>{code} · {outcome} · {time}</source>
+        <translation>{code} · {outcome} · {time}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show this voucher again</source>
+        <translation>Deze voucher opnieuw tonen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not found</source>
+        <translation>Niet gevonden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not checked</source>
+        <translation>Niet gecontroleerd</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redeemed here</source>
+        <translation>Hier ingewisseld</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Not reserved: locking is switched off.</source>
         <translation>Niet gereserveerd: reserveren staat uit.</translation>
     </message>
@@ -1070,7 +1095,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/main_window.py" line="+43"/>
+        <location filename="../../piggy_desk/ui/main_window.py" line="+38"/>
         <source>Connecting to Piggy…</source>
         <translation>Verbinden met Piggy…</translation>
     </message>
@@ -1229,7 +1254,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets.py" line="+137"/>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+142"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
@@ -1796,7 +1821,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+191"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+190"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>Geen verbinding met Piggy: vouchers kunnen nu niet worden gecontroleerd of ingewisseld.</translation>
     </message>
@@ -1811,7 +1836,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Waarschuw een manager.</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+139"/>
         <source>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher {code} staat nog op de kassa: rond die eerst af (bevestigen of annuleren) en kies daarna opnieuw de klant.</translation>
     </message>
@@ -1821,22 +1846,22 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Klant klaar: {customer}. Scan de voucher van de klant.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+49"/>
         <source>Checking the voucher…</source>
         <translation>Voucher controleren…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>No voucher with the code {code} was found.</source>
         <translation>Er is geen voucher met de code {code} gevonden.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{problem} The voucher {code} could not be checked.</source>
         <translation>{problem} De voucher {code} kon niet worden gecontroleerd.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Valid. Press Enter to redeem.</source>
         <translation>Geldig. Druk op Enter om in te wisselen.</translation>
     </message>
@@ -2021,7 +2046,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher {code} is ingewisseld voordat het programma stopte.</translation>
     </message>
     <message>
-        <location line="-775"/>
+        <location line="-783"/>
         <source>The redemption of voucher {code} did not go through before the program stopped.</source>
         <translation>De inwisseling van voucher {code} is niet doorgegaan voordat het programma stopte.</translation>
     </message>
@@ -2031,7 +2056,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy Desk bewaart dit in het geheugen en schrijft het in het journaal zodra dat kan. Waarschuw een manager.</translation>
     </message>
     <message>
-        <location line="+800"/>
+        <location line="+808"/>
         <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>Niet vast te stellen is of voucher {code} werd ingewisseld voordat het programma stopte. Controleer het in het Piggy-dashboard.</translation>
     </message>
@@ -2782,7 +2807,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>StatusLook</name>
     <message>
-        <location line="-158"/>
+        <location line="-163"/>
         <source>Valid</source>
         <translation>Geldig</translation>
     </message>
@@ -2878,7 +2903,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-570"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-608"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>
@@ -3326,7 +3351,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets.py" line="+234"/>
+        <location filename="../../piggy_desk/ui/widgets.py" line="+239"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>over %Ln dag</numerusform>

@@ -3,16 +3,20 @@ the sandbox over loopback, judged by what the cashier reads and by the sandbox's
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from piggy_desk.api import PiggyClient
 from piggy_desk.counter.flow import PARTIAL_REVERSE, Stage, Tone
 from piggy_desk.counter.journal import Action, Journal
 from piggy_desk.sandbox import KNOWN, RunningSandbox
+from piggy_desk.ui.i18n import time_text
 from piggy_desk.ui.main_window import MainWindow
 from tests.ui.conftest import Counter, close, until
 from tests.ui.test_redemption import enter
@@ -141,3 +145,64 @@ async def test_one_use_reversed_by_a_run_that_was_killed_is_not_claimed_at_the_n
     assert f"It cannot be told whether one use of voucher “{code}” was given back" in said
     assert "was reversed" not in said
     await close(window)
+
+
+async def test_one_scan_waiting_leaves_the_recent_scans_whole(counter: Counter) -> None:
+    screen = counter.screen
+    for code in (KNOWN.EXPIRED, KNOWN.REDEEMED, KNOWN.DEACTIVATED, KNOWN.INACTIVE):
+        await counter.scan(code)
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    await enter(counter, Stage.CONFIRMING)
+    width = screen.recent.viewport().width()
+    counter.type_scan(KNOWN.LOCKED)  # waits behind the voucher being confirmed
+    await until(lambda: screen.waiting_label.text() == "1 scan waiting")
+    await asyncio.sleep(0.05)
+    assert screen.waiting_label.isVisible()
+    assert not screen.recent.horizontalScrollBar().isVisible()
+    assert screen.recent.viewport().width() == width
+    shown = screen.recent.viewport().rect()
+    for row in range(screen.recent.count()):
+        item = screen.recent.item(row)
+        place = screen.recent.visualItemRect(item)
+        needed = screen.recent.fontMetrics().horizontalAdvance(item.text())
+        assert place.width() >= needed, item.text()  # never cut off
+        assert place.right() <= shown.right(), item.text()
+    counter.press(Qt.Key.Key_Escape)
+    await counter.settle()
+
+
+async def test_recent_scans_tell_each_outcome_and_show_that_voucher_again(
+    counter: Counter,
+) -> None:
+    screen = counter.screen
+    started = datetime.now(UTC)
+    await counter.scan(KNOWN.EXPIRED)
+    counter.type_scan("NOSUCHCODE")
+    await until(lambda: "No voucher" in counter.last_notice.sentence)
+    await counter.settle()
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    await enter(counter, Stage.CONFIRMING)
+    await enter(counter, Stage.SHOWING)
+    texts = [screen.recent.item(row).text() for row in range(screen.recent.count())]
+    clocks = {time_text(started), time_text(datetime.now(UTC))}  # a minute may turn
+    assert [text.rsplit(" · ", 1)[0] for text in texts] == [
+        f"{KNOWN.ACTIVE_WITH_CONTACT} · Redeemed here",
+        "NOSUCHCODE · Not found",
+        f"{KNOWN.EXPIRED} · Expired",
+    ]
+    assert {text.rsplit(" · ", 1)[1] for text in texts} <= clocks
+    assert all(not screen.recent.item(row).icon().isNull() for row in range(3))
+    # Choosing one shows that voucher again (found anew: Piggy's answer now).
+    place = screen.recent.visualItemRect(screen.recent.item(2))
+    QTest.mouseClick(
+        screen.recent.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        place.center(),
+    )
+    await until(
+        lambda: screen.view.voucher is not None and screen.view.voucher.code == KNOWN.EXPIRED
+    )
+    await counter.settle()
+    assert screen.card.status.word == "Expired"
+    assert QApplication.focusWidget() is screen.scan_input  # the next scan still lands there
