@@ -37,6 +37,10 @@ TIME_FAULTS = (
 # ever waits long enough to time out), or never ends.
 HOSTILE_FAULTS = ("trickling server", "endless body")
 ROWS = FAULTS + LOCAL_FAULTS + TIME_FAULTS + HOSTILE_FAULTS
+# Rows of real processes, not of the flow-level matrix (test_fault_matrix.py runs ROWS): a
+# second copy of the program started on the same data folder while the first one holds a
+# voucher (tests/ui/test_one_copy.py).
+PROCESS_ROWS = ("second copy",)
 INVARIANTS = ("at most once", "no lock left", "journal agrees", "sentences only")
 
 
@@ -71,7 +75,7 @@ def table() -> list[str]:
     """The matrix as lines of text: faults down, steps across, invariants held per cell."""
     if not RESULTS:
         return [f"{name}: {line}" for name, line in TALLIES.items()]
-    width = max(len(f) for f in ROWS) + 2
+    width = max(len(f) for f in ROWS + PROCESS_ROWS) + 2
     lines = [
         "fault matrix: invariants held per cell ("
         + ", ".join(INVARIANTS)
@@ -79,7 +83,7 @@ def table() -> list[str]:
         "".ljust(width) + "".join(step.rjust(14) for step in STEPS),
     ]
     total = held = cells = good = 0
-    for fault in ROWS:
+    for fault in ROWS + PROCESS_ROWS:
         if not any((fault, step) in RESULTS for step in STEPS):
             continue
         row = fault.ljust(width)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -32,6 +33,7 @@ from piggy_desk.settings import load_settings
 from piggy_desk.ui import theme
 from piggy_desk.ui.main_window import MainWindow
 from piggy_desk.ui.one_copy import LOCK_FILE, _lock, take_data_folder
+from tests.reliability.matrix import record
 from tests.ui.conftest import until
 from tests.ui.test_kill import _counter
 
@@ -103,6 +105,7 @@ def _real_start(sandbox: RunningSandbox, tmp_path: Path, logs: Path) -> subproce
 def test_a_second_start_leaves_the_first_copys_reservation_alone(
     sandbox: RunningSandbox, tmp_path: Path
 ) -> None:
+    """Also the fault matrix's "second copy" row (its four invariants, at the lock step)."""
     code = KNOWN.ACTIVE_WITH_CONTACT
     data = tmp_path / "data"
     first = _counter(sandbox, data, "lock", code)
@@ -110,18 +113,42 @@ def test_a_second_start_leaves_the_first_copys_reservation_alone(
         assert _read_line(first) == "LOCKED"
         second = _real_start(sandbox, tmp_path, tmp_path / "second-log")
         try:
-            assert second.wait(timeout=30) == 0
+            second_exit = second.wait(timeout=30)
         finally:
             second.kill()
-        assert _read_line(first) == "CALLED"  # its window was asked to the front
-        assert first.poll() is None
-        assert sandbox.voucher_state(code)["status"] == "LOCKED"  # still the first copy's
-        assert "already open on the data folder" in _log(tmp_path / "second-log")
+        called = _read_line(first) == "CALLED"  # its window was asked to the front
+        held_meanwhile = sandbox.voucher_state(code)["status"] == "LOCKED"
+        running = first.poll() is None
         first.send_signal(signal.SIGTERM)
-        assert first.wait(timeout=20) == 0
-        assert sandbox.voucher_state(code)["status"] == "ACTIVE"  # it gave it back itself
+        first_exit = first.wait(timeout=20)
     finally:
         first.kill()
+    state = sandbox.voucher_state(code)
+    with sqlite3.connect(f"file:{data / 'journal.sqlite3'}?mode=ro", uri=True) as db:
+        rows = db.execute("SELECT action, outcome FROM entries ORDER BY id").fetchall()
+    second_log = _log(tmp_path / "second-log")
+    cell = record(
+        "second copy",
+        "lock",
+        [
+            ("at most once", state["redemptions_used"] == 0, f"{state['redemptions_used']} uses"),
+            (
+                "no lock left",
+                held_meanwhile and state["status"] == "ACTIVE",  # given back by its owner
+                f"held meanwhile: {held_meanwhile}, now {state['status']}",
+            ),
+            ("journal agrees", rows == [("lock", "ok"), ("release", "ok")], f"journal {rows}"),
+            (
+                "sentences only",
+                second_exit == 0 and first_exit == 0 and "Traceback" not in second_log,
+                f"exits {second_exit} and {first_exit}",
+            ),
+        ],
+        "",
+    )
+    assert not cell.problems, cell.problems
+    assert called and running
+    assert "already open on the data folder" in second_log
 
 
 def test_after_a_crash_the_next_start_is_not_blocked_and_releases_the_orphan(
