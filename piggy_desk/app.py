@@ -120,7 +120,7 @@ def build_main_window(
         controller=controller,
         counter=counter,
         # The manager screens are built (and their modules imported) when first opened.
-        journal_screen=lambda: _journal_screen(journal, tasks),
+        journal_screen=lambda: _journal_screen(journal, tasks, messages),
         vouchers=lambda: _vouchers_screen(client, tasks, messages),
         promotions=lambda: _promotions_screen(client, tasks, messages),
         contacts=lambda: _contacts_screen(client, tasks, messages),
@@ -167,10 +167,10 @@ def problems_note(loaded: LoadedSettings) -> str:
     ).format(settings=names)
 
 
-def _journal_screen(journal: Journal, tasks: TaskRunner) -> JournalScreen:
+def _journal_screen(journal: Journal, tasks: TaskRunner, messages: MessagePath) -> JournalScreen:
     from piggy_desk.ui.journal import JournalScreen
 
-    return JournalScreen(journal, tasks)
+    return JournalScreen(journal, tasks, messages)
 
 
 def _vouchers_screen(

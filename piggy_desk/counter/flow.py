@@ -50,7 +50,7 @@ from piggy_desk.counter.journal import (
     JournalEntry,
     JournalTrouble,
     Outcome,
-    trouble_of,
+    as_trouble,
 )
 from piggy_desk.counter.scan import DuplicateFilter, ScanRejected, ScanRules, normalise_scan
 from piggy_desk.logs import register_secret
@@ -1278,11 +1278,7 @@ class RedemptionFlow:
         try:
             return await loop.run_in_executor(self._journal.executor, call)
         except (JournalTrouble, sqlite3.Error) as error:
-            trouble = (
-                error
-                if isinstance(error, JournalTrouble)
-                else JournalTrouble(trouble_of(error), self._journal.path, str(error))
-            )
+            trouble = as_trouble(error, self._journal.path)
             log.error("journal call failed: %s", trouble)
             if trouble.kept:
                 self._journal_news.append(trouble)  # and ``_keep_journal`` tries again

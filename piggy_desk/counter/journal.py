@@ -146,6 +146,13 @@ _OS_TROUBLE = {
 }
 
 
+def as_trouble(error: JournalTrouble | sqlite3.Error, path: Path) -> JournalTrouble:
+    """An error of a journal call as the journal's trouble (what a person is told)."""
+    if isinstance(error, JournalTrouble):
+        return error
+    return JournalTrouble(trouble_of(error), path, str(error))
+
+
 def trouble_of(error: BaseException) -> Trouble:
     """What went wrong, from an sqlite or OS error."""
     code = getattr(error, "sqlite_errorcode", None)

@@ -53,12 +53,11 @@ from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.settings_screen import (
     base_url_problem,
-    off_loop,
     token_problem,
 )
 from piggy_desk.ui.shop_picker import ShopPicker, shops_failure_sentence
 from piggy_desk.ui.sign_in import SignInChoice, client_secret_problem
-from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.tasks import TaskRunner, off_loop
 from piggy_desk.ui.widgets import MessageBanner
 
 TEST_TASK = "first-run-test"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
+import sqlite3
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import (
@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from piggy_desk.counter.journal import Journal, JournalEntry, Outcome
-from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, date_text, time_text
+from piggy_desk.counter.journal import Journal, JournalEntry, JournalTrouble, Outcome, as_trouble
+from piggy_desk.notices import Tone
+from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, date_text, time_text, translate
+from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.table_model import HeaderTableModel
-from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.tasks import TaskRunner, off_loop
+from piggy_desk.ui.widgets import MessageBanner
 
 _ACTION_WORDS = {
     "lock": QT_TRANSLATE_NOOP("JournalModel", "Reserved"),
@@ -103,11 +106,19 @@ class JournalModel(HeaderTableModel):
 class JournalScreen(QWidget):
     """Today's journal; refreshed when shown and after every counter outcome."""
 
-    def __init__(self, journal: Journal, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        tasks: TaskRunner,
+        messages: MessagePath | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("journalScreen")
         self._journal = journal
         self._tasks = tasks
+        self._messages = messages or MessagePath(self)
+        self._trouble: JournalTrouble | None = None
         self.model = JournalModel()
         self._setup_ui()
 
@@ -131,11 +142,15 @@ class JournalScreen(QWidget):
         self.totals.setObjectName("journalTotals")
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
         self.totals.setWordWrap(True)
+        # A journal that cannot be read is said here, with its Details for a manager.
+        self.banner = MessageBanner(self, collapse_when_empty=True)
+        self.banner.details_requested.connect(self._on_banner_details_requested)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(refresh)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel(self.tr("Totals per promotion today:"), self))
         layout.addWidget(self.totals)
@@ -147,10 +162,17 @@ class JournalScreen(QWidget):
         """Read the day's entries off the loop thread and show them."""
         day = day or date.today()
         start, end = local_day_bounds(day)
-        loop = asyncio.get_running_loop()
-        entries = await loop.run_in_executor(
-            self._journal.executor, self._journal.entries_between, start, end
-        )
+        try:
+            entries = await off_loop(
+                lambda: self._journal.entries_between(start, end), on=self._journal.executor
+            )
+        except (JournalTrouble, sqlite3.Error) as error:
+            self._trouble = as_trouble(error, self._journal.path)
+            self._messages.log_notice(self._trouble.sentence(translate), self._trouble)
+            self.banner.show_notice(Tone.ERROR, self._trouble.sentence(translate), has_details=True)
+            return
+        self._trouble = None
+        self.banner.clear()
         self.model.set_entries(entries)
         totals = self._journal.totals_by_promotion(entries)
         self.title.setText(
@@ -167,3 +189,7 @@ class JournalScreen(QWidget):
                 line += self.tr(", %Ln reversed", "", total.reversals)
             lines.append(line)
         self.totals.setText("\n".join(lines) or self.tr("Nothing redeemed yet today."))
+
+    def _on_banner_details_requested(self) -> None:
+        if self._trouble is not None:
+            self._messages.show_details(self._trouble, parent=self)

@@ -25,7 +25,7 @@ from piggy_desk.ui.dialog_focus import FocusReturn
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP
 from piggy_desk.ui.manager_gate import ManagerGate
 from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.tasks import TaskRunner, off_loop
 
 if TYPE_CHECKING:
     from piggy_desk.ui.contacts import ContactsScreen
@@ -317,13 +317,11 @@ class MainWindow(QMainWindow):
             self.counter.detach()
         if "vouchers" in self._built and shiboken6.isValid(self._built["vouchers"]):
             self.vouchers.model.stop()
-        if shiboken6.isValid(self.gate):
-            self.gate.close()
         await self.watch.stop()
         await self.tasks.cancel_all()
         await self.flow.aclose()
         await self.client.aclose()
-        await asyncio.get_running_loop().run_in_executor(self.journal.executor, self.journal.close)
+        await off_loop(self.journal.close, on=self.journal.executor)
 
     def _on_controller_notice_given(self, notice: Notice) -> None:
         journal = self._built.get("journal")

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
-
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from piggy_desk.settings import pin_matches
-from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.tasks import TaskRunner, off_loop
 
 MAX_PIN_LENGTH = 32
 
@@ -73,8 +70,6 @@ class ManagerGate(QObject):
         self._tasks = tasks
         self.is_open = pin_hash is None
         self.dialog: PinDialog | None = None
-        # The hash is slow on purpose (PBKDF2); it is worked out off the loop thread.
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pin")
 
     def set_pin_hash(self, pin_hash: str | None) -> None:
         """A new PIN (or none) from the settings; it counts from now on."""
@@ -95,13 +90,11 @@ class ManagerGate(QObject):
         self.dialog.finished.connect(self._on_dialog_finished)
         self.dialog.open()
 
-    def close(self) -> None:
-        self._executor.shutdown(wait=False)
-
     async def _check(self, pin: str, screen: QWidget) -> None:
         assert self._pin_hash is not None
-        loop = asyncio.get_running_loop()
-        right = await loop.run_in_executor(self._executor, pin_matches, pin, self._pin_hash)
+        pin_hash = self._pin_hash
+        # The hash is slow on purpose (PBKDF2): worked out off the loop thread.
+        right = await off_loop(lambda: pin_matches(pin, pin_hash))
         if self.dialog is None:
             return
         if not right:

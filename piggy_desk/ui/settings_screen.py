@@ -9,9 +9,7 @@ field.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
@@ -64,7 +62,7 @@ from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.shop_picker import ShopPicker, shops_failure_sentence
 from piggy_desk.ui.sign_in import SignInChoice, client_secret_problem
-from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.tasks import TaskRunner, off_loop
 from piggy_desk.ui.widgets import MessageBanner
 
 T = TypeVar("T")
@@ -170,16 +168,6 @@ def token_problem(token: str) -> str | None:
 def base_url_problem(base_url: str) -> str | None:
     """Why ``base_url`` cannot be the Piggy address, or None (in the person's language)."""
     return address_problem(base_url, translate)
-
-
-async def off_loop(call: Callable[[], T]) -> T:
-    """Run ``call`` in a thread of its own. Not the loop's default executor: qasync's logs
-    each callback's arguments and result at DEBUG level, and a PIN is an argument here."""
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="settings")
-    try:
-        return await asyncio.get_running_loop().run_in_executor(pool, call)
-    finally:
-        pool.shutdown(wait=False)
 
 
 @dataclass(frozen=True, slots=True)

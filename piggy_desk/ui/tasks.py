@@ -1,14 +1,35 @@
 """Starting coroutines from widgets: references kept, superseded work cancelled, every
-unexpected failure routed to one place."""
+unexpected failure routed to one place; and the one way to run blocking work
+(``off_loop``)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Callable, Coroutine
-from typing import Any
+from concurrent.futures import Executor, ThreadPoolExecutor
+from typing import Any, TypeVar
 
 log = logging.getLogger("piggy_desk.ui")
+T = TypeVar("T")
+
+
+async def off_loop(call: Callable[[], T], *, on: Executor | None = None) -> T:
+    """Run the blocking ``call`` off the loop thread and wait for it.
+
+    ``on``: the executor that must run it, e.g. the journal's one thread, which keeps its
+    calls in order; else a thread of its own. Never the loop's default executor: qasync's
+    logs each callback's arguments and result at DEBUG level, and a PIN or a token may be
+    one (``call`` is a closure, so its values are no argument either).
+    """
+    loop = asyncio.get_running_loop()
+    if on is not None:
+        return await loop.run_in_executor(on, call)
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="off-loop")
+    try:
+        return await loop.run_in_executor(pool, call)
+    finally:
+        pool.shutdown(wait=False)
 
 
 class TaskRunner:

@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,7 @@ from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, date_time_text, error_text
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.row_menu import RowMenu
 from piggy_desk.ui.table_model import HeaderTableModel
-from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.tasks import TaskRunner, off_loop
 from piggy_desk.ui.voucher_dialogs import BatchDialog, CreateVoucherDialog
 from piggy_desk.ui.widgets import MessageBanner, status_look
 
@@ -383,7 +384,9 @@ class CsvExport:
                     self.total = result.total
                     # Formatting 500 rows takes milliseconds: off the loop thread. The file
                     # is only written here, so a cancel never leaves a thread writing to it.
-                    rows = await asyncio.to_thread(list, map(csv_row, result.items))
+                    rows: list[list[str]] = await off_loop(
+                        partial(list, map(csv_row, result.items))
+                    )
                     writer.writerows(rows)
                     self.written += len(result.items)
                     progress(self.written, self.total)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtWidgets import QDialog, QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QPlainTextEdit, QPushButton
 
 from piggy_desk.counter.flow import Stage
+from piggy_desk.counter.journal import JournalTrouble, Trouble
 from piggy_desk.sandbox import KNOWN
 from piggy_desk.ui.messages import CRASH_SENTENCE
 from tests.ui.conftest import Counter, until
@@ -85,3 +86,28 @@ async def test_each_outcome_has_its_own_sound(counter: Counter) -> None:
     await until(lambda: counter.sounds[-1] == "error")
     await counter.settle()
     assert "maintenance" in counter.last_notice.sentence
+
+
+async def test_a_journal_that_cannot_be_read_is_said_on_the_journal_tab(counter: Counter) -> None:
+    """A backup tool overwrote the journal file while the program ran: the Journal tab says
+    so in a sentence with its Details, and no crash dialog opens."""
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    window = counter.window
+    path = window.journal.path
+    path.write_bytes(b"a backup tool wrote this here " * 300)
+    window.tabs.setCurrentWidget(window.journal_screen)
+    screen = window.journal_screen
+    await until(lambda: screen.banner.tone is not None or window.messages.crashes)
+    assert window.messages.crashes == []
+    assert window.findChild(QDialog, "crashDialog") is None
+    assert screen.banner.text == JournalTrouble(Trouble.DAMAGED, path, "").sentence()
+    assert screen.banner.isVisible()
+    details = screen.banner.findChild(QPushButton, "detailsButton")
+    assert details is not None and details.isVisible()
+    details.click()
+    dialog = window.findChild(QDialog, "errorDetails")
+    assert dialog is not None and dialog.isVisible()
+    assert str(path) in dialog.findChild(QPlainTextEdit).toPlainText()
+    dialog.close()
+    window.tabs.setCurrentWidget(window.counter)
+    await asyncio.sleep(0)
