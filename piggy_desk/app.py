@@ -25,7 +25,6 @@ from piggy_desk.api import ClientCredentials, InvalidRequest, PiggyClient
 from piggy_desk.counter.connection import ConnectionWatch
 from piggy_desk.counter.flow import CounterSettings, RedemptionFlow
 from piggy_desk.counter.journal import Journal, JournalDamaged
-from piggy_desk.counter.scan import ScanRules
 from piggy_desk.logs import LOG_FILE_NAME, configure_logging, default_log_dir, register_secret
 from piggy_desk.settings import (
     LoadedSettings,
@@ -34,6 +33,7 @@ from piggy_desk.settings import (
     config_dir,
     data_dir,
     load_settings,
+    scan_rules,
     token_from_environment,
 )
 from piggy_desk.token_store import TokenStore
@@ -105,7 +105,7 @@ def build_main_window(
         CounterSettings(
             lock_before_redeem=settings.lock_before_redeem,
             shop_uuid=settings.shop_uuid,
-            scan_rules=ScanRules(prefix=settings.scan_prefix, suffix=settings.scan_suffix),
+            scan_rules=scan_rules(settings),
         ),
         translate=translate,
         time_text=time_text,

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 import platformdirs
 
 from piggy_desk.api import DEFAULT_BASE_URL, InvalidRequest, base_url_root
+from piggy_desk.counter.scan import ScanRules
 from piggy_desk.texts import Translate, untranslated
 
 log = logging.getLogger("piggy_desk")
@@ -41,6 +42,11 @@ LANGUAGES = {"system": "System", "en": "English", "nl": "Nederlands"}
 """The language choices: stored code → the name shown (each in its own language)."""
 THEMES = ("system", "light", "dark")
 """The theme choices: like the desktop, or always light or dark."""
+SCANNER_LAYOUTS = ("computer", "us", "be", "fr", "de")
+"""The keyboard layout the barcode scanner is set up for: as the computer's (nothing to
+read back), US, Belgian or French AZERTY, German QWERTZ (see counter/keyboard_layouts.py)."""
+KEYBOARD_LAYOUTS = ("", "us", "be", "fr", "de")
+"""This computer's keyboard layout as the scanner test found it; "" when not known."""
 AUTH_KINDS = ("token", "oauth_client")
 """How the counter signs in to Piggy: a Personal Access Token, or an OAuth client's id
 and secret exchanged for access tokens."""
@@ -75,6 +81,8 @@ class Settings:
     manager_pin_hash: str | None = None
     language: str = "system"
     theme: str = "system"  # "light", "dark", or like the system
+    scanner_layout: str = "computer"  # see SCANNER_LAYOUTS
+    keyboard_layout: str = ""  # this computer's, when the scanner test found it
     auth: str = "token"  # or "oauth_client": see AUTH_KINDS
     client_id: str | None = None  # the OAuth client's id (its secret is in the key store)
 
@@ -289,8 +297,14 @@ def _checked(name: str, value: object) -> tuple[object, Why | None]:
     if name == "manager_pin_hash":
         usable = value is None or (isinstance(value, str) and pin_hash_is_usable(value))
         return value, None if usable else _not_a_pin_hash
-    if name in {"language", "theme", "auth"}:
-        choices = {"language": tuple(LANGUAGES), "theme": THEMES, "auth": AUTH_KINDS}[name]
+    if name in {"language", "theme", "auth", "scanner_layout", "keyboard_layout"}:
+        choices = {
+            "language": tuple(LANGUAGES),
+            "theme": THEMES,
+            "auth": AUTH_KINDS,
+            "scanner_layout": SCANNER_LAYOUTS,
+            "keyboard_layout": KEYBOARD_LAYOUTS,
+        }[name]
         return value, None if value in choices else _one_of(choices)
     if name in {"shop_uuid", "client_id"} and value is None:
         return None, None
@@ -367,6 +381,16 @@ def _one_of(choices: tuple[str, ...]) -> Why:
         )
 
     return why
+
+
+def scan_rules(settings: Settings) -> ScanRules:
+    """How the counter reads this computer's scanner, from the settings."""
+    return ScanRules(
+        prefix=settings.scan_prefix,
+        suffix=settings.scan_suffix,
+        scanner_layout=settings.scanner_layout,
+        keyboard_layout=settings.keyboard_layout,
+    )
 
 
 SETTING_KEYS = tuple(each.name for each in fields(Settings))

@@ -59,6 +59,8 @@ BAD_VALUES: dict[str, list[object]] = {
     ],
     "language": [5, "tlh", None, "NL", ["nl"]],
     "theme": ["sepia", 1, None, "Dark"],
+    "scanner_layout": ["dvorak", "US", None, 1],
+    "keyboard_layout": ["computer", "BE", None, 0],
     "auth": ["oauth", None, 1, "TOKEN"],
     "client_id": [1042, "10 42", "x" * 256, "cliënt"],
 }
@@ -74,6 +76,8 @@ GOOD_VALUES: dict[str, tuple[object, object]] = {
     "manager_pin_hash": (GOOD_HASH, GOOD_HASH),
     "language": ("nl", "nl"),
     "theme": ("dark", "dark"),
+    "scanner_layout": ("us", "us"),
+    "keyboard_layout": ("be", "be"),
     "auth": ("oauth_client", "oauth_client"),
     "client_id": (" 1042 ", "1042"),
 }

@@ -52,6 +52,7 @@ from piggy_desk.counter.journal import (
     Outcome,
     as_trouble,
 )
+from piggy_desk.counter.keyboard_layouts import LAYOUTS, Reading, unmangled
 from piggy_desk.counter.scan import DuplicateFilter, ScanRejected, ScanRules, normalise_scan
 from piggy_desk.logs import register_secret
 from piggy_desk.notices import Notice, Problem, Tone, is_refusal, tone_of
@@ -400,16 +401,32 @@ class RedemptionFlow:
 
     async def _find(self, code: str) -> None:
         self._update(busy=self.translate("RedemptionFlow", "Checking the voucher…"))
+        read_as: Reading | None = None
         try:
-            voucher = await self._client.vouchers.find(code)
+            try:
+                voucher = await self._client.vouchers.find(code)
+            except VoucherNotFound:
+                # A scanner set up for another keyboard layout: the code it meant, once.
+                rules = self.settings.scan_rules
+                read_as = unmangled(code, rules.scanner_layout, rules.keyboard_layout or None)
+                if read_as is None:
+                    raise
+                voucher = await self._client.vouchers.find(read_as.code)
         except VoucherNotFound as error:
             self._remember(code, NOT_FOUND)
             self._update(Stage.IDLE, voucher=None, lock=None, contact=None)
+            sentence = self.translate(
+                "RedemptionFlow", "No voucher with the code {code} was found."
+            )
+            if read_as is not None:
+                sentence = self.translate(
+                    "RedemptionFlow",
+                    "No voucher with the code {code} was found, nor with {read}, what the "
+                    "scanner meant if it is set up for another keyboard layout.",
+                )
             self._say(
                 Tone.REFUSAL,
-                self.translate(
-                    "RedemptionFlow", "No voucher with the code {code} was found."
-                ).format(code=code),
+                sentence.format(code=code, read=read_as.code if read_as else ""),
                 error,
             )
             return
@@ -421,16 +438,33 @@ class RedemptionFlow:
                 Tone.ERROR,
                 self.translate(
                     "RedemptionFlow", "{problem} The voucher {code} could not be checked."
-                ).format(problem=self._error_text(error), code=code),
+                ).format(problem=self._error_text(error), code=read_as.code if read_as else code),
                 error,
             )
             return
         await self._count_uses_here(voucher)
         self._remember(code, voucher.status)
         self._update(Stage.SHOWING, voucher=voucher, lock=None, contact=voucher.contact)
-        self._announce(voucher)
+        self._announce(voucher, self._read_back_sentence(code, read_as) if read_as else None)
 
-    def _announce(self, voucher: Voucher) -> None:
+    def _read_back_sentence(self, typed: str, read_as: Reading) -> str:
+        """Says that a scan was read with another keyboard layout, and which when known."""
+        rules = self.settings.scan_rules
+        if rules.scanner_layout == read_as.scanner and rules.keyboard_layout == read_as.computer:
+            return self.translate(
+                "RedemptionFlow", "{typed} read as {code}: the scanner is set up for {layout}."
+            ).format(
+                typed=typed,
+                code=read_as.code,
+                layout=self.translate("KeyboardLayout", LAYOUTS[read_as.scanner].name),
+            )
+        return self.translate(
+            "RedemptionFlow",
+            "The scanner typed {typed}: read as {code}, as its keyboard layout is not this "
+            "computer's. Set the scanner's layout in Settings.",
+        ).format(typed=typed, code=read_as.code)
+
+    def _announce(self, voucher: Voucher, before: str | None = None) -> None:
         sentences: dict[str, tuple[Tone, str]] = {
             VoucherStatus.ACTIVE: (
                 Tone.INFO,
@@ -463,7 +497,8 @@ class RedemptionFlow:
             voucher.status,
             (Tone.REFUSAL, QT_TRANSLATE_NOOP("RedemptionFlow", "This voucher is {status}.")),
         )
-        self._say(tone, self.translate("RedemptionFlow", sentence).format(status=voucher.status))
+        said = self.translate("RedemptionFlow", sentence).format(status=voucher.status)
+        self._say(tone, f"{before} {said}" if before else said)
 
     # --- redeeming ------------------------------------------------------------------
 

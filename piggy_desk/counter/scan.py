@@ -42,6 +42,10 @@ class ScanRules:
     prefix: str = ""
     suffix: str = ""
     max_length: int = MAX_CODE_LENGTH
+    scanner_layout: str = "computer"
+    """The keyboard layout the scanner is set up for (counter/keyboard_layouts.py)."""
+    keyboard_layout: str = ""
+    """This computer's layout, when the scanner test found it."""
 
 
 def normalise_scan(raw: str, rules: ScanRules = ScanRules()) -> str:

@@ -15,9 +15,8 @@ from piggy_desk.api import Contact, PiggyClient, base_url_root
 from piggy_desk.counter.connection import Connection, ConnectionWatch
 from piggy_desk.counter.flow import OFFLINE_SENTENCE, CounterSettings, RedemptionFlow
 from piggy_desk.counter.journal import Journal
-from piggy_desk.counter.scan import ScanRules
 from piggy_desk.notices import Notice, Tone
-from piggy_desk.settings import Settings
+from piggy_desk.settings import Settings, scan_rules
 from piggy_desk.ui import theme
 from piggy_desk.ui.accessibility import label_controls
 from piggy_desk.ui.counter import CounterController, CounterScreen
@@ -373,7 +372,7 @@ class MainWindow(QMainWindow):
         self.flow.settings = CounterSettings(
             lock_before_redeem=settings.lock_before_redeem,
             shop_uuid=settings.shop_uuid,
-            scan_rules=ScanRules(prefix=settings.scan_prefix, suffix=settings.scan_suffix),
+            scan_rules=scan_rules(settings),
         )
         self.counter.set_sounds(settings.sounds)
         self.gate.set_pin_hash(settings.manager_pin_hash)

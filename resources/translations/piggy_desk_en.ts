@@ -409,7 +409,7 @@ The voucher can then be used again.</translation>
         <translation>Redeem {name} for {customer}?</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+40"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan waiting</numerusform>
@@ -912,7 +912,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../piggy_desk/counter/journal.py" line="+159"/>
+        <location filename="../../piggy_desk/counter/journal.py" line="+160"/>
         <source>The counter journal could not be written: the disk is full.</source>
         <translation>The counter journal could not be written: the disk is full.</translation>
     </message>
@@ -1093,9 +1093,32 @@ The voucher can then be used again.</translation>
     </message>
 </context>
 <context>
+    <name>KeyboardLayout</name>
+    <message>
+        <location filename="../../piggy_desk/counter/keyboard_layouts.py" line="+46"/>
+        <source>US (QWERTY)</source>
+        <translation>US (QWERTY)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Belgian (AZERTY)</source>
+        <translation>Belgian (AZERTY)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>French (AZERTY)</source>
+        <translation>French (AZERTY)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>German (QWERTZ)</source>
+        <translation>German (QWERTZ)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/main_window.py" line="+38"/>
+        <location filename="../../piggy_desk/ui/main_window.py" line="+37"/>
         <source>Connecting to Piggy…</source>
         <translation>Connecting to Piggy…</translation>
     </message>
@@ -1206,7 +1229,7 @@ The voucher can then be used again.</translation>
         <translation>At start: {sentences}</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>Back online: {sentences}</source>
         <translation>Back online: {sentences}</translation>
     </message>
@@ -1821,7 +1844,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+190"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+191"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>No connection to Piggy: vouchers cannot be checked or redeemed now.</translation>
     </message>
@@ -1836,7 +1859,7 @@ The voucher can then be used again.</translation>
         <translation>Tell a manager.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</translation>
     </message>
@@ -1851,17 +1874,32 @@ The voucher can then be used again.</translation>
         <translation>Checking the voucher…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>No voucher with the code {code} was found.</source>
         <translation>No voucher with the code {code} was found.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>No voucher with the code {code} was found, nor with {read}, what the scanner meant if it is set up for another keyboard layout.</source>
+        <translation>No voucher with the code {code} was found, nor with {read}, what the scanner meant if it is set up for another keyboard layout.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>{problem} The voucher {code} could not be checked.</source>
         <translation>{problem} The voucher {code} could not be checked.</translation>
     </message>
     <message>
         <location line="+15"/>
+        <source>{typed} read as {code}: the scanner is set up for {layout}.</source>
+        <translation>{typed} read as {code}: the scanner is set up for {layout}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The scanner typed {typed}: read as {code}, as its keyboard layout is not this computer&apos;s. Set the scanner&apos;s layout in Settings.</source>
+        <translation>The scanner typed {typed}: read as {code}, as its keyboard layout is not this computer&apos;s. Set the scanner&apos;s layout in Settings.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Valid. Press Enter to redeem.</source>
         <translation>Valid. Press Enter to redeem.</translation>
     </message>
@@ -1896,7 +1934,7 @@ The voucher can then be used again.</translation>
         <translation>This voucher is {status}.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>This voucher has no customer yet: scan their loyalty card or type their e-mail.</source>
         <translation>This voucher has no customer yet: scan their loyalty card or type their e-mail.</translation>
     </message>
@@ -2041,12 +2079,12 @@ The voucher can then be used again.</translation>
         <translation>The connection broke before Piggy answered. The redemption was NOT reversed.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Voucher {code} was redeemed before the program stopped.</source>
         <translation>Voucher {code} was redeemed before the program stopped.</translation>
     </message>
     <message>
-        <location line="-783"/>
+        <location line="-820"/>
         <source>The redemption of voucher {code} did not go through before the program stopped.</source>
         <translation>The redemption of voucher {code} did not go through before the program stopped.</translation>
     </message>
@@ -2056,7 +2094,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</translation>
     </message>
     <message>
-        <location line="+808"/>
+        <location line="+845"/>
         <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</translation>
     </message>
@@ -2099,7 +2137,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>ScanRejected</name>
     <message>
-        <location filename="../../piggy_desk/counter/scan.py" line="+53"/>
+        <location filename="../../piggy_desk/counter/scan.py" line="+57"/>
         <source>That scan is far too long to be a voucher code (over {max} characters).</source>
         <translation>That scan is far too long to be a voucher code (over {max} characters).</translation>
     </message>
@@ -2117,7 +2155,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+136"/>
+        <location filename="../../piggy_desk/settings.py" line="+144"/>
         <source>{file}: {why}</source>
         <translation>{file}: {why}</translation>
     </message>
@@ -2137,7 +2175,7 @@ The voucher can then be used again.</translation>
         <translation>The file does not hold settings in the form Piggy Desk writes.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+65"/>
         <source>A token is never read from a settings file: keep it in this computer&apos;s key store (Settings) or in PIGGY_TOKEN.</source>
         <translation>A token is never read from a settings file: keep it in this computer&apos;s key store (Settings) or in PIGGY_TOKEN.</translation>
     </message>
@@ -2177,7 +2215,7 @@ The voucher can then be used again.</translation>
         <translation>It must be one of {choices}.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+66"/>
         <source>A shop UUID has at most {max} characters.</source>
         <translation>A shop UUID has at most {max} characters.</translation>
     </message>
@@ -2903,7 +2941,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-608"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-611"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>

@@ -409,7 +409,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{name} inwisselen voor {customer}?</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+40"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan wacht</numerusform>
@@ -912,7 +912,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../piggy_desk/counter/journal.py" line="+159"/>
+        <location filename="../../piggy_desk/counter/journal.py" line="+160"/>
         <source>The counter journal could not be written: the disk is full.</source>
         <translation>Het kassajournaal kon niet worden geschreven: de schijf is vol.</translation>
     </message>
@@ -1093,9 +1093,32 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
 </context>
 <context>
+    <name>KeyboardLayout</name>
+    <message>
+        <location filename="../../piggy_desk/counter/keyboard_layouts.py" line="+46"/>
+        <source>US (QWERTY)</source>
+        <translation>Amerikaans (QWERTY)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Belgian (AZERTY)</source>
+        <translation>Belgisch (AZERTY)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>French (AZERTY)</source>
+        <translation>Frans (AZERTY)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>German (QWERTZ)</source>
+        <translation>Duits (QWERTZ)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/main_window.py" line="+38"/>
+        <location filename="../../piggy_desk/ui/main_window.py" line="+37"/>
         <source>Connecting to Piggy…</source>
         <translation>Verbinden met Piggy…</translation>
     </message>
@@ -1206,7 +1229,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bij het starten: {sentences}</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>Back online: {sentences}</source>
         <translation>Weer online: {sentences}</translation>
     </message>
@@ -1821,7 +1844,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+190"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+191"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>Geen verbinding met Piggy: vouchers kunnen nu niet worden gecontroleerd of ingewisseld.</translation>
     </message>
@@ -1836,7 +1859,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Waarschuw een manager.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher {code} staat nog op de kassa: rond die eerst af (bevestigen of annuleren) en kies daarna opnieuw de klant.</translation>
     </message>
@@ -1851,17 +1874,32 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher controleren…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>No voucher with the code {code} was found.</source>
         <translation>Er is geen voucher met de code {code} gevonden.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>No voucher with the code {code} was found, nor with {read}, what the scanner meant if it is set up for another keyboard layout.</source>
+        <translation>Geen voucher met de code {code} gevonden, en ook niet met {read}, wat de scanner bedoelde als hij op een andere toetsenbordindeling is ingesteld.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>{problem} The voucher {code} could not be checked.</source>
         <translation>{problem} De voucher {code} kon niet worden gecontroleerd.</translation>
     </message>
     <message>
         <location line="+15"/>
+        <source>{typed} read as {code}: the scanner is set up for {layout}.</source>
+        <translation>{typed} gelezen als {code}: de scanner is ingesteld op {layout}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The scanner typed {typed}: read as {code}, as its keyboard layout is not this computer&apos;s. Set the scanner&apos;s layout in Settings.</source>
+        <translation>De scanner typte {typed}: gelezen als {code}, want zijn toetsenbordindeling is niet die van deze computer. Stel de indeling van de scanner in bij Instellingen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Valid. Press Enter to redeem.</source>
         <translation>Geldig. Druk op Enter om in te wisselen.</translation>
     </message>
@@ -1896,7 +1934,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Deze voucher heeft de status {status}.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>This voucher has no customer yet: scan their loyalty card or type their e-mail.</source>
         <translation>Deze voucher heeft nog geen klant: scan de klantenkaart of typ het e-mailadres.</translation>
     </message>
@@ -2041,12 +2079,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De verbinding werd verbroken voordat Piggy antwoordde. De inwisseling is NIET teruggedraaid.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Voucher {code} was redeemed before the program stopped.</source>
         <translation>Voucher {code} is ingewisseld voordat het programma stopte.</translation>
     </message>
     <message>
-        <location line="-783"/>
+        <location line="-820"/>
         <source>The redemption of voucher {code} did not go through before the program stopped.</source>
         <translation>De inwisseling van voucher {code} is niet doorgegaan voordat het programma stopte.</translation>
     </message>
@@ -2056,7 +2094,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy Desk bewaart dit in het geheugen en schrijft het in het journaal zodra dat kan. Waarschuw een manager.</translation>
     </message>
     <message>
-        <location line="+808"/>
+        <location line="+845"/>
         <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>Niet vast te stellen is of voucher {code} werd ingewisseld voordat het programma stopte. Controleer het in het Piggy-dashboard.</translation>
     </message>
@@ -2099,7 +2137,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>ScanRejected</name>
     <message>
-        <location filename="../../piggy_desk/counter/scan.py" line="+53"/>
+        <location filename="../../piggy_desk/counter/scan.py" line="+57"/>
         <source>That scan is far too long to be a voucher code (over {max} characters).</source>
         <translation>Die scan is veel te lang voor een vouchercode (meer dan {max} tekens).</translation>
     </message>
@@ -2117,7 +2155,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+136"/>
+        <location filename="../../piggy_desk/settings.py" line="+144"/>
         <source>{file}: {why}</source>
         <translation>{file}: {why}</translation>
     </message>
@@ -2137,7 +2175,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Het bestand bevat geen instellingen in de vorm die Piggy Desk schrijft.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+65"/>
         <source>A token is never read from a settings file: keep it in this computer&apos;s key store (Settings) or in PIGGY_TOKEN.</source>
         <translation>Een token wordt nooit uit een instellingenbestand gelezen: bewaar het in de sleutelkluis van deze computer (Instellingen) of in PIGGY_TOKEN.</translation>
     </message>
@@ -2177,7 +2215,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Dit moet een van deze zijn: {choices}.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+66"/>
         <source>A shop UUID has at most {max} characters.</source>
         <translation>Een winkel-UUID heeft hoogstens {max} tekens.</translation>
     </message>
@@ -2903,7 +2941,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-608"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-611"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>
