@@ -617,6 +617,20 @@ class RedemptionFlow:
                 return
             self._choose_contact(contact)
 
+    def refuse_customer_text(self, text: str) -> None:
+        """Typed into the customer field, neither an e-mail address nor a loyalty card's
+        number (a name, say): nothing is looked up; say what to type."""
+        if self._view.stage != Stage.NEEDS_CONTACT:
+            return
+        self._say(
+            Tone.REFUSAL,
+            self.translate(
+                "RedemptionFlow",
+                "“{text}” is neither an e-mail address nor a loyalty card number. Type the "
+                "customer's e-mail address (like name@example.com) or scan their loyalty card.",
+            ).format(text=text),
+        )
+
     async def _find_contact_by_card(self, value: str) -> None:
         self._update(busy=self.translate("RedemptionFlow", "Looking up the loyalty card…"))
         try:

@@ -7,15 +7,39 @@ cheap; the same code scanned twice within a moment counts once.
 
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from piggy_desk.texts import QT_TRANSLATE_NOOP
 
 MAX_CODE_LENGTH = 128
 DUPLICATE_WINDOW_SECONDS = 1.5
+
+# A loyalty card's number: one word of letters, digits and a few separators, with a digit
+# in it (a barcode's digits; "Anna", "de Vries" or "anna@" are not cards).
+_CARD_SHAPE = re.compile(r"[0-9A-Za-z][0-9A-Za-z._:/-]*")
+
+
+class CustomerText(StrEnum):
+    """What a customer field holds."""
+
+    EMAIL = "email"  # has an "@": an e-mail address (Piggy decides whether it is known)
+    CARD = "card"  # a loyalty card's number
+    OTHER = "other"  # neither: a name, say; nothing is looked up
+
+
+def customer_text_kind(text: str) -> CustomerText:
+    """Tell an e-mail address, a loyalty card's number and anything else apart."""
+    text = text.strip()
+    if "@" in text:
+        return CustomerText.EMAIL
+    if _CARD_SHAPE.fullmatch(text) and any(c.isdigit() for c in text):
+        return CustomerText.CARD
+    return CustomerText.OTHER
 
 
 class ScanRejected(ValueError):

@@ -42,7 +42,13 @@ from piggy_desk.api import (
     PiggyError,
     Voucher,
 )
-from piggy_desk.counter.scan import ScanRejected, ScanRules, normalise_scan
+from piggy_desk.counter.scan import (
+    CustomerText,
+    ScanRejected,
+    ScanRules,
+    customer_text_kind,
+    normalise_scan,
+)
 from piggy_desk.notices import Tone, tone_of
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text
 from piggy_desk.ui.messages import MessagePath
@@ -133,6 +139,14 @@ def read_search(raw: str) -> ContactQuery:
                 "ContactSearch",
                 "That is too long to be a loyalty card (more than {max} characters).",
             ).format(max=MAX_CARD_LENGTH)
+        )
+    if customer_text_kind(text) != CustomerText.CARD:
+        raise SearchRefused(
+            QCoreApplication.translate(
+                "ContactSearch",
+                "“{text}” is neither an e-mail address nor a loyalty card number. Type the "
+                "customer's e-mail address (like name@example.com) or scan their loyalty card.",
+            ).format(text=text)
         )
     return ContactQuery(SearchKind.CARD, text)
 

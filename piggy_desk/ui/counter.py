@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from piggy_desk.api import Voucher
+from piggy_desk.api import Contact, Voucher
 from piggy_desk.counter.flow import (
     NOT_CHECKED,
     NOT_FOUND,
@@ -49,6 +49,7 @@ from piggy_desk.counter.flow import (
     Stage,
     UsesKnown,
 )
+from piggy_desk.counter.scan import CustomerText, customer_text_kind
 from piggy_desk.notices import Notice, Tone
 from piggy_desk.ui.i18n import time_text
 from piggy_desk.ui.messages import MessagePath
@@ -134,6 +135,17 @@ class CounterController(QObject):
         if self.flow is not None:
             self._tasks.start(self.flow.use_contact_email(email), name="counter-action")
 
+    def find_customer(self, text: str) -> None:
+        """What was typed or scanned into the customer field: an e-mail address is looked
+        up, a loyalty card goes as a scan (in turn with the scans), anything else is said."""
+        kind = customer_text_kind(text)
+        if kind == CustomerText.EMAIL:
+            self.use_contact_email(text)
+        elif kind == CustomerText.CARD:
+            self.scan(text)
+        elif self.flow is not None:
+            self.flow.refuse_customer_text(text)
+
 
 def _local(moment: datetime | None) -> str:
     if moment is None:
@@ -207,9 +219,11 @@ class VoucherCard(QFrame):
         *,
         just_redeemed: int = 0,
         uses: UsesKnown | None = None,
+        chosen: Contact | None = None,
     ) -> None:
         """Show ``voucher``; ``just_redeemed``: this counter has just used it that many times;
-        ``uses``: what is known of its uses, each said with where it comes from."""
+        ``uses``: what is known of its uses, each said with where it comes from;
+        ``chosen``: the customer found for a voucher that has none yet."""
         empty = voucher is None
         self.placeholder.setVisible(empty)
         for widget in (self.status, self.title, self.description, self.code):
@@ -235,12 +249,15 @@ class VoucherCard(QFrame):
         self.code.setText(voucher.code)
         self._set("valid_from", _when(voucher.activation_date, now))
         self._set("expires", _when(voucher.expiration_date, now) or self.tr("Never"))
-        self._set(
-            "contact",
-            (voucher.contact.email or self.tr("a customer without e-mail"))
-            if voucher.contact
-            else self.tr("No customer yet"),
-        )
+        if voucher.contact:
+            customer = voucher.contact.email or self.tr("a customer without e-mail")
+        elif chosen is not None:
+            customer = self.tr("{customer} (chosen for this redemption)").format(
+                customer=chosen.email or chosen.uuid
+            )
+        else:
+            customer = self.tr("No customer yet")
+        self._set("contact", customer)
         self._set("redeemed", _when(voucher.redeemed_at, now))
         per_voucher = promotion.redemptions_per_voucher if promotion else None
         self._set(
@@ -615,11 +632,10 @@ class CounterScreen(QWidget):
         text = self.contact_input.text().strip()
         if not text:
             return
-        self.contact_input.clear()
-        if "@" in text:
-            self._controller.use_contact_email(text)
-        else:
-            self._controller.scan(text)  # a loyalty card typed or scanned into this field
+        # What was typed stays for a typo to be corrected, selected so that the next scan
+        # or typing replaces it; it goes when a customer is found.
+        self.contact_input.selectAll()
+        self._controller.find_customer(text)
 
     def _on_banner_details_requested(self) -> None:
         if self._last_notice is not None and self._last_notice.error is not None:
@@ -652,8 +668,18 @@ class CounterScreen(QWidget):
         previous, self._view = self._view, view
         # A scan changes the view several times (busy, found, waiting count): the card and
         # the list are only redrawn when what they show has changed.
-        if view.voucher is not previous.voucher or view.uses != previous.uses or not self._rendered:
-            self.card.show_voucher(view.voucher, just_redeemed=view.just_redeemed, uses=view.uses)
+        if (
+            view.voucher is not previous.voucher
+            or view.uses != previous.uses
+            or view.contact != previous.contact
+            or not self._rendered
+        ):
+            self.card.show_voucher(
+                view.voucher,
+                just_redeemed=view.just_redeemed,
+                uses=view.uses,
+                chosen=view.contact,
+            )
             if view.voucher is not None and self._rendered:
                 self.announcer.say(self.card.accessibleDescription(), Urgency.CARD)
         self._rendered = True
@@ -708,6 +734,8 @@ class CounterScreen(QWidget):
         else:
             self._countdown.stop()
             self.multi_count.setValue(1)
+        if view.stage != Stage.NEEDS_CONTACT:
+            self.contact_input.clear()
         if view.stage == Stage.NEEDS_CONTACT:
             if previous.stage != Stage.NEEDS_CONTACT:
                 # Once, on arrival: a later redraw (Esc's "Releasing…") must not pull focus

@@ -94,7 +94,7 @@
 <context>
     <name>ContactSearch</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts.py" line="+96"/>
+        <location filename="../../piggy_desk/ui/contacts.py" line="+102"/>
         <source>That is far too long to be an e-mail address or a loyalty card.</source>
         <translation>Dat is veel te lang voor een e-mailadres of klantenkaart.</translation>
     </message>
@@ -123,11 +123,16 @@
         <source>That is too long to be a loyalty card (more than {max} characters).</source>
         <translation>Dat is te lang voor een klantenkaart (meer dan {max} tekens).</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>“{text}” is neither an e-mail address nor a loyalty card number. Type the customer&apos;s e-mail address (like name@example.com) or scan their loyalty card.</source>
+        <translation>‘{text}’ is geen e-mailadres en geen klantenkaartnummer. Typ het e-mailadres van de klant (zoals naam@voorbeeld.nl) of scan de klantenkaart.</translation>
+    </message>
 </context>
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -292,7 +297,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="+396"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="+413"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -308,12 +313,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+254"/>
+        <location line="+263"/>
         <source>Reverse redemption…</source>
         <translation>Inwisseling terugdraaien…</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-260"/>
         <source>Check again</source>
         <translation>Opnieuw controleren</translation>
     </message>
@@ -366,12 +371,12 @@
     </message>
     <message>
         <location line="+66"/>
-        <location line="+107"/>
+        <location line="+116"/>
         <source>no customer</source>
         <translation>geen klant</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-111"/>
         <source>Reverse one use of {name} (code {code}, customer {customer})?
 
 The voucher can then be used once more.</source>
@@ -394,12 +399,12 @@ The voucher can then be used again.</source>
 De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
         <source>Reverse one use…</source>
         <translation>Eén keer terugdraaien…</translation>
     </message>
@@ -409,7 +414,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{name} inwisselen voor {customer}?</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+42"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan wacht</numerusform>
@@ -704,7 +709,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run.py" line="+99"/>
+        <location filename="../../piggy_desk/ui/first_run.py" line="+98"/>
         <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
         <translation>Verkeerde client-id of client-secret: Piggy heeft ze niet geaccepteerd. Kopieer ze allebei opnieuw uit uw Piggy-account.</translation>
     </message>
@@ -912,7 +917,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../piggy_desk/counter/journal.py" line="+160"/>
+        <location filename="../../piggy_desk/counter/journal.py" line="+167"/>
         <source>The counter journal could not be written: the disk is full.</source>
         <translation>Het kassajournaal kon niet worden geschreven: de schijf is vol.</translation>
     </message>
@@ -960,7 +965,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/journal.py" line="+29"/>
+        <location filename="../../piggy_desk/ui/journal.py" line="+32"/>
         <source>Reserved</source>
         <translation>Gereserveerd</translation>
     </message>
@@ -1048,7 +1053,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>JournalScreen</name>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
@@ -1058,12 +1063,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Kassalogboek</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Totals per promotion today:</source>
         <translation>Totalen per actie vandaag:</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Counter journal for {day}: %Ln entries</source>
         <translation>
             <numerusform>Kassalogboek van {day}: %Ln regel</numerusform>
@@ -1229,7 +1234,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bij het starten: {sentences}</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+76"/>
         <source>Back online: {sentences}</source>
         <translation>Weer online: {sentences}</translation>
     </message>
@@ -1497,7 +1502,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/manager_gate.py" line="+29"/>
+        <location filename="../../piggy_desk/ui/manager_gate.py" line="+26"/>
         <location line="+6"/>
         <source>Manager PIN</source>
         <translation>Manager-pincode</translation>
@@ -1969,7 +1974,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy kent geen klant met dit e-mailadres.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
+        <source>“{text}” is neither an e-mail address nor a loyalty card number. Type the customer&apos;s e-mail address (like name@example.com) or scan their loyalty card.</source>
+        <translation>‘{text}’ is geen e-mailadres en geen klantenkaartnummer. Typ het e-mailadres van de klant (zoals naam@voorbeeld.nl) of scan de klantenkaart.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Looking up the loyalty card…</source>
         <translation>Klantenkaart opzoeken…</translation>
     </message>
@@ -2084,7 +2094,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher {code} is ingewisseld voordat het programma stopte.</translation>
     </message>
     <message>
-        <location line="-820"/>
+        <location line="-834"/>
         <source>The redemption of voucher {code} did not go through before the program stopped.</source>
         <translation>De inwisseling van voucher {code} is niet doorgegaan voordat het programma stopte.</translation>
     </message>
@@ -2094,7 +2104,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy Desk bewaart dit in het geheugen en schrijft het in het journaal zodra dat kan. Waarschuw een manager.</translation>
     </message>
     <message>
-        <location line="+845"/>
+        <location line="+859"/>
         <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>Niet vast te stellen is of voucher {code} werd ingewisseld voordat het programma stopte. Controleer het in het Piggy-dashboard.</translation>
     </message>
@@ -2137,7 +2147,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>ScanRejected</name>
     <message>
-        <location filename="../../piggy_desk/counter/scan.py" line="+57"/>
+        <location filename="../../piggy_desk/counter/scan.py" line="+81"/>
         <source>That scan is far too long to be a voucher code (over {max} characters).</source>
         <translation>Die scan is veel te lang voor een vouchercode (meer dan {max} tekens).</translation>
     </message>
@@ -2265,7 +2275,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De twee pincodes zijn niet gelijk. Typ de nieuwe pincode twee keer.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+160"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+158"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>Dit is te lang voor een token (meer dan {max} tekens).</translation>
     </message>
@@ -2285,7 +2295,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Laat gebruikersnaam en wachtwoord weg uit het adres: het token is genoeg.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+65"/>
+        <location filename="../../piggy_desk/ui/settings_screen.py" line="+55"/>
         <source>Choose one of the languages in the list.</source>
         <translation>Kies een van de talen uit de lijst.</translation>
     </message>
@@ -2316,7 +2326,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="-246"/>
+        <location line="-236"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>Er staat een token in de sleutelkluis van deze computer. Het wordt nooit getoond.</translation>
     </message>
@@ -2401,7 +2411,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Donker</translation>
     </message>
     <message>
-        <location line="+363"/>
+        <location line="+353"/>
         <location line="+504"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Er is niets opgeslagen: zie de melding hieronder.</translation>
@@ -2941,7 +2951,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-611"/>
+        <location filename="../../piggy_desk/ui/counter.py" line="-627"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>
@@ -2986,7 +2996,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Scan een voucher om hem hier te zien.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>No voucher shown</source>
         <translation>Geen voucher getoond</translation>
     </message>
@@ -3006,12 +3016,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Nooit</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>a customer without e-mail</source>
         <translation>een klant zonder e-mailadres</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>{customer} (chosen for this redemption)</source>
+        <translation>{customer} (gekozen voor deze inwisseling)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No customer yet</source>
         <translation>Nog geen klant</translation>
     </message>
@@ -3135,7 +3150,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers.py" line="+150"/>
+        <location filename="../../piggy_desk/ui/vouchers.py" line="+151"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3173,7 +3188,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location line="+149"/>
+        <location line="+151"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>

@@ -521,3 +521,21 @@ async def test_shift_f10_on_the_vouchers_table_offers_use_on_the_counter(
     QTest.keyClick(menu, Qt.Key.Key_Return)
     await until(lambda: not menu.isVisible(), what="the menu to close")
     assert chosen == [Contact(KNOWN.CONTACT_UUID, KNOWN.CONTACT_EMAIL)]
+
+
+@pytest.mark.parametrize("text", ["Anna de Vries", "anna", "de Vries, Anna"])
+async def test_a_name_is_told_apart_from_an_email_and_a_card(
+    screen: ContactsScreen, sandbox: RunningSandbox, text: str
+) -> None:
+    before = sandbox.stats()["requests"]
+    screen.search_field.setText(text)
+    screen.find_button.click()
+    await until(lambda: screen.banner.tone is not None, what="a sentence")
+    await settle(screen)
+    assert sandbox.stats()["requests"] == before  # not sent as a loyalty card
+    assert screen.banner.tone == Tone.REFUSAL
+    assert screen.banner.text == (
+        f"“{text}” is neither an e-mail address nor a loyalty card number. Type the "
+        "customer's e-mail address (like name@example.com) or scan their loyalty card."
+    )
+    assert screen.search_field.text() == text

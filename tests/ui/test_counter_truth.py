@@ -206,3 +206,38 @@ async def test_recent_scans_tell_each_outcome_and_show_that_voucher_again(
     await counter.settle()
     assert screen.card.status.word == "Expired"
     assert QApplication.focusWidget() is screen.scan_input  # the next scan still lands there
+
+
+async def test_a_name_in_the_customer_field_is_not_taken_for_a_card_and_nothing_is_retyped(
+    counter: Counter,
+) -> None:
+    screen, sandbox = counter.screen, counter.sandbox
+    await counter.scan(KNOWN.ACTIVE_NO_CONTACT)
+    await enter(counter, Stage.NEEDS_CONTACT)
+    before = sandbox.stats()["requests"]
+    counter.type_scan("Anna de Vries")
+    await until(lambda: "Anna de Vries" in counter.last_notice.sentence)
+    await counter.settle()
+    said = counter.last_notice.sentence
+    assert counter.last_notice.tone == Tone.REFUSAL
+    assert said.startswith("“Anna de Vries” is neither an e-mail address nor a loyalty card")
+    assert "e-mail address (like name@example.com) or scan their loyalty card" in said
+    assert sandbox.stats()["requests"] == before  # nothing was looked up
+    # What was typed stays (a typo is corrected, not retyped), selected: a scan replaces it.
+    assert screen.contact_input.text() == "Anna de Vries"
+    assert screen.contact_input.selectedText() == "Anna de Vries"
+    counter.type_scan("nobody@example.nl")
+    await until(lambda: "No customer" in counter.last_notice.sentence)
+    await counter.settle()
+    assert screen.contact_input.text() == "nobody@example.nl"
+    # The customer found is on the card too, not "No customer yet" beside the question.
+    counter.type_scan(KNOWN.CARD)
+    await until(lambda: screen.view.stage == Stage.CONFIRMING)
+    await counter.settle()
+    assert KNOWN.CONTACT_EMAIL in screen.confirm_text.text()
+    assert screen.card.field_text("contact") == (
+        f"{KNOWN.CONTACT_EMAIL} (chosen for this redemption)"
+    )
+    await enter(counter, Stage.SHOWING)
+    assert sandbox.voucher_state(KNOWN.ACTIVE_NO_CONTACT)["contact_uuid"] == KNOWN.CONTACT_UUID
+    assert screen.contact_input.text() == ""
