@@ -71,6 +71,7 @@ async def run_self_test(report: Callable[[str], None]) -> bool:
         with tempfile.TemporaryDirectory(
             prefix="piggy-desk-self-test-", ignore_cleanup_errors=True
         ) as folder:
+            say(_check_printing(Path(folder)))
             window = _open_window(sandbox, token, Path(folder))
             try:
                 await _drive(window, sandbox, token, say)
@@ -89,6 +90,21 @@ async def run_self_test(report: Callable[[str], None]) -> bool:
             await asyncio.to_thread(sandbox.stop)
     say("ok: sandbox stopped")
     return True
+
+
+def _check_printing(folder: Path) -> str:
+    """A voucher slip saved as PDF: Qt's print support, segno and python-barcode are in the
+    bundle and draw the codes as vectors."""
+    from piggy_desk.ui.printing import Layout, save_pdf
+    from piggy_desk.voucher_print import SlipFacts
+
+    path = folder / "slip.pdf"
+    facts = SlipFacts(VOUCHER, "Self-test", "", None, None, 1, "")
+    save_pdf(path, [facts], Layout.RECEIPT)
+    data = path.read_bytes() if path.exists() else b""
+    if not data.startswith(b"%PDF") or b"/Subtype /Image" in data or len(data) < 2000:
+        raise SelfTestFailed(f"printing: the slip saved as PDF is not one ({len(data)} bytes)")
+    return f"ok: printing: a voucher slip saved as PDF ({len(data)} bytes, codes as vectors)"
 
 
 def _open_window(sandbox: RunningSandbox, token: str, folder: Path) -> MainWindow:

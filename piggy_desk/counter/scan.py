@@ -16,7 +16,8 @@ from enum import StrEnum
 
 from piggy_desk.texts import QT_TRANSLATE_NOOP
 
-MAX_CODE_LENGTH = 128
+MAX_CODE_LENGTH = 255
+"""Piggy's longest voucher code: a longer scan cannot be one (``api.client.MAX_CODE_LENGTH``)."""
 DUPLICATE_WINDOW_SECONDS = 1.5
 
 # A loyalty card's number: one word of letters, digits and a few separators, with a digit

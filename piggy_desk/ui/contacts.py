@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -50,6 +50,7 @@ from piggy_desk.counter.scan import (
     normalise_scan,
 )
 from piggy_desk.notices import Tone, tone_of
+from piggy_desk.ui import printing
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text
 from piggy_desk.ui.messages import MessagePath
 from piggy_desk.ui.row_menu import RowMenu
@@ -279,6 +280,8 @@ class ContactsScreen(QWidget):
         self._contact: Contact | None = None
         self._last_error: PiggyError | None = None
         self._search_task: asyncio.Task[None] | None = None
+        # The counter's shop, for the name on a printed slip (the window sets it).
+        self.shop_uuid: Callable[[], str | None] = lambda: None
         self.model = ContactVouchersModel(self)
         self._setup_ui()
         self._show_contact(None)
@@ -334,6 +337,14 @@ class ContactsScreen(QWidget):
         self.use_on_counter_button.setAutoDefault(False)
         self.use_on_counter_button.setMinimumHeight(44)
         self.use_on_counter_button.clicked.connect(self._on_use_on_counter_button_clicked)
+        self.print_button = QPushButton(self.tr("Print vouchers…"), self.card)
+        self.print_button.setObjectName("printContactVouchersButton")
+        self.print_button.setAutoDefault(False)
+        self.print_button.setMinimumHeight(44)
+        self.print_button.setToolTip(
+            self.tr("The chosen vouchers, or all of this customer's when none is chosen")
+        )
+        self.print_button.clicked.connect(self._on_print_button_clicked)
         self.count_label = QLabel(self.card)
         self.count_label.setObjectName("contactVoucherCount")
         self.table = QTableView(self.card)
@@ -349,7 +360,7 @@ class ContactsScreen(QWidget):
             ContactVouchersModel.PROMOTION, QHeaderView.ResizeMode.Stretch
         )
         # The screen's one action on what the table shows: this customer on the counter.
-        self.row_menu = RowMenu(self.table, (self.use_on_counter_button,))
+        self.row_menu = RowMenu(self.table, (self.use_on_counter_button, self.print_button))
 
         who = QVBoxLayout()
         who.addWidget(self.email_label)
@@ -358,6 +369,7 @@ class ContactsScreen(QWidget):
         top = QHBoxLayout()
         top.addLayout(who, 1)
         top.addWidget(self.use_on_counter_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         card_layout = QVBoxLayout(self.card)
         card_layout.setContentsMargins(16, 12, 16, 12)
         card_layout.addLayout(top)
@@ -365,7 +377,7 @@ class ContactsScreen(QWidget):
         card_layout.addWidget(self.count_label)
         card_layout.addWidget(self.table, 1)
 
-        for widget in (self.table, self.find_button, self.use_on_counter_button):
+        for widget in (self.table, self.find_button, self.use_on_counter_button, self.print_button):
             widget.installEventFilter(self)
 
         layout = QVBoxLayout(self)
@@ -573,6 +585,19 @@ class ContactsScreen(QWidget):
     def _on_use_on_counter_button_clicked(self) -> None:
         if self._contact is not None:
             self.contact_chosen_for_counter.emit(self._contact)
+
+    def _on_print_button_clicked(self) -> None:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        vouchers = [self.model.voucher(row) for row in rows] or list(self.model.vouchers)
+        if not vouchers:
+            self._say(Tone.INFO, self.tr("This customer has no vouchers to print."))
+        else:
+            self._tasks.start(
+                printing.open_print_dialog(
+                    self._client, self, vouchers, shop_uuid=self.shop_uuid()
+                ),
+                name="contacts-print",
+            )
 
     def _on_banner_details_requested(self) -> None:
         if self._last_error is not None:

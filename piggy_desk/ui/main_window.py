@@ -200,10 +200,12 @@ class MainWindow(QMainWindow):
             self.tabs.blockSignals(blocked)
         if name == "vouchers":
             self.vouchers.open_on_counter.connect(self._on_vouchers_open_on_counter)
+            self.vouchers.shop_uuid = lambda: self.flow.settings.shop_uuid
         elif name == "contacts":
             self.contacts.contact_chosen_for_counter.connect(
                 self._on_contacts_contact_chosen_for_counter
             )
+            self.contacts.shop_uuid = lambda: self.flow.settings.shop_uuid
         elif name == "settings":
             self._theme_choice = self.settings_screen.settings.theme
             self.settings_screen.settings_saved.connect(self._on_settings_screen_settings_saved)

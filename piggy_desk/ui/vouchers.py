@@ -49,6 +49,7 @@ from piggy_desk.api import (
     VoucherStatus,
 )
 from piggy_desk.notices import Tone
+from piggy_desk.ui import printing
 from piggy_desk.ui.accessibility import label_controls
 from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, date_time_text, error_text
 from piggy_desk.ui.messages import MessagePath
@@ -426,6 +427,9 @@ class VouchersScreen(QWidget):
         self._last_error: PiggyError | None = None
         self.promotions: list[Promotion] = []
         self.export_task: asyncio.Task[int] | None = None
+        self.print_dialog: printing.PrintDialog | None = None
+        # The counter's shop, for the name on a printed slip (the window sets it).
+        self.shop_uuid: Callable[[], str | None] = lambda: None
         self._sized = False
         self.model = VouchersModel(client, tasks, page_size=page_size)
         self.model.page_loaded.connect(self._on_model_page_loaded)
@@ -525,12 +529,16 @@ class VouchersScreen(QWidget):
         self.counter_button = self._button(
             self.tr("Open on the counter"), "openOnCounterButton", self._on_counter_clicked
         )
+        self.print_button = self._button(
+            self.tr("Print…"), "printVoucherButton", self._on_print_clicked
+        )
         row_buttons = (
             self.activate_button,
             self.deactivate_button,
             self.reverse_button,
             self.copy_button,
             self.counter_button,
+            self.print_button,
         )
         actions = QHBoxLayout()
         for button in row_buttons:
@@ -546,11 +554,19 @@ class VouchersScreen(QWidget):
         self.export_button = self._button(
             self.tr("Export CSV…"), "exportButton", self._on_export_clicked
         )
+        self.print_list_button = self._button(
+            self.tr("Print list…"), "printListButton", self._on_print_list_clicked
+        )
         # Making vouchers sits beside the count, not after the row actions: in Dutch the
         # eight buttons on one line were wider than a 1366-pixel screen.
         making = QHBoxLayout()
         making.addWidget(self.count_label, 1)
-        for button in (self.new_button, self.batch_button, self.export_button):
+        for button in (
+            self.new_button,
+            self.batch_button,
+            self.export_button,
+            self.print_list_button,
+        ):
             making.addWidget(button)
 
         self.export_progress = QProgressBar(self)
@@ -579,6 +595,7 @@ class VouchersScreen(QWidget):
             self.new_button,
             self.batch_button,
             self.export_button,
+            self.print_list_button,
             self.table,
             self.export_cancel,
             *row_buttons,
@@ -741,6 +758,7 @@ class VouchersScreen(QWidget):
         self.reverse_button.setEnabled(status == VoucherStatus.REDEEMED)
         self.copy_button.setEnabled(voucher is not None)
         self.counter_button.setEnabled(voucher is not None)
+        self.print_button.setEnabled(voucher is not None)
 
     def _on_activate_clicked(self) -> None:
         self._set_status(VoucherStatus.ACTIVE)
@@ -823,6 +841,39 @@ class VouchersScreen(QWidget):
         voucher = self.selected()
         if voucher is not None:
             self.open_on_counter.emit(voucher.code)
+
+    def _on_print_clicked(self) -> None:
+        voucher = self.selected()
+        if voucher is not None:
+            self._tasks.start(self._print([voucher]), name="vouchers-print")
+
+    async def _print(self, vouchers: list[Voucher]) -> None:
+        self.print_dialog = await printing.open_print_dialog(
+            self._client, self, vouchers, shop_uuid=self.shop_uuid()
+        )
+
+    def _on_print_list_clicked(self) -> None:
+        self._tasks.start(self._print_list(self.model.filter), name="vouchers-print")
+
+    async def _print_list(self, voucher_filter: VoucherFilter) -> None:
+        try:
+            dialog = await printing.open_for_filter(
+                self._client,
+                self,
+                promotion_uuid=voucher_filter.promotion_uuid,
+                status=voucher_filter.status,
+                contact_uuid=voucher_filter.contact_uuid,
+                shop_uuid=self.shop_uuid(),
+            )
+        except PiggyError as error:
+            self._say_error(error)
+            return
+        if dialog is None:
+            self.banner.show_notice(
+                Tone.INFO, self.tr("The list has no vouchers to print."), has_details=False
+            )
+        else:
+            self.print_dialog = dialog
 
     # --- creating -------------------------------------------------------------------------
 

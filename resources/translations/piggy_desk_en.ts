@@ -94,7 +94,7 @@
 <context>
     <name>ContactSearch</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts.py" line="+102"/>
+        <location filename="../../piggy_desk/ui/contacts.py" line="+103"/>
         <source>That is far too long to be an e-mail address or a loyalty card.</source>
         <translation>That is far too long to be an e-mail address or a loyalty card.</translation>
     </message>
@@ -165,7 +165,7 @@
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>E-mail address or scan a loyalty card</source>
         <translation>E-mail address or scan a loyalty card</translation>
     </message>
@@ -190,12 +190,22 @@
         <translation>Use on the counter</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Print vouchers…</source>
+        <translation>Print vouchers…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The chosen vouchers, or all of this customer&apos;s when none is chosen</source>
+        <translation>The chosen vouchers, or all of this customer&apos;s when none is chosen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The customer&apos;s vouchers</source>
         <translation>The customer&apos;s vouchers</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Looking up the customer…</source>
         <translation>Looking up the customer…</translation>
     </message>
@@ -269,7 +279,12 @@
         </translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="+43"/>
+        <source>This customer has no vouchers to print.</source>
+        <translation>This customer has no vouchers to print.</translation>
+    </message>
+    <message>
+        <location line="-52"/>
         <source>Loading vouchers…</source>
         <translation>Loading vouchers…</translation>
     </message>
@@ -1178,7 +1193,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
@@ -1516,6 +1531,94 @@ The voucher can then be used again.</translation>
         <location line="+22"/>
         <source>That is not the manager PIN.</source>
         <translation>That is not the manager PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintCounts</name>
+    <message numerus="yes">
+        <location filename="../../piggy_desk/ui/printing.py" line="+67"/>
+        <source>Can be used %Ln time(s)</source>
+        <translation>
+            <numerusform>Can be used %Ln time</numerusform>
+            <numerusform>Can be used %Ln times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>All %Ln voucher(s) in the list.</source>
+        <translation>
+            <numerusform>%Ln voucher in the list.</numerusform>
+            <numerusform>All %Ln vouchers in the list.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location line="+454"/>
+        <source>Print vouchers</source>
+        <translation>Print vouchers</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Voucher {code}</source>
+        <translation>Voucher {code}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln voucher(s)</source>
+        <translation>
+            <numerusform>%Ln voucher</numerusform>
+            <numerusform>%Ln vouchers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Shop name on the slip:</source>
+        <translation>Shop name on the slip:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Shop name on the slip</source>
+        <translation>Shop name on the slip</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Saved {file}.</source>
+        <translation>Saved {file}.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>…and %Ln more.</source>
+        <translation>
+            <numerusform>…and %Ln more.</numerusform>
+            <numerusform>…and %Ln more.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not save {file}: {reason}</source>
+        <translation>Could not save {file}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2147,7 +2250,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>ScanRejected</name>
     <message>
-        <location filename="../../piggy_desk/counter/scan.py" line="+81"/>
+        <location filename="../../piggy_desk/counter/scan.py" line="+82"/>
         <source>That scan is far too long to be a voucher code (over {max} characters).</source>
         <translation>That scan is far too long to be a voucher code (over {max} characters).</translation>
     </message>
@@ -3148,9 +3251,82 @@ The voucher can then be used again.</translation>
     </message>
 </context>
 <context>
+    <name>VoucherPrint</name>
+    <message>
+        <location filename="../../piggy_desk/ui/printing.py" line="-366"/>
+        <source>Valid from {start} until {end}</source>
+        <translation>Valid from {start} until {end}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Valid until {end}</source>
+        <translation>Valid until {end}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Valid from {start}, no end date</source>
+        <translation>Valid from {start}, no end date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No end date</source>
+        <translation>No end date</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Until {end}</source>
+        <translation>Until {end}</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The printer could not be started.</source>
+        <translation>The printer could not be started.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Slip, 80 mm receipt roll</source>
+        <translation>Slip, 80 mm receipt roll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slip, A6</source>
+        <translation>Slip, A6</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4 label sheet, 3 × 8 (70 × 37 mm)</source>
+        <translation>A4 label sheet, 3 × 8 (70 × 37 mm)</translation>
+    </message>
+    <message>
+        <location line="+179"/>
+        <source>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</source>
+        <translation>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</translation>
+    </message>
+    <message>
+        <location filename="../../piggy_desk/voucher_print.py" line="+64"/>
+        <source>No barcode: this code has characters a scanner cannot type back ({characters}). Type the code at the counter.</source>
+        <translation>No barcode: this code has characters a scanner cannot type back ({characters}). Type the code at the counter.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No barcode: the code is empty.</source>
+        <translation>No barcode: the code is empty.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No QR code: the code is longer than {max} characters.</source>
+        <translation>No QR code: the code is longer than {max} characters.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No barcode: this code is too long for a scannable barcode {width} mm wide. Scan the QR code.</source>
+        <translation>No barcode: this code is too long for a scannable barcode {width} mm wide. Scan the QR code.</translation>
+    </message>
+</context>
+<context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers.py" line="+151"/>
+        <location filename="../../piggy_desk/ui/vouchers.py" line="+152"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3188,18 +3364,18 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location line="+151"/>
+        <location line="+154"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+172"/>
+        <location line="+185"/>
         <source>All promotions</source>
         <translation>All promotions</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-182"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -3274,7 +3450,12 @@ The voucher can then be used again.</translation>
         <translation>Open on the counter</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>New voucher…</source>
         <translation>New voucher…</translation>
     </message>
@@ -3289,12 +3470,17 @@ The voucher can then be used again.</translation>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>Print list…</source>
+        <translation>Print list…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Cancel export</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>No customer with this e-mail address.</source>
         <translation>No customer with this e-mail address.</translation>
     </message>
@@ -3316,7 +3502,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+161"/>
+        <location line="+195"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln new voucher is ready.</numerusform>
@@ -3332,17 +3518,17 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-181"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} activated.</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-287"/>
         <source>Arrow keys choose a voucher; the buttons below or the Menu key act on it</source>
         <translation>Arrow keys choose a voucher; the buttons below or the Menu key act on it</translation>
     </message>
     <message>
-        <location line="+275"/>
+        <location line="+289"/>
         <source>Voucher {code} deactivated.</source>
         <translation>Voucher {code} deactivated.</translation>
     </message>
@@ -3376,7 +3562,12 @@ The voucher can then be used again.</translation>
         <translation>Copied {code}.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
+        <source>The list has no vouchers to print.</source>
+        <translation>The list has no vouchers to print.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Voucher {code} created.</source>
         <translation>Voucher {code} created.</translation>
     </message>

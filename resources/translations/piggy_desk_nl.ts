@@ -94,7 +94,7 @@
 <context>
     <name>ContactSearch</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts.py" line="+102"/>
+        <location filename="../../piggy_desk/ui/contacts.py" line="+103"/>
         <source>That is far too long to be an e-mail address or a loyalty card.</source>
         <translation>Dat is veel te lang voor een e-mailadres of klantenkaart.</translation>
     </message>
@@ -165,7 +165,7 @@
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>E-mail address or scan a loyalty card</source>
         <translation>E-mailadres, of scan een klantenkaart</translation>
     </message>
@@ -190,12 +190,22 @@
         <translation>Gebruiken aan de kassa</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Print vouchers…</source>
+        <translation>Vouchers afdrukken…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The chosen vouchers, or all of this customer&apos;s when none is chosen</source>
+        <translation>De gekozen vouchers, of alle vouchers van deze klant als er geen gekozen is</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The customer&apos;s vouchers</source>
         <translation>Vouchers van de klant</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Looking up the customer…</source>
         <translation>Klant opzoeken…</translation>
     </message>
@@ -269,7 +279,12 @@
         </translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="+43"/>
+        <source>This customer has no vouchers to print.</source>
+        <translation>Deze klant heeft geen vouchers om af te drukken.</translation>
+    </message>
+    <message>
+        <location line="-52"/>
         <source>Loading vouchers…</source>
         <translation>Vouchers laden…</translation>
     </message>
@@ -1178,7 +1193,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>Training mode</source>
         <translation>Trainingsmodus</translation>
     </message>
@@ -1516,6 +1531,94 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <location line="+22"/>
         <source>That is not the manager PIN.</source>
         <translation>Dat is niet de manager-pincode.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintCounts</name>
+    <message numerus="yes">
+        <location filename="../../piggy_desk/ui/printing.py" line="+67"/>
+        <source>Can be used %Ln time(s)</source>
+        <translation>
+            <numerusform>%Ln keer te gebruiken</numerusform>
+            <numerusform>%Ln keer te gebruiken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>All %Ln voucher(s) in the list.</source>
+        <translation>
+            <numerusform>%Ln voucher in de lijst.</numerusform>
+            <numerusform>Alle %Ln vouchers in de lijst.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location line="+454"/>
+        <source>Print vouchers</source>
+        <translation>Vouchers afdrukken</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Voucher {code}</source>
+        <translation>Voucher {code}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln voucher(s)</source>
+        <translation>
+            <numerusform>%Ln voucher</numerusform>
+            <numerusform>%Ln vouchers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Shop name on the slip:</source>
+        <translation>Winkelnaam op de bon:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Shop name on the slip</source>
+        <translation>Winkelnaam op de bon</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als pdf…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Saved {file}.</source>
+        <translation>{file} opgeslagen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>…and %Ln more.</source>
+        <translation>
+            <numerusform>…en nog %Ln.</numerusform>
+            <numerusform>…en nog %Ln.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Save as PDF</source>
+        <translation>Opslaan als pdf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Pdf-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not save {file}: {reason}</source>
+        <translation>{file} kon niet worden opgeslagen: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2147,7 +2250,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>ScanRejected</name>
     <message>
-        <location filename="../../piggy_desk/counter/scan.py" line="+81"/>
+        <location filename="../../piggy_desk/counter/scan.py" line="+82"/>
         <source>That scan is far too long to be a voucher code (over {max} characters).</source>
         <translation>Die scan is veel te lang voor een vouchercode (meer dan {max} tekens).</translation>
     </message>
@@ -3148,9 +3251,82 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
 </context>
 <context>
+    <name>VoucherPrint</name>
+    <message>
+        <location filename="../../piggy_desk/ui/printing.py" line="-366"/>
+        <source>Valid from {start} until {end}</source>
+        <translation>Geldig van {start} tot {end}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Valid until {end}</source>
+        <translation>Geldig tot {end}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Valid from {start}, no end date</source>
+        <translation>Geldig vanaf {start}, geen einddatum</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No end date</source>
+        <translation>Geen einddatum</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Until {end}</source>
+        <translation>Tot {end}</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The printer could not be started.</source>
+        <translation>De printer kon niet worden gestart.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Slip, 80 mm receipt roll</source>
+        <translation>Bon, kassarol van 80 mm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slip, A6</source>
+        <translation>Bon, A6</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4 label sheet, 3 × 8 (70 × 37 mm)</source>
+        <translation>A4-etiketvel, 3 × 8 (70 × 37 mm)</translation>
+    </message>
+    <message>
+        <location line="+179"/>
+        <source>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</source>
+        <translation>De eerste {shown} van de {total} vouchers in de lijst: één afdruk neemt er hoogstens {max}. Verfijn het filter voor de andere.</translation>
+    </message>
+    <message>
+        <location filename="../../piggy_desk/voucher_print.py" line="+64"/>
+        <source>No barcode: this code has characters a scanner cannot type back ({characters}). Type the code at the counter.</source>
+        <translation>Geen barcode: deze code heeft tekens die een scanner niet kan teruggeven ({characters}). Typ de code aan de kassa.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No barcode: the code is empty.</source>
+        <translation>Geen barcode: de code is leeg.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No QR code: the code is longer than {max} characters.</source>
+        <translation>Geen QR-code: de code is langer dan {max} tekens.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No barcode: this code is too long for a scannable barcode {width} mm wide. Scan the QR code.</source>
+        <translation>Geen barcode: deze code is te lang voor een scanbare barcode van {width} mm breed. Scan de QR-code.</translation>
+    </message>
+</context>
+<context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers.py" line="+151"/>
+        <location filename="../../piggy_desk/ui/vouchers.py" line="+152"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3188,18 +3364,18 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location line="+151"/>
+        <location line="+154"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+172"/>
+        <location line="+185"/>
         <source>All promotions</source>
         <translation>Alle acties</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-182"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -3274,7 +3450,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Openen aan de kassa</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>New voucher…</source>
         <translation>Nieuwe voucher…</translation>
     </message>
@@ -3289,12 +3470,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>CSV exporteren…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>Print list…</source>
+        <translation>Lijst afdrukken…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Cancel export</source>
         <translation>Export annuleren</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>No customer with this e-mail address.</source>
         <translation>Geen klant met dit e-mailadres.</translation>
     </message>
@@ -3316,7 +3502,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+161"/>
+        <location line="+195"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln nieuwe voucher is klaar.</numerusform>
@@ -3332,17 +3518,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-181"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} is geactiveerd.</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-287"/>
         <source>Arrow keys choose a voucher; the buttons below or the Menu key act on it</source>
         <translation>Kies met de pijltjestoetsen een voucher; de knoppen hieronder of de menutoets werken op die voucher</translation>
     </message>
     <message>
-        <location line="+275"/>
+        <location line="+289"/>
         <source>Voucher {code} deactivated.</source>
         <translation>Voucher {code} is uitgeschakeld.</translation>
     </message>
@@ -3376,7 +3562,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{code} gekopieerd.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
+        <source>The list has no vouchers to print.</source>
+        <translation>De lijst heeft geen vouchers om af te drukken.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Voucher {code} created.</source>
         <translation>Voucher {code} is aangemaakt.</translation>
     </message>

@@ -516,7 +516,10 @@ async def test_shift_f10_on_the_vouchers_table_offers_use_on_the_counter(
     QTest.keyClick(screen.table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    assert [(a.text(), a.isEnabled()) for a in menu.actions()] == [("Use on the counter", True)]
+    assert [(a.text(), a.isEnabled()) for a in menu.actions()] == [
+        ("Use on the counter", True),
+        ("Print vouchers…", True),
+    ]
     QTest.keyClick(menu, Qt.Key.Key_Down)
     QTest.keyClick(menu, Qt.Key.Key_Return)
     await until(lambda: not menu.isVisible(), what="the menu to close")

@@ -240,6 +240,7 @@ async def test_the_menu_key_on_the_vouchers_table_offers_the_row_buttons(
         screen.reverse_button,
         screen.copy_button,
         screen.counter_button,
+        screen.print_button,
     ]
     key(Key.Key_Menu)
     menu = open_menu()
