@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from piggy_desk.counter import flow as flow_module
 from piggy_desk.counter.flow import CounterView, RedemptionFlow, Stage, Tone
 from piggy_desk.counter.journal import (
     TROUBLE_SENTENCES,
@@ -168,6 +171,62 @@ async def test_begin_refused_says_nothing_was_sent_and_names_the_cause(
             locker.let_go()
     finally:
         locker.let_go()
+
+
+async def test_a_journal_held_by_another_program_never_freezes_the_counter(
+    sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    """While the journal waits for another program's lock (up to its busy timeout), the
+    loop keeps turning: the window repaints and takes keys."""
+    locker = JournalLocker(tmp_path / "journal.sqlite3")
+    turns = 0
+
+    async def ticker() -> None:
+        nonlocal turns
+        while True:
+            await asyncio.sleep(0.001)
+            turns += 1
+
+    try:
+        async with counter(sandbox, tmp_path) as c:
+            await c.run.scan(KNOWN.ACTIVE_WITH_CONTACT)
+            locker.hold()
+            ticking = asyncio.create_task(ticker())
+            await asyncio.sleep(0)
+            turns = 0
+            await c.flow.redeem()  # its pending line waits 0.2 s for the lock, then gives up
+            ticking.cancel()
+            assert NOTHING_SENT in c.said[-1], c.said
+            assert turns >= 5, turns
+            locker.let_go()
+    finally:
+        locker.let_go()
+
+
+async def test_journal_writes_done_at_once_are_not_awaited_through_the_loop(
+    sandbox: RunningSandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 20: a journal call the disk has done (a durable commit: a fraction of a
+    millisecond) is taken without handing its answer back through the event loop, which
+    cost turns of the Qt loop, repaints included, four times per redemption. Here the
+    wait is made long, so that a busy machine cannot make the journal slower than it."""
+    monkeypatch.setattr(flow_module, "JOURNAL_WAIT_SECONDS", 30.0, raising=False)
+    handed_back: list[object] = []
+    async with counter(sandbox, tmp_path) as c:
+        loop = asyncio.get_running_loop()
+        call_soon_threadsafe = loop.call_soon_threadsafe
+
+        def watched(callback: Any, *args: Any, **kwargs: Any) -> Any:
+            if threading.current_thread().name.startswith("journal"):
+                handed_back.append(callback)
+            return call_soon_threadsafe(callback, *args, **kwargs)
+
+        monkeypatch.setattr(loop, "call_soon_threadsafe", watched)
+        assert await c.run.redeem_once(KNOWN.ACTIVE_WITH_CONTACT)
+        monkeypatch.undo()
+        written = c.run.entries(Action.LOCK, Action.REDEEM)
+    assert [e.outcome for e in written] == [Outcome.OK, Outcome.OK]
+    assert handed_back == []
 
 
 def _today() -> tuple[object, object]:
