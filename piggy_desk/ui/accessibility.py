@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+W = TypeVar("W", bound=QWidget)
 _KEY_HINT = re.compile(
     r"(?P<name>.*?\S)\s+\((?P<key>Enter|Esc|Space|Delete|F\d+|(?:Ctrl|Alt|Shift)\+\S+)\)"
 )
@@ -48,13 +50,18 @@ def label_controls(root: QWidget) -> None:
             if not isinstance(label, QLabel) or field_item is None:
                 continue
             # (addRow(text, widget) makes the field widget the buddy, even a container.)
-            buddy = label.buddy()
-            if buddy is not None and _operable(buddy):
-                continue
-            # A combo box first: the other controls' own names are heard.
-            field = _first_control(field_item, QComboBox) or _first_control(field_item)
-            if field is not None:
+            field: QWidget | None = label.buddy()
+            if field is None or not _operable(field):
+                # A combo box first: the other controls' own names are heard.
+                field = _first_control(field_item, QComboBox) or _first_control(field_item)
+                if field is None:
+                    continue
                 label.setBuddy(field)
+            # A hint under the field labels it too: read with the field, not as loose text
+            # when the dialog opens (Orca read every hint of New promotion at once).
+            for hint in _widgets(field_item, QLabel):
+                if hint.property("fieldHint") and hint.buddy() is None:
+                    hint.setBuddy(field)
         _chain_form(form)
     for field in root.findChildren(QLineEdit):
         _describe_placeholder(field)
@@ -104,16 +111,21 @@ def _chain_form(form: QFormLayout) -> None:
 
 def _controls(item: QLayoutItem) -> list[QWidget]:
     """Every operable widget of a layout item, in layout order."""
+    return [w for w in _widgets(item, QWidget) if _operable(w)]
+
+
+def _widgets(item: QLayoutItem, kind: type[W]) -> list[W]:
+    """Every widget of ``kind`` in a layout item (a widget and its children, or a layout)."""
     widget = item.widget()
     if widget is not None:
-        return [w for w in [widget, *widget.findChildren(QWidget)] if _operable(w)]
+        return [w for w in [widget, *widget.findChildren(QWidget)] if isinstance(w, kind)]
     layout = item.layout()
-    found: list[QWidget] = []
+    found: list[W] = []
     if isinstance(layout, QLayout):
         for index in range(layout.count()):
             inner = layout.itemAt(index)
             if inner is not None:
-                found += _controls(inner)
+                found += _widgets(inner, kind)
     return found
 
 

@@ -257,7 +257,9 @@ def test_the_tab_order_of_each_screen_is_the_visual_order(screen_reader: Desktop
     assert found == [], "\n".join(found)
 
 
-def test_the_new_promotion_dialog_opens_on_its_name_field(screen_reader: Desktop) -> None:
+def test_the_new_promotion_dialog_opens_on_its_name_field_with_its_hints_linked(
+    screen_reader: Desktop,
+) -> None:
     place = screen_reader
     place.focus_window()
     place.key("ctrl+3", notice=False)
@@ -270,11 +272,20 @@ def test_the_new_promotion_dialog_opens_on_its_name_field(screen_reader: Desktop
         ),
         since=mark,
     )
+    # The hints under the fields label them (a screen reader read them all as loose text
+    # when the dialog opened, and never with their field).
+    hinted = {
+        control["name"]: control["labelled_by"]
+        for control in place.tree()
+        if control["name"] in ("Uses per voucher", "Voucher limit", "Vouchers valid for")
+    }
     place.do("close")
     place.focus_window()
     place.key("ctrl+1", notice=False)
     assert opened["focus"] == "QLineEdit#nameInput", opened
     assert arrived is not None and arrived["source"]["name"] == "Name", arrived
+    assert "How many times one voucher can be used." in hinted["Uses per voucher"], hinted
+    assert "Vouchers in all." in hinted["Voucher limit"], hinted
 
 
 @pytest.mark.long
