@@ -796,9 +796,9 @@ class RedemptionFlow:
             await self._journal_call(
                 self._journal.finish, entry, Outcome.FAILED, detail="not redeemed (find)"
             )
-            self._update(
-                Stage.CONFIRMING, voucher=dataclasses.replace(voucher, status=now.status), busy=None
-            )
+            # LOCKED is this counter's own lock: show the voucher as it was while confirming
+            # (Piggy's LOCKED reads "in use at another counter").
+            self._update(Stage.CONFIRMING, voucher=voucher, busy=None)
             self._say(
                 Tone.ERROR,
                 self.translate(

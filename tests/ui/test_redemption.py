@@ -223,11 +223,15 @@ async def test_an_answer_lost_before_piggy_acted_is_not_redeemed_and_enter_retri
     code = KNOWN.ACTIVE_WITH_CONTACT
     await counter.scan(code)
     await enter(counter, Stage.CONFIRMING)
+    reserved_here = counter.screen.card.status.word
     counter.sandbox.inject("drop", path="/vouchers/redeem")
     await enter(counter)
     assert counter.screen.view.stage == Stage.CONFIRMING
     assert counter.last_notice.tone == Tone.ERROR
     assert "NOT redeemed" in counter.last_notice.sentence
+    # Piggy's find says LOCKED: by this counter, which still holds it. The card says what
+    # it said before the redeem, never "In use at another counter".
+    assert counter.screen.card.status.word == reserved_here
     assert counter.sandbox.voucher_state(code)["redemptions_used"] == 0
     await enter(counter, Stage.SHOWING)
     assert counter.sandbox.voucher_state(code)["redemptions_used"] == 1
