@@ -522,6 +522,7 @@ class PrintDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("printDialog")
         self.setWindowTitle(self.tr("Print vouchers"))
+        self.setMinimumWidth(440)
         self.vouchers = list(vouchers)
         self.saved_to: Path | None = None
         self._setup_ui(note, shop)
@@ -595,7 +596,8 @@ class PrintDialog(QDialog):
         sentences: list[str] = []
         for voucher in self.vouchers:
             for sentence in symbol_problems(voucher.code, choice):
-                line = f"{voucher.code[:40]}: {sentence}"
+                code = voucher.code if len(voucher.code) <= 40 else voucher.code[:40] + "…"
+                line = f"{code}: {sentence}"
                 if line not in sentences:
                     sentences.append(line)
         if len(sentences) > 5:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -887,9 +888,30 @@ class VouchersScreen(QWidget):
     def open_batch_dialog(self) -> BatchDialog:
         dialog = BatchDialog(self._client, self._tasks, self.promotions, self)
         dialog.batch_completed.connect(self._on_dialog_batch_completed)
+        dialog.batch_completed.connect(
+            lambda promotion_uuid, _: self._offer_print(dialog, promotion_uuid)
+        )
         label_controls(dialog)
         dialog.open()
         return dialog
+
+    def _offer_print(self, dialog: BatchDialog, promotion_uuid: str) -> None:
+        """A finished batch can be printed from its dialog: the promotion's vouchers, as the
+        list then shows them."""
+        button = QPushButton(self.tr("Print…"), dialog)
+        button.setObjectName("printBatchButton")
+        button.setAutoDefault(False)
+        button.setToolTip(self.tr("Print every voucher of this promotion on labels or slips"))
+        dialog.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+
+        def print_list() -> None:
+            dialog.accept()
+            self._tasks.start(
+                self._print_list(VoucherFilter(promotion_uuid=promotion_uuid)),
+                name="vouchers-print",
+            )
+
+        button.clicked.connect(print_list)
 
     def _on_dialog_voucher_created(self, voucher: Voucher) -> None:
         self.model.show_only(voucher)

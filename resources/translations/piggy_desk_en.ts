@@ -4,7 +4,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../piggy_desk/ui/accessibility.py" line="+63"/>
+        <location filename="../../piggy_desk/ui/accessibility.py" line="+70"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
@@ -1138,7 +1138,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/main_window.py" line="+37"/>
+        <location filename="../../piggy_desk/ui/main_window.py" line="+45"/>
         <source>Connecting to Piggy…</source>
         <translation>Connecting to Piggy…</translation>
     </message>
@@ -1188,7 +1188,7 @@ The voucher can then be used again.</translation>
         <translation>Training — sandbox. Nothing here touches real vouchers or customers.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>Piggy Desk — training</source>
         <translation>Piggy Desk — training</translation>
     </message>
@@ -1560,7 +1560,7 @@ The voucher can then be used again.</translation>
         <translation>Print vouchers</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Voucher {code}</source>
         <translation>Voucher {code}</translation>
     </message>
@@ -1598,7 +1598,7 @@ The voucher can then be used again.</translation>
         <translation>Saved {file}.</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>…and %Ln more.</source>
         <translation>
             <numerusform>…and %Ln more.</numerusform>
@@ -1952,7 +1952,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+191"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+194"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>No connection to Piggy: vouchers cannot be checked or redeemed now.</translation>
     </message>
@@ -3253,7 +3253,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherPrint</name>
     <message>
-        <location filename="../../piggy_desk/ui/printing.py" line="-366"/>
+        <location filename="../../piggy_desk/ui/printing.py" line="-368"/>
         <source>Valid from {start} until {end}</source>
         <translation>Valid from {start} until {end}</translation>
     </message>
@@ -3298,7 +3298,7 @@ The voucher can then be used again.</translation>
         <translation>A4 label sheet, 3 × 8 (70 × 37 mm)</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+181"/>
         <source>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</source>
         <translation>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</translation>
     </message>
@@ -3326,7 +3326,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers.py" line="+152"/>
+        <location filename="../../piggy_desk/ui/vouchers.py" line="+153"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3451,11 +3451,12 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+367"/>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-351"/>
         <source>New voucher…</source>
         <translation>New voucher…</translation>
     </message>
@@ -3502,7 +3503,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+195"/>
+        <location line="+216"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln new voucher is ready.</numerusform>
@@ -3518,7 +3519,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-202"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} activated.</translation>
     </message>
@@ -3567,7 +3568,12 @@ The voucher can then be used again.</translation>
         <translation>The list has no vouchers to print.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
+        <source>Print every voucher of this promotion on labels or slips</source>
+        <translation>Print every voucher of this promotion on labels or slips</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Voucher {code} created.</source>
         <translation>Voucher {code} created.</translation>
     </message>

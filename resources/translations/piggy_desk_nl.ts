@@ -4,7 +4,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../piggy_desk/ui/accessibility.py" line="+63"/>
+        <location filename="../../piggy_desk/ui/accessibility.py" line="+70"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
@@ -1138,7 +1138,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/main_window.py" line="+37"/>
+        <location filename="../../piggy_desk/ui/main_window.py" line="+45"/>
         <source>Connecting to Piggy…</source>
         <translation>Verbinden met Piggy…</translation>
     </message>
@@ -1188,7 +1188,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Training — oefenomgeving. Niets hier raakt echte vouchers of klanten.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>Piggy Desk — training</source>
         <translation>Piggy Desk — training</translation>
     </message>
@@ -1560,7 +1560,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Vouchers afdrukken</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Voucher {code}</source>
         <translation>Voucher {code}</translation>
     </message>
@@ -1598,7 +1598,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{file} opgeslagen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>…and %Ln more.</source>
         <translation>
             <numerusform>…en nog %Ln.</numerusform>
@@ -1952,7 +1952,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+191"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+194"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>Geen verbinding met Piggy: vouchers kunnen nu niet worden gecontroleerd of ingewisseld.</translation>
     </message>
@@ -3253,7 +3253,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherPrint</name>
     <message>
-        <location filename="../../piggy_desk/ui/printing.py" line="-366"/>
+        <location filename="../../piggy_desk/ui/printing.py" line="-368"/>
         <source>Valid from {start} until {end}</source>
         <translation>Geldig van {start} tot {end}</translation>
     </message>
@@ -3298,7 +3298,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>A4-etiketvel, 3 × 8 (70 × 37 mm)</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+181"/>
         <source>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</source>
         <translation>De eerste {shown} van de {total} vouchers in de lijst: één afdruk neemt er hoogstens {max}. Verfijn het filter voor de andere.</translation>
     </message>
@@ -3326,7 +3326,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers.py" line="+152"/>
+        <location filename="../../piggy_desk/ui/vouchers.py" line="+153"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3451,11 +3451,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+367"/>
         <source>Print…</source>
         <translation>Afdrukken…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-351"/>
         <source>New voucher…</source>
         <translation>Nieuwe voucher…</translation>
     </message>
@@ -3502,7 +3503,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+195"/>
+        <location line="+216"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln nieuwe voucher is klaar.</numerusform>
@@ -3518,7 +3519,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-202"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} is geactiveerd.</translation>
     </message>
@@ -3567,7 +3568,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De lijst heeft geen vouchers om af te drukken.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
+        <source>Print every voucher of this promotion on labels or slips</source>
+        <translation>Alle vouchers van deze actie afdrukken op etiketten of bonnen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Voucher {code} created.</source>
         <translation>Voucher {code} is aangemaakt.</translation>
     </message>

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from piggy_desk.api import PiggyClient
 from piggy_desk.api.client import MAX_CODE_LENGTH
@@ -26,6 +26,7 @@ from piggy_desk.ui.printing import Layout, PrintDialog, render_images, save_pdf,
 from piggy_desk.voucher_print import A4_3X8, SlipFacts
 from tests.ui.conftest import Counter, until
 from tests.ui.test_redemption import enter
+from tests.ui.test_vouchers import start_batch
 
 # The longest code Piggy takes, in letters of both cases, digits and the signs codes use.
 LONGEST = ("Aa0-Bb1_Cc2.Dd3" * 20)[:MAX_CODE_LENGTH]
@@ -218,3 +219,38 @@ async def test_a_printed_slip_is_redeemed_at_the_counter(
         await enter(counter, Stage.CONFIRMING)
         await enter(counter, Stage.SHOWING)
         assert sandbox.voucher_state(code)["status"] == "REDEEMED", code
+
+
+@needs_poppler
+async def test_a_finished_batch_prints_on_labels_from_its_dialog(
+    counter: Counter, sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    """New batch…, done, Print… in the batch's dialog: a label sheet of exactly the
+    promotion's vouchers, every one readable."""
+    async with PiggyClient(sandbox.base_url, sandbox.token) as client:
+        promotion = await client.promotions.create("Markt", "Flyers voor de markt")
+    window = counter.window
+    window.tabs.setCurrentWidget(window.vouchers)
+    screen = window.vouchers
+    await screen.load_promotions()
+    dialog, done = start_batch(screen, promotion.uuid, 30)
+    await until(lambda: done, timeout=15, what="the batch to complete")
+    button = dialog.findChild(QPushButton, "printBatchButton")
+    assert button is not None and button.isVisible() and button.isEnabled()
+    screen.print_dialog = None
+    button.click()
+    await until(lambda: screen.print_dialog is not None, what="the print dialog")
+    printing = screen.print_dialog
+    assert printing is not None
+    assert printing.what_label.text() == "All 30 vouchers in the list."
+    assert printing.layout_choice == Layout.SHEET
+    async with PiggyClient(sandbox.base_url, sandbox.token) as client:
+        listed = await client.vouchers.list(promotion_uuid=promotion.uuid, limit=500)
+    made = {voucher.code for voucher in listed.items}
+    assert {v.code for v in printing.vouchers} == made and len(made) == 30
+    pdf = tmp_path / "batch.pdf"
+    printing.save_pdf(pdf)
+    first, second = (read(page) for page in pdf_pages(pdf))
+    assert len(first["QRCode"]) == 24 and len(second["QRCode"]) == 6
+    assert set(first["QRCode"]) | set(second["QRCode"]) == made
+    printing.close()
