@@ -30,8 +30,8 @@ from run import REDEEMS, CardWatch, SandboxProcess, bounded  # benchmarks/ is on
 
 from piggy_desk.app import build_training_window
 from piggy_desk.counter.flow import Stage
-from piggy_desk.ui.loop import CounterEventLoop
-from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.core.loop import CounterEventLoop
+from piggy_desk.ui.shell.main_window import MainWindow
 
 
 class Ledger:

@@ -16,8 +16,8 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication
 
 from piggy_desk.app import build_training_window
-from piggy_desk.ui.loop import CounterEventLoop
-from piggy_desk.ui.vouchers import VoucherFilter
+from piggy_desk.ui.core.loop import CounterEventLoop
+from piggy_desk.ui.vouchers.screen import VoucherFilter
 
 TIMEOUT = 60.0
 

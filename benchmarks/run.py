@@ -36,11 +36,11 @@ from PySide6.QtWidgets import QApplication
 from piggy_desk.app import build_training_window
 from piggy_desk.counter.flow import CounterView, Stage
 from piggy_desk.sandbox import KNOWN
-from piggy_desk.ui.contacts import ContactsScreen
-from piggy_desk.ui.garbage import MainThreadCollector
-from piggy_desk.ui.loop import CounterEventLoop
-from piggy_desk.ui.main_window import FIRST_PAINT_LINE, MainWindow
-from piggy_desk.ui.vouchers import VoucherFilter, VouchersScreen
+from piggy_desk.ui.contacts.screen import ContactsScreen
+from piggy_desk.ui.core.garbage import MainThreadCollector
+from piggy_desk.ui.core.loop import CounterEventLoop
+from piggy_desk.ui.shell.main_window import FIRST_PAINT_LINE, MainWindow
+from piggy_desk.ui.vouchers.screen import VoucherFilter, VouchersScreen
 from piggy_desk.ui.widgets import JUST_REDEEMED
 
 HERE = Path(__file__).resolve().parent

@@ -23,7 +23,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from piggy_desk import app
-from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.shell.main_window import MainWindow
 
 CODE = "ACTIEF0002"  # KNOWN.ACTIVE_NO_CONTACT, without importing the sandbox early
 

@@ -37,26 +37,26 @@ from piggy_desk.settings import (
     token_from_environment,
 )
 from piggy_desk.token_store import TokenStore
-from piggy_desk.ui import theme
-from piggy_desk.ui.counter import CounterController, CounterScreen
-from piggy_desk.ui.garbage import MainThreadCollector
-from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, install_translators, time_text, translate
-from piggy_desk.ui.loop import CounterEventLoop
-from piggy_desk.ui.main_window import MainWindow
-from piggy_desk.ui.manager_gate import ManagerGate
-from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.one_copy import DataFolderGuard, call_running_copy, take_data_folder
-from piggy_desk.ui.sounds import SoundPlayer
-from piggy_desk.ui.start_failure import LOG_FILE_SENTENCE, report_start_failure
-from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.core import theme
+from piggy_desk.ui.core.garbage import MainThreadCollector
+from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, install_translators, time_text, translate
+from piggy_desk.ui.core.loop import CounterEventLoop
+from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.sounds import SoundPlayer
+from piggy_desk.ui.core.tasks import TaskRunner
+from piggy_desk.ui.counter.screen import CounterController, CounterScreen
+from piggy_desk.ui.shell.main_window import MainWindow
+from piggy_desk.ui.shell.manager_gate import ManagerGate
+from piggy_desk.ui.shell.one_copy import DataFolderGuard, call_running_copy, take_data_folder
+from piggy_desk.ui.shell.start_failure import LOG_FILE_SENTENCE, report_start_failure
 
 if TYPE_CHECKING:
     from piggy_desk.sandbox import RunningSandbox
-    from piggy_desk.ui.contacts import ContactsScreen
-    from piggy_desk.ui.journal import JournalScreen
-    from piggy_desk.ui.promotions import PromotionsScreen
-    from piggy_desk.ui.settings_screen import SettingsScreen
-    from piggy_desk.ui.vouchers import VouchersScreen
+    from piggy_desk.ui.contacts.screen import ContactsScreen
+    from piggy_desk.ui.journal.screen import JournalScreen
+    from piggy_desk.ui.promotions.screen import PromotionsScreen
+    from piggy_desk.ui.settings.screen import SettingsScreen
+    from piggy_desk.ui.vouchers.screen import VouchersScreen
 
 log = logging.getLogger("piggy_desk")
 STYLE = Path(__file__).with_name("resources") / "counter.qss"
@@ -168,7 +168,7 @@ def problems_note(loaded: LoadedSettings) -> str:
 
 
 def _journal_screen(journal: Journal, tasks: TaskRunner, messages: MessagePath) -> JournalScreen:
-    from piggy_desk.ui.journal import JournalScreen
+    from piggy_desk.ui.journal.screen import JournalScreen
 
     return JournalScreen(journal, tasks, messages)
 
@@ -176,7 +176,7 @@ def _journal_screen(journal: Journal, tasks: TaskRunner, messages: MessagePath) 
 def _vouchers_screen(
     client: PiggyClient, tasks: TaskRunner, messages: MessagePath
 ) -> VouchersScreen:
-    from piggy_desk.ui.vouchers import VouchersScreen
+    from piggy_desk.ui.vouchers.screen import VouchersScreen
 
     return VouchersScreen(client, tasks, messages)
 
@@ -184,7 +184,7 @@ def _vouchers_screen(
 def _promotions_screen(
     client: PiggyClient, tasks: TaskRunner, messages: MessagePath
 ) -> PromotionsScreen:
-    from piggy_desk.ui.promotions import PromotionsScreen
+    from piggy_desk.ui.promotions.screen import PromotionsScreen
 
     return PromotionsScreen(client, tasks, messages)
 
@@ -192,7 +192,7 @@ def _promotions_screen(
 def _contacts_screen(
     client: PiggyClient, tasks: TaskRunner, messages: MessagePath
 ) -> ContactsScreen:
-    from piggy_desk.ui.contacts import ContactsScreen
+    from piggy_desk.ui.contacts.screen import ContactsScreen
 
     return ContactsScreen(client, tasks, messages)
 
@@ -207,7 +207,7 @@ def _settings_screen(
     loaded: LoadedSettings | None,
     training: bool,
 ) -> SettingsScreen:
-    from piggy_desk.ui.settings_screen import SettingsScreen
+    from piggy_desk.ui.settings.screen import SettingsScreen
 
     loaded = loaded or LoadedSettings(settings)
     return SettingsScreen(
@@ -487,7 +487,7 @@ FIRST_RUN_CLOSED = object()
 async def first_run(settings: Settings, store: TokenStore) -> Settings | object | None:
     """The first-run screen: new Settings after "Connect to Piggy", None for "Try the
     sandbox", FIRST_RUN_CLOSED when the window was closed."""
-    from piggy_desk.ui.first_run import FirstRunScreen, FirstRunWindow
+    from piggy_desk.ui.first_run.screen import FirstRunScreen, FirstRunWindow
 
     messages = MessagePath()
     tasks = TaskRunner(messages.on_task_failed)

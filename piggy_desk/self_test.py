@@ -30,9 +30,9 @@ from piggy_desk.counter.flow import Stage
 from piggy_desk.logs import redact, register_secret
 from piggy_desk.notices import Notice
 from piggy_desk.sandbox import KNOWN, RunningSandbox, start_sandbox
-from piggy_desk.ui.counter import STRAY_ENTER_SECONDS
-from piggy_desk.ui.i18n import SUPPORTED, missing_translations
-from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.core.i18n import SUPPORTED, missing_translations
+from piggy_desk.ui.counter.screen import STRAY_ENTER_SECONDS
+from piggy_desk.ui.shell.main_window import MainWindow
 
 log = logging.getLogger("piggy_desk.self_test")
 T = TypeVar("T")

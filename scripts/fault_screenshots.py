@@ -34,10 +34,10 @@ from piggy_desk.app import _tell_journal_damaged, build_training_window
 from piggy_desk.counter.flow import CounterView, Stage
 from piggy_desk.counter.journal import JournalDamaged
 from piggy_desk.sandbox import KNOWN, RunningSandbox, start_sandbox
-from piggy_desk.ui import theme
-from piggy_desk.ui.i18n import install_translators
-from piggy_desk.ui.loop import CounterEventLoop
-from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.core import theme
+from piggy_desk.ui.core.i18n import install_translators
+from piggy_desk.ui.core.loop import CounterEventLoop
+from piggy_desk.ui.shell.main_window import MainWindow
 from tests.reliability.local_faults import FullDisk, JournalLocker, delete_journal, small_disk
 
 SIZE = (1100, 900)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from piggy_desk.api import PiggyClient
 from piggy_desk.api.models import Voucher
 from piggy_desk.sandbox import KNOWN, start_sandbox
-from piggy_desk.ui.i18n import install_translators
+from piggy_desk.ui.core.i18n import install_translators
 from piggy_desk.ui.printing import Layout, render_images
 from piggy_desk.voucher_print import A4_3X8, SlipFacts
 

@@ -25,10 +25,10 @@ from piggy_desk.app import build_training_window
 from piggy_desk.counter.connection import Connection
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN, start_sandbox
-from piggy_desk.ui import theme
-from piggy_desk.ui.i18n import install_translators
-from piggy_desk.ui.loop import CounterEventLoop
-from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.core import theme
+from piggy_desk.ui.core.i18n import install_translators
+from piggy_desk.ui.core.loop import CounterEventLoop
+from piggy_desk.ui.shell.main_window import MainWindow
 
 
 async def until(condition: Callable[[], bool], timeout: float = 10.0) -> None:

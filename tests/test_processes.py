@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from piggy_desk.logs import register_secret
-from piggy_desk.ui.sounds import SoundPlayer
+from piggy_desk.ui.core.sounds import SoundPlayer
 
 PACKAGE = Path(__file__).resolve().parents[1] / "piggy_desk"
 TOKEN = "pat-from-the-environment-7f3e9a"

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from piggy_desk.api import PiggyClient, PiggyError
 from piggy_desk.api.models import Voucher
 from piggy_desk.texts import QT_TRANSLATE_NOOP
-from piggy_desk.ui.i18n import date_time_text
+from piggy_desk.ui.core.i18n import date_time_text
 from piggy_desk.voucher_print import (
     A4_3X8,
     QUIET_MODULES_128,

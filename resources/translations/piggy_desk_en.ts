@@ -4,7 +4,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../piggy_desk/ui/accessibility.py" line="+70"/>
+        <location filename="../../piggy_desk/ui/core/accessibility.py" line="+70"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="+404"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+404"/>
         <source>New batch of vouchers</source>
         <translation>New batch of vouchers</translation>
     </message>
@@ -94,7 +94,7 @@
 <context>
     <name>ContactSearch</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts.py" line="+103"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+103"/>
         <source>That is far too long to be an e-mail address or a loyalty card.</source>
         <translation>That is far too long to be an e-mail address or a loyalty card.</translation>
     </message>
@@ -312,7 +312,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="+413"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+413"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -475,7 +475,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="+77"/>
+        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+77"/>
         <source>days</source>
         <translation>days</translation>
     </message>
@@ -620,7 +620,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-263"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-263"/>
         <source>New voucher</source>
         <translation>New voucher</translation>
     </message>
@@ -724,7 +724,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run.py" line="+98"/>
+        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+98"/>
         <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
         <translation>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</translation>
     </message>
@@ -924,7 +924,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>GlyphIcon</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets.py" line="+96"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+96"/>
         <source>Status icon</source>
         <translation>Status icon</translation>
     </message>
@@ -980,7 +980,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/journal.py" line="+32"/>
+        <location filename="../../piggy_desk/ui/journal/screen.py" line="+32"/>
         <source>Reserved</source>
         <translation>Reserved</translation>
     </message>
@@ -1138,7 +1138,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/main_window.py" line="+45"/>
+        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+45"/>
         <source>Connecting to Piggy…</source>
         <translation>Connecting to Piggy…</translation>
     </message>
@@ -1297,7 +1297,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets.py" line="+142"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+142"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
@@ -1320,7 +1320,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MessagePath</name>
     <message>
-        <location filename="../../piggy_desk/ui/messages.py" line="+19"/>
+        <location filename="../../piggy_desk/ui/core/messages.py" line="+19"/>
         <source>Piggy Desk ran into a problem it did not expect. Nothing was redeemed by this problem; check the voucher again before you continue. The details were written to the log.</source>
         <translation>Piggy Desk ran into a problem it did not expect. Nothing was redeemed by this problem; check the voucher again before you continue. The details were written to the log.</translation>
     </message>
@@ -1517,7 +1517,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/manager_gate.py" line="+26"/>
+        <location filename="../../piggy_desk/ui/shell/manager_gate.py" line="+26"/>
         <location line="+6"/>
         <source>Manager PIN</source>
         <translation>Manager PIN</translation>
@@ -1624,7 +1624,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionDraft</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-632"/>
+        <location filename="../../piggy_desk/ui/promotions/screen.py" line="-632"/>
         <source>A promotion needs a name.</source>
         <translation>A promotion needs a name.</translation>
     </message>
@@ -2378,7 +2378,7 @@ The voucher can then be used again.</translation>
         <translation>The two PINs are not the same. Type the new PIN twice.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+158"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+158"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>This is too long to be a token (over {max} characters).</translation>
     </message>
@@ -2398,7 +2398,7 @@ The voucher can then be used again.</translation>
         <translation>Leave the user name and password out of the address: the token is enough.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+55"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+55"/>
         <source>Choose one of the languages in the list.</source>
         <translation>Choose one of the languages in the list.</translation>
     </message>
@@ -2408,7 +2408,7 @@ The voucher can then be used again.</translation>
         <translation>Choose one of the themes in the list.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/sign_in.py" line="+22"/>
+        <location filename="../../piggy_desk/ui/widgets/sign_in.py" line="+22"/>
         <source>This is too long to be a client secret (over {max} characters).</source>
         <translation>This is too long to be a client secret (over {max} characters).</translation>
     </message>
@@ -2421,7 +2421,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../piggy_desk/ui/settings_screen.py" line="+107"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+107"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>The settings could not be written to {folder} ({problem}).</translation>
     </message>
@@ -2806,7 +2806,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>ShopPicker</name>
     <message>
-        <location filename="../../piggy_desk/ui/shop_picker.py" line="+20"/>
+        <location filename="../../piggy_desk/ui/widgets/shop_picker.py" line="+20"/>
         <source>shop</source>
         <translation>shop</translation>
     </message>
@@ -2859,7 +2859,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SignInChoice</name>
     <message>
-        <location filename="../../piggy_desk/ui/sign_in.py" line="+18"/>
+        <location filename="../../piggy_desk/ui/widgets/sign_in.py" line="+18"/>
         <source>Personal Access Token</source>
         <translation>Personal Access Token</translation>
     </message>
@@ -2872,7 +2872,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>StartFailure</name>
     <message>
-        <location filename="../../piggy_desk/ui/start_failure.py" line="+23"/>
+        <location filename="../../piggy_desk/ui/shell/start_failure.py" line="+23"/>
         <source>Piggy Desk could not start</source>
         <translation>Piggy Desk could not start</translation>
     </message>
@@ -2950,7 +2950,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>StatusBadge</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets.py" line="-62"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="-62"/>
         <source>Status: {word}</source>
         <translation>Status: {word}</translation>
     </message>
@@ -3054,7 +3054,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter.py" line="-627"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="-627"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>
@@ -3177,7 +3177,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherChart</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions.py" line="-1211"/>
+        <location filename="../../piggy_desk/ui/promotions/screen.py" line="-1211"/>
         <source>In use at a counter</source>
         <translation>In use at a counter</translation>
     </message>
@@ -3215,7 +3215,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-235"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-235"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
@@ -3326,7 +3326,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers.py" line="+153"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+153"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3601,7 +3601,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets.py" line="+239"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+239"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>in %Ln day</numerusform>
@@ -3662,7 +3662,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/voucher_dialogs.py" line="-123"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-123"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>

@@ -26,11 +26,11 @@ from piggy_desk.counter.connection import Connection
 from piggy_desk.counter.flow import Notice
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import LoadedSettings, Settings
-from piggy_desk.ui import theme
-from piggy_desk.ui.i18n import install_translators
-from piggy_desk.ui.loop import CounterEventLoop
-from piggy_desk.ui.main_window import MainWindow
-from piggy_desk.ui.sounds import SoundPlayer
+from piggy_desk.ui.core import theme
+from piggy_desk.ui.core.i18n import install_translators
+from piggy_desk.ui.core.loop import CounterEventLoop
+from piggy_desk.ui.core.sounds import SoundPlayer
+from piggy_desk.ui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import QApplication
 from piggy_desk.app import build_main_window, close_on_signals
 from piggy_desk.counter.flow import Notice, Stage
 from piggy_desk.settings import Settings
-from piggy_desk.ui.loop import CounterEventLoop
-from piggy_desk.ui.main_window import MainWindow
-from piggy_desk.ui.one_copy import take_data_folder
-from piggy_desk.ui.sounds import SoundPlayer
+from piggy_desk.ui.core.loop import CounterEventLoop
+from piggy_desk.ui.core.sounds import SoundPlayer
+from piggy_desk.ui.shell.main_window import MainWindow
+from piggy_desk.ui.shell.one_copy import take_data_folder
 
 
 async def run(base_url: str, data_dir: Path, mode: str, codes: list[str]) -> int:

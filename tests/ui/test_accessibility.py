@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
-from piggy_desk.ui import theme
-from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.core import theme
+from piggy_desk.ui.shell.main_window import MainWindow
 from piggy_desk.ui.widgets import STATUS_LOOKS, TONE_LOOKS
 from tests.ui.conftest import Counter, until
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from piggy_desk.app import build_main_window
 from piggy_desk.counter.connection import Connection
 from piggy_desk.settings import Settings
-from piggy_desk.ui.sounds import SoundPlayer
+from piggy_desk.ui.core.sounds import SoundPlayer
 from tests.api.test_certificates import tls_server
 from tests.ui.conftest import Counter, close, until
 from tests.ui.test_first_run import SCREENSHOTS, Installer, installer, memory_keyring  # noqa: F401

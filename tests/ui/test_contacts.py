@@ -18,16 +18,16 @@ from pytestqt.modeltest import ModelTester
 from piggy_desk.api import Contact, PiggyClient
 from piggy_desk.counter.flow import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from piggy_desk.ui import theme
-from piggy_desk.ui.contacts import (
+from piggy_desk.ui.contacts.screen import (
     ContactQuery,
     ContactsScreen,
     SearchKind,
     SearchRefused,
     read_search,
 )
-from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.core import theme
+from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.tasks import TaskRunner
 from tests.ui.conftest import POPUP_WARNINGS, until
 
 MakeScreen = Callable[..., ContactsScreen]

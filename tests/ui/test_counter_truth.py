@@ -16,8 +16,8 @@ from piggy_desk.api import PiggyClient
 from piggy_desk.counter.flow import PARTIAL_REVERSE, Stage, Tone
 from piggy_desk.counter.journal import Action, Journal
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from piggy_desk.ui.i18n import time_text
-from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.core.i18n import time_text
+from piggy_desk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Counter, close, until
 from tests.ui.test_redemption import enter
 

@@ -23,10 +23,10 @@ from piggy_desk.counter.flow import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import SETTINGS_FILE, Settings
 from piggy_desk.token_store import TokenStore
-from piggy_desk.ui import theme
-from piggy_desk.ui.first_run import FirstRunScreen, connected_sentence
-from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.core import theme
+from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.tasks import TaskRunner
+from piggy_desk.ui.first_run.screen import FirstRunScreen, connected_sentence
 from tests.test_token_store import MemoryKeyring, installed
 from tests.ui.conftest import until
 

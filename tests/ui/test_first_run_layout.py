@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from piggy_desk.settings import Settings
 from piggy_desk.token_store import TokenStore
-from piggy_desk.ui import theme
-from piggy_desk.ui.first_run import FirstRunScreen, FirstRunWindow
-from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.core import theme
+from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.tasks import TaskRunner
+from piggy_desk.ui.first_run.screen import FirstRunScreen, FirstRunWindow
 from tests.test_token_store import MemoryKeyring, installed
 from tests.ui.conftest import until
 from tests.ui.test_first_run import closed_port

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from piggy_desk.ui.garbage import MAX_WAIT_TICKS, QUIET_TICKS, MainThreadCollector
+from piggy_desk.ui.core.garbage import MAX_WAIT_TICKS, QUIET_TICKS, MainThreadCollector
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from piggy_desk.counter.journal import Action, Journal
-from piggy_desk.ui.journal import JournalScreen
-from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.core.tasks import TaskRunner
+from piggy_desk.ui.journal.screen import JournalScreen
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QPlainTextEdit, QPushButton
 
 from piggy_desk.counter.flow import Stage, Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.shell.main_window import MainWindow
 from tests.reliability.local_faults import JournalLocker
 from tests.ui.conftest import Counter, close, start_and_hear, until
 from tests.ui.test_redemption import enter

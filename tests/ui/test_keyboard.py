@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
-from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import POPUP_WARNINGS, Counter, until
 from tests.ui.test_redemption import enter
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import Settings, hash_pin, pin_matches
-from piggy_desk.ui.main_window import MainWindow
-from piggy_desk.ui.manager_gate import PinDialog
+from piggy_desk.ui.shell.main_window import MainWindow
+from piggy_desk.ui.shell.manager_gate import PinDialog
 from tests.ui.conftest import Counter, close, until
 from tests.ui.test_redemption import enter
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QPlainTextEdit, QPushButton
 from piggy_desk.counter.flow import Stage
 from piggy_desk.counter.journal import JournalTrouble, Trouble
 from piggy_desk.sandbox import KNOWN
-from piggy_desk.ui.messages import CRASH_SENTENCE
+from piggy_desk.ui.core.messages import CRASH_SENTENCE
 from tests.ui.conftest import Counter, until
 from tests.ui.test_redemption import enter
 

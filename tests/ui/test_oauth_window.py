@@ -16,8 +16,8 @@ from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.sandbox.oauth import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET
 from piggy_desk.settings import Settings
 from piggy_desk.token_store import TokenStore
-from piggy_desk.ui import theme
-from piggy_desk.ui.sounds import SoundPlayer
+from piggy_desk.ui.core import theme
+from piggy_desk.ui.core.sounds import SoundPlayer
 from tests.test_token_store import MemoryKeyring, installed
 from tests.ui.conftest import close, until
 from tests.ui.test_settings_screen import open_settings

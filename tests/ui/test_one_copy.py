@@ -30,9 +30,9 @@ from piggy_desk.counter.journal import Journal
 from piggy_desk.logs import LOG_FILE_NAME
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import load_settings
-from piggy_desk.ui import theme
-from piggy_desk.ui.main_window import MainWindow
-from piggy_desk.ui.one_copy import LOCK_FILE, _lock, take_data_folder
+from piggy_desk.ui.core import theme
+from piggy_desk.ui.shell.main_window import MainWindow
+from piggy_desk.ui.shell.one_copy import LOCK_FILE, _lock, take_data_folder
 from tests.reliability.matrix import record
 from tests.ui.conftest import until
 from tests.ui.test_kill import _counter

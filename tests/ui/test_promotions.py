@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 from piggy_desk.api import PiggyClient, Promotion
 from piggy_desk.counter.flow import Tone
 from piggy_desk.sandbox import KNOWN, PIGGY_PREFIX, RunningSandbox
-from piggy_desk.ui import promotions, theme
-from piggy_desk.ui.i18n import install_translators
-from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.promotions import (
+from piggy_desk.ui.core import theme
+from piggy_desk.ui.core.i18n import install_translators
+from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.tasks import TaskRunner
+from piggy_desk.ui.promotions import screen as promotions
+from piggy_desk.ui.promotions.screen import (
     CHART_STATUSES,
     CreatePromotionDialog,
     PromotionDraft,
@@ -43,7 +45,6 @@ from piggy_desk.ui.promotions import (
     check_draft,
     duration_text,
 )
-from piggy_desk.ui.tasks import TaskRunner
 from tests.ui.conftest import POPUP_WARNINGS, until
 
 SCREENSHOTS = Path("/tmp")  # noqa: S108 - where the brief asks for the pictures

@@ -14,7 +14,7 @@ from piggy_desk.api import PiggyClient, VoucherStatus
 from piggy_desk.counter.flow import Stage, Tone
 from piggy_desk.counter.journal import Action, Journal, Outcome
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Counter, close, until
 
 

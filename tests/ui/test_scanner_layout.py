@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Counter, until
 
 # What a Belgian AZERTY computer reads when a US scanner scans these codes.

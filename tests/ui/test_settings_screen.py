@@ -29,10 +29,10 @@ from piggy_desk.settings import (
     pin_matches,
 )
 from piggy_desk.token_store import NO_KEY_STORE, TokenStore
-from piggy_desk.ui import theme
-from piggy_desk.ui.main_window import MainWindow
-from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.settings_screen import (
+from piggy_desk.ui.core import theme
+from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.tasks import TaskRunner
+from piggy_desk.ui.settings.screen import (
     KEPT_SENTENCES,
     NO_PIN,
     PIN_SET,
@@ -40,7 +40,7 @@ from piggy_desk.ui.settings_screen import (
     SettingsScreen,
     check_settings_draft,
 )
-from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.shell.main_window import MainWindow
 from tests.test_token_store import FailingKeyring, MemoryKeyring, installed
 from tests.ui.conftest import Counter, close, until
 from tests.ui.test_redemption import enter

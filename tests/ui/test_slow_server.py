@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Counter, close, until
 from tests.ui.test_kill import _counter
 from tests.ui.test_redemption import enter

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from piggy_desk.sandbox import KNOWN
-from piggy_desk.ui.i18n import choose_language, date_text, date_time_text, install_translators
-from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.core.i18n import choose_language, date_text, date_time_text, install_translators
+from piggy_desk.ui.shell.main_window import MainWindow
 from piggy_desk.ui.widgets import relative_hint
 from tests.ui.conftest import Counter, until
 

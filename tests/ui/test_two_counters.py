@@ -22,7 +22,7 @@ from piggy_desk.api import PiggyClient
 from piggy_desk.counter.connection import Connection
 from piggy_desk.counter.flow import Notice, Stage, Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from piggy_desk.ui.main_window import MainWindow
+from piggy_desk.ui.shell.main_window import MainWindow
 from tests.reliability.matrix import TALLIES
 
 from .conftest import close, until

@@ -8,7 +8,7 @@ from io import BytesIO
 
 import pytest
 
-from piggy_desk.ui.sounds import TONES, tone_wav
+from piggy_desk.ui.core.sounds import TONES, tone_wav
 from piggy_desk.ui.widgets import STATUS_LOOKS, countdown_text, relative_hint
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -59,7 +59,7 @@ def test_the_card_shows_a_voucher_whose_numbers_are_out_of_range(
     """Piggy's numbers go through Qt's formatting and plural forms, which take a 32-bit int:
     a number beyond it is dropped when parsed, never a crash on the counter."""
     from piggy_desk.api import Voucher
-    from piggy_desk.ui.counter import VoucherCard
+    from piggy_desk.ui.counter.screen import VoucherCard
 
     promotion = {"uuid": "p1", "name": "Koffiekaart", "redemptions_per_voucher": huge}
     voucher = Voucher.from_api(

@@ -35,10 +35,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from piggy_desk.app import build_main_window
 from piggy_desk.sandbox import start_sandbox
 from piggy_desk.settings import Settings
-from piggy_desk.ui.i18n import install_translators
-from piggy_desk.ui.loop import CounterEventLoop
-from piggy_desk.ui.main_window import MainWindow
-from piggy_desk.ui.sounds import SoundPlayer
+from piggy_desk.ui.core.i18n import install_translators
+from piggy_desk.ui.core.loop import CounterEventLoop
+from piggy_desk.ui.core.sounds import SoundPlayer
+from piggy_desk.ui.shell.main_window import MainWindow
 
 TOKEN = "screen-reader-token-0123456789"
 

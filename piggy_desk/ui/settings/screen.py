@@ -58,12 +58,12 @@ from piggy_desk.token_store import (
     TokenStoreError,
     account_for,
 )
-from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, translate
-from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.shop_picker import ShopPicker, shops_failure_sentence
-from piggy_desk.ui.sign_in import SignInChoice, client_secret_problem
-from piggy_desk.ui.tasks import TaskRunner, off_loop
+from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, translate
+from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.tasks import TaskRunner, off_loop
 from piggy_desk.ui.widgets import MessageBanner
+from piggy_desk.ui.widgets.shop_picker import ShopPicker, shops_failure_sentence
+from piggy_desk.ui.widgets.sign_in import SignInChoice, client_secret_problem
 
 T = TypeVar("T")
 

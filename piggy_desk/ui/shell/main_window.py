@@ -25,21 +25,21 @@ from piggy_desk.counter.flow import OFFLINE_SENTENCE, CounterSettings, Redemptio
 from piggy_desk.counter.journal import Journal
 from piggy_desk.notices import Notice, Tone
 from piggy_desk.settings import Settings, scan_rules
-from piggy_desk.ui import theme
-from piggy_desk.ui.accessibility import label_controls
-from piggy_desk.ui.counter import CounterController, CounterScreen
-from piggy_desk.ui.dialog_focus import FocusReturn
-from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP
-from piggy_desk.ui.manager_gate import ManagerGate
-from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.tasks import TaskRunner, off_loop
+from piggy_desk.ui.core import theme
+from piggy_desk.ui.core.accessibility import label_controls
+from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP
+from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.tasks import TaskRunner, off_loop
+from piggy_desk.ui.counter.screen import CounterController, CounterScreen
+from piggy_desk.ui.shell.dialog_focus import FocusReturn
+from piggy_desk.ui.shell.manager_gate import ManagerGate
 
 if TYPE_CHECKING:
-    from piggy_desk.ui.contacts import ContactsScreen
-    from piggy_desk.ui.journal import JournalScreen
-    from piggy_desk.ui.promotions import PromotionsScreen
-    from piggy_desk.ui.settings_screen import SettingsScreen
-    from piggy_desk.ui.vouchers import VouchersScreen
+    from piggy_desk.ui.contacts.screen import ContactsScreen
+    from piggy_desk.ui.journal.screen import JournalScreen
+    from piggy_desk.ui.promotions.screen import PromotionsScreen
+    from piggy_desk.ui.settings.screen import SettingsScreen
+    from piggy_desk.ui.vouchers.screen import VouchersScreen
 
 _CONNECTION_LOOKS = {
     Connection.UNKNOWN: (QT_TRANSLATE_NOOP("MainWindow", "Connecting to Piggy…"), "neutral"),

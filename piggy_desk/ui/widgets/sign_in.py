@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
 
 from piggy_desk.settings import AUTH_KINDS
 from piggy_desk.token_store import MAX_TOKEN_LENGTH
-from piggy_desk.ui.i18n import translate
+from piggy_desk.ui.core.i18n import translate
 
 
 def client_secret_problem(secret: str) -> str | None:

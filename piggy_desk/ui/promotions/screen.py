@@ -53,14 +53,14 @@ from piggy_desk.api import (
     VoucherStatus,
 )
 from piggy_desk.notices import Tone
-from piggy_desk.ui import theme
-from piggy_desk.ui.accessibility import label_controls
-from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text
-from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.row_menu import RowMenu
-from piggy_desk.ui.table_model import HeaderTableModel
-from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.core import theme
+from piggy_desk.ui.core.accessibility import label_controls
+from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, error_text
+from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.widgets import MessageBanner, status_look
+from piggy_desk.ui.widgets.row_menu import RowMenu
+from piggy_desk.ui.widgets.table import HeaderTableModel
 
 MAX_TEXT_LENGTH = 255
 """Piggy's limit on a promotion's name and description, in characters."""

@@ -49,16 +49,16 @@ from piggy_desk.api import (
 from piggy_desk.notices import Tone
 from piggy_desk.settings import Settings, client_id_problem, shop_uuid_problem
 from piggy_desk.token_store import MAX_TOKEN_LENGTH, TokenStore, TokenStoreError
-from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate
-from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.settings_screen import (
+from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, error_text, translate
+from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.tasks import TaskRunner, off_loop
+from piggy_desk.ui.settings.screen import (
     base_url_problem,
     token_problem,
 )
-from piggy_desk.ui.shop_picker import ShopPicker, shops_failure_sentence
-from piggy_desk.ui.sign_in import SignInChoice, client_secret_problem
-from piggy_desk.ui.tasks import TaskRunner, off_loop
 from piggy_desk.ui.widgets import MessageBanner
+from piggy_desk.ui.widgets.shop_picker import ShopPicker, shops_failure_sentence
+from piggy_desk.ui.widgets.sign_in import SignInChoice, client_secret_problem
 
 TEST_TASK = "first-run-test"
 SAVE_TASK = "first-run-save"

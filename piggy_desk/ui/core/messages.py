@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from piggy_desk.notices import Problem
-from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP
+from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("piggy_desk.ui")
 

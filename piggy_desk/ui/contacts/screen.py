@@ -51,12 +51,12 @@ from piggy_desk.counter.scan import (
 )
 from piggy_desk.notices import Tone, tone_of
 from piggy_desk.ui import printing
-from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text
-from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.row_menu import RowMenu
-from piggy_desk.ui.table_model import HeaderTableModel
-from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, error_text
+from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.widgets import MessageBanner, status_look
+from piggy_desk.ui.widgets.row_menu import RowMenu
+from piggy_desk.ui.widgets.table import HeaderTableModel
 
 MAX_PAGE_SIZE = 500
 MAX_PAGES = 100_000

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from piggy_desk.settings import pin_matches
-from piggy_desk.ui.tasks import TaskRunner, off_loop
+from piggy_desk.ui.core.tasks import TaskRunner, off_loop
 
 MAX_PIN_LENGTH = 32
 

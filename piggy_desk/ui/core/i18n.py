@@ -28,7 +28,7 @@ from piggy_desk.texts import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP  # for the u
 
 log = logging.getLogger("piggy_desk.ui")
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 SUPPORTED = ("en", "nl")
 SOURCE_LANGUAGE = "en"
 ERROR_CONTEXT = "PiggyError"

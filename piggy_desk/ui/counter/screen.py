@@ -51,11 +51,11 @@ from piggy_desk.counter.flow import (
 )
 from piggy_desk.counter.scan import CustomerText, customer_text_kind
 from piggy_desk.notices import Notice, Tone
-from piggy_desk.ui.i18n import time_text
-from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.sounds import SoundPlayer
-from piggy_desk.ui.speech import Announcer, Urgency
-from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.core.i18n import time_text
+from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.sounds import SoundPlayer
+from piggy_desk.ui.core.speech import Announcer, Urgency
+from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.widgets import (
     JUST_REDEEMED,
     MessageBanner,

@@ -36,9 +36,9 @@ from piggy_desk.api import (
     Voucher,
     VoucherAlreadyExists,
 )
-from piggy_desk.ui.i18n import error_text
-from piggy_desk.ui.promotions import PromotionTexts
-from piggy_desk.ui.tasks import TaskRunner
+from piggy_desk.ui.core.i18n import error_text
+from piggy_desk.ui.core.tasks import TaskRunner
+from piggy_desk.ui.promotions.screen import PromotionTexts
 
 MAX_BATCH = 500
 

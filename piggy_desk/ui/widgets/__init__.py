@@ -20,8 +20,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPaintEvent, QP
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from piggy_desk.notices import Tone
-from piggy_desk.ui import theme
-from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP
+from piggy_desk.ui.core import theme
+from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,14 +51,14 @@ from piggy_desk.api import (
 )
 from piggy_desk.notices import Tone
 from piggy_desk.ui import printing
-from piggy_desk.ui.accessibility import label_controls
-from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, date_time_text, error_text
-from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.row_menu import RowMenu
-from piggy_desk.ui.table_model import HeaderTableModel
-from piggy_desk.ui.tasks import TaskRunner, off_loop
-from piggy_desk.ui.voucher_dialogs import BatchDialog, CreateVoucherDialog
+from piggy_desk.ui.core.accessibility import label_controls
+from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, date_time_text, error_text
+from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.tasks import TaskRunner, off_loop
+from piggy_desk.ui.vouchers.dialogs import BatchDialog, CreateVoucherDialog
 from piggy_desk.ui.widgets import MessageBanner, status_look
+from piggy_desk.ui.widgets.row_menu import RowMenu
+from piggy_desk.ui.widgets.table import HeaderTableModel
 
 PAGE_SIZE = 500
 Index = QModelIndex | QPersistentModelIndex

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from piggy_desk.api import PiggyAPIError, PiggyError, Shop
-from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate
+from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, error_text, translate
 
 SHOP_TYPES = {
     "physical": QT_TRANSLATE_NOOP("ShopPicker", "shop"),

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from piggy_desk.counter.journal import Journal, JournalEntry, JournalTrouble, Outcome, as_trouble
 from piggy_desk.notices import Tone
-from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, date_text, time_text, translate
-from piggy_desk.ui.messages import MessagePath
-from piggy_desk.ui.table_model import HeaderTableModel
-from piggy_desk.ui.tasks import TaskRunner, off_loop
+from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, date_text, time_text, translate
+from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.tasks import TaskRunner, off_loop
 from piggy_desk.ui.widgets import MessageBanner
+from piggy_desk.ui.widgets.table import HeaderTableModel
 
 _ACTION_WORDS = {
     "lock": QT_TRANSLATE_NOOP("JournalModel", "Reserved"),

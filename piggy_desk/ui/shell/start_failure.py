@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from piggy_desk.api import PiggyError
 from piggy_desk.counter.journal import JournalTrouble, Trouble
-from piggy_desk.ui.i18n import QT_TRANSLATE_NOOP, error_text
+from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, error_text
 
 log = logging.getLogger("piggy_desk")
 CONTEXT = "StartFailure"

@@ -1,0 +1,1 @@
+"""The Contacts screen (manager): find a customer and their vouchers."""

@@ -1,0 +1,2 @@
+"""What every screen uses: running work off the loop, the message path, the event loop,
+translations, the theme, sounds and speech."""

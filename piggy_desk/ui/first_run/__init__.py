@@ -1,0 +1,1 @@
+"""The first-run window: connect to Piggy before the counter opens."""

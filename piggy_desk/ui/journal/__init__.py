@@ -1,0 +1,1 @@
+"""The Journal tab: today's counter journal and totals."""

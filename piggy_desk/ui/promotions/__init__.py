@@ -1,0 +1,1 @@
+"""The Promotions screen (manager): the list, details, chart, New promotion."""
