@@ -762,7 +762,7 @@ class RedemptionFlow:
                 Tone.ERROR,
                 self.translate(
                     "RedemptionFlow",
-                    "The connection broke before Piggy answered, and the voucher could not be "
+                    "Piggy's answer was lost, and the voucher could not be "
                     "checked. Do not hand out the reward yet: press Check again when the "
                     "connection is back.",
                 ),
@@ -803,7 +803,7 @@ class RedemptionFlow:
                 Tone.ERROR,
                 self.translate(
                     "RedemptionFlow",
-                    "The connection broke before Piggy answered. The voucher was NOT redeemed. "
+                    "Piggy's answer was lost. The voucher was NOT redeemed. "
                     "Press Enter to try again.",
                 ),
             )
@@ -813,7 +813,7 @@ class RedemptionFlow:
                 Tone.ERROR,
                 self.translate(
                     "RedemptionFlow",
-                    "The connection broke before Piggy answered and it cannot be told how many "
+                    "Piggy's answer was lost and it cannot be told how many "
                     "uses were made. Check the voucher in the Piggy dashboard before trying again.",
                 ),
             )
@@ -826,7 +826,7 @@ class RedemptionFlow:
                 Tone.ERROR,
                 self.translate(
                     "RedemptionFlow",
-                    "The connection broke before Piggy answered. The voucher was NOT redeemed.",
+                    "Piggy's answer was lost. The voucher was NOT redeemed.",
                 ),
             )
 
@@ -906,7 +906,7 @@ class RedemptionFlow:
                 Tone.ERROR,
                 self.translate(
                     "RedemptionFlow",
-                    "The connection broke before Piggy answered, and the voucher could not be "
+                    "Piggy's answer was lost, and the voucher could not be "
                     "checked. Scan it again to see whether the redemption was reversed.",
                 ),
                 error,
@@ -924,7 +924,7 @@ class RedemptionFlow:
                 Tone.ERROR,
                 self.translate(
                     "RedemptionFlow",
-                    "The connection broke before Piggy answered, and Piggy's answers do not say "
+                    "Piggy's answer was lost, and Piggy's answers do not say "
                     "how many uses are left: it cannot be told whether one use was given back. "
                     "Check the voucher in the Piggy dashboard.",
                 ),
@@ -955,7 +955,7 @@ class RedemptionFlow:
                 Tone.ERROR,
                 self.translate(
                     "RedemptionFlow",
-                    "The connection broke before Piggy answered. The redemption was NOT reversed.",
+                    "Piggy's answer was lost. The redemption was NOT reversed.",
                 ),
                 error,
             )

@@ -2128,8 +2128,8 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>The connection broke before Piggy answered, and the voucher could not be checked. Do not hand out the reward yet: press Check again when the connection is back.</source>
-        <translation>The connection broke before Piggy answered, and the voucher could not be checked. Do not hand out the reward yet: press Check again when the connection is back.</translation>
+        <source>Piggy&apos;s answer was lost, and the voucher could not be checked. Do not hand out the reward yet: press Check again when the connection is back.</source>
+        <translation>Piggy&apos;s answer was lost, and the voucher could not be checked. Do not hand out the reward yet: press Check again when the connection is back.</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -2138,18 +2138,18 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <source>The connection broke before Piggy answered. The voucher was NOT redeemed. Press Enter to try again.</source>
-        <translation>The connection broke before Piggy answered. The voucher was NOT redeemed. Press Enter to try again.</translation>
+        <source>Piggy&apos;s answer was lost. The voucher was NOT redeemed. Press Enter to try again.</source>
+        <translation>Piggy&apos;s answer was lost. The voucher was NOT redeemed. Press Enter to try again.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>The connection broke before Piggy answered and it cannot be told how many uses were made. Check the voucher in the Piggy dashboard before trying again.</source>
-        <translation>The connection broke before Piggy answered and it cannot be told how many uses were made. Check the voucher in the Piggy dashboard before trying again.</translation>
+        <source>Piggy&apos;s answer was lost and it cannot be told how many uses were made. Check the voucher in the Piggy dashboard before trying again.</source>
+        <translation>Piggy&apos;s answer was lost and it cannot be told how many uses were made. Check the voucher in the Piggy dashboard before trying again.</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>The connection broke before Piggy answered. The voucher was NOT redeemed.</source>
-        <translation>The connection broke before Piggy answered. The voucher was NOT redeemed.</translation>
+        <source>Piggy&apos;s answer was lost. The voucher was NOT redeemed.</source>
+        <translation>Piggy&apos;s answer was lost. The voucher was NOT redeemed.</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -2173,13 +2173,13 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>The connection broke before Piggy answered, and the voucher could not be checked. Scan it again to see whether the redemption was reversed.</source>
-        <translation>The connection broke before Piggy answered, and the voucher could not be checked. Scan it again to see whether the redemption was reversed.</translation>
+        <source>Piggy&apos;s answer was lost, and the voucher could not be checked. Scan it again to see whether the redemption was reversed.</source>
+        <translation>Piggy&apos;s answer was lost, and the voucher could not be checked. Scan it again to see whether the redemption was reversed.</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>The connection broke before Piggy answered, and Piggy&apos;s answers do not say how many uses are left: it cannot be told whether one use was given back. Check the voucher in the Piggy dashboard.</source>
-        <translation>The connection broke before Piggy answered, and Piggy&apos;s answers do not say how many uses are left: it cannot be told whether one use was given back. Check the voucher in the Piggy dashboard.</translation>
+        <source>Piggy&apos;s answer was lost, and Piggy&apos;s answers do not say how many uses are left: it cannot be told whether one use was given back. Check the voucher in the Piggy dashboard.</source>
+        <translation>Piggy&apos;s answer was lost, and Piggy&apos;s answers do not say how many uses are left: it cannot be told whether one use was given back. Check the voucher in the Piggy dashboard.</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -2188,8 +2188,8 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>The connection broke before Piggy answered. The redemption was NOT reversed.</source>
-        <translation>The connection broke before Piggy answered. The redemption was NOT reversed.</translation>
+        <source>Piggy&apos;s answer was lost. The redemption was NOT reversed.</source>
+        <translation>Piggy&apos;s answer was lost. The redemption was NOT reversed.</translation>
     </message>
     <message>
         <location line="+84"/>

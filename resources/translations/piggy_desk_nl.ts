@@ -2128,8 +2128,8 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>The connection broke before Piggy answered, and the voucher could not be checked. Do not hand out the reward yet: press Check again when the connection is back.</source>
-        <translation>De verbinding werd verbroken voordat Piggy antwoordde, en de voucher kon niet worden gecontroleerd. Geef de beloning nog niet mee: druk op ‘Opnieuw controleren’ zodra de verbinding terug is.</translation>
+        <source>Piggy&apos;s answer was lost, and the voucher could not be checked. Do not hand out the reward yet: press Check again when the connection is back.</source>
+        <translation>Het antwoord van Piggy ging verloren, en de voucher kon niet worden gecontroleerd. Geef de beloning nog niet mee: druk op ‘Opnieuw controleren’ zodra de verbinding terug is.</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -2138,18 +2138,18 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <source>The connection broke before Piggy answered. The voucher was NOT redeemed. Press Enter to try again.</source>
-        <translation>De verbinding werd verbroken voordat Piggy antwoordde. De voucher is NIET ingewisseld. Druk op Enter om het opnieuw te proberen.</translation>
+        <source>Piggy&apos;s answer was lost. The voucher was NOT redeemed. Press Enter to try again.</source>
+        <translation>Het antwoord van Piggy ging verloren. De voucher is NIET ingewisseld. Druk op Enter om het opnieuw te proberen.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>The connection broke before Piggy answered and it cannot be told how many uses were made. Check the voucher in the Piggy dashboard before trying again.</source>
-        <translation>De verbinding werd verbroken voordat Piggy antwoordde en het is niet te zeggen hoe vaak de voucher is gebruikt. Controleer de voucher in het Piggy-dashboard voordat u het opnieuw probeert.</translation>
+        <source>Piggy&apos;s answer was lost and it cannot be told how many uses were made. Check the voucher in the Piggy dashboard before trying again.</source>
+        <translation>Het antwoord van Piggy ging verloren en het is niet te zeggen hoe vaak de voucher is gebruikt. Controleer de voucher in het Piggy-dashboard voordat u het opnieuw probeert.</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>The connection broke before Piggy answered. The voucher was NOT redeemed.</source>
-        <translation>De verbinding werd verbroken voordat Piggy antwoordde. De voucher is NIET ingewisseld.</translation>
+        <source>Piggy&apos;s answer was lost. The voucher was NOT redeemed.</source>
+        <translation>Het antwoord van Piggy ging verloren. De voucher is NIET ingewisseld.</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -2173,13 +2173,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>The connection broke before Piggy answered, and the voucher could not be checked. Scan it again to see whether the redemption was reversed.</source>
-        <translation>De verbinding werd verbroken voordat Piggy antwoordde, en de voucher kon niet worden gecontroleerd. Scan hem opnieuw om te zien of de inwisseling is teruggedraaid.</translation>
+        <source>Piggy&apos;s answer was lost, and the voucher could not be checked. Scan it again to see whether the redemption was reversed.</source>
+        <translation>Het antwoord van Piggy ging verloren, en de voucher kon niet worden gecontroleerd. Scan hem opnieuw om te zien of de inwisseling is teruggedraaid.</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>The connection broke before Piggy answered, and Piggy&apos;s answers do not say how many uses are left: it cannot be told whether one use was given back. Check the voucher in the Piggy dashboard.</source>
-        <translation>De verbinding viel weg voordat Piggy antwoordde, en Piggy&apos;s antwoorden zeggen niet hoeveel keer een voucher nog kan worden gebruikt: of er één gebruik is teruggegeven, is niet te zeggen. Controleer de voucher in het Piggy-dashboard.</translation>
+        <source>Piggy&apos;s answer was lost, and Piggy&apos;s answers do not say how many uses are left: it cannot be told whether one use was given back. Check the voucher in the Piggy dashboard.</source>
+        <translation>Het antwoord van Piggy ging verloren, en Piggy&apos;s antwoorden zeggen niet hoeveel keer een voucher nog kan worden gebruikt: of er één gebruik is teruggegeven, is niet te zeggen. Controleer de voucher in het Piggy-dashboard.</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -2188,8 +2188,8 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>The connection broke before Piggy answered. The redemption was NOT reversed.</source>
-        <translation>De verbinding werd verbroken voordat Piggy antwoordde. De inwisseling is NIET teruggedraaid.</translation>
+        <source>Piggy&apos;s answer was lost. The redemption was NOT reversed.</source>
+        <translation>Het antwoord van Piggy ging verloren. De inwisseling is NIET teruggedraaid.</translation>
     </message>
     <message>
         <location line="+84"/>
