@@ -475,7 +475,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+77"/>
+        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+78"/>
         <source>days</source>
         <translation>days</translation>
     </message>
@@ -980,7 +980,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/journal/screen.py" line="+32"/>
+        <location filename="../../piggy_desk/ui/journal/screen.py" line="+40"/>
         <source>Reserved</source>
         <translation>Reserved</translation>
     </message>
@@ -1030,7 +1030,7 @@ The voucher can then be used again.</translation>
         <translation>answer lost</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
@@ -1068,7 +1068,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>JournalScreen</name>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
@@ -1083,7 +1083,7 @@ The voucher can then be used again.</translation>
         <translation>Totals per promotion today:</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+21"/>
         <source>Counter journal for {day}: %Ln entries</source>
         <translation>
             <numerusform>Counter journal for {day}: %Ln entry</numerusform>
@@ -1852,7 +1852,7 @@ The voucher can then be used again.</translation>
         <translation>Vouchers</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+79"/>
         <source>Counting vouchers…</source>
         <translation>Counting vouchers…</translation>
     </message>
@@ -3177,7 +3177,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherChart</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/screen.py" line="-1211"/>
+        <location filename="../../piggy_desk/ui/promotions/screen.py" line="-1210"/>
         <source>In use at a counter</source>
         <translation>In use at a counter</translation>
     </message>

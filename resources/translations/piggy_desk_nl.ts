@@ -475,7 +475,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+77"/>
+        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+78"/>
         <source>days</source>
         <translation>dagen</translation>
     </message>
@@ -980,7 +980,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/journal/screen.py" line="+32"/>
+        <location filename="../../piggy_desk/ui/journal/screen.py" line="+40"/>
         <source>Reserved</source>
         <translation>Gereserveerd</translation>
     </message>
@@ -1030,7 +1030,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>antwoord verloren</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
@@ -1068,7 +1068,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>JournalScreen</name>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
@@ -1083,7 +1083,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Totalen per actie vandaag:</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+21"/>
         <source>Counter journal for {day}: %Ln entries</source>
         <translation>
             <numerusform>Kassalogboek van {day}: %Ln regel</numerusform>
@@ -1852,7 +1852,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Vouchers</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+79"/>
         <source>Counting vouchers…</source>
         <translation>Vouchers tellen…</translation>
     </message>
@@ -3177,7 +3177,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherChart</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/screen.py" line="-1211"/>
+        <location filename="../../piggy_desk/ui/promotions/screen.py" line="-1210"/>
         <source>In use at a counter</source>
         <translation>In gebruik aan kassa</translation>
     </message>

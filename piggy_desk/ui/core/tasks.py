@@ -32,6 +32,12 @@ async def off_loop(call: Callable[[], T], *, on: Executor | None = None) -> T:
         pool.shutdown(wait=False)
 
 
+def ended(task: asyncio.Task[Any]) -> asyncio.Future[Any]:
+    """What a test or a caller awaits to know ``task`` is over, however it ended (done,
+    failed, superseded): it never raises. The failure itself went to ``on_failure``."""
+    return asyncio.gather(task, return_exceptions=True)
+
+
 class TaskRunner:
     """Runs coroutines on the running (qasync) loop for widgets, which have no ``async def``.
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import date, datetime, time, timedelta
+import asyncio
+from datetime import date
+from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -20,11 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from piggy_desk.counter.journal import Journal, JournalEntry, JournalTrouble, Outcome, as_trouble
+from piggy_desk.counter.journal import (
+    Journal,
+    JournalEntry,
+    JournalTrouble,
+    Outcome,
+    PromotionTotal,
+)
 from piggy_desk.notices import Tone
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, date_text, time_text, translate
 from piggy_desk.ui.core.messages import MessagePath
-from piggy_desk.ui.core.tasks import TaskRunner, off_loop
+from piggy_desk.ui.core.tasks import TaskRunner, ended
+from piggy_desk.ui.journal.controller import JournalController
 from piggy_desk.ui.widgets import MessageBanner
 from piggy_desk.ui.widgets.table import HeaderTableModel
 
@@ -43,15 +51,6 @@ _OUTCOME_WORDS = {
     Outcome.UNKNOWN: QT_TRANSLATE_NOOP("JournalModel", "answer lost"),
 }
 Index = QModelIndex | QPersistentModelIndex
-
-
-def local_day_bounds(day: date) -> tuple[datetime, datetime]:
-    """The first moment of ``day`` and of the day after, by this computer's time zone rules
-    for each of those moments: a day the clocks move has 23 or 25 hours. (One fixed UTC
-    offset, today's, cut an hour off or added one.)"""
-    start = datetime.combine(day, time.min).astimezone()
-    end = datetime.combine(day + timedelta(days=1), time.min).astimezone()
-    return start, end
 
 
 class JournalModel(HeaderTableModel):
@@ -119,6 +118,9 @@ class JournalScreen(QWidget):
         self._tasks = tasks
         self._messages = messages or MessagePath(self)
         self._trouble: JournalTrouble | None = None
+        self.controller = JournalController(journal, self)
+        self.controller.day_read.connect(self._on_controller_day_read)
+        self.controller.reading_failed.connect(self._on_controller_reading_failed)
         self.model = JournalModel()
         self._setup_ui()
 
@@ -156,25 +158,22 @@ class JournalScreen(QWidget):
         layout.addWidget(self.totals)
 
     def refresh(self) -> None:
-        self._tasks.start(self.load(), name="journal-refresh")
+        self.load()
 
-    async def load(self, day: date | None = None) -> None:
-        """Read the day's entries off the loop thread and show them."""
-        day = day or date.today()
-        start, end = local_day_bounds(day)
-        try:
-            entries = await off_loop(
-                lambda: self._journal.entries_between(start, end), on=self._journal.executor
-            )
-        except (JournalTrouble, sqlite3.Error) as error:
-            self._trouble = as_trouble(error, self._journal.path)
-            self._messages.log_notice(self._trouble.sentence(translate), self._trouble)
-            self.banner.show_notice(Tone.ERROR, self._trouble.sentence(translate), has_details=True)
-            return
+    def load(self, day: date | None = None) -> asyncio.Future[Any]:
+        """Read the day's entries (today's) off the loop thread and show them; what it gives
+        back ends once they are shown or the failure is said. A later load supersedes it."""
+        task = self._tasks.start(
+            self.controller.read_day(day or date.today()), name="journal-refresh"
+        )
+        return ended(task)
+
+    def _on_controller_day_read(
+        self, day: date, entries: list[JournalEntry], totals: list[PromotionTotal]
+    ) -> None:
         self._trouble = None
         self.banner.clear()
         self.model.set_entries(entries)
-        totals = self._journal.totals_by_promotion(entries)
         self.title.setText(
             self.tr("Counter journal for {day}: %Ln entries", "", len(entries)).format(
                 day=date_text(day, long=True)
@@ -189,6 +188,11 @@ class JournalScreen(QWidget):
                 line += self.tr(", %Ln reversed", "", total.reversals)
             lines.append(line)
         self.totals.setText("\n".join(lines) or self.tr("Nothing redeemed yet today."))
+
+    def _on_controller_reading_failed(self, trouble: JournalTrouble) -> None:
+        self._trouble = trouble
+        self._messages.log_notice(trouble.sentence(translate), trouble)
+        self.banner.show_notice(Tone.ERROR, trouble.sentence(translate), has_details=True)
 
     def _on_banner_details_requested(self) -> None:
         if self._trouble is not None:

@@ -8,6 +8,7 @@ import asyncio
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -57,7 +58,7 @@ from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.accessibility import label_controls
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, error_text
 from piggy_desk.ui.core.messages import MessagePath
-from piggy_desk.ui.core.tasks import TaskRunner
+from piggy_desk.ui.core.tasks import TaskRunner, ended
 from piggy_desk.ui.widgets import MessageBanner, status_look
 from piggy_desk.ui.widgets.row_menu import RowMenu
 from piggy_desk.ui.widgets.table import HeaderTableModel
@@ -1094,11 +1095,10 @@ class PromotionsScreen(QWidget):
         """Load the promotions again (the selection stays where it was)."""
         self._tasks.start(self.controller.load_promotions(), name=LOAD_TASK)
 
-    async def load(self) -> None:
-        """Load the promotions and show them; returns once they are shown (or the load
-        failed and says so). A later refresh supersedes this one."""
-        task = self._tasks.start(self.controller.load_promotions(), name=LOAD_TASK)
-        await asyncio.wait({task})
+    def load(self) -> asyncio.Future[Any]:
+        """Load the promotions and show them; what it gives back ends once they are shown
+        (or the load failed and says so). A later refresh supersedes this one."""
+        return ended(self._tasks.start(self.controller.load_promotions(), name=LOAD_TASK))
 
     def select_promotion(self, promotion_uuid: str) -> bool:
         """Select the promotion with this id in the table; False when it is not listed."""
