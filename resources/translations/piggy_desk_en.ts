@@ -1134,6 +1134,11 @@ The voucher can then be used again.</translation>
         <source>German (QWERTZ)</source>
         <translation>German (QWERTZ)</translation>
     </message>
+    <message>
+        <location filename="../../piggy_desk/ui/settings/scanner_test.py" line="+97"/>
+        <source>As this computer</source>
+        <translation>As this computer</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2266,6 +2271,47 @@ The voucher can then be used again.</translation>
     </message>
 </context>
 <context>
+    <name>ScannerLayoutChoice</name>
+    <message>
+        <location filename="../../piggy_desk/ui/settings/scanner_test.py" line="+23"/>
+        <source>Scanner&apos;s keyboard layout</source>
+        <translation>Scanner&apos;s keyboard layout</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Test the scanner</source>
+        <translation>Test the scanner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test the scanner: scan the barcode above</source>
+        <translation>Test the scanner: scan the barcode above</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>That is not the test code in any layout Piggy Desk knows ({typed}). Scan the barcode above again, or check how the scanner is set up.</source>
+        <translation>That is not the test code in any layout Piggy Desk knows ({typed}). Scan the barcode above again, or check how the scanner is set up.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The scanner types as this computer does: nothing to read back.</source>
+        <translation>The scanner types as this computer does: nothing to read back.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The scanner is set up for {scanner}, this computer for {computer}: Piggy Desk reads its scans back. Save the settings to keep this.</source>
+        <translation>The scanner is set up for {scanner}, this computer for {computer}: Piggy Desk reads its scans back. Save the settings to keep this.</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerTest</name>
+    <message>
+        <location line="-98"/>
+        <source>Test barcode {code}</source>
+        <translation>Test barcode {code}</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../../piggy_desk/settings.py" line="+144"/>
@@ -2378,7 +2424,7 @@ The voucher can then be used again.</translation>
         <translation>The two PINs are not the same. Type the new PIN twice.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+158"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+159"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>This is too long to be a token (over {max} characters).</translation>
     </message>
@@ -2398,7 +2444,7 @@ The voucher can then be used again.</translation>
         <translation>Leave the user name and password out of the address: the token is enough.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+55"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+57"/>
         <source>Choose one of the languages in the list.</source>
         <translation>Choose one of the languages in the list.</translation>
     </message>
@@ -2421,7 +2467,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+107"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+109"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>The settings could not be written to {folder} ({problem}).</translation>
     </message>
@@ -2429,7 +2475,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="-236"/>
+        <location line="-240"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>A token is kept in this computer&apos;s key store. It is never shown.</translation>
     </message>
@@ -2514,25 +2560,25 @@ The voucher can then be used again.</translation>
         <translation>Dark</translation>
     </message>
     <message>
-        <location line="+353"/>
-        <location line="+504"/>
+        <location line="+360"/>
+        <location line="+523"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Nothing was saved: see the sentence below.</translation>
     </message>
     <message>
-        <location line="-502"/>
+        <location line="-521"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Nothing was saved: see the sentences below.</translation>
     </message>
     <message>
         <location line="+27"/>
         <location line="+9"/>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Remove token</source>
         <translation>Remove token</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-85"/>
         <source>Remove the API token from this computer? Piggy Desk cannot reach Piggy until a new token is given.</source>
         <translation>Remove the API token from this computer? Piggy Desk cannot reach Piggy until a new token is given.</translation>
     </message>
@@ -2552,13 +2598,13 @@ The voucher can then be used again.</translation>
         <translation>Settings that could not be used</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+265"/>
+        <location line="+25"/>
+        <location line="+282"/>
         <source>Save settings</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-278"/>
         <source>Undo changes</source>
         <translation>Undo changes</translation>
     </message>
@@ -2734,6 +2780,21 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>The scanner&apos;s keyboard layout</source>
+        <translation>The scanner&apos;s keyboard layout</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scanner&apos;s layout:</source>
+        <translation>Scanner&apos;s layout:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A scanner set up for another keyboard layout types other characters (a US scanner on a Belgian computer types &amp;é&quot;&apos; for 1234). Scan the test code to find its layout; README.md has it to print.</source>
+        <translation>A scanner set up for another keyboard layout types other characters (a US scanner on a Belgian computer types &amp;é&quot;&apos; for 1234). Scan the test code to find its layout; README.md has it to print.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Manager PIN</source>
         <translation>Manager PIN</translation>
     </message>
@@ -2773,7 +2834,7 @@ The voucher can then be used again.</translation>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Ignored, because they cannot work, in {file}:</source>
         <translation>Ignored, because they cannot work, in {file}:</translation>
     </message>

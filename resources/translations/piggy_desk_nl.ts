@@ -1134,6 +1134,11 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <source>German (QWERTZ)</source>
         <translation>Duits (QWERTZ)</translation>
     </message>
+    <message>
+        <location filename="../../piggy_desk/ui/settings/scanner_test.py" line="+97"/>
+        <source>As this computer</source>
+        <translation>Zoals deze computer</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2266,6 +2271,47 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
 </context>
 <context>
+    <name>ScannerLayoutChoice</name>
+    <message>
+        <location filename="../../piggy_desk/ui/settings/scanner_test.py" line="+23"/>
+        <source>Scanner&apos;s keyboard layout</source>
+        <translation>Toetsenbordindeling van de scanner</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Test the scanner</source>
+        <translation>Scanner testen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test the scanner: scan the barcode above</source>
+        <translation>Scanner testen: scan de streepjescode hierboven</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>That is not the test code in any layout Piggy Desk knows ({typed}). Scan the barcode above again, or check how the scanner is set up.</source>
+        <translation>Dat is de testcode niet, in geen enkele indeling die Piggy Desk kent ({typed}). Scan de streepjescode hierboven opnieuw, of controleer hoe de scanner is ingesteld.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The scanner types as this computer does: nothing to read back.</source>
+        <translation>De scanner typt zoals deze computer: er hoeft niets teruggelezen te worden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The scanner is set up for {scanner}, this computer for {computer}: Piggy Desk reads its scans back. Save the settings to keep this.</source>
+        <translation>De scanner is ingesteld op {scanner}, deze computer op {computer}: Piggy Desk leest zijn scans terug. Sla de instellingen op om dit te bewaren.</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerTest</name>
+    <message>
+        <location line="-98"/>
+        <source>Test barcode {code}</source>
+        <translation>Test-streepjescode {code}</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../../piggy_desk/settings.py" line="+144"/>
@@ -2378,7 +2424,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De twee pincodes zijn niet gelijk. Typ de nieuwe pincode twee keer.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+158"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+159"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>Dit is te lang voor een token (meer dan {max} tekens).</translation>
     </message>
@@ -2398,7 +2444,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Laat gebruikersnaam en wachtwoord weg uit het adres: het token is genoeg.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+55"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+57"/>
         <source>Choose one of the languages in the list.</source>
         <translation>Kies een van de talen uit de lijst.</translation>
     </message>
@@ -2421,7 +2467,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+107"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+109"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>De instellingen konden niet worden opgeslagen in {folder} ({problem}).</translation>
     </message>
@@ -2429,7 +2475,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="-236"/>
+        <location line="-240"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>Er staat een token in de sleutelkluis van deze computer. Het wordt nooit getoond.</translation>
     </message>
@@ -2514,25 +2560,25 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Donker</translation>
     </message>
     <message>
-        <location line="+353"/>
-        <location line="+504"/>
+        <location line="+360"/>
+        <location line="+523"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Er is niets opgeslagen: zie de melding hieronder.</translation>
     </message>
     <message>
-        <location line="-502"/>
+        <location line="-521"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Er is niets opgeslagen: zie de meldingen hieronder.</translation>
     </message>
     <message>
         <location line="+27"/>
         <location line="+9"/>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Remove token</source>
         <translation>Token verwijderen</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-85"/>
         <source>Remove the API token from this computer? Piggy Desk cannot reach Piggy until a new token is given.</source>
         <translation>Het API-token van deze computer verwijderen? Piggy Desk kan Piggy dan pas weer bereiken als er een nieuw token is ingevuld.</translation>
     </message>
@@ -2552,13 +2598,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Instellingen die niet konden worden gebruikt</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+265"/>
+        <location line="+25"/>
+        <location line="+282"/>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-278"/>
         <source>Undo changes</source>
         <translation>Wijzigingen ongedaan maken</translation>
     </message>
@@ -2734,6 +2780,21 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>The scanner&apos;s keyboard layout</source>
+        <translation>Toetsenbordindeling van de scanner</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scanner&apos;s layout:</source>
+        <translation>Indeling van de scanner:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A scanner set up for another keyboard layout types other characters (a US scanner on a Belgian computer types &amp;é&quot;&apos; for 1234). Scan the test code to find its layout; README.md has it to print.</source>
+        <translation>Een scanner die op een andere toetsenbordindeling is ingesteld, typt andere tekens (een Amerikaanse scanner op een Belgische computer typt &amp;é&quot;&apos; voor 1234). Scan de testcode om zijn indeling te vinden; README.md bevat hem om af te drukken.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Manager PIN</source>
         <translation>Manager-pincode</translation>
     </message>
@@ -2773,7 +2834,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bezig met opslaan…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Ignored, because they cannot work, in {file}:</source>
         <translation>Genegeerd omdat ze niet kunnen werken, in {file}:</translation>
     </message>

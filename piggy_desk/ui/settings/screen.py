@@ -61,6 +61,7 @@ from piggy_desk.token_store import (
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, translate
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner, off_loop
+from piggy_desk.ui.settings.scanner_test import ScannerLayoutChoice
 from piggy_desk.ui.widgets import MessageBanner
 from piggy_desk.ui.widgets.shop_picker import ShopPicker, shops_failure_sentence
 from piggy_desk.ui.widgets.sign_in import SignInChoice, client_secret_problem
@@ -182,6 +183,8 @@ class SettingsDraft:
     scan_suffix: str
     language: str
     theme: str = "system"
+    scanner_layout: str = "computer"
+    keyboard_layout: str = ""
     new_token: str = field(default="", repr=False)
     auth: str = "token"
     client_id: str = ""
@@ -294,6 +297,8 @@ class SettingsController(QObject):
             scan_suffix=draft.scan_suffix,
             language=draft.language,
             theme=draft.theme,
+            scanner_layout=draft.scanner_layout,
+            keyboard_layout=draft.keyboard_layout,
             manager_pin_hash=pin_hash,
             auth=draft.auth,
             client_id=draft.client_id or old.client_id,
@@ -443,6 +448,7 @@ class SettingsScreen(QWidget):
         self.language_choice.setCurrentIndex(max(index, 0))
         index = self.theme_choice.findData(settings.theme)
         self.theme_choice.setCurrentIndex(max(index, 0))
+        self.scanner_layout.set_layouts(settings.scanner_layout, settings.keyboard_layout)
         self.token_input.clear()
         self.sign_in.set_kind(settings.auth)
         self.client_id_input.setText(settings.client_id or "")
@@ -478,6 +484,8 @@ class SettingsScreen(QWidget):
             scan_suffix=self.scan_suffix_input.text(),
             language=str(self.language_choice.currentData()),
             theme=str(self.theme_choice.currentData()),
+            scanner_layout=self.scanner_layout.scanner_layout(),
+            keyboard_layout=self.scanner_layout.keyboard_layout,
             new_token=self.token_input.text().strip(),
             auth=self.sign_in.kind(),
             client_id=self.client_id_input.text().strip(),
@@ -563,6 +571,7 @@ class SettingsScreen(QWidget):
         left = QVBoxLayout()
         left.addWidget(self._connection_group(page))
         left.addWidget(self._pin_group(page))
+        left.addWidget(self._scanner_group(page))
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self._counter_group(page))
@@ -738,6 +747,23 @@ class SettingsScreen(QWidget):
         )
         return group
 
+    def _scanner_group(self, parent: QWidget) -> QGroupBox:
+        group = QGroupBox(self.tr("The scanner's keyboard layout"), parent)
+        self.scanner_layout = ScannerLayoutChoice(group)
+        form = self._form(group)
+        self._add_row(
+            form,
+            "scanner_layout",
+            self.tr("Scanner's layout:"),
+            self.scanner_layout,
+            self.tr(
+                "A scanner set up for another keyboard layout types other characters (a US "
+                "scanner on a Belgian computer types &é\"' for 1234). Scan the test code to "
+                "find its layout; README.md has it to print."
+            ),
+        )
+        return group
+
     def _pin_group(self, parent: QWidget) -> QGroupBox:
         group = QGroupBox(self.tr("Manager PIN"), parent)
         self.pin_state = QLabel(group)
@@ -877,6 +903,7 @@ class SettingsScreen(QWidget):
             "scan_suffix": (self.scan_suffix_input,),
             "language": (self.language_choice,),
             "theme": (self.theme_choice,),
+            "scanner_layout": (self.scanner_layout,),
             "manager_pin_hash": (
                 self.new_pin_input,
                 self.repeat_pin_input,
