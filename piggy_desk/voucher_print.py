@@ -12,6 +12,7 @@ something else.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +30,10 @@ QUIET_MODULES_QR = 4
 """The blank margin a QR code needs on each side, in modules."""
 MAX_QR_CODE_LENGTH = 255
 """Piggy's longest voucher code (``piggy_desk.api.client.MAX_CODE_LENGTH``)."""
+
+
+# python-barcode says at import that Pillow is missing (only its picture writer needs it).
+logging.getLogger("pyBarcode").setLevel(logging.WARNING)
 
 
 class Symbol(StrEnum):

@@ -39,10 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from piggy_desk.api import PiggyClient, PiggyError
+from piggy_desk.api import PiggyClient, PiggyError, VoucherStatus
 from piggy_desk.api.models import Voucher
 from piggy_desk.texts import QT_TRANSLATE_NOOP
 from piggy_desk.ui.core.i18n import date_time_text
+from piggy_desk.ui.widgets import status_look
 from piggy_desk.voucher_print import (
     A4_3X8,
     QUIET_MODULES_128,
@@ -55,6 +56,8 @@ from piggy_desk.voucher_print import (
 )
 
 MM_PER_INCH = 25.4
+UNUSABLE = frozenset({VoucherStatus.REDEEMED, VoucherStatus.EXPIRED, VoucherStatus.DEACTIVATED})
+"""Statuses the dialog warns about: a slip of such a voucher would not be redeemed."""
 MAX_SHEET_VOUCHERS = 500
 """The most vouchers one label print takes (a batch's largest size; 21 sheets)."""
 
@@ -595,8 +598,16 @@ class PrintDialog(QDialog):
         choice = self.layout_choice
         sentences: list[str] = []
         for voucher in self.vouchers:
-            for sentence in symbol_problems(voucher.code, choice):
-                code = voucher.code if len(voucher.code) <= 40 else voucher.code[:40] + "…"
+            code = voucher.code if len(voucher.code) <= 40 else voucher.code[:40] + "…"
+            said = list(symbol_problems(voucher.code, choice))
+            if voucher.status in UNUSABLE:
+                said.insert(
+                    0,
+                    self.tr("{status}: the counter will not accept it.").format(
+                        status=status_look(voucher.status).word
+                    ),
+                )
+            for sentence in said:
                 line = f"{code}: {sentence}"
                 if line not in sentences:
                     sentences.append(line)
@@ -614,6 +625,9 @@ class PrintDialog(QDialog):
         dialog.show()
 
     def _print(self, printer: QPrinter) -> None:
+        # Qt's print dialog puts back the printer's default paper (Letter or A4 for "Print
+        # to File"): the layout's own paper again, as the slips and labels are placed on it.
+        set_up_printer(printer, self.layout_choice)
         try:
             print_to(printer, self.facts(), self.layout_choice)
         except OSError as error:

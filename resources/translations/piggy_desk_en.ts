@@ -1541,7 +1541,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PrintCounts</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/printing.py" line="+67"/>
+        <location filename="../../piggy_desk/ui/printing.py" line="+70"/>
         <source>Can be used %Ln time(s)</source>
         <translation>
             <numerusform>Can be used %Ln time</numerusform>
@@ -1602,8 +1602,13 @@ The voucher can then be used again.</translation>
         <source>Saved {file}.</source>
         <translation>Saved {file}.</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>{status}: the counter will not accept it.</source>
+        <translation>{status}: the counter will not accept it.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+9"/>
         <source>…and %Ln more.</source>
         <translation>
             <numerusform>…and %Ln more.</numerusform>
@@ -1611,7 +1616,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Save as PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -3314,7 +3319,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherPrint</name>
     <message>
-        <location filename="../../piggy_desk/ui/printing.py" line="-368"/>
+        <location filename="../../piggy_desk/ui/printing.py" line="-379"/>
         <source>Valid from {start} until {end}</source>
         <translation>Valid from {start} until {end}</translation>
     </message>
@@ -3359,12 +3364,12 @@ The voucher can then be used again.</translation>
         <translation>A4 label sheet, 3 × 8 (70 × 37 mm)</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+192"/>
         <source>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</source>
         <translation>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/voucher_print.py" line="+64"/>
+        <location filename="../../piggy_desk/voucher_print.py" line="+69"/>
         <source>No barcode: this code has characters a scanner cannot type back ({characters}). Type the code at the counter.</source>
         <translation>No barcode: this code has characters a scanner cannot type back ({characters}). Type the code at the counter.</translation>
     </message>

@@ -1541,7 +1541,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PrintCounts</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/printing.py" line="+67"/>
+        <location filename="../../piggy_desk/ui/printing.py" line="+70"/>
         <source>Can be used %Ln time(s)</source>
         <translation>
             <numerusform>%Ln keer te gebruiken</numerusform>
@@ -1602,8 +1602,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <source>Saved {file}.</source>
         <translation>{file} opgeslagen.</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>{status}: the counter will not accept it.</source>
+        <translation>{status}: de kassa zal hem niet aannemen.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+9"/>
         <source>…and %Ln more.</source>
         <translation>
             <numerusform>…en nog %Ln.</numerusform>
@@ -1611,7 +1616,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Save as PDF</source>
         <translation>Opslaan als pdf</translation>
     </message>
@@ -3314,7 +3319,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherPrint</name>
     <message>
-        <location filename="../../piggy_desk/ui/printing.py" line="-368"/>
+        <location filename="../../piggy_desk/ui/printing.py" line="-379"/>
         <source>Valid from {start} until {end}</source>
         <translation>Geldig van {start} tot {end}</translation>
     </message>
@@ -3359,12 +3364,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>A4-etiketvel, 3 × 8 (70 × 37 mm)</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+192"/>
         <source>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</source>
         <translation>De eerste {shown} van de {total} vouchers in de lijst: één afdruk neemt er hoogstens {max}. Verfijn het filter voor de andere.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/voucher_print.py" line="+64"/>
+        <location filename="../../piggy_desk/voucher_print.py" line="+69"/>
         <source>No barcode: this code has characters a scanner cannot type back ({characters}). Type the code at the counter.</source>
         <translation>Geen barcode: deze code heeft tekens die een scanner niet kan teruggeven ({characters}). Typ de code aan de kassa.</translation>
     </message>

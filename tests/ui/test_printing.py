@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPageSize
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from piggy_desk.api import PiggyClient
@@ -40,8 +41,9 @@ SLIPS = (Layout.RECEIPT, Layout.A6)
 DPI = 250
 
 PDFTOPPM, PDFTOTEXT = shutil.which("pdftoppm"), shutil.which("pdftotext")
+PDFINFO = shutil.which("pdfinfo")
 needs_poppler = pytest.mark.skipif(
-    PDFTOPPM is None or PDFTOTEXT is None,
+    PDFTOPPM is None or PDFTOTEXT is None or PDFINFO is None,
     reason="poppler-utils (pdftoppm, pdftotext) is not installed",
 )
 
@@ -170,6 +172,9 @@ def test_the_print_dialog_names_what_it_cannot_print(qapp: QApplication) -> None
     assert many.layout_choice == Layout.SHEET
     assert not many.choices[Layout.RECEIPT].isEnabled()
     assert many.problem_label.isHidden()
+    # A voucher the counter would refuse is said to be one before it is handed out.
+    used = PrintDialog([Voucher(uuid="u9", code="GEBRUIKT01", status="REDEEMED")])
+    assert used.problem_label.text() == "GEBRUIKT01: Already used: the counter will not accept it."
 
 
 def test_what_goes_on_paper_needs_no_qt() -> None:
@@ -254,3 +259,25 @@ async def test_a_finished_batch_prints_on_labels_from_its_dialog(
     assert len(first["QRCode"]) == 24 and len(second["QRCode"]) == 6
     assert set(first["QRCode"]) | set(second["QRCode"]) == made
     printing.close()
+
+
+@needs_poppler
+def test_printing_through_the_print_dialog_keeps_the_slips_paper(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """Qt's print dialog hands back the printer with its default paper (Letter for "Print
+    to File" here, seen on a real display): the slip is still printed on 80 × 150 mm."""
+    from piggy_desk.api.models import Voucher
+
+    dialog = PrintDialog([Voucher(uuid="u1", code="ACTIEF0001", status="ACTIVE")])
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))  # as the dialog leaves it
+    dialog._print(printer)
+    info = subprocess.run(
+        [str(PDFINFO), str(tmp_path / "printed.pdf")], check=True, capture_output=True, text=True
+    ).stdout
+    assert "Page size:       227 x 425 pts" in info  # 80 × 150 mm
+    found = read(pdf_pages(tmp_path / "printed.pdf")[0])
+    assert found == {"QRCode": ["ACTIEF0001"], "Code128": ["ACTIEF0001"]}
