@@ -312,7 +312,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+413"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+420"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -343,12 +343,7 @@
         <translation>Number of uses</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Uses:</source>
-        <translation>Uses:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Confirm  (Enter)</source>
         <translation>Confirm  (Enter)</translation>
     </message>
@@ -414,7 +409,12 @@ The voucher can then be used again.</source>
 The voucher can then be used again.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="-152"/>
+        <source>Uses (↑ ↓):</source>
+        <translation>Uses (↑ ↓):</translation>
+    </message>
+    <message>
+        <location line="+203"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
@@ -1317,7 +1317,7 @@ The voucher can then be used again.</translation>
         <translation>Shows the error code and what was sent, for a manager or support</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -3016,7 +3016,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>StatusBadge</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="-62"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="-68"/>
         <source>Status: {word}</source>
         <translation>Status: {word}</translation>
     </message>
@@ -3120,7 +3120,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="-627"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="-634"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>
@@ -3667,7 +3667,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+239"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+245"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>in %Ln day</numerusform>

@@ -312,7 +312,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+413"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+420"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -343,12 +343,7 @@
         <translation>Aantal keer</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Uses:</source>
-        <translation>Aantal keer:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Confirm  (Enter)</source>
         <translation>Bevestigen  (Enter)</translation>
     </message>
@@ -414,7 +409,12 @@ The voucher can then be used again.</source>
 De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="-152"/>
+        <source>Uses (↑ ↓):</source>
+        <translation>Aantal keer (↑ ↓):</translation>
+    </message>
+    <message>
+        <location line="+203"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
@@ -1317,7 +1317,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Toont de foutcode en wat er is verstuurd, voor een manager of de helpdesk</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
@@ -3016,7 +3016,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>StatusBadge</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="-62"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="-68"/>
         <source>Status: {word}</source>
         <translation>Status: {word}</translation>
     </message>
@@ -3120,7 +3120,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="-627"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="-634"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>
@@ -3667,7 +3667,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+239"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+245"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>over %Ln dag</numerusform>

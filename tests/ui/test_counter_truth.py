@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from piggy_desk.api import PiggyClient
 from piggy_desk.counter.flow import PARTIAL_REVERSE, Stage, Tone
@@ -241,3 +241,42 @@ async def test_a_name_in_the_customer_field_is_not_taken_for_a_card_and_nothing_
     await enter(counter, Stage.SHOWING)
     assert sandbox.voucher_state(KNOWN.ACTIVE_NO_CONTACT)["contact_uuid"] == KNOWN.CONTACT_UUID
     assert screen.contact_input.text() == ""
+
+
+async def test_the_uses_go_up_and_down_with_the_arrow_keys_while_scans_still_land(
+    counter: Counter,
+) -> None:
+    screen = counter.screen
+    await counter.scan(KNOWN.MULTI_USE)
+    await enter(counter, Stage.CONFIRMING)
+    assert QApplication.focusWidget() is screen.scan_input  # a scan must still land there
+    assert screen.multi_label.text() == "Uses (↑ ↓):"
+    counter.press(Qt.Key.Key_Up)
+    counter.press(Qt.Key.Key_Up)
+    assert screen.multi_count.value() == 3
+    counter.press(Qt.Key.Key_Down)
+    assert screen.multi_count.value() == 2
+    await enter(counter, Stage.SHOWING)
+    assert counter.sandbox.voucher_state(KNOWN.MULTI_USE)["redemptions_used"] == 2
+
+
+async def test_find_customer_reads_as_large_as_cancel(counter: Counter) -> None:
+    screen = counter.screen
+    await counter.scan(KNOWN.ACTIVE_NO_CONTACT)
+    await enter(counter, Stage.NEEDS_CONTACT)
+    find, cancel = screen.contact_find, screen.contact_cancel
+    assert find.fontInfo().pixelSize() == cancel.fontInfo().pixelSize()
+
+
+async def test_the_card_stays_in_place_when_a_refusal_brings_details(counter: Counter) -> None:
+    screen = counter.screen
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)  # "Valid. Press Enter…", no Details
+    assert not screen.banner.findChild(QPushButton, "detailsButton").isVisible()
+    top, banner = screen.card.geometry().top(), screen.banner.height()
+    counter.type_scan("NOSUCHCODE")  # refused, with Details…
+    await until(lambda: "No voucher" in counter.last_notice.sentence)
+    await counter.settle()
+    await asyncio.sleep(0.05)
+    assert screen.banner.findChild(QPushButton, "detailsButton").isVisible()
+    assert screen.banner.height() == banner
+    assert screen.card.geometry().top() == top

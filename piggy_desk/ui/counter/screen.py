@@ -345,6 +345,13 @@ MODIFIER_KEYS = frozenset(
     )
 )
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+# Keys that set the uses while the confirm panel asks for them, and by how many.
+USES_KEYS: dict[int, int] = {
+    Qt.Key.Key_Up.value: 1,
+    Qt.Key.Key_Down.value: -1,
+    Qt.Key.Key_PageUp.value: 10,
+    Qt.Key.Key_PageDown.value: -10,
+}
 
 
 def _types_text(widget: QWidget) -> bool:
@@ -452,7 +459,7 @@ class CounterScreen(QWidget):
         self.multi_count.setObjectName("multiRedeemCount")
         self.multi_count.setRange(1, MAX_MULTI_REDEEM)
         self.multi_count.setAccessibleName(self.tr("Number of uses"))
-        self.multi_label = QLabel(self.tr("Uses:"), self.confirm_panel)
+        self.multi_label = QLabel(self.tr("Uses (↑ ↓):"), self.confirm_panel)
         self.confirm_button = self._button(
             self.tr("Confirm  (Enter)"), "confirmButton", self._on_confirm_clicked
         )
@@ -908,6 +915,12 @@ class CounterScreen(QWidget):
             return True
         if watched is self.multi_count and enter:
             self._main_action()
+            return True
+        step = USES_KEYS.get(int(key), 0)
+        if step and watched is not self.multi_count and self.multi_count.isVisible():
+            # The focus stays in the scan field while the uses are asked (a scan must land
+            # there): the arrow keys set the uses from wherever the counter's focus is.
+            self.multi_count.stepBy(step)
             return True
         if isinstance(watched, QLineEdit) or watched is self.multi_count:
             return False  # typing into a field is that field's business

@@ -242,6 +242,12 @@ class MessageBanner(QFrame):
             self.tr("Shows the error code and what was sent, for a manager or support")
         )
         self._details.setAutoDefault(False)
+        if not collapse_when_empty:
+            # Its place is kept: a refusal with Details… made the banner 22 px taller and
+            # everything below it jumped.
+            keep_place = self._details.sizePolicy()
+            keep_place.setRetainSizeWhenHidden(True)
+            self._details.setSizePolicy(keep_place)
         self._details.clicked.connect(self.details_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
