@@ -475,7 +475,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+78"/>
+        <location filename="../../piggy_desk/ui/promotions/dialogs.py" line="+47"/>
         <source>days</source>
         <translation>days</translation>
     </message>
@@ -485,7 +485,7 @@ The voucher can then be used again.</translation>
         <translation>hours</translation>
     </message>
     <message>
-        <location line="+591"/>
+        <location line="+63"/>
         <source>New promotion</source>
         <translation>New promotion</translation>
     </message>
@@ -1634,7 +1634,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionDraft</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/screen.py" line="-632"/>
+        <location filename="../../piggy_desk/ui/promotions/texts.py" line="+157"/>
         <source>A promotion needs a name.</source>
         <translation>A promotion needs a name.</translation>
     </message>
@@ -1682,7 +1682,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionTexts</name>
     <message>
-        <location line="-169"/>
+        <location line="-168"/>
         <source>Single use</source>
         <translation>Single use</translation>
     </message>
@@ -1692,7 +1692,7 @@ The voucher can then be used again.</translation>
         <translation>Multi-use</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>no expiry</source>
         <translation>no expiry</translation>
     </message>
@@ -1768,7 +1768,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionsModel</name>
     <message>
-        <location line="+162"/>
+        <location filename="../../piggy_desk/ui/promotions/model.py" line="+33"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1801,7 +1801,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionsScreen</name>
     <message>
-        <location line="+619"/>
+        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+103"/>
         <location line="+22"/>
         <source>Promotions</source>
         <translation>Promotions</translation>
@@ -3243,12 +3243,12 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherChart</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/screen.py" line="-1210"/>
+        <location filename="../../piggy_desk/ui/promotions/chart.py" line="+39"/>
         <source>In use at a counter</source>
         <translation>In use at a counter</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+32"/>
         <source>{issued} (no limit)</source>
         <translation>{issued} (no limit)</translation>
     </message>
@@ -3268,7 +3268,7 @@ The voucher can then be used again.</translation>
         <translation>Issued</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+21"/>
         <source>Vouchers of this promotion</source>
         <translation>Vouchers of this promotion</translation>
     </message>

@@ -475,7 +475,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+78"/>
+        <location filename="../../piggy_desk/ui/promotions/dialogs.py" line="+47"/>
         <source>days</source>
         <translation>dagen</translation>
     </message>
@@ -485,7 +485,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>uur</translation>
     </message>
     <message>
-        <location line="+591"/>
+        <location line="+63"/>
         <source>New promotion</source>
         <translation>Nieuwe actie</translation>
     </message>
@@ -1634,7 +1634,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionDraft</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/screen.py" line="-632"/>
+        <location filename="../../piggy_desk/ui/promotions/texts.py" line="+157"/>
         <source>A promotion needs a name.</source>
         <translation>Een actie heeft een naam nodig.</translation>
     </message>
@@ -1682,7 +1682,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionTexts</name>
     <message>
-        <location line="-169"/>
+        <location line="-168"/>
         <source>Single use</source>
         <translation>Eenmalig</translation>
     </message>
@@ -1692,7 +1692,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Meermalig</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>no expiry</source>
         <translation>verloopt niet</translation>
     </message>
@@ -1768,7 +1768,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionsModel</name>
     <message>
-        <location line="+162"/>
+        <location filename="../../piggy_desk/ui/promotions/model.py" line="+33"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
@@ -1801,7 +1801,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionsScreen</name>
     <message>
-        <location line="+619"/>
+        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+103"/>
         <location line="+22"/>
         <source>Promotions</source>
         <translation>Acties</translation>
@@ -3243,12 +3243,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherChart</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/screen.py" line="-1210"/>
+        <location filename="../../piggy_desk/ui/promotions/chart.py" line="+39"/>
         <source>In use at a counter</source>
         <translation>In gebruik aan kassa</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+32"/>
         <source>{issued} (no limit)</source>
         <translation>{issued} (geen limiet)</translation>
     </message>
@@ -3268,7 +3268,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Uitgegeven</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+21"/>
         <source>Vouchers of this promotion</source>
         <translation>Vouchers van deze actie</translation>
     </message>

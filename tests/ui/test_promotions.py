@@ -34,17 +34,12 @@ from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.i18n import install_translators
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
-from piggy_desk.ui.promotions import screen as promotions
-from piggy_desk.ui.promotions.screen import (
-    CHART_STATUSES,
-    CreatePromotionDialog,
-    PromotionDraft,
-    PromotionsModel,
-    PromotionsScreen,
-    VoucherCounts,
-    check_draft,
-    duration_text,
-)
+from piggy_desk.ui.promotions import texts as promotions
+from piggy_desk.ui.promotions.chart import CHART_STATUSES, VoucherCounts
+from piggy_desk.ui.promotions.dialogs import CreatePromotionDialog
+from piggy_desk.ui.promotions.model import PromotionsModel
+from piggy_desk.ui.promotions.screen import PromotionsScreen
+from piggy_desk.ui.promotions.texts import PromotionDraft, check_draft, duration_text
 from tests.ui.conftest import POPUP_WARNINGS, until
 
 SCREENSHOTS = Path("/tmp")  # noqa: S108 - where the brief asks for the pictures

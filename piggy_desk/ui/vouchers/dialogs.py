@@ -38,7 +38,7 @@ from piggy_desk.api import (
 )
 from piggy_desk.ui.core.i18n import error_text
 from piggy_desk.ui.core.tasks import TaskRunner
-from piggy_desk.ui.promotions.screen import PromotionTexts
+from piggy_desk.ui.promotions.texts import PromotionTexts
 
 MAX_BATCH = 500
 

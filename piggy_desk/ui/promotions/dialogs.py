@@ -1,0 +1,353 @@
+"""The New promotion dialog, whose checks mirror Piggy's."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from piggy_desk.api import (
+    PiggyError,
+    PromotionType,
+)
+from piggy_desk.notices import Tone
+from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP
+from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.promotions.texts import (
+    _FIELDS,
+    MAX_INTEGER,
+    MAX_USES,
+    TYPES,
+    PromotionDraft,
+    check_draft,
+)
+from piggy_desk.ui.widgets import MessageBanner
+
+VALIDITY_UNITS = (
+    (QT_TRANSLATE_NOOP("CreatePromotionDialog", "days"), 86400),
+    (QT_TRANSLATE_NOOP("CreatePromotionDialog", "hours"), 3600),
+)
+
+
+def _left(spin: QSpinBox | QComboBox) -> QHBoxLayout:
+    """A spin box or a choice at its natural width, not stretched across the dialog."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    spin.setMinimumWidth(180)
+    row.addWidget(spin)
+    row.addStretch(1)
+    return row
+
+
+class _LimitSpinBox(QSpinBox):
+    """A limit from 1, or 0 shown as a word ("No limit"): Piggy reads a limit of 0 as no
+    limit, so 0 is never offered as a number."""
+
+    def __init__(self, none_text: str, maximum: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, maximum)
+        self.setSpecialValueText(none_text)
+        self.setValue(0)
+        self.setAccelerated(True)
+
+    def optional_value(self) -> int | None:
+        self.interpretText()
+        return None if self.value() == self.minimum() else self.value()
+
+
+class _DescriptionEdit(QPlainTextEdit):
+    """Three lines high in whatever font the style sheet gives it."""
+
+    LINES = 3
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        frame = 2 * self.frameWidth() + 2 * int(self.document().documentMargin())
+        return QSize(300, QFontMetrics(self.font()).lineSpacing() * self.LINES + frame + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
+class CreatePromotionDialog(QDialog):
+    """The details of a new promotion, checked as Piggy checks them before anything is sent.
+
+    Create does not close the dialog: it emits ``submitted`` and the screen answers with
+    ``show_problems`` or ``show_failure`` (the dialog stays open and keeps what was typed)
+    or closes it on success.
+
+    Signals:
+        submitted(PromotionDraft): Create was pressed and the details passed the checks.
+    """
+
+    submitted = Signal(object)
+
+    def __init__(self, messages: MessagePath, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("createPromotionDialog")
+        self.setWindowTitle(self.tr("New promotion"))
+        self._messages = messages
+        self._error: PiggyError | None = None
+        self.errors: dict[str, QLabel] = {}
+        self.busy = False
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        self.banner = MessageBanner(self)
+        self.banner.details_requested.connect(self._on_banner_details_requested)
+        self.name_input = QLineEdit(self)
+        self.name_input.setObjectName("nameInput")
+        self.name_input.setPlaceholderText(self.tr("What the customer sees, e.g. Free coffee"))
+        self.name_input.setAccessibleName(self.tr("Name"))
+        self.description_input = _DescriptionEdit(self)
+        self.description_input.setObjectName("descriptionInput")
+        self.description_input.setPlaceholderText(
+            self.tr("One or two sentences on what the voucher gives")
+        )
+        self.description_input.setAccessibleName(self.tr("Description"))
+        self.description_input.setTabChangesFocus(True)
+        self.type_input = QComboBox(self)
+        self.type_input.setObjectName("typeInput")
+        self.type_input.setAccessibleName(self.tr("Type"))
+        for kind, word in TYPES:
+            self.type_input.addItem(QCoreApplication.translate("PromotionTexts", word), str(kind))
+        self.uses_input = QSpinBox(self)
+        self.uses_input.setObjectName("usesInput")
+        self.uses_input.setAccessibleName(self.tr("Uses per voucher"))
+        self.uses_input.setRange(1, MAX_USES)
+        self.type_input.currentIndexChanged.connect(self._on_type_input_current_index_changed)
+        self._on_type_input_current_index_changed(0)
+        self.voucher_limit_input = _LimitSpinBox(self.tr("No limit"), MAX_INTEGER, self)
+        self.voucher_limit_input.setObjectName("voucherLimitInput")
+        self.voucher_limit_input.setAccessibleName(self.tr("Voucher limit"))
+        self.limit_per_contact_input = _LimitSpinBox(self.tr("No limit"), MAX_INTEGER, self)
+        self.limit_per_contact_input.setObjectName("limitPerContactInput")
+        self.limit_per_contact_input.setAccessibleName(self.tr("Vouchers per customer"))
+        self.validity_input = QSpinBox(self)
+        self.validity_input.setObjectName("validityAmountInput")
+        self.validity_input.setAccessibleName(self.tr("Vouchers valid for"))
+        self.validity_input.setSpecialValueText(self.tr("No expiry"))
+        self.validity_unit = QComboBox(self)
+        self.validity_unit.setObjectName("validityUnitInput")
+        self.validity_unit.setAccessibleName(self.tr("Unit of the validity"))
+        for word, seconds in VALIDITY_UNITS:
+            self.validity_unit.addItem(self.tr(word), seconds)
+        self.validity_unit.currentIndexChanged.connect(self._on_validity_unit_current_index_changed)
+        self._on_validity_unit_current_index_changed(0)
+        validity = QHBoxLayout()
+        validity.setContentsMargins(0, 0, 0, 0)
+        validity.addWidget(self.validity_input)
+        validity.addWidget(self.validity_unit)
+        validity.addStretch(1)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        rows: tuple[tuple[str, str, QWidget | QHBoxLayout, str], ...] = (
+            ("name", self.tr("Name:"), self.name_input, ""),
+            ("description", self.tr("Description:"), self.description_input, ""),
+            ("type", self.tr("Type:"), _left(self.type_input), ""),
+            (
+                "redemptions_per_voucher",
+                self.tr("Uses per voucher:"),
+                _left(self.uses_input),
+                self.tr("How many times one voucher can be used."),
+            ),
+            (
+                "voucher_limit",
+                self.tr("Voucher limit:"),
+                _left(self.voucher_limit_input),
+                self.tr("Vouchers in all."),
+            ),
+            (
+                "limit_per_contact",
+                self.tr("Per customer:"),
+                _left(self.limit_per_contact_input),
+                self.tr("Vouchers one customer can hold."),
+            ),
+            (
+                "expiration_duration",
+                self.tr("Valid for:"),
+                validity,
+                self.tr("Counted from the moment a voucher is made."),
+            ),
+        )
+        for field, label, widget, hint in rows:
+            form.addRow(label, self._field_with_error(field, widget, hint))
+
+        self.buttons = QDialogButtonBox(self)
+        self.create_button = self.buttons.addButton(
+            self.tr("Create promotion"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.create_button.setObjectName("createButton")
+        self.create_button.setDefault(True)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancelButton")
+        cancel.setAutoDefault(False)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        self.name_input.textEdited.connect(self._on_name_input_text_edited)
+        self.description_input.textChanged.connect(self._on_description_input_text_changed)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.banner.hide()
+        # At least as wide as the labels and hints need (Dutch labels are longer).
+        self.setMinimumWidth(max(560, layout.totalMinimumSize().width()))
+
+    def _field_with_error(self, field: str, widget: QWidget | QHBoxLayout, hint: str) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 4)
+        column.setSpacing(2)
+        if isinstance(widget, QHBoxLayout):
+            column.addLayout(widget)
+        else:
+            column.addWidget(widget)
+        if hint:
+            note = QLabel(hint, box)
+            note.setProperty("fieldHint", True)
+            column.addWidget(note)
+        error = QLabel(box)
+        error.setObjectName(f"error_{field}")
+        error.setProperty("fieldError", True)
+        error.setWordWrap(True)
+        error.setTextFormat(Qt.TextFormat.PlainText)
+        error.hide()
+        column.addWidget(error)
+        self.errors[field] = error
+        return box
+
+    def draft(self) -> PromotionDraft:
+        """What is typed now, trimmed; a validity in seconds."""
+        self.validity_input.interpretText()
+        amount = self.validity_input.value()
+        unit = int(self.validity_unit.currentData())
+        return PromotionDraft(
+            name=self.name_input.text().strip(),
+            description=self.description_input.toPlainText().strip(),
+            voucher_limit=self.voucher_limit_input.optional_value(),
+            limit_per_contact=self.limit_per_contact_input.optional_value(),
+            expiration_duration=amount * unit if amount else None,
+            type=str(self.type_input.currentData()),
+            redemptions_per_voucher=self.uses_input.value(),
+        )
+
+    def show_problems(self, problems: Mapping[str, str | Sequence[str]]) -> None:
+        """Each field's problem under the field; focus goes to the first one."""
+        for field in _FIELDS:
+            self._clear_error(field)
+        first: str | None = None
+        for field in _FIELDS:
+            problem = problems.get(field)
+            if not problem:
+                continue
+            text = problem if isinstance(problem, str) else " ".join(problem)
+            self.errors[field].setText(text)
+            self.errors[field].show()
+            self._input_of(field).setAccessibleDescription(text)
+            first = first or field
+        self._grow()
+        if first is not None:
+            self._input_of(first).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_failure(self, sentence: str, error: PiggyError | None) -> None:
+        """A problem that belongs to no field, as a sentence above the fields."""
+        self._error = error
+        self.banner.show_notice(Tone.ERROR, sentence, has_details=error is not None)
+        self.banner.show()
+        self._grow()
+
+    def set_busy(self, busy: bool) -> None:
+        """While Piggy is asked, Create cannot be pressed twice."""
+        self.busy = busy
+        self.create_button.setEnabled(not busy)
+        self.create_button.setText(self.tr("Creating…") if busy else self.tr("Create promotion"))
+
+    def _input_of(self, field: str) -> QWidget:
+        return {
+            "name": self.name_input,
+            "description": self.description_input,
+            "type": self.type_input,
+            "redemptions_per_voucher": self.uses_input,
+            "voucher_limit": self.voucher_limit_input,
+            "limit_per_contact": self.limit_per_contact_input,
+            "expiration_duration": self.validity_input,
+        }[field]
+
+    def _clear_error(self, field: str) -> None:
+        self.errors[field].clear()
+        self.errors[field].hide()
+        self._input_of(field).setAccessibleDescription("")
+
+    def _grow(self) -> None:
+        # A window's minimum size ignores height-for-width (the wrapped messages), so the
+        # dialog is made tall enough by hand; otherwise a message sits on its field.
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalMinimumSize().height()
+        )
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def _on_buttons_accepted(self) -> None:
+        if self.busy:
+            return
+        draft = self.draft()
+        problems = check_draft(draft)
+        self.show_problems(problems)
+        if problems:
+            return
+        self.banner.hide()
+        self.submitted.emit(draft)
+
+    def _on_name_input_text_edited(self, text: str) -> None:
+        self._clear_error("name")
+
+    def _on_description_input_text_changed(self) -> None:
+        self._clear_error("description")
+
+    def _on_type_input_current_index_changed(self, index: int) -> None:
+        multi = self.type_input.itemData(index) == PromotionType.MULTI_USE
+        self.uses_input.setMinimum(2 if multi else 1)
+        self.uses_input.setValue(max(self.uses_input.value(), 2) if multi else 1)
+        self.uses_input.setEnabled(multi)
+
+    def _on_validity_unit_current_index_changed(self, index: int) -> None:
+        seconds = int(self.validity_unit.itemData(index))
+        self.validity_input.setRange(0, MAX_INTEGER // seconds)
+
+    def _on_banner_details_requested(self) -> None:
+        if self._error is not None:
+            self._messages.show_details(self._error, parent=self)
