@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import settings
 
+from tests.helpers.keyrings import MemoryKeyring, installed
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # No system-wide settings file (/etc/piggy-desk/…) of this computer reaches a test; the
 # tests of that file name their own.
@@ -64,3 +66,11 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("reliability")
         for line in lines:
             terminalreporter.write_line(line)
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """An in-memory key store for the test, the previous one restored afterwards."""
+    monkeypatch.delenv("PIGGY_TOKEN", raising=False)
+    with installed(MemoryKeyring()) as backend:
+        yield backend

@@ -8,7 +8,7 @@ import asyncio
 import json
 import logging
 import socket
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.first_run.screen import FirstRunScreen, connected_sentence
-from tests.test_token_store import MemoryKeyring, installed
+from tests.helpers.keyrings import MemoryKeyring
 from tests.ui.conftest import until
 
 SCREENSHOTS = Path("/tmp")  # noqa: S108 - where the brief asks for the pictures
@@ -73,13 +73,6 @@ def closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    monkeypatch.delenv("PIGGY_TOKEN", raising=False)
-    with installed(MemoryKeyring()) as backend:
-        yield backend
 
 
 @pytest.fixture

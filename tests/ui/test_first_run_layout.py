@@ -18,7 +18,7 @@ from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.first_run.screen import FirstRunScreen, FirstRunWindow
-from tests.test_token_store import MemoryKeyring, installed
+from tests.helpers.keyrings import MemoryKeyring, installed
 from tests.ui.conftest import until
 from tests.ui.test_first_run import closed_port
 

@@ -4,10 +4,8 @@ said to count from the next start."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QApplication
 
 from piggy_desk.api import ClientCredentials
@@ -18,16 +16,9 @@ from piggy_desk.settings import Settings
 from piggy_desk.token_store import TokenStore
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.sounds import SoundPlayer
-from tests.test_token_store import MemoryKeyring, installed
+from tests.helpers.keyrings import MemoryKeyring
 from tests.ui.conftest import close, until
 from tests.ui.test_settings_screen import open_settings
-
-
-@pytest.fixture
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    monkeypatch.delenv("PIGGY_TOKEN", raising=False)
-    with installed(MemoryKeyring()) as backend:
-        yield backend
 
 
 async def test_a_window_on_an_oauth_client(

@@ -14,7 +14,7 @@ from piggy_desk.api import DEFAULT_BASE_URL
 from piggy_desk.settings import SETTINGS_FILE, load_settings
 from tests.api.test_plain_http import PLAIN_HTTP_REFUSED, eavesdropper
 from tests.ui.conftest import until
-from tests.ui.test_first_run import SCREENSHOTS, Installer, installer, memory_keyring  # noqa: F401
+from tests.ui.test_first_run import SCREENSHOTS, Installer, installer  # noqa: F401
 from tests.ui.test_settings_screen import Desk, desk, make_desk  # noqa: F401
 from tests.ui.test_start_failures import _fails_with
 

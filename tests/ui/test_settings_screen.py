@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,7 +41,7 @@ from piggy_desk.ui.settings.screen import (
     check_settings_draft,
 )
 from piggy_desk.ui.shell.main_window import MainWindow
-from tests.test_token_store import FailingKeyring, MemoryKeyring, installed
+from tests.helpers.keyrings import FailingKeyring, MemoryKeyring, installed
 from tests.ui.conftest import Counter, close, until
 from tests.ui.test_redemption import enter
 
@@ -85,13 +85,6 @@ class Desk:
     @property
     def file(self) -> Path:
         return self.config_dir / SETTINGS_FILE
-
-
-@pytest.fixture
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    monkeypatch.delenv("PIGGY_TOKEN", raising=False)
-    with installed(MemoryKeyring()) as backend:
-        yield backend
 
 
 @pytest.fixture

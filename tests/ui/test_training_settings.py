@@ -16,7 +16,7 @@ from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import DEFAULT_BASE_URL, Settings
 from piggy_desk.token_store import TokenStore
 from piggy_desk.ui.core.sounds import SoundPlayer
-from tests.test_token_store import installed
+from tests.helpers.keyrings import installed
 from tests.ui.conftest import close, until
 from tests.ui.test_settings_screen import open_settings
 

@@ -1,0 +1,1 @@
+"""What tests of several folders share: fakes and small helpers (not tests themselves)."""
