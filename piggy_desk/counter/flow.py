@@ -414,6 +414,14 @@ class RedemptionFlow:
                 read_as = unmangled(code, rules.scanner_layout, rules.keyboard_layout or None)
                 if read_as is None:
                     raise
+                log.info(
+                    "%s was not found; looking up %s, as a scanner set up for %s on a %s "
+                    "keyboard would type it",
+                    code,
+                    read_as.code,
+                    read_as.scanner,
+                    read_as.computer,
+                )
                 voucher = await self._client.vouchers.find(read_as.code)
         except VoucherNotFound as error:
             self._remember(code, NOT_FOUND)

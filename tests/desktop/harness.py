@@ -30,6 +30,9 @@ from types import TracebackType
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREEN = "1366x768x24"
+# -noreset: without it the server resets when its last client leaves, which drops a
+# keymap set with setxkbmap (and crashed Xvfb here).
+XVFB_OPTIONS = ("-nolisten", "tcp", "-noreset")
 # A scanner's keys come a few milliseconds apart; a person's much later.
 SCANNER_DELAY_MS = 5
 # After a scan the counter ignores Enter for half a second (a scanner's CR and LF).
@@ -88,7 +91,7 @@ class Display:
         read_fd, write_fd = os.pipe()
         xvfb = subprocess.Popen(
             # -displayfd: Xvfb takes a free display and says which.
-            [tool("Xvfb"), "-displayfd", str(write_fd), "-screen", "0", SCREEN, "-nolisten", "tcp"],
+            [tool("Xvfb"), "-displayfd", str(write_fd), "-screen", "0", SCREEN, *XVFB_OPTIONS],
             pass_fds=(write_fd,),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
