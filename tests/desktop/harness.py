@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -68,6 +69,16 @@ def keep_screenshot(shot: Path, name: str) -> None:
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         shutil.copy(shot, Path(folder) / name)
+
+
+def journal_entries(folder: Path) -> list[tuple[str, str, str]]:
+    """(action, code, outcome) of every entry of the counter journal in ``folder``, oldest
+    first, read as another program would (read-only); none when there is no journal yet."""
+    path = folder / "journal.sqlite3"
+    if not path.exists():
+        return []
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        return db.execute("SELECT action, code, outcome FROM entries ORDER BY id").fetchall()
 
 
 def wait_until(condition: Callable[[], object], what: str, timeout: float = 20) -> None:

@@ -15,7 +15,6 @@ the test's folder; ``PIGGY_DESKTOP_SHOTS=DIR`` keeps a copy).
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
 
@@ -23,7 +22,7 @@ import pytest
 
 from piggy_desk.logs import LOG_FILE_NAME
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from tests.desktop.harness import Display, keep_screenshot, own_folders, wait_until
+from tests.desktop.harness import Display, journal_entries, keep_screenshot, own_folders, wait_until
 
 # The counter's Tab order from the scan field (tests/ui/test_focused_buttons.py walks it
 # offscreen; here nobody can ask which widget has focus): the voucher card, then the
@@ -87,16 +86,6 @@ def test_cancel_by_keyboard_and_a_scan_during_the_reverse_question(
     assert program.poll() is None
 
 
-def _journal(folder: Path) -> list[tuple[str, str, str]]:
-    """(action, code, outcome) of every journal entry, oldest first, read as another
-    program would (read-only)."""
-    path = folder / "journal.sqlite3"
-    if not path.exists():
-        return []
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-        return db.execute("SELECT action, code, outcome FROM entries ORDER BY id").fetchall()
-
-
 def test_the_same_in_training_mode(
     display: Display, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
@@ -111,7 +100,7 @@ def test_the_same_in_training_mode(
     journal = tmp_path / "data" / "training"
 
     def rows() -> list[tuple[str, str]]:
-        return [(action, outcome) for action, _, outcome in _journal(journal)]
+        return [(action, outcome) for action, _, outcome in journal_entries(journal)]
 
     scan(display, tmp_path, code)
     display.press("Return")

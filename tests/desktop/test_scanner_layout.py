@@ -11,7 +11,6 @@ and reserve it with Enter: judged by its journal and log, and a screenshot.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import subprocess
 import time
 from pathlib import Path
@@ -23,6 +22,7 @@ from piggy_desk.sandbox import KNOWN
 from tests.desktop.harness import (
     SCANNER_DELAY_MS,
     Display,
+    journal_entries,
     keep_screenshot,
     own_folders,
     tool,
@@ -65,14 +65,6 @@ def keys_of_a_us_scanner(display: Display, code: str) -> list[str]:
     return keys
 
 
-def _journal(folder: Path) -> list[tuple[str, str, str]]:
-    path = folder / "journal.sqlite3"
-    if not path.exists():
-        return []
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-        return db.execute("SELECT action, code, outcome FROM entries ORDER BY id").fetchall()
-
-
 def test_a_us_scanner_on_a_belgian_computer(
     display: Display, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
@@ -97,5 +89,5 @@ def test_a_us_scanner_on_a_belgian_computer(
     keep_screenshot(display.screenshot(tmp_path / "read-back.png"), f"layout-{label}.png")
     display.press("Return")  # reserve it
     journal = tmp_path / "data" / "training"
-    wait_until(lambda: _journal(journal) == [("lock", code, "ok")], f"{code} reserved")
+    wait_until(lambda: journal_entries(journal) == [("lock", code, "ok")], f"{code} reserved")
     assert program.poll() is None
