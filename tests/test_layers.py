@@ -156,9 +156,6 @@ def test_start_up_imports_nothing_it_does_not_use(module: str, unwanted: tuple[s
 ASYNC_IN_WIDGETS_STILL = {
     "ContactsScreen": {"_search", "_find", "_load_vouchers"},
     "MainWindow": {"_release_orphans", "shutdown", "_close_after_shutdown"},
-    "_VoucherForm": {"_contact_uuid"},
-    "CreateVoucherDialog": {"_create"},
-    "BatchDialog": {"_make"},
     "VouchersScreen": {
         "load_promotions",
         "_apply_filter",

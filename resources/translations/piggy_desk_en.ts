@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+404"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+394"/>
         <source>New batch of vouchers</source>
         <translation>New batch of vouchers</translation>
     </message>
@@ -52,7 +52,7 @@
         <translation>Expires</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>At most {maximum} vouchers in one batch: make another batch for the rest.</source>
         <translation>At most {maximum} vouchers in one batch: make another batch for the rest.</translation>
     </message>
@@ -62,7 +62,7 @@
         <translation>Choose a promotion.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+26"/>
         <source>Piggy accepted the batch ({status}): making %Ln voucher(s)…</source>
         <translation>
             <numerusform>Piggy accepted the batch ({status}): making %Ln voucher…</numerusform>
@@ -78,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+11"/>
         <source>Done: %Ln new voucher(s).</source>
         <translation>
             <numerusform>Done: %Ln new voucher.</numerusform>
@@ -86,7 +86,7 @@
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Piggy is still making the vouchers. They will appear in the list when they are ready.</source>
         <translation>Piggy is still making the vouchers. They will appear in the list when they are ready.</translation>
     </message>
@@ -620,7 +620,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-263"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-249"/>
         <source>New voucher</source>
         <translation>New voucher</translation>
     </message>
@@ -3281,7 +3281,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-235"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-229"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
@@ -3311,7 +3311,7 @@ The voucher can then be used again.</translation>
         <translation>The expiry must come after the activation.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
         <source>No customer with this e-mail address.</source>
         <translation>No customer with this e-mail address.</translation>
     </message>
@@ -3728,7 +3728,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-123"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-116"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>

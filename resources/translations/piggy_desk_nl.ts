@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+404"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+394"/>
         <source>New batch of vouchers</source>
         <translation>Nieuwe reeks vouchers</translation>
     </message>
@@ -52,7 +52,7 @@
         <translation>Verloopt</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>At most {maximum} vouchers in one batch: make another batch for the rest.</source>
         <translation>Hoogstens {maximum} vouchers in één reeks: maak een tweede reeks voor de rest.</translation>
     </message>
@@ -62,7 +62,7 @@
         <translation>Kies een actie.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+26"/>
         <source>Piggy accepted the batch ({status}): making %Ln voucher(s)…</source>
         <translation>
             <numerusform>Piggy heeft de reeks aangenomen ({status}): %Ln voucher wordt gemaakt…</numerusform>
@@ -78,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+11"/>
         <source>Done: %Ln new voucher(s).</source>
         <translation>
             <numerusform>Klaar: %Ln nieuwe voucher.</numerusform>
@@ -86,7 +86,7 @@
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Piggy is still making the vouchers. They will appear in the list when they are ready.</source>
         <translation>Piggy is nog bezig met de vouchers. Ze verschijnen in de lijst zodra ze klaar zijn.</translation>
     </message>
@@ -620,7 +620,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-263"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-249"/>
         <source>New voucher</source>
         <translation>Nieuwe voucher</translation>
     </message>
@@ -3281,7 +3281,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-235"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-229"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
@@ -3311,7 +3311,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De vervaldatum moet na de begindatum liggen.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
         <source>No customer with this e-mail address.</source>
         <translation>Geen klant met dit e-mailadres.</translation>
     </message>
@@ -3728,7 +3728,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-123"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-116"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -39,6 +38,7 @@ from piggy_desk.api import (
 from piggy_desk.ui.core.i18n import error_text
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.promotions.texts import PromotionTexts
+from piggy_desk.ui.vouchers.controller import NewVouchersController
 
 MAX_BATCH = 500
 
@@ -68,6 +68,8 @@ class _VoucherForm(QDialog):
         super().__init__(parent)
         self._client = client
         self._tasks = tasks
+        self.controller = NewVouchersController(client, self)
+        self.controller.failed.connect(self._show_piggy_error)
         self.form = QFormLayout()
         self.errors: dict[str, QLabel] = {}
         self._promotions = {promotion.uuid: promotion for promotion in promotions}
@@ -185,13 +187,6 @@ class _VoucherForm(QDialog):
             )
         return starts, ends, problems
 
-    async def _contact_uuid(self) -> str | None:
-        """The customer's id from the e-mail typed, None when none was typed."""
-        email = self.email.text().strip()
-        if not email:
-            return None
-        return (await self._client.contacts.find_by_email(email)).uuid
-
     def _show_piggy_error(self, error: PiggyError) -> None:
         if isinstance(error, ContactNotFound):
             self.show_errors(
@@ -234,6 +229,7 @@ class CreateVoucherDialog(_VoucherForm):
     ):
         super().__init__(client, tasks, promotions, parent)
         self.setObjectName("createVoucherDialog")
+        self.controller.voucher_created.connect(self._on_controller_voucher_created)
         self.setWindowTitle(self.tr("New voucher"))
         self.code = QLineEdit(self)
         self.code.setObjectName("voucherCodeInput")
@@ -333,29 +329,19 @@ class CreateVoucherDialog(_VoucherForm):
         self.show_errors({})
         self.buttons.setEnabled(False)
         self._tasks.start(
-            self._create(code or None, starts, ends, attributes), name="create-voucher"
+            self.controller.create(
+                self.promotion.currentData(),
+                code=code or None,
+                email=self.email.text().strip(),
+                starts=starts,
+                ends=ends,
+                uses=self.uses.value() if self.uses_set.isChecked() else None,
+                attributes=attributes,
+            ),
+            name="create-voucher",
         )
 
-    async def _create(
-        self,
-        code: str | None,
-        starts: datetime | None,
-        ends: datetime | None,
-        attributes: dict[str, str],
-    ) -> None:
-        try:
-            voucher: Voucher = await self._client.vouchers.create(
-                self.promotion.currentData(),
-                code=code,
-                contact_uuid=await self._contact_uuid(),
-                activation_date=starts,
-                expiration_date=ends,
-                total_redemptions_allowed=self.uses.value() if self.uses_set.isChecked() else None,
-                custom_attributes=attributes or None,
-            )
-        except PiggyError as error:
-            self._show_piggy_error(error)
-            return
+    def _on_controller_voucher_created(self, voucher: Voucher) -> None:
         self.voucher_created.emit(voucher)
         self.accept()
 
@@ -401,6 +387,10 @@ class BatchDialog(_VoucherForm):
     ):
         super().__init__(client, tasks, promotions, parent)
         self.setObjectName("batchDialog")
+        self.controller.batch_accepted.connect(self._on_controller_batch_accepted)
+        self.controller.batch_progress.connect(self._on_controller_batch_progress)
+        self.controller.batch_done.connect(self._on_controller_batch_done)
+        self.controller.batch_still_running.connect(self._on_controller_batch_still_running)
         self.setWindowTitle(self.tr("New batch of vouchers"))
         self.quantity = _CountBox(self)
         self.quantity.setObjectName("batchQuantity")
@@ -425,6 +415,7 @@ class BatchDialog(_VoucherForm):
         status_layout.addWidget(self.progress)
         self._finish_layout(status)
         self.made = 0
+        self._quantity = 0
         self.resize(520, 420)
 
     def _on_quantity_over_maximum(self, over: bool) -> None:
@@ -448,53 +439,44 @@ class BatchDialog(_VoucherForm):
             return
         self.show_errors({})
         self.buttons.setEnabled(False)
-        self._tasks.start(self._make(starts, ends), name="create-batch")
+        self._quantity = self.quantity.value()
+        self._tasks.start(
+            self.controller.make_batch(
+                self.promotion.currentData(),
+                self._quantity,
+                email=self.email.text().strip(),
+                starts=starts,
+                ends=ends,
+                poll_seconds=self.POLL_SECONDS,
+                give_up_seconds=self.GIVE_UP_SECONDS,
+            ),
+            name="create-batch",
+        )
 
-    async def _make(self, starts: datetime | None, ends: datetime | None) -> None:
-        promotion_uuid: str = self.promotion.currentData()
-        quantity = self.quantity.value()
-        try:
-            before = (
-                await self._client.vouchers.list(promotion_uuid=promotion_uuid, limit=1)
-            ).total or 0
-            job = await self._client.vouchers.create_batch(
-                promotion_uuid,
-                quantity,
-                contact_uuid=await self._contact_uuid(),
-                activation_date=starts,
-                expiration_date=ends,
-            )
-        except PiggyError as error:
-            self._show_piggy_error(error)
-            return
-        if job.status:
+    def _on_controller_batch_accepted(self, status: str | None) -> None:
+        quantity = self._quantity
+        if status:
             accepted = self.tr(
                 "Piggy accepted the batch ({status}): making %Ln voucher(s)…", "", quantity
-            ).format(status=job.status)
+            ).format(status=status)
         else:  # Piggy answered with a sentence, not a job: the vouchers show the progress
             accepted = self.tr("Piggy started making %Ln voucher(s)…", "", quantity)
         self.job_label.setText(accepted)
         self.progress.setRange(0, quantity)
         self.progress.setValue(0)
         self.progress.show()
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.GIVE_UP_SECONDS
-        while loop.time() < deadline:
-            await asyncio.sleep(self.POLL_SECONDS)
-            try:
-                now = (
-                    await self._client.vouchers.list(promotion_uuid=promotion_uuid, limit=1)
-                ).total or 0
-            except PiggyError:
-                continue  # a passing fault: the job goes on at Piggy's side
-            self.made = min(quantity, max(0, now - before))
-            self.progress.setValue(self.made)
-            if self.made >= quantity:
-                self.job_label.setText(self.tr("Done: %Ln new voucher(s).", "", quantity))
-                self.batch_completed.emit(promotion_uuid, quantity)
-                self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
-                self.buttons.setEnabled(True)
-                return
+
+    def _on_controller_batch_progress(self, made: int) -> None:
+        self.made = made
+        self.progress.setValue(self.made)
+
+    def _on_controller_batch_done(self, promotion_uuid: str, quantity: int) -> None:
+        self.job_label.setText(self.tr("Done: %Ln new voucher(s).", "", quantity))
+        self.batch_completed.emit(promotion_uuid, quantity)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        self.buttons.setEnabled(True)
+
+    def _on_controller_batch_still_running(self) -> None:
         self.job_label.setText(
             self.tr(
                 "Piggy is still making the vouchers. "
