@@ -70,3 +70,39 @@ def test_the_card_shows_a_voucher_whose_numbers_are_out_of_range(
     card.show_voucher(voucher)
     assert card.code.text() == "KAART1"
     card.deleteLater()
+
+
+def test_the_card_leaves_empty_fields_hidden_from_one_voucher_to_the_next(qapp: object) -> None:
+    """Issue 20: each voucher shown used to show every field, then hide the empty ones
+    again: a Show and a Hide per empty field and its label (relayouts, and accessibility
+    events a screen reader receives) twice per redemption. A field shown stays, an empty
+    one stays hidden."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
+
+    from piggy_desk.api import Voucher
+    from piggy_desk.ui.counter.screen import VoucherCard
+
+    class Toggles(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: list[str] = []
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+                self.seen.append(f"{event.type().name} {watched.objectName()}")
+            return False
+
+    promotion = {"uuid": "p1", "name": "Koffie", "redemptions_per_voucher": 1}
+    card = VoucherCard()
+    card.show()
+    card.show_voucher(Voucher.from_api({"uuid": "v1", "code": "A1", "status": "ACTIVE"}))
+    toggles = Toggles()
+    for child in card.findChildren(QWidget):
+        child.setObjectName(child.objectName() or child.metaObject().className())
+        child.installEventFilter(toggles)
+    second = {"uuid": "v2", "code": "A2", "status": "ACTIVE", "promotion": promotion}
+    card.show_voucher(Voucher.from_api(second))
+    assert card.code.text() == "A2" and card.field_text("redeemed") == ""
+    assert toggles.seen == []
+    card.deleteLater()

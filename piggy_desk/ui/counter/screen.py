@@ -228,12 +228,9 @@ class VoucherCard(QFrame):
         self.placeholder.setVisible(empty)
         for widget in (self.status, self.title, self.description, self.code):
             widget.setVisible(not empty)
-        for value in self._fields.values():
-            value.setVisible(not empty)
-            label = self.details.labelForField(value)
-            if label is not None:
-                label.setVisible(not empty)
         if voucher is None:
+            for key in self._fields:
+                self._set(key, "")
             self.setAccessibleDescription(self.tr("No voucher shown"))
             self.setAccessibleName(self.tr("Voucher card: no voucher shown"))
             return
@@ -303,6 +300,8 @@ class VoucherCard(QFrame):
         self._set("left", left)
 
     def _set(self, key: str, text: str) -> None:
+        """A field and its label: shown with ``text``, hidden when it is empty (each field
+        is set once per voucher, so a field never flashes shown, then hidden)."""
         field = self._fields[key]
         field.setText(text)
         field.setVisible(bool(text))
