@@ -58,7 +58,7 @@ from piggy_desk.ui.core.tasks import TaskRunner, off_loop
 from piggy_desk.ui.vouchers.dialogs import BatchDialog, CreateVoucherDialog
 from piggy_desk.ui.widgets import MessageBanner, status_look
 from piggy_desk.ui.widgets.row_menu import RowMenu
-from piggy_desk.ui.widgets.table import HeaderTableModel
+from piggy_desk.ui.widgets.table import ROWS_PER_TURN, HeaderTableModel
 
 PAGE_SIZE = 500
 Index = QModelIndex | QPersistentModelIndex
@@ -131,9 +131,6 @@ class _Row:
 
     voucher: Voucher
     texts: tuple[str, ...]
-
-
-ROWS_PER_TURN = 100
 
 
 class VouchersModel(HeaderTableModel):

@@ -14,6 +14,10 @@ from PySide6.QtCore import (
 
 Index = QModelIndex | QPersistentModelIndex
 
+# Rows a table takes in one turn of the event loop: formatting 500 at once held the window
+# for several milliseconds (the next turn draws, takes keys, then the next slice goes in).
+ROWS_PER_TURN = 100
+
 
 class HeaderTableModel(QAbstractTableModel):
     """A table with one column per name in ``HEADERS``; subclasses say how many rows.
