@@ -163,6 +163,14 @@ class Display:
         self._children.append(program)
         return program
 
+    def start_demo(self, folder: Path) -> subprocess.Popen[bytes]:
+        """``piggy-desk --demo`` with its data and a debug log in ``folder``."""
+        return self.start(
+            "--demo", "--data-dir", str(folder / "data"), "--log-dir", str(folder / "log"),
+            "--log-level", "debug",
+            env=own_folders(folder),
+        )  # fmt: skip
+
     def xdotool(self, *arguments: str, timeout: float = 20) -> str:
         done = subprocess.run(
             [tool("xdotool"), *arguments],

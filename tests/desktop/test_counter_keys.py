@@ -91,11 +91,7 @@ def test_the_same_in_training_mode(
 ) -> None:
     """``piggy-desk --demo``, its sandbox inside it: judged by its journal and log."""
     code, unknown = KNOWN.ACTIVE_WITH_CONTACT, "ONBEKEND98"
-    program = display.start(
-        "--demo", "--data-dir", str(tmp_path / "data"), "--log-dir", str(tmp_path / "log"),
-        "--log-level", "debug",
-        env=own_folders(tmp_path),
-    )  # fmt: skip
+    program = display.start_demo(tmp_path)
     display.focus(display.window_of(program))
     journal = tmp_path / "data" / "training"
 
