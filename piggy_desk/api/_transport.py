@@ -87,6 +87,45 @@ def path_segment(value: str, what: str) -> str:
     return quote(value, safe="")
 
 
+# What each of httpx's failures becomes, first match wins (ConnectTimeout is a
+# TimeoutException too: a connection never made is Offline, nothing was sent). ``ambiguous``:
+# the request may have reached Piggy; None: only when it is not a GET or HEAD.
+_TRANSPORT_ERRORS: tuple[
+    tuple[tuple[type[httpx.HTTPError], ...], type[errors.PiggyError], str, bool | None], ...
+] = (
+    ((httpx.PoolTimeout,), errors.Timeout, "No free connection to Piggy in time.", False),
+    (
+        (httpx.TimeoutException,),
+        errors.Timeout,
+        "Piggy did not answer in time ({name}).",
+        True,
+    ),
+    (
+        (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError, httpx.CloseError),
+        errors.ConnectionDropped,
+        "The connection broke off ({name}).",
+        True,
+    ),
+    ((httpx.HTTPError,), errors.TransportError, "The request failed ({name}).", None),
+)
+
+
+def transport_error(
+    exc: httpx.HTTPError, context: Mapping[str, Any], *, unsafe: bool
+) -> errors.PiggyError:
+    """The client's error for one of httpx's (``_TRANSPORT_ERRORS``)."""
+    if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
+        return connect_error(exc, context)
+    for kinds, error, message, ambiguous in _TRANSPORT_ERRORS:
+        if isinstance(exc, kinds):
+            return error(
+                message.format(name=type(exc).__name__),
+                ambiguous=unsafe if ambiguous is None else ambiguous,
+                **context,
+            )
+    raise AssertionError("httpx.HTTPError is the table's last row")  # pragma: no cover
+
+
 def connect_error(exc: httpx.TransportError, context: Mapping[str, Any]) -> errors.Offline:
     """The error for a connection that could not be made: ``CertificateRefused`` when it
     was the server's TLS certificate that failed the check, else ``Offline``."""
@@ -397,27 +436,8 @@ class Transport:
                 content = await _read_body(response, context, unsafe=unsafe)
             finally:
                 await response.aclose()
-        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-            raise connect_error(exc, context) from None
-        except httpx.PoolTimeout:
-            raise errors.Timeout("No free connection to Piggy in time.", **context) from None
-        except httpx.TimeoutException as exc:
-            raise errors.Timeout(
-                f"Piggy did not answer in time ({type(exc).__name__}).", ambiguous=True, **context
-            ) from None
-        except (
-            httpx.RemoteProtocolError,
-            httpx.ReadError,
-            httpx.WriteError,
-            httpx.CloseError,
-        ) as exc:
-            raise errors.ConnectionDropped(
-                f"The connection broke off ({type(exc).__name__}).", ambiguous=True, **context
-            ) from None
         except httpx.HTTPError as exc:
-            raise errors.TransportError(
-                f"The request failed ({type(exc).__name__}).", ambiguous=unsafe, **context
-            ) from None
+            raise transport_error(exc, context, unsafe=unsafe) from None
         elapsed_ms = (time.perf_counter() - started) * 1000
         log.debug("%s %s -> %s in %.0f ms", method, path, response.status_code, elapsed_ms)
         self._note_date(response)
