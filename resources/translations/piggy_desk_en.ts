@@ -94,7 +94,7 @@
 <context>
     <name>ContactSearch</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+103"/>
+        <location filename="../../piggy_desk/ui/contacts/search.py" line="+58"/>
         <source>That is far too long to be an e-mail address or a loyalty card.</source>
         <translation>That is far too long to be an e-mail address or a loyalty card.</translation>
     </message>
@@ -132,7 +132,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location line="+25"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+74"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -165,7 +165,7 @@
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location line="+49"/>
+        <location line="+65"/>
         <source>E-mail address or scan a loyalty card</source>
         <translation>E-mail address or scan a loyalty card</translation>
     </message>
@@ -205,17 +205,17 @@
         <translation>The customer&apos;s vouchers</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Looking up the customer…</source>
         <translation>Looking up the customer…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>This loyalty card is not linked to a customer yet. Search by their e-mail address instead.</source>
         <translation>This loyalty card is not linked to a customer yet. Search by their e-mail address instead.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>{problem} Not all of this customer&apos;s vouchers could be loaded; search again to retry.</source>
         <translation>{problem} Not all of this customer&apos;s vouchers could be loaded; search again to retry.</translation>
     </message>
@@ -225,7 +225,7 @@
         <translation>{problem} None of this customer&apos;s vouchers could be loaded; search again to retry.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>Piggy kept sending pages; stopped after {pages}.</source>
         <translation>Piggy kept sending pages; stopped after {pages}.</translation>
     </message>
@@ -312,7 +312,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+420"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+419"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -1992,7 +1992,7 @@ The voucher can then be used again.</translation>
         <translation>Checking the voucher…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>No voucher with the code {code} was found.</source>
         <translation>No voucher with the code {code} was found.</translation>
     </message>
@@ -2207,7 +2207,7 @@ The voucher can then be used again.</translation>
         <translation>Voucher {code} was redeemed before the program stopped.</translation>
     </message>
     <message>
-        <location line="-834"/>
+        <location line="-842"/>
         <source>The redemption of voucher {code} did not go through before the program stopped.</source>
         <translation>The redemption of voucher {code} did not go through before the program stopped.</translation>
     </message>
@@ -2217,7 +2217,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</translation>
     </message>
     <message>
-        <location line="+859"/>
+        <location line="+867"/>
         <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</translation>
     </message>
@@ -3120,7 +3120,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="-634"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="-633"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>
@@ -3165,7 +3165,7 @@ The voucher can then be used again.</translation>
         <translation>Scan a voucher to see it here.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
         <source>No voucher shown</source>
         <translation>No voucher shown</translation>
     </message>
@@ -3230,7 +3230,7 @@ The voucher can then be used again.</translation>
         <translation>at most {left} (other counters&apos; uses are not known here)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Voucher card: {title}</source>
         <translation>Voucher card: {title}</translation>
     </message>
@@ -3392,7 +3392,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+153"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+150"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>

@@ -94,7 +94,7 @@
 <context>
     <name>ContactSearch</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+103"/>
+        <location filename="../../piggy_desk/ui/contacts/search.py" line="+58"/>
         <source>That is far too long to be an e-mail address or a loyalty card.</source>
         <translation>Dat is veel te lang voor een e-mailadres of klantenkaart.</translation>
     </message>
@@ -132,7 +132,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location line="+25"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+74"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -165,7 +165,7 @@
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location line="+49"/>
+        <location line="+65"/>
         <source>E-mail address or scan a loyalty card</source>
         <translation>E-mailadres, of scan een klantenkaart</translation>
     </message>
@@ -205,17 +205,17 @@
         <translation>Vouchers van de klant</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Looking up the customer…</source>
         <translation>Klant opzoeken…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>This loyalty card is not linked to a customer yet. Search by their e-mail address instead.</source>
         <translation>Deze klantenkaart is nog niet aan een klant gekoppeld. Zoek in plaats daarvan op e-mailadres.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>{problem} Not all of this customer&apos;s vouchers could be loaded; search again to retry.</source>
         <translation>{problem} Niet alle vouchers van deze klant konden worden geladen; zoek opnieuw om het nog eens te proberen.</translation>
     </message>
@@ -225,7 +225,7 @@
         <translation>{problem} Geen van de vouchers van deze klant kon worden geladen; zoek opnieuw om het nog eens te proberen.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>Piggy kept sending pages; stopped after {pages}.</source>
         <translation>Piggy bleef pagina&apos;s sturen; gestopt na {pages}.</translation>
     </message>
@@ -312,7 +312,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+420"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+419"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -1992,7 +1992,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher controleren…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>No voucher with the code {code} was found.</source>
         <translation>Er is geen voucher met de code {code} gevonden.</translation>
     </message>
@@ -2207,7 +2207,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher {code} is ingewisseld voordat het programma stopte.</translation>
     </message>
     <message>
-        <location line="-834"/>
+        <location line="-842"/>
         <source>The redemption of voucher {code} did not go through before the program stopped.</source>
         <translation>De inwisseling van voucher {code} is niet doorgegaan voordat het programma stopte.</translation>
     </message>
@@ -2217,7 +2217,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy Desk bewaart dit in het geheugen en schrijft het in het journaal zodra dat kan. Waarschuw een manager.</translation>
     </message>
     <message>
-        <location line="+859"/>
+        <location line="+867"/>
         <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>Niet vast te stellen is of voucher {code} werd ingewisseld voordat het programma stopte. Controleer het in het Piggy-dashboard.</translation>
     </message>
@@ -3120,7 +3120,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="-634"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="-633"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>
@@ -3165,7 +3165,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Scan een voucher om hem hier te zien.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
         <source>No voucher shown</source>
         <translation>Geen voucher getoond</translation>
     </message>
@@ -3230,7 +3230,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>hoogstens {left} (gebruik aan andere kassa&apos;s is hier niet bekend)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Voucher card: {title}</source>
         <translation>Voucherkaart: {title}</translation>
     </message>
@@ -3392,7 +3392,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+153"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+150"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>

@@ -18,13 +18,8 @@ from pytestqt.modeltest import ModelTester
 from piggy_desk.api import Contact, PiggyClient
 from piggy_desk.counter.flow import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from piggy_desk.ui.contacts.screen import (
-    ContactQuery,
-    ContactsScreen,
-    SearchKind,
-    SearchRefused,
-    read_search,
-)
+from piggy_desk.ui.contacts.screen import ContactsScreen
+from piggy_desk.ui.contacts.search import ContactQuery, SearchKind, SearchRefused, read_search
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner

@@ -4,14 +4,10 @@ voucher they hold, and hand them to the counter."""
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDateTime,
     QEvent,
     QLocale,
@@ -42,114 +38,21 @@ from piggy_desk.api import (
     PiggyError,
     Voucher,
 )
-from piggy_desk.counter.scan import (
-    CustomerText,
-    ScanRejected,
-    ScanRules,
-    customer_text_kind,
-    normalise_scan,
-)
 from piggy_desk.notices import Tone, tone_of
 from piggy_desk.ui import printing
+from piggy_desk.ui.contacts.controller import ContactsController
+from piggy_desk.ui.contacts.search import MAX_SEARCH_FIELD, ContactQuery, SearchKind
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, error_text
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.widgets import MessageBanner, status_look
 from piggy_desk.ui.widgets.row_menu import RowMenu
-from piggy_desk.ui.widgets.table import ROWS_PER_TURN, HeaderTableModel
+from piggy_desk.ui.widgets.table import HeaderTableModel
 
 MAX_PAGE_SIZE = 500
-MAX_PAGES = 100_000
-MAX_SEARCH_FIELD = 4096
-MAX_EMAIL_LENGTH = 254  # RFC 5321's limit; Piggy's client refuses above 255
-MAX_CARD_LENGTH = 128
 SEARCH_TASK = "contacts-search"
 
-# One "@", something on both sides, no spaces: enough to refuse what cannot be an address
-# without refusing an unusual real one (Piggy decides the rest).
-_EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+")
-
-
 Index = QModelIndex | QPersistentModelIndex
-
-
-class SearchKind(StrEnum):
-    """What the search field held."""
-
-    EMAIL = "email"
-    CARD = "card"
-
-
-@dataclass(frozen=True, slots=True)
-class ContactQuery:
-    """A search the field's text stands for: an e-mail address or a loyalty card value."""
-
-    kind: SearchKind
-    value: str
-
-
-class SearchRefused(ValueError):
-    """Text that cannot be looked up; ``str()`` is a sentence for the person at the screen."""
-
-
-def read_search(raw: str) -> ContactQuery:
-    """The query in what was typed or scanned: text with "@" is an e-mail address, anything
-    else a loyalty card, cleaned as a scan is (control characters gone, spaces trimmed).
-
-    Raises ``SearchRefused`` with a sentence when nothing sensible can be sent.
-    """
-    if len(raw) > MAX_SEARCH_FIELD:
-        raise SearchRefused(
-            QCoreApplication.translate(
-                "ContactSearch", "That is far too long to be an e-mail address or a loyalty card."
-            )
-        )
-    try:
-        text = normalise_scan(raw, ScanRules(max_length=MAX_SEARCH_FIELD))
-    except ScanRejected:
-        if raw.strip():
-            raise SearchRefused(
-                QCoreApplication.translate(
-                    "ContactSearch",
-                    "That held no readable characters. "
-                    "Scan the card again or type the e-mail address.",
-                )
-            ) from None
-        raise SearchRefused(
-            QCoreApplication.translate(
-                "ContactSearch", "Type an e-mail address or scan a loyalty card first."
-            )
-        ) from None
-    if "@" in text:
-        if len(text) > MAX_EMAIL_LENGTH:
-            raise SearchRefused(
-                QCoreApplication.translate(
-                    "ContactSearch", "That e-mail address is too long (more than {max} characters)."
-                ).format(max=MAX_EMAIL_LENGTH)
-            )
-        if not _EMAIL_SHAPE.fullmatch(text):
-            raise SearchRefused(
-                QCoreApplication.translate(
-                    "ContactSearch", "That is not an e-mail address. Check it and try again."
-                )
-            )
-        return ContactQuery(SearchKind.EMAIL, text)
-    if len(text) > MAX_CARD_LENGTH:
-        raise SearchRefused(
-            QCoreApplication.translate(
-                "ContactSearch",
-                "That is too long to be a loyalty card (more than {max} characters).",
-            ).format(max=MAX_CARD_LENGTH)
-        )
-    if customer_text_kind(text) != CustomerText.CARD:
-        raise SearchRefused(
-            QCoreApplication.translate(
-                "ContactSearch",
-                "“{text}” is neither an e-mail address nor a loyalty card number. Type the "
-                "customer's e-mail address (like name@example.com) or scan their loyalty card.",
-            ).format(text=text)
-        )
-    return ContactQuery(SearchKind.CARD, text)
 
 
 def _local(moment: datetime | None) -> str:
@@ -283,6 +186,22 @@ class ContactsScreen(QWidget):
         # The counter's shop, for the name on a printed slip (the window sets it).
         self.shop_uuid: Callable[[], str | None] = lambda: None
         self.model = ContactVouchersModel(self)
+        self._added = 0  # rows the page being loaded added
+        self.controller = ContactsController(client, self)
+        for signal, slot in (
+            (self.controller.search_refused, self._on_controller_search_refused),
+            (self.controller.looking_up, self._on_controller_looking_up),
+            (self.controller.lookup_failed, self._on_controller_lookup_failed),
+            (self.controller.card_not_linked, self._on_controller_card_not_linked),
+            (self.controller.contact_found, self._on_controller_contact_found),
+            (self.controller.page_asked, self._on_controller_page_asked),
+            (self.controller.vouchers_arrived, self._on_controller_vouchers_arrived),
+            (self.controller.page_done, self._on_controller_page_done),
+            (self.controller.vouchers_failed, self._on_controller_vouchers_failed),
+            (self.controller.too_many_pages, self._on_controller_too_many_pages),
+            (self.controller.vouchers_loaded, self._on_controller_vouchers_loaded),
+        ):
+            signal.connect(slot)
         self._setup_ui()
         self._show_contact(None)
         self._say(None)
@@ -410,89 +329,74 @@ class ContactsScreen(QWidget):
         self._show_contact(None)
         self._say(None)
         self._set_busy(None)
-        self._search_task = self._tasks.start(self._search(text), name=SEARCH_TASK)
+        self._search_task = self._tasks.start(
+            self.controller.search(text, self._page_size), name=SEARCH_TASK
+        )
         return self._search_task
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
         self.search_field.selectAll()
 
-    # --- the work, started through the task runner ---------------------------------------
+    # --- what the controller found ----------------------------------------------------
 
-    async def _search(self, text: str) -> None:
-        try:
-            query = read_search(text)
-        except SearchRefused as refusal:
-            self._say(Tone.REFUSAL, str(refusal))
-            return
+    def _on_controller_search_refused(self, sentence: str) -> None:
+        self._say(Tone.REFUSAL, sentence)
+
+    def _on_controller_looking_up(self) -> None:
         self._set_busy(self.tr("Looking up the customer…"))
-        try:
-            contact = await self._find(query)
-        except PiggyError as error:
-            self._set_busy(None)
-            self._say(tone_of(error), self._sentence(error, query), error)
-            return
+
+    def _on_controller_lookup_failed(self, error: PiggyError, query: ContactQuery) -> None:
         self._set_busy(None)
-        if contact is None:
-            self._say(
-                Tone.REFUSAL,
-                self.tr(
-                    "This loyalty card is not linked to a customer yet. "
-                    "Search by their e-mail address instead."
-                ),
-            )
-            return
+        self._say(tone_of(error), self._sentence(error, query), error)
+
+    def _on_controller_card_not_linked(self) -> None:
+        self._set_busy(None)
+        self._say(
+            Tone.REFUSAL,
+            self.tr(
+                "This loyalty card is not linked to a customer yet. "
+                "Search by their e-mail address instead."
+            ),
+        )
+
+    def _on_controller_contact_found(self, contact: Contact, query: ContactQuery) -> None:
+        self._set_busy(None)
         self._show_contact(contact, query)
-        await self._load_vouchers(contact)
 
-    async def _find(self, query: ContactQuery) -> Contact | None:
-        if query.kind is SearchKind.EMAIL:
-            return await self._client.contacts.find_by_email(query.value)
-        return await self._client.contacts.find_by_identifier(query.value)
+    def _on_controller_page_asked(self, total: int | None) -> None:
+        self.count_label.setText(self._progress_text(total))
+        self._added = 0
 
-    async def _load_vouchers(self, contact: Contact) -> None:
-        """Every page of the customer's vouchers, each appended to the table as it comes."""
-        page_number = 1
-        total: int | None = None
-        while True:
-            self.count_label.setText(self._progress_text(total))
-            try:
-                page = await self._client.vouchers.list(
-                    contact_uuid=contact.uuid, limit=self._page_size, page=page_number
-                )
-            except PiggyError as error:
-                self.count_label.setText(self._partial_text(total))
-                if self.model.rowCount():
-                    sentence = self.tr(
-                        "{problem} Not all of this customer's vouchers could be loaded; "
-                        "search again to retry."
-                    )
-                else:
-                    sentence = self.tr(
-                        "{problem} None of this customer's vouchers could be loaded; "
-                        "search again to retry."
-                    )
-                self._say(tone_of(error), sentence.format(problem=error_text(error)), error)
-                return
-            total = page.total if page.total is not None else total
-            added = 0
-            for start in range(0, len(page.items), ROWS_PER_TURN):
-                if start:
-                    await asyncio.sleep(0)  # (a new search cancels this task here too)
-                added += self.model.append(page.items[start : start + ROWS_PER_TURN])
-            if added:
-                self._fit_columns()
-            if not page.continues_after(page_number, self._page_size):
-                break
-            if page_number >= MAX_PAGES:
-                self._say(
-                    Tone.ERROR,
-                    self.tr("Piggy kept sending pages; stopped after {pages}.").format(
-                        pages=QLocale().toString(MAX_PAGES)
-                    ),
-                )
-                break
-            page_number += 1
+    def _on_controller_vouchers_arrived(self, vouchers: list[Voucher]) -> None:
+        self._added += self.model.append(vouchers)
+
+    def _on_controller_page_done(self) -> None:
+        if self._added:
+            self._fit_columns()
+
+    def _on_controller_vouchers_failed(self, error: PiggyError, total: int | None) -> None:
+        self.count_label.setText(self._partial_text(total))
+        if self.model.rowCount():
+            sentence = self.tr(
+                "{problem} Not all of this customer's vouchers could be loaded; "
+                "search again to retry."
+            )
+        else:
+            sentence = self.tr(
+                "{problem} None of this customer's vouchers could be loaded; search again to retry."
+            )
+        self._say(tone_of(error), sentence.format(problem=error_text(error)), error)
+
+    def _on_controller_too_many_pages(self, pages: int) -> None:
+        self._say(
+            Tone.ERROR,
+            self.tr("Piggy kept sending pages; stopped after {pages}.").format(
+                pages=QLocale().toString(pages)
+            ),
+        )
+
+    def _on_controller_vouchers_loaded(self) -> None:
         self.count_label.setText(self._vouchers_text(self.model.rowCount()))
 
     # --- showing -----------------------------------------------------------------------
