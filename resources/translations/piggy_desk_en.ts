@@ -153,8 +153,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Redeemed at</source>
-        <translation>Redeemed at</translation>
+        <source>Used on</source>
+        <translation>Used on</translation>
     </message>
     <message>
         <location line="+69"/>
@@ -3392,7 +3392,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+150"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+151"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3426,11 +3426,16 @@ The voucher can then be used again.</translation>
         <source>(no e-mail)</source>
         <translation>(no e-mail)</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
 </context>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location line="+154"/>
+        <location line="+156"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>

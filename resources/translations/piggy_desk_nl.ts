@@ -153,8 +153,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Redeemed at</source>
-        <translation>Ingewisseld op</translation>
+        <source>Used on</source>
+        <translation>Gebruikt op</translation>
     </message>
     <message>
         <location line="+69"/>
@@ -3392,7 +3392,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+150"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+151"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3426,11 +3426,16 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <source>(no e-mail)</source>
         <translation>(geen e-mailadres)</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Never</source>
+        <translation>Nooit</translation>
+    </message>
 </context>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location line="+154"/>
+        <location line="+156"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>

@@ -646,3 +646,41 @@ async def test_batch_how_many_says_the_maximum_when_more_is_typed(screen: Vouche
     QTest.keyClicks(dialog.quantity, "5")
     assert dialog.quantity.value() == 65 and not error.isVisible()
     dialog.close()
+
+
+async def test_one_word_and_one_colour_per_status_on_every_screen(
+    screen: VouchersScreen, sandbox: RunningSandbox
+) -> None:
+    """Issue 15 (frictions): the Vouchers list showed its statuses plain where Contacts
+    coloured them, a blank expiry where Contacts said "Never", "Used on" where Contacts
+    said "Redeemed at"; the promotion chart drew Expired and Switched off in one red."""
+    from piggy_desk.ui.contacts.screen import ContactVouchersModel
+    from piggy_desk.ui.promotions.chart import VoucherCounts, chart_rows
+
+    await screen.apply_filter()
+    await fetch_all(screen)
+    model = screen.model
+    contact = ContactVouchersModel()
+    by_code = {
+        model.data(model.index(row, VouchersModel.CODE)): row for row in range(model.rowCount())
+    }
+    async with PiggyClient(sandbox.base_url, sandbox.token) as client:
+        shown = [await client.vouchers.find(code) for code in sorted(by_code)[:40]]
+    contact.append(shown)
+    for number, voucher in enumerate(shown):
+        row = by_code[voucher.code]
+        for ours, theirs in (
+            (VouchersModel.STATUS, ContactVouchersModel.STATUS),
+            (VouchersModel.EXPIRES, ContactVouchersModel.EXPIRES),
+        ):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole):
+                assert model.data(model.index(row, ours), role) == contact.data(
+                    contact.index(number, theirs), role
+                ), (voucher.code, ours, role)
+    assert any(v.expiration_date is None for v in shown), "a voucher that never expires"
+    assert model.headerData(VouchersModel.REDEEMED, Qt.Orientation.Horizontal) == (
+        contact.headerData(ContactVouchersModel.REDEEMED, Qt.Orientation.Horizontal)
+    )
+    rows = chart_rows(VoucherCounts("x", 10, None, {}))
+    colours = [row.colour for row in rows]
+    assert len(set(colours)) == len(colours), [(row.label, row.colour) for row in rows]

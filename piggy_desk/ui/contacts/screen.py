@@ -75,7 +75,7 @@ class ContactVouchersModel(HeaderTableModel):
         QT_TRANSLATE_NOOP("ContactVouchersModel", "Promotion"),
         QT_TRANSLATE_NOOP("ContactVouchersModel", "Status"),
         QT_TRANSLATE_NOOP("ContactVouchersModel", "Expires"),
-        QT_TRANSLATE_NOOP("ContactVouchersModel", "Redeemed at"),
+        QT_TRANSLATE_NOOP("ContactVouchersModel", "Used on"),
     )
     CODE, PROMOTION, STATUS, EXPIRES, REDEEMED = range(5)
 

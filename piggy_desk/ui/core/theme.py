@@ -45,6 +45,7 @@ class Palette:
     warn: str
     info: str
     neutral: str
+    off: str  # switched off: apart from expired's red
     on_tone: str  # text and glyphs on a tone's colour (the Redeem button, status icons)
     training: str
     on_training: str
@@ -76,6 +77,7 @@ LIGHT = Palette(
     warn="#8a4b00",
     info="#1f5fa8",
     neutral="#4a4f57",
+    off="#a0307a",
     on_tone="#ffffff",
     training="#f0a202",
     on_training="#1a1a1a",
@@ -101,6 +103,7 @@ DARK = Palette(
     warn="#f2b35c",
     info="#8cbcf5",
     neutral="#c3c9d1",
+    off="#f08cc8",
     on_tone="#101316",
     training="#f0a202",
     on_training="#1a1a1a",

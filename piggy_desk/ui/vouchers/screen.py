@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -145,7 +146,7 @@ class VouchersModel(HeaderTableModel):
         load_failed(object): a page could not be loaded (the PiggyError).
     """
 
-    PROMOTION, CUSTOMER, EXPIRES, REDEEMED = 2, 3, 4, 5
+    CODE, STATUS, PROMOTION, CUSTOMER, EXPIRES, REDEEMED = range(6)
     HEADERS = (
         QT_TRANSLATE_NOOP("VouchersModel", "Code"),
         QT_TRANSLATE_NOOP("VouchersModel", "Status"),
@@ -286,7 +287,7 @@ class VouchersModel(HeaderTableModel):
             status_look(voucher.status).word,
             (voucher.promotion.name if voucher.promotion else "") or voucher.name,
             ((contact.email or self.tr("(no e-mail)")) if contact else ""),
-            _local(voucher.expiration_date),
+            _local(voucher.expiration_date) or self.tr("Never"),
             _local(voucher.redeemed_at),
         )
         return _Row(voucher, texts)
@@ -327,6 +328,9 @@ class VouchersModel(HeaderTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._rows[index.row()].texts[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATUS:
+            # Coloured as everywhere else (Contacts, the card, the chart); the word says it too.
+            return QColor(status_look(self._rows[index.row()].voucher.status).colour)
         if role == Qt.ItemDataRole.UserRole:
             return self._rows[index.row()].voucher.uuid
         return None

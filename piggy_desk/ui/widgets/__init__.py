@@ -47,7 +47,7 @@ STATUS_LOOKS = {
     "ACTIVE": StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Valid"), "good", "check"),
     "REDEEMED": StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Already used"), "neutral", "cross"),
     "EXPIRED": StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Expired"), "bad", "hourglass"),
-    "DEACTIVATED": StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Switched off"), "bad", "bar"),
+    "DEACTIVATED": StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Switched off"), "off", "bar"),
     "INACTIVE": StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Not valid yet"), "info", "clock"),
     "LOCKED": StatusLook(
         QT_TRANSLATE_NOOP("StatusLook", "In use at another counter"), "warn", "lock"
