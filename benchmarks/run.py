@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -316,17 +316,15 @@ class BareJournal:
 def count_journal_writes(window: MainWindow) -> Callable[[], int]:
     """Counts the journal's transactions (one durable commit each) from now on."""
     journal = window.journal
-    transaction = journal._transaction
+    write = journal._write_locked
     count = 0
 
-    @contextlib.contextmanager
-    def counted() -> Iterator[sqlite3.Connection]:
+    def counted(change: Any) -> Any:
         nonlocal count
         count += 1
-        with transaction() as db:
-            yield db
+        return write(change)
 
-    journal._transaction = counted  # type: ignore[method-assign]
+    journal._write_locked = counted  # type: ignore[method-assign]
     return lambda: count
 
 
