@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from piggy_desk.api import PiggyClient
-from piggy_desk.counter.flow import CounterView, Notice, RedemptionFlow
+from piggy_desk.counter.flow import CounterView, RedemptionFlow
 from piggy_desk.counter.journal import Action, Journal, Outcome
+from piggy_desk.notices import Notice
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 
 

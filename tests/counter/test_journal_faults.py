@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from piggy_desk.counter import flow as flow_module
-from piggy_desk.counter.flow import CounterView, RedemptionFlow, Stage, Tone
+from piggy_desk.counter.flow import CounterView, RedemptionFlow, Stage
 from piggy_desk.counter.journal import (
     TROUBLE_SENTENCES,
     Action,
@@ -27,6 +27,7 @@ from piggy_desk.counter.journal import (
     Trouble,
     trouble_of,
 )
+from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from tests.reliability.driver import Run, program
 from tests.reliability.local_faults import (

@@ -14,16 +14,10 @@ from pathlib import Path
 import httpx
 
 from piggy_desk.api import PiggyClient, RequestKind
-from piggy_desk.counter.flow import (
-    CounterSettings,
-    CounterView,
-    Notice,
-    RedemptionFlow,
-    Stage,
-    Tone,
-)
+from piggy_desk.counter.flow import CounterSettings, CounterView, RedemptionFlow, Stage
 from piggy_desk.counter.journal import Action, Journal, JournalEntry, Outcome
 from piggy_desk.counter.scan import DuplicateFilter
+from piggy_desk.notices import Notice, Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 
 # Short, so a "latency beyond the timeout" fault costs little; long enough for loopback.

@@ -19,8 +19,9 @@ from typing import Any
 
 import pytest
 
-from piggy_desk.counter.flow import CounterView, Tone
+from piggy_desk.counter.flow import CounterView
 from piggy_desk.counter.journal import Action, Outcome
+from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from tests.reliability.driver import CLIENT_TIMEOUT, Run, program, unfinished
 from tests.reliability.local_faults import (

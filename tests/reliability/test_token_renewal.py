@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from piggy_desk.api import ClientCredentials, PiggyClient
-from piggy_desk.counter.flow import Stage, Tone
+from piggy_desk.counter.flow import Stage
 from piggy_desk.counter.journal import Action, Outcome
+from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.sandbox.oauth import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET
 from tests.reliability.driver import Run, program, unfinished

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from piggy_desk.app import build_main_window
 from piggy_desk.counter.connection import Connection
-from piggy_desk.counter.flow import Notice
+from piggy_desk.notices import Notice
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import LoadedSettings, Settings
 from piggy_desk.ui.core import theme

@@ -28,7 +28,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from piggy_desk.app import build_main_window, close_on_signals
-from piggy_desk.counter.flow import Notice, Stage
+from piggy_desk.counter.flow import Stage
+from piggy_desk.notices import Notice
 from piggy_desk.settings import Settings
 from piggy_desk.ui.core.loop import CounterEventLoop
 from piggy_desk.ui.core.sounds import SoundPlayer

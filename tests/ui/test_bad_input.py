@@ -9,7 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from piggy_desk.api import PiggyClient
-from piggy_desk.counter.flow import Stage, Tone
+from piggy_desk.counter.flow import Stage
+from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN
 
 from .conftest import Counter, until

@@ -7,7 +7,8 @@ import pytest
 
 from piggy_desk.api import PiggyError
 from piggy_desk.counter.connection import Connection
-from piggy_desk.counter.flow import OFFLINE_SENTENCE, Stage, Tone
+from piggy_desk.counter.flow import OFFLINE_SENTENCE, Stage
+from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN
 from tests.ui.conftest import Counter, until
 from tests.ui.test_redemption import enter

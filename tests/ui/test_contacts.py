@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPlainTextEdit, QPus
 from pytestqt.modeltest import ModelTester
 
 from piggy_desk.api import Contact, PiggyClient
-from piggy_desk.counter.flow import Tone
+from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.contacts.screen import ContactsScreen
 from piggy_desk.ui.contacts.search import ContactQuery, SearchKind, SearchRefused, read_search

@@ -13,8 +13,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from piggy_desk.api import PiggyClient
-from piggy_desk.counter.flow import PARTIAL_REVERSE, Stage, Tone
+from piggy_desk.counter.flow import PARTIAL_REVERSE, Stage
 from piggy_desk.counter.journal import Action, Journal
+from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.core.i18n import time_text
 from piggy_desk.ui.shell.main_window import MainWindow

@@ -19,7 +19,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPlainTextEdit
 
 from piggy_desk.api import DEFAULT_BASE_URL
-from piggy_desk.counter.flow import Tone
+from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import SETTINGS_FILE, Settings
 from piggy_desk.token_store import TokenStore

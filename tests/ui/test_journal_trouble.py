@@ -11,7 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPlainTextEdit, QPushButton
 
-from piggy_desk.counter.flow import Stage, Tone
+from piggy_desk.counter.flow import Stage
+from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.shell.main_window import MainWindow
 from tests.reliability.local_faults import JournalLocker

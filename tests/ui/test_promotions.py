@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from piggy_desk.api import PiggyClient, Promotion
-from piggy_desk.counter.flow import Tone
+from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, PIGGY_PREFIX, RunningSandbox
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.i18n import install_translators

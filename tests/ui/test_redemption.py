@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from piggy_desk.api import PiggyClient, VoucherStatus
-from piggy_desk.counter.flow import Stage, Tone
+from piggy_desk.counter.flow import Stage
 from piggy_desk.counter.journal import Action, Journal, Outcome
+from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Counter, close, until

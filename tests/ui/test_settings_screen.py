@@ -18,7 +18,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 
-from piggy_desk.counter.flow import Stage, Tone
+from piggy_desk.counter.flow import Stage
+from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import (
     SETTINGS_FILE,

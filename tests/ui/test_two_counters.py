@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from piggy_desk.api import PiggyClient
 from piggy_desk.counter.connection import Connection
-from piggy_desk.counter.flow import Notice, Stage, Tone
+from piggy_desk.counter.flow import Stage
+from piggy_desk.notices import Notice, Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.shell.main_window import MainWindow
 from tests.reliability.matrix import TALLIES

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from piggy_desk.counter.flow import Stage, Tone
+from piggy_desk.counter.flow import Stage
+from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN
 from tests.ui.conftest import Counter, until
 
