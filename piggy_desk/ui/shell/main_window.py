@@ -33,6 +33,7 @@ from piggy_desk.ui.core.tasks import TaskRunner, off_loop
 from piggy_desk.ui.counter.screen import CounterController, CounterScreen
 from piggy_desk.ui.shell.dialog_focus import FocusReturn
 from piggy_desk.ui.shell.manager_gate import ManagerGate
+from piggy_desk.ui.widgets import MessageBanner
 
 if TYPE_CHECKING:
     from piggy_desk.ui.contacts.screen import ContactsScreen
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         self._shutdown: asyncio.Task[None] | None = None
         self._shut = False
         self.ready: asyncio.Task[None] | None = None
+        self._current_screen: QWidget | None = None
         self._setup_ui()
         # After every dialog, the keyboard comes back here (no window manager does it).
         self._focus_return = FocusReturn(self)
@@ -347,6 +349,13 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_current_changed(self, index: int) -> None:
         screen = self.tabs.widget(index)
+        left, self._current_screen = self._current_screen, screen
+        if left is not screen and left is not self.counter:
+            # A manager screen's sentence belongs to that visit ("Exported 87 vouchers…"
+            # stood there after the counter and the PIN); the counter keeps its own.
+            banner = getattr(left, "banner", None)
+            if isinstance(banner, MessageBanner):
+                banner.clear()
         if screen is not None and screen is not self.counter and not self.gate.is_open:
             # Back to the counter until the PIN is given.
             self.tabs.setCurrentWidget(self.counter)
