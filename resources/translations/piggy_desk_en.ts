@@ -980,7 +980,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/journal/screen.py" line="+40"/>
+        <location filename="../../piggy_desk/ui/journal/screen.py" line="+43"/>
         <source>Reserved</source>
         <translation>Reserved</translation>
     </message>
@@ -1030,7 +1030,57 @@ The voucher can then be used again.</translation>
         <translation>answer lost</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Confirmed by a later look-up</source>
+        <translation>Confirmed by a later look-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not redeemed (a later look-up)</source>
+        <translation>Not redeemed (a later look-up)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not reversed (a later look-up)</source>
+        <translation>Not reversed (a later look-up)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed at the next start</source>
+        <translation>Confirmed at the next start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not redeemed (found at the next start)</source>
+        <translation>Not redeemed (found at the next start)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not reversed (found at the next start)</source>
+        <translation>Not reversed (found at the next start)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not redeemed (still reserved at the next start)</source>
+        <translation>Not redeemed (still reserved at the next start)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not be told at the next start</source>
+        <translation>Could not be told at the next start</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One use of a voucher not used up</source>
+        <translation>One use of a voucher not used up</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{sentence} (Piggy code {code})</source>
+        <translation>{sentence} (Piggy code {code})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
@@ -1143,7 +1193,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+45"/>
+        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+46"/>
         <source>Connecting to Piggy…</source>
         <translation>Connecting to Piggy…</translation>
     </message>
@@ -1198,7 +1248,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
@@ -1254,7 +1304,7 @@ The voucher can then be used again.</translation>
         <translation>At start: {sentences}</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+83"/>
         <source>Back online: {sentences}</source>
         <translation>Back online: {sentences}</translation>
     </message>

@@ -980,7 +980,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/journal/screen.py" line="+40"/>
+        <location filename="../../piggy_desk/ui/journal/screen.py" line="+43"/>
         <source>Reserved</source>
         <translation>Gereserveerd</translation>
     </message>
@@ -1030,7 +1030,57 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>antwoord verloren</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Confirmed by a later look-up</source>
+        <translation>Bevestigd door een latere opzoeking</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not redeemed (a later look-up)</source>
+        <translation>Niet ingewisseld (latere opzoeking)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not reversed (a later look-up)</source>
+        <translation>Niet teruggedraaid (latere opzoeking)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed at the next start</source>
+        <translation>Bevestigd bij de volgende start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not redeemed (found at the next start)</source>
+        <translation>Niet ingewisseld (gevonden bij de volgende start)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not reversed (found at the next start)</source>
+        <translation>Niet teruggedraaid (gevonden bij de volgende start)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not redeemed (still reserved at the next start)</source>
+        <translation>Niet ingewisseld (nog gereserveerd bij de volgende start)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not be told at the next start</source>
+        <translation>Bij de volgende start niet vast te stellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One use of a voucher not used up</source>
+        <translation>Eén gebruik van een voucher die nog niet op is</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{sentence} (Piggy code {code})</source>
+        <translation>{sentence} (Piggy-code {code})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
@@ -1143,7 +1193,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+45"/>
+        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+46"/>
         <source>Connecting to Piggy…</source>
         <translation>Verbinden met Piggy…</translation>
     </message>
@@ -1198,7 +1248,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Training mode</source>
         <translation>Trainingsmodus</translation>
     </message>
@@ -1254,7 +1304,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bij het starten: {sentences}</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+83"/>
         <source>Back online: {sentences}</source>
         <translation>Weer online: {sentences}</translation>
     </message>

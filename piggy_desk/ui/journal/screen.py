@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import date
 from typing import Any
 
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from piggy_desk.api import PiggyError
+from piggy_desk.api import errors as api_errors
 from piggy_desk.counter.journal import (
     Journal,
     JournalEntry,
@@ -50,7 +53,58 @@ _OUTCOME_WORDS = {
     Outcome.FAILED: QT_TRANSLATE_NOOP("JournalModel", "failed"),
     Outcome.UNKNOWN: QT_TRANSLATE_NOOP("JournalModel", "answer lost"),
 }
+# The journal keeps its notes in English for whoever reads the file; the tab says them in
+# the person's language.
+_DETAIL_WORDS = {
+    "confirmed by a later find": QT_TRANSLATE_NOOP("JournalModel", "Confirmed by a later look-up"),
+    "not redeemed (find)": QT_TRANSLATE_NOOP("JournalModel", "Not redeemed (a later look-up)"),
+    "not reversed (find)": QT_TRANSLATE_NOOP("JournalModel", "Not reversed (a later look-up)"),
+    "confirmed at the next start": QT_TRANSLATE_NOOP("JournalModel", "Confirmed at the next start"),
+    "not redeemed (found at the next start)": QT_TRANSLATE_NOOP(
+        "JournalModel", "Not redeemed (found at the next start)"
+    ),
+    "not reversed (found at the next start)": QT_TRANSLATE_NOOP(
+        "JournalModel", "Not reversed (found at the next start)"
+    ),
+    "not redeemed (its lock still held at the next start)": QT_TRANSLATE_NOOP(
+        "JournalModel", "Not redeemed (still reserved at the next start)"
+    ),
+    "cannot be told (found at the next start)": QT_TRANSLATE_NOOP(
+        "JournalModel", "Could not be told at the next start"
+    ),
+    "one use of a voucher not used up": QT_TRANSLATE_NOOP(
+        "JournalModel", "One use of a voucher not used up"
+    ),
+}
+# A refusal or failure is kept as the error's name and Piggy's code: "NotEnoughRedemptions
+# 80019", after a note and a colon when there is one.
+_ERROR_DETAIL = re.compile(r"^(?:(?P<note>.+): )?(?P<name>[A-Z][A-Za-z]+)(?: (?P<code>\d+))?$")
+# Actions that use a voucher (or give a use back); a reservation and its release use none.
+_USING = frozenset({"redeem", "multi_redeem", "reverse"})
+
 Index = QModelIndex | QPersistentModelIndex
+
+
+def detail_text(detail: str | None) -> str:
+    """A journal entry's detail as the person reads it: a known note or an error's
+    sentence (with Piggy's code) in their language, anything else as it was kept."""
+    if not detail:
+        return ""
+    if detail in _DETAIL_WORDS:
+        return translate("JournalModel", _DETAIL_WORDS[detail])
+    found = _ERROR_DETAIL.match(detail)
+    error = getattr(api_errors, found["name"], None) if found else None
+    if found is None or not (isinstance(error, type) and issubclass(error, PiggyError)):
+        return detail
+    sentence = translate("PiggyError", error.user_message)
+    if found["code"]:
+        sentence = translate("JournalModel", "{sentence} (Piggy code {code})").format(
+            sentence=sentence, code=found["code"]
+        )
+    if found["note"]:
+        note = found["note"]
+        sentence = f"{translate('JournalModel', _DETAIL_WORDS.get(note, note))}: {sentence}"
+    return sentence
 
 
 class JournalModel(HeaderTableModel):
@@ -96,10 +150,10 @@ class JournalModel(HeaderTableModel):
         if column == 3:
             return entry.promotion_name or ""
         if column == 4:
-            return entry.times
+            return entry.times if entry.action.value in _USING else ""
         if column == 5:
             return self.tr(_OUTCOME_WORDS[entry.outcome])
-        return entry.detail or ""
+        return detail_text(entry.detail)
 
 
 class JournalScreen(QWidget):
