@@ -3442,7 +3442,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+151"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+153"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3485,7 +3485,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location line="+156"/>
+        <location line="+181"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
@@ -3615,7 +3615,15 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-4"/>
+        <location line="+281"/>
+        <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
+        <translation>
+            <numerusform>Exported %Ln voucher to {file} in {folder}.</numerusform>
+            <numerusform>Exported %Ln vouchers to {file} in {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-285"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3631,16 +3639,8 @@ The voucher can then be used again.</translation>
             <numerusform>%Ln new vouchers are ready.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+54"/>
-        <source>Exported %Ln voucher(s) to {file}.</source>
-        <translation>
-            <numerusform>Exported %Ln voucher to {file}.</numerusform>
-            <numerusform>Exported %Ln vouchers to {file}.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="-202"/>
+        <location line="-148"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} activated.</translation>
     </message>
@@ -3709,7 +3709,7 @@ The voucher can then be used again.</translation>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>{problem} The export was stopped; no file was written.</source>
         <translation>{problem} The export was stopped; no file was written.</translation>
     </message>

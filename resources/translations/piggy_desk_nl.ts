@@ -3442,7 +3442,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+151"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+153"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3485,7 +3485,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location line="+156"/>
+        <location line="+181"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
@@ -3615,7 +3615,15 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-4"/>
+        <location line="+281"/>
+        <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
+        <translation>
+            <numerusform>%Ln voucher geëxporteerd naar {file} in {folder}.</numerusform>
+            <numerusform>%Ln vouchers geëxporteerd naar {file} in {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-285"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3631,16 +3639,8 @@ De voucher kan daarna weer worden gebruikt.</translation>
             <numerusform>%Ln nieuwe vouchers zijn klaar.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+54"/>
-        <source>Exported %Ln voucher(s) to {file}.</source>
-        <translation>
-            <numerusform>%Ln voucher geëxporteerd naar {file}.</numerusform>
-            <numerusform>%Ln vouchers geëxporteerd naar {file}.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="-202"/>
+        <location line="-148"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} is geactiveerd.</translation>
     </message>
@@ -3709,7 +3709,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>{problem} The export was stopped; no file was written.</source>
         <translation>{problem} De export is gestopt; er is geen bestand gemaakt.</translation>
     </message>

@@ -684,3 +684,33 @@ async def test_one_word_and_one_colour_per_status_on_every_screen(
     rows = chart_rows(VoucherCounts("x", 10, None, {}))
     colours = [row.colour for row in rows]
     assert len(set(colours)) == len(colours), [(row.label, row.colour) for row in rows]
+
+
+async def test_the_export_follows_the_screen_and_says_where_it_went(
+    screen: VouchersScreen, tmp_path: Path
+) -> None:
+    """Issue 15 (frictions): the export's message named the file but not its folder, its
+    rows came in Piggy's order whatever the list was sorted by, and its statuses were the
+    API's words only."""
+    await screen.apply_filter()
+    await fetch_all(screen)
+    screen.table.sortByColumn(VouchersModel.CODE, Qt.SortOrder.DescendingOrder)
+    shown = [
+        screen.model.data(screen.model.index(row, VouchersModel.CODE))
+        for row in range(screen.model.rowCount())
+    ]
+    words = {
+        screen.model.data(screen.model.index(row, VouchersModel.CODE)): screen.model.data(
+            screen.model.index(row, VouchersModel.STATUS)
+        )
+        for row in range(screen.model.rowCount())
+    }
+    folder = tmp_path / "Exports"
+    folder.mkdir()
+    await screen.export_to(folder / "vouchers.csv")
+    with (folder / "vouchers.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["code"] for row in rows] == shown
+    assert all(row["status_shown"] == words[row["code"]] for row in rows)
+    assert {row["status_shown"] for row in rows} >= {"Valid", "Already used", "Switched off"}
+    assert str(folder) in screen.banner.text and "vouchers.csv" in screen.banner.text

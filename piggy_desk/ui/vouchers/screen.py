@@ -75,6 +75,7 @@ CSV_COLUMNS = (
     "expiration_date",
     "redeemed_at",
     "is_redeemed",
+    "status_shown",  # the status as the screen says it, in the person's language
 )
 
 
@@ -101,6 +102,7 @@ def csv_row(voucher: Voucher) -> list[str]:
         _iso(voucher.expiration_date),
         _iso(voucher.redeemed_at),
         "true" if voucher.is_redeemed else "false",
+        status_look(voucher.status).word,
     ]
 
 
@@ -298,6 +300,20 @@ class VouchersModel(HeaderTableModel):
         self._sort_column, self._sort_order = column, order
         self._sort_rows()
 
+    def ordering(self) -> Callable[[list[Voucher]], list[Voucher]] | None:
+        """How the list orders vouchers now (a column's sort), for an export to follow;
+        None in Piggy's own order, which pages keep as they come."""
+        if self._sort_column < 0:
+            return None
+        key = _sort_key(self._sort_column)
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+
+        def order(vouchers: list[Voucher]) -> list[Voucher]:
+            rows = sorted(map(self._row, vouchers), key=key, reverse=descending)
+            return [row.voucher for row in rows]
+
+        return order
+
     def _sort_rows(self) -> None:
         self.layoutAboutToBeChanged.emit()
         before = {id(row): number for number, row in enumerate(self._rows)}
@@ -360,11 +376,14 @@ class CsvExport:
         path: Path,
         *,
         page_size: int = PAGE_SIZE,
+        order: Callable[[list[Voucher]], list[Voucher]] | None = None,
     ):
         self._client = client
         self._filter = voucher_filter
         self.path = path
         self._page_size = page_size
+        # With an order every page is gathered first, then written in that order.
+        self._order = order
         self.written = 0
         self.total: int | None = None
 
@@ -376,6 +395,7 @@ class CsvExport:
                 writer = csv.writer(handle)
                 writer.writerow(CSV_COLUMNS)
                 page = 1
+                gathered: list[Voucher] = []
                 while True:
                     result = await self._client.vouchers.list(
                         promotion_uuid=self._filter.promotion_uuid,
@@ -385,22 +405,29 @@ class CsvExport:
                         page=page,
                     )
                     self.total = result.total
-                    # Formatting 500 rows takes milliseconds: off the loop thread. The file
-                    # is only written here, so a cancel never leaves a thread writing to it.
-                    rows: list[list[str]] = await off_loop(
-                        partial(list, map(csv_row, result.items))
-                    )
-                    writer.writerows(rows)
-                    self.written += len(result.items)
-                    progress(self.written, self.total)
+                    if self._order is not None:
+                        gathered += result.items
+                        progress(len(gathered), self.total)
+                    else:
+                        await self._write(writer, result.items)
+                        progress(self.written, self.total)
                     if not result.continues_after(page, self._page_size):
                         break
                     page += 1
+                if self._order is not None:
+                    await self._write(writer, await off_loop(partial(self._order, gathered)))
             os.replace(part, self.path)
         except BaseException:
             part.unlink(missing_ok=True)
             raise
         return self.written
+
+    async def _write(self, writer: Any, vouchers: Sequence[Voucher]) -> None:
+        # Formatting 500 rows takes milliseconds: off the loop thread. The file is only
+        # written here, so a cancel never leaves a thread writing to it.
+        rows: list[list[str]] = await off_loop(partial(list, map(csv_row, vouchers)))
+        writer.writerows(rows)
+        self.written += len(vouchers)
 
 
 class VouchersScreen(QWidget):
@@ -949,7 +976,13 @@ class VouchersScreen(QWidget):
 
     def export_to(self, path: Path) -> asyncio.Task[int]:
         """Export the current filter to ``path`` in the background, with progress and Cancel."""
-        export = CsvExport(self._client, self.model.filter, path, page_size=self.model.page_size)
+        export = CsvExport(
+            self._client,
+            self.model.filter,
+            path,
+            page_size=self.model.page_size,
+            order=self.model.ordering(),
+        )
         self.export_progress.setRange(0, 0)
         self.export_progress.show()
         self.export_cancel.show()
@@ -984,8 +1017,8 @@ class VouchersScreen(QWidget):
             self.export_button.setEnabled(True)
         self.banner.show_notice(
             Tone.SUCCESS,
-            self.tr("Exported %Ln voucher(s) to {file}.", "", written).format(
-                file=export.path.name
+            self.tr("Exported %Ln voucher(s) to {file} in {folder}.", "", written).format(
+                file=export.path.name, folder=export.path.parent
             ),
             has_details=False,
         )
