@@ -819,11 +819,18 @@ class SettingsScreen(QWidget):
         self, form: QFormLayout, key: str, label: str, field: QWidget | QLayout, hint: str
     ) -> None:
         parent = form.parentWidget() or self
-        box = QVBoxLayout()
+        # Each row is a widget holding its layouts: nested layouts owned only by the form
+        # were deleted twice when the screen went (a segmentation fault in the test run,
+        # QFormLayout's destructor and PySide's wrappers both deleting them).
+        row = QWidget(parent)
+        box = QVBoxLayout(row)
         box.setContentsMargins(0, 0, 0, 2)
         box.setSpacing(2)
         if isinstance(field, QLayout):
-            box.addLayout(field)
+            field.setContentsMargins(0, 0, 0, 0)
+            holder = QWidget(row)
+            holder.setLayout(field)
+            box.addWidget(holder)
         else:
             box.addWidget(field)
         if hint:
@@ -838,7 +845,7 @@ class SettingsScreen(QWidget):
         error.hide()
         box.addWidget(error)
         self.errors[key] = error
-        form.addRow(label, box)
+        form.addRow(label, row)
         self._rows[key] = form.rowCount() - 1
 
     def _clear_error(self, key: str) -> None:
