@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING, Any, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -29,10 +29,11 @@ from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.accessibility import label_controls
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP
 from piggy_desk.ui.core.messages import MessagePath
-from piggy_desk.ui.core.tasks import TaskRunner, off_loop
+from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.counter.screen import CounterController, CounterScreen
 from piggy_desk.ui.shell.dialog_focus import FocusReturn
 from piggy_desk.ui.shell.manager_gate import ManagerGate
+from piggy_desk.ui.shell.session import Session, nothing
 from piggy_desk.ui.widgets import MessageBanner
 
 if TYPE_CHECKING:
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         gate.unlocked.connect(self._on_gate_unlocked)
         self._shutdown: asyncio.Task[None] | None = None
         self._shut = False
+        self.session = Session(client, journal, flow, watch, tasks, controller.counter_said)
         self.ready: asyncio.Task[None] | None = None
         self._current_screen: QWidget | None = None
         self._setup_ui()
@@ -305,29 +307,16 @@ class MainWindow(QMainWindow):
         self.flow.start()
         self.watch.start(lambda: self.client.promotions.list_page(limit=1))
         self.ready = self.tasks.start(
-            self._release_orphans(self.tr("At start: {sentences}")), name="startup"
+            self.session.release_orphans(self.tr("At start: {sentences}")), name="startup"
         )
         self.counter.focus_scan()
 
-    async def _release_orphans(self, notice: str) -> None:
-        """Release what an earlier run (or the time offline) left; ``notice`` frames what
-        was done: "At start: {sentences}"."""
-        sentences = await self.flow.release_orphans()
-        if sentences:
-            self.controller.counter_said(
-                Notice(
-                    Tone.INFO,
-                    notice.format(sentences=" ".join(sentences)),
-                    self.flow.orphans_trouble,  # a manager's Details of the journal's trouble
-                )
-            )
-
-    async def shutdown(self) -> None:
-        """Release a held voucher, stop the counter, close the client and the journal.
-        Also after the window itself was deleted: the counter's flow, the client and the
-        journal outlive it."""
+    def shutdown(self) -> Coroutine[Any, Any, None]:
+        """Release a held voucher, stop the counter, close the client and the journal (to
+        be awaited). Also after the window itself was deleted: the counter's flow, the
+        client and the journal outlive it (``Session``)."""
         if self._shut:
-            return
+            return nothing()
         self._shut = True
         # A release at close waits a few seconds at most, however slow Piggy is; what it
         # could not give back stays open in the journal, for the next start.
@@ -336,11 +325,7 @@ class MainWindow(QMainWindow):
             self.counter.detach()
         if "vouchers" in self._built and shiboken6.isValid(self._built["vouchers"]):
             self.vouchers.model.stop()
-        await self.watch.stop()
-        await self.tasks.cancel_all()
-        await self.flow.aclose()
-        await self.client.aclose()
-        await off_loop(self.journal.close, on=self.journal.executor)
+        return self.session.shutdown()
 
     def _on_controller_notice_given(self, notice: Notice) -> None:
         journal = self._built.get("journal")
@@ -388,7 +373,7 @@ class MainWindow(QMainWindow):
             self.controller.counter_said(Notice(Tone.INFO, self.tr("Connected to Piggy again.")))
             # Releases that failed while Piggy was out of reach are in the journal.
             self.tasks.start(
-                self._release_orphans(self.tr("Back online: {sentences}")),
+                self.session.release_orphans(self.tr("Back online: {sentences}")),
                 name="release-after-reconnect",
             )
 
@@ -467,10 +452,5 @@ class MainWindow(QMainWindow):
         # Give back what the counter holds before the window goes; then close for real.
         event.ignore()
         if self._shutdown is None:
-            self._shutdown = asyncio.get_running_loop().create_task(self._close_after_shutdown())
-
-    async def _close_after_shutdown(self) -> None:
-        try:
-            await self.shutdown()
-        finally:
-            self.close()
+            self._shutdown = asyncio.get_running_loop().create_task(self.shutdown())
+            self._shutdown.add_done_callback(lambda _done: self.close())
