@@ -33,6 +33,7 @@ from piggy_desk.sandbox import KNOWN, RunningSandbox, start_sandbox
 from piggy_desk.ui.core.i18n import SUPPORTED, missing_translations
 from piggy_desk.ui.counter.screen import STRAY_ENTER_SECONDS
 from piggy_desk.ui.shell.main_window import MainWindow
+from piggy_desk.ui.widgets import JUST_REDEEMED
 
 log = logging.getLogger("piggy_desk.self_test")
 T = TypeVar("T")
@@ -180,7 +181,8 @@ async def _drive(
         return (
             voucher is not None
             and voucher.status == "REDEEMED"
-            and counter.card.status.status == "REDEEMED"
+            # this counter's own redemption: "Redeemed just now" (b48bb57)
+            and counter.card.status.status in ("REDEEMED", JUST_REDEEMED)
             and counter.view.stage != Stage.CONFIRMING
             and not counter.view.busy
         )

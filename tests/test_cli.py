@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OK_LINES = (
     "ok: translations there (en, nl, and Qt's own)",
     "ok: sandbox started on http://127.0.0.1:",
+    "ok: printing: a voucher slip saved as PDF (",
     "ok: window ready",
     "ok: voucher found (ACTIEF0001, ACTIVE)",
     "ok: locked",
