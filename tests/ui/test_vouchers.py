@@ -318,6 +318,20 @@ async def test_create_voucher_errors_stand_next_to_their_field(screen: VouchersS
     dialog.close()
 
 
+async def test_a_field_error_from_piggy_shows_its_text_never_markup(
+    screen: VouchersScreen,
+) -> None:
+    """Piggy's field errors are its own words: '<b>' in one is shown, not obeyed."""
+    dialog = screen.open_create_dialog()
+    sent = "<b>The code</b> may not be <a href='x'>longer</a>."
+    dialog.show_errors({"code": sent})
+    error = dialog.findChild(QLabel, "error_code")
+    assert error.isVisible() and error.text() == sent
+    # With Qt's default (AutoText) this text is taken for markup: "The code" bold, a link.
+    assert error.textFormat() == Qt.TextFormat.PlainText
+    dialog.close()
+
+
 def start_batch(
     screen: VouchersScreen, promotion_uuid: str, quantity: int
 ) -> tuple[BatchDialog, list[tuple[str, int]]]:

@@ -57,6 +57,7 @@ from piggy_desk.ui.settings.screen import (
     token_problem,
 )
 from piggy_desk.ui.widgets import MessageBanner
+from piggy_desk.ui.widgets.form import field_row
 from piggy_desk.ui.widgets.shop_picker import ShopPicker, shops_failure_sentence
 from piggy_desk.ui.widgets.sign_in import SignInChoice, client_secret_problem
 
@@ -486,19 +487,8 @@ class FirstRunScreen(QWidget):
     def _add_row(
         self, form: QFormLayout, parent: QWidget, key: str, label: str, field: QWidget
     ) -> None:
-        box = QVBoxLayout()
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(field)
-        error = QLabel(parent)
-        error.setObjectName(f"error_{key}")
-        error.setProperty("fieldError", True)
-        error.setWordWrap(True)
-        error.setTextFormat(Qt.TextFormat.PlainText)
-        error.hide()
-        box.addWidget(error)
-        self.errors[key] = error
-        form.addRow(label, box)
+        row, self.errors[key] = field_row(parent, field, name=key)
+        form.addRow(label, row)
         self._rows[key] = form.rowCount() - 1
 
     def _input_of(self, key: str) -> QWidget:

@@ -42,6 +42,7 @@ from piggy_desk.ui.promotions.texts import (
     check_draft,
 )
 from piggy_desk.ui.widgets import MessageBanner
+from piggy_desk.ui.widgets.form import field_row
 
 VALIDITY_UNITS = (
     (QT_TRANSLATE_NOOP("CreatePromotionDialog", "days"), 86400),
@@ -222,27 +223,8 @@ class CreatePromotionDialog(QDialog):
         self.setMinimumWidth(max(560, layout.totalMinimumSize().width()))
 
     def _field_with_error(self, field: str, widget: QWidget | QHBoxLayout, hint: str) -> QWidget:
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 4)
-        column.setSpacing(2)
-        if isinstance(widget, QHBoxLayout):
-            column.addLayout(widget)
-        else:
-            column.addWidget(widget)
-        if hint:
-            note = QLabel(hint, box)
-            note.setProperty("fieldHint", True)
-            column.addWidget(note)
-        error = QLabel(box)
-        error.setObjectName(f"error_{field}")
-        error.setProperty("fieldError", True)
-        error.setWordWrap(True)
-        error.setTextFormat(Qt.TextFormat.PlainText)
-        error.hide()
-        column.addWidget(error)
-        self.errors[field] = error
-        return box
+        row, self.errors[field] = field_row(self, widget, name=field, hint=hint)
+        return row
 
     def draft(self) -> PromotionDraft:
         """What is typed now, trimmed; a validity in seconds."""

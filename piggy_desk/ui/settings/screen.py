@@ -63,6 +63,7 @@ from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner, off_loop
 from piggy_desk.ui.settings.scanner_test import ScannerLayoutChoice
 from piggy_desk.ui.widgets import MessageBanner
+from piggy_desk.ui.widgets.form import field_row, hint_label
 from piggy_desk.ui.widgets.shop_picker import ShopPicker, shops_failure_sentence
 from piggy_desk.ui.widgets.sign_in import SignInChoice, client_secret_problem
 
@@ -710,7 +711,7 @@ class SettingsScreen(QWidget):
             self.theme_choice.addItem(self.tr(THEME_NAMES[code]), code)
         form = self._form(group)
         form.addRow(self.lock_check)
-        lock_hint = self._hint(
+        lock_hint = hint_label(
             group, self.tr("Recommended: no other counter can use it meanwhile.")
         )
         form.addRow(lock_hint)
@@ -809,42 +810,12 @@ class SettingsScreen(QWidget):
         edit.textEdited.connect(lambda _text: self._clear_error(key))
         return edit
 
-    def _hint(self, parent: QWidget, text: str) -> QLabel:
-        hint = QLabel(text, parent)
-        hint.setProperty("fieldHint", True)
-        hint.setWordWrap(True)
-        return hint
-
     def _add_row(
         self, form: QFormLayout, key: str, label: str, field: QWidget | QLayout, hint: str
     ) -> None:
         parent = form.parentWidget() or self
-        # Each row is a widget holding its layouts: nested layouts owned only by the form
-        # were deleted twice when the screen went (a segmentation fault in the test run,
-        # QFormLayout's destructor and PySide's wrappers both deleting them).
-        row = QWidget(parent)
-        box = QVBoxLayout(row)
-        box.setContentsMargins(0, 0, 0, 2)
-        box.setSpacing(2)
-        if isinstance(field, QLayout):
-            field.setContentsMargins(0, 0, 0, 0)
-            holder = QWidget(row)
-            holder.setLayout(field)
-            box.addWidget(holder)
-        else:
-            box.addWidget(field)
-        if hint:
-            box.addWidget(self._hint(parent, hint))
-        if key in SETTING_KEYS:
-            box.addWidget(self._locked_note(parent, key))
-        error = QLabel(parent)
-        error.setObjectName(f"error_{key}")
-        error.setProperty("fieldError", True)
-        error.setWordWrap(True)
-        error.setTextFormat(Qt.TextFormat.PlainText)
-        error.hide()
-        box.addWidget(error)
-        self.errors[key] = error
+        notes = [self._locked_note(parent, key)] if key in SETTING_KEYS else []
+        row, self.errors[key] = field_row(parent, field, name=key, hint=hint, notes=notes)
         form.addRow(label, row)
         self._rows[key] = form.rowCount() - 1
 
@@ -920,7 +891,7 @@ class SettingsScreen(QWidget):
 
     def _locked_note(self, parent: QWidget, key: str) -> QLabel:
         """The sentence under a setting the system-wide file locks (hidden until then)."""
-        note = self._hint(parent, self.tr(LOCKED_SENTENCE))
+        note = hint_label(parent, self.tr(LOCKED_SENTENCE))
         note.setObjectName(f"locked_{key}")
         note.hide()
         self.locked_notes[key] = note

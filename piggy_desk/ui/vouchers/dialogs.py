@@ -39,6 +39,7 @@ from piggy_desk.ui.core.i18n import error_text
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.promotions.texts import PromotionTexts
 from piggy_desk.ui.vouchers.controller import NewVouchersController
+from piggy_desk.ui.widgets.form import field_row
 
 MAX_BATCH = 500
 
@@ -111,17 +112,8 @@ class _VoucherForm(QDialog):
         self.promotion_uses.setVisible(bool(text))
 
     def _row(self, label: str, field: QWidget, key: str) -> None:
-        error = QLabel(self)
-        error.setObjectName(f"error_{key}")
-        error.setProperty("fieldError", True)
-        error.setWordWrap(True)
-        error.hide()
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(field)
-        box.addWidget(error)
-        self.form.addRow(f"{label}:", box)
-        self.errors[key] = error
+        row, self.errors[key] = field_row(self, field, name=key)
+        self.form.addRow(f"{label}:", row)
 
     def _date_row(self, label: str, key: str, days_ahead: int) -> tuple[QCheckBox, QDateTimeEdit]:
         enabled = QCheckBox(QCoreApplication.translate("VoucherForm", "set"), self)
