@@ -146,6 +146,32 @@ _OS_TROUBLE = {
 }
 
 
+# When the journal could not be *read* (the Journal tab's list): the sentences above say
+# "written", which would not be true.
+READ_SENTENCES = {
+    Trouble.BUSY: QT_TRANSLATE_NOOP(
+        "Journal",
+        "The counter journal could not be read: another program (a database viewer or a "
+        "backup tool, say) is holding it.",
+    ),
+    Trouble.DAMAGED: QT_TRANSLATE_NOOP(
+        "Journal", "The counter journal could not be read: the file is damaged."
+    ),
+    Trouble.MISSING: QT_TRANSLATE_NOOP(
+        "Journal", "The counter journal could not be read: its file or folder is gone."
+    ),
+}
+READ_SENTENCE = QT_TRANSLATE_NOOP("Journal", "The counter journal could not be read.")
+
+
+def read_trouble(error: JournalTrouble | sqlite3.Error, path: Path) -> JournalTrouble:
+    """A failed read of the journal as its trouble, said as a read (``READ_SENTENCES``)."""
+    trouble = as_trouble(error, path)
+    unreadable = JournalTrouble(trouble.trouble, trouble.path, trouble.cause)
+    unreadable.template = READ_SENTENCES.get(trouble.trouble, READ_SENTENCE)
+    return unreadable
+
+
 def as_trouble(error: JournalTrouble | sqlite3.Error, path: Path) -> JournalTrouble:
     """An error of a journal call as the journal's trouble (what a person is told)."""
     if isinstance(error, JournalTrouble):

@@ -932,7 +932,27 @@ The voucher can then be used again.</translation>
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../piggy_desk/counter/journal.py" line="+167"/>
+        <location filename="../../piggy_desk/counter/journal.py" line="+152"/>
+        <source>The counter journal could not be read: another program (a database viewer or a backup tool, say) is holding it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The counter journal could not be read: the file is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The counter journal could not be read: its file or folder is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The counter journal could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>The counter journal could not be written: the disk is full.</source>
         <translation>The counter journal could not be written: the disk is full.</translation>
     </message>
@@ -1193,7 +1213,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+46"/>
+        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+47"/>
         <source>Connecting to Piggy…</source>
         <translation>Connecting to Piggy…</translation>
     </message>
@@ -1248,7 +1268,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
@@ -1304,7 +1324,7 @@ The voucher can then be used again.</translation>
         <translation>At start: {sentences}</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+66"/>
         <source>Back online: {sentences}</source>
         <translation>Back online: {sentences}</translation>
     </message>
@@ -2616,12 +2636,12 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+360"/>
-        <location line="+523"/>
+        <location line="+530"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Nothing was saved: see the sentence below.</translation>
     </message>
     <message>
-        <location line="-521"/>
+        <location line="-528"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Nothing was saved: see the sentences below.</translation>
     </message>
@@ -2654,12 +2674,12 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+282"/>
+        <location line="+289"/>
         <source>Save settings</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-285"/>
         <source>Undo changes</source>
         <translation>Undo changes</translation>
     </message>
@@ -2884,7 +2904,7 @@ The voucher can then be used again.</translation>
         <translation>New PIN again:</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+86"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>

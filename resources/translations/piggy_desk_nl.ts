@@ -932,7 +932,27 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../piggy_desk/counter/journal.py" line="+167"/>
+        <location filename="../../piggy_desk/counter/journal.py" line="+152"/>
+        <source>The counter journal could not be read: another program (a database viewer or a backup tool, say) is holding it.</source>
+        <translation>Het kassajournaal kon niet worden gelezen: een ander programma (bijvoorbeeld een databaseviewer of een back-upprogramma) houdt het vast.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The counter journal could not be read: the file is damaged.</source>
+        <translation>Het kassajournaal kon niet worden gelezen: het bestand is beschadigd.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The counter journal could not be read: its file or folder is gone.</source>
+        <translation>Het kassajournaal kon niet worden gelezen: het bestand of de map is weg.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The counter journal could not be read.</source>
+        <translation>Het kassajournaal kon niet worden gelezen.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>The counter journal could not be written: the disk is full.</source>
         <translation>Het kassajournaal kon niet worden geschreven: de schijf is vol.</translation>
     </message>
@@ -1193,7 +1213,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+46"/>
+        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+47"/>
         <source>Connecting to Piggy…</source>
         <translation>Verbinden met Piggy…</translation>
     </message>
@@ -1248,7 +1268,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>Training mode</source>
         <translation>Trainingsmodus</translation>
     </message>
@@ -1304,7 +1324,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bij het starten: {sentences}</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+66"/>
         <source>Back online: {sentences}</source>
         <translation>Weer online: {sentences}</translation>
     </message>
@@ -2616,12 +2636,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+360"/>
-        <location line="+523"/>
+        <location line="+530"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Er is niets opgeslagen: zie de melding hieronder.</translation>
     </message>
     <message>
-        <location line="-521"/>
+        <location line="-528"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Er is niets opgeslagen: zie de meldingen hieronder.</translation>
     </message>
@@ -2654,12 +2674,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+282"/>
+        <location line="+289"/>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-285"/>
         <source>Undo changes</source>
         <translation>Wijzigingen ongedaan maken</translation>
     </message>
@@ -2884,7 +2904,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Nogmaals:</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+86"/>
         <source>Saving…</source>
         <translation>Bezig met opslaan…</translation>
     </message>

@@ -8,7 +8,6 @@ import asyncio
 from PySide6.QtWidgets import QDialog, QPlainTextEdit, QPushButton
 
 from piggy_desk.counter.flow import Stage
-from piggy_desk.counter.journal import JournalTrouble, Trouble
 from piggy_desk.sandbox import KNOWN
 from piggy_desk.ui.core.messages import CRASH_SENTENCE
 from tests.ui.conftest import Counter, until
@@ -100,7 +99,7 @@ async def test_a_journal_that_cannot_be_read_is_said_on_the_journal_tab(counter:
     await until(lambda: screen.banner.tone is not None or window.messages.crashes)
     assert window.messages.crashes == []
     assert window.findChild(QDialog, "crashDialog") is None
-    assert screen.banner.text == JournalTrouble(Trouble.DAMAGED, path, "").sentence()
+    assert screen.banner.text == "The counter journal could not be read: the file is damaged."
     assert screen.banner.isVisible()
     details = screen.banner.findChild(QPushButton, "detailsButton")
     assert details is not None and details.isVisible()

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QObject, Signal
 
-from piggy_desk.counter.journal import Journal, JournalTrouble, as_trouble
+from piggy_desk.counter.journal import Journal, JournalTrouble, read_trouble
 from piggy_desk.ui.core.tasks import off_loop
 
 
@@ -44,6 +44,6 @@ class JournalController(QObject):
                 lambda: journal.entries_between(start, end), on=journal.executor
             )
         except (JournalTrouble, sqlite3.Error) as error:
-            self.reading_failed.emit(as_trouble(error, journal.path))
+            self.reading_failed.emit(read_trouble(error, journal.path))
             return
         self.day_read.emit(day, entries, journal.totals_by_promotion(entries))
