@@ -205,7 +205,7 @@ KEPT_IN_MEMORY = QT_TRANSLATE_NOOP(
 TELL_A_MANAGER = QT_TRANSLATE_NOOP("RedemptionFlow", "Tell a manager.")
 NOT_THROUGH = QT_TRANSLATE_NOOP(
     "RedemptionFlow",
-    "The redemption of voucher {code} did not go through before the program stopped.",
+    "The redemption of voucher “{code}” did not go through before the program stopped.",
 )
 # A redeem whose outcome Piggy's answers cannot tell (see ``_settle_redeem``).
 CANNOT_TELL = "cannot be told (found at the next start)"
@@ -345,7 +345,7 @@ class RedemptionFlow:
                 Tone.REFUSAL,
                 self.translate(
                     "RedemptionFlow",
-                    "Voucher {code} is still on the counter: finish it first (confirm or "
+                    "Voucher “{code}” is still on the counter: finish it first (confirm or "
                     "cancel), then choose the customer again.",
                 ).format(code=voucher.code),
             )
@@ -405,6 +405,7 @@ class RedemptionFlow:
     async def _find(self, code: str) -> None:
         self._update(busy=self.translate("RedemptionFlow", "Checking the voucher…"))
         read_as: Reading | None = None
+        capitals: str | None = None  # a code typed by hand in lower case, tried in capitals
         try:
             try:
                 voucher = await self._client.vouchers.find(code)
@@ -412,32 +413,41 @@ class RedemptionFlow:
                 # A scanner set up for another keyboard layout: the code it meant, once.
                 rules = self.settings.scan_rules
                 read_as = unmangled(code, rules.scanner_layout, rules.keyboard_layout or None)
-                if read_as is None:
+                if read_as is not None:
+                    log.info(
+                        "%s was not found; looking up %s, as a scanner set up for %s on a %s "
+                        "keyboard would type it",
+                        code,
+                        read_as.code,
+                        read_as.scanner,
+                        read_as.computer,
+                    )
+                    voucher = await self._client.vouchers.find(read_as.code)
+                elif code != code.upper() and any(c.islower() for c in code):
+                    capitals = code.upper()
+                    voucher = await self._client.vouchers.find(capitals)
+                else:
                     raise
-                log.info(
-                    "%s was not found; looking up %s, as a scanner set up for %s on a %s "
-                    "keyboard would type it",
-                    code,
-                    read_as.code,
-                    read_as.scanner,
-                    read_as.computer,
-                )
-                voucher = await self._client.vouchers.find(read_as.code)
         except VoucherNotFound as error:
             self._remember(code, NOT_FOUND)
             self._update(Stage.IDLE, voucher=None, lock=None, contact=None)
             sentence = self.translate(
-                "RedemptionFlow", "No voucher with the code {code} was found."
+                "RedemptionFlow", "No voucher with the code “{code}” was found."
             )
             if read_as is not None:
                 sentence = self.translate(
                     "RedemptionFlow",
-                    "No voucher with the code {code} was found, nor with {read}, what the "
+                    "No voucher with the code “{code}” was found, nor with “{read}”, what the "
                     "scanner meant if it is set up for another keyboard layout.",
+                )
+            elif capitals is not None:
+                sentence = self.translate(
+                    "RedemptionFlow",
+                    "No voucher with the code “{code}” was found, nor with “{read}”, in capitals.",
                 )
             self._say(
                 Tone.REFUSAL,
-                sentence.format(code=code, read=read_as.code if read_as else ""),
+                sentence.format(code=code, read=read_as.code if read_as else capitals or ""),
                 error,
             )
             return
@@ -448,22 +458,33 @@ class RedemptionFlow:
             self._say(
                 Tone.ERROR,
                 self.translate(
-                    "RedemptionFlow", "{problem} The voucher {code} could not be checked."
-                ).format(problem=self._error_text(error), code=read_as.code if read_as else code),
+                    "RedemptionFlow", "{problem} The voucher “{code}” could not be checked."
+                ).format(
+                    problem=self._error_text(error),
+                    code=read_as.code if read_as else capitals or code,
+                ),
                 error,
             )
             return
         await self._count_uses_here(voucher)
-        self._remember(code, voucher.status)
+        self._remember(voucher.code if read_as or capitals else code, voucher.status)
         self._update(Stage.SHOWING, voucher=voucher, lock=None, contact=voucher.contact)
-        self._announce(voucher, self._read_back_sentence(code, read_as) if read_as else None)
+        if read_as is not None:
+            before: str | None = self._read_back_sentence(code, read_as)
+        elif capitals is not None:
+            before = self.translate(
+                "RedemptionFlow", "No voucher with the code “{typed}”: found “{code}”, in capitals."
+            ).format(typed=code, code=voucher.code)
+        else:
+            before = None
+        self._announce(voucher, before)
 
     def _read_back_sentence(self, typed: str, read_as: Reading) -> str:
         """Says that a scan was read with another keyboard layout, and which when known."""
         rules = self.settings.scan_rules
         if rules.scanner_layout == read_as.scanner and rules.keyboard_layout == read_as.computer:
             return self.translate(
-                "RedemptionFlow", "{typed} read as {code}: the scanner is set up for {layout}."
+                "RedemptionFlow", "“{typed}” read as “{code}”: the scanner is set up for {layout}."
             ).format(
                 typed=typed,
                 code=read_as.code,
@@ -471,7 +492,7 @@ class RedemptionFlow:
             )
         return self.translate(
             "RedemptionFlow",
-            "The scanner typed {typed}: read as {code}, as its keyboard layout is not this "
+            "The scanner typed “{typed}”: read as “{code}”, as its keyboard layout is not this "
             "computer's. Set the scanner's layout in Settings.",
         ).format(typed=typed, code=read_as.code)
 
@@ -1046,7 +1067,7 @@ class RedemptionFlow:
                 settle_locks_of=entry.voucher_uuid,
             )
             return self.translate(
-                "RedemptionFlow", "Voucher {code} was redeemed before the program stopped."
+                "RedemptionFlow", "Voucher “{code}” was redeemed before the program stopped."
             ).format(code=entry.code)
         if not multi_use and status in (VoucherStatus.LOCKED, VoucherStatus.ACTIVE):
             # A single-use voucher that is not used up was not redeemed. (A multi-use one
@@ -1066,7 +1087,7 @@ class RedemptionFlow:
             )
             return self.translate(
                 "RedemptionFlow",
-                "It cannot be told whether voucher {code} was redeemed before the program "
+                "It cannot be told whether voucher “{code}” was redeemed before the program "
                 "stopped. Check it in the Piggy dashboard.",
             ).format(code=entry.code)
         return None
@@ -1099,14 +1120,14 @@ class RedemptionFlow:
             )
             return self.translate(
                 "RedemptionFlow",
-                "The reversal of voucher {code} did not go through before the program stopped.",
+                "The reversal of voucher “{code}” did not go through before the program stopped.",
             ).format(code=entry.code)
         await self._journal_call(
             self._journal.finish, entry.id, Outcome.OK, detail="confirmed at the next start"
         )
         return self.translate(
             "RedemptionFlow",
-            "The redemption of voucher {code} was reversed before the program stopped.",
+            "The redemption of voucher “{code}” was reversed before the program stopped.",
         ).format(code=entry.code)
 
     async def _release_orphan(self, entry: JournalEntry, now: datetime) -> str | None:
@@ -1123,7 +1144,7 @@ class RedemptionFlow:
                 return None
             return self.translate(
                 "RedemptionFlow",
-                "Voucher {code} may stay reserved until {time}: the answer to its lock was lost.",
+                "Voucher “{code}” may stay reserved until {time}: the answer to its lock was lost.",
             ).format(code=entry.code, time=self._time_text(expires))
         register_secret(entry.release_key)
         lock = VoucherLock(
@@ -1137,7 +1158,7 @@ class RedemptionFlow:
         if released == Release.RELEASED:
             sentence = self.translate(
                 "RedemptionFlow",
-                "Voucher {code} was still reserved by this counter and has been released.",
+                "Voucher “{code}” was still reserved by this counter and has been released.",
             ).format(code=entry.code)
             # The key still worked, so no redeem with it happened: one sent while it held
             # (and never answered) did not go through.
@@ -1165,7 +1186,7 @@ class RedemptionFlow:
             return None  # Piggy had ended it already (its hour was up, or it was redeemed)
         return self.translate(
             "RedemptionFlow",
-            "Voucher {code} is still reserved by this counter; "
+            "Voucher “{code}” is still reserved by this counter; "
             "releasing it failed and will be tried again.",
         ).format(code=entry.code)
 

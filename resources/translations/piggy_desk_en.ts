@@ -132,7 +132,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+74"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+70"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -312,7 +312,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+419"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+415"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -2047,12 +2047,7 @@ The voucher can then be used again.</translation>
         <translation>Tell a manager.</translation>
     </message>
     <message>
-        <location line="+141"/>
-        <source>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
-        <translation>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+152"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Customer ready: {customer}. Scan their voucher.</translation>
     </message>
@@ -2062,29 +2057,49 @@ The voucher can then be used again.</translation>
         <translation>Checking the voucher…</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>No voucher with the code {code} was found.</source>
-        <translation>No voucher with the code {code} was found.</translation>
+        <location line="-200"/>
+        <source>The redemption of voucher “{code}” did not go through before the program stopped.</source>
+        <translation>The redemption of voucher “{code}” did not go through before the program stopped.</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
+        <translation>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>No voucher with the code “{code}” was found.</source>
+        <translation>No voucher with the code “{code}” was found.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>No voucher with the code {code} was found, nor with {read}, what the scanner meant if it is set up for another keyboard layout.</source>
-        <translation>No voucher with the code {code} was found, nor with {read}, what the scanner meant if it is set up for another keyboard layout.</translation>
+        <source>No voucher with the code “{code}” was found, nor with “{read}”, what the scanner meant if it is set up for another keyboard layout.</source>
+        <translation>No voucher with the code “{code}” was found, nor with “{read}”, what the scanner meant if it is set up for another keyboard layout.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>{problem} The voucher {code} could not be checked.</source>
-        <translation>{problem} The voucher {code} could not be checked.</translation>
+        <location line="+6"/>
+        <source>No voucher with the code “{code}” was found, nor with “{read}”, in capitals.</source>
+        <translation>No voucher with the code “{code}” was found, nor with “{read}”, in capitals.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{problem} The voucher “{code}” could not be checked.</source>
+        <translation>{problem} The voucher “{code}” could not be checked.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>{typed} read as {code}: the scanner is set up for {layout}.</source>
-        <translation>{typed} read as {code}: the scanner is set up for {layout}.</translation>
+        <source>No voucher with the code “{typed}”: found “{code}”, in capitals.</source>
+        <translation>No voucher with the code “{typed}”: found “{code}”, in capitals.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“{typed}” read as “{code}”: the scanner is set up for {layout}.</source>
+        <translation>“{typed}” read as “{code}”: the scanner is set up for {layout}.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>The scanner typed {typed}: read as {code}, as its keyboard layout is not this computer&apos;s. Set the scanner&apos;s layout in Settings.</source>
-        <translation>The scanner typed {typed}: read as {code}, as its keyboard layout is not this computer&apos;s. Set the scanner&apos;s layout in Settings.</translation>
+        <source>The scanner typed “{typed}”: read as “{code}”, as its keyboard layout is not this computer&apos;s. Set the scanner&apos;s layout in Settings.</source>
+        <translation>The scanner typed “{typed}”: read as “{code}”, as its keyboard layout is not this computer&apos;s. Set the scanner&apos;s layout in Settings.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2273,56 +2288,51 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+84"/>
-        <source>Voucher {code} was redeemed before the program stopped.</source>
-        <translation>Voucher {code} was redeemed before the program stopped.</translation>
+        <source>Voucher “{code}” was redeemed before the program stopped.</source>
+        <translation>Voucher “{code}” was redeemed before the program stopped.</translation>
     </message>
     <message>
-        <location line="-842"/>
-        <source>The redemption of voucher {code} did not go through before the program stopped.</source>
-        <translation>The redemption of voucher {code} did not go through before the program stopped.</translation>
+        <location line="+19"/>
+        <source>It cannot be told whether voucher “{code}” was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
+        <translation>It cannot be told whether voucher “{code}” was redeemed before the program stopped. Check it in the Piggy dashboard.</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+33"/>
+        <source>The reversal of voucher “{code}” did not go through before the program stopped.</source>
+        <translation>The reversal of voucher “{code}” did not go through before the program stopped.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The redemption of voucher “{code}” was reversed before the program stopped.</source>
+        <translation>The redemption of voucher “{code}” was reversed before the program stopped.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Voucher “{code}” may stay reserved until {time}: the answer to its lock was lost.</source>
+        <translation>Voucher “{code}” may stay reserved until {time}: the answer to its lock was lost.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Voucher “{code}” was still reserved by this counter and has been released.</source>
+        <translation>Voucher “{code}” was still reserved by this counter and has been released.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Voucher “{code}” is still reserved by this counter; releasing it failed and will be tried again.</source>
+        <translation>Voucher “{code}” is still reserved by this counter; releasing it failed and will be tried again.</translation>
+    </message>
+    <message>
+        <location line="-987"/>
         <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
         <translation>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</translation>
     </message>
     <message>
-        <location line="+867"/>
-        <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
-        <translation>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+909"/>
         <source>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>The reversal of voucher {code} did not go through before the program stopped.</source>
-        <translation>The reversal of voucher {code} did not go through before the program stopped.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The redemption of voucher {code} was reversed before the program stopped.</source>
-        <translation>The redemption of voucher {code} was reversed before the program stopped.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Voucher {code} may stay reserved until {time}: the answer to its lock was lost.</source>
-        <translation>Voucher {code} may stay reserved until {time}: the answer to its lock was lost.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Voucher {code} was still reserved by this counter and has been released.</source>
-        <translation>Voucher {code} was still reserved by this counter and has been released.</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Voucher {code} is still reserved by this counter; releasing it failed and will be tried again.</source>
-        <translation>Voucher {code} is still reserved by this counter; releasing it failed and will be tried again.</translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location line="+129"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy says: {message}</translation>
     </message>

@@ -132,7 +132,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+74"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+70"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -312,7 +312,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+419"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+415"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -2047,12 +2047,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Waarschuw een manager.</translation>
     </message>
     <message>
-        <location line="+141"/>
-        <source>Voucher {code} is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
-        <translation>Voucher {code} staat nog op de kassa: rond die eerst af (bevestigen of annuleren) en kies daarna opnieuw de klant.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+152"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Klant klaar: {customer}. Scan de voucher van de klant.</translation>
     </message>
@@ -2062,29 +2057,49 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher controleren…</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>No voucher with the code {code} was found.</source>
-        <translation>Er is geen voucher met de code {code} gevonden.</translation>
+        <location line="-200"/>
+        <source>The redemption of voucher “{code}” did not go through before the program stopped.</source>
+        <translation>De inwisseling van voucher ‘{code}’ is niet doorgegaan voordat het programma stopte.</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
+        <translation>Voucher ‘{code}’ staat nog op de kassa: rond die eerst af (bevestigen of annuleren) en kies daarna opnieuw de klant.</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>No voucher with the code “{code}” was found.</source>
+        <translation>Er is geen voucher met de code ‘{code}’ gevonden.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>No voucher with the code {code} was found, nor with {read}, what the scanner meant if it is set up for another keyboard layout.</source>
-        <translation>Geen voucher met de code {code} gevonden, en ook niet met {read}, wat de scanner bedoelde als hij op een andere toetsenbordindeling is ingesteld.</translation>
+        <source>No voucher with the code “{code}” was found, nor with “{read}”, what the scanner meant if it is set up for another keyboard layout.</source>
+        <translation>Geen voucher met de code ‘{code}’ gevonden, en ook niet met ‘{read}’, wat de scanner bedoelde als hij op een andere toetsenbordindeling is ingesteld.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>{problem} The voucher {code} could not be checked.</source>
-        <translation>{problem} De voucher {code} kon niet worden gecontroleerd.</translation>
+        <location line="+6"/>
+        <source>No voucher with the code “{code}” was found, nor with “{read}”, in capitals.</source>
+        <translation>Geen voucher gevonden met de code ‘{code}’, en ook niet met ‘{read}’, in hoofdletters.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{problem} The voucher “{code}” could not be checked.</source>
+        <translation>{problem} De voucher ‘{code}’ kon niet worden gecontroleerd.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>{typed} read as {code}: the scanner is set up for {layout}.</source>
-        <translation>{typed} gelezen als {code}: de scanner is ingesteld op {layout}.</translation>
+        <source>No voucher with the code “{typed}”: found “{code}”, in capitals.</source>
+        <translation>Geen voucher met de code ‘{typed}’: wel ‘{code}’ gevonden, in hoofdletters.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“{typed}” read as “{code}”: the scanner is set up for {layout}.</source>
+        <translation>‘{typed}’ gelezen als ‘{code}’: de scanner is ingesteld op {layout}.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>The scanner typed {typed}: read as {code}, as its keyboard layout is not this computer&apos;s. Set the scanner&apos;s layout in Settings.</source>
-        <translation>De scanner typte {typed}: gelezen als {code}, want zijn toetsenbordindeling is niet die van deze computer. Stel de indeling van de scanner in bij Instellingen.</translation>
+        <source>The scanner typed “{typed}”: read as “{code}”, as its keyboard layout is not this computer&apos;s. Set the scanner&apos;s layout in Settings.</source>
+        <translation>De scanner typte ‘{typed}’: gelezen als ‘{code}’, want zijn toetsenbordindeling is niet die van deze computer. Stel de indeling van de scanner in bij Instellingen.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2273,56 +2288,51 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+84"/>
-        <source>Voucher {code} was redeemed before the program stopped.</source>
-        <translation>Voucher {code} is ingewisseld voordat het programma stopte.</translation>
+        <source>Voucher “{code}” was redeemed before the program stopped.</source>
+        <translation>Voucher ‘{code}’ is ingewisseld voordat het programma stopte.</translation>
     </message>
     <message>
-        <location line="-842"/>
-        <source>The redemption of voucher {code} did not go through before the program stopped.</source>
-        <translation>De inwisseling van voucher {code} is niet doorgegaan voordat het programma stopte.</translation>
+        <location line="+19"/>
+        <source>It cannot be told whether voucher “{code}” was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
+        <translation>Niet vast te stellen is of voucher ‘{code}’ werd ingewisseld voordat het programma stopte. Controleer het in het Piggy-dashboard.</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+33"/>
+        <source>The reversal of voucher “{code}” did not go through before the program stopped.</source>
+        <translation>Het terugdraaien van voucher ‘{code}’ is niet doorgegaan voordat het programma stopte.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The redemption of voucher “{code}” was reversed before the program stopped.</source>
+        <translation>Het inwisselen van voucher ‘{code}’ is teruggedraaid voordat het programma stopte.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Voucher “{code}” may stay reserved until {time}: the answer to its lock was lost.</source>
+        <translation>Voucher ‘{code}’ kan tot {time} gereserveerd blijven: het antwoord op de reservering ging verloren.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Voucher “{code}” was still reserved by this counter and has been released.</source>
+        <translation>Voucher ‘{code}’ was nog door deze kassa gereserveerd en is vrijgegeven.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Voucher “{code}” is still reserved by this counter; releasing it failed and will be tried again.</source>
+        <translation>Voucher ‘{code}’ is nog door deze kassa gereserveerd; vrijgeven is mislukt en wordt opnieuw geprobeerd.</translation>
+    </message>
+    <message>
+        <location line="-987"/>
         <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
         <translation>Piggy Desk bewaart dit in het geheugen en schrijft het in het journaal zodra dat kan. Waarschuw een manager.</translation>
     </message>
     <message>
-        <location line="+867"/>
-        <source>It cannot be told whether voucher {code} was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
-        <translation>Niet vast te stellen is of voucher {code} werd ingewisseld voordat het programma stopte. Controleer het in het Piggy-dashboard.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+909"/>
         <source>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>Of één gebruik van voucher ‘{code}’ is teruggegeven voordat het programma stopte, is niet te zeggen. Controleer het in het Piggy-dashboard.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>The reversal of voucher {code} did not go through before the program stopped.</source>
-        <translation>Het terugdraaien van voucher {code} is niet doorgegaan voordat het programma stopte.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The redemption of voucher {code} was reversed before the program stopped.</source>
-        <translation>Het inwisselen van voucher {code} is teruggedraaid voordat het programma stopte.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Voucher {code} may stay reserved until {time}: the answer to its lock was lost.</source>
-        <translation>Voucher {code} kan tot {time} gereserveerd blijven: het antwoord op de reservering ging verloren.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Voucher {code} was still reserved by this counter and has been released.</source>
-        <translation>Voucher {code} was nog door deze kassa gereserveerd en is vrijgegeven.</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Voucher {code} is still reserved by this counter; releasing it failed and will be tried again.</source>
-        <translation>Voucher {code} is nog door deze kassa gereserveerd; vrijgeven is mislukt en wordt opnieuw geprobeerd.</translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location line="+129"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy meldt: {message}</translation>
     </message>

@@ -57,7 +57,7 @@ async def test_a_live_lock_is_released_at_start_with_the_clock_two_hours_ahead(
     async with program(sandbox, tmp_path, clock=skewed(2)) as restart:
         assert sandbox.voucher_state(code)["status"] == "ACTIVE", restart.start_sentences
         assert restart.start_sentences == [
-            f"Voucher {code} was still reserved by this counter and has been released."
+            f"Voucher “{code}” was still reserved by this counter and has been released."
         ]
         assert restart.journal.open_locks() == []
 
@@ -95,7 +95,7 @@ async def test_a_redeem_killed_before_piggy_acted_is_not_said_redeemed_with_the_
     async with program(sandbox, tmp_path, clock=skewed(-2)) as restart:
         said = restart.start_sentences
         assert sandbox.voucher_state(code)["redemptions_used"] == used
-        assert f"Voucher {code} was redeemed before the program stopped." not in said
+        assert f"Voucher “{code}” was redeemed before the program stopped." not in said
         assert any("cannot be told" in s and "Piggy dashboard" in s for s in said), said
     async with program(sandbox, tmp_path, clock=skewed(-2)) as again:
         assert again.start_sentences == []  # said once

@@ -80,7 +80,7 @@ def test_cancel_by_keyboard_and_a_scan_during_the_reverse_question(
     time.sleep(0.5)  # let the counter answer and draw
     keep_screenshot(display.screenshot(tmp_path / "scanned.png"), f"{label}-scanned.png")
     log = tmp_path / "log" / LOG_FILE_NAME
-    said = f"No voucher with the code {unknown} was found."
+    said = f"No voucher with the code “{unknown}” was found."
     wait_until(lambda: said in log.read_text(), f"{unknown} looked up")
     assert state(code)["redemptions_used"] == 1  # the question was not answered Yes
     assert program.poll() is None
@@ -112,7 +112,7 @@ def test_the_same_in_training_mode(
     display.scan(unknown)
     wait_until(lambda: not display.windows(name="Reverse redemption"), "the question to go")
     log = tmp_path / "log" / LOG_FILE_NAME
-    said = f"No voucher with the code {unknown} was found."
+    said = f"No voucher with the code “{unknown}” was found."
     wait_until(lambda: said in log.read_text(), f"{unknown} looked up")
     time.sleep(0.5)
     label = request.node.callspec.id

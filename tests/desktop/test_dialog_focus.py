@@ -51,7 +51,7 @@ def test_the_window_has_the_keyboard_after_every_dialog(
         display.press("ctrl+1")
         code = next(scans)
         display.scan(code)
-        said = f"No voucher with the code {code} was found."
+        said = f"No voucher with the code “{code}” was found."
         wait_until(lambda: said in log.read_text(), f"a scan after {after} to reach the counter")
 
     def unlock(screen: str) -> None:

@@ -87,7 +87,7 @@ def test_the_journal_of_release_0_1_0_opens_and_its_open_lock_is_released_at_sta
     )
     assert started.returncode == 0, started.stdout + started.stderr
     said = started.stdout
-    assert f"Voucher {code} was still reserved by this counter and has been released." in said
+    assert f"Voucher “{code}” was still reserved by this counter and has been released." in said
     assert sandbox.voucher_state(code)["status"] == "ACTIVE"
     assert sandbox.voucher_state(code)["redemptions_used"] == 0
     with sqlite3.connect(f"file:{journal}?mode=ro", uri=True) as db:

@@ -51,5 +51,5 @@ def test_the_real_program_with_its_clock_off_by_two_hours(
     restarted = _counter(sandbox, tmp_path, offset, "start")
     output, _ = restarted.communicate(timeout=60)
     assert restarted.returncode == 0, output
-    assert f"Voucher {code} was still reserved by this counter and has been released." in output
+    assert f"Voucher “{code}” was still reserved by this counter and has been released." in output
     assert sandbox.voucher_state(code)["status"] == "ACTIVE"

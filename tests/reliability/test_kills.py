@@ -87,17 +87,17 @@ def _check_after_restart(
         if state["redemptions_used"] > 1:
             tally["double redemptions"] += 1
             problems.append(f"{code} redeemed {state['redemptions_used']} times")
-        if f"Voucher {code} was still reserved by this counter and has been released." in said:
+        if f"Voucher “{code}” was still reserved by this counter and has been released." in said:
             tally["recoveries"] += 1
             if state["redemptions_used"]:
                 tally["false sentences"] += 1
                 problems.append(f"{code} was redeemed, yet the restart said it was released")
-        if f"Voucher {code} was redeemed before the program stopped." in said:
+        if f"Voucher “{code}” was redeemed before the program stopped." in said:
             tally["redeems settled at restart"] += 1
-        if f"The redemption of voucher {code} did not go through" in said:
+        if f"The redemption of voucher “{code}” did not go through" in said:
             tally["redeems settled at restart"] += 1
         if state["status"] == "LOCKED":
-            if f"Voucher {code} may stay reserved until" in said:
+            if f"Voucher “{code}” may stay reserved until" in said:
                 tally["lost locks (reported)"] += 1
             else:
                 tally["orphans"] += 1

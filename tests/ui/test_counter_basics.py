@@ -53,7 +53,7 @@ async def test_an_unknown_code_says_so(counter: Counter) -> None:
     await until(lambda: counter.notices)
     await counter.settle()
     assert counter.last_notice.tone == Tone.REFUSAL
-    assert counter.last_notice.sentence == "No voucher with the code NOPE-404 was found."
+    assert counter.last_notice.sentence == "No voucher with the code “NOPE-404” was found."
     assert counter.screen.banner.text == counter.last_notice.sentence
     assert counter.screen.banner.tone == Tone.REFUSAL
 

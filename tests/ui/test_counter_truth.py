@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
@@ -17,7 +17,7 @@ from piggy_desk.counter.flow import PARTIAL_REVERSE, Stage
 from piggy_desk.counter.journal import Action, Journal
 from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from piggy_desk.ui.core.i18n import time_text
+from piggy_desk.ui.core.i18n import date_time_text, time_text
 from piggy_desk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Counter, close, until
 from tests.ui.test_redemption import enter
@@ -281,3 +281,51 @@ async def test_the_card_stays_in_place_when_a_refusal_brings_details(counter: Co
     assert screen.banner.findChild(QPushButton, "detailsButton").isVisible()
     assert screen.banner.height() == banner
     assert screen.card.geometry().top() == top
+
+
+async def test_a_code_typed_in_lower_case_is_tried_once_in_capitals_and_said(
+    counter: Counter,
+) -> None:
+    screen, sandbox = counter.screen, counter.sandbox
+    counter.type_scan("actief0001")
+    await until(lambda: screen.view.voucher is not None, what="the voucher in capitals")
+    await counter.settle()
+    assert screen.view.voucher is not None
+    assert screen.view.voucher.code == KNOWN.ACTIVE_WITH_CONTACT
+    assert counter.last_notice.sentence.startswith(
+        "No voucher with the code “actief0001”: found “ACTIEF0001”, in capitals."
+    )
+    # Not found either way: tried once, and said so.
+    before = sandbox.stats()["requests"]
+    counter.type_scan("nergens01")
+    await until(lambda: any("nergens01" in n.sentence for n in counter.notices))
+    await counter.settle()
+    assert sandbox.stats()["requests"] == before + 2
+    assert counter.last_notice.sentence == (
+        "No voucher with the code “nergens01” was found, nor with “NERGENS01”, in capitals."
+    )
+
+
+async def test_codes_are_quoted_in_sentences(counter: Counter) -> None:
+    counter.type_scan("HELLO WORLD /?&%")
+    await until(lambda: any("HELLO WORLD" in n.sentence for n in counter.notices))
+    await counter.settle()
+    assert counter.last_notice.sentence == "No voucher with the code “HELLO WORLD /?&%” was found."
+
+
+async def test_dates_have_four_digit_years_where_the_locale_writes_two(
+    counter: Counter,
+) -> None:
+    # What the C/POSIX locale gives the program: English with two-digit US dates.
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+        voucher = counter.screen.view.voucher
+        assert voucher is not None and voucher.expiration_date is not None
+        year = voucher.expiration_date.astimezone().year
+        expires = counter.screen.card.field_text("expires")
+        assert f"/{year} " in expires, expires
+        assert date_time_text(voucher.expiration_date, full_year=True).count(str(year)) == 1
+    finally:
+        QLocale.setDefault(before)

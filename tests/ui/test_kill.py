@@ -52,7 +52,7 @@ def test_sigkill_between_lock_and_redeem(sandbox: RunningSandbox, tmp_path: Path
     output, _ = restarted.communicate(timeout=60)
     assert restarted.returncode == 0, output
     assert sandbox.voucher_state(code)["status"] == "ACTIVE"
-    assert f"Voucher {code} was still reserved by this counter and has been released." in output
+    assert f"Voucher “{code}” was still reserved by this counter and has been released." in output
     assert sandbox.voucher_state(code)["redemptions_used"] == 0
 
 

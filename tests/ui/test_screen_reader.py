@@ -109,7 +109,7 @@ COUNTER_STEPS = [
     ("reserve again", ("key", "Return"), "Press Enter to confirm the redemption", False),
     ("redeemed", ("key", "Return"), "Redeemed: ", False),
     ("expired", ("scan", KNOWN.EXPIRED), "Refused: This voucher has expired.", True),
-    ("unknown", ("scan", "NIETBEKEND7"), "Refused: No voucher with the code NIETBEKEND7", True),
+    ("unknown", ("scan", "NIETBEKEND7"), "Refused: No voucher with the code “NIETBEKEND7”", True),
     ("expired", ("scan", KNOWN.EXPIRED), "Refused: This voucher has expired.", True),
     ("", ("do", "pause 1.6"), None, None),
     # The same sentence again is spoken again (a description that does not change fires

@@ -55,7 +55,7 @@ async def test_closing_while_a_redeem_and_its_release_trickle_ends(
     assert window.ready is not None
     await window.ready
     await until(lambda: again.notices, what="what the start says")
-    assert f"Voucher {code} was still reserved by this counter and has been released." in (
+    assert f"Voucher “{code}” was still reserved by this counter and has been released." in (
         again.last_notice.sentence
     )
     assert counter.sandbox.voucher_state(code)["status"] == "ACTIVE"

@@ -128,7 +128,7 @@ def test_lupdate_finds_the_sentences_of_the_qt_free_layers(updated_dutch: Path) 
     """api/ and counter/ mark their sentences without Qt; lupdate must still see them."""
     found = {(context, m.findtext("source")) for context, m in _entries(updated_dutch)}
     assert ("PiggyError", "This voucher has already been used.") in found  # api/errors.py
-    assert ("RedemptionFlow", "No voucher with the code {code} was found.") in found
+    assert ("RedemptionFlow", "No voucher with the code “{code}” was found.") in found
     assert ("ScanRejected", "The scan was empty. Scan the voucher again.") in found
     assert ("Settings", "The two PINs are not the same. Type the new PIN twice.") in found
 
@@ -207,7 +207,7 @@ async def test_the_counter_speaks_dutch_and_so_do_the_client_refusals(
     # A refusal that comes from Piggy as an error code, through the client.
     counter.type_scan("BESTAATNIET1")
     await until(lambda: "BESTAATNIET1" in counter.screen.banner.text, what="the refusal")
-    assert counter.screen.banner.text == "Er is geen voucher met de code BESTAATNIET1 gevonden."
+    assert counter.screen.banner.text == "Er is geen voucher met de code ‘BESTAATNIET1’ gevonden."
 
     # An error sentence of the client itself (api/errors.py), translated where shown: a
     # proxy's HTML error page is a ServerError.
@@ -219,7 +219,7 @@ async def test_the_counter_speaks_dutch_and_so_do_the_client_refusals(
     )
     assert counter.screen.banner.text == (
         "Piggy kon het verzoek nu niet verwerken. Probeer het zo opnieuw. "
-        f"De voucher {KNOWN.ACTIVE_WITH_CONTACT} kon niet worden gecontroleerd."
+        f"De voucher ‘{KNOWN.ACTIVE_WITH_CONTACT}’ kon niet worden gecontroleerd."
     )
     await counter.settle()
 

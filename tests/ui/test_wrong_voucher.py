@@ -28,7 +28,7 @@ async def test_a_voucher_for_another_code_is_neither_shown_nor_redeemed(counter:
     assert notice.tone == Tone.ERROR
     assert notice.sentence == (
         "Piggy answered with another voucher than the one asked for, so it is not shown. "
-        f"The voucher {scanned} could not be checked."
+        f"The voucher “{scanned}” could not be checked."
     )
     assert counter.screen.banner.text == notice.sentence
     counter.screen.grab().save(str(SCREENSHOTS / "counter-wrong-voucher.png"))

@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from PySide6.QtCore import (
-    QDateTime,
     QEvent,
     QLocale,
     QModelIndex,
@@ -42,7 +41,7 @@ from piggy_desk.notices import Tone, tone_of
 from piggy_desk.ui import printing
 from piggy_desk.ui.contacts.controller import ContactsController
 from piggy_desk.ui.contacts.search import MAX_SEARCH_FIELD, ContactQuery, SearchKind
-from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, error_text
+from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, date_time_text, error_text
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.widgets import MessageBanner, status_look
@@ -56,10 +55,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _local(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
+    return "" if moment is None else date_time_text(moment, full_year=True)
 
 
 class ContactVouchersModel(HeaderTableModel):

@@ -113,22 +113,38 @@ def time_text(moment: datetime, *, seconds: bool = False) -> str:
     return locale.toString(QTime(local.hour, local.minute, local.second), pattern)
 
 
-def date_time_text(moment: datetime) -> str:
-    """A moment in local time, short, as the person's locale writes it (24-11-2026 17:05)."""
+def _four_digit_year(pattern: str) -> str:
+    """A date pattern with the year in full: the short formats of some locales (English
+    as the C/POSIX locale gives it: 11/22/26) write two digits."""
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+
+def date_time_text(moment: datetime, *, full_year: bool = False) -> str:
+    """A moment in local time, short, as the person's locale writes it (24-11-2026 17:05);
+    ``full_year``: with a four-digit year where the locale writes two (11/24/2026 5:05 PM
+    for English as the C/POSIX locale gives it, not 11/24/26)."""
     local = moment.astimezone()
-    return QLocale().toString(
+    locale = QLocale()
+    pattern = locale.dateTimeFormat(QLocale.FormatType.ShortFormat)
+    return locale.toString(
         QDateTime(
             QDate(local.year, local.month, local.day),
             QTime(local.hour, local.minute, local.second),
         ),
-        QLocale.FormatType.ShortFormat,
+        _four_digit_year(pattern) if full_year else pattern,
     )
 
 
 def date_text(day: date, *, long: bool = False) -> str:
-    """A date as the person's locale writes it (short: 24-11-2026; long: with the weekday)."""
-    form = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    return QLocale().toString(QDate(day.year, day.month, day.day), form)
+    """A date as the person's locale writes it (short: 24-11-2026, with a four-digit year;
+    long: with the weekday)."""
+    locale = QLocale()
+    when = QDate(day.year, day.month, day.day)
+    if long:
+        return locale.toString(when, QLocale.FormatType.LongFormat)
+    return locale.toString(
+        when, _four_digit_year(locale.dateFormat(QLocale.FormatType.ShortFormat))
+    )
 
 
 def error_text(error: PiggyError) -> str:

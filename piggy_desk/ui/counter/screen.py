@@ -6,7 +6,6 @@ import time
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
-    QDateTime,
     QEvent,
     QLocale,
     QObject,
@@ -51,7 +50,7 @@ from piggy_desk.counter.flow import (
 )
 from piggy_desk.counter.scan import CustomerText, customer_text_kind
 from piggy_desk.notices import Notice, Tone
-from piggy_desk.ui.core.i18n import time_text
+from piggy_desk.ui.core.i18n import date_time_text, time_text
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.sounds import SoundPlayer
 from piggy_desk.ui.core.speech import Announcer, Urgency
@@ -148,10 +147,7 @@ class CounterController(QObject):
 
 
 def _local(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
+    return "" if moment is None else date_time_text(moment, full_year=True)
 
 
 class VoucherCard(QFrame):
