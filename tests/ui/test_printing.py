@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QImage, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -281,3 +282,40 @@ def test_printing_through_the_print_dialog_keeps_the_slips_paper(
     assert "Page size:       227 x 425 pts" in info  # 80 × 150 mm
     found = read(pdf_pages(tmp_path / "printed.pdf")[0])
     assert found == {"QRCode": ["ACTIEF0001"], "Code128": ["ACTIEF0001"]}
+
+
+@needs_poppler
+async def test_a_customers_vouchers_print_from_their_card(counter: Counter, tmp_path: Path) -> None:
+    """Contacts, Print vouchers…: all the customer's vouchers when none is chosen, else the
+    chosen ones, every code readable on the sheet."""
+    window = counter.window
+    window.tabs.setCurrentWidget(window.contacts)
+    screen = window.contacts
+    await screen.search(KNOWN.CONTACT_EMAIL)
+    assert screen.model.rowCount() > 3
+    everything = {voucher.code for voucher in screen.model.vouchers}
+
+    async def printed() -> PrintDialog:
+        for old in screen.findChildren(PrintDialog):
+            old.setParent(None)
+        screen.print_button.click()
+        await until(lambda: screen.findChild(PrintDialog) is not None, what="the print dialog")
+        dialog = screen.findChild(PrintDialog)
+        assert dialog is not None
+        dialog.close()
+        return dialog
+
+    dialog = await printed()
+    assert {voucher.code for voucher in dialog.vouchers} == everything
+    assert dialog.shop_field.text() == "Koffie & Co Utrecht Oudegracht"
+    screen.table.selectRow(0)
+    screen.table.selectionModel().select(
+        screen.model.index(2, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    dialog = await printed()
+    chosen = [screen.model.voucher(0).code, screen.model.voucher(2).code]
+    assert [voucher.code for voucher in dialog.vouchers] == chosen
+    assert dialog.layout_choice == Layout.SHEET
+    dialog.save_pdf(tmp_path / "chosen.pdf")
+    assert sorted(read(pdf_pages(tmp_path / "chosen.pdf")[0])["QRCode"]) == sorted(chosen)
