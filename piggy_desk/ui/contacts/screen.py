@@ -55,7 +55,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _local(moment: datetime | None) -> str:
-    return "" if moment is None else date_time_text(moment, full_year=True)
+    return "" if moment is None else date_time_text(moment)
 
 
 class ContactVouchersModel(HeaderTableModel):
