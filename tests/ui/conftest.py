@@ -74,7 +74,8 @@ POPUP_WARNINGS = pytest.mark.qt_log_ignore(
 )
 
 # Tasks that live as long as their window (waiting, not working): never drained.
-SERVICE_TASKS = frozenset({"counter-scans", "connection-watch"})
+# Tasks that live as long as their window (its shutdown ends them): never waited for.
+SERVICE_TASKS = frozenset({"counter-scans", "connection-watch", "journal-keeper"})
 
 
 def _passing_tasks(loop: asyncio.AbstractEventLoop) -> set[asyncio.Task[Any]]:
