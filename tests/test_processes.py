@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 import sys
-import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from piggy_desk import processes
 from piggy_desk.logs import register_secret
+from piggy_desk.ui.core import sounds
 from piggy_desk.ui.core.sounds import SoundPlayer
 
 PACKAGE = Path(__file__).resolve().parents[1] / "piggy_desk"
@@ -52,11 +55,16 @@ def test_a_sound_player_gets_no_secrets_in_its_environment(
     monkeypatch.setenv("PIGGY_DESK_HARMLESS", "kept")
     register_secret(RELEASE_KEY)
 
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start_and_keep(command: Sequence[str]) -> subprocess.Popen[bytes]:
+        started.append(processes.start_child(command))
+        return started[-1]
+
+    monkeypatch.setattr(sounds, "start_child", start_and_keep)
     SoundPlayer(tmp_path / "sounds", enabled=True).play("success")
-    deadline = time.monotonic() + 20
-    while not dump.exists():
-        assert time.monotonic() < deadline, "the player never ran"
-        time.sleep(0.02)
+    assert len(started) == 1, "the player was not started"
+    assert started[0].wait() == 0
 
     text = dump.read_text(encoding="utf-8")
     names = {line.split("=", 1)[0] for line in text.splitlines() if "=" in line}

@@ -24,9 +24,10 @@ def test_latency_delays_then_answers(api: httpx.Client, sandbox: RunningSandbox)
         started = time.monotonic()
         assert data(find(api))["code"] == KNOWN.ACTIVE_WITH_CONTACT
         assert time.monotonic() - started >= 0.3
-    started = time.monotonic()
-    find(api)
-    assert time.monotonic() - started < 0.3
+    # The two delays are spent: the next find is answered with no fault left to delay it
+    # (how fast is the benchmarks' business, not a test's).
+    assert sandbox.armed_faults() == []
+    assert data(find(api))["code"] == KNOWN.ACTIVE_WITH_CONTACT
 
 
 def test_latency_can_exceed_a_client_timeout(api: httpx.Client, sandbox: RunningSandbox) -> None:
