@@ -1,7 +1,7 @@
 """This computer's clock two hours off Piggy's (issue 13.6): the counter counts a lock's
 time from Piggy's own times and asks Piggy before it gives up a key. The clock is
 injected into the flow and the journal; the sandbox keeps real time (and its own clock,
-which tests move on). tests/ui/test_kill.py runs the real program under libfaketime."""
+which tests move on). tests/ui/shell/test_kill.py runs the real program under libfaketime."""
 
 from __future__ import annotations
 

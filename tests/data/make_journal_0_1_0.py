@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from piggy_desk.sandbox import KNOWN, start_sandbox
-from tests.ui.test_kill import _counter
+from tests.ui.shell.test_kill import _counter
 
 HERE = Path(__file__).parent
 TARGET = HERE / "journal-0.1.0.sqlite"

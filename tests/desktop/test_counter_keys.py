@@ -24,7 +24,7 @@ from piggy_desk.logs import LOG_FILE_NAME
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from tests.desktop.harness import Display, journal_entries, keep_screenshot, own_folders, wait_until
 
-# The counter's Tab order from the scan field (tests/ui/test_focused_buttons.py walks it
+# The counter's Tab order from the scan field (tests/ui/counter/test_focused_buttons.py walks it
 # offscreen; here nobody can ask which widget has focus): the voucher card, then the
 # confirm panel's Confirm and Cancel, or, after a redemption, Reverse redemption….
 TABS_TO_CANCEL = ("Tab", "Tab", "Tab")

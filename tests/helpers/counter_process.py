@@ -1,11 +1,11 @@
 """The counter in a process of its own, for kill tests.
 
-    python -m tests.ui.counter_process BASE_URL DATA_DIR lock CODE
+    python -m tests.helpers.counter_process BASE_URL DATA_DIR lock CODE
         scan, lock, print LOCKED, then wait for a signal (COUNTER_PROCESS_COUNTDOWN=1:
         first COUNTDOWN and the countdown's text)
-    python -m tests.ui.counter_process BASE_URL DATA_DIR start
+    python -m tests.helpers.counter_process BASE_URL DATA_DIR start
         print what the start said, exit
-    python -m tests.ui.counter_process BASE_URL DATA_DIR redeem CODE...
+    python -m tests.helpers.counter_process BASE_URL DATA_DIR redeem CODE...
         print what the start said, then scan, lock and redeem each code, printing each
         step before it is taken (SCAN, LOCK, CONFIRM, DONE), then FINISHED, and wait to
         be killed (kill tests)

@@ -3,7 +3,7 @@
 when it was killed) opens in this release, whose start releases that lock with the key the
 old journal kept.
 
-The program runs in a process of its own (``tests/ui/counter_process.py``: the real
+The program runs in a process of its own (``tests/helpers/counter_process.py``: the real
 window, offscreen) with its clock moved by libfaketime to a few minutes after the old run
 took the lock, while the lock still holds; the sandbox, in this process, keeps real time
 and holds the voucher under that same key.
@@ -72,7 +72,14 @@ def test_the_journal_of_release_0_1_0_opens_and_its_open_lock_is_released_at_sta
     assert sandbox.voucher_state(code)["status"] == "LOCKED"
 
     started = subprocess.run(
-        [sys.executable, "-m", "tests.ui.counter_process", sandbox.base_url, str(data), "start"],
+        [
+            sys.executable,
+            "-m",
+            "tests.helpers.counter_process",
+            sandbox.base_url,
+            str(data),
+            "start",
+        ],
         cwd=ROOT,
         env={
             **os.environ,

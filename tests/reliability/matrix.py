@@ -39,7 +39,7 @@ HOSTILE_FAULTS = ("trickling server", "endless body")
 ROWS = FAULTS + LOCAL_FAULTS + TIME_FAULTS + HOSTILE_FAULTS
 # Rows of real processes, not of the flow-level matrix (test_fault_matrix.py runs ROWS): a
 # second copy of the program started on the same data folder while the first one holds a
-# voucher (tests/ui/test_one_copy.py).
+# voucher (tests/ui/shell/test_one_copy.py).
 PROCESS_ROWS = ("second copy",)
 INVARIANTS = ("at most once", "no lock left", "journal agrees", "sentences only")
 

@@ -2,7 +2,7 @@
 seed: after each restart no lock is left behind, no voucher is redeemed twice, and the
 journal agrees with Piggy.
 
-Each cycle starts the real program (``tests/ui/counter_process.py``: the main window on
+Each cycle starts the real program (``tests/helpers/counter_process.py``: the main window on
 its own data folder, the journal surviving from cycle to cycle) on three fresh vouchers;
 it scans, locks and redeems them while the parent kills it after a random step plus a
 random delay. Every Piggy request is slowed a little, half before Piggy's work and half
@@ -34,7 +34,7 @@ import pytest
 from piggy_desk.sandbox import KNOWN, PIGGY_PREFIX, RunningSandbox
 from tests.reliability.local_faults import FullDisk, JournalLocker, small_disk
 from tests.reliability.matrix import TALLIES
-from tests.ui.test_kill import _counter
+from tests.ui.shell.test_kill import _counter
 
 SEED = 20261124
 VOUCHERS_PER_CYCLE = 3

@@ -558,7 +558,7 @@ class CounterScreen(QWidget):
         # Also the field's own filter: while the window is deleted, this screen goes before
         # its children, and an event to the field (focus moving to another window) would
         # reach a half-destroyed filter ("Object event filter cannot be in a different
-        # thread", then a crash; tests/ui/test_two_counters.py).
+        # thread", then a crash; tests/ui/counter/test_two_counters.py).
         self.scan_input.removeEventFilter(self)
         self.announcer.detach()
         self._countdown.stop()

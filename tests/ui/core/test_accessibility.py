@@ -34,7 +34,7 @@ from piggy_desk.ui.widgets import STATUS_LOOKS, TONE_LOOKS
 from tests.ui.conftest import Counter, until
 
 SCREENS = ((1366, 768), (1920, 1080))
-SHOTS = Path(__file__).resolve().parents[2] / "build" / "a11y"
+SHOTS = Path(__file__).resolve().parents[3] / "build" / "a11y"
 
 
 # --- contrast, from the palettes' colours -----------------------------------------------

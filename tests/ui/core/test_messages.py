@@ -11,7 +11,7 @@ from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
 from piggy_desk.ui.core.messages import CRASH_SENTENCE
 from tests.ui.conftest import Counter, until
-from tests.ui.test_redemption import enter
+from tests.ui.counter.test_redemption import enter
 
 
 async def test_details_show_code_status_and_request_but_no_token(counter: Counter) -> None:

@@ -1,7 +1,7 @@
 """What a screen reader gets from the counter, over the real AT-SPI bus (Linux).
 
 One program start on its own Xvfb display, session bus and accessibility bus
-(tests/ui/screen_reader/bus.py); a listener in Debian's python3 (pyatspi) records what
+(tests/ui/core/screen_reader/bus.py); a listener in Debian's python3 (pyatspi) records what
 reaches the bus. Skipped where those Debian packages are missing or the bus cannot start.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from piggy_desk.sandbox import KNOWN
-from tests.ui.screen_reader.bus import (
+from tests.ui.core.screen_reader.bus import (
     HERE,
     SYSTEM_PYTHON,
     BusUnavailable,

@@ -40,7 +40,7 @@ from piggy_desk.ui.shell.main_window import MainWindow
 from piggy_desk.ui.widgets import relative_hint
 from tests.ui.conftest import Counter, until
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TRANSLATIONS = runpy.run_path(str(ROOT / "scripts" / "translations.py"))
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%L?n")
 

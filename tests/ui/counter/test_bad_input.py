@@ -12,8 +12,7 @@ from piggy_desk.api import PiggyClient
 from piggy_desk.counter.flow import Stage
 from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN
-
-from .conftest import Counter, until
+from tests.ui.conftest import Counter, until
 
 
 def _is_sentence(text: str) -> bool:

@@ -11,7 +11,7 @@ from piggy_desk.counter.flow import OFFLINE_SENTENCE, Stage
 from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN
 from tests.ui.conftest import Counter, until
-from tests.ui.test_redemption import enter
+from tests.ui.counter.test_redemption import enter
 
 
 def status(counter: Counter) -> str:

@@ -20,7 +20,7 @@ from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.core.i18n import date_time_text, time_text
 from piggy_desk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Counter, close, until
-from tests.ui.test_redemption import enter
+from tests.ui.counter.test_redemption import enter
 
 
 async def test_a_redemption_just_made_reads_as_done_not_as_already_used(counter: Counter) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
 from tests.ui.conftest import Counter, until
-from tests.ui.test_redemption import enter
+from tests.ui.counter.test_redemption import enter
 
 
 async def hand_over_the_customer(counter: Counter) -> None:

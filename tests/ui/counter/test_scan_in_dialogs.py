@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
 from tests.ui.conftest import Counter, until
-from tests.ui.test_keyboard import focus_in, focused, tab_to
-from tests.ui.test_redemption import enter
+from tests.ui.counter.test_redemption import enter
+from tests.ui.shell.test_keyboard import focus_in, focused, tab_to
 
 Key = Qt.Key
 

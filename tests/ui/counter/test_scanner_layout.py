@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Counter, until
-from tests.ui.test_settings_screen import open_settings
+from tests.ui.settings.test_settings_screen import open_settings
 
 # What a Belgian AZERTY computer reads when a US scanner scans these codes.
 ACTIEF0001_FROM_A_US_SCANNER = "QCTIEFààà&"

@@ -25,8 +25,7 @@ from piggy_desk.notices import Notice, Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.shell.main_window import MainWindow
 from tests.reliability.matrix import TALLIES
-
-from .conftest import close, until
+from tests.ui.conftest import close, until
 
 IN_USE = {
     "This voucher is being used at another counter right now.",  # 80017

@@ -14,7 +14,7 @@ from piggy_desk.settings import Settings
 from piggy_desk.ui.core.sounds import SoundPlayer
 from tests.api.test_certificates import tls_server
 from tests.ui.conftest import Counter, close, until
-from tests.ui.test_first_run import SCREENSHOTS, Installer, installer  # noqa: F401
+from tests.ui.first_run.test_first_run import SCREENSHOTS, Installer, installer  # noqa: F401
 
 
 async def test_the_first_run_test_says_the_certificate_was_refused(

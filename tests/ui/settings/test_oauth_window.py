@@ -18,7 +18,7 @@ from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.sounds import SoundPlayer
 from tests.helpers.keyrings import MemoryKeyring
 from tests.ui.conftest import close, until
-from tests.ui.test_settings_screen import open_settings
+from tests.ui.settings.test_settings_screen import open_settings
 
 
 async def test_a_window_on_an_oauth_client(

@@ -14,9 +14,9 @@ from piggy_desk.api import DEFAULT_BASE_URL
 from piggy_desk.settings import SETTINGS_FILE, load_settings
 from tests.api.test_plain_http import PLAIN_HTTP_REFUSED, eavesdropper
 from tests.ui.conftest import until
-from tests.ui.test_first_run import SCREENSHOTS, Installer, installer  # noqa: F401
-from tests.ui.test_settings_screen import Desk, desk, make_desk  # noqa: F401
-from tests.ui.test_start_failures import _fails_with
+from tests.ui.first_run.test_first_run import SCREENSHOTS, Installer, installer  # noqa: F401
+from tests.ui.settings.test_settings_screen import Desk, desk, make_desk  # noqa: F401
+from tests.ui.shell.test_start_failures import _fails_with
 
 ADDRESSES = ["http://api.piggy.eu", "http://192.0.2.10:8080"]
 

@@ -44,7 +44,7 @@ from piggy_desk.ui.settings.screen import (
 from piggy_desk.ui.shell.main_window import MainWindow
 from tests.helpers.keyrings import FailingKeyring, MemoryKeyring, installed
 from tests.ui.conftest import Counter, close, until
-from tests.ui.test_redemption import enter
+from tests.ui.counter.test_redemption import enter
 
 SCREENSHOTS = Path("/tmp")  # noqa: S108 - where the brief asks for the pictures
 PIGGY = "https://api.piggy.eu"

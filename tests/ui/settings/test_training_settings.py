@@ -18,7 +18,7 @@ from piggy_desk.token_store import TokenStore
 from piggy_desk.ui.core.sounds import SoundPlayer
 from tests.helpers.keyrings import installed
 from tests.ui.conftest import close, until
-from tests.ui.test_settings_screen import open_settings
+from tests.ui.settings.test_settings_screen import open_settings
 
 
 async def test_training_settings_show_the_sandbox(

@@ -20,7 +20,7 @@ from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
 from piggy_desk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import POPUP_WARNINGS, Counter, until
-from tests.ui.test_redemption import enter
+from tests.ui.counter.test_redemption import enter
 
 Key = Qt.Key
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _counter(
@@ -25,7 +25,7 @@ def _counter(
         **(env or {}),
     }
     return subprocess.Popen(
-        [sys.executable, "-m", "tests.ui.counter_process", sandbox.base_url, str(data), *args],
+        [sys.executable, "-m", "tests.helpers.counter_process", sandbox.base_url, str(data), *args],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

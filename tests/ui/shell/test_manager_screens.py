@@ -13,7 +13,7 @@ from piggy_desk.settings import Settings, hash_pin, pin_matches
 from piggy_desk.ui.shell.main_window import MainWindow
 from piggy_desk.ui.shell.manager_gate import PinDialog
 from tests.ui.conftest import Counter, close, until
-from tests.ui.test_redemption import enter
+from tests.ui.counter.test_redemption import enter
 
 
 async def test_the_counter_comes_first_and_the_manager_screens_beside_it(counter: Counter) -> None:

@@ -35,9 +35,9 @@ from piggy_desk.ui.shell.main_window import MainWindow
 from piggy_desk.ui.shell.one_copy import LOCK_FILE, _lock, take_data_folder
 from tests.reliability.matrix import record
 from tests.ui.conftest import until
-from tests.ui.test_kill import _counter
+from tests.ui.shell.test_kill import _counter
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 if sys.platform == "win32":
     pytest.skip("the kill and signal steps are POSIX", allow_module_level=True)
 

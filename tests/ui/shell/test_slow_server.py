@@ -14,8 +14,8 @@ from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Counter, close, until
-from tests.ui.test_kill import _counter
-from tests.ui.test_redemption import enter
+from tests.ui.counter.test_redemption import enter
+from tests.ui.shell.test_kill import _counter
 
 # Far above what closing may take, far below "for ever": the test only checks it ends.
 CLOSE_BOUND_SECONDS = 30.0

@@ -24,9 +24,9 @@ import pytest
 from piggy_desk.counter.journal import JOURNAL_FILE, Action, Journal
 from piggy_desk.logs import LOG_FILE_NAME
 from tests.reliability.local_faults import FullDisk, small_disk
-from tests.ui.test_one_copy import _environment
+from tests.ui.shell.test_one_copy import _environment
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 if sys.platform == "win32":
     pytest.skip("signals and mounts are POSIX here", allow_module_level=True)
 ROOT_USER = os.geteuid() == 0

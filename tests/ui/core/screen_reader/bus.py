@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[4]
 HERE = Path(__file__).resolve().parent
 SYSTEM_PYTHON = "/usr/bin/python3"
 BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
@@ -229,7 +229,7 @@ def desktop() -> Iterator[Desktop]:
             "NO_AT_BRIDGE": "0",
         }
         program = subprocess.Popen(
-            [sys.executable, "-m", "tests.ui.screen_reader.program"],
+            [sys.executable, "-m", "tests.ui.core.screen_reader.program"],
             cwd=ROOT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,

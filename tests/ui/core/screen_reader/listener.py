@@ -1,6 +1,6 @@
 """What a screen reader sees of the program on the AT-SPI bus; run with Debian's python3.
 
-    /usr/bin/python3 tests/ui/screen_reader/listener.py APP_PID
+    /usr/bin/python3 tests/ui/core/screen_reader/listener.py APP_PID
 
 Prints one JSON object a line on stdout:
     {"ready": true}                   once the bus answers and the listeners are in place

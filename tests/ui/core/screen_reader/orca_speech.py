@@ -1,6 +1,6 @@
 """Debian's Orca screen reader without an audio device; run with Debian's python3.
 
-    /usr/bin/python3 tests/ui/screen_reader/orca_speech.py DEBUG_FILE PREFS_DIR
+    /usr/bin/python3 tests/ui/core/screen_reader/orca_speech.py DEBUG_FILE PREFS_DIR
 
 Orca 43 hangs at start when it cannot open a speech server (no audio device here), so
 its speech start is replaced by nothing; everything it would say still goes to its debug

@@ -1,6 +1,6 @@
 """The real program on a real display, driven line by line from stdin (screen reader tests).
 
-    python -m tests.ui.screen_reader.program
+    python -m tests.ui.core.screen_reader.program
 
 Starts the sandbox in this process and the real main window on it (``build_main_window``,
 as the program does), then reads commands, one a line, and answers each with one line of
