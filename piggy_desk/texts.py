@@ -10,6 +10,7 @@ and sentences are translated with their ``{placeholders}`` and formatted afterwa
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 Translate = Callable[[str, str], str]
 
@@ -21,3 +22,22 @@ def untranslated(context: str, text: str) -> str:
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
+
+
+class TranslatableError(ValueError):
+    """A refusal whose ``str()`` is an English sentence for a person.
+
+    ``template`` is the sentence with ``{placeholders}``, marked with
+    ``QT_TRANSLATE_NOOP(context, …)`` under the subclass's ``context``; ``values`` fill it
+    after translating."""
+
+    context: ClassVar[str]
+
+    def __init__(self, template: str, **values: object) -> None:
+        self.template = template
+        self.values = values
+        super().__init__(template.format(**values))
+
+    def sentence(self, translate: Translate) -> str:
+        """The sentence in the language ``translate`` gives."""
+        return translate(self.context, self.template).format(**self.values)

@@ -13,13 +13,13 @@ something else.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 from piggy_desk.api.models import Voucher
-from piggy_desk.texts import QT_TRANSLATE_NOOP
+from piggy_desk.texts import QT_TRANSLATE_NOOP, TranslatableError
 
 MIN_MODULE_MM = 0.25
 """The narrowest bar a Code 128 barcode is drawn with: two dots of a 203 dpi receipt
@@ -43,20 +43,10 @@ class Symbol(StrEnum):
     CODE128 = "code128"
 
 
-class NotEncodable(ValueError):
-    """A code that a symbol cannot carry; ``sentence(translate)`` says why, for a person.
+class NotEncodable(TranslatableError):
+    """A code that a symbol cannot carry; ``sentence(translate)`` says why, for a person."""
 
-    ``template`` is the English sentence with ``{placeholders}`` (context "VoucherPrint"),
-    ``values`` fill it after translating."""
-
-    def __init__(self, template: str, **values: object) -> None:
-        self.template = template
-        self.values = values
-        super().__init__(template.format(**values))
-
-    def sentence(self, translate: Callable[[str, str], str]) -> str:
-        """The sentence in the language ``translate`` gives."""
-        return translate("VoucherPrint", self.template).format(**self.values)
+    context = "VoucherPrint"
 
 
 def _check_characters(code: str) -> None:

@@ -13,6 +13,7 @@ import sys
 # import to fail where click is missing; a None in sys.modules makes it fail here too.
 sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
+from piggy_desk.api import models  # noqa: E402
 from piggy_desk.api._auth import ClientCredentials  # noqa: E402
 from piggy_desk.api._transport import DEADLINES, MAX_ANSWER_BYTES, RequestKind  # noqa: E402
 from piggy_desk.api.client import DEFAULT_BASE_URL, PiggyClient, base_url_root  # noqa: E402
@@ -51,20 +52,7 @@ from piggy_desk.api.errors import (  # noqa: E402
     VoucherLocked,
     VoucherNotFound,
 )
-from piggy_desk.api.models import (  # noqa: E402
-    BatchJob,
-    Contact,
-    ContactIdentifier,
-    MultiRedemption,
-    Page,
-    Promotion,
-    PromotionType,
-    Redemption,
-    Shop,
-    Voucher,
-    VoucherLock,
-    VoucherStatus,
-)
+from piggy_desk.api.models import *  # noqa: E402, F403 (the public models: models.__all__)
 
 __all__ = [
     "DEADLINES",
@@ -72,14 +60,11 @@ __all__ = [
     "MAX_ANSWER_BYTES",
     "AnswerForAnotherVoucher",
     "AnswerTooLarge",
-    "BatchJob",
     "CertificateRefused",
     "ClientCredentials",
     "ClientCredentialsRefused",
     "ConnectionDropped",
-    "Contact",
     "ContactAlreadyExists",
-    "ContactIdentifier",
     "ContactIdentifierInactive",
     "ContactIdentifierNotFound",
     "ContactNotFound",
@@ -87,36 +72,28 @@ __all__ = [
     "InvalidRequest",
     "Maintenance",
     "MalformedResponse",
-    "MultiRedemption",
     "NotEnoughRedemptions",
     "Offline",
-    "Page",
     "PiggyAPIError",
     "PiggyClient",
     "PiggyError",
-    "Promotion",
     "PromotionInactive",
     "PromotionNotFound",
-    "PromotionType",
     "RateLimited",
-    "Redemption",
     "RequestKind",
     "ServerError",
-    "Shop",
     "Timeout",
     "TransportError",
     "Unauthorized",
     "UsageLimitReached",
-    "Voucher",
     "VoucherAlreadyExists",
     "VoucherAlreadyRedeemed",
     "VoucherDeactivated",
     "VoucherExpired",
     "VoucherInactive",
     "VoucherLimitReached",
-    "VoucherLock",
     "VoucherLocked",
     "VoucherNotFound",
-    "VoucherStatus",
     "base_url_root",
 ]
+__all__ += models.__all__

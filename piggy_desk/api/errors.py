@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from piggy_desk.texts import QT_TRANSLATE_NOOP
 
@@ -139,78 +139,73 @@ class InvalidRequest(PiggyError, ValueError):
 
 
 class PiggyAPIError(PiggyError):
-    """Piggy answered, and the answer is an error."""
+    """Piggy answered, and the answer is an error. The class of one of Piggy's error codes
+    names it in its header (``class VoucherExpired(PiggyAPIError, code=80006)``), which
+    puts it in ``ERRORS_BY_CODE``."""
 
     user_message = QT_TRANSLATE_NOOP("PiggyError", "Piggy refused the request.")
     piggy_code: ClassVar[int | None] = None
 
+    def __init_subclass__(cls, *, code: int | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if code is not None:
+            cls.piggy_code = code
 
-class InvalidInput(PiggyAPIError):
+
+class InvalidInput(PiggyAPIError, code=1003):
     user_message = QT_TRANSLATE_NOOP(
         "PiggyError", "Piggy did not accept the details that were sent."
     )
-    piggy_code = 1003
 
 
-class ContactNotFound(PiggyAPIError):
+class ContactNotFound(PiggyAPIError, code=55031):
     user_message = QT_TRANSLATE_NOOP("PiggyError", "This customer is not known to Piggy.")
-    piggy_code = 55031
 
 
-class PromotionNotFound(PiggyAPIError):
+class PromotionNotFound(PiggyAPIError, code=80002):
     user_message = QT_TRANSLATE_NOOP("PiggyError", "This promotion does not exist.")
-    piggy_code = 80002
 
 
-class VoucherAlreadyExists(PiggyAPIError):
+class VoucherAlreadyExists(PiggyAPIError, code=80003):
     user_message = QT_TRANSLATE_NOOP("PiggyError", "A voucher with this code already exists.")
-    piggy_code = 80003
 
 
-class VoucherNotFound(PiggyAPIError):
+class VoucherNotFound(PiggyAPIError, code=80004):
     user_message = QT_TRANSLATE_NOOP("PiggyError", "No voucher with this code was found.")
-    piggy_code = 80004
 
 
-class VoucherAlreadyRedeemed(PiggyAPIError):
+class VoucherAlreadyRedeemed(PiggyAPIError, code=80005):
     user_message = QT_TRANSLATE_NOOP("PiggyError", "This voucher has already been used.")
-    piggy_code = 80005
 
 
-class VoucherExpired(PiggyAPIError):
+class VoucherExpired(PiggyAPIError, code=80006):
     user_message = QT_TRANSLATE_NOOP("PiggyError", "This voucher has expired.")
-    piggy_code = 80006
 
 
-class VoucherLimitReached(PiggyAPIError):
+class VoucherLimitReached(PiggyAPIError, code=80008):
     user_message = QT_TRANSLATE_NOOP(
         "PiggyError", "No more vouchers can be handed out for this promotion."
     )
-    piggy_code = 80008
 
 
-class VoucherDeactivated(PiggyAPIError):
+class VoucherDeactivated(PiggyAPIError, code=80012):
     user_message = QT_TRANSLATE_NOOP("PiggyError", "This voucher has been switched off.")
-    piggy_code = 80012
 
 
-class VoucherInactive(PiggyAPIError):
+class VoucherInactive(PiggyAPIError, code=80014):
     user_message = QT_TRANSLATE_NOOP("PiggyError", "This voucher is not valid yet.")
-    piggy_code = 80014
 
 
-class VoucherLocked(PiggyAPIError):
+class VoucherLocked(PiggyAPIError, code=80017):
     user_message = QT_TRANSLATE_NOOP(
         "PiggyError", "This voucher is being used at another counter right now."
     )
-    piggy_code = 80017
 
 
-class NotEnoughRedemptions(PiggyAPIError):
+class NotEnoughRedemptions(PiggyAPIError, code=80019):
     user_message = QT_TRANSLATE_NOOP(
         "PiggyError", "This voucher does not have that many uses left."
     )
-    piggy_code = 80019
 
     @property
     def left(self) -> int | None:
@@ -219,31 +214,26 @@ class NotEnoughRedemptions(PiggyAPIError):
         return int(found.group(1)) if found else None
 
 
-class PromotionInactive(PiggyAPIError):
+class PromotionInactive(PiggyAPIError, code=80020):
     user_message = QT_TRANSLATE_NOOP("PiggyError", "The promotion of this voucher is not active.")
-    piggy_code = 80020
 
 
-class UsageLimitReached(PiggyAPIError):
+class UsageLimitReached(PiggyAPIError, code=60000):
     user_message = QT_TRANSLATE_NOOP("PiggyError", "The usage limit has been reached.")
-    piggy_code = 60000
 
 
-class ContactIdentifierNotFound(PiggyAPIError):
+class ContactIdentifierNotFound(PiggyAPIError, code=60003):
     user_message = QT_TRANSLATE_NOOP("PiggyError", "This loyalty card is not known to Piggy.")
-    piggy_code = 60003
 
 
-class ContactIdentifierInactive(PiggyAPIError):
+class ContactIdentifierInactive(PiggyAPIError, code=60004):
     user_message = QT_TRANSLATE_NOOP("PiggyError", "This loyalty card has been switched off.")
-    piggy_code = 60004
 
 
-class ContactAlreadyExists(PiggyAPIError):
+class ContactAlreadyExists(PiggyAPIError, code=60005):
     user_message = QT_TRANSLATE_NOOP(
         "PiggyError", "A customer with this e-mail address already exists."
     )
-    piggy_code = 60005
 
 
 class Unauthorized(PiggyAPIError):

@@ -18,6 +18,21 @@ from typing import Any, Generic, TypeVar
 
 from piggy_desk.api.errors import MalformedResponse
 
+__all__ = [
+    "BatchJob",
+    "Contact",
+    "ContactIdentifier",
+    "MultiRedemption",
+    "Page",
+    "Promotion",
+    "PromotionType",
+    "Redemption",
+    "Shop",
+    "Voucher",
+    "VoucherLock",
+    "VoucherStatus",
+]
+
 T = TypeVar("T")
 
 # The batch job example: "2023-11-27, 17:59".
