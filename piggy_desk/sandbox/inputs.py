@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import UTC, datetime
+from typing import TypeVar
 from urllib.parse import parse_qsl
 
 from starlette.exceptions import HTTPException
@@ -14,6 +15,8 @@ from starlette.requests import Request
 
 from piggy_desk.sandbox.errors import INVALID_INPUT, PiggyError, invalid_input
 from piggy_desk.sandbox.state import AttributeValue
+
+_N = TypeVar("_N", int, float)
 
 MAX_BODY_BYTES = 1024 * 1024
 MAX_FIELDS = 1000
@@ -134,12 +137,8 @@ class Fields:
         self, name: str, *, minimum: int | None = None, maximum: int | None = MAX_INTEGER
     ) -> int | None:
         """Return an optional integer field, given as a JSON integer or decimal digits."""
-        value = self._value(name)
-        if value is None:
-            return None
-        number = _as_integer(value)
+        number = self._converted(name, _as_integer, "an integer")
         if number is None:
-            self.fail(name, f"The {_label(name)} field must be an integer.")
             return None
         if minimum is not None and number < minimum:
             self.fail(name, f"The {_label(name)} field must be at least {minimum}.")
@@ -160,12 +159,8 @@ class Fields:
 
     def number(self, name: str, *, minimum: float = 0.0, maximum: float) -> float | None:
         """Return an optional number field (integer or decimal)."""
-        value = self._value(name)
-        if value is None:
-            return None
-        number = _as_number(value)
+        number = self._converted(name, _as_number, "a number")
         if number is None:
-            self.fail(name, f"The {_label(name)} field must be a number.")
             return None
         if not minimum <= number <= maximum:
             self.fail(
@@ -256,6 +251,17 @@ class Fields:
                     f"{name}.{key}", f"The {name}.{key} field must be a string, number or boolean."
                 )
         return attributes
+
+    def _converted(self, name: str, convert: Callable[[object], _N | None], kind: str) -> _N | None:
+        """The field as ``convert`` reads it; None when it is missing, and when ``convert``
+        cannot read it, with the error that it must be ``kind``."""
+        value = self._value(name)
+        if value is None:
+            return None
+        converted = convert(value)
+        if converted is None:
+            self.fail(name, f"The {_label(name)} field must be {kind}.")
+        return converted
 
     def _value(self, name: str) -> object | None:
         value = self._data.get(name)

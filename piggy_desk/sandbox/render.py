@@ -21,19 +21,6 @@ from piggy_desk.sandbox.state import (
 
 JSON: TypeAlias = dict[str, Any]
 
-# The keys an embedded promotion always has; custom attributes with these names give way.
-_EMBEDDED_PROMOTION_KEYS = frozenset(
-    {
-        "uuid",
-        "name",
-        "description",
-        "voucher_limit",
-        "limit_per_contact",
-        "expiration_duration",
-        "type",
-        "redemptions_per_voucher",
-    }
-)
 # Laravel's pagination window: pages on each side of the current one.
 _ON_EACH_SIDE = 3
 
@@ -55,10 +42,9 @@ def shop_json(shop: Shop) -> JSON:
     return {"uuid": shop.uuid, "name": shop.name, "type": shop.type, "reference": shop.reference}
 
 
-def promotion_json(promotion: Promotion) -> JSON:
-    """Return a promotion as fetched on its own, with an `attributes` object."""
+def _promotion_fields(promotion: Promotion) -> JSON:
+    """Return the fields every promotion has, but its uuid."""
     return {
-        "attributes": dict(promotion.attributes),
         "name": promotion.name,
         "description": promotion.description,
         "voucher_limit": promotion.voucher_limit,
@@ -66,25 +52,24 @@ def promotion_json(promotion: Promotion) -> JSON:
         "expiration_duration": promotion.expiration_duration,
         "type": promotion.type,
         "redemptions_per_voucher": promotion.redemptions_per_voucher,
+    }
+
+
+def promotion_json(promotion: Promotion) -> JSON:
+    """Return a promotion as fetched on its own, with an `attributes` object."""
+    return {
+        "attributes": dict(promotion.attributes),
+        **_promotion_fields(promotion),
         "uuid": promotion.uuid,
     }
 
 
 def embedded_promotion_json(promotion: Promotion) -> JSON:
-    """Return a promotion as embedded in a voucher: custom attributes flattened in."""
-    embedded: JSON = {
-        "uuid": promotion.uuid,
-        "name": promotion.name,
-        "description": promotion.description,
-        "voucher_limit": promotion.voucher_limit,
-        "limit_per_contact": promotion.limit_per_contact,
-        "expiration_duration": promotion.expiration_duration,
-        "type": promotion.type,
-        "redemptions_per_voucher": promotion.redemptions_per_voucher,
-    }
+    """Return a promotion as embedded in a voucher: custom attributes flattened in, where
+    their names are not those of the promotion's own fields."""
+    embedded: JSON = {"uuid": promotion.uuid, **_promotion_fields(promotion)}
     for key, value in promotion.attributes.items():
-        if key not in _EMBEDDED_PROMOTION_KEYS:
-            embedded[key] = value
+        embedded.setdefault(key, value)
     return embedded
 
 

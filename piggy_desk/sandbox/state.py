@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, TypeVar
 
 from piggy_desk.sandbox.clock import SandboxClock
 from piggy_desk.sandbox.errors import (
@@ -46,6 +46,16 @@ CODE_LENGTH = 10
 AttributeValue: TypeAlias = str | int | float | bool | None
 PROMOTION_SINGLE_USE = "SINGLE_USE"
 PROMOTION_MULTI_USE = "MULTI_USE"
+
+
+_T = TypeVar("_T")
+
+
+def _found(value: _T | None, not_found: int) -> _T:
+    """``value``, or the Piggy error ``not_found`` when there is none."""
+    if value is None:
+        raise PiggyError(not_found)
+    return value
 
 
 class VoucherStatus(StrEnum):
@@ -319,10 +329,7 @@ class SandboxState:
 
     def get_promotion(self, promotion_uuid: str) -> Promotion:
         """Return one promotion (80002 when unknown)."""
-        promotion = self._promotions.get(promotion_uuid)
-        if promotion is None:
-            raise PiggyError(PROMOTION_NOT_FOUND)
-        return promotion
+        return _found(self._promotions.get(promotion_uuid), PROMOTION_NOT_FOUND)
 
     def create_promotion(
         self,
@@ -357,17 +364,11 @@ class SandboxState:
 
     def get_contact(self, contact_uuid: str) -> Contact:
         """Return one contact (55031 when unknown)."""
-        contact = self._contacts.get(contact_uuid)
-        if contact is None:
-            raise PiggyError(CONTACT_NOT_FOUND)
-        return contact
+        return _found(self._contacts.get(contact_uuid), CONTACT_NOT_FOUND)
 
     def find_contact_by_email(self, email: str) -> Contact:
         """Return the contact with this email, compared without case (55031 when none)."""
-        contact = self._contacts_by_email.get(email.lower())
-        if contact is None:
-            raise PiggyError(CONTACT_NOT_FOUND)
-        return contact
+        return _found(self._contacts_by_email.get(email.lower()), CONTACT_NOT_FOUND)
 
     def create_contact(self, email: str) -> Contact:
         """Create a contact (60005 when the email is taken)."""
@@ -384,9 +385,7 @@ class SandboxState:
 
     def find_identifier(self, value: str) -> ContactIdentifier:
         """Return an active loyalty card by its value (60003 unknown, 60004 inactive)."""
-        identifier = self._identifiers.get(value)
-        if identifier is None:
-            raise PiggyError(IDENTIFIER_NOT_FOUND)
+        identifier = _found(self._identifiers.get(value), IDENTIFIER_NOT_FOUND)
         if not identifier.active:
             raise PiggyError(IDENTIFIER_INACTIVE)
         return identifier
@@ -414,17 +413,11 @@ class SandboxState:
 
     def voucher_by_code(self, code: str) -> Voucher:
         """Return the voucher with this exact code (80004 when none)."""
-        voucher = self._vouchers_by_code.get(code)
-        if voucher is None:
-            raise PiggyError(VOUCHER_NOT_FOUND)
-        return voucher
+        return _found(self._vouchers_by_code.get(code), VOUCHER_NOT_FOUND)
 
     def voucher_by_uuid(self, voucher_uuid: str) -> Voucher:
         """Return the voucher with this uuid (80004 when none)."""
-        voucher = self._vouchers.get(voucher_uuid)
-        if voucher is None:
-            raise PiggyError(VOUCHER_NOT_FOUND)
-        return voucher
+        return _found(self._vouchers.get(voucher_uuid), VOUCHER_NOT_FOUND)
 
     def create_voucher(self, promotion_uuid: str, spec: VoucherSpec) -> Voucher:
         """Create one voucher within the promotion's limits."""
