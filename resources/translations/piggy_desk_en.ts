@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+394"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+386"/>
         <source>New batch of vouchers</source>
         <translation>New batch of vouchers</translation>
     </message>
@@ -132,7 +132,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+70"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+71"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -165,7 +165,7 @@
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>E-mail address or scan a loyalty card</source>
         <translation>E-mail address or scan a loyalty card</translation>
     </message>
@@ -180,7 +180,7 @@
         <translation>Find</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Find a customer by e-mail address or loyalty card.</source>
         <translation>Find a customer by e-mail address or loyalty card.</translation>
     </message>
@@ -312,7 +312,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+415"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+414"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -322,18 +322,18 @@
         <translation>Voucher code</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Redeem  (Enter)</source>
         <translation>Redeem  (Enter)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+263"/>
+        <location line="+261"/>
         <source>Reverse redemption…</source>
         <translation>Reverse redemption…</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-258"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
@@ -381,12 +381,12 @@
     </message>
     <message>
         <location line="+66"/>
-        <location line="+116"/>
+        <location line="+114"/>
         <source>no customer</source>
         <translation>no customer</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-109"/>
         <source>Reverse one use of {name} (code {code}, customer {customer})?
 
 The voucher can then be used once more.</source>
@@ -414,7 +414,7 @@ The voucher can then be used again.</translation>
         <translation>Uses (↑ ↓):</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+201"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
@@ -490,7 +490,7 @@ The voucher can then be used again.</translation>
         <translation>New promotion</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>What the customer sees, e.g. Free coffee</source>
         <translation>What the customer sees, e.g. Free coffee</translation>
     </message>
@@ -607,7 +607,7 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+88"/>
+        <location line="+70"/>
         <source>Create promotion</source>
         <translation>Create promotion</translation>
     </message>
@@ -724,7 +724,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+98"/>
+        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+99"/>
         <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
         <translation>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</translation>
     </message>
@@ -780,7 +780,7 @@ The voucher can then be used again.</translation>
         <translation>Paste the OAuth client&apos;s secret from your Piggy account.</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+199"/>
         <source>Testing…</source>
         <translation>Testing…</translation>
     </message>
@@ -891,13 +891,13 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+141"/>
+        <location line="+126"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+136"/>
+        <location line="-121"/>
+        <location line="+122"/>
         <source>Save and start</source>
         <translation>Save and start</translation>
     </message>
@@ -905,7 +905,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-477"/>
+        <location line="-461"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Connected: Piggy answered with %Ln promotion.</numerusform>
@@ -916,7 +916,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+554"/>
+        <location line="+532"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — first start</translation>
     </message>
@@ -1000,7 +1000,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/journal/screen.py" line="+43"/>
+        <location filename="../../piggy_desk/ui/journal/screen.py" line="+42"/>
         <source>Reserved</source>
         <translation>Reserved</translation>
     </message>
@@ -1138,7 +1138,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>JournalScreen</name>
     <message>
-        <location line="+64"/>
+        <location line="+63"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
@@ -1148,12 +1148,12 @@ The voucher can then be used again.</translation>
         <translation>Counter journal</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Totals per promotion today:</source>
         <translation>Totals per promotion today:</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Counter journal for {day}: %Ln entries</source>
         <translation>
             <numerusform>Counter journal for {day}: %Ln entry</numerusform>
@@ -1372,7 +1372,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+142"/>
+        <location filename="../../piggy_desk/ui/widgets/banner.py" line="+41"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
@@ -1387,7 +1387,7 @@ The voucher can then be used again.</translation>
         <translation>Shows the error code and what was sent, for a manager or support</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+56"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -1401,12 +1401,12 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+33"/>
+        <location line="+14"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+42"/>
         <source>For support: {error} at {place}</source>
         <translation>For support: {error} at {place}</translation>
     </message>
@@ -1871,13 +1871,13 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionsScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+103"/>
-        <location line="+22"/>
+        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+102"/>
+        <location line="+21"/>
         <source>Promotions</source>
         <translation>Promotions</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-19"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
@@ -1887,7 +1887,7 @@ The voucher can then be used again.</translation>
         <translation>New promotion…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Arrow keys choose a promotion to see it</source>
         <translation>Arrow keys choose a promotion to see it</translation>
     </message>
@@ -1932,7 +1932,7 @@ The voucher can then be used again.</translation>
         <translation>Vouchers</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+75"/>
         <source>Counting vouchers…</source>
         <translation>Counting vouchers…</translation>
     </message>
@@ -2509,7 +2509,7 @@ The voucher can then be used again.</translation>
         <translation>The two PINs are not the same. Type the new PIN twice.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+159"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+160"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>This is too long to be a token (over {max} characters).</translation>
     </message>
@@ -2646,12 +2646,12 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+360"/>
-        <location line="+530"/>
+        <location line="+497"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Nothing was saved: see the sentence below.</translation>
     </message>
     <message>
-        <location line="-528"/>
+        <location line="-495"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Nothing was saved: see the sentences below.</translation>
     </message>
@@ -2684,12 +2684,12 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+289"/>
+        <location line="+259"/>
         <source>Save settings</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-255"/>
         <source>Undo changes</source>
         <translation>Undo changes</translation>
     </message>
@@ -2914,7 +2914,7 @@ The voucher can then be used again.</translation>
         <translation>New PIN again:</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+56"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
@@ -2939,7 +2939,7 @@ The voucher can then be used again.</translation>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+56"/>
         <source>Settings saved.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -3096,7 +3096,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>StatusBadge</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="-68"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+114"/>
         <source>Status: {word}</source>
         <translation>Status: {word}</translation>
     </message>
@@ -3200,7 +3200,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="-633"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="-629"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>
@@ -3361,7 +3361,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-229"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-220"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
@@ -3371,7 +3371,7 @@ The voucher can then be used again.</translation>
         <translation>optional: the customer&apos;s e-mail</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+20"/>
         <source>set</source>
         <translation>set</translation>
     </message>
@@ -3472,7 +3472,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+153"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+154"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3515,18 +3515,18 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location line="+181"/>
+        <location line="+180"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+185"/>
+        <location line="+184"/>
         <source>All promotions</source>
         <translation>All promotions</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-181"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -3571,7 +3571,7 @@ The voucher can then be used again.</translation>
         <translation>Status:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Vouchers</source>
         <translation>Vouchers</translation>
     </message>
@@ -3602,12 +3602,12 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+367"/>
+        <location line="+362"/>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-346"/>
         <source>New voucher…</source>
         <translation>New voucher…</translation>
     </message>
@@ -3645,7 +3645,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+281"/>
+        <location line="+273"/>
         <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
         <translation>
             <numerusform>Exported %Ln voucher to {file} in {folder}.</numerusform>
@@ -3653,7 +3653,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-285"/>
+        <location line="-277"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3662,7 +3662,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+216"/>
+        <location line="+210"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln new voucher is ready.</numerusform>
@@ -3670,7 +3670,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-142"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} activated.</translation>
     </message>
@@ -3709,17 +3709,17 @@ The voucher can then be used again.</translation>
         <translation>The redemption of {code} was reversed.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Copied {code}.</source>
         <translation>Copied {code}.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>The list has no vouchers to print.</source>
         <translation>The list has no vouchers to print.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Print every voucher of this promotion on labels or slips</source>
         <translation>Print every voucher of this promotion on labels or slips</translation>
     </message>
@@ -3729,7 +3729,7 @@ The voucher can then be used again.</translation>
         <translation>Voucher {code} created.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Export vouchers</source>
         <translation>Export vouchers</translation>
     </message>
@@ -3744,7 +3744,7 @@ The voucher can then be used again.</translation>
         <translation>{problem} The export was stopped; no file was written.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
@@ -3752,7 +3752,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+245"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+174"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>in %Ln day</numerusform>
@@ -3813,7 +3813,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-116"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-107"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>

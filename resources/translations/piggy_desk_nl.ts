@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+394"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+386"/>
         <source>New batch of vouchers</source>
         <translation>Nieuwe reeks vouchers</translation>
     </message>
@@ -132,7 +132,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+70"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+71"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -165,7 +165,7 @@
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>E-mail address or scan a loyalty card</source>
         <translation>E-mailadres, of scan een klantenkaart</translation>
     </message>
@@ -180,7 +180,7 @@
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Find a customer by e-mail address or loyalty card.</source>
         <translation>Zoek een klant op e-mailadres of klantenkaart.</translation>
     </message>
@@ -312,7 +312,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+415"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+414"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -322,18 +322,18 @@
         <translation>Vouchercode</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Redeem  (Enter)</source>
         <translation>Inwisselen  (Enter)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+263"/>
+        <location line="+261"/>
         <source>Reverse redemption…</source>
         <translation>Inwisseling terugdraaien…</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-258"/>
         <source>Check again</source>
         <translation>Opnieuw controleren</translation>
     </message>
@@ -381,12 +381,12 @@
     </message>
     <message>
         <location line="+66"/>
-        <location line="+116"/>
+        <location line="+114"/>
         <source>no customer</source>
         <translation>geen klant</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-109"/>
         <source>Reverse one use of {name} (code {code}, customer {customer})?
 
 The voucher can then be used once more.</source>
@@ -414,7 +414,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Aantal keer (↑ ↓):</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+201"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
@@ -490,7 +490,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Nieuwe actie</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>What the customer sees, e.g. Free coffee</source>
         <translation>Wat de klant ziet, bijv. Gratis koffie</translation>
     </message>
@@ -607,7 +607,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+88"/>
+        <location line="+70"/>
         <source>Create promotion</source>
         <translation>Actie aanmaken</translation>
     </message>
@@ -724,7 +724,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+98"/>
+        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+99"/>
         <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
         <translation>Verkeerde client-id of client-secret: Piggy heeft ze niet geaccepteerd. Kopieer ze allebei opnieuw uit uw Piggy-account.</translation>
     </message>
@@ -780,7 +780,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Plak het secret van de OAuth-client uit uw Piggy-account.</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+199"/>
         <source>Testing…</source>
         <translation>Bezig met testen…</translation>
     </message>
@@ -891,13 +891,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+141"/>
+        <location line="+126"/>
         <source>Test connection</source>
         <translation>Verbinding testen</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+136"/>
+        <location line="-121"/>
+        <location line="+122"/>
         <source>Save and start</source>
         <translation>Opslaan en starten</translation>
     </message>
@@ -905,7 +905,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-477"/>
+        <location line="-461"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Verbonden: Piggy antwoordde met %Ln actie.</numerusform>
@@ -916,7 +916,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+554"/>
+        <location line="+532"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — eerste start</translation>
     </message>
@@ -1000,7 +1000,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/journal/screen.py" line="+43"/>
+        <location filename="../../piggy_desk/ui/journal/screen.py" line="+42"/>
         <source>Reserved</source>
         <translation>Gereserveerd</translation>
     </message>
@@ -1138,7 +1138,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>JournalScreen</name>
     <message>
-        <location line="+64"/>
+        <location line="+63"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
@@ -1148,12 +1148,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Kassalogboek</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Totals per promotion today:</source>
         <translation>Totalen per actie vandaag:</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Counter journal for {day}: %Ln entries</source>
         <translation>
             <numerusform>Kassalogboek van {day}: %Ln regel</numerusform>
@@ -1372,7 +1372,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+142"/>
+        <location filename="../../piggy_desk/ui/widgets/banner.py" line="+41"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
@@ -1387,7 +1387,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Toont de foutcode en wat er is verstuurd, voor een manager of de helpdesk</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+56"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
@@ -1401,12 +1401,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+33"/>
+        <location line="+14"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+42"/>
         <source>For support: {error} at {place}</source>
         <translation>Voor de helpdesk: {error} bij {place}</translation>
     </message>
@@ -1871,13 +1871,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionsScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+103"/>
-        <location line="+22"/>
+        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+102"/>
+        <location line="+21"/>
         <source>Promotions</source>
         <translation>Acties</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-19"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
@@ -1887,7 +1887,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Nieuwe actie…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Arrow keys choose a promotion to see it</source>
         <translation>Kies met de pijltjestoetsen een actie om die te bekijken</translation>
     </message>
@@ -1932,7 +1932,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Vouchers</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+75"/>
         <source>Counting vouchers…</source>
         <translation>Vouchers tellen…</translation>
     </message>
@@ -2509,7 +2509,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De twee pincodes zijn niet gelijk. Typ de nieuwe pincode twee keer.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+159"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+160"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>Dit is te lang voor een token (meer dan {max} tekens).</translation>
     </message>
@@ -2646,12 +2646,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+360"/>
-        <location line="+530"/>
+        <location line="+497"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Er is niets opgeslagen: zie de melding hieronder.</translation>
     </message>
     <message>
-        <location line="-528"/>
+        <location line="-495"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Er is niets opgeslagen: zie de meldingen hieronder.</translation>
     </message>
@@ -2684,12 +2684,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+289"/>
+        <location line="+259"/>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-255"/>
         <source>Undo changes</source>
         <translation>Wijzigingen ongedaan maken</translation>
     </message>
@@ -2914,7 +2914,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Nogmaals:</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+56"/>
         <source>Saving…</source>
         <translation>Bezig met opslaan…</translation>
     </message>
@@ -2939,7 +2939,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Trainingsmodus</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+56"/>
         <source>Settings saved.</source>
         <translation>Instellingen opgeslagen.</translation>
     </message>
@@ -3096,7 +3096,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>StatusBadge</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="-68"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+114"/>
         <source>Status: {word}</source>
         <translation>Status: {word}</translation>
     </message>
@@ -3200,7 +3200,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="-633"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="-629"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>
@@ -3361,7 +3361,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-229"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-220"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
@@ -3371,7 +3371,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>optioneel: e-mailadres van de klant</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+20"/>
         <source>set</source>
         <translation>instellen</translation>
     </message>
@@ -3472,7 +3472,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+153"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+154"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3515,18 +3515,18 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location line="+181"/>
+        <location line="+180"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+185"/>
+        <location line="+184"/>
         <source>All promotions</source>
         <translation>Alle acties</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-181"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -3571,7 +3571,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Status:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Vouchers</source>
         <translation>Vouchers</translation>
     </message>
@@ -3602,12 +3602,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+367"/>
+        <location line="+362"/>
         <source>Print…</source>
         <translation>Afdrukken…</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-346"/>
         <source>New voucher…</source>
         <translation>Nieuwe voucher…</translation>
     </message>
@@ -3645,7 +3645,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+281"/>
+        <location line="+273"/>
         <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
         <translation>
             <numerusform>%Ln voucher geëxporteerd naar {file} in {folder}.</numerusform>
@@ -3653,7 +3653,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-285"/>
+        <location line="-277"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3662,7 +3662,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+216"/>
+        <location line="+210"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln nieuwe voucher is klaar.</numerusform>
@@ -3670,7 +3670,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-142"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} is geactiveerd.</translation>
     </message>
@@ -3709,17 +3709,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De inwisseling van {code} is teruggedraaid.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Copied {code}.</source>
         <translation>{code} gekopieerd.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>The list has no vouchers to print.</source>
         <translation>De lijst heeft geen vouchers om af te drukken.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Print every voucher of this promotion on labels or slips</source>
         <translation>Alle vouchers van deze actie afdrukken op etiketten of bonnen</translation>
     </message>
@@ -3729,7 +3729,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher {code} is aangemaakt.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Export vouchers</source>
         <translation>Vouchers exporteren</translation>
     </message>
@@ -3744,7 +3744,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{problem} De export is gestopt; er is geen bestand gemaakt.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export geannuleerd; er is geen bestand gemaakt.</translation>
     </message>
@@ -3752,7 +3752,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+245"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+174"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>over %Ln dag</numerusform>
@@ -3813,7 +3813,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-116"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-107"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>

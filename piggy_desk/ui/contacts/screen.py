@@ -44,7 +44,8 @@ from piggy_desk.ui.contacts.search import MAX_SEARCH_FIELD, ContactQuery, Search
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, date_time_text, error_text
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
-from piggy_desk.ui.widgets import MessageBanner, status_look
+from piggy_desk.ui.widgets import status_look
+from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.row_menu import RowMenu
 from piggy_desk.ui.widgets.table import HeaderTableModel
 
@@ -177,7 +178,6 @@ class ContactsScreen(QWidget):
         self._messages = messages
         self._page_size = page_size
         self._contact: Contact | None = None
-        self._last_error: PiggyError | None = None
         self._search_task: asyncio.Task[None] | None = None
         # The counter's shop, for the name on a printed slip (the window sets it).
         self.shop_uuid: Callable[[], str | None] = lambda: None
@@ -220,7 +220,6 @@ class ContactsScreen(QWidget):
         search_row.addWidget(self.find_button)
 
         self.banner = MessageBanner(self)
-        self.banner.details_requested.connect(self._on_banner_details_requested)
         self.busy_label = QLabel(self)
         self.busy_label.setObjectName("contactBusy")
         self.busy_label.hide()
@@ -471,13 +470,13 @@ class ContactsScreen(QWidget):
         self.busy_label.setVisible(bool(text))
 
     def _say(self, tone: Tone | None, sentence: str = "", error: PiggyError | None = None) -> None:
-        self._last_error = error
         self.banner.setVisible(tone is not None)
         if tone is None:
             self.banner.clear()
-            return
-        self.banner.show_notice(tone, sentence, has_details=error is not None)
-        if error is not None:
+        elif error is None:
+            self.banner.show_notice(tone, sentence)
+        else:
+            self.banner.show_error(error, sentence, tone=tone)
             self._messages.log_notice(sentence, error)
 
     # --- slots -------------------------------------------------------------------------
@@ -506,10 +505,6 @@ class ContactsScreen(QWidget):
                 ),
                 name="contacts-print",
             )
-
-    def _on_banner_details_requested(self) -> None:
-        if self._last_error is not None:
-            self._messages.show_details(self._last_error, parent=self)
 
     # --- Qt overrides ------------------------------------------------------------------
 

@@ -45,8 +45,18 @@ def _details_dialog(title: str, text: str, parent: QWidget | None, name: str) ->
     return dialog
 
 
+def show_details(error: Problem, parent: QWidget) -> QDialog:
+    """A manager's view of an error: code, HTTP status, request, time (no secrets); or of
+    the journal's trouble: what the system said, the file. The banner's Details… opens it."""
+    text = "\n".join(f"{label}: {value}" for label, value in error.details().items())
+    title = QCoreApplication.translate("MessagePath", "Details")
+    dialog = _details_dialog(title, text, parent, "errorDetails")
+    dialog.open()
+    return dialog
+
+
 class MessagePath(QObject):
-    """Shows details of an error and catches what nothing else caught.
+    """Logs the notices that carry an error and catches what nothing else caught.
 
     ``install()`` takes over ``sys.excepthook``: an unexpected exception is logged with its
     traceback and the person sees ``CRASH_SENTENCE`` in a dialog, never the traceback.
@@ -63,14 +73,6 @@ class MessagePath(QObject):
 
     def uninstall(self) -> None:
         sys.excepthook = self._previous_hook
-
-    def show_details(self, error: Problem, parent: QWidget | None = None) -> QDialog:
-        """A manager's view of an error: code, HTTP status, request, time (no secrets); or
-        of the journal's trouble: what the system said, the file."""
-        text = "\n".join(f"{label}: {value}" for label, value in error.details().items())
-        dialog = _details_dialog(self.tr("Details"), text, parent or self.window, "errorDetails")
-        dialog.open()
-        return dialog
 
     def log_notice(self, sentence: str, error: Problem) -> None:
         log.info("%s [%s]", sentence, str(error))

@@ -57,7 +57,6 @@ from piggy_desk.ui.core.speech import Announcer, Urgency
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.widgets import (
     JUST_REDEEMED,
-    MessageBanner,
     StatusBadge,
     StatusLook,
     countdown_text,
@@ -66,6 +65,7 @@ from piggy_desk.ui.widgets import (
     status_look,
     tone_look,
 )
+from piggy_desk.ui.widgets.banner import MessageBanner
 
 MAX_SCAN_FIELD = 4096
 MAX_MULTI_REDEEM = 50
@@ -383,7 +383,6 @@ class CounterScreen(QWidget):
         self._sounds = sounds
         self.manager = manager
         self._view = CounterView()
-        self._last_notice: Notice | None = None
         self._last_scan_at = float("-inf")
         self._last_character_at = float("-inf")
         # What a scanner typed into a counter dialog so far (see _dialog_key).
@@ -420,7 +419,6 @@ class CounterScreen(QWidget):
         self.scan_input.installEventFilter(self)
 
         self.banner = MessageBanner(self)
-        self.banner.details_requested.connect(self._on_banner_details_requested)
         self.busy_label = QLabel(self)
         self.busy_label.setObjectName("busyLabel")
         keep_place = self.busy_label.sizePolicy()
@@ -639,16 +637,14 @@ class CounterScreen(QWidget):
         self.contact_input.selectAll()
         self._controller.find_customer(text)
 
-    def _on_banner_details_requested(self) -> None:
-        if self._last_notice is not None and self._last_notice.error is not None:
-            self._messages.show_details(self._last_notice.error, parent=self)
-
     def _on_controller_view_changed(self, view: CounterView) -> None:
         self._render(view)
 
     def _on_controller_notice_given(self, notice: Notice) -> None:
-        self._last_notice = notice
-        self.banner.show_notice(notice.tone, notice.sentence, has_details=notice.error is not None)
+        if notice.error is None:
+            self.banner.show_notice(notice.tone, notice.sentence)
+        else:
+            self.banner.show_error(notice.error, notice.sentence, tone=notice.tone)
         sound = {Tone.SUCCESS: "success", Tone.REFUSAL: "refusal", Tone.ERROR: "error"}.get(
             notice.tone
         )

@@ -56,7 +56,7 @@ from piggy_desk.ui.settings.screen import (
     base_url_problem,
     token_problem,
 )
-from piggy_desk.ui.widgets import MessageBanner
+from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.form import field_row
 from piggy_desk.ui.widgets.shop_picker import ShopPicker, shops_failure_sentence
 from piggy_desk.ui.widgets.sign_in import SignInChoice, client_secret_problem
@@ -243,7 +243,6 @@ class FirstRunScreen(QWidget):
         self._token_store = token_store
         self._tasks = tasks
         self._messages = messages
-        self._error: PiggyError | None = None
         self._test: asyncio.Task[None] | None = None
         self.errors: dict[str, QLabel] = {}
         self._rows: dict[str, int] = {}
@@ -277,7 +276,7 @@ class FirstRunScreen(QWidget):
         self._set_busy(True)
         self.shop_picker.clear_shops()
         self.test_button.setText(self.tr("Testing…"))
-        self._say(Tone.INFO, self.tr("Asking Piggy…"), has_details=False)
+        self.banner.show_notice(Tone.INFO, self.tr("Asking Piggy…"))
         self._test = self._tasks.start(
             self.controller.test(self._base_url(), self.credentials()), name=TEST_TASK
         )
@@ -426,7 +425,6 @@ class FirstRunScreen(QWidget):
         self.test_button.setDefault(True)
         self.test_button.clicked.connect(self.test_connection)
         self.banner = MessageBanner(card, collapse_when_empty=True)
-        self.banner.details_requested.connect(self._on_banner_details_requested)
         self.save_button = QPushButton(self.tr("Save and start"), card)
         self.save_button.setObjectName("saveAndStartButton")
         self.save_button.setAutoDefault(False)
@@ -543,9 +541,6 @@ class FirstRunScreen(QWidget):
             # Showing a row shows all of it: an error label without a sentence stays hidden.
             self.errors[key].setVisible(shown and bool(self.errors[key].text()))
 
-    def _say(self, tone: Tone, sentence: str, *, has_details: bool) -> None:
-        self.banner.show_notice(tone, sentence, has_details=has_details)
-
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.test_button.setEnabled(not busy)
@@ -582,9 +577,8 @@ class FirstRunScreen(QWidget):
 
     def _on_controller_connection_tested(self, promotions: int) -> None:
         self._set_busy(False)
-        self._error = None
         self._set_tested(True)
-        self._say(Tone.SUCCESS, connected_sentence(promotions), has_details=False)
+        self.banner.show_notice(Tone.SUCCESS, connected_sentence(promotions))
         self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_controller_connection_failed(self, sentence: str, error: PiggyError) -> None:
@@ -596,8 +590,7 @@ class FirstRunScreen(QWidget):
                 self.banner.clear()
                 self.show_problems({key: sentence})
                 return
-        self._error = error
-        self._say(Tone.ERROR, sentence, has_details=True)
+        self.banner.show_error(error, sentence)
         self._messages.log_notice(sentence, error)
 
     def _on_controller_connection_saved(self, settings: Settings) -> None:
@@ -605,16 +598,12 @@ class FirstRunScreen(QWidget):
         self._settings = settings
         warning = self._token_store.warning
         if warning is not None:
-            self._say(Tone.ERROR, translate("TokenStore", warning), has_details=False)
+            self.banner.show_notice(Tone.ERROR, translate("TokenStore", warning))
         self.connected.emit(settings)
 
     def _on_controller_saving_failed(self, sentence: str) -> None:
         self._set_busy(False)
-        self._say(Tone.ERROR, sentence, has_details=False)
-
-    def _on_banner_details_requested(self) -> None:
-        if self._error is not None:
-            self._messages.show_details(self._error, parent=self)
+        self.banner.show_notice(Tone.ERROR, sentence)
 
 
 class FirstRunWindow(QMainWindow):

@@ -31,12 +31,11 @@ from piggy_desk.counter.journal import (
     Outcome,
     PromotionTotal,
 )
-from piggy_desk.notices import Tone
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, date_text, time_text, translate
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner, ended
 from piggy_desk.ui.journal.controller import JournalController
-from piggy_desk.ui.widgets import MessageBanner
+from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.table import HeaderTableModel
 
 _ACTION_WORDS = {
@@ -171,7 +170,6 @@ class JournalScreen(QWidget):
         self._journal = journal
         self._tasks = tasks
         self._messages = messages or MessagePath(self)
-        self._trouble: JournalTrouble | None = None
         self.controller = JournalController(journal, self)
         self.controller.day_read.connect(self._on_controller_day_read)
         self.controller.reading_failed.connect(self._on_controller_reading_failed)
@@ -200,7 +198,6 @@ class JournalScreen(QWidget):
         self.totals.setWordWrap(True)
         # A journal that cannot be read is said here, with its Details for a manager.
         self.banner = MessageBanner(self, collapse_when_empty=True)
-        self.banner.details_requested.connect(self._on_banner_details_requested)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(refresh)
@@ -225,7 +222,6 @@ class JournalScreen(QWidget):
     def _on_controller_day_read(
         self, day: date, entries: list[JournalEntry], totals: list[PromotionTotal]
     ) -> None:
-        self._trouble = None
         self.banner.clear()
         self.model.set_entries(entries)
         self.title.setText(
@@ -244,10 +240,5 @@ class JournalScreen(QWidget):
         self.totals.setText("\n".join(lines) or self.tr("Nothing redeemed yet today."))
 
     def _on_controller_reading_failed(self, trouble: JournalTrouble) -> None:
-        self._trouble = trouble
         self._messages.log_notice(trouble.sentence(translate), trouble)
-        self.banner.show_notice(Tone.ERROR, trouble.sentence(translate), has_details=True)
-
-    def _on_banner_details_requested(self) -> None:
-        if self._trouble is not None:
-            self._messages.show_details(self._trouble, parent=self)
+        self.banner.show_error(trouble)

@@ -32,7 +32,6 @@ from piggy_desk.api import (
 )
 from piggy_desk.notices import Tone
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP
-from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.promotions.texts import (
     _FIELDS,
     MAX_INTEGER,
@@ -41,7 +40,7 @@ from piggy_desk.ui.promotions.texts import (
     PromotionDraft,
     check_draft,
 )
-from piggy_desk.ui.widgets import MessageBanner
+from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.form import field_row
 
 VALIDITY_UNITS = (
@@ -106,19 +105,16 @@ class CreatePromotionDialog(QDialog):
 
     submitted = Signal(object)
 
-    def __init__(self, messages: MessagePath, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("createPromotionDialog")
         self.setWindowTitle(self.tr("New promotion"))
-        self._messages = messages
-        self._error: PiggyError | None = None
         self.errors: dict[str, QLabel] = {}
         self.busy = False
         self._setup_ui()
 
     def _setup_ui(self) -> None:
         self.banner = MessageBanner(self)
-        self.banner.details_requested.connect(self._on_banner_details_requested)
         self.name_input = QLineEdit(self)
         self.name_input.setObjectName("nameInput")
         self.name_input.setPlaceholderText(self.tr("What the customer sees, e.g. Free coffee"))
@@ -261,9 +257,10 @@ class CreatePromotionDialog(QDialog):
 
     def show_failure(self, sentence: str, error: PiggyError | None) -> None:
         """A problem that belongs to no field, as a sentence above the fields."""
-        self._error = error
-        self.banner.show_notice(Tone.ERROR, sentence, has_details=error is not None)
-        self.banner.show()
+        if error is None:
+            self.banner.show_notice(Tone.ERROR, sentence)
+        else:
+            self.banner.show_error(error, sentence)
         self._grow()
 
     def set_busy(self, busy: bool) -> None:
@@ -329,7 +326,3 @@ class CreatePromotionDialog(QDialog):
     def _on_validity_unit_current_index_changed(self, index: int) -> None:
         seconds = int(self.validity_unit.itemData(index))
         self.validity_input.setRange(0, MAX_INTEGER // seconds)
-
-    def _on_banner_details_requested(self) -> None:
-        if self._error is not None:
-            self._messages.show_details(self._error, parent=self)

@@ -45,7 +45,7 @@ from piggy_desk.ui.promotions.controller import PromotionsController
 from piggy_desk.ui.promotions.dialogs import CreatePromotionDialog
 from piggy_desk.ui.promotions.model import SORT_ROLE, PromotionsModel
 from piggy_desk.ui.promotions.texts import PromotionDraft, duration_text, kind_text, uses_text
-from piggy_desk.ui.widgets import MessageBanner
+from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.row_menu import RowMenu
 
 LOAD_TASK = "promotions-load"
@@ -80,7 +80,6 @@ class PromotionsScreen(QWidget):
         self.setObjectName("promotionsScreen")
         self._tasks = tasks
         self._messages = messages
-        self._error: PiggyError | None = None
         self._select_after_load: str | None = None
         self._shown_uuid: str | None = None
         self._loaded = False
@@ -116,7 +115,6 @@ class PromotionsScreen(QWidget):
         header.addWidget(self.new_button)
 
         self.banner = MessageBanner(self)
-        self.banner.details_requested.connect(self._on_banner_details_requested)
         self.banner.hide()
 
         self.table = QTableView(self)
@@ -261,7 +259,7 @@ class PromotionsScreen(QWidget):
             self.create_dialog.raise_()
             self.create_dialog.activateWindow()
             return self.create_dialog
-        dialog = CreatePromotionDialog(self._messages, self)
+        dialog = CreatePromotionDialog(self)
         dialog.submitted.connect(self._on_dialog_submitted)
         dialog.finished.connect(self._on_dialog_finished)
         self.create_dialog = dialog
@@ -278,10 +276,6 @@ class PromotionsScreen(QWidget):
 
     def _on_new_button_clicked(self) -> None:
         self.open_create_dialog()
-
-    def _on_banner_details_requested(self) -> None:
-        if self._error is not None:
-            self._messages.show_details(self._error, parent=self)
 
     def _on_table_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         promotion = self.current_promotion
@@ -402,10 +396,10 @@ class PromotionsScreen(QWidget):
     # --- rendering ----------------------------------------------------------------------
 
     def _say(self, tone: Tone, sentence: str, error: PiggyError | None) -> None:
-        self._error = error
-        self.banner.show_notice(tone, sentence, has_details=error is not None)
-        self.banner.show()
-        if error is not None:
+        if error is None:
+            self.banner.show_notice(tone, sentence)
+        else:
+            self.banner.show_error(error, sentence, tone=tone)
             self._messages.log_notice(sentence, error)
 
     def _show_details(self, promotion: Promotion | None) -> None:

@@ -62,7 +62,7 @@ from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, translate
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner, off_loop
 from piggy_desk.ui.settings.scanner_test import ScannerLayoutChoice
-from piggy_desk.ui.widgets import MessageBanner
+from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.form import field_row, hint_label
 from piggy_desk.ui.widgets.shop_picker import ShopPicker, shops_failure_sentence
 from piggy_desk.ui.widgets.sign_in import SignInChoice, client_secret_problem
@@ -510,7 +510,7 @@ class SettingsScreen(QWidget):
                 sentence = self.tr("Nothing was saved: see the sentence below.")
             else:
                 sentence = self.tr("Nothing was saved: see the sentences below.")
-            self.banner.show_notice(Tone.REFUSAL, sentence, has_details=False)
+            self.banner.show_notice(Tone.REFUSAL, sentence)
             return
         self.banner.clear()
         self._set_busy(True)
@@ -916,7 +916,7 @@ class SettingsScreen(QWidget):
             elif file == self._config_dir / SETTINGS_FILE:
                 lines.append(self.tr("Saving puts the values shown below in their place."))
         if lines:
-            self.problems_banner.show_notice(Tone.ERROR, "\n".join(lines), has_details=False)
+            self.problems_banner.show_notice(Tone.ERROR, "\n".join(lines))
         else:
             self.problems_banner.clear()
 
@@ -941,7 +941,6 @@ class SettingsScreen(QWidget):
             self.warning_banner.show_notice(
                 Tone.INFO,
                 self.tr(TRAINING_CONNECTION).format(address=self.training_address),
-                has_details=False,
             )
             return
         store = self._token_store
@@ -951,9 +950,7 @@ class SettingsScreen(QWidget):
         if managed:
             self.token_state.setText(self.tr(KEPT_SENTENCES["environment"]))
         if store.warning is not None:
-            self.warning_banner.show_notice(
-                Tone.ERROR, translate("TokenStore", store.warning), has_details=False
-            )
+            self.warning_banner.show_notice(Tone.ERROR, translate("TokenStore", store.warning))
         else:
             self.warning_banner.clear()
 
@@ -996,7 +993,7 @@ class SettingsScreen(QWidget):
         self.problems = tuple(problem for problem in self.problems if problem.file != own_file)
         self._show_file_problems()
         self.show_settings(settings)
-        self.banner.show_notice(Tone.SUCCESS, self.tr("Settings saved."), has_details=False)
+        self.banner.show_notice(Tone.SUCCESS, self.tr("Settings saved."))
         self.refresh()
         self.settings_saved.emit(settings)
         if token_changed:
@@ -1008,7 +1005,7 @@ class SettingsScreen(QWidget):
         if key:
             self.show_problems({key: sentence})
             sentence = self.tr("Nothing was saved: see the sentence below.")
-        self.banner.show_notice(Tone.ERROR, sentence, has_details=False)
+        self.banner.show_notice(Tone.ERROR, sentence)
 
     def _on_controller_token_state_loaded(self, kept: bool) -> None:
         if self.training_address is not None:
@@ -1031,13 +1028,13 @@ class SettingsScreen(QWidget):
         self.client_secret_state.setText(self.tr(SECRET_SENTENCES[where]))
 
     def _on_controller_token_removed(self) -> None:
-        self.banner.show_notice(Tone.SUCCESS, self.tr("The token was removed."), has_details=False)
+        self.banner.show_notice(Tone.SUCCESS, self.tr("The token was removed."))
         self.refresh()
         self.token_changed.emit()
 
     def _on_controller_token_removal_failed(self, sentence: str) -> None:
         self.refresh()
-        self.banner.show_notice(Tone.ERROR, sentence, has_details=False)
+        self.banner.show_notice(Tone.ERROR, sentence)
 
     # --- Qt overrides -------------------------------------------------------------------
 

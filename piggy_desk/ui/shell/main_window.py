@@ -34,7 +34,7 @@ from piggy_desk.ui.counter.screen import CounterController, CounterScreen
 from piggy_desk.ui.shell.dialog_focus import FocusReturn
 from piggy_desk.ui.shell.manager_gate import ManagerGate
 from piggy_desk.ui.shell.session import Session, nothing
-from piggy_desk.ui.widgets import MessageBanner
+from piggy_desk.ui.widgets.banner import MessageBanner
 
 if TYPE_CHECKING:
     from piggy_desk.ui.contacts.screen import ContactsScreen

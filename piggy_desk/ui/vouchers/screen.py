@@ -57,7 +57,8 @@ from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, date_time_text, error_tex
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner, off_loop
 from piggy_desk.ui.vouchers.dialogs import BatchDialog, CreateVoucherDialog
-from piggy_desk.ui.widgets import MessageBanner, status_look
+from piggy_desk.ui.widgets import status_look
+from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.row_menu import RowMenu
 from piggy_desk.ui.widgets.table import ROWS_PER_TURN, HeaderTableModel
 
@@ -453,7 +454,6 @@ class VouchersScreen(QWidget):
         self._client = client
         self._tasks = tasks
         self._messages = messages
-        self._last_error: PiggyError | None = None
         self.promotions: list[Promotion] = []
         self.export_task: asyncio.Task[int] | None = None
         self.print_dialog: printing.PrintDialog | None = None
@@ -513,7 +513,6 @@ class VouchersScreen(QWidget):
         filters.addWidget(self.code_search)
 
         self.banner = MessageBanner(self, collapse_when_empty=True)
-        self.banner.details_requested.connect(self._on_banner_details_requested)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("voucherCount")
 
@@ -812,7 +811,7 @@ class VouchersScreen(QWidget):
             done = self.tr("Voucher {code} activated.")
         else:
             done = self.tr("Voucher {code} deactivated.")
-        self.banner.show_notice(Tone.SUCCESS, done.format(code=updated.code), has_details=False)
+        self.banner.show_notice(Tone.SUCCESS, done.format(code=updated.code))
 
     def _on_reverse_clicked(self) -> None:
         voucher = self.selected()
@@ -855,16 +854,13 @@ class VouchersScreen(QWidget):
         self.banner.show_notice(
             Tone.SUCCESS,
             self.tr("The redemption of {code} was reversed.").format(code=updated.code),
-            has_details=False,
         )
 
     def _on_copy_clicked(self) -> None:
         voucher = self.selected()
         if voucher is not None:
             QApplication.clipboard().setText(voucher.code)
-            self.banner.show_notice(
-                Tone.INFO, self.tr("Copied {code}.").format(code=voucher.code), has_details=False
-            )
+            self.banner.show_notice(Tone.INFO, self.tr("Copied {code}.").format(code=voucher.code))
 
     def _on_counter_clicked(self) -> None:
         voucher = self.selected()
@@ -898,9 +894,7 @@ class VouchersScreen(QWidget):
             self._say_error(error)
             return
         if dialog is None:
-            self.banner.show_notice(
-                Tone.INFO, self.tr("The list has no vouchers to print."), has_details=False
-            )
+            self.banner.show_notice(Tone.INFO, self.tr("The list has no vouchers to print."))
         else:
             self.print_dialog = dialog
 
@@ -947,7 +941,6 @@ class VouchersScreen(QWidget):
         self.banner.show_notice(
             Tone.SUCCESS,
             self.tr("Voucher {code} created.").format(code=voucher.code),
-            has_details=False,
         )
 
     def _on_dialog_batch_completed(self, promotion_uuid: str, quantity: int) -> None:
@@ -957,7 +950,7 @@ class VouchersScreen(QWidget):
         self.contact_filter.clear()
         self.apply_filter()
         self.banner.show_notice(
-            Tone.SUCCESS, self.tr("%Ln new voucher(s) are ready.", "", quantity), has_details=False
+            Tone.SUCCESS, self.tr("%Ln new voucher(s) are ready.", "", quantity)
         )
 
     # --- export ---------------------------------------------------------------------------
@@ -1007,9 +1000,7 @@ class VouchersScreen(QWidget):
             )
             return 0
         except asyncio.CancelledError:
-            self.banner.show_notice(
-                Tone.INFO, self.tr("Export cancelled; no file was written."), has_details=False
-            )
+            self.banner.show_notice(Tone.INFO, self.tr("Export cancelled; no file was written."))
             raise
         finally:
             self.export_progress.hide()
@@ -1020,7 +1011,6 @@ class VouchersScreen(QWidget):
             self.tr("Exported %Ln voucher(s) to {file} in {folder}.", "", written).format(
                 file=export.path.name, folder=export.path.parent
             ),
-            has_details=False,
         )
         return written
 
@@ -1031,9 +1021,4 @@ class VouchersScreen(QWidget):
     # --- messages -------------------------------------------------------------------------
 
     def _say_error(self, error: PiggyError, sentence: str | None = None) -> None:
-        self._last_error = error
-        self.banner.show_notice(Tone.ERROR, sentence or error_text(error), has_details=True)
-
-    def _on_banner_details_requested(self) -> None:
-        if self._last_error is not None:
-            self._messages.show_details(self._last_error, parent=self)
+        self.banner.show_error(error, sentence)

@@ -1,4 +1,5 @@
-"""Small widgets the counter is built from: the status badge and the message banner."""
+"""Small widgets the screens are built from: the status badge, its glyphs and words, and
+relative times. The message banner is in ``banner.py``."""
 
 from __future__ import annotations
 
@@ -14,10 +15,9 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from piggy_desk.notices import Tone
 from piggy_desk.ui.core import theme
@@ -214,77 +214,6 @@ class StatusBadge(QFrame):
     @property
     def word(self) -> str:
         return self._word.text()
-
-
-class MessageBanner(QFrame):
-    """The outcome of the last action: colour + glyph + one sentence, and Details.
-
-    Signals:
-        details_requested(): the Details button was pressed.
-    """
-
-    details_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None, *, collapse_when_empty: bool = False) -> None:
-        super().__init__(parent)
-        self.setObjectName("messageBanner")
-        # The counter keeps the banner's place so nothing jumps; other screens fold it away.
-        self._collapse = collapse_when_empty
-        self._icon = GlyphIcon(32, self)
-        self._text = QLabel(self)
-        self._text.setObjectName("messageText")
-        self._text.setWordWrap(True)
-        self._text.setTextFormat(Qt.TextFormat.PlainText)
-        self._details = QPushButton(self.tr("Details…"), self)
-        self._details.setObjectName("detailsButton")
-        self._details.setAccessibleName(self.tr("Details of this message"))
-        self._details.setAccessibleDescription(
-            self.tr("Shows the error code and what was sent, for a manager or support")
-        )
-        self._details.setAutoDefault(False)
-        if not collapse_when_empty:
-            # Its place is kept: a refusal with Details… made the banner 22 px taller and
-            # everything below it jumped.
-            keep_place = self._details.sizePolicy()
-            keep_place.setRetainSizeWhenHidden(True)
-            self._details.setSizePolicy(keep_place)
-        self._details.clicked.connect(self.details_requested)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.addWidget(self._icon)
-        layout.addWidget(self._text, 1)
-        layout.addWidget(self._details)
-        self.tone: Tone | None = None
-        self.clear()
-
-    def show_notice(self, tone: Tone, sentence: str, *, has_details: bool) -> None:
-        look = tone_look(tone)
-        self.tone = tone
-        self.show()
-        self._icon.set_look(look)
-        self._icon.show()
-        self._text.setText(sentence)
-        self._details.setVisible(has_details)
-        self.setAccessibleName(look.word)
-        self.setAccessibleDescription(sentence)
-        theme.set_tone(self, look.tone)
-        theme.set_tone(self._text, look.tone)
-
-    def clear(self) -> None:
-        self.tone = None
-        self._icon.hide()
-        self._text.setText("")
-        self._details.hide()
-        self.setAccessibleName(self.tr("Message"))
-        self.setAccessibleDescription("")
-        theme.set_tone(self, "none")
-        theme.set_tone(self._text, "none")
-        if self._collapse:
-            self.hide()
-
-    @property
-    def text(self) -> str:
-        return self._text.text()
 
 
 def relative_hint(moment: datetime, now: datetime) -> str:

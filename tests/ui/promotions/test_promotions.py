@@ -410,7 +410,7 @@ async def test_the_dialog_is_wide_enough_for_its_dutch_labels(
     instead of cutting them off."""
     install_translators(qapp, "nl")
     try:
-        dialog = CreatePromotionDialog(desk.messages, desk.screen)
+        dialog = CreatePromotionDialog(desk.screen)
         dialog.show()
         await asyncio.sleep(0)
         assert dialog.type_input.itemText(1) == "Meermalig"

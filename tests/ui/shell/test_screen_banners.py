@@ -28,10 +28,8 @@ async def test_a_screens_sentence_goes_when_the_manager_leaves_it(
         gate.dialog.pin.setText("4321")
         gate.dialog.pin_entered.emit("4321")
         await until(lambda: window.tabs.currentWidget() is window.vouchers, what="Vouchers")
-        window.vouchers.banner.show_notice(
-            Tone.SUCCESS, "Exported 87 vouchers to vouchers.csv.", has_details=False
-        )
-        window.counter.banner.show_notice(Tone.INFO, "Scan a voucher.", has_details=False)
+        window.vouchers.banner.show_notice(Tone.SUCCESS, "Exported 87 vouchers to vouchers.csv.")
+        window.counter.banner.show_notice(Tone.INFO, "Scan a voucher.")
         window.tabs.setCurrentWidget(window.counter)
         window.tabs.setCurrentWidget(window.vouchers)  # the PIN again
         await until(lambda: gate.dialog is not None, what="the PIN question")
