@@ -9,6 +9,7 @@ import random
 import ssl
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
@@ -239,6 +240,28 @@ def _error_from_response(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Call:
+    """One request as it was asked for, the same for every attempt at it."""
+
+    method: str
+    path: str
+    params: Mapping[str, str | int] | None
+    body: Mapping[str, Any] | None
+
+    @property
+    def unsafe(self) -> bool:
+        """Not a GET or HEAD: Piggy may have carried it out although no answer came."""
+        return self.method not in _SAFE_METHODS
+
+    def context(self) -> dict[str, Any]:
+        """What an error of this request says about it."""
+        return {"method": self.method, "path": self.path}
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path}"
+
+
 class Transport:
     """Sends Piggy requests over one ``httpx.AsyncClient`` and turns every failure into a
     ``PiggyError``. GETs are retried on connection failures, 5xx and 429 with bounded
@@ -288,7 +311,7 @@ class Transport:
         answered with success, else the error (an argument refused before sending says
         nothing about the connection)."""
         try:
-            answer = await self._within_deadline(method, path, params, body, kind)
+            answer = await self._within_deadline(_Call(method, path, params, body), kind)
         except errors.InvalidRequest:
             raise
         except errors.PiggyError as error:
@@ -300,38 +323,23 @@ class Transport:
         return answer
 
     async def _within_deadline(
-        self,
-        method: str,
-        path: str,
-        params: Mapping[str, str | int] | None,
-        body: Mapping[str, Any] | None,
-        kind: RequestKind,
+        self, call: _Call, kind: RequestKind
     ) -> tuple[int, Mapping[str, Any]]:
         seconds = self.deadline(kind)
         end = asyncio.get_running_loop().time() + seconds
         try:
             async with asyncio.timeout_at(end) as scope:
-                return await self._with_retries(method, path, params=params, body=body, end=end)
+                return await self._with_retries(call, end=end)
         except TimeoutError:
             if not scope.expired():
                 raise
             raise errors.Timeout(
                 f"Piggy had not finished answering after {seconds:g} s.",
-                ambiguous=method not in _SAFE_METHODS,
-                method=method,
-                path=path,
+                ambiguous=call.unsafe,
+                **call.context(),
             ) from None
 
-    async def _with_retries(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, str | int] | None,
-        body: Mapping[str, Any] | None,
-        end: float,
-    ) -> tuple[int, Mapping[str, Any]]:
-        retryable = method in _SAFE_METHODS
+    async def _with_retries(self, call: _Call, *, end: float) -> tuple[int, Mapping[str, Any]]:
         attempt = 0
         sent_again = False
         loop = asyncio.get_running_loop()
@@ -340,9 +348,7 @@ class Transport:
             try:
                 if self._auth is not None:
                     authorization = await self._auth.authorization()
-                return await self._send_once(
-                    method, path, params=params, body=body, authorization=authorization
-                )
+                return await self._send_once(call, authorization=authorization)
             except errors.Unauthorized as error:
                 # Piggy checks the token before it acts on a request, so one refused with
                 # a 401 was not carried out: sent once more with a renewed token, it cannot
@@ -355,18 +361,14 @@ class Transport:
                 ):
                     raise
                 sent_again = True
-                log.info(
-                    "%s %s: access token refused, renewing it and sending once more", method, path
-                )
+                log.info("%s: access token refused, renewing it and sending once more", call)
                 await self._auth.refused(authorization)
             except (errors.TransportError, errors.ServerError, errors.RateLimited) as error:
-                delay = self._retry_delay(error, attempt) if retryable else None
+                delay = None if call.unsafe else self._retry_delay(error, attempt)
                 if delay is None or loop.time() + delay >= end:
                     raise  # no retry, or none that could end before the deadline
                 attempt += 1
-                log.info(
-                    "retrying %s %s in %.2f s after %s", method, path, delay, type(error).__name__
-                )
+                log.info("retrying %s in %.2f s after %s", call, delay, type(error).__name__)
                 await asyncio.sleep(delay)
 
     def _retry_delay(self, error: errors.PiggyError, attempt: int) -> float | None:
@@ -399,17 +401,12 @@ class Transport:
             self._piggy_date = (date, time.monotonic())
 
     async def _send_once(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, str | int] | None,
-        body: Mapping[str, Any] | None,
-        authorization: str | None = None,
+        self, call: _Call, *, authorization: str | None = None
     ) -> tuple[int, Mapping[str, Any]]:
+        method, path, params, body = call.method, call.path, call.params, call.body
         started = time.perf_counter()
-        context: dict[str, Any] = {"method": method, "path": path}
-        unsafe = method not in _SAFE_METHODS
+        context = call.context()
+        unsafe = call.unsafe
         if self._http.is_closed:
             raise errors.TransportError("The connection to Piggy has been closed.", **context)
         headers = {} if body is None else {"Content-Type": "application/json"}
