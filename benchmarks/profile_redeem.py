@@ -26,10 +26,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QApplication
-from run import REDEEMS, CardWatch, SandboxProcess, bounded  # benchmarks/ is on sys.path
+from run import (  # benchmarks/ is on sys.path
+    REDEEMS,
+    CardWatch,
+    SandboxProcess,
+    bounded,
+    redeem_at_the_counter,
+)
 
 from piggy_desk.app import build_training_window
-from piggy_desk.counter.flow import Stage
 from piggy_desk.ui.core.loop import CounterEventLoop
 from piggy_desk.ui.shell.main_window import MainWindow
 
@@ -95,7 +100,6 @@ async def profile(sandbox: SandboxProcess, folder: Path, cprofile: Path | None) 
     watch = CardWatch(window)
     ledger = Ledger()
     instrument(window, ledger)
-    counter, flow = window.counter, window.flow
     profiler = cProfile.Profile() if cprofile else None
     rows: list[dict[str, float]] = []
     for i, code in enumerate(codes):
@@ -103,16 +107,7 @@ async def profile(sandbox: SandboxProcess, folder: Path, cprofile: Path | None) 
         ledger.calls.clear()
         if profiler and i:
             profiler.enable()
-        started = time.perf_counter()
-        shown = watch.expect(code, "ACTIVE")
-        counter.scan_input.setText(code)
-        counter.submit_scan_field()
-        await bounded(shown, f"scan {code}")
-        await bounded(flow.redeem(), "lock")
-        assert counter.view.stage == Stage.CONFIRMING, counter.view.stage
-        redeemed = watch.expect(code, "REDEEMED")
-        await bounded(flow.confirm(1), "redeem")
-        total = await bounded(redeemed, "REDEEMED on the card") - started
+        total = await redeem_at_the_counter(window, watch, code)
         if profiler:
             profiler.disable()
         if i:  # the first one warms up

@@ -328,16 +328,32 @@ def count_journal_writes(window: MainWindow) -> Callable[[], int]:
     return lambda: count
 
 
+async def redeem_at_the_counter(window: MainWindow, watch: CardWatch, code: str) -> float:
+    """Seconds from scanning ``code`` to REDEEMED on its card: scan → lock → confirm. The
+    flow's ``redeem()`` and ``confirm()`` are awaited directly: the Enter key's deliberate
+    0.5 s stray-Enter guard is not counted."""
+    counter, flow = window.counter, window.flow
+    started = time.perf_counter()
+    shown = watch.expect(code, "ACTIVE")
+    counter.scan_input.setText(code)
+    counter.submit_scan_field()
+    await bounded(shown, f"scan {code}")
+    await bounded(flow.redeem(), "lock")
+    if counter.view.stage != Stage.CONFIRMING:
+        raise RuntimeError(f"{code}: not confirming after lock ({counter.view.stage})")
+    redeemed = watch.expect(code, "REDEEMED")
+    await bounded(flow.confirm(1), "redeem")
+    return await bounded(redeemed, "REDEEMED on the card") - started
+
+
 async def bench_redeem(
     window: MainWindow, sandbox: SandboxProcess, watch: CardWatch, codes: list[str], folder: Path
 ) -> dict[str, Any]:
-    """Scan → lock → confirm → REDEEMED on the card. The flow's ``redeem()`` and ``confirm()``
-    are awaited directly: the Enter key's deliberate 0.5 s stray-Enter guard is not counted.
+    """Scan → lock → confirm → REDEEMED on the card (``redeem_at_the_counter``).
 
     Two baselines: bare find + lock + redeem requests, and the floor of this design: the
     same requests with as many durable sqlite commits as the program's journal makes per
     redemption (counted), on the same disk, inline."""
-    counter, flow = window.counter, window.flow
     third = len(codes) // 3
     app_codes, bare_codes, floor_codes = (codes[i * third : (i + 1) * third] for i in range(3))
     base = f"{sandbox.base_url}{API}/vouchers"
@@ -345,19 +361,6 @@ async def bench_redeem(
     bare_journal = BareJournal(folder / "bare-journal.sqlite3")
 
     async with httpx.AsyncClient(headers=sandbox.headers) as bare:
-
-        async def app_flow(code: str) -> float:
-            started = time.perf_counter()
-            shown = watch.expect(code, "ACTIVE")
-            counter.scan_input.setText(code)
-            counter.submit_scan_field()
-            await bounded(shown, f"scan {code}")
-            await bounded(flow.redeem(), "lock")
-            if counter.view.stage != Stage.CONFIRMING:
-                raise RuntimeError(f"{code}: not confirming after lock ({counter.view.stage})")
-            redeemed = watch.expect(code, "REDEEMED")
-            await bounded(flow.confirm(1), "redeem")
-            return await bounded(redeemed, "REDEEMED on the card") - started
 
         async def bare_flow(code: str, commits: int) -> float:
             """``commits`` journal writes, split around the lock and the redeem."""
@@ -389,7 +392,7 @@ async def bench_redeem(
             zip(app_codes, bare_codes, floor_codes, strict=True)
         ):
             written = writes()
-            a = await app_flow(a_code)
+            a = await redeem_at_the_counter(window, watch, a_code)
             per_redeem = max(per_redeem, writes() - written)
             if i % 2 == 0:
                 b = await bare_flow(b_code, 0)

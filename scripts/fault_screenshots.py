@@ -27,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from screenshots import until
 
 from piggy_desk.app import _tell_journal_damaged, build_training_window
@@ -94,6 +94,26 @@ def skewed(hours: float) -> Callable[[], datetime]:
     return lambda: datetime.now(UTC) + timedelta(hours=hours)
 
 
+async def journal_taken_on_the_way(
+    shots: Shots,
+    window: MainWindow,
+    locker: JournalLocker,
+    button: QPushButton,
+    until_stage: Stage,
+    name: str,
+) -> None:
+    """``button`` pressed; while Piggy's slowed answer is on its way another program takes
+    the journal. The picture when the counter has reached ``until_stage``; then the
+    journal is let go."""
+    button.click()
+    await asyncio.sleep(0.3)
+    locker.hold()
+    await until(lambda: window.counter.view.stage == until_stage)
+    await shots.idle(window)
+    await shots.save(window, name)
+    locker.let_go()
+
+
 async def journal_scenes(shots: Shots, disk: Path) -> None:
     sandbox = shots.sandbox
     window = await shots.window(disk)
@@ -102,29 +122,27 @@ async def journal_scenes(shots: Shots, disk: Path) -> None:
     full = FullDisk(disk)
 
     await shots.scan(window, KNOWN.ACTIVE_WITH_CONTACT)
-    locker.hold()
-    window.counter.redeem_button.click()
-    await asyncio.sleep(0.2)
-    await shots.idle(window)
-    await shots.save(window, "1-journal-locked-nothing-sent")
-    locker.let_go()
-
-    full.fill()
-    window.counter.redeem_button.click()
-    await asyncio.sleep(0.2)
-    await shots.idle(window)
-    await shots.save(window, "2-disk-full-nothing-sent")
-    full.free()
+    for fault, mended, name in (
+        (locker.hold, locker.let_go, "1-journal-locked-nothing-sent"),
+        (full.fill, full.free, "2-disk-full-nothing-sent"),
+    ):
+        fault()
+        window.counter.redeem_button.click()
+        await asyncio.sleep(0.2)
+        await shots.idle(window)
+        await shots.save(window, name)
+        mended()
 
     # Piggy takes the lock; when its answer comes, another program holds the journal.
     sandbox.inject("latency", seconds=0.6, path="/lock")
-    window.counter.redeem_button.click()
-    await asyncio.sleep(0.3)
-    locker.hold()
-    await until(lambda: window.counter.view.stage == Stage.CONFIRMING)
-    await shots.idle(window)
-    await shots.save(window, "3-reserved-journal-locked")
-    locker.let_go()
+    await journal_taken_on_the_way(
+        shots,
+        window,
+        locker,
+        window.counter.redeem_button,
+        Stage.CONFIRMING,
+        "3-reserved-journal-locked",
+    )
     window.counter.cancel_button.click()
     await asyncio.sleep(0.2)
     await shots.idle(window)
@@ -133,13 +151,14 @@ async def journal_scenes(shots: Shots, disk: Path) -> None:
     window.counter.redeem_button.click()
     await until(lambda: window.counter.view.stage == Stage.CONFIRMING)
     sandbox.inject("latency", seconds=0.6, path="/vouchers/redeem", after_commit=True)
-    window.counter.confirm_button.click()
-    await asyncio.sleep(0.3)
-    locker.hold()
-    await until(lambda: window.counter.view.stage == Stage.SHOWING)
-    await shots.idle(window)
-    await shots.save(window, "4-redeemed-journal-locked")
-    locker.let_go()
+    await journal_taken_on_the_way(
+        shots,
+        window,
+        locker,
+        window.counter.confirm_button,
+        Stage.SHOWING,
+        "4-redeemed-journal-locked",
+    )
 
     await shots.scan(window, KNOWN.REDEEMED)
     sandbox.inject("latency", seconds=0.6, path="/reverse", after_commit=True)
