@@ -1424,97 +1424,97 @@ The voucher can then be used again.</translation>
         <translation>That cannot be sent to Piggy.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Piggy refused the request.</source>
         <translation>Piggy refused the request.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Piggy did not accept the details that were sent.</source>
         <translation>Piggy did not accept the details that were sent.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>This customer is not known to Piggy.</source>
         <translation>This customer is not known to Piggy.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This promotion does not exist.</source>
         <translation>This promotion does not exist.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>A voucher with this code already exists.</source>
         <translation>A voucher with this code already exists.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>No voucher with this code was found.</source>
         <translation>No voucher with this code was found.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This voucher has already been used.</source>
         <translation>This voucher has already been used.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This voucher has expired.</source>
         <translation>This voucher has expired.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>No more vouchers can be handed out for this promotion.</source>
         <translation>No more vouchers can be handed out for this promotion.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>This voucher has been switched off.</source>
         <translation>This voucher has been switched off.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This voucher is not valid yet.</source>
         <translation>This voucher is not valid yet.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This voucher is being used at another counter right now.</source>
         <translation>This voucher is being used at another counter right now.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>This voucher does not have that many uses left.</source>
         <translation>This voucher does not have that many uses left.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>The promotion of this voucher is not active.</source>
         <translation>The promotion of this voucher is not active.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The usage limit has been reached.</source>
         <translation>The usage limit has been reached.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This loyalty card is not known to Piggy.</source>
         <translation>This loyalty card is not known to Piggy.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This loyalty card has been switched off.</source>
         <translation>This loyalty card has been switched off.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>A customer with this e-mail address already exists.</source>
         <translation>A customer with this e-mail address already exists.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Piggy refused the API token. Ask a manager to check the settings.</source>
         <translation>Piggy refused the API token. Ask a manager to check the settings.</translation>
     </message>
@@ -1892,7 +1892,7 @@ The voucher can then be used again.</translation>
         <translation>Arrow keys choose a promotion to see it</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+64"/>
         <source>Voucher limit:</source>
         <translation>Voucher limit:</translation>
     </message>
@@ -1922,12 +1922,12 @@ The voucher can then be used again.</translation>
         <translation>ID:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>Custom attributes</source>
         <translation>Custom attributes</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Vouchers</source>
         <translation>Vouchers</translation>
     </message>
@@ -2024,7 +2024,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>none</source>
         <translation>none</translation>
     </message>
@@ -3449,7 +3449,7 @@ The voucher can then be used again.</translation>
         <translation>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/voucher_print.py" line="+69"/>
+        <location filename="../../piggy_desk/voucher_print.py" line="+59"/>
         <source>No barcode: this code has characters a scanner cannot type back ({characters}). Type the code at the counter.</source>
         <translation>No barcode: this code has characters a scanner cannot type back ({characters}). Type the code at the counter.</translation>
     </message>

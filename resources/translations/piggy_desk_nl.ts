@@ -1424,97 +1424,97 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Dat kan niet naar Piggy worden gestuurd.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Piggy refused the request.</source>
         <translation>Piggy heeft het verzoek geweigerd.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Piggy did not accept the details that were sent.</source>
         <translation>Piggy heeft de verstuurde gegevens niet geaccepteerd.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>This customer is not known to Piggy.</source>
         <translation>Piggy kent deze klant niet.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This promotion does not exist.</source>
         <translation>Deze actie bestaat niet.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>A voucher with this code already exists.</source>
         <translation>Er bestaat al een voucher met deze code.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>No voucher with this code was found.</source>
         <translation>Er is geen voucher met deze code gevonden.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This voucher has already been used.</source>
         <translation>Deze voucher is al gebruikt.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This voucher has expired.</source>
         <translation>Deze voucher is verlopen.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>No more vouchers can be handed out for this promotion.</source>
         <translation>Voor deze actie kunnen geen vouchers meer worden uitgegeven.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>This voucher has been switched off.</source>
         <translation>Deze voucher is uitgeschakeld.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This voucher is not valid yet.</source>
         <translation>Deze voucher is nog niet geldig.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This voucher is being used at another counter right now.</source>
         <translation>Deze voucher wordt op dit moment aan een andere kassa gebruikt.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>This voucher does not have that many uses left.</source>
         <translation>Deze voucher kan niet zo vaak meer worden gebruikt.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>The promotion of this voucher is not active.</source>
         <translation>De actie van deze voucher is niet actief.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The usage limit has been reached.</source>
         <translation>De gebruikslimiet is bereikt.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This loyalty card is not known to Piggy.</source>
         <translation>Piggy kent deze klantenkaart niet.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This loyalty card has been switched off.</source>
         <translation>Deze klantenkaart is uitgeschakeld.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>A customer with this e-mail address already exists.</source>
         <translation>Er bestaat al een klant met dit e-mailadres.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Piggy refused the API token. Ask a manager to check the settings.</source>
         <translation>Piggy heeft het API-token geweigerd. Vraag een manager de instellingen te controleren.</translation>
     </message>
@@ -1892,7 +1892,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Kies met de pijltjestoetsen een actie om die te bekijken</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+64"/>
         <source>Voucher limit:</source>
         <translation>Voucherlimiet:</translation>
     </message>
@@ -1922,12 +1922,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>ID:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>Custom attributes</source>
         <translation>Eigen kenmerken</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Vouchers</source>
         <translation>Vouchers</translation>
     </message>
@@ -2024,7 +2024,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
@@ -3449,7 +3449,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De eerste {shown} van de {total} vouchers in de lijst: één afdruk neemt er hoogstens {max}. Verfijn het filter voor de andere.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/voucher_print.py" line="+69"/>
+        <location filename="../../piggy_desk/voucher_print.py" line="+59"/>
         <source>No barcode: this code has characters a scanner cannot type back ({characters}). Type the code at the counter.</source>
         <translation>Geen barcode: deze code heeft tekens die een scanner niet kan teruggeven ({characters}). Typ de code aan de kassa.</translation>
     </message>

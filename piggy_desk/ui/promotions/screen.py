@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -46,6 +45,7 @@ from piggy_desk.ui.promotions.dialogs import CreatePromotionDialog
 from piggy_desk.ui.promotions.model import SORT_ROLE, PromotionsModel
 from piggy_desk.ui.promotions.texts import PromotionDraft, duration_text, kind_text, uses_text
 from piggy_desk.ui.widgets.banner import MessageBanner
+from piggy_desk.ui.widgets.facts import FactsSheet
 from piggy_desk.ui.widgets.row_menu import RowMenu
 
 LOAD_TASK = "promotions-load"
@@ -183,9 +183,7 @@ class PromotionsScreen(QWidget):
         self.detail_description.setObjectName("detailDescription")
         self.detail_description.setWordWrap(True)
         self.detail_description.setTextFormat(Qt.TextFormat.PlainText)
-        self.facts = QFormLayout()
-        self.facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.detail_values: dict[str, QLabel] = {}
+        self.facts = FactsSheet(page, name_prefix="detail_")
         for key, label in (
             ("voucher_limit", self.tr("Voucher limit:")),
             ("limit_per_contact", self.tr("Per customer:")),
@@ -194,22 +192,14 @@ class PromotionsScreen(QWidget):
             ("uses", self.tr("Uses per voucher:")),
             ("uuid", self.tr("ID:")),
         ):
-            value = QLabel(page)
-            value.setObjectName(f"detail_{key}")
-            value.setTextFormat(Qt.TextFormat.PlainText)
             # An id is one word: wrapped at its hyphens, its second line was cut off.
-            value.setWordWrap(key != "uuid")
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.detail_values[key] = value
-            self.facts.addRow(label, value)
-        attributes_heading = QLabel(self.tr("Custom attributes"), page)
-        attributes_heading.setObjectName("detailsHeading")
-        self.facts.addRow(attributes_heading)
-        self._fixed_rows = self.facts.rowCount()
+            self.facts.add_fact(key, label, wrap=key != "uuid", selectable=True)
+        self.detail_values = self.facts.values
+        self.facts.add_heading(self.tr("Custom attributes"))
         left = QVBoxLayout()
         left.addWidget(self.detail_name)
         left.addWidget(self.detail_description)
-        left.addLayout(self.facts)
+        left.addWidget(self.facts)
         left.addStretch(1)
 
         chart_heading = QLabel(self.tr("Vouchers"), page)
@@ -418,27 +408,26 @@ class PromotionsScreen(QWidget):
         self.detail_name.setText(promotion.name)
         self.detail_description.setText(promotion.description)
         limit = promotion.voucher_limit
-        self._set_fact(
+        self.facts.set_fact(
             "voucher_limit",
             self.tr("no limit") if limit is None else self.tr("%Ln voucher(s)", "", limit),
         )
         per_contact = promotion.limit_per_contact
-        self._set_fact(
+        self.facts.set_fact(
             "limit_per_contact",
             self.tr("no limit")
             if per_contact is None
             else self.tr("%Ln voucher(s) per customer", "", per_contact),
         )
-        self._set_fact("validity", duration_text(promotion.expiration_duration))
-        self._set_fact("uses", uses_text(promotion))
-        self._set_fact("type", kind_text(promotion))
-        self._set_fact("uuid", promotion.uuid)
-        while self.facts.rowCount() > self._fixed_rows:
-            self.facts.removeRow(self._fixed_rows)
+        self.facts.set_fact("validity", duration_text(promotion.expiration_duration))
+        self.facts.set_fact("uses", uses_text(promotion))
+        self.facts.set_fact("type", kind_text(promotion))
+        self.facts.set_fact("uuid", promotion.uuid)
+        self.facts.clear_rows()
         if not promotion.attributes:
             none = QLabel(self.tr("none"), self)
             none.setObjectName("attributesNone")
-            self.facts.addRow("", none)
+            self.facts.add_row("", none)
         for key, value in promotion.attributes.items():
             shown = QLabel("—" if value is None or value == "" else str(value), self)
             shown.setObjectName(f"attribute_{key}")
@@ -446,27 +435,10 @@ class PromotionsScreen(QWidget):
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             key_label = QLabel(f"{key}:", self)
             key_label.setTextFormat(Qt.TextFormat.PlainText)
-            self.facts.addRow(key_label, shown)
+            self.facts.add_row(key_label, shown)
         self.details_page.setAccessibleName(self._details_text())
 
     def _details_text(self) -> str:
         """The details as one text, in the order they are shown."""
-        parts = [self.detail_name.text(), self.detail_description.text()]
-        for row in range(self.facts.rowCount()):
-            texts = []
-            for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole,
-                         QFormLayout.ItemRole.SpanningRole):  # fmt: skip
-                item = self.facts.itemAt(row, role)
-                shown = item.widget() if item is not None else None
-                if isinstance(shown, QLabel) and not shown.isHidden() and shown.text():
-                    texts.append(shown.text())
-            parts.append(" ".join(texts))
+        parts = [self.detail_name.text(), self.detail_description.text(), *self.facts.lines()]
         return ". ".join(part.rstrip(".") for part in parts if part) + "."
-
-    def _set_fact(self, key: str, text: str) -> None:
-        value = self.detail_values[key]
-        value.setText(text)
-        value.setVisible(bool(text))
-        label = self.facts.labelForField(value)
-        if label is not None:
-            label.setVisible(bool(text))

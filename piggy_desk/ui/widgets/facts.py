@@ -1,0 +1,80 @@
+"""A facts sheet: label/value rows, as on the counter's voucher card and in a promotion's
+details. A row whose value is empty is hidden with its label; ``lines`` reads the rows
+shown, in order, for the one text a screen reader hears."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+
+class FactsSheet(QWidget):
+    """Fixed facts (``add_fact``, then ``set_fact`` per thing shown), headings, and rows
+    that change with what is shown (``add_row`` after the fixed ones, ``clear_rows``)."""
+
+    def __init__(self, parent: QWidget | None = None, *, name_prefix: str = "") -> None:
+        super().__init__(parent)
+        self._prefix = name_prefix
+        self._form = QFormLayout(self)
+        self._form.setContentsMargins(0, 0, 0, 0)
+        self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.values: dict[str, QLabel] = {}
+        self._fixed_rows = 0
+
+    def add_fact(
+        self, key: str, label: str, *, wrap: bool = True, selectable: bool = False
+    ) -> None:
+        """A fact's row; its value label is named ``name_prefix + key``."""
+        value = QLabel(self)
+        value.setObjectName(f"{self._prefix}{key}")
+        value.setTextFormat(Qt.TextFormat.PlainText)
+        value.setWordWrap(wrap)
+        if selectable:
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.values[key] = value
+        self._form.addRow(label, value)
+        self._fixed_rows = self._form.rowCount()
+
+    def add_heading(self, text: str) -> None:
+        heading = QLabel(text, self)
+        heading.setObjectName("detailsHeading")
+        self._form.addRow(heading)
+        self._fixed_rows = self._form.rowCount()
+
+    def set_fact(self, key: str, text: str) -> None:
+        """A fact and its label: shown with ``text``, hidden when it is empty (set once per
+        thing shown, so a row never flashes shown, then hidden)."""
+        value = self.values[key]
+        value.setText(text)
+        value.setVisible(bool(text))
+        label = self._form.labelForField(value)
+        if label is not None:
+            label.setVisible(bool(text))
+
+    def fact(self, key: str) -> str:
+        """A fact's text, or "" when its row is hidden."""
+        value = self.values[key]
+        return value.text() if value.isVisibleTo(self) else ""
+
+    def add_row(self, label: QLabel | str, value: QLabel) -> None:
+        """A row after the fixed ones, gone at the next ``clear_rows``."""
+        self._form.addRow(label, value)
+
+    def clear_rows(self) -> None:
+        while self._form.rowCount() > self._fixed_rows:
+            self._form.removeRow(self._fixed_rows)
+
+    def lines(self) -> list[str]:
+        """Each row shown as one line (its label and value), in order."""
+        lines = []
+        for row in range(self._form.rowCount()):
+            texts = []
+            for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole,
+                         QFormLayout.ItemRole.SpanningRole):  # fmt: skip
+                item = self._form.itemAt(row, role)
+                shown = item.widget() if item is not None else None
+                if isinstance(shown, QLabel) and not shown.isHidden() and shown.text():
+                    texts.append(shown.text())
+            if texts:
+                lines.append(" ".join(texts))
+        return lines
