@@ -200,12 +200,12 @@
         <translation>The chosen vouchers, or all of this customer&apos;s when none is chosen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The customer&apos;s vouchers</source>
         <translation>The customer&apos;s vouchers</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+73"/>
         <source>Looking up the customer…</source>
         <translation>Looking up the customer…</translation>
     </message>
@@ -1000,7 +1000,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/journal/screen.py" line="+42"/>
+        <location filename="../../piggy_desk/ui/journal/screen.py" line="+41"/>
         <source>Reserved</source>
         <translation>Reserved</translation>
     </message>
@@ -1138,17 +1138,17 @@ The voucher can then be used again.</translation>
 <context>
     <name>JournalScreen</name>
     <message>
-        <location line="+63"/>
+        <location line="+54"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Counter journal</source>
         <translation>Counter journal</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>Totals per promotion today:</source>
         <translation>Totals per promotion today:</translation>
     </message>
@@ -1263,12 +1263,12 @@ The voucher can then be used again.</translation>
         <translation>Training — sandbox. Nothing here touches real vouchers or customers.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+68"/>
         <source>Piggy Desk — training</source>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+84"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
@@ -1704,7 +1704,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionDraft</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/texts.py" line="+157"/>
+        <location filename="../../piggy_desk/ui/promotions/texts.py" line="+156"/>
         <source>A promotion needs a name.</source>
         <translation>A promotion needs a name.</translation>
     </message>
@@ -1752,7 +1752,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionTexts</name>
     <message>
-        <location line="-168"/>
+        <location line="-166"/>
         <source>Single use</source>
         <translation>Single use</translation>
     </message>
@@ -1762,7 +1762,7 @@ The voucher can then be used again.</translation>
         <translation>Multi-use</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>no expiry</source>
         <translation>no expiry</translation>
     </message>
@@ -1838,7 +1838,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionsModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/model.py" line="+33"/>
+        <location filename="../../piggy_desk/ui/promotions/model.py" line="+27"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1872,12 +1872,12 @@ The voucher can then be used again.</translation>
     <name>PromotionsScreen</name>
     <message>
         <location filename="../../piggy_desk/ui/promotions/screen.py" line="+102"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Promotions</source>
         <translation>Promotions</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
@@ -1887,12 +1887,12 @@ The voucher can then be used again.</translation>
         <translation>New promotion…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Arrow keys choose a promotion to see it</source>
         <translation>Arrow keys choose a promotion to see it</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+59"/>
         <source>Voucher limit:</source>
         <translation>Voucher limit:</translation>
     </message>
@@ -3096,7 +3096,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>StatusBadge</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+114"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+108"/>
         <source>Status: {word}</source>
         <translation>Status: {word}</translation>
     </message>
@@ -3104,7 +3104,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>StatusLook</name>
     <message>
-        <location line="-163"/>
+        <location line="-157"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
@@ -3752,7 +3752,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+174"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+166"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>in %Ln day</numerusform>

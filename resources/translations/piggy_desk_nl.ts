@@ -200,12 +200,12 @@
         <translation>De gekozen vouchers, of alle vouchers van deze klant als er geen gekozen is</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The customer&apos;s vouchers</source>
         <translation>Vouchers van de klant</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+73"/>
         <source>Looking up the customer…</source>
         <translation>Klant opzoeken…</translation>
     </message>
@@ -1000,7 +1000,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/journal/screen.py" line="+42"/>
+        <location filename="../../piggy_desk/ui/journal/screen.py" line="+41"/>
         <source>Reserved</source>
         <translation>Gereserveerd</translation>
     </message>
@@ -1138,17 +1138,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>JournalScreen</name>
     <message>
-        <location line="+63"/>
+        <location line="+54"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Counter journal</source>
         <translation>Kassalogboek</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>Totals per promotion today:</source>
         <translation>Totalen per actie vandaag:</translation>
     </message>
@@ -1263,12 +1263,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Training — oefenomgeving. Niets hier raakt echte vouchers of klanten.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+68"/>
         <source>Piggy Desk — training</source>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+84"/>
         <source>Training mode</source>
         <translation>Trainingsmodus</translation>
     </message>
@@ -1704,7 +1704,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionDraft</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/texts.py" line="+157"/>
+        <location filename="../../piggy_desk/ui/promotions/texts.py" line="+156"/>
         <source>A promotion needs a name.</source>
         <translation>Een actie heeft een naam nodig.</translation>
     </message>
@@ -1752,7 +1752,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionTexts</name>
     <message>
-        <location line="-168"/>
+        <location line="-166"/>
         <source>Single use</source>
         <translation>Eenmalig</translation>
     </message>
@@ -1762,7 +1762,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Meermalig</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>no expiry</source>
         <translation>verloopt niet</translation>
     </message>
@@ -1838,7 +1838,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionsModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/model.py" line="+33"/>
+        <location filename="../../piggy_desk/ui/promotions/model.py" line="+27"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
@@ -1872,12 +1872,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     <name>PromotionsScreen</name>
     <message>
         <location filename="../../piggy_desk/ui/promotions/screen.py" line="+102"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Promotions</source>
         <translation>Acties</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
@@ -1887,12 +1887,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Nieuwe actie…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Arrow keys choose a promotion to see it</source>
         <translation>Kies met de pijltjestoetsen een actie om die te bekijken</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+59"/>
         <source>Voucher limit:</source>
         <translation>Voucherlimiet:</translation>
     </message>
@@ -3096,7 +3096,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>StatusBadge</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+114"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+108"/>
         <source>Status: {word}</source>
         <translation>Status: {word}</translation>
     </message>
@@ -3104,7 +3104,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>StatusLook</name>
     <message>
-        <location line="-163"/>
+        <location line="-157"/>
         <source>Valid</source>
         <translation>Geldig</translation>
     </message>
@@ -3752,7 +3752,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+174"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+166"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>over %Ln dag</numerusform>

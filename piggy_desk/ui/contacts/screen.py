@@ -18,13 +18,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +47,7 @@ from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.widgets import status_look
 from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.row_menu import RowMenu
-from piggy_desk.ui.widgets.table import HeaderTableModel
+from piggy_desk.ui.widgets.table import HeaderTableModel, list_table
 
 MAX_PAGE_SIZE = 500
 SEARCH_TASK = "contacts-search"
@@ -261,15 +261,14 @@ class ContactsScreen(QWidget):
         self.print_button.clicked.connect(self._on_print_button_clicked)
         self.count_label = QLabel(self.card)
         self.count_label.setObjectName("contactVoucherCount")
-        self.table = QTableView(self.card)
-        self.table.setObjectName("contactVouchers")
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.setAccessibleName(self.tr("The customer's vouchers"))
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table = list_table(
+            self.card,
+            "contactVouchers",
+            self.model,
+            self.tr("The customer's vouchers"),
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,  # print the chosen
+        )
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(
             ContactVouchersModel.PROMOTION, QHeaderView.ResizeMode.Stretch
         )

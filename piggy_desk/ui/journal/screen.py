@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +35,7 @@ from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner, ended
 from piggy_desk.ui.journal.controller import JournalController
 from piggy_desk.ui.widgets.banner import MessageBanner
-from piggy_desk.ui.widgets.table import HeaderTableModel
+from piggy_desk.ui.widgets.table import ListTableModel, list_table
 
 _ACTION_WORDS = {
     "lock": QT_TRANSLATE_NOOP("JournalModel", "Reserved"),
@@ -106,7 +105,7 @@ def detail_text(detail: str | None) -> str:
     return sentence
 
 
-class JournalModel(HeaderTableModel):
+class JournalModel(ListTableModel[JournalEntry]):
     """Journal entries as rows: time, what, code, promotion, uses, outcome, detail."""
 
     HEADERS = (
@@ -119,25 +118,16 @@ class JournalModel(HeaderTableModel):
         QT_TRANSLATE_NOOP("JournalModel", "Detail"),
     )
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._entries: list[JournalEntry] = []
-
     def set_entries(self, entries: list[JournalEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entry(self, row: int) -> JournalEntry:
-        return self._entries[row]
-
-    def row_total(self) -> int:
-        return len(self._entries)
+        return self.rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
-        entry = self._entries[index.row()]
+        entry = self.rows[index.row()]
         column = index.column()
         if column == 0:
             return time_text(entry.started_at, seconds=True)
@@ -183,13 +173,7 @@ class JournalScreen(QWidget):
         refresh.setObjectName("journalRefresh")
         refresh.setAutoDefault(False)
         refresh.clicked.connect(self.refresh)
-        self.table = QTableView(self)
-        self.table.setObjectName("journalTable")
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.setAccessibleName(self.tr("Counter journal"))
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
+        self.table = list_table(self, "journalTable", self.model, self.tr("Counter journal"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.totals = QLabel(self)

@@ -5,9 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -16,16 +13,13 @@ from piggy_desk.api import (
 )
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP
 from piggy_desk.ui.promotions.texts import duration_text, limit_text, uses_text
-from piggy_desk.ui.widgets.table import HeaderTableModel
+from piggy_desk.ui.widgets.table import Index, ListTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole.value + 1
 """The value a column sorts by: numbers for limits and durations, folded text otherwise."""
 
 
-Index = QModelIndex | QPersistentModelIndex
-
-
-class PromotionsModel(HeaderTableModel):
+class PromotionsModel(ListTableModel[Promotion]):
     """Promotions as rows: name, description, voucher limit, limit per customer, validity,
     uses per voucher."""
 
@@ -39,32 +33,23 @@ class PromotionsModel(HeaderTableModel):
     )
     NUMBER_COLUMNS = frozenset({2, 3, 4, 5})
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._promotions: list[Promotion] = []
-
     def set_promotions(self, promotions: Sequence[Promotion]) -> None:
-        self.beginResetModel()
-        self._promotions = list(promotions)
-        self.endResetModel()
+        self.set_rows(promotions)
 
     def promotion(self, row: int) -> Promotion:
-        return self._promotions[row]
+        return self.rows[row]
 
     def row_of(self, promotion_uuid: str) -> int | None:
         """The row of the promotion with this id, or None."""
-        for row, promotion in enumerate(self._promotions):
+        for row, promotion in enumerate(self.rows):
             if promotion.uuid == promotion_uuid:
                 return row
         return None
 
-    def row_total(self) -> int:
-        return len(self._promotions)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._promotions):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        promotion = self._promotions[index.row()]
+        promotion = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(promotion, column)

@@ -9,12 +9,7 @@ import asyncio
 import itertools
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -24,16 +19,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from piggy_desk.api import (
-    PiggyClient,
-    PiggyError,
-    Promotion,
-)
+from piggy_desk.api import PiggyClient, PiggyError, Promotion
 from piggy_desk.notices import Tone
 from piggy_desk.ui.core.accessibility import label_controls
 from piggy_desk.ui.core.i18n import error_text
@@ -47,6 +37,7 @@ from piggy_desk.ui.promotions.texts import PromotionDraft, duration_text, kind_t
 from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.facts import FactsSheet
 from piggy_desk.ui.widgets.row_menu import RowMenu
+from piggy_desk.ui.widgets.table import list_table
 
 LOAD_TASK = "promotions-load"
 
@@ -117,19 +108,17 @@ class PromotionsScreen(QWidget):
         self.banner = MessageBanner(self)
         self.banner.hide()
 
-        self.table = QTableView(self)
-        self.table.setObjectName("promotionsTable")
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.setAccessibleName(self.tr("Promotions"))
+        self.table = list_table(
+            self,
+            "promotionsTable",
+            self.proxy,
+            self.tr("Promotions"),
+            selection=QAbstractItemView.SelectionMode.SingleSelection,
+        )
         self.table.setAccessibleDescription(self.tr("Arrow keys choose a promotion to see it"))
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         columns = self.table.horizontalHeader()

@@ -3,6 +3,7 @@ and Piggy's own checks on a new promotion (PromotionDraft, check_draft)."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -50,13 +51,11 @@ class PromotionTexts(QObject):
     """The texts of promotions that belong to no widget, in the person's language
     (a QObject because lupdate marks plural forms only in ``self.tr`` calls)."""
 
-    _shared: PromotionTexts | None = None
-
     @classmethod
+    @functools.cache
     def instance(cls) -> PromotionTexts:
-        if cls._shared is None:
-            cls._shared = cls()
-        return cls._shared
+        """The one shared instance."""
+        return cls()
 
     def duration(self, seconds: int | None) -> str:
         if seconds is None or seconds <= 0:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -99,6 +99,19 @@ class _NotBuiltYet(QWidget):
         self.build = build
 
 
+Screen = TypeVar("Screen", bound=QWidget)
+
+
+class _Tab(Generic[Screen]):
+    """A manager screen as the window's attribute: built the first time it is read."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, window: MainWindow, owner: type[MainWindow]) -> Screen:
+        return cast(Screen, window._screen(self.name))
+
+
 log = logging.getLogger(__name__)
 
 # The line logged (at debug level) when the window is first painted: the bundle's start is
@@ -180,25 +193,11 @@ class MainWindow(QMainWindow):
 
     # --- the screens ------------------------------------------------------------------------
 
-    @property
-    def vouchers(self) -> VouchersScreen:
-        return cast("VouchersScreen", self._screen("vouchers"))
-
-    @property
-    def promotions(self) -> PromotionsScreen:
-        return cast("PromotionsScreen", self._screen("promotions"))
-
-    @property
-    def contacts(self) -> ContactsScreen:
-        return cast("ContactsScreen", self._screen("contacts"))
-
-    @property
-    def journal_screen(self) -> JournalScreen:
-        return cast("JournalScreen", self._screen("journal"))
-
-    @property
-    def settings_screen(self) -> SettingsScreen:
-        return cast("SettingsScreen", self._screen("settings"))
+    vouchers: _Tab[VouchersScreen] = _Tab("vouchers")
+    promotions: _Tab[PromotionsScreen] = _Tab("promotions")
+    contacts: _Tab[ContactsScreen] = _Tab("contacts")
+    journal_screen: _Tab[JournalScreen] = _Tab("journal")
+    settings_screen: _Tab[SettingsScreen] = _Tab("settings")
 
     def _screen(self, name: str) -> QWidget:
         """The screen, built and put in its tab's place the first time it is needed."""

@@ -144,43 +144,37 @@ def _glyph_pixmap(
     return pixmap
 
 
+# The straight strokes of each glyph, as points in fractions of the icon's side.
+_STROKES: dict[str, tuple[tuple[tuple[float, float], ...], ...]] = {
+    "check": (((0.28, 0.52), (0.44, 0.68), (0.73, 0.35)),),
+    "cross": (((0.32, 0.32), (0.68, 0.68)), ((0.68, 0.32), (0.32, 0.68))),
+    "bar": (((0.28, 0.5), (0.72, 0.5)),),
+    "hourglass": (((0.33, 0.27), (0.67, 0.27), (0.33, 0.73), (0.67, 0.73)),),
+    "clock": (((0.5, 0.36), (0.5, 0.5), (0.6, 0.58)),),
+    "lock": (),
+    "info": (((0.5, 0.42), (0.5, 0.72)),),
+    "bang": (((0.5, 0.26), (0.5, 0.6)),),
+}
+
+
 def _glyph_path(glyph: str, s: float) -> QPainterPath:
     path = QPainterPath()
-    if glyph == "check":
-        path.moveTo(s * 0.28, s * 0.52)
-        path.lineTo(s * 0.44, s * 0.68)
-        path.lineTo(s * 0.73, s * 0.35)
-    elif glyph == "cross":
-        path.moveTo(s * 0.32, s * 0.32)
-        path.lineTo(s * 0.68, s * 0.68)
-        path.moveTo(s * 0.68, s * 0.32)
-        path.lineTo(s * 0.32, s * 0.68)
-    elif glyph == "bar":
-        path.moveTo(s * 0.28, s * 0.5)
-        path.lineTo(s * 0.72, s * 0.5)
-    elif glyph == "hourglass":
-        path.moveTo(s * 0.33, s * 0.27)
-        path.lineTo(s * 0.67, s * 0.27)
-        path.lineTo(s * 0.33, s * 0.73)
-        path.lineTo(s * 0.67, s * 0.73)
-        path.closeSubpath()
-    elif glyph == "clock":
+    if glyph == "clock":
         path.addEllipse(QPointF(s / 2, s / 2), s * 0.25, s * 0.25)
-        path.moveTo(s / 2, s * 0.36)
-        path.lineTo(s / 2, s / 2)
-        path.lineTo(s * 0.6, s * 0.58)
     elif glyph == "lock":
         path.addRect(QRectF(s * 0.32, s * 0.46, s * 0.36, s * 0.26))
         path.moveTo(s * 0.4, s * 0.46)
         path.arcTo(QRectF(s * 0.4, s * 0.26, s * 0.2, s * 0.3), 180, -180)
-    elif glyph in {"info", "bang"}:
-        top, bottom = (0.42, 0.72) if glyph == "info" else (0.26, 0.6)
-        path.moveTo(s / 2, s * top)
-        path.lineTo(s / 2, s * bottom)
-    else:  # question
+    elif glyph not in _STROKES:  # question
         path.moveTo(s * 0.38, s * 0.38)
         path.arcTo(QRectF(s * 0.38, s * 0.26, s * 0.24, s * 0.24), 180, -200)
         path.lineTo(s / 2, s * 0.6)
+    for (x, y), *points in _STROKES.get(glyph, ()):
+        path.moveTo(s * x, s * y)
+        for x, y in points:
+            path.lineTo(s * x, s * y)
+    if glyph == "hourglass":
+        path.closeSubpath()
     return path
 
 
@@ -224,13 +218,11 @@ def relative_hint(moment: datetime, now: datetime) -> str:
 class _RelativeTime(QObject):
     """Owns the relative-time texts: lupdate marks plural forms only in ``self.tr`` calls."""
 
-    _shared: _RelativeTime | None = None
-
     @classmethod
+    @functools.cache
     def instance(cls) -> _RelativeTime:
-        if cls._shared is None:
-            cls._shared = cls()
-        return cls._shared
+        """The one shared instance."""
+        return cls()
 
     def hint(self, moment: datetime, now: datetime) -> str:
         seconds = (moment - now).total_seconds()
