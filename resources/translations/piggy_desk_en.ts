@@ -132,7 +132,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+71"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+70"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -175,32 +175,32 @@
         <translation>Customer e-mail address or loyalty card</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Find</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Find a customer by e-mail address or loyalty card.</source>
         <translation>Find a customer by e-mail address or loyalty card.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Use on the counter</source>
         <translation>Use on the counter</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Print vouchers…</source>
         <translation>Print vouchers…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The chosen vouchers, or all of this customer&apos;s when none is chosen</source>
         <translation>The chosen vouchers, or all of this customer&apos;s when none is chosen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The customer&apos;s vouchers</source>
         <translation>The customer&apos;s vouchers</translation>
     </message>
@@ -475,7 +475,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/dialogs.py" line="+47"/>
+        <location filename="../../piggy_desk/ui/promotions/dialogs.py" line="+48"/>
         <source>days</source>
         <translation>days</translation>
     </message>
@@ -490,48 +490,48 @@ The voucher can then be used again.</translation>
         <translation>New promotion</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>What the customer sees, e.g. Free coffee</source>
         <translation>What the customer sees, e.g. Free coffee</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>One or two sentences on what the voucher gives</source>
         <translation>One or two sentences on what the voucher gives</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Uses per voucher</source>
         <translation>Uses per voucher</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+5"/>
         <source>No limit</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-3"/>
         <source>Voucher limit</source>
         <translation>Voucher limit</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Vouchers per customer</source>
         <translation>Vouchers per customer</translation>
     </message>
@@ -541,17 +541,17 @@ The voucher can then be used again.</translation>
         <translation>Vouchers valid for</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No expiry</source>
         <translation>No expiry</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Unit of the validity</source>
         <translation>Unit of the validity</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -924,7 +924,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>GlyphIcon</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+96"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+98"/>
         <source>Status icon</source>
         <translation>Status icon</translation>
     </message>
@@ -1143,7 +1143,7 @@ The voucher can then be used again.</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Counter journal</source>
         <translation>Counter journal</translation>
     </message>
@@ -1871,23 +1871,23 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionsScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+102"/>
-        <location line="+22"/>
+        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+94"/>
+        <location line="+20"/>
         <source>Promotions</source>
         <translation>Promotions</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-17"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>New promotion…</source>
         <translation>New promotion…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Arrow keys choose a promotion to see it</source>
         <translation>Arrow keys choose a promotion to see it</translation>
     </message>
@@ -3752,7 +3752,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+166"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+189"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>in %Ln day</numerusform>

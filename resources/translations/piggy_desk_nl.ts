@@ -132,7 +132,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+71"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+70"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -175,32 +175,32 @@
         <translation>E-mailadres of klantenkaart van de klant</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Find</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Find a customer by e-mail address or loyalty card.</source>
         <translation>Zoek een klant op e-mailadres of klantenkaart.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Use on the counter</source>
         <translation>Gebruiken aan de kassa</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Print vouchers…</source>
         <translation>Vouchers afdrukken…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The chosen vouchers, or all of this customer&apos;s when none is chosen</source>
         <translation>De gekozen vouchers, of alle vouchers van deze klant als er geen gekozen is</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The customer&apos;s vouchers</source>
         <translation>Vouchers van de klant</translation>
     </message>
@@ -475,7 +475,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/dialogs.py" line="+47"/>
+        <location filename="../../piggy_desk/ui/promotions/dialogs.py" line="+48"/>
         <source>days</source>
         <translation>dagen</translation>
     </message>
@@ -490,48 +490,48 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Nieuwe actie</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>What the customer sees, e.g. Free coffee</source>
         <translation>Wat de klant ziet, bijv. Gratis koffie</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>One or two sentences on what the voucher gives</source>
         <translation>Een of twee zinnen over wat de voucher oplevert</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>Description</source>
         <translation>Omschrijving</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Type</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Uses per voucher</source>
         <translation>Aantal keer per voucher</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+5"/>
         <source>No limit</source>
         <translation>Geen limiet</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-3"/>
         <source>Voucher limit</source>
         <translation>Voucherlimiet</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Vouchers per customer</source>
         <translation>Vouchers per klant</translation>
     </message>
@@ -541,17 +541,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Vouchers geldig gedurende</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No expiry</source>
         <translation>Verloopt niet</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Unit of the validity</source>
         <translation>Eenheid van de geldigheid</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
@@ -924,7 +924,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>GlyphIcon</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+96"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+98"/>
         <source>Status icon</source>
         <translation>Statuspictogram</translation>
     </message>
@@ -1143,7 +1143,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Counter journal</source>
         <translation>Kassalogboek</translation>
     </message>
@@ -1871,23 +1871,23 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionsScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+102"/>
-        <location line="+22"/>
+        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+94"/>
+        <location line="+20"/>
         <source>Promotions</source>
         <translation>Acties</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-17"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>New promotion…</source>
         <translation>Nieuwe actie…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Arrow keys choose a promotion to see it</source>
         <translation>Kies met de pijltjestoetsen een actie om die te bekijken</translation>
     </message>
@@ -3752,7 +3752,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+166"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+189"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>over %Ln dag</numerusform>

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +43,7 @@ from piggy_desk.ui.contacts.search import MAX_SEARCH_FIELD, ContactQuery, Search
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, date_time_text, error_text
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
-from piggy_desk.ui.widgets import status_look
+from piggy_desk.ui.widgets import action_button, status_look
 from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.row_menu import RowMenu
 from piggy_desk.ui.widgets.table import HeaderTableModel, list_table
@@ -210,11 +209,10 @@ class ContactsScreen(QWidget):
         self.search_field.setMaxLength(MAX_SEARCH_FIELD)
         self.search_field.setClearButtonEnabled(True)
         self.search_field.returnPressed.connect(self._on_search_field_return_pressed)
-        self.find_button = QPushButton(self.tr("Find"), self)
-        self.find_button.setObjectName("contactFindButton")
-        self.find_button.setAutoDefault(False)
+        self.find_button = action_button(
+            self, self.tr("Find"), "contactFindButton", self._on_find_button_clicked
+        )
         self.find_button.setMinimumHeight(44)
-        self.find_button.clicked.connect(self._on_find_button_clicked)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_field, 1)
         search_row.addWidget(self.find_button)
@@ -246,19 +244,23 @@ class ContactsScreen(QWidget):
         self.found_by_label = QLabel(self.card)
         self.found_by_label.setObjectName("contactFoundBy")
         self.found_by_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.use_on_counter_button = QPushButton(self.tr("Use on the counter"), self.card)
-        self.use_on_counter_button.setObjectName("useOnCounterButton")
-        self.use_on_counter_button.setAutoDefault(False)
+        self.use_on_counter_button = action_button(
+            self.card,
+            self.tr("Use on the counter"),
+            "useOnCounterButton",
+            self._on_use_on_counter_button_clicked,
+        )
         self.use_on_counter_button.setMinimumHeight(44)
-        self.use_on_counter_button.clicked.connect(self._on_use_on_counter_button_clicked)
-        self.print_button = QPushButton(self.tr("Print vouchers…"), self.card)
-        self.print_button.setObjectName("printContactVouchersButton")
-        self.print_button.setAutoDefault(False)
+        self.print_button = action_button(
+            self.card,
+            self.tr("Print vouchers…"),
+            "printContactVouchersButton",
+            self._on_print_button_clicked,
+        )
         self.print_button.setMinimumHeight(44)
         self.print_button.setToolTip(
             self.tr("The chosen vouchers, or all of this customer's when none is chosen")
         )
-        self.print_button.clicked.connect(self._on_print_button_clicked)
         self.count_label = QLabel(self.card)
         self.count_label.setObjectName("contactVoucherCount")
         self.table = list_table(

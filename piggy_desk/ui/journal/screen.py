@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, date_text, time_text, tra
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner, ended
 from piggy_desk.ui.journal.controller import JournalController
+from piggy_desk.ui.widgets import action_button
 from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.table import ListTableModel, list_table
 
@@ -169,10 +169,7 @@ class JournalScreen(QWidget):
     def _setup_ui(self) -> None:
         self.title = QLabel(self)
         self.title.setObjectName("journalTitle")
-        refresh = QPushButton(self.tr("Refresh"), self)
-        refresh.setObjectName("journalRefresh")
-        refresh.setAutoDefault(False)
-        refresh.clicked.connect(self.refresh)
+        refresh = action_button(self, self.tr("Refresh"), "journalRefresh", self.refresh)
         self.table = list_table(self, "journalTable", self.model, self.tr("Counter journal"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -40,6 +40,7 @@ from piggy_desk.ui.promotions.texts import (
     PromotionDraft,
     check_draft,
 )
+from piggy_desk.ui.widgets import named
 from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.form import field_row
 
@@ -115,41 +116,39 @@ class CreatePromotionDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.banner = MessageBanner(self)
-        self.name_input = QLineEdit(self)
-        self.name_input.setObjectName("nameInput")
+        self.name_input = named(QLineEdit(self), "nameInput", self.tr("Name"))
         self.name_input.setPlaceholderText(self.tr("What the customer sees, e.g. Free coffee"))
-        self.name_input.setAccessibleName(self.tr("Name"))
-        self.description_input = _DescriptionEdit(self)
-        self.description_input.setObjectName("descriptionInput")
+        self.description_input = named(
+            _DescriptionEdit(self), "descriptionInput", self.tr("Description")
+        )
         self.description_input.setPlaceholderText(
             self.tr("One or two sentences on what the voucher gives")
         )
-        self.description_input.setAccessibleName(self.tr("Description"))
         self.description_input.setTabChangesFocus(True)
-        self.type_input = QComboBox(self)
-        self.type_input.setObjectName("typeInput")
-        self.type_input.setAccessibleName(self.tr("Type"))
+        self.type_input = named(QComboBox(self), "typeInput", self.tr("Type"))
         for kind, word in TYPES:
             self.type_input.addItem(QCoreApplication.translate("PromotionTexts", word), str(kind))
-        self.uses_input = QSpinBox(self)
-        self.uses_input.setObjectName("usesInput")
-        self.uses_input.setAccessibleName(self.tr("Uses per voucher"))
+        self.uses_input = named(QSpinBox(self), "usesInput", self.tr("Uses per voucher"))
         self.uses_input.setRange(1, MAX_USES)
         self.type_input.currentIndexChanged.connect(self._on_type_input_current_index_changed)
         self._on_type_input_current_index_changed(0)
-        self.voucher_limit_input = _LimitSpinBox(self.tr("No limit"), MAX_INTEGER, self)
-        self.voucher_limit_input.setObjectName("voucherLimitInput")
-        self.voucher_limit_input.setAccessibleName(self.tr("Voucher limit"))
-        self.limit_per_contact_input = _LimitSpinBox(self.tr("No limit"), MAX_INTEGER, self)
-        self.limit_per_contact_input.setObjectName("limitPerContactInput")
-        self.limit_per_contact_input.setAccessibleName(self.tr("Vouchers per customer"))
-        self.validity_input = QSpinBox(self)
-        self.validity_input.setObjectName("validityAmountInput")
-        self.validity_input.setAccessibleName(self.tr("Vouchers valid for"))
+        self.voucher_limit_input = named(
+            _LimitSpinBox(self.tr("No limit"), MAX_INTEGER, self),
+            "voucherLimitInput",
+            self.tr("Voucher limit"),
+        )
+        self.limit_per_contact_input = named(
+            _LimitSpinBox(self.tr("No limit"), MAX_INTEGER, self),
+            "limitPerContactInput",
+            self.tr("Vouchers per customer"),
+        )
+        self.validity_input = named(
+            QSpinBox(self), "validityAmountInput", self.tr("Vouchers valid for")
+        )
         self.validity_input.setSpecialValueText(self.tr("No expiry"))
-        self.validity_unit = QComboBox(self)
-        self.validity_unit.setObjectName("validityUnitInput")
-        self.validity_unit.setAccessibleName(self.tr("Unit of the validity"))
+        self.validity_unit = named(
+            QComboBox(self), "validityUnitInput", self.tr("Unit of the validity")
+        )
         for word, seconds in VALIDITY_UNITS:
             self.validity_unit.addItem(self.tr(word), seconds)
         self.validity_unit.currentIndexChanged.connect(self._on_validity_unit_current_index_changed)

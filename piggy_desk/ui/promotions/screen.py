@@ -34,6 +34,7 @@ from piggy_desk.ui.promotions.controller import PromotionsController
 from piggy_desk.ui.promotions.dialogs import CreatePromotionDialog
 from piggy_desk.ui.promotions.model import SORT_ROLE, PromotionsModel
 from piggy_desk.ui.promotions.texts import PromotionDraft, duration_text, kind_text, uses_text
+from piggy_desk.ui.widgets import action_button
 from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.facts import FactsSheet
 from piggy_desk.ui.widgets.row_menu import RowMenu
@@ -92,14 +93,12 @@ class PromotionsScreen(QWidget):
     def _setup_ui(self) -> None:
         self.title = QLabel(self.tr("Promotions"), self)
         self.title.setObjectName("promotionsTitle")
-        self.refresh_button = QPushButton(self.tr("Refresh"), self)
-        self.refresh_button.setObjectName("refreshPromotionsButton")
-        self.refresh_button.setAutoDefault(False)
-        self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
-        self.new_button = QPushButton(self.tr("New promotion…"), self)
-        self.new_button.setObjectName("newPromotionButton")
-        self.new_button.setAutoDefault(False)
-        self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.refresh_button = action_button(
+            self, self.tr("Refresh"), "refreshPromotionsButton", self._on_refresh_button_clicked
+        )
+        self.new_button = action_button(
+            self, self.tr("New promotion…"), "newPromotionButton", self._on_new_button_clicked
+        )
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.refresh_button)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -17,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from piggy_desk.notices import Tone
 from piggy_desk.ui.core import theme
@@ -208,6 +210,29 @@ class StatusBadge(QFrame):
     @property
     def word(self) -> str:
         return self._word.text()
+
+
+Named = TypeVar("Named", bound=QWidget)
+
+
+def named(widget: Named, name: str, accessible_name: str) -> Named:
+    """The widget, named for the style sheet and the tests, and for a screen reader."""
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible_name)
+    return widget
+
+
+def action_button(
+    parent: QWidget, text: str, name: str, clicked: Callable[[], object] | None = None
+) -> QPushButton:
+    """A button that does one thing when pressed: Enter in a field never presses it (no
+    auto-default), named for the style sheet and the tests."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setAutoDefault(False)
+    if clicked is not None:
+        button.clicked.connect(clicked)
+    return button
 
 
 def relative_hint(moment: datetime, now: datetime) -> str:
