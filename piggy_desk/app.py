@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import functools
 import logging
 import os
@@ -21,9 +22,8 @@ from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessag
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from piggy_desk import __version__
-from piggy_desk.api import ClientCredentials, InvalidRequest, PiggyClient
+from piggy_desk.api import InvalidRequest
 from piggy_desk.counter.connection import ConnectionWatch
-from piggy_desk.counter.flow import CounterSettings, RedemptionFlow
 from piggy_desk.counter.journal import Journal, JournalDamaged
 from piggy_desk.logs import LOG_FILE_NAME, configure_logging, default_log_dir, register_secret
 from piggy_desk.settings import (
@@ -51,6 +51,7 @@ from piggy_desk.ui.shell.one_copy import DataFolderGuard, call_running_copy, tak
 from piggy_desk.ui.shell.start_failure import LOG_FILE_SENTENCE, report_start_failure
 
 if TYPE_CHECKING:
+    from piggy_desk.api import ClientCredentials, PiggyClient
     from piggy_desk.sandbox import RunningSandbox
     from piggy_desk.ui.contacts.screen import ContactsScreen
     from piggy_desk.ui.journal.screen import JournalScreen
@@ -60,6 +61,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("piggy_desk")
 STYLE = Path(__file__).with_name("resources") / "counter.qss"
+# How long the start waits for the window's first paint before it imports the client
+# anyway (a window that is not painted at once: hidden, minimised, a slow display).
+FIRST_PAINT_WAIT = 0.5
 LOG_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING}
 
 
@@ -87,43 +91,54 @@ def build_main_window(
     a Personal Access Token, or an OAuth client's id and secret.
     """
     settings = settings or Settings()
+    window = build_counter_window(
+        data_dir=data_dir,
+        settings=settings,
+        training=training,
+        manager=manager,
+        sounds=sounds,
+        token_store=token_store,
+        config_folder=config_folder,
+        theme_keeper=theme_keeper,
+        loaded=loaded,
+    )
+    attach_client(window, base_url=base_url, token=token, settings=settings)
+    window.start()
+    return window
+
+
+def build_counter_window(
+    *,
+    data_dir: Path,
+    settings: Settings,
+    training: bool = False,
+    manager: bool = False,
+    sounds: SoundPlayer | None = None,
+    token_store: TokenStore | None = None,
+    config_folder: Path | None = None,
+    theme_keeper: theme.ThemeKeeper | None = None,
+    loaded: LoadedSettings | None = None,
+) -> MainWindow:
+    """The main window with its counter and journal, without the client and the flow
+    (``attach_client``, then ``start``): it can be shown and typed into before httpx is
+    imported. Scans submitted meanwhile wait in the controller for the flow."""
     messages = MessagePath()
     tasks = TaskRunner(messages.on_task_failed)
     watch = ConnectionWatch()
     # The journal first: when it cannot be opened, no client is left unclosed.
     journal = Journal.in_folder(data_dir)
-    if isinstance(token, ClientCredentials):
-        client = PiggyClient(base_url, client_credentials=token, observer=watch.observe)
-    else:
-        register_secret(token)
-        client = PiggyClient(base_url, token, observer=watch.observe)
     controller = CounterController(tasks)
-    flow = RedemptionFlow(
-        client,
-        journal,
-        controller,
-        CounterSettings(
-            lock_before_redeem=settings.lock_before_redeem,
-            shop_uuid=settings.shop_uuid,
-            scan_rules=scan_rules(settings),
-        ),
-        translate=translate,
-        time_text=time_text,
-    )
-    controller.attach(flow)
     sounds = sounds or SoundPlayer(cache_dir() / "sounds", enabled=settings.sounds)
     counter = CounterScreen(controller, messages, sounds, manager=manager)
     window = MainWindow(
-        client=client,
         journal=journal,
-        flow=flow,
         controller=controller,
         counter=counter,
         # The manager screens are built (and their modules imported) when first opened.
         journal_screen=lambda: _journal_screen(journal, tasks, messages),
-        vouchers=lambda: _vouchers_screen(client, tasks, messages),
-        promotions=lambda: _promotions_screen(client, tasks, messages),
-        contacts=lambda: _contacts_screen(client, tasks, messages),
+        vouchers=lambda: _vouchers_screen(window.client, tasks, messages),
+        promotions=lambda: _promotions_screen(window.client, tasks, messages),
+        contacts=lambda: _contacts_screen(window.client, tasks, messages),
         settings_screen=lambda: _settings_screen(
             settings,
             token_store or TokenStore(),
@@ -131,7 +146,7 @@ def build_main_window(
             messages,
             # Training saves its own settings: never the shop's real ones.
             config_folder or (data_dir / "settings" if training else config_dir()),
-            client,
+            window.client,
             loaded,
             training,
         ),
@@ -153,8 +168,37 @@ def build_main_window(
         notes.append(problems_note(loaded))
     if notes:
         window.statusBar().showMessage(" ".join(notes))
-    window.start()
+    counter.focus_scan()  # a scanner's keys go to the scan field from the first paint
     return window
+
+
+def attach_client(
+    window: MainWindow, *, base_url: str, token: str | ClientCredentials, settings: Settings
+) -> None:
+    """The client (httpx is imported here) and the counter's flow, given to the window."""
+    from piggy_desk.api import ClientCredentials, PiggyClient
+    from piggy_desk.counter.flow import CounterSettings, RedemptionFlow
+
+    observe = window.watch.observe
+    if isinstance(token, ClientCredentials):
+        client = PiggyClient(base_url, client_credentials=token, observer=observe)
+    else:
+        register_secret(token)
+        client = PiggyClient(base_url, token, observer=observe)
+    flow = RedemptionFlow(
+        client,
+        window.journal,
+        window.controller,
+        CounterSettings(
+            lock_before_redeem=settings.lock_before_redeem,
+            shop_uuid=settings.shop_uuid,
+            scan_rules=scan_rules(settings),
+        ),
+        translate=translate,
+        time_text=time_text,
+    )
+    window.attach(client, flow)
+    window.controller.attach(flow)
 
 
 def problems_note(loaded: LoadedSettings) -> str:
@@ -352,9 +396,7 @@ async def _run(
             base_url = base_url_of(sandbox_socket)
             settings = replace(settings, shop_uuid=KNOWN.SHOP_UUID)
         build = functools.partial(
-            build_main_window,
-            base_url=base_url,
-            token=token,
+            build_counter_window,
             data_dir=folder,
             settings=settings,
             training=training,
@@ -388,6 +430,13 @@ async def _run(
         log.info("the counter is open on the data folder %s", folder)
         if damaged is not None:
             _tell_journal_damaged(window, damaged, log_file)
+        # The counter is painted and takes keys; what the first look-up needs (httpx, the
+        # client, the flow) is imported now, while a scanner types: a scan submitted
+        # meanwhile waits in the controller (issue 20).
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(window.painted.wait(), FIRST_PAINT_WAIT)
+        attach_client(window, base_url=base_url, token=token, settings=settings)
+        window.start()
         if sandbox_socket is not None:
             # Starting the sandbox (its web server and seeded data: ~0.1 s) after the
             # window shows; the counter's first requests wait in the socket's backlog.
@@ -468,6 +517,8 @@ async def kept_credentials(
     if secret is None or not settings.client_id:
         return None
     try:
+        from piggy_desk.api import ClientCredentials
+
         return ClientCredentials(settings.client_id, secret)
     except InvalidRequest:
         log.warning("the kept OAuth client id or secret cannot be used")

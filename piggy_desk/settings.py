@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 import platformdirs
 
-from piggy_desk.api import DEFAULT_BASE_URL, InvalidRequest, base_url_root
+from piggy_desk.api import DEFAULT_BASE_URL, InvalidRequest
 from piggy_desk.counter.scan import ScanRules
 from piggy_desk.texts import Translate, untranslated
 
@@ -313,7 +313,11 @@ def _checked(name: str, value: object) -> tuple[object, Why | None]:
     text = value
     if name == "base_url":
         why = _failed(lambda translate: address_problem(text, translate))
-        return (text if why else base_url_root(text)), why
+        if why:
+            return text, why
+        from piggy_desk.api import base_url_root  # with httpx: not before the first paint
+
+        return base_url_root(text), None
     if name == "shop_uuid":
         text = text.strip()
         why = _failed(lambda translate: shop_uuid_problem(text, translate))
@@ -422,6 +426,8 @@ def token_from_environment() -> str | None:
 
 def address_problem(base_url: str, translate: Translate = untranslated) -> str | None:
     """Why ``base_url`` cannot be the Piggy address, or None."""
+    from piggy_desk.api import base_url_root  # with httpx: not before the first paint
+
     try:
         root = base_url_root(base_url)
     except InvalidRequest as error:

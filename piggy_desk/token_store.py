@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from types import ModuleType
 from typing import Literal, TypeVar
 
-from piggy_desk.api import InvalidRequest, base_url_root
+from piggy_desk.api import InvalidRequest
 from piggy_desk.settings import token_from_environment
 from piggy_desk.texts import QT_TRANSLATE_NOOP
 
@@ -84,6 +84,8 @@ def account_for(base_url: str, kind: Kind = "token") -> str:
     """The key store's account name for a Piggy address: its normalised root, so
     ``https://api.piggy.eu/api/v3/oauth/clients/`` and ``https://api.piggy.eu`` share a token
     (an OAuth client's secret: the root and `` OAuth client secret``)."""
+    from piggy_desk.api import base_url_root  # with httpx: not before the first paint
+
     try:
         account = base_url_root(base_url)
     except InvalidRequest:

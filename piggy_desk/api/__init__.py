@@ -7,6 +7,7 @@ Usage::
 """
 
 import sys
+from typing import TYPE_CHECKING, Any
 
 # httpx imports its command-line tool (click, pygments) whenever click is installed, which
 # the sandbox's uvicorn brings: 15-20 ms of every start for nothing. httpx expects that
@@ -14,9 +15,7 @@ import sys
 sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 from piggy_desk.api import models  # noqa: E402
-from piggy_desk.api._auth import ClientCredentials  # noqa: E402
-from piggy_desk.api._transport import DEADLINES, MAX_ANSWER_BYTES, RequestKind  # noqa: E402
-from piggy_desk.api.client import DEFAULT_BASE_URL, PiggyClient, base_url_root  # noqa: E402
+from piggy_desk.api.address import DEFAULT_BASE_URL  # noqa: E402
 from piggy_desk.api.errors import (  # noqa: E402
     AnswerForAnotherVoucher,
     AnswerTooLarge,
@@ -53,6 +52,34 @@ from piggy_desk.api.errors import (  # noqa: E402
     VoucherNotFound,
 )
 from piggy_desk.api.models import *  # noqa: E402, F403 (the public models: models.__all__)
+
+if TYPE_CHECKING:
+    from piggy_desk.api._auth import ClientCredentials
+    from piggy_desk.api._transport import DEADLINES, MAX_ANSWER_BYTES, RequestKind
+    from piggy_desk.api.client import PiggyClient, base_url_root
+
+# What needs httpx (40-70 ms to import) is imported when first asked for: the counter paints
+# its window first and imports the client while the first keys come in (issue 20). The
+# models and errors need no httpx.
+_LAZY = {
+    "ClientCredentials": "piggy_desk.api._auth",
+    "DEADLINES": "piggy_desk.api._transport",
+    "MAX_ANSWER_BYTES": "piggy_desk.api._transport",
+    "RequestKind": "piggy_desk.api._transport",
+    "PiggyClient": "piggy_desk.api.client",
+    "base_url_root": "piggy_desk.api.client",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DEADLINES",

@@ -23,6 +23,7 @@ from piggy_desk.api._transport import (
     Transport,
     path_segment,
 )
+from piggy_desk.api.address import DEFAULT_BASE_URL
 from piggy_desk.api.models import (
     BatchJob,
     Contact,
@@ -42,7 +43,6 @@ from piggy_desk.api.models import (
 )
 from piggy_desk.texts import QT_TRANSLATE_NOOP
 
-DEFAULT_BASE_URL = "https://api.piggy.eu"
 MAX_CODE_LENGTH = 255
 MAX_PAGE_SIZE = 500
 MAX_BATCH = 500

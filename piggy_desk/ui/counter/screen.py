@@ -91,6 +91,9 @@ class CounterController(QObject):
         super().__init__(parent)
         self._tasks = tasks
         self.flow: RedemptionFlow | None = None
+        # Scans typed before the flow is attached (the window paints before the client is
+        # made): handed to it, in order, when it comes.
+        self._early_scans: list[str] = []
 
     # CounterListener
     def counter_changed(self, view: CounterView) -> None:
@@ -101,10 +104,15 @@ class CounterController(QObject):
 
     def attach(self, flow: RedemptionFlow) -> None:
         self.flow = flow
+        early, self._early_scans = self._early_scans, []
+        for raw in early:
+            flow.submit_scan(raw)
 
     def scan(self, raw: str) -> None:
         if self.flow is not None:
             self.flow.submit_scan(raw)
+        else:
+            self._early_scans.append(raw)
 
     def show_again(self, code: str) -> None:
         if self.flow is not None:

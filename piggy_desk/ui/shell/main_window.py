@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QTabWidget, QVBoxLayout, QWidget
 
-from piggy_desk.api import Contact, PiggyClient, base_url_root
+from piggy_desk.api import Contact
 from piggy_desk.counter.connection import Connection, ConnectionWatch
 from piggy_desk.counter.flow import OFFLINE_SENTENCE, CounterSettings, RedemptionFlow
 from piggy_desk.counter.journal import Journal
@@ -33,10 +33,11 @@ from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.counter.screen import CounterController, CounterScreen
 from piggy_desk.ui.shell.dialog_focus import FocusReturn
 from piggy_desk.ui.shell.manager_gate import ManagerGate
-from piggy_desk.ui.shell.session import Session, nothing
+from piggy_desk.ui.shell.session import Session, nothing, once_set
 from piggy_desk.ui.widgets.banner import MessageBanner
 
 if TYPE_CHECKING:
+    from piggy_desk.api import PiggyClient
     from piggy_desk.ui.contacts.screen import ContactsScreen
     from piggy_desk.ui.journal.screen import JournalScreen
     from piggy_desk.ui.promotions.screen import PromotionsScreen
@@ -128,13 +129,15 @@ class MainWindow(QMainWindow):
     """
 
     closed = Signal()
+    # Given by ``attach`` (the client needs httpx: the window paints first, see app.py).
+    client: PiggyClient
+    flow: RedemptionFlow
+    session: Session
 
     def __init__(
         self,
         *,
-        client: PiggyClient,
         journal: Journal,
-        flow: RedemptionFlow,
         controller: CounterController,
         counter: CounterScreen,
         journal_screen: Callable[[], JournalScreen],
@@ -153,9 +156,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Piggy Desk — training") if training else "Piggy Desk")
-        self.client = client
         self.journal = journal
-        self.flow = flow
         self.controller = controller
         self.counter = counter
         # The manager screens, each held by a stand-in in its tab until it is first needed.
@@ -179,12 +180,22 @@ class MainWindow(QMainWindow):
         # from the next start.
         self.theme_keeper = theme_keeper
         self._theme_choice: str | None = None
-        watch.add_listener(self.on_connection_changed)
         gate.unlocked.connect(self._on_gate_unlocked)
         self._shutdown: asyncio.Task[None] | None = None
         self._shut = False
-        self.session = Session(client, journal, flow, watch, tasks, controller.counter_said)
-        self.ready: asyncio.Task[None] | None = None
+        # Set at the first paint, and when ``attach`` has given the client and the flow.
+        self.painted = asyncio.Event()
+        self.attached = asyncio.Event()
+        self._started = asyncio.Event()
+        # Done when the counter has started and released what an earlier run left; there
+        # from the start, as the window is shown before it is started.
+        self.ready: asyncio.Task[None] | None = self.tasks.start(
+            once_set(
+                self._started,
+                lambda: self.session.release_orphans(self.tr("At start: {sentences}")),
+            ),
+            name="startup",
+        )
         self._current_screen: QWidget | None = None
         self._setup_ui()
         # After every dialog, the keyboard comes back here (no window manager does it).
@@ -280,9 +291,6 @@ class MainWindow(QMainWindow):
         self.connection_label = QLabel(self)
         self.connection_label.setObjectName("connectionStatus")
         self.statusBar().addPermanentWidget(self.connection_label)
-        self.statusBar().showMessage(
-            self.tr("Piggy at {address}").format(address=self.client.base_url)
-        )
         self._show_connection(Connection.UNKNOWN)
         label_controls(self)
         self.resize(1100, 820)
@@ -301,13 +309,26 @@ class MainWindow(QMainWindow):
             self.resize(width, height)
             self.move(room.topLeft())
 
+    def attach(self, client: PiggyClient, flow: RedemptionFlow) -> None:
+        """The client and the counter's flow: the window can be shown (and typed into)
+        before them. Then ``start``."""
+        self.client = client
+        self.flow = flow
+        self.session = Session(
+            client, self.journal, flow, self.watch, self.tasks, self.controller.counter_said
+        )
+        self.watch.add_listener(self.on_connection_changed)
+        if not self.statusBar().currentMessage():
+            self.statusBar().showMessage(
+                self.tr("Piggy at {address}").format(address=client.base_url)
+            )
+        self.attached.set()
+
     def start(self) -> None:
         """Start the counter, watch the connection, release locks an earlier run left."""
         self.flow.start()
         self.watch.start(lambda: self.client.promotions.list_page(limit=1))
-        self.ready = self.tasks.start(
-            self.session.release_orphans(self.tr("At start: {sentences}")), name="startup"
-        )
+        self._started.set()
         self.counter.focus_scan()
 
     def shutdown(self) -> Coroutine[Any, Any, None]:
@@ -316,6 +337,10 @@ class MainWindow(QMainWindow):
         client and the journal outlive it (``Session``)."""
         if self._shut:
             return nothing()
+        if not self.attached.is_set():
+            # Closed between the first paint and ``attach``: the end waits for the client
+            # and the flow (a scan may already be on its way to them).
+            return once_set(self.attached, self.shutdown)
         self._shut = True
         # A release at close waits a few seconds at most, however slow Piggy is; what it
         # could not give back stays open in the journal, for the next start.
@@ -393,6 +418,8 @@ class MainWindow(QMainWindow):
                 self.theme_keeper.set_choice(settings.theme)
             else:
                 self.statusBar().showMessage(self.tr("The new theme is used from the next start."))
+        from piggy_desk.api import base_url_root
+
         if base_url_root(settings.base_url) != self.client.base_url and not self.training:
             self.statusBar().showMessage(
                 self.tr("The new Piggy address is used from the next start.")
@@ -440,6 +467,7 @@ class MainWindow(QMainWindow):
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._painted:
             self._painted = True
+            self.painted.set()
             log.debug(FIRST_PAINT_LINE)
         super().paintEvent(event)
 

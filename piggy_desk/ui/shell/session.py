@@ -3,14 +3,18 @@ run (or the time offline) left, released and said; and the orderly end."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING, Any
 
-from piggy_desk.api import PiggyClient
 from piggy_desk.counter.connection import ConnectionWatch
 from piggy_desk.counter.flow import RedemptionFlow
 from piggy_desk.counter.journal import Journal
 from piggy_desk.notices import Notice, Tone
 from piggy_desk.ui.core.tasks import TaskRunner, off_loop
+
+if TYPE_CHECKING:
+    from piggy_desk.api import PiggyClient
 
 
 class Session:
@@ -56,6 +60,12 @@ class Session:
         await self._flow.aclose()
         await self._client.aclose()
         await off_loop(self._journal.close, on=self._journal.executor)
+
+
+async def once_set(event: asyncio.Event, then: Callable[[], Coroutine[Any, Any, None]]) -> None:
+    """``then()`` awaited once ``event`` is set."""
+    await event.wait()
+    await then()
 
 
 async def nothing() -> None:

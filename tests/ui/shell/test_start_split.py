@@ -1,0 +1,82 @@
+"""The window is shown and painted before its client and flow exist (issue 20: httpx and
+the client are imported after the first paint, while a scanner types). A scan submitted in
+that moment waits and is looked up once they come; closing in that moment ends in order.
+The real window and the sandbox over loopback, the steps of the program's own start."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from piggy_desk.app import attach_client, build_counter_window
+from piggy_desk.counter.journal import Journal
+from piggy_desk.sandbox import KNOWN, RunningSandbox
+from piggy_desk.settings import Settings
+from piggy_desk.ui.core.sounds import SoundPlayer
+from piggy_desk.ui.shell.main_window import MainWindow
+from tests.ui.conftest import Counter, close, until
+
+SETTINGS = Settings(shop_uuid=KNOWN.SHOP_UUID, sounds=False)
+
+
+async def _painted_window(tmp_path: Path, qapp: QApplication) -> MainWindow:
+    qapp.setQuitOnLastWindowClosed(False)  # as the program does
+    window = build_counter_window(
+        data_dir=tmp_path / "data",
+        settings=SETTINGS,
+        training=True,
+        sounds=SoundPlayer(tmp_path / "sounds", enabled=False),
+    )
+    window.show()
+    await asyncio.wait_for(window.painted.wait(), 10)
+    return window
+
+
+async def test_a_scan_typed_before_the_client_is_made_is_looked_up_once_it_is(
+    sandbox: RunningSandbox, tmp_path: Path, qapp: QApplication
+) -> None:
+    window = await _painted_window(tmp_path, qapp)
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    found_before = sandbox.stats()["requests"]
+    assert QApplication.focusWidget() is window.counter.scan_input
+    Counter(window, sandbox).type_scan(code)  # the keys and Enter, before the flow exists
+    await asyncio.sleep(0.05)
+    assert window.controller.flow is None
+    assert sandbox.stats()["requests"] == found_before
+
+    attach_client(window, base_url=sandbox.base_url, token=sandbox.token, settings=SETTINGS)
+    window.start()
+    assert window.ready is not None
+    await window.ready
+    await until(
+        lambda: (
+            window.counter.view.voucher is not None
+            and window.counter.view.voucher.code == code
+            and not window.counter.view.busy
+        ),
+        what=f"{code} on the card",
+    )
+    assert window.counter.card.code.text() == code
+    await close(window)
+
+
+async def test_closing_before_the_client_is_made_waits_for_it_and_ends_in_order(
+    sandbox: RunningSandbox, tmp_path: Path, qapp: QApplication
+) -> None:
+    window = await _painted_window(tmp_path, qapp)
+    closed = asyncio.Event()
+    window.closed.connect(closed.set)
+    window.close()
+    await asyncio.sleep(0.05)
+    assert not closed.is_set()  # the end waits for the client and the flow
+
+    attach_client(window, base_url=sandbox.base_url, token=sandbox.token, settings=SETTINGS)
+    window.start()
+    await asyncio.wait_for(closed.wait(), 10)
+    assert not window.isVisible()
+    assert window.client.closed
+    journal = Journal.in_folder(tmp_path / "data")  # closed by the window: opens again
+    journal.close()
+    await close(window)
