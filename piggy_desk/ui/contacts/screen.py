@@ -212,7 +212,6 @@ class ContactsScreen(QWidget):
         self.find_button = action_button(
             self, self.tr("Find"), "contactFindButton", self._on_find_button_clicked
         )
-        self.find_button.setMinimumHeight(44)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_field, 1)
         search_row.addWidget(self.find_button)
@@ -245,22 +244,18 @@ class ContactsScreen(QWidget):
         self.found_by_label.setObjectName("contactFoundBy")
         self.found_by_label.setTextFormat(Qt.TextFormat.PlainText)
         self.use_on_counter_button = action_button(
-            self.card,
-            self.tr("Use on the counter"),
-            "useOnCounterButton",
-            self._on_use_on_counter_button_clicked,
+            self.card, self.tr("Use on the counter"), "useOnCounterButton"
         )
-        self.use_on_counter_button.setMinimumHeight(44)
+        self.use_on_counter_button.clicked.connect(self._on_use_on_counter_button_clicked)
         self.print_button = action_button(
-            self.card,
-            self.tr("Print vouchers…"),
-            "printContactVouchersButton",
-            self._on_print_button_clicked,
+            self.card, self.tr("Print vouchers…"), "printContactVouchersButton"
         )
-        self.print_button.setMinimumHeight(44)
+        self.print_button.clicked.connect(self._on_print_button_clicked)
         self.print_button.setToolTip(
             self.tr("The chosen vouchers, or all of this customer's when none is chosen")
         )
+        for button in (self.find_button, self.use_on_counter_button, self.print_button):
+            button.setMinimumHeight(44)
         self.count_label = QLabel(self.card)
         self.count_label.setObjectName("contactVoucherCount")
         self.table = list_table(
