@@ -75,13 +75,13 @@ def instrument(window: MainWindow, ledger: Ledger) -> None:
     """Wrap the four kinds of work where they are called."""
     flow = window.flow
     journal = window.journal
-    flow._journal_call = ledger.timed_async("journal call (await)", flow._journal_call)  # type: ignore[method-assign]
+    flow._journal.call = ledger.timed_async("journal call (await)", flow._journal.call)  # type: ignore[method-assign]
     for name in ("begin", "finish"):
         setattr(journal, name, ledger.timed(f"  of it sqlite {name}", getattr(journal, name)))
     transport = window.client._transport
     http = transport._http
     http.send = ledger.timed_async("HTTP exchange (await)", http.send)  # type: ignore[method-assign]
-    listener = flow._listener
+    listener = flow._board._listener
     listener.counter_changed = ledger.timed("render (counter_changed)", listener.counter_changed)  # type: ignore[method-assign]
     listener.counter_said = ledger.timed("notice (counter_said)", listener.counter_said)  # type: ignore[method-assign]
 

@@ -53,8 +53,9 @@ class Shots:
             base_url=self.sandbox.base_url, token=self.sandbox.token, folder=folder
         )
         if clock is not None:  # before the start's task runs: it reads the clock
-            window.flow._clock = clock
-            window.flow._run_started = clock()
+            window.flow._board._clock = clock  # what the recent scans say
+            window.flow._recovery._clock = clock
+            window.flow._recovery.run_started = clock()
             window.journal._clock = clock
         window.resize(*SIZE)
         window.show()
@@ -84,7 +85,7 @@ class Shots:
 
     async def close(self, window: MainWindow, *, dies: bool = False) -> None:
         if dies:  # killed: nothing is given back on the way out
-            window.flow._view = CounterView()
+            window.flow._board._view = CounterView()
         window.close()
         await until(lambda: not window.isVisible())
         await window.shutdown()

@@ -345,33 +345,19 @@ def _entry(row: tuple[object, ...]) -> JournalEntry:
     )
 
 
-class Journal:
-    """The journal file. Thread-safe; the program calls it on ``executor``.
-
-    What cannot be written once Piggy has acted (disk full, another program holding the
-    file) is kept in memory, shown by the reads as if written, and written before the
-    next write or by ``flush``. A file deleted or replaced while the program runs is
-    noticed before the next write and made again from what the program still has open;
-    ``take_events`` hands such news over, for the person.
+class JournalFile:
+    """The journal's sqlite file: made whole (an empty file at ``path`` was emptied by
+    someone else), opened with full sync and checked for damage, made again from the open
+    connection when it is deleted or replaced while the program runs, and moved aside
+    (never deleted) when it cannot be used. ``Journal`` calls it under its lock; news for a
+    person goes into ``events``.
     """
 
-    def __init__(
-        self,
-        path: Path,
-        *,
-        clock: Callable[[], datetime] = _now,
-        busy_timeout: float = 2.0,
-    ) -> None:
+    def __init__(self, path: Path, busy_timeout: float, events: deque[JournalTrouble]) -> None:
         self.path = path
-        self._clock = clock
         self._busy_timeout = busy_timeout
-        self._lock = threading.Lock()
-        self._backlog: list[_Write] = []
-        # Appended on the journal's thread, taken on the program's: a deque needs no lock
-        # (taking the journal's lock there could wait out another program's lock).
-        self._events: deque[JournalTrouble] = deque()
-        self._provisional = 0  # ids of entries begun in memory: -1, -2, …
-        self._real_ids: dict[int, int] = {}
+        self._events = events
+        self.last_id = 0  # the highest entry id the file holds (``Journal`` adds its own)
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             if path.exists() and path.stat().st_size == 0:
@@ -385,7 +371,7 @@ class Journal:
                     self._move_aside("leftover")
                 self._create(path)
             os.chmod(path, 0o600)
-            self._db = self._connect()
+            self.db = self._connect()
         except sqlite3.Error as error:
             if trouble_of(error) != Trouble.DAMAGED:
                 raise JournalTrouble(trouble_of(error), path, str(error)) from error
@@ -394,20 +380,6 @@ class Journal:
             ) from error
         except OSError as error:
             raise JournalTrouble(trouble_of(error), path, str(error)) from error
-        # One worker thread for the program's journal calls: a slow disk never stalls the
-        # window, and calls keep their order.
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal")
-
-    @classmethod
-    def in_folder(
-        cls,
-        folder: Path,
-        *,
-        clock: Callable[[], datetime] = _now,
-        busy_timeout: float = 2.0,
-    ) -> Journal:
-        """The journal in the program's data folder."""
-        return cls(folder / JOURNAL_FILE, clock=clock, busy_timeout=busy_timeout)
 
     def _create(self, path: Path) -> Path:
         """A new journal, made aside and moved in whole: a file at ``path`` is never empty
@@ -441,7 +413,7 @@ class Journal:
             if getattr(error, "sqlite_errorcode", None) is None:
                 error.sqlite_errorcode = 11  # SQLITE_CORRUPT
             raise
-        self._last_id = int(last)
+        self.last_id = int(last)
         stat = os.stat(self.path)
         self._identity = (stat.st_dev, stat.st_ino)
         self._handle = os.open(self.path, os.O_RDONLY)
@@ -458,6 +430,90 @@ class Journal:
         log.error("journal (%s) moved aside to %s", why, kept)
         return kept
 
+    def check(self) -> None:
+        """Make the file again if it was deleted or replaced since it was opened."""
+        try:
+            stat = os.stat(self.path)
+        except FileNotFoundError:
+            stat = None
+        if (
+            stat is not None
+            and (stat.st_dev, stat.st_ino) == self._identity
+            and os.fstat(self._handle).st_nlink > 0
+        ):
+            return
+        log.error("the journal file was deleted or replaced while running; making it again")
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if stat is not None:
+            self._move_aside("replaced")
+        making = self.path.with_name(self.path.name + ".new")
+        making.unlink(missing_ok=True)
+        os.close(os.open(making, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+        copy = sqlite3.connect(making)
+        try:
+            self.db.backup(copy)  # everything the open (unlinked) file still holds
+        finally:
+            copy.close()
+        # Closed before the new file opens: closing deletes "<journal>-wal" by name.
+        self.db.close()
+        with suppress(OSError):
+            os.close(self._handle)
+        os.replace(making, self.path)
+        self.db = self._connect()
+        self._events.append(
+            JournalRecreated(Trouble.MISSING, self.path, "file deleted while running")
+        )
+
+    def close(self) -> None:
+        """Close the connection and the handle that tells a deleted file."""
+        self.db.close()
+        with suppress(OSError):
+            os.close(self._handle)
+
+
+class Journal:
+    """The journal's entries, begun and finished, and what they say (its sqlite file is
+    ``JournalFile``). Thread-safe; the program calls it on ``executor``.
+
+    What cannot be written once Piggy has acted (disk full, another program holding the
+    file) is kept in memory, shown by the reads as if written, and written before the
+    next write or by ``flush``. A file deleted or replaced while the program runs is
+    noticed before the next write and made again from what the program still has open;
+    ``take_events`` hands such news over, for the person.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        clock: Callable[[], datetime] = _now,
+        busy_timeout: float = 2.0,
+    ) -> None:
+        self.path = path
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._backlog: list[_Write] = []
+        # Appended on the journal's thread, taken on the program's: a deque needs no lock
+        # (taking the journal's lock there could wait out another program's lock).
+        self._events: deque[JournalTrouble] = deque()
+        self._provisional = 0  # ids of entries begun in memory: -1, -2, …
+        self._real_ids: dict[int, int] = {}
+        self._file = JournalFile(path, busy_timeout, self._events)
+        # One worker thread for the program's journal calls: a slow disk never stalls the
+        # window, and calls keep their order.
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal")
+
+    @classmethod
+    def in_folder(
+        cls,
+        folder: Path,
+        *,
+        clock: Callable[[], datetime] = _now,
+        busy_timeout: float = 2.0,
+    ) -> Journal:
+        """The journal in the program's data folder."""
+        return cls(folder / JOURNAL_FILE, clock=clock, busy_timeout=busy_timeout)
+
     def close(self) -> None:
         """Write what waits in memory if it can, close the file and stop the worker
         thread; later calls fail."""
@@ -471,9 +527,7 @@ class Journal:
                         len(self._backlog),
                         trouble,
                     )
-            self._db.close()
-            with suppress(OSError):
-                os.close(self._handle)
+            self._file.close()
         self.executor.shutdown(wait=False)
 
     @property
@@ -504,7 +558,7 @@ class Journal:
                 self._write_locked(None)
                 return
             try:
-                self._check_file()
+                self._file.check()
             except (sqlite3.Error, OSError) as error:
                 raise JournalTrouble(trouble_of(error), self.path, str(error)) from error
 
@@ -513,8 +567,8 @@ class Journal:
     def _write_locked(self, change: Callable[[sqlite3.Connection], T] | None) -> T | None:
         """Write the backlog, then ``change``, in one transaction (called under the lock)."""
         try:
-            self._check_file()
-            db = self._db
+            self._file.check()
+            db = self._file.db
             db.execute("BEGIN IMMEDIATE")
             try:
                 for waiting in self._backlog:
@@ -556,7 +610,7 @@ class Journal:
                 ),
             )
             self._real_ids[change.id] = int(cursor.lastrowid or 0)
-            self._last_id = max(self._last_id, self._real_ids[change.id])
+            self._file.last_id = max(self._file.last_id, self._real_ids[change.id])
             return
         if isinstance(change, _Settle):
             self._settle_locks(db, change.voucher_uuid, change.up_to)
@@ -574,40 +628,6 @@ class Journal:
                 _text(change.lock_expires_at),
                 self._real_ids.get(change.entry_id, change.entry_id),
             ),
-        )
-
-    def _check_file(self) -> None:
-        """Make the file again if it was deleted or replaced since it was opened."""
-        try:
-            stat = os.stat(self.path)
-        except FileNotFoundError:
-            stat = None
-        if (
-            stat is not None
-            and (stat.st_dev, stat.st_ino) == self._identity
-            and os.fstat(self._handle).st_nlink > 0
-        ):
-            return
-        log.error("the journal file was deleted or replaced while running; making it again")
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if stat is not None:
-            self._move_aside("replaced")
-        making = self.path.with_name(self.path.name + ".new")
-        making.unlink(missing_ok=True)
-        os.close(os.open(making, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
-        copy = sqlite3.connect(making)
-        try:
-            self._db.backup(copy)  # everything the open (unlinked) file still holds
-        finally:
-            copy.close()
-        # Closed before the new file opens: closing deletes "<journal>-wal" by name.
-        self._db.close()
-        with suppress(OSError):
-            os.close(self._handle)
-        os.replace(making, self.path)
-        self._db = self._connect()
-        self._events.append(
-            JournalRecreated(Trouble.MISSING, self.path, "file deleted while running")
         )
 
     def begin(
@@ -690,14 +710,14 @@ class Journal:
                     release_key,
                     lock_expires_at,
                     settle_locks_of,
-                    self._last_id,
+                    self._file.last_id,
                 )
             )
 
     def settle_locks(self, voucher_uuid: str) -> None:
         """This voucher's locks are over (released, redeemed or expired): forget their keys."""
         with self._lock:
-            self._keep_or_write(_Settle(voucher_uuid, self._last_id))
+            self._keep_or_write(_Settle(voucher_uuid, self._file.last_id))
 
     def _keep_or_write(self, change: _Finish | _Settle) -> None:
         if isinstance(change, _Finish) and change.entry_id < 0:
@@ -736,7 +756,7 @@ class Journal:
         """Entries matching ``where`` (and ``keep``, the same test in Python), as the file
         will hold them once what waits in memory is written; by id."""
         with self._lock:
-            rows = self._db.execute(
+            rows = self._file.db.execute(
                 f"SELECT {_COLUMNS} FROM entries WHERE {where} ORDER BY id",  # noqa: S608 - fixed text
                 params,
             ).fetchall()

@@ -32,7 +32,7 @@ async def _to_confirm(run: Run, code: str) -> None:
 
 def _dies(run: Run) -> None:
     """The program ends here (a kill, a power cut): nothing more is released or written."""
-    run.flow._view = CounterView()
+    run.flow._board._view = CounterView()
 
 
 @pytest.mark.parametrize("hours", [2, -2])

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from piggy_desk.counter import flow as flow_module
+from piggy_desk.counter import async_journal
 from piggy_desk.counter.flow import CounterView, RedemptionFlow, Stage
 from piggy_desk.counter.journal import (
     TROUBLE_SENTENCES,
@@ -211,7 +211,7 @@ async def test_journal_writes_done_at_once_are_not_awaited_through_the_loop(
     millisecond) is taken without handing its answer back through the event loop, which
     cost turns of the Qt loop, repaints included, four times per redemption. Here the
     wait is made long, so that a busy machine cannot make the journal slower than it."""
-    monkeypatch.setattr(flow_module, "JOURNAL_WAIT_SECONDS", 30.0, raising=False)
+    monkeypatch.setattr(async_journal, "JOURNAL_WAIT_SECONDS", 30.0)
     handed_back: list[object] = []
     async with counter(sandbox, tmp_path) as c:
         loop = asyncio.get_running_loop()
@@ -359,7 +359,7 @@ async def test_a_journal_deleted_while_a_lock_is_held_then_a_crash_leaves_no_orp
                 break
             await asyncio.sleep(0.01)
         assert any("deleted while" in n.sentence for n in run.screen.notices), run.screen.notices
-        run.flow._view = CounterView()  # dies holding it: nothing is released on the way out
+        run.flow._board._view = CounterView()  # dies holding it: nothing is released on the way out
     async with program(sandbox, tmp_path) as restart:
         assert sandbox.voucher_state(code)["status"] == "ACTIVE", restart.start_sentences
         assert any("has been released" in s for s in restart.start_sentences)
@@ -371,7 +371,7 @@ async def test_an_empty_journal_at_start_is_told(sandbox: RunningSandbox, tmp_pa
     code = KNOWN.ACTIVE_WITH_CONTACT
     async with program(sandbox, tmp_path) as run:
         await _to_confirm(run, code)
-        run.flow._view = CounterView()  # dies holding it
+        run.flow._board._view = CounterView()  # dies holding it
     path = tmp_path / "journal.sqlite3"
     path.write_bytes(b"")
     for suffix in ("-wal", "-shm"):

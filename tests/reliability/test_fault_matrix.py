@@ -174,7 +174,8 @@ async def _run_cell(sandbox: RunningSandbox, data: Path, fault: str, step: str) 
                 else:
                     await strike.drive(cashier(first))
                     if strike.killed:
-                        first.flow._view = CounterView()  # dead: nothing released on the way out
+                        # dead: nothing released on the way out
+                        first.flow._board._view = CounterView()
                 sentences += [n.sentence for n in first.screen.notices]
                 told_done = bool(first.screen.said(Tone.SUCCESS))
         finally:
