@@ -57,8 +57,15 @@ class FactsSheet(QWidget):
         return value.text() if value.isVisibleTo(self) else ""
 
     def add_row(self, label: QLabel | str, value: QLabel) -> None:
-        """A row after the fixed ones, gone at the next ``clear_rows``."""
+        """A row after the fixed ones, gone at the next ``clear_rows``. It is shown at once:
+        the layout would show it only at the next turn of the loop, after ``lines`` was
+        read for the screen reader."""
         self._form.addRow(label, value)
+        row = self._form.rowCount() - 1
+        for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole):
+            widget = item.widget() if (item := self._form.itemAt(row, role)) else None
+            if widget is not None:
+                widget.show()
 
     def clear_rows(self) -> None:
         while self._form.rowCount() > self._fixed_rows:
@@ -69,11 +76,15 @@ class FactsSheet(QWidget):
         lines = []
         for row in range(self._form.rowCount()):
             texts = []
+            seen: list[QWidget] = []  # a spanning row answers for the field's role too
             for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole,
                          QFormLayout.ItemRole.SpanningRole):  # fmt: skip
                 item = self._form.itemAt(row, role)
                 shown = item.widget() if item is not None else None
-                if isinstance(shown, QLabel) and not shown.isHidden() and shown.text():
+                if shown in seen or not isinstance(shown, QLabel):
+                    continue
+                seen.append(shown)
+                if not shown.isHidden() and shown.text():
                     texts.append(shown.text())
             if texts:
                 lines.append(" ".join(texts))

@@ -310,6 +310,18 @@ async def test_the_details_show_every_field_and_the_custom_attributes(desk: Desk
     assert screen.detail_values["voucher_limit"].text() == "25 vouchers"
 
 
+async def test_the_details_are_read_whole_and_once(desk: Desk) -> None:
+    """The details page is one Tab stop a screen reader reads whole: its heading once, the
+    custom attributes of the promotion shown (added while the screen is on display)."""
+    await desk.select(KNOWN.PROMOTION_WITH_PLU)
+    read = desk.screen.details_page.accessibleName()
+    assert read.count("Custom attributes") == 1, read
+    assert "plu: ABC12" in read and "afdeling: Bakkerij" in read, read
+    await desk.select(KNOWN.PROMOTION_LIMITED)
+    read = desk.screen.details_page.accessibleName()
+    assert "plu: —" in read and "ABC12" not in read, read
+
+
 async def test_the_chart_counts_equal_the_sandboxs(desk: Desk) -> None:
     counts = await desk.select(KNOWN.PROMOTION_LIMITED)
     vouchers = (
