@@ -44,7 +44,8 @@ from piggy_desk.ui.core.loop import CounterEventLoop
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.sounds import SoundPlayer
 from piggy_desk.ui.core.tasks import TaskRunner
-from piggy_desk.ui.counter.screen import CounterController, CounterScreen
+from piggy_desk.ui.counter.controller import CounterController
+from piggy_desk.ui.counter.screen import CounterScreen
 from piggy_desk.ui.shell.main_window import MainWindow
 from piggy_desk.ui.shell.manager_gate import ManagerGate
 from piggy_desk.ui.shell.one_copy import DataFolderGuard, call_running_copy, take_data_folder

@@ -92,6 +92,77 @@
     </message>
 </context>
 <context>
+    <name>ConfirmPanel</name>
+    <message>
+        <location filename="../../piggy_desk/ui/counter/panels.py" line="+64"/>
+        <source>Number of uses</source>
+        <translation>Number of uses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses (↑ ↓):</source>
+        <translation>Uses (↑ ↓):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm  (Enter)</source>
+        <translation>Confirm  (Enter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel  (Esc)</source>
+        <translation>Cancel  (Esc)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>no customer</source>
+        <translation>no customer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Redeem {name} for {customer}?</source>
+        <translation>Redeem {name} for {customer}?</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Not reserved: locking is switched off.</source>
+        <translation>Not reserved: locking is switched off.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reserved for this counter for {time}</source>
+        <translation>Reserved for this counter for {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message>
+        <location line="+19"/>
+        <source>Scan the customer&apos;s loyalty card, or type their e-mail address:</source>
+        <translation>Scan the customer&apos;s loyalty card, or type their e-mail address:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>customer@example.com</source>
+        <translation>customer@example.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer e-mail or loyalty card</source>
+        <translation>Customer e-mail or loyalty card</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find customer</source>
+        <translation>Find customer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel  (Esc)</source>
+        <translation>Cancel  (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>ContactSearch</name>
     <message>
         <location filename="../../piggy_desk/ui/contacts/search.py" line="+58"/>
@@ -180,27 +251,27 @@
         <translation>Find</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Find a customer by e-mail address or loyalty card.</source>
         <translation>Find a customer by e-mail address or loyalty card.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Use on the counter</source>
         <translation>Use on the counter</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Print vouchers…</source>
         <translation>Print vouchers…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>The chosen vouchers, or all of this customer&apos;s when none is chosen</source>
         <translation>The chosen vouchers, or all of this customer&apos;s when none is chosen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>The customer&apos;s vouchers</source>
         <translation>The customer&apos;s vouchers</translation>
     </message>
@@ -312,7 +383,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+414"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+89"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -322,71 +393,33 @@
         <translation>Voucher code</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Redeem  (Enter)</source>
         <translation>Redeem  (Enter)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+261"/>
+        <location line="+204"/>
         <source>Reverse redemption…</source>
         <translation>Reverse redemption…</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-201"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Number of uses</source>
-        <translation>Number of uses</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Confirm  (Enter)</source>
-        <translation>Confirm  (Enter)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+31"/>
-        <source>Cancel  (Esc)</source>
-        <translation>Cancel  (Esc)</translation>
-    </message>
-    <message>
-        <location line="-13"/>
-        <source>Scan the customer&apos;s loyalty card, or type their e-mail address:</source>
-        <translation>Scan the customer&apos;s loyalty card, or type their e-mail address:</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>customer@example.com</source>
-        <translation>customer@example.com</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Customer e-mail or loyalty card</source>
-        <translation>Customer e-mail or loyalty card</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Find customer</source>
-        <translation>Find customer</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+28"/>
+        <location line="+41"/>
         <source>Recent scans</source>
         <translation>Recent scans</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <location line="+114"/>
+        <location line="+50"/>
         <source>no customer</source>
         <translation>no customer</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="+5"/>
         <source>Reverse one use of {name} (code {code}, customer {customer})?
 
 The voucher can then be used once more.</source>
@@ -409,12 +442,7 @@ The voucher can then be used again.</source>
 The voucher can then be used again.</translation>
     </message>
     <message>
-        <location line="-152"/>
-        <source>Uses (↑ ↓):</source>
-        <translation>Uses (↑ ↓):</translation>
-    </message>
-    <message>
-        <location line="+201"/>
+        <location line="+61"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
@@ -423,53 +451,13 @@ The voucher can then be used again.</translation>
         <source>Reverse one use…</source>
         <translation>Reverse one use…</translation>
     </message>
-    <message>
-        <location line="+19"/>
-        <source>Redeem {name} for {customer}?</source>
-        <translation>Redeem {name} for {customer}?</translation>
-    </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+30"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan waiting</numerusform>
             <numerusform>%Ln scans waiting</numerusform>
         </translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>{code} · {outcome} · {time}</source>
-        <translation>{code} · {outcome} · {time}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Show this voucher again</source>
-        <translation>Show this voucher again</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Not found</source>
-        <translation>Not found</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not checked</source>
-        <translation>Not checked</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Redeemed here</source>
-        <translation>Redeemed here</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Not reserved: locking is switched off.</source>
-        <translation>Not reserved: locking is switched off.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Reserved for this counter for {time}</source>
-        <translation>Reserved for this counter for {time}</translation>
     </message>
 </context>
 <context>
@@ -1213,7 +1201,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+47"/>
+        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+49"/>
         <source>Connecting to Piggy…</source>
         <translation>Connecting to Piggy…</translation>
     </message>
@@ -1263,12 +1251,12 @@ The voucher can then be used again.</translation>
         <translation>Training — sandbox. Nothing here touches real vouchers or customers.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Piggy Desk — training</source>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+92"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
@@ -1314,17 +1302,17 @@ The voucher can then be used again.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+55"/>
         <source>Piggy at {address}</source>
         <translation>Piggy at {address}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-128"/>
         <source>At start: {sentences}</source>
         <translation>At start: {sentences}</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+205"/>
         <source>Back online: {sentences}</source>
         <translation>Back online: {sentences}</translation>
     </message>
@@ -1339,7 +1327,7 @@ The voucher can then be used again.</translation>
         <translation>The new theme is used from the next start.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The new Piggy address is used from the next start.</source>
         <translation>The new Piggy address is used from the next start.</translation>
     </message>
@@ -1359,12 +1347,12 @@ The voucher can then be used again.</translation>
         <translation>Connection: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+165"/>
+        <location filename="../../piggy_desk/app.py" line="+210"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Some saved settings could not be used ({settings}): see Settings.</translation>
     </message>
     <message>
-        <location line="+287"/>
+        <location line="+292"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</translation>
     </message>
@@ -2030,6 +2018,39 @@ The voucher can then be used again.</translation>
     </message>
 </context>
 <context>
+    <name>RecentScans</name>
+    <message>
+        <location filename="../../piggy_desk/ui/counter/recent.py" line="+25"/>
+        <source>Recent scans</source>
+        <translation>Recent scans</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{code} · {outcome} · {time}</source>
+        <translation>{code} · {outcome} · {time}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show this voucher again</source>
+        <translation>Show this voucher again</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not found</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not checked</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redeemed here</source>
+        <translation>Redeemed here</translation>
+    </message>
+</context>
+<context>
     <name>RedemptionFlow</name>
     <message>
         <location filename="../../piggy_desk/counter/flow.py" line="+194"/>
@@ -2419,7 +2440,7 @@ The voucher can then be used again.</translation>
         <translation>The file does not hold settings in the form Piggy Desk writes.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>A token is never read from a settings file: keep it in this computer&apos;s key store (Settings) or in PIGGY_TOKEN.</source>
         <translation>A token is never read from a settings file: keep it in this computer&apos;s key store (Settings) or in PIGGY_TOKEN.</translation>
     </message>
@@ -2459,7 +2480,7 @@ The voucher can then be used again.</translation>
         <translation>It must be one of {choices}.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>A shop UUID has at most {max} characters.</source>
         <translation>A shop UUID has at most {max} characters.</translation>
     </message>
@@ -3200,7 +3221,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="-629"/>
+        <location filename="../../piggy_desk/ui/counter/card.py" line="+46"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>

@@ -92,6 +92,77 @@
     </message>
 </context>
 <context>
+    <name>ConfirmPanel</name>
+    <message>
+        <location filename="../../piggy_desk/ui/counter/panels.py" line="+64"/>
+        <source>Number of uses</source>
+        <translation>Aantal keer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses (↑ ↓):</source>
+        <translation>Aantal keer (↑ ↓):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm  (Enter)</source>
+        <translation>Bevestigen  (Enter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel  (Esc)</source>
+        <translation>Annuleren  (Esc)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>no customer</source>
+        <translation>geen klant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Redeem {name} for {customer}?</source>
+        <translation>{name} inwisselen voor {customer}?</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Not reserved: locking is switched off.</source>
+        <translation>Niet gereserveerd: reserveren staat uit.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reserved for this counter for {time}</source>
+        <translation>Nog {time} gereserveerd voor deze kassa</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message>
+        <location line="+19"/>
+        <source>Scan the customer&apos;s loyalty card, or type their e-mail address:</source>
+        <translation>Scan de klantenkaart, of typ het e-mailadres van de klant:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>customer@example.com</source>
+        <translation>klant@voorbeeld.nl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer e-mail or loyalty card</source>
+        <translation>E-mailadres of klantenkaart van de klant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find customer</source>
+        <translation>Klant zoeken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel  (Esc)</source>
+        <translation>Annuleren  (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>ContactSearch</name>
     <message>
         <location filename="../../piggy_desk/ui/contacts/search.py" line="+58"/>
@@ -180,27 +251,27 @@
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Find a customer by e-mail address or loyalty card.</source>
         <translation>Zoek een klant op e-mailadres of klantenkaart.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Use on the counter</source>
         <translation>Gebruiken aan de kassa</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Print vouchers…</source>
         <translation>Vouchers afdrukken…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>The chosen vouchers, or all of this customer&apos;s when none is chosen</source>
         <translation>De gekozen vouchers, of alle vouchers van deze klant als er geen gekozen is</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>The customer&apos;s vouchers</source>
         <translation>Vouchers van de klant</translation>
     </message>
@@ -312,7 +383,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+414"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+89"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -322,71 +393,33 @@
         <translation>Vouchercode</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Redeem  (Enter)</source>
         <translation>Inwisselen  (Enter)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+261"/>
+        <location line="+204"/>
         <source>Reverse redemption…</source>
         <translation>Inwisseling terugdraaien…</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-201"/>
         <source>Check again</source>
         <translation>Opnieuw controleren</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Number of uses</source>
-        <translation>Aantal keer</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Confirm  (Enter)</source>
-        <translation>Bevestigen  (Enter)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+31"/>
-        <source>Cancel  (Esc)</source>
-        <translation>Annuleren  (Esc)</translation>
-    </message>
-    <message>
-        <location line="-13"/>
-        <source>Scan the customer&apos;s loyalty card, or type their e-mail address:</source>
-        <translation>Scan de klantenkaart, of typ het e-mailadres van de klant:</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>customer@example.com</source>
-        <translation>klant@voorbeeld.nl</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Customer e-mail or loyalty card</source>
-        <translation>E-mailadres of klantenkaart van de klant</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Find customer</source>
-        <translation>Klant zoeken</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+28"/>
+        <location line="+41"/>
         <source>Recent scans</source>
         <translation>Laatste scans</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <location line="+114"/>
+        <location line="+50"/>
         <source>no customer</source>
         <translation>geen klant</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="+5"/>
         <source>Reverse one use of {name} (code {code}, customer {customer})?
 
 The voucher can then be used once more.</source>
@@ -409,12 +442,7 @@ The voucher can then be used again.</source>
 De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
-        <location line="-152"/>
-        <source>Uses (↑ ↓):</source>
-        <translation>Aantal keer (↑ ↓):</translation>
-    </message>
-    <message>
-        <location line="+201"/>
+        <location line="+61"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
@@ -423,53 +451,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <source>Reverse one use…</source>
         <translation>Eén keer terugdraaien…</translation>
     </message>
-    <message>
-        <location line="+19"/>
-        <source>Redeem {name} for {customer}?</source>
-        <translation>{name} inwisselen voor {customer}?</translation>
-    </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+30"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan wacht</numerusform>
             <numerusform>%Ln scans wachten</numerusform>
         </translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>{code} · {outcome} · {time}</source>
-        <translation>{code} · {outcome} · {time}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Show this voucher again</source>
-        <translation>Deze voucher opnieuw tonen</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Not found</source>
-        <translation>Niet gevonden</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not checked</source>
-        <translation>Niet gecontroleerd</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Redeemed here</source>
-        <translation>Hier ingewisseld</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Not reserved: locking is switched off.</source>
-        <translation>Niet gereserveerd: reserveren staat uit.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Reserved for this counter for {time}</source>
-        <translation>Nog {time} gereserveerd voor deze kassa</translation>
     </message>
 </context>
 <context>
@@ -1213,7 +1201,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+47"/>
+        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+49"/>
         <source>Connecting to Piggy…</source>
         <translation>Verbinden met Piggy…</translation>
     </message>
@@ -1263,12 +1251,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Training — oefenomgeving. Niets hier raakt echte vouchers of klanten.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Piggy Desk — training</source>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+92"/>
         <source>Training mode</source>
         <translation>Trainingsmodus</translation>
     </message>
@@ -1314,17 +1302,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+55"/>
         <source>Piggy at {address}</source>
         <translation>Piggy op {address}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-128"/>
         <source>At start: {sentences}</source>
         <translation>Bij het starten: {sentences}</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+205"/>
         <source>Back online: {sentences}</source>
         <translation>Weer online: {sentences}</translation>
     </message>
@@ -1339,7 +1327,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Het nieuwe thema wordt gebruikt vanaf de volgende start.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The new Piggy address is used from the next start.</source>
         <translation>Het nieuwe Piggy-adres wordt gebruikt vanaf de volgende start.</translation>
     </message>
@@ -1359,12 +1347,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Verbinding: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+165"/>
+        <location filename="../../piggy_desk/app.py" line="+210"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Sommige opgeslagen instellingen konden niet worden gebruikt ({settings}): zie Instellingen.</translation>
     </message>
     <message>
-        <location line="+287"/>
+        <location line="+292"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is al geopend op deze computer, met hetzelfde kassalogboek ({folder}). Gebruik het venster dat open is: het staat misschien achter andere vensters of is geminimaliseerd.</translation>
     </message>
@@ -2030,6 +2018,39 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
 </context>
 <context>
+    <name>RecentScans</name>
+    <message>
+        <location filename="../../piggy_desk/ui/counter/recent.py" line="+25"/>
+        <source>Recent scans</source>
+        <translation>Laatste scans</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{code} · {outcome} · {time}</source>
+        <translation>{code} · {outcome} · {time}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show this voucher again</source>
+        <translation>Deze voucher opnieuw tonen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not found</source>
+        <translation>Niet gevonden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not checked</source>
+        <translation>Niet gecontroleerd</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redeemed here</source>
+        <translation>Hier ingewisseld</translation>
+    </message>
+</context>
+<context>
     <name>RedemptionFlow</name>
     <message>
         <location filename="../../piggy_desk/counter/flow.py" line="+194"/>
@@ -2419,7 +2440,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Het bestand bevat geen instellingen in de vorm die Piggy Desk schrijft.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>A token is never read from a settings file: keep it in this computer&apos;s key store (Settings) or in PIGGY_TOKEN.</source>
         <translation>Een token wordt nooit uit een instellingenbestand gelezen: bewaar het in de sleutelkluis van deze computer (Instellingen) of in PIGGY_TOKEN.</translation>
     </message>
@@ -2459,7 +2480,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Dit moet een van deze zijn: {choices}.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>A shop UUID has at most {max} characters.</source>
         <translation>Een winkel-UUID heeft hoogstens {max} tekens.</translation>
     </message>
@@ -3200,7 +3221,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="-629"/>
+        <location filename="../../piggy_desk/ui/counter/card.py" line="+46"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>

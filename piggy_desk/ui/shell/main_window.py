@@ -30,7 +30,8 @@ from piggy_desk.ui.core.accessibility import label_controls
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
-from piggy_desk.ui.counter.screen import CounterController, CounterScreen
+from piggy_desk.ui.counter.controller import CounterController
+from piggy_desk.ui.counter.screen import CounterScreen
 from piggy_desk.ui.shell.dialog_focus import FocusReturn
 from piggy_desk.ui.shell.manager_gate import ManagerGate
 from piggy_desk.ui.shell.session import Session, nothing, once_set

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
-from piggy_desk.ui.counter.screen import SCANNER_PAUSE_SECONDS
+from piggy_desk.ui.counter.keys import SCANNER_PAUSE_SECONDS
 from tests.ui.conftest import Counter, until
 from tests.ui.counter.test_redemption import enter
 from tests.ui.shell.test_keyboard import focused, tab_to

@@ -59,7 +59,7 @@ def test_the_card_shows_a_voucher_whose_numbers_are_out_of_range(
     """Piggy's numbers go through Qt's formatting and plural forms, which take a 32-bit int:
     a number beyond it is dropped when parsed, never a crash on the counter."""
     from piggy_desk.api import Voucher
-    from piggy_desk.ui.counter.screen import VoucherCard
+    from piggy_desk.ui.counter.card import VoucherCard
 
     promotion = {"uuid": "p1", "name": "Koffiekaart", "redemptions_per_voucher": huge}
     voucher = Voucher.from_api(
@@ -81,7 +81,7 @@ def test_the_card_leaves_empty_fields_hidden_from_one_voucher_to_the_next(qapp: 
     from PySide6.QtWidgets import QWidget
 
     from piggy_desk.api import Voucher
-    from piggy_desk.ui.counter.screen import VoucherCard
+    from piggy_desk.ui.counter.card import VoucherCard
 
     class Toggles(QObject):
         def __init__(self) -> None:

@@ -1,0 +1,196 @@
+"""The voucher card: everything a cashier needs to know about one voucher."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from piggy_desk.api import Contact, Voucher
+from piggy_desk.counter.flow import UsesKnown
+from piggy_desk.ui.core.i18n import date_time_text, time_text
+from piggy_desk.ui.widgets import JUST_REDEEMED, StatusBadge, relative_hint
+
+
+def _local(moment: datetime | None) -> str:
+    return "" if moment is None else date_time_text(moment, full_year=True)
+
+
+class VoucherCard(QFrame):
+    """Everything a cashier needs to know about one voucher, large and calm."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("voucherCard")
+        # One Tab stop a screen reader reads whole (its fields are labels, out of reach).
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._setup_ui()
+        self.show_voucher(None)
+
+    def _setup_ui(self) -> None:
+        self.status = StatusBadge(self)
+        self.title = QLabel(self)
+        self.title.setObjectName("voucherTitle")
+        self.title.setWordWrap(True)
+        self.description = QLabel(self)
+        self.description.setObjectName("voucherDescription")
+        self.description.setWordWrap(True)
+        self.code = QLabel(self)
+        self.code.setObjectName("voucherCode")
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = QFormLayout()
+        self.details.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self._fields: dict[str, QLabel] = {}
+        for key, label in (
+            ("valid_from", self.tr("Valid from:")),
+            ("expires", self.tr("Expires:")),
+            ("contact", self.tr("Customer:")),
+            ("redeemed", self.tr("Used on:")),
+            ("uses", self.tr("Uses per voucher:")),
+            ("used_here", self.tr("Used at this counter:")),
+            ("left", self.tr("Uses left:")),
+            ("attributes", self.tr("Till codes:")),
+        ):
+            value = QLabel(self)
+            value.setObjectName(f"voucher_{key}")
+            value.setWordWrap(True)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            self._fields[key] = value
+            self.details.addRow(label, value)
+        self.placeholder = QLabel(self.tr("Scan a voucher to see it here."), self)
+        self.placeholder.setObjectName("cardPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        top = QHBoxLayout()
+        top.addWidget(self.status)
+        top.addSpacing(16)
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.description)
+        top.addLayout(titles, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.placeholder, 1)
+        layout.addLayout(top)
+        layout.addWidget(self.code)
+        layout.addLayout(self.details)
+        layout.addStretch(1)  # on a tall screen the card stays together at the top
+
+    def show_voucher(
+        self,
+        voucher: Voucher | None,
+        now: datetime | None = None,
+        *,
+        just_redeemed: int = 0,
+        uses: UsesKnown | None = None,
+        chosen: Contact | None = None,
+    ) -> None:
+        """Show ``voucher``; ``just_redeemed``: this counter has just used it that many times;
+        ``uses``: what is known of its uses, each said with where it comes from;
+        ``chosen``: the customer found for a voucher that has none yet."""
+        empty = voucher is None
+        self.placeholder.setVisible(empty)
+        for widget in (self.status, self.title, self.description, self.code):
+            widget.setVisible(not empty)
+        if voucher is None:
+            for key in self._fields:
+                self._set(key, "")
+            self.setAccessibleDescription(self.tr("No voucher shown"))
+            self.setAccessibleName(self.tr("Voucher card: no voucher shown"))
+            return
+        now = now or datetime.now(UTC)
+        promotion = voucher.promotion
+        self.status.set_status(JUST_REDEEMED if just_redeemed else voucher.status)
+        self.title.setText(
+            (promotion.name if promotion and promotion.name else voucher.name) or self.tr("Voucher")
+        )
+        self.description.setText(
+            (promotion.description if promotion else "") or voucher.description
+        )
+        self.code.setText(voucher.code)
+        self._set("valid_from", _when(voucher.activation_date, now))
+        self._set("expires", _when(voucher.expiration_date, now) or self.tr("Never"))
+        if voucher.contact:
+            customer = voucher.contact.email or self.tr("a customer without e-mail")
+        elif chosen is not None:
+            customer = self.tr("{customer} (chosen for this redemption)").format(
+                customer=chosen.email or chosen.uuid
+            )
+        else:
+            customer = self.tr("No customer yet")
+        self._set("contact", customer)
+        self._set("redeemed", _when(voucher.redeemed_at, now))
+        per_voucher = promotion.redemptions_per_voucher if promotion else None
+        self._set(
+            "uses", QLocale().toString(per_voucher) if per_voucher and per_voucher > 1 else ""
+        )
+        multi_use = bool(promotion and promotion.is_multi_use)
+        self._show_uses(uses or UsesKnown(), voucher.status if multi_use else "")
+        attributes = {**(promotion.attributes if promotion else {}), **voucher.attributes}
+        shown = [f"{k}: {v}" for k, v in attributes.items() if v not in (None, "")]
+        self._set("attributes", "   ".join(shown))
+        self.setAccessibleDescription(
+            self.tr("{title}, code {code}, {status}").format(
+                title=self.title.text(), code=voucher.code, status=self.status.word
+            )
+        )
+        self.setAccessibleName(self.summary())
+
+    def _show_uses(self, uses: UsesKnown, status: str) -> None:
+        """The uses made here and left, on a multi-use voucher that can still be used."""
+        made = uses.made_here or 0
+        if not status or not made:
+            used_here = ""
+        elif uses.reversed_here:
+            used_here = self.tr("{made} made, {reversed} reversed (this counter's journal)").format(
+                made=QLocale().toString(made), reversed=QLocale().toString(uses.reversed_here)
+            )
+        else:
+            used_here = self.tr("{made} (this counter's journal)").format(
+                made=QLocale().toString(made)
+            )
+        if used_here and uses.in_doubt:
+            used_here = self.tr("{uses}; the answer to one more was lost").format(uses=used_here)
+        self._set("used_here", used_here)
+        left = ""
+        if status == "ACTIVE" and uses.left_said is not None and uses.left_said_at is not None:
+            left = self.tr("{left}, as Piggy said at {time}").format(
+                left=QLocale().toString(uses.left_said), time=time_text(uses.left_said_at)
+            )
+        elif status == "ACTIVE" and made and not uses.in_doubt and uses.most_left is not None:
+            left = self.tr("at most {left} (other counters' uses are not known here)").format(
+                left=QLocale().toString(uses.most_left)
+            )
+        self._set("left", left)
+
+    def _set(self, key: str, text: str) -> None:
+        """A field and its label: shown with ``text``, hidden when it is empty (each field
+        is set once per voucher, so a field never flashes shown, then hidden)."""
+        field = self._fields[key]
+        field.setText(text)
+        field.setVisible(bool(text))
+        label = self.details.labelForField(field)
+        if label is not None:
+            label.setVisible(bool(text))
+
+    def summary(self) -> str:
+        """The whole card as one text, in the order it is shown."""
+        parts = [
+            self.tr("Voucher card: {title}").format(title=self.title.text()),
+            self.description.text(),
+            self.tr("Code {code}").format(code=self.code.text()),
+            self.status.accessibleName(),
+        ]
+        for key, value in self._fields.items():
+            label = self.details.labelForField(value)
+            if self.field_text(key) and isinstance(label, QLabel):
+                parts.append(f"{label.text()} {value.text()}")
+        return ". ".join(part.rstrip(".") for part in parts if part) + "."
+
+    def field_text(self, key: str) -> str:
+        return self._fields[key].text() if self._fields[key].isVisibleTo(self) else ""
+
+
+def _when(moment: datetime | None, now: datetime) -> str:
+    if moment is None:
+        return ""
+    return f"{_local(moment)} ({relative_hint(moment, now)})"

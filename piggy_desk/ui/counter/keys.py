@@ -1,0 +1,201 @@
+"""The counter's keyboard rules: where a scan's keys go, what Enter and Esc do."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from piggy_desk.ui.counter.screen import CounterScreen
+
+# A scanner types a code and its Enter a few milliseconds apart; a person who Tabs to a
+# button and presses Enter takes far longer after their last character.
+SCANNER_PAUSE_SECONDS = 0.1
+MODIFIER_KEYS = frozenset(
+    (
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_CapsLock,
+    )
+)
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+# Keys that set the uses while the confirm panel asks for them, and by how many.
+USES_KEYS: dict[int, int] = {
+    Qt.Key.Key_Up.value: 1,
+    Qt.Key.Key_Down.value: -1,
+    Qt.Key.Key_PageUp.value: 10,
+    Qt.Key.Key_PageDown.value: -10,
+}
+
+
+def _types_text(widget: QWidget) -> bool:
+    """A field a person types into: the keys are its own."""
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+        return not widget.isReadOnly()
+    return isinstance(widget, QAbstractSpinBox) or (
+        isinstance(widget, QComboBox) and widget.isEditable()
+    )
+
+
+class CounterKeys(QObject):
+    """Watches every key of the application for the counter screen.
+
+    A scan (characters then Enter or Tab) always lands in the scan field, whatever has
+    focus; Enter with an empty scan field does the main action; Esc cancels. The
+    scanner's Enter never presses a focused button; a person's Enter or Space on a button
+    they reached with Tab presses that button. A scan into a dialog the counter opened
+    closes the dialog unanswered and goes to the scan field.
+    """
+
+    def __init__(self, screen: CounterScreen) -> None:
+        super().__init__(screen)
+        self._screen = screen
+        self._last_character_at = float("-inf")
+        # What a scanner typed into a counter dialog so far (see _dialog_key).
+        self._dialog_scan: list[str] = []
+
+    def attach(self) -> None:
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        self._screen.scan_input.installEventFilter(self)
+
+    def detach(self) -> None:
+        """Stop watching the application's keys (the window is going away)."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        # Also the field's own filter: while the window is deleted, the screen goes before
+        # its children, and an event to the field (focus moving to another window) would
+        # reach a half-destroyed filter ("Object event filter cannot be in a different
+        # thread", then a crash; tests/ui/counter/test_two_counters.py).
+        self._screen.scan_input.removeEventFilter(self)
+
+    def _typed_just_now(self) -> bool:
+        """A character came a scanner's moment ago: an Enter now ends a scan."""
+        return time.monotonic() - self._last_character_at < SCANNER_PAUSE_SECONDS
+
+    def _dialog_key(self, watched: QWidget, event: QKeyEvent) -> bool:
+        """A key for a dialog the counter opened (Details…, the reverse question): a scan
+        (characters at a scanner's pace, then Enter) closes the dialog unanswered and goes
+        to the scan field; its characters never reach the dialog, where a letter can press
+        a button by its mnemonic. Other keys, and every key in a field one can type in,
+        are the dialog's."""
+        dialog = watched.window()
+        if not isinstance(dialog, QDialog) or not self._opened(dialog) or _types_text(watched):
+            return False
+        if event.key() in MODIFIER_KEYS:
+            return False  # Shift before a capital (X11 sends it as a key of its own)
+        text = event.text()
+        typed = event.modifiers() & ~(SHIFT | Qt.KeyboardModifier.KeypadModifier)
+        unmodified = not typed  # Ctrl or Alt with a letter is a shortcut, not a scan
+        if text == " " and not self._typed_just_now():
+            return False  # Space presses the focused button; a code's spaces come later
+        if unmodified and text and text.isprintable():
+            if not self._typed_just_now():
+                self._dialog_scan.clear()  # a new burst
+            self._dialog_scan.append(text)
+            self._last_character_at = time.monotonic()
+            return True
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        code, self._dialog_scan = "".join(self._dialog_scan), []
+        if not (enter and code and self._typed_just_now()):
+            return False
+        dialog.reject()  # unanswered: the question was about the voucher before this scan
+        screen = self._screen
+        screen.window().activateWindow()
+        screen.focus_scan()
+        screen.scan_input.setText(code)
+        screen.submit_scan_field()
+        return True
+
+    def _opened(self, dialog: QDialog) -> bool:
+        """Whether the dialog belongs to the counter (opened from it or its window)."""
+        screen = self._screen
+        parent = dialog.parentWidget()
+        while parent is not None:
+            if parent is screen or parent is screen.window():
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    # --- Qt overrides -------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of the application passes here: the isinstance test is the cheap one
+        # (asking a QEvent for its type builds a Python enum each time).
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+            return False
+        screen = self._screen
+        if not screen.isVisible() or not isinstance(watched, QWidget):
+            return False
+        if watched.window() is not screen.window():
+            return self._dialog_key(watched, event)
+        key = event.key()
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        scanner_enter = enter and self._typed_just_now()
+        if event.text().isprintable() and event.text().strip():
+            self._last_character_at = time.monotonic()  # (Space presses buttons: not counted)
+        scan_input, multi_count = screen.scan_input, screen.multi_count
+        scanned_tab = key == Qt.Key.Key_Tab and bool(scan_input.text())
+        if watched is scan_input and (enter or scanned_tab):
+            # Enter, or Tab for scanners that end codes with it; consumed here, because
+            # QLineEdit passes Enter on to its parents after returnPressed. Tab in an empty
+            # field moves the focus on, as everywhere: the keyboard's way to the buttons.
+            screen.submit_scan_field()
+            return True
+        if key == Qt.Key.Key_Escape:
+            screen.cancel()
+            return True
+        if watched is screen.contact_input and enter:
+            screen.find_customer()
+            return True
+        if watched is multi_count and enter:
+            screen.main_action()
+            return True
+        step = USES_KEYS.get(int(key), 0)
+        if step and watched is not multi_count and multi_count.isVisible():
+            # The focus stays in the scan field while the uses are asked (a scan must land
+            # there): the arrow keys set the uses from wherever the counter's focus is.
+            multi_count.stepBy(step)
+            return True
+        if isinstance(watched, QLineEdit) or watched is multi_count:
+            return False  # typing into a field is that field's business
+        if enter and isinstance(watched, QAbstractButton) and not scanner_enter:
+            # A person's Enter on a focused button does what the button says (the buttons
+            # are not auto-default, so Qt itself would ignore it).
+            if watched.isEnabled():
+                watched.click()
+            return True
+        if enter:
+            # Never let the scanner's Enter press whatever button has focus.
+            screen.submit_scan_field()
+            return True
+        if key == Qt.Key.Key_Space and (
+            isinstance(watched, QAbstractButton) or not scan_input.text()
+        ):
+            # The keyboard way to press a focused button; and no scan begins with a space
+            # (Space on the tab bar or the card was typed into the scan field).
+            return False
+        text = event.text()
+        if text and text.isprintable():
+            # A scan while something else has focus: it goes to the scan field.
+            screen.focus_scan()
+            scan_input.insert(text)
+            return True
+        return False
