@@ -6,7 +6,7 @@ import asyncio
 import builtins
 import ipaddress
 import time
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -232,6 +232,33 @@ class Vouchers(_Resource):
             kind=RequestKind.PAGE,
         )
 
+    async def pages(
+        self,
+        *,
+        promotion_uuid: str | None = None,
+        contact_uuid: str | None = None,
+        status: str | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        max_pages: int = MAX_PAGES,
+    ) -> AsyncGenerator[Page[Voucher], None]:
+        """Every page of vouchers matching the filters, one after another, at most
+        ``max_pages`` of them: a list that still goes on after that many raises
+        ``TooManyPages`` (once the last page read has been handed over)."""
+        _in_range(page_size, 1, MAX_PAGE_SIZE, "page_size")
+        _in_range(max_pages, 1, MAX_PAGES, "max_pages")
+        for number in range(1, max_pages + 1):
+            page = await self.list(
+                promotion_uuid=promotion_uuid,
+                contact_uuid=contact_uuid,
+                status=status,
+                limit=page_size,
+                page=number,
+            )
+            yield page
+            if not page.continues_after(number, page_size):
+                return
+        raise errors.TooManyPages(max_pages)
+
     async def iterate(
         self,
         *,
@@ -240,24 +267,15 @@ class Vouchers(_Resource):
         status: str | None = None,
         page_size: int = MAX_PAGE_SIZE,
     ) -> AsyncIterator[Voucher]:
-        """Every voucher matching the filters, page after page."""
-        _in_range(page_size, 1, MAX_PAGE_SIZE, "page_size")
-        page_number = 1
-        while True:
-            page = await self.list(
-                promotion_uuid=promotion_uuid,
-                contact_uuid=contact_uuid,
-                status=status,
-                limit=page_size,
-                page=page_number,
-            )
+        """Every voucher matching the filters, page after page (``pages``)."""
+        async for page in self.pages(
+            promotion_uuid=promotion_uuid,
+            contact_uuid=contact_uuid,
+            status=status,
+            page_size=page_size,
+        ):
             for voucher in page.items:
                 yield voucher
-            if not page.continues_after(page_number, page_size):
-                return
-            if page_number >= MAX_PAGES:
-                raise errors.MalformedResponse(f"Piggy kept sending pages past page {MAX_PAGES}.")
-            page_number += 1
 
     async def create(
         self,

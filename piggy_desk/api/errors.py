@@ -37,7 +37,8 @@ The hierarchy::
     │   ├── Timeout               no answer in time
     │   └── ConnectionDropped     the connection broke before the answer
     ├── MalformedResponse         an answer that is not Piggy's JSON
-    │   └── AnswerTooLarge        an answer far larger than any real one (not read)
+    │   ├── AnswerTooLarge        an answer far larger than any real one (not read)
+    │   └── TooManyPages          a list that kept sending pages past its bound
     └── AnswerForAnotherVoucher   a find answered with another code's voucher
 
 ``ambiguous`` is true when the request may have been carried out by Piggy although no
@@ -308,6 +309,15 @@ class MalformedResponse(PiggyError):
 class AnswerTooLarge(MalformedResponse):
     """The answer was cut off unread past the client's size limit (a broken or hostile
     server, or a proxy's endless page)."""
+
+
+class TooManyPages(MalformedResponse):
+    """A list kept saying another page follows, past the bound its caller set (a broken
+    server, or one that ignores ``page``); ``pages`` is how many were read."""
+
+    def __init__(self, pages: int) -> None:
+        super().__init__(f"Piggy kept sending pages past page {pages}.")
+        self.pages = pages
 
 
 class AnswerForAnotherVoucher(PiggyError):

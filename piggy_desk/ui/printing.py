@@ -9,6 +9,7 @@ What goes on the paper and whether a code can be carried comes from
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import aclosing
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -30,7 +31,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -41,9 +41,11 @@ from PySide6.QtWidgets import (
 
 from piggy_desk.api import PiggyClient, PiggyError, VoucherStatus
 from piggy_desk.api.models import Voucher
+from piggy_desk.manager.export import VoucherFilter
 from piggy_desk.texts import QT_TRANSLATE_NOOP
 from piggy_desk.ui.core.i18n import date_time_text
 from piggy_desk.ui.widgets import status_look
+from piggy_desk.ui.widgets.save_dialog import ask_where_to_save
 from piggy_desk.voucher_print import (
     A4_3X8,
     QUIET_MODULES_128,
@@ -475,29 +477,25 @@ def save_pdf(path: Path, facts: Sequence[SlipFacts], layout: Layout) -> None:
 
 async def vouchers_of(
     client: PiggyClient,
+    voucher_filter: VoucherFilter,
     *,
-    promotion_uuid: str | None,
-    status: str | None,
-    contact_uuid: str | None,
     page_size: int = MAX_SHEET_VOUCHERS,
 ) -> tuple[list[Voucher], int | None]:
     """Up to ``MAX_SHEET_VOUCHERS`` vouchers of a filter, and how many the filter has."""
     found: list[Voucher] = []
-    page = 1
     total: int | None = None
-    while len(found) < MAX_SHEET_VOUCHERS:
-        result = await client.vouchers.list(
-            promotion_uuid=promotion_uuid,
-            status=status,
-            contact_uuid=contact_uuid,
-            limit=page_size,
-            page=page,
-        )
-        total = result.total
-        found.extend(result.items)
-        if not result.continues_after(page, page_size):
-            break
-        page += 1
+    pages = client.vouchers.pages(
+        promotion_uuid=voucher_filter.promotion_uuid,
+        status=voucher_filter.status,
+        contact_uuid=voucher_filter.contact_uuid,
+        page_size=page_size,
+    )
+    async with aclosing(pages):
+        async for page in pages:
+            total = page.total
+            found.extend(page.items)
+            if len(found) >= MAX_SHEET_VOUCHERS:
+                break
     return found[:MAX_SHEET_VOUCHERS], total
 
 
@@ -635,16 +633,13 @@ class PrintDialog(QDialog):
             self.problem_label.show()
 
     def _on_pdf_button_clicked(self) -> None:
-        dialog = QFileDialog(
+        ask_where_to_save(
             self,
             self.tr("Save as PDF"),
-            str(Path.home() / "vouchers.pdf"),
+            "vouchers.pdf",
             self.tr("PDF files (*.pdf)"),
+            self._save_chosen,
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.fileSelected.connect(lambda name: self._save_chosen(Path(name)))
-        dialog.open()
 
     def _save_chosen(self, path: Path) -> None:
         try:
@@ -685,23 +680,13 @@ async def open_print_dialog(
     return dialog
 
 
-async def open_for_filter(
-    client: PiggyClient,
-    parent: QWidget,
-    *,
-    promotion_uuid: str | None,
-    status: str | None,
-    contact_uuid: str | None,
-    shop_uuid: str | None = None,
-) -> PrintDialog | None:
-    """Read the vouchers of a filter (up to ``MAX_SHEET_VOUCHERS``) and open the print
-    dialog for them; None when the filter has none. Raises ``PiggyError`` when they cannot
+async def vouchers_to_print(
+    client: PiggyClient, voucher_filter: VoucherFilter
+) -> tuple[list[Voucher], str]:
+    """The vouchers of a filter (up to ``MAX_SHEET_VOUCHERS``) and the note that says which
+    they are; no vouchers when the filter has none. Raises ``PiggyError`` when they cannot
     be read."""
-    vouchers, total = await vouchers_of(
-        client, promotion_uuid=promotion_uuid, status=status, contact_uuid=contact_uuid
-    )
-    if not vouchers:
-        return None
+    vouchers, total = await vouchers_of(client, voucher_filter)
     if total is not None and total > len(vouchers):
         note = QCoreApplication.translate(
             "VoucherPrint",
@@ -710,4 +695,4 @@ async def open_for_filter(
         ).format(shown=len(vouchers), total=total, max=MAX_SHEET_VOUCHERS)
     else:
         note = _COUNTS.all_in_list(len(vouchers))
-    return await open_print_dialog(client, parent, vouchers, note=note, shop_uuid=shop_uuid)
+    return vouchers, note

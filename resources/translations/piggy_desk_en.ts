@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+386"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+370"/>
         <source>New batch of vouchers</source>
         <translation>New batch of vouchers</translation>
     </message>
@@ -37,32 +37,12 @@
         <translation>How many</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Customer</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Valid from</source>
-        <translation>Valid from</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Expires</source>
-        <translation>Expires</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>At most {maximum} vouchers in one batch: make another batch for the rest.</source>
         <translation>At most {maximum} vouchers in one batch: make another batch for the rest.</translation>
     </message>
-    <message>
-        <location line="+8"/>
-        <source>Choose a promotion.</source>
-        <translation>Choose a promotion.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Piggy accepted the batch ({status}): making %Ln voucher(s)…</source>
         <translation>
             <numerusform>Piggy accepted the batch ({status}): making %Ln voucher…</numerusform>
@@ -86,7 +66,17 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print every voucher of this promotion on labels or slips</source>
+        <translation>Print every voucher of this promotion on labels or slips</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Piggy is still making the vouchers. They will appear in the list when they are ready.</source>
         <translation>Piggy is still making the vouchers. They will appear in the list when they are ready.</translation>
     </message>
@@ -463,7 +453,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/dialogs.py" line="+48"/>
+        <location filename="../../piggy_desk/ui/promotions/dialogs.py" line="+42"/>
         <source>days</source>
         <translation>days</translation>
     </message>
@@ -608,7 +598,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-249"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-229"/>
         <source>New voucher</source>
         <translation>New voucher</translation>
     </message>
@@ -628,22 +618,7 @@ The voucher can then be used again.</translation>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Customer</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Valid from</source>
-        <translation>Valid from</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Expires</source>
-        <translation>Expires</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>set</source>
         <translation>set</translation>
     </message>
@@ -688,25 +663,13 @@ The voucher can then be used again.</translation>
         <source>Custom attributes</source>
         <translation>Custom attributes</translation>
     </message>
+</context>
+<context>
+    <name>ExportBar</name>
     <message>
-        <location line="+27"/>
-        <source>Every attribute needs a name.</source>
-        <translation>Every attribute needs a name.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The attribute {name} is there twice.</source>
-        <translation>The attribute {name} is there twice.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Choose a promotion.</source>
-        <translation>Choose a promotion.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A code cannot contain control characters.</source>
-        <translation>A code cannot contain control characters.</translation>
+        <location filename="../../piggy_desk/ui/vouchers/bars.py" line="+22"/>
+        <source>Cancel export</source>
+        <translation>Cancel export</translation>
     </message>
 </context>
 <context>
@@ -1402,7 +1365,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PiggyError</name>
     <message>
-        <location filename="../../piggy_desk/api/errors.py" line="+67"/>
+        <location filename="../../piggy_desk/api/errors.py" line="+68"/>
         <source>Something went wrong while talking to Piggy.</source>
         <translation>Something went wrong while talking to Piggy.</translation>
     </message>
@@ -1557,12 +1520,12 @@ The voucher can then be used again.</translation>
         <translation>Piggy sent an answer that could not be read.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>Piggy answered with another voucher than the one asked for, so it is not shown.</source>
         <translation>Piggy answered with another voucher than the one asked for, so it is not shown.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/api/client.py" line="+684"/>
+        <location filename="../../piggy_desk/api/client.py" line="+702"/>
         <source>That is not a web address.</source>
         <translation>That is not a web address.</translation>
     </message>
@@ -1599,7 +1562,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PrintCounts</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/printing.py" line="+70"/>
+        <location filename="../../piggy_desk/ui/printing.py" line="+72"/>
         <source>Can be used %Ln time(s)</source>
         <translation>
             <numerusform>Can be used %Ln time</numerusform>
@@ -1618,7 +1581,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location line="+454"/>
+        <location line="+450"/>
         <source>Print vouchers</source>
         <translation>Print vouchers</translation>
     </message>
@@ -1684,7 +1647,7 @@ The voucher can then be used again.</translation>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Could not save {file}: {reason}</source>
         <translation>Could not save {file}: {reason}</translation>
     </message>
@@ -1692,7 +1655,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionDraft</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/texts.py" line="+156"/>
+        <location filename="../../piggy_desk/manager/drafts.py" line="+69"/>
         <source>A promotion needs a name.</source>
         <translation>A promotion needs a name.</translation>
     </message>
@@ -1740,7 +1703,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionTexts</name>
     <message>
-        <location line="-166"/>
+        <location filename="../../piggy_desk/ui/promotions/texts.py" line="+24"/>
         <source>Single use</source>
         <translation>Single use</translation>
     </message>
@@ -2053,42 +2016,42 @@ The voucher can then be used again.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+194"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+100"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>No connection to Piggy: vouchers cannot be checked or redeemed now.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../piggy_desk/counter/async_journal.py" line="+40"/>
         <source>Nothing was sent to Piggy.</source>
         <translation>Nothing was sent to Piggy.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Tell a manager.</source>
         <translation>Tell a manager.</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+265"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Customer ready: {customer}. Scan their voucher.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-245"/>
         <source>Checking the voucher…</source>
         <translation>Checking the voucher…</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location filename="../../piggy_desk/counter/recovery.py" line="+24"/>
         <source>The redemption of voucher “{code}” did not go through before the program stopped.</source>
         <translation>The redemption of voucher “{code}” did not go through before the program stopped.</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+234"/>
         <source>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="-207"/>
         <source>No voucher with the code “{code}” was found.</source>
         <translation>No voucher with the code “{code}” was found.</translation>
     </message>
@@ -2113,7 +2076,7 @@ The voucher can then be used again.</translation>
         <translation>No voucher with the code “{typed}”: found “{code}”, in capitals.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>“{typed}” read as “{code}”: the scanner is set up for {layout}.</source>
         <translation>“{typed}” read as “{code}”: the scanner is set up for {layout}.</translation>
     </message>
@@ -2158,17 +2121,17 @@ The voucher can then be used again.</translation>
         <translation>This voucher is {status}.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+128"/>
         <source>This voucher has no customer yet: scan their loyalty card or type their e-mail.</source>
         <translation>This voucher has no customer yet: scan their loyalty card or type their e-mail.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+249"/>
         <source>Press Enter to confirm the redemption, or Esc to cancel.</source>
         <translation>Press Enter to confirm the redemption, or Esc to cancel.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-350"/>
         <source>Reserving the voucher…</source>
         <translation>Reserving the voucher…</translation>
     </message>
@@ -2178,12 +2141,12 @@ The voucher can then be used again.</translation>
         <translation>{problem} The voucher may stay reserved for up to an hour.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../../piggy_desk/counter/reconcile.py" line="+55"/>
         <source>{problem} The voucher was not reserved when checked. Try again.</source>
         <translation>{problem} The voucher was not reserved when checked. Try again.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+101"/>
         <source>Looking up the customer…</source>
         <translation>Looking up the customer…</translation>
     </message>
@@ -2213,12 +2176,12 @@ The voucher can then be used again.</translation>
         <translation>Customer: {customer}. Press Enter to redeem.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+198"/>
         <source>The voucher stays reserved.</source>
         <translation>The voucher stays reserved.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Redeeming…</source>
         <translation>Redeeming…</translation>
     </message>
@@ -2238,7 +2201,7 @@ The voucher can then be used again.</translation>
         <translation>The voucher was not redeemed. Try again.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../piggy_desk/counter/reconcile.py" line="+11"/>
         <source>The answer was lost. Checking whether the voucher was redeemed…</source>
         <translation>The answer was lost. Checking whether the voucher was redeemed…</translation>
     </message>
@@ -2248,12 +2211,12 @@ The voucher can then be used again.</translation>
         <translation>Piggy&apos;s answer was lost, and the voucher could not be checked. Do not hand out the reward yet: press Check again when the connection is back.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Redeemed. (The answer was lost, but Piggy confirms the voucher was used.)</source>
         <translation>Redeemed. (The answer was lost, but Piggy confirms the voucher was used.)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Piggy&apos;s answer was lost. The voucher was NOT redeemed. Press Enter to try again.</source>
         <translation>Piggy&apos;s answer was lost. The voucher was NOT redeemed. Press Enter to try again.</translation>
     </message>
@@ -2263,12 +2226,12 @@ The voucher can then be used again.</translation>
         <translation>Piggy&apos;s answer was lost and it cannot be told how many uses were made. Check the voucher in the Piggy dashboard before trying again.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Piggy&apos;s answer was lost. The voucher was NOT redeemed.</source>
         <translation>Piggy&apos;s answer was lost. The voucher was NOT redeemed.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+29"/>
         <source>Releasing the voucher…</source>
         <translation>Releasing the voucher…</translation>
     </message>
@@ -2283,22 +2246,22 @@ The voucher can then be used again.</translation>
         <translation>Reversing the redemption…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>The redemption was reversed: the voucher can be used again.</source>
         <translation>The redemption was reversed: the voucher can be used again.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../piggy_desk/counter/reconcile.py" line="+17"/>
         <source>Piggy&apos;s answer was lost, and the voucher could not be checked. Scan it again to see whether the redemption was reversed.</source>
         <translation>Piggy&apos;s answer was lost, and the voucher could not be checked. Scan it again to see whether the redemption was reversed.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Piggy&apos;s answer was lost, and Piggy&apos;s answers do not say how many uses are left: it cannot be told whether one use was given back. Check the voucher in the Piggy dashboard.</source>
         <translation>Piggy&apos;s answer was lost, and Piggy&apos;s answers do not say how many uses are left: it cannot be told whether one use was given back. Check the voucher in the Piggy dashboard.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>The redemption was reversed. (The answer was lost, but Piggy confirms it.)</source>
         <translation>The redemption was reversed. (The answer was lost, but Piggy confirms it.)</translation>
     </message>
@@ -2308,27 +2271,27 @@ The voucher can then be used again.</translation>
         <translation>Piggy&apos;s answer was lost. The redemption was NOT reversed.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location filename="../../piggy_desk/counter/recovery.py" line="+102"/>
         <source>Voucher “{code}” was redeemed before the program stopped.</source>
         <translation>Voucher “{code}” was redeemed before the program stopped.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+78"/>
         <source>It cannot be told whether voucher “{code}” was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>It cannot be told whether voucher “{code}” was redeemed before the program stopped. Check it in the Piggy dashboard.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-41"/>
         <source>The reversal of voucher “{code}” did not go through before the program stopped.</source>
         <translation>The reversal of voucher “{code}” did not go through before the program stopped.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>The redemption of voucher “{code}” was reversed before the program stopped.</source>
         <translation>The redemption of voucher “{code}” was reversed before the program stopped.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+50"/>
         <source>Voucher “{code}” may stay reserved until {time}: the answer to its lock was lost.</source>
         <translation>Voucher “{code}” may stay reserved until {time}: the answer to its lock was lost.</translation>
     </message>
@@ -2338,24 +2301,57 @@ The voucher can then be used again.</translation>
         <translation>Voucher “{code}” was still reserved by this counter and has been released.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>Voucher “{code}” is still reserved by this counter; releasing it failed and will be tried again.</source>
         <translation>Voucher “{code}” is still reserved by this counter; releasing it failed and will be tried again.</translation>
     </message>
     <message>
-        <location line="-987"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+152"/>
         <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
         <translation>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</translation>
     </message>
     <message>
-        <location line="+909"/>
+        <location filename="../../piggy_desk/counter/recovery.py" line="-64"/>
         <source>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+141"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy says: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>RowActions</name>
+    <message>
+        <location filename="../../piggy_desk/ui/vouchers/bars.py" line="+28"/>
+        <source>Activate</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reverse redemption…</source>
+        <translation>Reverse redemption…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy code</source>
+        <translation>Copy code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open on the counter</source>
+        <translation>Open on the counter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print…</source>
+        <translation>Print…</translation>
     </message>
 </context>
 <context>
@@ -3380,9 +3376,96 @@ The voucher can then be used again.</translation>
     </message>
 </context>
 <context>
+    <name>VoucherDraft</name>
+    <message>
+        <location filename="../../piggy_desk/manager/drafts.py" line="+28"/>
+        <source>The expiry must come after the activation.</source>
+        <translation>The expiry must come after the activation.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Every attribute needs a name.</source>
+        <translation>Every attribute needs a name.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The attribute {name} is there twice.</source>
+        <translation>The attribute {name} is there twice.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a promotion.</source>
+        <translation>Choose a promotion.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A code cannot contain control characters.</source>
+        <translation>A code cannot contain control characters.</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherFilterBar</name>
+    <message>
+        <location filename="../../piggy_desk/ui/vouchers/filters.py" line="+28"/>
+        <source>Promotion</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+49"/>
+        <source>All promotions</source>
+        <translation>All promotions</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer e-mail filter</source>
+        <translation>Customer e-mail filter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer e-mail</source>
+        <translation>Customer e-mail</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find a voucher code</source>
+        <translation>Find a voucher code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Find a code</source>
+        <translation>Find a code</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Promotion:</source>
+        <translation>Promotion:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+</context>
+<context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-220"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-188"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
@@ -3392,7 +3475,22 @@ The voucher can then be used again.</translation>
         <translation>optional: the customer&apos;s e-mail</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>set</source>
         <translation>set</translation>
     </message>
@@ -3407,12 +3505,7 @@ The voucher can then be used again.</translation>
         <translation>{field} (local time)</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>The expiry must come after the activation.</source>
-        <translation>The expiry must come after the activation.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+54"/>
         <source>No customer with this e-mail address.</source>
         <translation>No customer with this e-mail address.</translation>
     </message>
@@ -3420,7 +3513,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherPrint</name>
     <message>
-        <location filename="../../piggy_desk/ui/printing.py" line="-379"/>
+        <location filename="../../piggy_desk/ui/printing.py" line="-372"/>
         <source>Valid from {start} until {end}</source>
         <translation>Valid from {start} until {end}</translation>
     </message>
@@ -3450,7 +3543,7 @@ The voucher can then be used again.</translation>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+58"/>
         <source>Slip, 80 mm receipt roll</source>
         <translation>Slip, 80 mm receipt roll</translation>
     </message>
@@ -3465,7 +3558,7 @@ The voucher can then be used again.</translation>
         <translation>A4 label sheet, 3 × 8 (70 × 37 mm)</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+179"/>
         <source>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</source>
         <translation>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</translation>
     </message>
@@ -3493,7 +3586,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+154"/>
+        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+64"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3536,129 +3629,32 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location line="+180"/>
-        <source>Promotion</source>
-        <translation>Promotion</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+184"/>
-        <source>All promotions</source>
-        <translation>All promotions</translation>
-    </message>
-    <message>
-        <location line="-181"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All statuses</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Customer e-mail filter</source>
-        <translation>Customer e-mail filter</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Customer e-mail</source>
-        <translation>Customer e-mail</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Show</source>
-        <translation>Show</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Find a voucher code</source>
-        <translation>Find a voucher code</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Find a code</source>
-        <translation>Find a code</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Promotion:</source>
-        <translation>Promotion:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Status:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Vouchers</source>
-        <translation>Vouchers</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Activate</source>
-        <translation>Activate</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Deactivate</source>
-        <translation>Deactivate</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Reverse redemption…</source>
-        <translation>Reverse redemption…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Copy code</source>
-        <translation>Copy code</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open on the counter</source>
-        <translation>Open on the counter</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+362"/>
-        <source>Print…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location line="-346"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+137"/>
         <source>New voucher…</source>
         <translation>New voucher…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>New batch…</source>
         <translation>New batch…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Print list…</source>
         <translation>Print list…</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Cancel export</source>
-        <translation>Cancel export</translation>
-    </message>
-    <message>
-        <location line="+75"/>
+        <location line="+60"/>
         <source>No customer with this e-mail address.</source>
         <translation>No customer with this e-mail address.</translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+38"/>
         <source>{rows} of %Ln voucher(s) shown</source>
         <translation>
             <numerusform>{rows} of %Ln voucher shown</numerusform>
@@ -3666,7 +3662,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+273"/>
+        <location line="+167"/>
         <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
         <translation>
             <numerusform>Exported %Ln voucher to {file} in {folder}.</numerusform>
@@ -3674,7 +3670,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-277"/>
+        <location line="-171"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3683,7 +3679,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+210"/>
+        <location line="+118"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln new voucher is ready.</numerusform>
@@ -3691,22 +3687,17 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-88"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} activated.</translation>
     </message>
     <message>
-        <location line="-287"/>
-        <source>Arrow keys choose a voucher; the buttons below or the Menu key act on it</source>
-        <translation>Arrow keys choose a voucher; the buttons below or the Menu key act on it</translation>
-    </message>
-    <message>
-        <location line="+289"/>
+        <location line="+2"/>
         <source>Voucher {code} deactivated.</source>
         <translation>Voucher {code} deactivated.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+279"/>
         <source>no customer</source>
         <translation>no customer</translation>
     </message>
@@ -3716,7 +3707,7 @@ The voucher can then be used again.</translation>
         <translation>Reverse redemption</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Reverse the redemption of voucher {code} (customer {customer})?
 
 The voucher can then be used again.</source>
@@ -3725,7 +3716,7 @@ The voucher can then be used again.</source>
 The voucher can then be used again.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+20"/>
         <source>The redemption of {code} was reversed.</source>
         <translation>The redemption of {code} was reversed.</translation>
     </message>
@@ -3735,22 +3726,17 @@ The voucher can then be used again.</translation>
         <translation>Copied {code}.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+27"/>
         <source>The list has no vouchers to print.</source>
         <translation>The list has no vouchers to print.</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Print every voucher of this promotion on labels or slips</source>
-        <translation>Print every voucher of this promotion on labels or slips</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>Voucher {code} created.</source>
         <translation>Voucher {code} created.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Export vouchers</source>
         <translation>Export vouchers</translation>
     </message>
@@ -3760,14 +3746,27 @@ The voucher can then be used again.</translation>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>{problem} The export was stopped; no file was written.</source>
         <translation>{problem} The export was stopped; no file was written.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export cancelled; no file was written.</translation>
+    </message>
+</context>
+<context>
+    <name>VouchersTable</name>
+    <message>
+        <location filename="../../piggy_desk/ui/vouchers/table.py" line="+23"/>
+        <source>Vouchers</source>
+        <translation>Vouchers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrow keys choose a voucher; the buttons below or the Menu key act on it</source>
+        <translation>Arrow keys choose a voucher; the buttons below or the Menu key act on it</translation>
     </message>
 </context>
 <context>
@@ -3834,7 +3833,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-107"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-403"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>

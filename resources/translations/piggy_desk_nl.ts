@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+386"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+370"/>
         <source>New batch of vouchers</source>
         <translation>Nieuwe reeks vouchers</translation>
     </message>
@@ -37,32 +37,12 @@
         <translation>Aantal</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Customer</source>
-        <translation>Klant</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Valid from</source>
-        <translation>Geldig vanaf</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Expires</source>
-        <translation>Verloopt</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>At most {maximum} vouchers in one batch: make another batch for the rest.</source>
         <translation>Hoogstens {maximum} vouchers in één reeks: maak een tweede reeks voor de rest.</translation>
     </message>
-    <message>
-        <location line="+8"/>
-        <source>Choose a promotion.</source>
-        <translation>Kies een actie.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Piggy accepted the batch ({status}): making %Ln voucher(s)…</source>
         <translation>
             <numerusform>Piggy heeft de reeks aangenomen ({status}): %Ln voucher wordt gemaakt…</numerusform>
@@ -86,7 +66,17 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print every voucher of this promotion on labels or slips</source>
+        <translation>Alle vouchers van deze actie afdrukken op etiketten of bonnen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Piggy is still making the vouchers. They will appear in the list when they are ready.</source>
         <translation>Piggy is nog bezig met de vouchers. Ze verschijnen in de lijst zodra ze klaar zijn.</translation>
     </message>
@@ -463,7 +453,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/dialogs.py" line="+48"/>
+        <location filename="../../piggy_desk/ui/promotions/dialogs.py" line="+42"/>
         <source>days</source>
         <translation>dagen</translation>
     </message>
@@ -608,7 +598,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-249"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-229"/>
         <source>New voucher</source>
         <translation>Nieuwe voucher</translation>
     </message>
@@ -628,22 +618,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Customer</source>
-        <translation>Klant</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Valid from</source>
-        <translation>Geldig vanaf</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Expires</source>
-        <translation>Verloopt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>set</source>
         <translation>instellen</translation>
     </message>
@@ -688,25 +663,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <source>Custom attributes</source>
         <translation>Eigen kenmerken</translation>
     </message>
+</context>
+<context>
+    <name>ExportBar</name>
     <message>
-        <location line="+27"/>
-        <source>Every attribute needs a name.</source>
-        <translation>Elk kenmerk heeft een naam nodig.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The attribute {name} is there twice.</source>
-        <translation>Het kenmerk {name} staat er twee keer in.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Choose a promotion.</source>
-        <translation>Kies een actie.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A code cannot contain control characters.</source>
-        <translation>Een code mag geen stuurtekens bevatten.</translation>
+        <location filename="../../piggy_desk/ui/vouchers/bars.py" line="+22"/>
+        <source>Cancel export</source>
+        <translation>Export annuleren</translation>
     </message>
 </context>
 <context>
@@ -1402,7 +1365,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PiggyError</name>
     <message>
-        <location filename="../../piggy_desk/api/errors.py" line="+67"/>
+        <location filename="../../piggy_desk/api/errors.py" line="+68"/>
         <source>Something went wrong while talking to Piggy.</source>
         <translation>Er ging iets mis in het contact met Piggy.</translation>
     </message>
@@ -1557,12 +1520,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy stuurde een antwoord dat niet te lezen was.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>Piggy answered with another voucher than the one asked for, so it is not shown.</source>
         <translation>Piggy antwoordde met een andere voucher dan de gevraagde, dus die wordt niet getoond.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/api/client.py" line="+684"/>
+        <location filename="../../piggy_desk/api/client.py" line="+702"/>
         <source>That is not a web address.</source>
         <translation>Dat is geen webadres.</translation>
     </message>
@@ -1599,7 +1562,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PrintCounts</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/printing.py" line="+70"/>
+        <location filename="../../piggy_desk/ui/printing.py" line="+72"/>
         <source>Can be used %Ln time(s)</source>
         <translation>
             <numerusform>%Ln keer te gebruiken</numerusform>
@@ -1618,7 +1581,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location line="+454"/>
+        <location line="+450"/>
         <source>Print vouchers</source>
         <translation>Vouchers afdrukken</translation>
     </message>
@@ -1684,7 +1647,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Pdf-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Could not save {file}: {reason}</source>
         <translation>{file} kon niet worden opgeslagen: {reason}</translation>
     </message>
@@ -1692,7 +1655,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionDraft</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/texts.py" line="+156"/>
+        <location filename="../../piggy_desk/manager/drafts.py" line="+69"/>
         <source>A promotion needs a name.</source>
         <translation>Een actie heeft een naam nodig.</translation>
     </message>
@@ -1740,7 +1703,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionTexts</name>
     <message>
-        <location line="-166"/>
+        <location filename="../../piggy_desk/ui/promotions/texts.py" line="+24"/>
         <source>Single use</source>
         <translation>Eenmalig</translation>
     </message>
@@ -2053,42 +2016,42 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+194"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+100"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>Geen verbinding met Piggy: vouchers kunnen nu niet worden gecontroleerd of ingewisseld.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../piggy_desk/counter/async_journal.py" line="+40"/>
         <source>Nothing was sent to Piggy.</source>
         <translation>Er is niets naar Piggy gestuurd.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Tell a manager.</source>
         <translation>Waarschuw een manager.</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+265"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Klant klaar: {customer}. Scan de voucher van de klant.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-245"/>
         <source>Checking the voucher…</source>
         <translation>Voucher controleren…</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location filename="../../piggy_desk/counter/recovery.py" line="+24"/>
         <source>The redemption of voucher “{code}” did not go through before the program stopped.</source>
         <translation>De inwisseling van voucher ‘{code}’ is niet doorgegaan voordat het programma stopte.</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+234"/>
         <source>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher ‘{code}’ staat nog op de kassa: rond die eerst af (bevestigen of annuleren) en kies daarna opnieuw de klant.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="-207"/>
         <source>No voucher with the code “{code}” was found.</source>
         <translation>Er is geen voucher met de code ‘{code}’ gevonden.</translation>
     </message>
@@ -2113,7 +2076,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Geen voucher met de code ‘{typed}’: wel ‘{code}’ gevonden, in hoofdletters.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>“{typed}” read as “{code}”: the scanner is set up for {layout}.</source>
         <translation>‘{typed}’ gelezen als ‘{code}’: de scanner is ingesteld op {layout}.</translation>
     </message>
@@ -2158,17 +2121,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Deze voucher heeft de status {status}.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+128"/>
         <source>This voucher has no customer yet: scan their loyalty card or type their e-mail.</source>
         <translation>Deze voucher heeft nog geen klant: scan de klantenkaart of typ het e-mailadres.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+249"/>
         <source>Press Enter to confirm the redemption, or Esc to cancel.</source>
         <translation>Druk op Enter om de inwisseling te bevestigen, of op Esc om te annuleren.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-350"/>
         <source>Reserving the voucher…</source>
         <translation>Voucher reserveren…</translation>
     </message>
@@ -2178,12 +2141,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{problem} De voucher kan tot een uur gereserveerd blijven.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../../piggy_desk/counter/reconcile.py" line="+55"/>
         <source>{problem} The voucher was not reserved when checked. Try again.</source>
         <translation>{problem} Bij controle was de voucher niet gereserveerd. Probeer het opnieuw.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+101"/>
         <source>Looking up the customer…</source>
         <translation>Klant opzoeken…</translation>
     </message>
@@ -2213,12 +2176,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Klant: {customer}. Druk op Enter om in te wisselen.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+198"/>
         <source>The voucher stays reserved.</source>
         <translation>De voucher blijft gereserveerd.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Redeeming…</source>
         <translation>Inwisselen…</translation>
     </message>
@@ -2238,7 +2201,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De voucher is niet ingewisseld. Probeer het opnieuw.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../piggy_desk/counter/reconcile.py" line="+11"/>
         <source>The answer was lost. Checking whether the voucher was redeemed…</source>
         <translation>Het antwoord is verloren gegaan. Controleren of de voucher is ingewisseld…</translation>
     </message>
@@ -2248,12 +2211,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Het antwoord van Piggy ging verloren, en de voucher kon niet worden gecontroleerd. Geef de beloning nog niet mee: druk op ‘Opnieuw controleren’ zodra de verbinding terug is.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Redeemed. (The answer was lost, but Piggy confirms the voucher was used.)</source>
         <translation>Ingewisseld. (Het antwoord ging verloren, maar Piggy bevestigt dat de voucher is gebruikt.)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Piggy&apos;s answer was lost. The voucher was NOT redeemed. Press Enter to try again.</source>
         <translation>Het antwoord van Piggy ging verloren. De voucher is NIET ingewisseld. Druk op Enter om het opnieuw te proberen.</translation>
     </message>
@@ -2263,12 +2226,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Het antwoord van Piggy ging verloren en het is niet te zeggen hoe vaak de voucher is gebruikt. Controleer de voucher in het Piggy-dashboard voordat u het opnieuw probeert.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Piggy&apos;s answer was lost. The voucher was NOT redeemed.</source>
         <translation>Het antwoord van Piggy ging verloren. De voucher is NIET ingewisseld.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+29"/>
         <source>Releasing the voucher…</source>
         <translation>Voucher vrijgeven…</translation>
     </message>
@@ -2283,22 +2246,22 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Inwisseling terugdraaien…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>The redemption was reversed: the voucher can be used again.</source>
         <translation>De inwisseling is teruggedraaid: de voucher kan weer worden gebruikt.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../piggy_desk/counter/reconcile.py" line="+17"/>
         <source>Piggy&apos;s answer was lost, and the voucher could not be checked. Scan it again to see whether the redemption was reversed.</source>
         <translation>Het antwoord van Piggy ging verloren, en de voucher kon niet worden gecontroleerd. Scan hem opnieuw om te zien of de inwisseling is teruggedraaid.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Piggy&apos;s answer was lost, and Piggy&apos;s answers do not say how many uses are left: it cannot be told whether one use was given back. Check the voucher in the Piggy dashboard.</source>
         <translation>Het antwoord van Piggy ging verloren, en Piggy&apos;s antwoorden zeggen niet hoeveel keer een voucher nog kan worden gebruikt: of er één gebruik is teruggegeven, is niet te zeggen. Controleer de voucher in het Piggy-dashboard.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>The redemption was reversed. (The answer was lost, but Piggy confirms it.)</source>
         <translation>De inwisseling is teruggedraaid. (Het antwoord ging verloren, maar Piggy bevestigt het.)</translation>
     </message>
@@ -2308,27 +2271,27 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Het antwoord van Piggy ging verloren. De inwisseling is NIET teruggedraaid.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location filename="../../piggy_desk/counter/recovery.py" line="+102"/>
         <source>Voucher “{code}” was redeemed before the program stopped.</source>
         <translation>Voucher ‘{code}’ is ingewisseld voordat het programma stopte.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+78"/>
         <source>It cannot be told whether voucher “{code}” was redeemed before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>Niet vast te stellen is of voucher ‘{code}’ werd ingewisseld voordat het programma stopte. Controleer het in het Piggy-dashboard.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-41"/>
         <source>The reversal of voucher “{code}” did not go through before the program stopped.</source>
         <translation>Het terugdraaien van voucher ‘{code}’ is niet doorgegaan voordat het programma stopte.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>The redemption of voucher “{code}” was reversed before the program stopped.</source>
         <translation>Het inwisselen van voucher ‘{code}’ is teruggedraaid voordat het programma stopte.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+50"/>
         <source>Voucher “{code}” may stay reserved until {time}: the answer to its lock was lost.</source>
         <translation>Voucher ‘{code}’ kan tot {time} gereserveerd blijven: het antwoord op de reservering ging verloren.</translation>
     </message>
@@ -2338,24 +2301,57 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher ‘{code}’ was nog door deze kassa gereserveerd en is vrijgegeven.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>Voucher “{code}” is still reserved by this counter; releasing it failed and will be tried again.</source>
         <translation>Voucher ‘{code}’ is nog door deze kassa gereserveerd; vrijgeven is mislukt en wordt opnieuw geprobeerd.</translation>
     </message>
     <message>
-        <location line="-987"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+152"/>
         <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
         <translation>Piggy Desk bewaart dit in het geheugen en schrijft het in het journaal zodra dat kan. Waarschuw een manager.</translation>
     </message>
     <message>
-        <location line="+909"/>
+        <location filename="../../piggy_desk/counter/recovery.py" line="-64"/>
         <source>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>Of één gebruik van voucher ‘{code}’ is teruggegeven voordat het programma stopte, is niet te zeggen. Controleer het in het Piggy-dashboard.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+141"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy meldt: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>RowActions</name>
+    <message>
+        <location filename="../../piggy_desk/ui/vouchers/bars.py" line="+28"/>
+        <source>Activate</source>
+        <translation>Activeren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deactivate</source>
+        <translation>Uitschakelen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reverse redemption…</source>
+        <translation>Inwisseling terugdraaien…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy code</source>
+        <translation>Code kopiëren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open on the counter</source>
+        <translation>Openen aan de kassa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
     </message>
 </context>
 <context>
@@ -3380,9 +3376,96 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
 </context>
 <context>
+    <name>VoucherDraft</name>
+    <message>
+        <location filename="../../piggy_desk/manager/drafts.py" line="+28"/>
+        <source>The expiry must come after the activation.</source>
+        <translation>De vervaldatum moet na de begindatum liggen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Every attribute needs a name.</source>
+        <translation>Elk kenmerk heeft een naam nodig.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The attribute {name} is there twice.</source>
+        <translation>Het kenmerk {name} staat er twee keer in.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a promotion.</source>
+        <translation>Kies een actie.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A code cannot contain control characters.</source>
+        <translation>Een code mag geen stuurtekens bevatten.</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherFilterBar</name>
+    <message>
+        <location filename="../../piggy_desk/ui/vouchers/filters.py" line="+28"/>
+        <source>Promotion</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+49"/>
+        <source>All promotions</source>
+        <translation>Alle acties</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All statuses</source>
+        <translation>Alle statussen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer e-mail filter</source>
+        <translation>Filter op e-mailadres van de klant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer e-mail</source>
+        <translation>E-mailadres klant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find a voucher code</source>
+        <translation>Vouchercode zoeken</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Find a code</source>
+        <translation>Code zoeken</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Promotion:</source>
+        <translation>Actie:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+</context>
+<context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-220"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-188"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
@@ -3392,7 +3475,22 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>optioneel: e-mailadres van de klant</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
+        <source>Customer</source>
+        <translation>Klant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid from</source>
+        <translation>Geldig vanaf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expires</source>
+        <translation>Verloopt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>set</source>
         <translation>instellen</translation>
     </message>
@@ -3407,12 +3505,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{field} (plaatselijke tijd)</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>The expiry must come after the activation.</source>
-        <translation>De vervaldatum moet na de begindatum liggen.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+54"/>
         <source>No customer with this e-mail address.</source>
         <translation>Geen klant met dit e-mailadres.</translation>
     </message>
@@ -3420,7 +3513,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherPrint</name>
     <message>
-        <location filename="../../piggy_desk/ui/printing.py" line="-379"/>
+        <location filename="../../piggy_desk/ui/printing.py" line="-372"/>
         <source>Valid from {start} until {end}</source>
         <translation>Geldig van {start} tot {end}</translation>
     </message>
@@ -3450,7 +3543,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De printer kon niet worden gestart.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+58"/>
         <source>Slip, 80 mm receipt roll</source>
         <translation>Bon, kassarol van 80 mm</translation>
     </message>
@@ -3465,7 +3558,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>A4-etiketvel, 3 × 8 (70 × 37 mm)</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+179"/>
         <source>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</source>
         <translation>De eerste {shown} van de {total} vouchers in de lijst: één afdruk neemt er hoogstens {max}. Verfijn het filter voor de andere.</translation>
     </message>
@@ -3493,7 +3586,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+154"/>
+        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+64"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3536,129 +3629,32 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location line="+180"/>
-        <source>Promotion</source>
-        <translation>Actie</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+184"/>
-        <source>All promotions</source>
-        <translation>Alle acties</translation>
-    </message>
-    <message>
-        <location line="-181"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All statuses</source>
-        <translation>Alle statussen</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Customer e-mail filter</source>
-        <translation>Filter op e-mailadres van de klant</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Customer e-mail</source>
-        <translation>E-mailadres klant</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Show</source>
-        <translation>Tonen</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Find a voucher code</source>
-        <translation>Vouchercode zoeken</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Find a code</source>
-        <translation>Code zoeken</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Promotion:</source>
-        <translation>Actie:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Status:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Vouchers</source>
-        <translation>Vouchers</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Activate</source>
-        <translation>Activeren</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Deactivate</source>
-        <translation>Uitschakelen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Reverse redemption…</source>
-        <translation>Inwisseling terugdraaien…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Copy code</source>
-        <translation>Code kopiëren</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open on the counter</source>
-        <translation>Openen aan de kassa</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+362"/>
-        <source>Print…</source>
-        <translation>Afdrukken…</translation>
-    </message>
-    <message>
-        <location line="-346"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+137"/>
         <source>New voucher…</source>
         <translation>Nieuwe voucher…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>New batch…</source>
         <translation>Nieuwe reeks…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Export CSV…</source>
         <translation>CSV exporteren…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Print list…</source>
         <translation>Lijst afdrukken…</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Cancel export</source>
-        <translation>Export annuleren</translation>
-    </message>
-    <message>
-        <location line="+75"/>
+        <location line="+60"/>
         <source>No customer with this e-mail address.</source>
         <translation>Geen klant met dit e-mailadres.</translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+38"/>
         <source>{rows} of %Ln voucher(s) shown</source>
         <translation>
             <numerusform>{rows} van %Ln voucher getoond</numerusform>
@@ -3666,7 +3662,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+273"/>
+        <location line="+167"/>
         <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
         <translation>
             <numerusform>%Ln voucher geëxporteerd naar {file} in {folder}.</numerusform>
@@ -3674,7 +3670,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-277"/>
+        <location line="-171"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3683,7 +3679,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+210"/>
+        <location line="+118"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln nieuwe voucher is klaar.</numerusform>
@@ -3691,22 +3687,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-88"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} is geactiveerd.</translation>
     </message>
     <message>
-        <location line="-287"/>
-        <source>Arrow keys choose a voucher; the buttons below or the Menu key act on it</source>
-        <translation>Kies met de pijltjestoetsen een voucher; de knoppen hieronder of de menutoets werken op die voucher</translation>
-    </message>
-    <message>
-        <location line="+289"/>
+        <location line="+2"/>
         <source>Voucher {code} deactivated.</source>
         <translation>Voucher {code} is uitgeschakeld.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+279"/>
         <source>no customer</source>
         <translation>geen klant</translation>
     </message>
@@ -3716,7 +3707,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Inwisseling terugdraaien</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Reverse the redemption of voucher {code} (customer {customer})?
 
 The voucher can then be used again.</source>
@@ -3725,7 +3716,7 @@ The voucher can then be used again.</source>
 De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+20"/>
         <source>The redemption of {code} was reversed.</source>
         <translation>De inwisseling van {code} is teruggedraaid.</translation>
     </message>
@@ -3735,22 +3726,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{code} gekopieerd.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+27"/>
         <source>The list has no vouchers to print.</source>
         <translation>De lijst heeft geen vouchers om af te drukken.</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Print every voucher of this promotion on labels or slips</source>
-        <translation>Alle vouchers van deze actie afdrukken op etiketten of bonnen</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>Voucher {code} created.</source>
         <translation>Voucher {code} is aangemaakt.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Export vouchers</source>
         <translation>Vouchers exporteren</translation>
     </message>
@@ -3760,14 +3746,27 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>{problem} The export was stopped; no file was written.</source>
         <translation>{problem} De export is gestopt; er is geen bestand gemaakt.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export geannuleerd; er is geen bestand gemaakt.</translation>
+    </message>
+</context>
+<context>
+    <name>VouchersTable</name>
+    <message>
+        <location filename="../../piggy_desk/ui/vouchers/table.py" line="+23"/>
+        <source>Vouchers</source>
+        <translation>Vouchers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrow keys choose a voucher; the buttons below or the Menu key act on it</source>
+        <translation>Kies met de pijltjestoetsen een voucher; de knoppen hieronder of de menutoets werken op die voucher</translation>
     </message>
 </context>
 <context>
@@ -3834,7 +3833,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-107"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-403"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>

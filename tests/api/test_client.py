@@ -164,6 +164,16 @@ async def test_iterate_walks_every_page_once(client: PiggyClient) -> None:
     assert len(set(seen)) == total
 
 
+async def test_pages_walk_the_filter_page_by_page(client: PiggyClient) -> None:
+    total = (await client.vouchers.list(status="ACTIVE", limit=1)).total
+    assert total is not None and total > 37
+    pages = [page async for page in client.vouchers.pages(status="ACTIVE", page_size=37)]
+    assert [len(page.items) for page in pages[:-1]] == [37] * (len(pages) - 1)
+    codes = [voucher.code for page in pages for voucher in page.items]
+    assert len(codes) == len(set(codes)) == total
+    assert {voucher.status for page in pages for voucher in page.items} == {"ACTIVE"}
+
+
 # --- creating -------------------------------------------------------------------------
 
 

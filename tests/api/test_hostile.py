@@ -21,6 +21,7 @@ from piggy_desk.api import (
     PiggyClient,
     PiggyError,
     ServerError,
+    TooManyPages,
     TransportError,
     VoucherNotFound,
 )
@@ -214,3 +215,30 @@ async def test_iterate_without_meta_goes_on_while_pages_are_full() -> None:
 
     seen = [v.uuid async for v in client_answering(no_meta).vouchers.iterate(page_size=2)]
     assert seen == [f"v{i}" for i in range(6)]
+
+
+async def test_pages_stop_at_their_bound_when_a_server_never_ends_the_list() -> None:
+    asked: list[int] = []
+
+    def endless(request: httpx.Request) -> httpx.Response:
+        page = int(request.url.params["page"])
+        asked.append(page)
+        body = {"data": [_voucher(page * 10 + i) for i in range(2)], "meta": []}
+        return httpx.Response(200, json=body)
+
+    read: list[int] = []
+
+    async def read_all() -> None:
+        async for page in client_answering(endless).vouchers.pages(page_size=2, max_pages=3):
+            read.append(len(page.items))
+
+    with pytest.raises(TooManyPages) as raised:
+        await read_all()
+    assert read == [2, 2, 2] and asked == [1, 2, 3]  # every page read was handed over
+    assert raised.value.pages == 3 and isinstance(raised.value, MalformedResponse)
+
+
+async def test_pages_refuse_a_bound_that_is_no_bound() -> None:
+    with pytest.raises(InvalidRequest):
+        async for _ in client_answering(lambda _: httpx.Response(500)).vouchers.pages(max_pages=0):
+            pass

@@ -7,11 +7,9 @@ import asyncio
 
 from PySide6.QtCore import QObject, Signal
 
-from piggy_desk.api import Contact, PiggyClient, PiggyError
+from piggy_desk.api import Contact, PiggyClient, PiggyError, TooManyPages
 from piggy_desk.ui.contacts.search import ContactQuery, SearchKind, SearchRefused, read_search
 from piggy_desk.ui.widgets.table import ROWS_PER_TURN
-
-MAX_PAGES = 100_000
 
 
 class ContactsController(QObject):
@@ -74,27 +72,24 @@ class ContactsController(QObject):
 
     async def _load_vouchers(self, contact: Contact, page_size: int) -> None:
         """Every page of the customer's vouchers, each told as it comes."""
-        page_number = 1
         total: int | None = None
+        pages = self._client.vouchers.pages(contact_uuid=contact.uuid, page_size=page_size)
         while True:
             self.page_asked.emit(total)
             try:
-                page = await self._client.vouchers.list(
-                    contact_uuid=contact.uuid, limit=page_size, page=page_number
-                )
+                page = await anext(pages, None)
+            except TooManyPages as error:
+                self.too_many_pages.emit(error.pages)
+                break
             except PiggyError as error:
                 self.vouchers_failed.emit(error, total)
                 return
+            if page is None:
+                break
             total = page.total if page.total is not None else total
             for start in range(0, len(page.items), ROWS_PER_TURN):
                 if start:
                     await asyncio.sleep(0)  # (a new search cancels this task here too)
                 self.vouchers_arrived.emit(page.items[start : start + ROWS_PER_TURN])
             self.page_done.emit()
-            if not page.continues_after(page_number, page_size):
-                break
-            if page_number >= MAX_PAGES:
-                self.too_many_pages.emit(MAX_PAGES)
-                break
-            page_number += 1
         self.vouchers_loaded.emit()

@@ -30,16 +30,10 @@ from piggy_desk.api import (
     PiggyError,
     PromotionType,
 )
+from piggy_desk.manager.drafts import MAX_INTEGER, MAX_USES, PROMOTION_FIELDS, PromotionDraft
 from piggy_desk.notices import Tone
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP
-from piggy_desk.ui.promotions.texts import (
-    _FIELDS,
-    MAX_INTEGER,
-    MAX_USES,
-    TYPES,
-    PromotionDraft,
-    check_draft,
-)
+from piggy_desk.ui.promotions.texts import TYPES, check_draft
 from piggy_desk.ui.widgets import named
 from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.form import field_row
@@ -238,10 +232,10 @@ class CreatePromotionDialog(QDialog):
 
     def show_problems(self, problems: Mapping[str, str | Sequence[str]]) -> None:
         """Each field's problem under the field; focus goes to the first one."""
-        for field in _FIELDS:
+        for field in PROMOTION_FIELDS:
             self._clear_error(field)
         first: str | None = None
-        for field in _FIELDS:
+        for field in PROMOTION_FIELDS:
             problem = problems.get(field)
             if not problem:
                 continue

@@ -1,10 +1,9 @@
-"""Texts and checks of the Promotions screen: how a promotion's limits, kind and uses are said,
-and Piggy's own checks on a new promotion (PromotionDraft, check_draft)."""
+"""Texts of the Promotions screen: how a promotion's limits, kind and uses are said, and
+Piggy's own checks on a new promotion (``manager.drafts``) in the person's language."""
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -16,30 +15,10 @@ from piggy_desk.api import (
     Promotion,
     PromotionType,
 )
+from piggy_desk.manager.drafts import PromotionDraft, check_promotion
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP
 
-MAX_TEXT_LENGTH = 255
-"""Piggy's limit on a promotion's name and description, in characters."""
-
-
-MAX_INTEGER = 2**31 - 1
-"""Piggy's integer fields are MySQL INTs."""
-
-
-_FIELDS = (
-    "name",
-    "description",
-    "type",
-    "redemptions_per_voucher",
-    "voucher_limit",
-    "limit_per_contact",
-    "expiration_duration",
-)
-
-
-MAX_USES = 10_000
-"""The most uses per voucher the create dialog offers (a stamp card, not a subscription)."""
-
+__all__ = ["PromotionDraft", "PromotionTexts", "check_draft"]
 
 TYPES = (
     (PromotionType.SINGLE_USE, QT_TRANSLATE_NOOP("PromotionTexts", "Single use")),
@@ -130,84 +109,6 @@ def kind_text(promotion: Promotion) -> str:
     return PromotionTexts.instance().kind(promotion)
 
 
-@dataclass(frozen=True, slots=True)
-class PromotionDraft:
-    """What the create dialog sends: text already trimmed, None where nothing was chosen."""
-
-    name: str
-    description: str
-    voucher_limit: int | None = None
-    limit_per_contact: int | None = None
-    expiration_duration: int | None = None
-    type: str = PromotionType.SINGLE_USE
-    redemptions_per_voucher: int = 1
-
-
 def check_draft(draft: PromotionDraft) -> dict[str, str]:
-    """Piggy's own checks on a new promotion, as field → sentence (empty when all is well)."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("PromotionDraft", text)
-
-    problems: dict[str, str] = {}
-    for field, needed, too_long, text in (
-        (
-            "name",
-            QT_TRANSLATE_NOOP("PromotionDraft", "A promotion needs a name."),
-            QT_TRANSLATE_NOOP(
-                "PromotionDraft", "The name can be at most {max} characters; it has {length}."
-            ),
-            draft.name,
-        ),
-        (
-            "description",
-            QT_TRANSLATE_NOOP("PromotionDraft", "A promotion needs a description."),
-            QT_TRANSLATE_NOOP(
-                "PromotionDraft",
-                "The description can be at most {max} characters; it has {length}.",
-            ),
-            draft.description,
-        ),
-    ):
-        if not text.strip():
-            problems[field] = tr(needed)
-        elif len(text) > MAX_TEXT_LENGTH:
-            problems[field] = tr(too_long).format(max=MAX_TEXT_LENGTH, length=len(text))
-    for field, sentence, number in (
-        (
-            "voucher_limit",
-            QT_TRANSLATE_NOOP(
-                "PromotionDraft", "The voucher limit must be a whole number from 0 to {max}."
-            ),
-            draft.voucher_limit,
-        ),
-        (
-            "limit_per_contact",
-            QT_TRANSLATE_NOOP(
-                "PromotionDraft", "The limit per customer must be a whole number from 0 to {max}."
-            ),
-            draft.limit_per_contact,
-        ),
-        (
-            "expiration_duration",
-            QT_TRANSLATE_NOOP(
-                "PromotionDraft", "The validity must be a whole number from 0 to {max}."
-            ),
-            draft.expiration_duration,
-        ),
-    ):
-        if number is not None and not 0 <= number <= MAX_INTEGER:
-            problems[field] = tr(sentence).format(max=MAX_INTEGER)
-    uses = draft.redemptions_per_voucher
-    if draft.type == PromotionType.MULTI_USE and not 2 <= uses <= MAX_USES:
-        problems["redemptions_per_voucher"] = tr(
-            QT_TRANSLATE_NOOP(
-                "PromotionDraft",
-                "A multi-use voucher can be used from 2 to {max} times.",
-            )
-        ).format(max=QLocale().toString(MAX_USES))
-    elif draft.type == PromotionType.SINGLE_USE and uses != 1:
-        problems["redemptions_per_voucher"] = tr(
-            QT_TRANSLATE_NOOP("PromotionDraft", "A single-use voucher is used once.")
-        )
-    return problems
+    """Piggy's own checks on a new promotion (``manager.drafts``), in the person's language."""
+    return check_promotion(draft, QCoreApplication.translate, QLocale().toString)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -35,13 +36,12 @@ from piggy_desk.api import (
     Voucher,
     VoucherAlreadyExists,
 )
+from piggy_desk.manager.drafts import MAX_BATCH, VoucherDraft, check_batch, check_voucher
 from piggy_desk.ui.core.i18n import error_text
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.promotions.texts import PromotionTexts
 from piggy_desk.ui.vouchers.controller import NewVouchersController
 from piggy_desk.ui.widgets.form import field_row
-
-MAX_BATCH = 500
 
 
 def _local_datetime(edit: QDateTimeEdit) -> datetime:
@@ -64,7 +64,7 @@ class _VoucherForm(QDialog):
         client: PiggyClient,
         tasks: TaskRunner,
         promotions: Sequence[Promotion],
-        parent: QWidget | None,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self._client = client
@@ -99,6 +99,7 @@ class _VoucherForm(QDialog):
             QCoreApplication.translate("VoucherForm", "optional: the customer's e-mail")
         )
         self.email.setMaxLength(255)
+        self._setup_ui()
 
     @property
     def chosen_promotion(self) -> Promotion | None:
@@ -114,6 +115,13 @@ class _VoucherForm(QDialog):
     def _row(self, label: str, field: QWidget, key: str) -> None:
         row, self.errors[key] = field_row(self, field, name=key)
         self.form.addRow(f"{label}:", row)
+
+    def _customer_and_dates_rows(self) -> None:
+        self._row(QCoreApplication.translate("VoucherForm", "Customer"), self.email, "email")
+        valid_from = QCoreApplication.translate("VoucherForm", "Valid from")
+        self.activation = self._date_row(valid_from, "activation_date", 0)
+        expires = QCoreApplication.translate("VoucherForm", "Expires")
+        self.expiration = self._date_row(expires, "expiration_date", 30)
 
     def _date_row(self, label: str, key: str, days_ahead: int) -> tuple[QCheckBox, QDateTimeEdit]:
         enabled = QCheckBox(QCoreApplication.translate("VoucherForm", "set"), self)
@@ -165,19 +173,23 @@ class _VoucherForm(QDialog):
         self.general_error.setText(message)
         self.general_error.setVisible(bool(message))
 
-    def _dates(
+    def _draft(
         self,
-        activation: tuple[QCheckBox, QDateTimeEdit],
-        expiration: tuple[QCheckBox, QDateTimeEdit],
-    ) -> tuple[datetime | None, datetime | None, dict[str, str]]:
-        starts = _local_datetime(activation[1]) if activation[0].isChecked() else None
-        ends = _local_datetime(expiration[1]) if expiration[0].isChecked() else None
-        problems = {}
-        if starts and ends and ends <= starts:
-            problems["expiration_date"] = QCoreApplication.translate(
-                "VoucherForm", "The expiry must come after the activation."
-            )
-        return starts, ends, problems
+        code: str = "",
+        uses: int | None = None,
+        attribute_rows: tuple[tuple[str, str], ...] = (),
+    ) -> VoucherDraft:
+        """The promotion, customer and dates as chosen now, with a voucher's own fields."""
+        activation, expiration = self.activation, self.expiration
+        return VoucherDraft(
+            promotion_uuid=self.promotion.currentData(),
+            code=code,
+            email=self.email.text().strip(),
+            starts=_local_datetime(activation[1]) if activation[0].isChecked() else None,
+            ends=_local_datetime(expiration[1]) if expiration[0].isChecked() else None,
+            uses=uses,
+            attribute_rows=attribute_rows,
+        )
 
     def _show_piggy_error(self, error: PiggyError) -> None:
         if isinstance(error, ContactNotFound):
@@ -198,6 +210,10 @@ class _VoucherForm(QDialog):
             self.show_errors({}, error_text(error))
         self.buttons.setEnabled(True)
 
+    def _setup_ui(self) -> None:
+        """Each dialog's own fields, after the shared ones."""
+        raise NotImplementedError
+
     def _on_buttons_accepted(self) -> None:
         """OK was pressed: each dialog checks its fields and sends."""
         raise NotImplementedError
@@ -212,14 +228,7 @@ class CreateVoucherDialog(_VoucherForm):
 
     voucher_created = Signal(object)
 
-    def __init__(
-        self,
-        client: PiggyClient,
-        tasks: TaskRunner,
-        promotions: Sequence[Promotion],
-        parent: QWidget | None = None,
-    ):
-        super().__init__(client, tasks, promotions, parent)
+    def _setup_ui(self) -> None:
         self.setObjectName("createVoucherDialog")
         self.controller.voucher_created.connect(self._on_controller_voucher_created)
         self.setWindowTitle(self.tr("New voucher"))
@@ -229,9 +238,7 @@ class CreateVoucherDialog(_VoucherForm):
         self.code.setPlaceholderText(self.tr("optional: Piggy makes one up"))
         self.code.setMaxLength(255)
         self._row(self.tr("Code"), self.code, "code")
-        self._row(self.tr("Customer"), self.email, "email")
-        self.activation = self._date_row(self.tr("Valid from"), "activation_date", 0)
-        self.expiration = self._date_row(self.tr("Expires"), "expiration_date", 30)
+        self._customer_and_dates_rows()
         self.uses_set = QCheckBox(self.tr("set"), self)
         self.uses = QSpinBox(self)
         self.uses.setObjectName("totalRedemptions")
@@ -288,50 +295,31 @@ class CreateVoucherDialog(_VoucherForm):
         self.attributes.setItem(row, 0, QTableWidgetItem(key))
         self.attributes.setItem(row, 1, QTableWidgetItem(value))
 
-    def _custom_attributes(self) -> tuple[dict[str, str], str | None]:
-        values: dict[str, str] = {}
+    def _attribute_rows(self) -> tuple[tuple[str, str], ...]:
+        """The custom attributes as typed: (name trimmed, value) per row."""
+        rows = []
         for row in range(self.attributes.rowCount()):
             key_item, value_item = self.attributes.item(row, 0), self.attributes.item(row, 1)
-            key = key_item.text().strip() if key_item else ""
-            value = value_item.text() if value_item else ""
-            if not key and not value:
-                continue
-            if not key:
-                return values, self.tr("Every attribute needs a name.")
-            if key in values:
-                return values, self.tr("The attribute {name} is there twice.").format(name=key)
-            values[key] = value
-        return values, None
+            rows.append(
+                (
+                    key_item.text().strip() if key_item else "",
+                    value_item.text() if value_item else "",
+                )
+            )
+        return tuple(rows)
 
     def _on_buttons_accepted(self) -> None:
-        problems: dict[str, str] = {}
-        if self.promotion.currentData() is None:
-            problems["promotion_uuid"] = self.tr("Choose a promotion.")
-        code = self.code.text().strip()
-        if code and not code.isprintable():
-            problems["code"] = self.tr("A code cannot contain control characters.")
-        starts, ends, date_problems = self._dates(self.activation, self.expiration)
-        problems.update(date_problems)
-        attributes, attribute_problem = self._custom_attributes()
-        if attribute_problem:
-            problems["custom_attributes"] = attribute_problem
-        if problems:
-            self.show_errors(problems)
-            return
-        self.show_errors({})
-        self.buttons.setEnabled(False)
-        self._tasks.start(
-            self.controller.create(
-                self.promotion.currentData(),
-                code=code or None,
-                email=self.email.text().strip(),
-                starts=starts,
-                ends=ends,
-                uses=self.uses.value() if self.uses_set.isChecked() else None,
-                attributes=attributes,
-            ),
-            name="create-voucher",
+        draft = self._draft(
+            code=self.code.text().strip(),
+            uses=self.uses.value() if self.uses_set.isChecked() else None,
+            attribute_rows=self._attribute_rows(),
         )
+        problems = check_voucher(draft, QCoreApplication.translate)
+        self.show_errors(problems)
+        if problems:
+            return
+        self.buttons.setEnabled(False)
+        self._tasks.start(self.controller.create(draft), name="create-voucher")
 
     def _on_controller_voucher_created(self, voucher: Voucher) -> None:
         self.voucher_created.emit(voucher)
@@ -364,20 +352,16 @@ class BatchDialog(_VoucherForm):
 
     Signals:
         batch_completed(str, int): the promotion's uuid and how many vouchers were made.
+        print_requested(str): Print… was pressed after the batch: print the promotion's
+            vouchers (the dialog has closed).
     """
 
     batch_completed = Signal(str, int)
+    print_requested = Signal(str)
     POLL_SECONDS = 0.5
     GIVE_UP_SECONDS = 120.0
 
-    def __init__(
-        self,
-        client: PiggyClient,
-        tasks: TaskRunner,
-        promotions: Sequence[Promotion],
-        parent: QWidget | None = None,
-    ):
-        super().__init__(client, tasks, promotions, parent)
+    def _setup_ui(self) -> None:
         self.setObjectName("batchDialog")
         self.controller.batch_accepted.connect(self._on_controller_batch_accepted)
         self.controller.batch_progress.connect(self._on_controller_batch_progress)
@@ -391,9 +375,7 @@ class BatchDialog(_VoucherForm):
         self.quantity.setValue(10)
         self._row(self.tr("How many"), self.quantity, "quantity")
         self.quantity.over_maximum.connect(self._on_quantity_over_maximum)
-        self._row(self.tr("Customer"), self.email, "email")
-        self.activation = self._date_row(self.tr("Valid from"), "activation_date", 0)
-        self.expiration = self._date_row(self.tr("Expires"), "expiration_date", 30)
+        self._customer_and_dates_rows()
         self.job_label = QLabel(self)
         self.job_label.setObjectName("batchStatus")
         self.job_label.setWordWrap(True)
@@ -422,23 +404,17 @@ class BatchDialog(_VoucherForm):
         self.quantity.setAccessibleDescription(error.text() if over else "")
 
     def _on_buttons_accepted(self) -> None:
-        if self.promotion.currentData() is None:
-            self.show_errors({"promotion_uuid": self.tr("Choose a promotion.")})
-            return
-        starts, ends, problems = self._dates(self.activation, self.expiration)
+        draft = self._draft()
+        problems = check_batch(draft, QCoreApplication.translate)
+        self.show_errors(problems)
         if problems:
-            self.show_errors(problems)
             return
-        self.show_errors({})
         self.buttons.setEnabled(False)
         self._quantity = self.quantity.value()
         self._tasks.start(
             self.controller.make_batch(
-                self.promotion.currentData(),
+                draft,
                 self._quantity,
-                email=self.email.text().strip(),
-                starts=starts,
-                ends=ends,
                 poll_seconds=self.POLL_SECONDS,
                 give_up_seconds=self.GIVE_UP_SECONDS,
             ),
@@ -465,8 +441,21 @@ class BatchDialog(_VoucherForm):
     def _on_controller_batch_done(self, promotion_uuid: str, quantity: int) -> None:
         self.job_label.setText(self.tr("Done: %Ln new voucher(s).", "", quantity))
         self.batch_completed.emit(promotion_uuid, quantity)
+        # A finished batch can be printed from here: the promotion's vouchers, as the list
+        # then shows them.
+        button = QPushButton(self.tr("Print…"), self)
+        button.setObjectName("printBatchButton")
+        button.setAutoDefault(False)
+        button.setToolTip(self.tr("Print every voucher of this promotion on labels or slips"))
+        self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        button.clicked.connect(self._on_print_button_clicked)
+        self._made_for = promotion_uuid
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
         self.buttons.setEnabled(True)
+
+    def _on_print_button_clicked(self) -> None:
+        self.accept()
+        self.print_requested.emit(self._made_for)
 
     def _on_controller_batch_still_running(self) -> None:
         self.job_label.setText(
@@ -477,3 +466,28 @@ class BatchDialog(_VoucherForm):
         )
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
         self.buttons.setEnabled(True)
+
+
+def ask_to_reverse(parent: QWidget, voucher: Voucher) -> QMessageBox:
+    """Ask whether the redemption of ``voucher`` is to be reversed (open; its ``finished``
+    says the answer)."""
+    who = (
+        voucher.contact.email
+        if voucher.contact and voucher.contact.email
+        else QCoreApplication.translate("VouchersScreen", "no customer")
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("VouchersScreen", "Reverse redemption"),
+        QCoreApplication.translate(
+            "VouchersScreen",
+            "Reverse the redemption of voucher {code} (customer {customer})?\n\n"
+            "The voucher can then be used again.",
+        ).format(code=voucher.code, customer=who),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("reverseRowConfirmation")
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.open()
+    return box

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from piggy_desk.api import PiggyClient, Promotion
+from piggy_desk.manager import drafts
 from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, PIGGY_PREFIX, RunningSandbox
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.i18n import install_translators
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
-from piggy_desk.ui.promotions import texts as promotions
 from piggy_desk.ui.promotions.chart import CHART_STATUSES, VoucherCounts
 from piggy_desk.ui.promotions.dialogs import CreatePromotionDialog
 from piggy_desk.ui.promotions.model import PromotionsModel
@@ -513,7 +513,7 @@ async def test_piggys_1003_shows_next_to_its_field_and_keeps_the_input(
     desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Let a description through that only Piggy refuses, as a rule we do not mirror would.
-    monkeypatch.setattr(promotions, "MAX_TEXT_LENGTH", 1000)
+    monkeypatch.setattr(drafts, "MAX_TEXT_LENGTH", 1000)
     dialog = await desk.open_dialog()
     QTest.keyClicks(dialog.name_input, "Lange uitleg")
     dialog.description_input.setPlainText("x" * 300)

@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from piggy_desk.api import PiggyClient
+from piggy_desk.manager.export import CSV_COLUMNS
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.sandbox.state import SandboxState
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.vouchers.dialogs import BatchDialog
-from piggy_desk.ui.vouchers.screen import CSV_COLUMNS, VouchersModel, VouchersScreen
+from piggy_desk.ui.vouchers.model import VouchersModel
+from piggy_desk.ui.vouchers.screen import VouchersScreen
 from tests.ui.conftest import Counter, until
 
 PAGE = 50
