@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+370"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+365"/>
         <source>New batch of vouchers</source>
         <translation>Nieuwe reeks vouchers</translation>
     </message>
@@ -37,7 +37,7 @@
         <translation>Aantal</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
         <source>At most {maximum} vouchers in one batch: make another batch for the rest.</source>
         <translation>Hoogstens {maximum} vouchers in één reeks: maak een tweede reeks voor de rest.</translation>
     </message>
@@ -598,7 +598,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-229"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-224"/>
         <source>New voucher</source>
         <translation>Nieuwe voucher</translation>
     </message>
@@ -3465,12 +3465,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-188"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-189"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>optional: the customer&apos;s e-mail</source>
         <translation>optioneel: e-mailadres van de klant</translation>
     </message>
@@ -3586,7 +3586,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+64"/>
+        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+66"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3616,7 +3616,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Gebruikt op</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+122"/>
         <source>(no e-mail)</source>
         <translation>(geen e-mailadres)</translation>
     </message>
@@ -3629,7 +3629,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+137"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+143"/>
         <source>New voucher…</source>
         <translation>Nieuwe voucher…</translation>
     </message>
@@ -3649,7 +3649,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Lijst afdrukken…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+65"/>
         <source>No customer with this e-mail address.</source>
         <translation>Geen klant met dit e-mailadres.</translation>
     </message>
@@ -3697,7 +3697,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher {code} is uitgeschakeld.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+279"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+274"/>
         <source>no customer</source>
         <translation>geen klant</translation>
     </message>
@@ -3833,12 +3833,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-403"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-393"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>Customer e-mail</source>
         <translation>E-mailadres klant</translation>
     </message>

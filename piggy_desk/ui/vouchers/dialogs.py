@@ -83,13 +83,8 @@ class _VoucherForm(QDialog):
         self.promotion_uses.setObjectName("promotionUses")
         self.promotion_uses.setProperty("fieldHint", True)
         self.promotion_uses.setWordWrap(True)
-        picker = QWidget(self)
-        picker_layout = QVBoxLayout(picker)
-        picker_layout.setContentsMargins(0, 0, 0, 0)
-        picker_layout.setSpacing(2)
-        picker_layout.addWidget(self.promotion)
-        picker_layout.addWidget(self.promotion_uses)
-        self._row(QCoreApplication.translate("VoucherForm", "Promotion"), picker, "promotion_uuid")
+        label = QCoreApplication.translate("VoucherForm", "Promotion")
+        self._row(label, self.promotion, "promotion_uuid", notes=(self.promotion_uses,))
         self.promotion.currentIndexChanged.connect(self._on_promotion_current_index_changed)
         self._on_promotion_current_index_changed(self.promotion.currentIndex())
         self.email = QLineEdit(self)
@@ -112,8 +107,8 @@ class _VoucherForm(QDialog):
         self.promotion_uses.setText(text)
         self.promotion_uses.setVisible(bool(text))
 
-    def _row(self, label: str, field: QWidget, key: str) -> None:
-        row, self.errors[key] = field_row(self, field, name=key)
+    def _row(self, label: str, field: QWidget, key: str, notes: Sequence[QLabel] = ()) -> None:
+        row, self.errors[key] = field_row(self, field, name=key, notes=notes)
         self.form.addRow(f"{label}:", row)
 
     def _customer_and_dates_rows(self) -> None:
@@ -145,7 +140,7 @@ class _VoucherForm(QDialog):
         self._row(local.format(field=label), row, key)
         return enabled, edit
 
-    def _finish_layout(self, extra: QWidget | None = None) -> None:
+    def _finish_layout(self, *extra: QWidget) -> None:
         self.general_error = QLabel(self)
         self.general_error.setObjectName("error_general")
         self.general_error.setProperty("fieldError", True)
@@ -158,8 +153,8 @@ class _VoucherForm(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
-        if extra is not None:
-            layout.addWidget(extra)
+        for widget in extra:
+            layout.addWidget(widget)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 
@@ -382,12 +377,7 @@ class BatchDialog(_VoucherForm):
         self.progress = QProgressBar(self)
         self.progress.setObjectName("batchProgress")
         self.progress.hide()
-        status = QWidget(self)
-        status_layout = QVBoxLayout(status)
-        status_layout.setContentsMargins(0, 0, 0, 0)
-        status_layout.addWidget(self.job_label)
-        status_layout.addWidget(self.progress)
-        self._finish_layout(status)
+        self._finish_layout(self.job_label, self.progress)
         self.made = 0
         self._quantity = 0
         self.resize(520, 420)

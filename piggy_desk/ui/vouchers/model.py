@@ -12,12 +12,11 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from piggy_desk.api import PiggyClient, PiggyError, Voucher
+from piggy_desk.api import PiggyError, Voucher
 from piggy_desk.manager.export import VoucherFilter
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, date_time_text
-from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.widgets import status_look
-from piggy_desk.ui.widgets.table import ROWS_PER_TURN, HeaderTableModel, Index
+from piggy_desk.ui.widgets.table import HeaderTableModel, Index
 
 PAGE_SIZE = 500
 
@@ -51,12 +50,15 @@ class VouchersModel(HeaderTableModel):
     """Vouchers, fed page by page (``canFetchMore``/``fetchMore``) from Piggy's list.
 
     Display texts are made once per row when a page arrives, so painting thousands of
-    rows costs no formatting. ``fetchMore`` only starts a load; the rows arrive later
-    through ``append_page``.
+    rows costs no formatting. ``fetchMore`` only asks for a page (``fetch_wanted``); the
+    screen's controller reads it and its rows come back through ``page_started``,
+    ``rows_arrived`` and ``page_done`` (or ``page_failed``).
 
     Signals:
         page_loaded(int): a page was added; the argument is how many rows there are now.
         load_failed(object): a page could not be loaded (the PiggyError).
+        fetch_wanted(int, int): read this page (the second number) of ``filter``, ``page_size``
+            vouchers long; the first is the generation to hand back with it.
     """
 
     CODE, STATUS, PROMOTION, CUSTOMER, EXPIRES, REDEEMED = range(6)
@@ -70,17 +72,10 @@ class VouchersModel(HeaderTableModel):
     )
     page_loaded = Signal(int)
     load_failed = Signal(object)
+    fetch_wanted = Signal(int, int)
 
-    def __init__(
-        self,
-        client: PiggyClient,
-        tasks: TaskRunner,
-        *,
-        page_size: int = PAGE_SIZE,
-    ) -> None:
+    def __init__(self, page_size: int = PAGE_SIZE) -> None:
         super().__init__()
-        self._client = client
-        self._tasks = tasks
         self.page_size = page_size
         self.filter = VoucherFilter()
         # Rows in arrival order, and the order shown (the same rows, sorted by a column).
@@ -145,38 +140,34 @@ class VouchersModel(HeaderTableModel):
 
     # --- paging ---------------------------------------------------------------------------
 
-    async def _fetch(self, generation: int, page: int) -> None:
-        self._fetching = True
-        try:
-            result = await self._client.vouchers.list(
-                promotion_uuid=self.filter.promotion_uuid,
-                status=self.filter.status,
-                contact_uuid=self.filter.contact_uuid,
-                limit=self.page_size,
-                page=page,
-            )
-        except PiggyError as error:
-            if generation == self._generation:
-                self._fetching = False
-                self._more = False
-                self.load_failed.emit(error)
-            return
+    # The screen's controller reads the pages (``fetch_wanted``) and hands them back here,
+    # with the generation they were asked under: a page of an earlier filter is dropped.
+
+    def page_started(self, generation: int, total: int | None) -> None:
+        """A page came; how many vouchers the list has, as it says."""
+        if generation == self._generation:
+            self.total = total
+
+    def rows_arrived(self, generation: int, vouchers: Sequence[Voucher]) -> None:
+        """Some of the page's vouchers (a slice per turn of the loop)."""
+        if generation == self._generation:
+            self.append_page(vouchers)
+
+    def page_done(self, generation: int, page: int, items: int, more: bool) -> None:
+        """Every row of ``page`` (``items`` vouchers) is in; ``more``: another page follows."""
         if generation != self._generation:
-            return  # the filter changed while this page was on its way
-        self.total = result.total
-        # A slice of rows per turn of the event loop: formatting 500 rows at once held the
-        # window for 7 ms. The next page is not asked for until the last slice is in.
-        for start in range(0, len(result.items), ROWS_PER_TURN):
-            if start:
-                await asyncio.sleep(0)
-                if generation != self._generation:
-                    return
-            self.append_page(result.items[start : start + ROWS_PER_TURN])
+            return
         self._fetching = False
         self._next_page = page + 1
-        self._more = result.continues_after(page, self.page_size)
-        if not result.items:
+        self._more = more
+        if not items:
             self.page_loaded.emit(len(self._rows))
+
+    def page_failed(self, generation: int, error: PiggyError) -> None:
+        if generation == self._generation:
+            self._fetching = False
+            self._more = False
+            self.load_failed.emit(error)
 
     def append_page(self, vouchers: Sequence[Voucher]) -> None:
         # A voucher created between two page loads shifts the pages: never show one twice.
@@ -273,4 +264,4 @@ class VouchersModel(HeaderTableModel):
         except RuntimeError:
             return  # asked while Qt runs without the event loop (shutting down): a hint only
         self._fetching = True
-        self._tasks.start(self._fetch(self._generation, self._next_page), name="vouchers-page")
+        self.fetch_wanted.emit(self._generation, self._next_page)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QLocale, Signal
+from PySide6.QtCore import QItemSelection, QLocale, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -72,7 +72,12 @@ class VouchersScreen(QWidget):
         self.shop_uuid: Callable[[], str | None] = lambda: None
         self.controller = VouchersController(client, self)
         controller = self.controller
-        for signal, slot in (
+        self.model = VouchersModel(page_size)
+        slots: tuple[tuple[SignalInstance, Callable[..., None]], ...] = (
+            (controller.page_started, self.model.page_started),
+            (controller.rows_arrived, self.model.rows_arrived),
+            (controller.page_done, self.model.page_done),
+            (controller.page_failed, self.model.page_failed),
             (controller.failed, self._say_error),
             (controller.promotions_loaded, self._on_controller_promotions_loaded),
             (controller.customer_unknown, self._on_controller_customer_unknown),
@@ -86,9 +91,10 @@ class VouchersScreen(QWidget):
             (controller.exported, self._on_controller_exported),
             (controller.export_failed, self._on_controller_export_failed),
             (controller.export_cancelled, self._on_controller_export_cancelled),
-        ):
+        )
+        for signal, slot in slots:
             signal.connect(slot)
-        self.model = VouchersModel(client, tasks, page_size=page_size)
+        self.model.fetch_wanted.connect(self._on_model_fetch_wanted)
         self._setup_ui()
         self.model.page_loaded.connect(self._show_count)
         self.model.load_failed.connect(self._say_error)
@@ -184,6 +190,11 @@ class VouchersScreen(QWidget):
         """Load the promotions the filter and the dialogs offer."""
         task = self._tasks.start(self.controller.load_promotions(), name="vouchers-promotions")
         return ended(task)
+
+    def _on_model_fetch_wanted(self, generation: int, page: int) -> None:
+        model = self.model
+        work = self.controller.load_page(model.filter, page, model.page_size, generation)
+        self._tasks.start(work, name="vouchers-page")
 
     def _on_controller_promotions_loaded(self, promotions: list[Promotion]) -> None:
         self.promotions = promotions
