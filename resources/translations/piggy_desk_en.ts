@@ -125,9 +125,102 @@
     </message>
 </context>
 <context>
+    <name>ConnectionSection</name>
+    <message>
+        <location filename="../../piggy_desk/ui/settings/sections.py" line="+103"/>
+        <source>Piggy connection</source>
+        <translation>Piggy connection</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Piggy address</source>
+        <translation>Piggy address</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Looking for a kept token…</source>
+        <translation>Looking for a kept token…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace token</source>
+        <translation>Replace token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace token…</source>
+        <translation>Replace token…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove token</source>
+        <translation>Remove token</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>OAuth client id</source>
+        <translation>OAuth client id</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replace client secret</source>
+        <translation>Replace client secret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace client secret…</source>
+        <translation>Replace client secret…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Piggy address:</source>
+        <translation>Piggy address:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with:</source>
+        <translation>Sign in with:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>API token:</source>
+        <translation>API token:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new Personal Access Token pasted above is kept when you save.</source>
+        <translation>A new Personal Access Token pasted above is kept when you save.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client id:</source>
+        <translation>Client id:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client secret:</source>
+        <translation>Client secret:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Piggy Desk exchanges the id and secret for access tokens that expire.</source>
+        <translation>Piggy Desk exchanges the id and secret for access tokens that expire.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shop:</source>
+        <translation>Shop:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The shop redemptions are booked to. Empty: none.</source>
+        <translation>The shop redemptions are booked to. Empty: none.</translation>
+    </message>
+</context>
+<context>
     <name>ContactPanel</name>
     <message>
-        <location line="+19"/>
+        <location filename="../../piggy_desk/ui/counter/panels.py" line="+19"/>
         <source>Scan the customer&apos;s loyalty card, or type their e-mail address:</source>
         <translation>Scan the customer&apos;s loyalty card, or type their e-mail address:</translation>
     </message>
@@ -451,6 +544,94 @@ The voucher can then be used again.</translation>
     </message>
 </context>
 <context>
+    <name>CounterSection</name>
+    <message>
+        <location filename="../../piggy_desk/ui/settings/sections.py" line="+122"/>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock each voucher before redeeming it</source>
+        <translation>Lock each voucher before redeeming it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sounds for yes and no</source>
+        <translation>Sounds for yes and no</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scanner prefix</source>
+        <translation>Scanner prefix</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scanner suffix</source>
+        <translation>Scanner suffix</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Recommended: no other counter can use it meanwhile.</source>
+        <translation>Recommended: no other counter can use it meanwhile.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scanner prefix:</source>
+        <translation>Scanner prefix:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the scanner types before each code, if it is set up to.</source>
+        <translation>What the scanner types before each code, if it is set up to.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scanner suffix:</source>
+        <translation>Scanner suffix:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What it types after each code.</source>
+        <translation>What it types after each code.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new language is used from the next start of Piggy Desk.</source>
+        <translation>A new language is used from the next start of Piggy Desk.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Theme:</source>
+        <translation>Theme:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“Like this computer” follows its light or dark setting.</source>
+        <translation>“Like this computer” follows its light or dark setting.</translation>
+    </message>
+</context>
+<context>
     <name>CreatePromotionDialog</name>
     <message>
         <location filename="../../piggy_desk/ui/promotions/dialogs.py" line="+42"/>
@@ -675,7 +856,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+99"/>
+        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+100"/>
         <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
         <translation>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</translation>
     </message>
@@ -1560,6 +1741,44 @@ The voucher can then be used again.</translation>
     </message>
 </context>
 <context>
+    <name>PinSection</name>
+    <message>
+        <location filename="../../piggy_desk/ui/settings/sections.py" line="-127"/>
+        <source>Manager PIN</source>
+        <translation>Manager PIN</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New manager PIN</source>
+        <translation>New manager PIN</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>{low} to {high} digits</source>
+        <translation>{low} to {high} digits</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New PIN again</source>
+        <translation>New PIN again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the manager PIN</source>
+        <translation>Remove the manager PIN</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New PIN:</source>
+        <translation>New PIN:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New PIN again:</source>
+        <translation>New PIN again:</translation>
+    </message>
+</context>
+<context>
     <name>PrintCounts</name>
     <message numerus="yes">
         <location filename="../../piggy_desk/ui/printing.py" line="+72"/>
@@ -2406,9 +2625,27 @@ The voucher can then be used again.</translation>
     </message>
 </context>
 <context>
+    <name>ScannerSection</name>
+    <message>
+        <location filename="../../piggy_desk/ui/settings/sections.py" line="+25"/>
+        <source>The scanner&apos;s keyboard layout</source>
+        <translation>The scanner&apos;s keyboard layout</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scanner&apos;s layout:</source>
+        <translation>Scanner&apos;s layout:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A scanner set up for another keyboard layout types other characters (a US scanner on a Belgian computer types &amp;é&quot;&apos; for 1234). Scan the test code to find its layout; README.md has it to print.</source>
+        <translation>A scanner set up for another keyboard layout types other characters (a US scanner on a Belgian computer types &amp;é&quot;&apos; for 1234). Scan the test code to find its layout; README.md has it to print.</translation>
+    </message>
+</context>
+<context>
     <name>ScannerTest</name>
     <message>
-        <location line="-98"/>
+        <location filename="../../piggy_desk/ui/settings/scanner_test.py" line="-98"/>
         <source>Test barcode {code}</source>
         <translation>Test barcode {code}</translation>
     </message>
@@ -2526,12 +2763,12 @@ The voucher can then be used again.</translation>
         <translation>The two PINs are not the same. Type the new PIN twice.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+160"/>
+        <location filename="../../piggy_desk/ui/widgets/sign_in.py" line="+27"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>This is too long to be a token (over {max} characters).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>A token has no spaces, line breaks or accented letters. Paste it again.</source>
         <translation>A token has no spaces, line breaks or accented letters. Paste it again.</translation>
     </message>
@@ -2546,7 +2783,7 @@ The voucher can then be used again.</translation>
         <translation>Leave the user name and password out of the address: the token is enough.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+57"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="+93"/>
         <source>Choose one of the languages in the list.</source>
         <translation>Choose one of the languages in the list.</translation>
     </message>
@@ -2556,12 +2793,12 @@ The voucher can then be used again.</translation>
         <translation>Choose one of the themes in the list.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/sign_in.py" line="+22"/>
+        <location filename="../../piggy_desk/ui/widgets/sign_in.py" line="+10"/>
         <source>This is too long to be a client secret (over {max} characters).</source>
         <translation>This is too long to be a client secret (over {max} characters).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>A client secret has no spaces, line breaks or accented letters. Paste it again.</source>
         <translation>A client secret has no spaces, line breaks or accented letters. Paste it again.</translation>
     </message>
@@ -2569,7 +2806,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+109"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="+109"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>The settings could not be written to {folder} ({problem}).</translation>
     </message>
@@ -2577,7 +2814,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="-240"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+71"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>A token is kept in this computer&apos;s key store. It is never shown.</translation>
     </message>
@@ -2612,7 +2849,7 @@ The voucher can then be used again.</translation>
         <translation>No client secret is kept: Piggy Desk cannot sign in with the OAuth client until one is given.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="-166"/>
         <source>Type the OAuth client&apos;s id from your Piggy account.</source>
         <translation>Type the OAuth client&apos;s id from your Piggy account.</translation>
     </message>
@@ -2622,12 +2859,12 @@ The voucher can then be used again.</translation>
         <translation>Paste the OAuth client&apos;s secret: none is kept for this Piggy address.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+7"/>
         <source>Training: Piggy Desk works on its built-in sandbox at {address}. The shop&apos;s Piggy address, token and key store are not used until Piggy Desk starts without training.</source>
         <translation>Training: Piggy Desk works on its built-in sandbox at {address}. The shop&apos;s Piggy address, token and key store are not used until Piggy Desk starts without training.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../piggy_desk/ui/settings/sections.py" line="-254"/>
         <source>The sandbox made a token for this training session; it is not kept.</source>
         <translation>The sandbox made a token for this training session; it is not kept.</translation>
     </message>
@@ -2662,25 +2899,24 @@ The voucher can then be used again.</translation>
         <translation>Dark</translation>
     </message>
     <message>
-        <location line="+360"/>
-        <location line="+497"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+121"/>
+        <location line="+232"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Nothing was saved: see the sentence below.</translation>
     </message>
     <message>
-        <location line="-495"/>
+        <location line="-230"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Nothing was saved: see the sentences below.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+17"/>
         <location line="+9"/>
-        <location line="+78"/>
         <source>Remove token</source>
         <translation>Remove token</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-7"/>
         <source>Remove the API token from this computer? Piggy Desk cannot reach Piggy until a new token is given.</source>
         <translation>Remove the API token from this computer? Piggy Desk cannot reach Piggy until a new token is given.</translation>
     </message>
@@ -2700,268 +2936,48 @@ The voucher can then be used again.</translation>
         <translation>Settings that could not be used</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+259"/>
+        <location line="+31"/>
+        <location line="+54"/>
         <source>Save settings</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-50"/>
         <source>Undo changes</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Piggy connection</source>
-        <translation>Piggy connection</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Piggy address</source>
-        <translation>Piggy address</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Looking for a kept token…</source>
-        <translation>Looking for a kept token…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Replace token</source>
-        <translation>Replace token</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Replace token…</source>
-        <translation>Replace token…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>OAuth client id</source>
-        <translation>OAuth client id</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Replace client secret</source>
-        <translation>Replace client secret</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Replace client secret…</source>
-        <translation>Replace client secret…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Piggy address:</source>
-        <translation>Piggy address:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sign in with:</source>
-        <translation>Sign in with:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>API token:</source>
-        <translation>API token:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>A new Personal Access Token pasted above is kept when you save.</source>
-        <translation>A new Personal Access Token pasted above is kept when you save.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Client id:</source>
-        <translation>Client id:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Client secret:</source>
-        <translation>Client secret:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Piggy Desk exchanges the id and secret for access tokens that expire.</source>
-        <translation>Piggy Desk exchanges the id and secret for access tokens that expire.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Shop:</source>
-        <translation>Shop:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The shop redemptions are booked to. Empty: none.</source>
-        <translation>The shop redemptions are booked to. Empty: none.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Counter</source>
-        <translation>Counter</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lock each voucher before redeeming it</source>
-        <translation>Lock each voucher before redeeming it</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sounds for yes and no</source>
-        <translation>Sounds for yes and no</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Scanner prefix</source>
-        <translation>Scanner prefix</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Scanner suffix</source>
-        <translation>Scanner suffix</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Language</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>System</source>
-        <translation>System</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Theme</source>
-        <translation>Theme</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Recommended: no other counter can use it meanwhile.</source>
-        <translation>Recommended: no other counter can use it meanwhile.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Scanner prefix:</source>
-        <translation>Scanner prefix:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>What the scanner types before each code, if it is set up to.</source>
-        <translation>What the scanner types before each code, if it is set up to.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Scanner suffix:</source>
-        <translation>Scanner suffix:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>What it types after each code.</source>
-        <translation>What it types after each code.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Language:</source>
-        <translation>Language:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>A new language is used from the next start of Piggy Desk.</source>
-        <translation>A new language is used from the next start of Piggy Desk.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Theme:</source>
-        <translation>Theme:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“Like this computer” follows its light or dark setting.</source>
-        <translation>“Like this computer” follows its light or dark setting.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The scanner&apos;s keyboard layout</source>
-        <translation>The scanner&apos;s keyboard layout</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Scanner&apos;s layout:</source>
-        <translation>Scanner&apos;s layout:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A scanner set up for another keyboard layout types other characters (a US scanner on a Belgian computer types &amp;é&quot;&apos; for 1234). Scan the test code to find its layout; README.md has it to print.</source>
-        <translation>A scanner set up for another keyboard layout types other characters (a US scanner on a Belgian computer types &amp;é&quot;&apos; for 1234). Scan the test code to find its layout; README.md has it to print.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Manager PIN</source>
-        <translation>Manager PIN</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>New manager PIN</source>
-        <translation>New manager PIN</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{low} to {high} digits</source>
-        <translation>{low} to {high} digits</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>New PIN again</source>
-        <translation>New PIN again</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Remove the manager PIN</source>
-        <translation>Remove the manager PIN</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>New PIN:</source>
-        <translation>New PIN:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New PIN again:</source>
-        <translation>New PIN again:</translation>
-    </message>
-    <message>
-        <location line="+56"/>
+        <location line="+50"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="+219"/>
         <source>Ignored, because they cannot work, in {file}:</source>
         <translation>Ignored, because they cannot work, in {file}:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Only whoever prepared that file (the shop&apos;s IT) can fix it.</source>
         <translation>Only whoever prepared that file (the shop&apos;s IT) can fix it.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Saving puts the values shown below in their place.</source>
         <translation>Saving puts the values shown below in their place.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+44"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+48"/>
         <source>Settings saved.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+30"/>
         <source>The token was removed.</source>
         <translation>The token was removed.</translation>
     </message>
@@ -3022,7 +3038,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SignInChoice</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/sign_in.py" line="+18"/>
+        <location filename="../../piggy_desk/ui/widgets/sign_in.py" line="+29"/>
         <source>Personal Access Token</source>
         <translation>Personal Access Token</translation>
     </message>

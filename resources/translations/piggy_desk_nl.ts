@@ -125,9 +125,102 @@
     </message>
 </context>
 <context>
+    <name>ConnectionSection</name>
+    <message>
+        <location filename="../../piggy_desk/ui/settings/sections.py" line="+103"/>
+        <source>Piggy connection</source>
+        <translation>Verbinding met Piggy</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Piggy address</source>
+        <translation>Piggy-adres</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Looking for a kept token…</source>
+        <translation>Zoeken naar een bewaard token…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace token</source>
+        <translation>Token vervangen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace token…</source>
+        <translation>Token vervangen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove token</source>
+        <translation>Token verwijderen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>OAuth client id</source>
+        <translation>Id van de OAuth-client</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replace client secret</source>
+        <translation>Client-secret vervangen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace client secret…</source>
+        <translation>Client-secret vervangen…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Piggy address:</source>
+        <translation>Piggy-adres:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with:</source>
+        <translation>Aanmelden met:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>API token:</source>
+        <translation>API-token:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new Personal Access Token pasted above is kept when you save.</source>
+        <translation>Een nieuw Personal Access Token dat u hierboven plakt, wordt bewaard als u opslaat.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client id:</source>
+        <translation>Client-id:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client secret:</source>
+        <translation>Client-secret:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Piggy Desk exchanges the id and secret for access tokens that expire.</source>
+        <translation>Piggy Desk wisselt de id en het secret in voor toegangstokens die verlopen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shop:</source>
+        <translation>Winkel:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The shop redemptions are booked to. Empty: none.</source>
+        <translation>De winkel waarop inwisselingen worden geboekt. Leeg: geen.</translation>
+    </message>
+</context>
+<context>
     <name>ContactPanel</name>
     <message>
-        <location line="+19"/>
+        <location filename="../../piggy_desk/ui/counter/panels.py" line="+19"/>
         <source>Scan the customer&apos;s loyalty card, or type their e-mail address:</source>
         <translation>Scan de klantenkaart, of typ het e-mailadres van de klant:</translation>
     </message>
@@ -451,6 +544,94 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
 </context>
 <context>
+    <name>CounterSection</name>
+    <message>
+        <location filename="../../piggy_desk/ui/settings/sections.py" line="+122"/>
+        <source>Counter</source>
+        <translation>Kassa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock each voucher before redeeming it</source>
+        <translation>Elke voucher reserveren voordat hij wordt ingewisseld</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sounds for yes and no</source>
+        <translation>Geluid bij ja en nee</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scanner prefix</source>
+        <translation>Scannervoorvoegsel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scanner suffix</source>
+        <translation>Scanneraanhangsel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System</source>
+        <translation>Systeem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Recommended: no other counter can use it meanwhile.</source>
+        <translation>Aanbevolen: geen andere kassa kan hem intussen gebruiken.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scanner prefix:</source>
+        <translation>Scannervoorvoegsel:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the scanner types before each code, if it is set up to.</source>
+        <translation>Wat de scanner vóór elke code typt, als hij daarop is ingesteld.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scanner suffix:</source>
+        <translation>Scanneraanhangsel:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What it types after each code.</source>
+        <translation>Wat hij na elke code typt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>Taal:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new language is used from the next start of Piggy Desk.</source>
+        <translation>Een andere taal wordt gebruikt vanaf de volgende start van Piggy Desk.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Theme:</source>
+        <translation>Thema:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“Like this computer” follows its light or dark setting.</source>
+        <translation>‘Zoals deze computer’ volgt de lichte of donkere instelling ervan.</translation>
+    </message>
+</context>
+<context>
     <name>CreatePromotionDialog</name>
     <message>
         <location filename="../../piggy_desk/ui/promotions/dialogs.py" line="+42"/>
@@ -675,7 +856,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+99"/>
+        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+100"/>
         <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
         <translation>Verkeerde client-id of client-secret: Piggy heeft ze niet geaccepteerd. Kopieer ze allebei opnieuw uit uw Piggy-account.</translation>
     </message>
@@ -1560,6 +1741,44 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
 </context>
 <context>
+    <name>PinSection</name>
+    <message>
+        <location filename="../../piggy_desk/ui/settings/sections.py" line="-127"/>
+        <source>Manager PIN</source>
+        <translation>Manager-pincode</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New manager PIN</source>
+        <translation>Nieuwe manager-pincode</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>{low} to {high} digits</source>
+        <translation>{low} tot {high} cijfers</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New PIN again</source>
+        <translation>Nieuwe pincode nogmaals</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the manager PIN</source>
+        <translation>Manager-pincode verwijderen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New PIN:</source>
+        <translation>Nieuwe pincode:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New PIN again:</source>
+        <translation>Nogmaals:</translation>
+    </message>
+</context>
+<context>
     <name>PrintCounts</name>
     <message numerus="yes">
         <location filename="../../piggy_desk/ui/printing.py" line="+72"/>
@@ -2406,9 +2625,27 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
 </context>
 <context>
+    <name>ScannerSection</name>
+    <message>
+        <location filename="../../piggy_desk/ui/settings/sections.py" line="+25"/>
+        <source>The scanner&apos;s keyboard layout</source>
+        <translation>Toetsenbordindeling van de scanner</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scanner&apos;s layout:</source>
+        <translation>Indeling van de scanner:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A scanner set up for another keyboard layout types other characters (a US scanner on a Belgian computer types &amp;é&quot;&apos; for 1234). Scan the test code to find its layout; README.md has it to print.</source>
+        <translation>Een scanner die op een andere toetsenbordindeling is ingesteld, typt andere tekens (een Amerikaanse scanner op een Belgische computer typt &amp;é&quot;&apos; voor 1234). Scan de testcode om zijn indeling te vinden; README.md bevat hem om af te drukken.</translation>
+    </message>
+</context>
+<context>
     <name>ScannerTest</name>
     <message>
-        <location line="-98"/>
+        <location filename="../../piggy_desk/ui/settings/scanner_test.py" line="-98"/>
         <source>Test barcode {code}</source>
         <translation>Test-streepjescode {code}</translation>
     </message>
@@ -2526,12 +2763,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De twee pincodes zijn niet gelijk. Typ de nieuwe pincode twee keer.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+160"/>
+        <location filename="../../piggy_desk/ui/widgets/sign_in.py" line="+27"/>
         <source>This is too long to be a token (over {max} characters).</source>
         <translation>Dit is te lang voor een token (meer dan {max} tekens).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>A token has no spaces, line breaks or accented letters. Paste it again.</source>
         <translation>Een token bevat geen spaties, regeleinden of letters met accenten. Plak het opnieuw.</translation>
     </message>
@@ -2546,7 +2783,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Laat gebruikersnaam en wachtwoord weg uit het adres: het token is genoeg.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+57"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="+93"/>
         <source>Choose one of the languages in the list.</source>
         <translation>Kies een van de talen uit de lijst.</translation>
     </message>
@@ -2556,12 +2793,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Kies een van de thema&apos;s uit de lijst.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/sign_in.py" line="+22"/>
+        <location filename="../../piggy_desk/ui/widgets/sign_in.py" line="+10"/>
         <source>This is too long to be a client secret (over {max} characters).</source>
         <translation>Dit is te lang voor een client-secret (meer dan {max} tekens).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>A client secret has no spaces, line breaks or accented letters. Paste it again.</source>
         <translation>Een client-secret bevat geen spaties, regeleinden of letters met accenten. Plak het opnieuw.</translation>
     </message>
@@ -2569,7 +2806,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+109"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="+109"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>De instellingen konden niet worden opgeslagen in {folder} ({problem}).</translation>
     </message>
@@ -2577,7 +2814,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location line="-240"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+71"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>Er staat een token in de sleutelkluis van deze computer. Het wordt nooit getoond.</translation>
     </message>
@@ -2612,7 +2849,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Er is geen client-secret bewaard: Piggy Desk kan zich pas met de OAuth-client aanmelden als er een is ingevuld.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="-166"/>
         <source>Type the OAuth client&apos;s id from your Piggy account.</source>
         <translation>Typ de id van de OAuth-client uit uw Piggy-account.</translation>
     </message>
@@ -2622,12 +2859,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Plak het secret van de OAuth-client: voor dit Piggy-adres is er geen bewaard.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+7"/>
         <source>Training: Piggy Desk works on its built-in sandbox at {address}. The shop&apos;s Piggy address, token and key store are not used until Piggy Desk starts without training.</source>
         <translation>Training: Piggy Desk werkt op zijn ingebouwde sandbox op {address}. Het Piggy-adres, de token en de sleutelkluis van de winkel worden pas gebruikt als Piggy Desk zonder training start.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../piggy_desk/ui/settings/sections.py" line="-254"/>
         <source>The sandbox made a token for this training session; it is not kept.</source>
         <translation>De sandbox heeft een token gemaakt voor deze trainingssessie; die wordt niet bewaard.</translation>
     </message>
@@ -2662,25 +2899,24 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Donker</translation>
     </message>
     <message>
-        <location line="+360"/>
-        <location line="+497"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+121"/>
+        <location line="+232"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Er is niets opgeslagen: zie de melding hieronder.</translation>
     </message>
     <message>
-        <location line="-495"/>
+        <location line="-230"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Er is niets opgeslagen: zie de meldingen hieronder.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+17"/>
         <location line="+9"/>
-        <location line="+78"/>
         <source>Remove token</source>
         <translation>Token verwijderen</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-7"/>
         <source>Remove the API token from this computer? Piggy Desk cannot reach Piggy until a new token is given.</source>
         <translation>Het API-token van deze computer verwijderen? Piggy Desk kan Piggy dan pas weer bereiken als er een nieuw token is ingevuld.</translation>
     </message>
@@ -2700,268 +2936,48 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Instellingen die niet konden worden gebruikt</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+259"/>
+        <location line="+31"/>
+        <location line="+54"/>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-50"/>
         <source>Undo changes</source>
         <translation>Wijzigingen ongedaan maken</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Piggy connection</source>
-        <translation>Verbinding met Piggy</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Piggy address</source>
-        <translation>Piggy-adres</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Looking for a kept token…</source>
-        <translation>Zoeken naar een bewaard token…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Replace token</source>
-        <translation>Token vervangen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Replace token…</source>
-        <translation>Token vervangen…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>OAuth client id</source>
-        <translation>Id van de OAuth-client</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Replace client secret</source>
-        <translation>Client-secret vervangen</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Replace client secret…</source>
-        <translation>Client-secret vervangen…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Piggy address:</source>
-        <translation>Piggy-adres:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sign in with:</source>
-        <translation>Aanmelden met:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>API token:</source>
-        <translation>API-token:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>A new Personal Access Token pasted above is kept when you save.</source>
-        <translation>Een nieuw Personal Access Token dat u hierboven plakt, wordt bewaard als u opslaat.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Client id:</source>
-        <translation>Client-id:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Client secret:</source>
-        <translation>Client-secret:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Piggy Desk exchanges the id and secret for access tokens that expire.</source>
-        <translation>Piggy Desk wisselt de id en het secret in voor toegangstokens die verlopen.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Shop:</source>
-        <translation>Winkel:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The shop redemptions are booked to. Empty: none.</source>
-        <translation>De winkel waarop inwisselingen worden geboekt. Leeg: geen.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Counter</source>
-        <translation>Kassa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lock each voucher before redeeming it</source>
-        <translation>Elke voucher reserveren voordat hij wordt ingewisseld</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sounds for yes and no</source>
-        <translation>Geluid bij ja en nee</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Scanner prefix</source>
-        <translation>Scannervoorvoegsel</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Scanner suffix</source>
-        <translation>Scanneraanhangsel</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Language</source>
-        <translation>Taal</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>System</source>
-        <translation>Systeem</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Theme</source>
-        <translation>Thema</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Recommended: no other counter can use it meanwhile.</source>
-        <translation>Aanbevolen: geen andere kassa kan hem intussen gebruiken.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Scanner prefix:</source>
-        <translation>Scannervoorvoegsel:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>What the scanner types before each code, if it is set up to.</source>
-        <translation>Wat de scanner vóór elke code typt, als hij daarop is ingesteld.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Scanner suffix:</source>
-        <translation>Scanneraanhangsel:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>What it types after each code.</source>
-        <translation>Wat hij na elke code typt.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Language:</source>
-        <translation>Taal:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>A new language is used from the next start of Piggy Desk.</source>
-        <translation>Een andere taal wordt gebruikt vanaf de volgende start van Piggy Desk.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Theme:</source>
-        <translation>Thema:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“Like this computer” follows its light or dark setting.</source>
-        <translation>‘Zoals deze computer’ volgt de lichte of donkere instelling ervan.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The scanner&apos;s keyboard layout</source>
-        <translation>Toetsenbordindeling van de scanner</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Scanner&apos;s layout:</source>
-        <translation>Indeling van de scanner:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A scanner set up for another keyboard layout types other characters (a US scanner on a Belgian computer types &amp;é&quot;&apos; for 1234). Scan the test code to find its layout; README.md has it to print.</source>
-        <translation>Een scanner die op een andere toetsenbordindeling is ingesteld, typt andere tekens (een Amerikaanse scanner op een Belgische computer typt &amp;é&quot;&apos; voor 1234). Scan de testcode om zijn indeling te vinden; README.md bevat hem om af te drukken.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Manager PIN</source>
-        <translation>Manager-pincode</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>New manager PIN</source>
-        <translation>Nieuwe manager-pincode</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{low} to {high} digits</source>
-        <translation>{low} tot {high} cijfers</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>New PIN again</source>
-        <translation>Nieuwe pincode nogmaals</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Remove the manager PIN</source>
-        <translation>Manager-pincode verwijderen</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>New PIN:</source>
-        <translation>Nieuwe pincode:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New PIN again:</source>
-        <translation>Nogmaals:</translation>
-    </message>
-    <message>
-        <location line="+56"/>
+        <location line="+50"/>
         <source>Saving…</source>
         <translation>Bezig met opslaan…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="+219"/>
         <source>Ignored, because they cannot work, in {file}:</source>
         <translation>Genegeerd omdat ze niet kunnen werken, in {file}:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Only whoever prepared that file (the shop&apos;s IT) can fix it.</source>
         <translation>Alleen wie dat bestand heeft klaargezet (de IT van de winkel) kan het verbeteren.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Saving puts the values shown below in their place.</source>
         <translation>Bij opslaan komen de waarden hieronder ervoor in de plaats.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+44"/>
         <source>Training mode</source>
         <translation>Trainingsmodus</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+48"/>
         <source>Settings saved.</source>
         <translation>Instellingen opgeslagen.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+30"/>
         <source>The token was removed.</source>
         <translation>Het token is verwijderd.</translation>
     </message>
@@ -3022,7 +3038,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SignInChoice</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/sign_in.py" line="+18"/>
+        <location filename="../../piggy_desk/ui/widgets/sign_in.py" line="+29"/>
         <source>Personal Access Token</source>
         <translation>Personal Access Token</translation>
     </message>

@@ -52,14 +52,15 @@ from piggy_desk.token_store import MAX_TOKEN_LENGTH, TokenStore, TokenStoreError
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, error_text, translate
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner, off_loop
-from piggy_desk.ui.settings.screen import (
-    base_url_problem,
-    token_problem,
-)
 from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.form import field_row
 from piggy_desk.ui.widgets.shop_picker import ShopPicker, shops_failure_sentence
-from piggy_desk.ui.widgets.sign_in import SignInChoice, client_secret_problem
+from piggy_desk.ui.widgets.sign_in import (
+    SignInChoice,
+    base_url_problem,
+    client_secret_problem,
+    token_problem,
+)
 
 TEST_TASK = "first-run-test"
 SAVE_TASK = "first-run-save"

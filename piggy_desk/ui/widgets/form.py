@@ -1,11 +1,12 @@
-"""A form's field with what goes under it: a hint, notes, and its error line."""
+"""A form's field with what goes under it (a hint, notes, its error line), and the fields
+of a form checked together."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 
 def hint_label(parent: QWidget, text: str) -> QLabel:
@@ -53,3 +54,95 @@ def field_row(
     error.hide()
     box.addWidget(error)
     return row, error
+
+
+class CheckedFields(QObject):
+    """The fields of a form whose values are checked together: each row's error line, the
+    input a refused value's sentence belongs to, and rows that come and go.
+
+    Signals:
+        edited(str): a line edit made by ``line_edit`` was edited by the person; its key.
+    """
+
+    edited = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.errors: dict[str, QLabel] = {}
+        self.inputs: dict[str, QWidget] = {}
+        """The input each key's sentence is about: focused and described by it."""
+        self._rows: dict[str, tuple[QFormLayout, int]] = {}
+
+    def line_edit(
+        self,
+        parent: QWidget,
+        name: str,
+        accessible: str,
+        limit: int,
+        key: str,
+        *,
+        placeholder: str = "",
+        secret: bool = False,
+    ) -> QLineEdit:
+        """A named line edit of at most ``limit`` characters, the input of ``key`` (the
+        first one made for it); a ``secret`` one shows dots for what is typed."""
+        edit = QLineEdit(parent)
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        edit.setMaxLength(limit)
+        edit.setPlaceholderText(placeholder)
+        if secret:
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.textEdited.connect(lambda _text: self.edited.emit(key))
+        self.inputs.setdefault(key, edit)
+        return edit
+
+    def add_row(
+        self,
+        form: QFormLayout,
+        parent: QWidget,
+        key: str,
+        label: str,
+        field: QWidget | QLayout,
+        *,
+        hint: str = "",
+    ) -> None:
+        """A row of ``form`` for ``key``: its ``field``, hint, notes and error line."""
+        notes = self.notes_for(parent, key)
+        row, self.errors[key] = field_row(parent, field, name=key, hint=hint, notes=notes)
+        form.addRow(label, row)
+        self._rows[key] = (form, form.rowCount() - 1)
+        if isinstance(field, QWidget):
+            self.inputs.setdefault(key, field)
+
+    def notes_for(self, parent: QWidget, key: str) -> Sequence[QLabel]:
+        """The notes under ``key``'s field (none here; a form with notes says which)."""
+        return ()
+
+    def show_row(self, key: str, shown: bool) -> None:
+        """Show or hide a row; showing a row shows all of it, so an error line with no
+        sentence is hidden again."""
+        form, row = self._rows[key]
+        form.setRowVisible(row, shown)
+        self.errors[key].setVisible(shown and bool(self.errors[key].text()))
+
+    def show_problems(self, problems: Mapping[str, str], keys: Iterable[str]) -> QWidget | None:
+        """Each refused value's sentence under its field (``keys`` in the order they are
+        looked at); focus goes to the first one's input, which is returned."""
+        first: QWidget | None = None
+        for key in keys:
+            problem = problems.get(key)
+            self.errors[key].setText(problem or "")
+            self.errors[key].setVisible(problem is not None)
+            self.inputs[key].setAccessibleDescription(problem or "")
+            if problem is not None and first is None:
+                first = self.inputs[key]
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        return first
+
+    def clear_error(self, key: str) -> None:
+        """The sentence under ``key``'s field goes (its value was edited)."""
+        self.errors[key].clear()
+        self.errors[key].hide()
+        self.inputs[key].setAccessibleDescription("")

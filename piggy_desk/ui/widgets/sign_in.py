@@ -1,7 +1,8 @@
 """How the counter signs in to Piggy: a Personal Access Token, or an OAuth client's id and
 secret (exchanged by the client for access tokens that expire; see ``api._auth``).
 
-The first-run screen and the settings screen both offer the choice with ``SignInChoice``.
+The first-run screen and the settings screen both offer the choice with ``SignInChoice``,
+and check the address, token and secret typed with the functions here.
 """
 
 from __future__ import annotations
@@ -9,24 +10,47 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
 
-from piggy_desk.settings import AUTH_KINDS
+from piggy_desk.settings import AUTH_KINDS, address_problem
 from piggy_desk.token_store import MAX_TOKEN_LENGTH
 from piggy_desk.ui.core.i18n import translate
 
 
+def base_url_problem(base_url: str) -> str | None:
+    """Why ``base_url`` cannot be the Piggy address, or None (in the person's language)."""
+    return address_problem(base_url, translate)
+
+
+def token_problem(token: str) -> str | None:
+    """Why a pasted token (already trimmed; empty means keep the old one) cannot be one."""
+    return _pasted_problem(
+        token,
+        translate("Settings", "This is too long to be a token (over {max} characters)."),
+        translate(
+            "Settings", "A token has no spaces, line breaks or accented letters. Paste it again."
+        ),
+    )
+
+
 def client_secret_problem(secret: str) -> str | None:
     """Why a pasted client secret (already trimmed; empty means none given) cannot be one."""
-    if not secret:
-        return None
-    if len(secret) > MAX_TOKEN_LENGTH:
-        return translate(
-            "Settings", "This is too long to be a client secret (over {max} characters)."
-        ).format(max=MAX_TOKEN_LENGTH)
-    if not (secret.isascii() and secret.isprintable()) or " " in secret:
-        return translate(
+    return _pasted_problem(
+        secret,
+        translate("Settings", "This is too long to be a client secret (over {max} characters)."),
+        translate(
             "Settings",
             "A client secret has no spaces, line breaks or accented letters. Paste it again.",
-        )
+        ),
+    )
+
+
+def _pasted_problem(text: str, too_long: str, not_plain: str) -> str | None:
+    """``too_long`` or ``not_plain`` when the pasted ``text`` cannot be a token or secret."""
+    if not text:
+        return None
+    if len(text) > MAX_TOKEN_LENGTH:
+        return too_long.format(max=MAX_TOKEN_LENGTH)
+    if not (text.isascii() and text.isprintable()) or " " in text:
+        return not_plain
     return None
 
 

@@ -33,14 +33,9 @@ from piggy_desk.token_store import NO_KEY_STORE, TokenStore
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
-from piggy_desk.ui.settings.screen import (
-    KEPT_SENTENCES,
-    NO_PIN,
-    PIN_SET,
-    SettingsDraft,
-    SettingsScreen,
-    check_settings_draft,
-)
+from piggy_desk.ui.settings.controller import SettingsDraft, check_settings_draft
+from piggy_desk.ui.settings.screen import KEPT_SENTENCES, SettingsScreen
+from piggy_desk.ui.settings.sections import NO_PIN, PIN_SET
 from piggy_desk.ui.shell.main_window import MainWindow
 from tests.helpers.keyrings import FailingKeyring, MemoryKeyring, installed
 from tests.ui.conftest import Counter, close, until
