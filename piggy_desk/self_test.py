@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import logging
 import secrets
+import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -73,6 +75,7 @@ async def run_self_test(report: Callable[[str], None]) -> bool:
             prefix="piggy-desk-self-test-", ignore_cleanup_errors=True
         ) as folder:
             say(_check_printing(Path(folder)))
+            say(_check_key_store())
             window = _open_window(sandbox, token, Path(folder))
             try:
                 await _drive(window, sandbox, token, say)
@@ -106,6 +109,33 @@ def _check_printing(folder: Path) -> str:
     if not data.startswith(b"%PDF") or b"/Subtype /Image" in data or len(data) < 2000:
         raise SelfTestFailed(f"printing: the slip saved as PDF is not one ({len(data)} bytes)")
     return f"ok: printing: a voucher slip saved as PDF ({len(data)} bytes, codes as vectors)"
+
+
+def _check_key_store() -> str:
+    """keyring's backend for this OS loads with what it needs; on Linux SecretStorage
+    encrypts and decrypts a secret as it does for the Secret Service (in the bundle its
+    AES-128-CBC comes from the bundled OpenSSL: packaging/secretstorage_aes.py). No key
+    store is opened: the person's tokens are not touched."""
+    if not sys.platform.startswith("linux"):
+        backend = "Windows" if sys.platform.startswith("win") else "macOS"
+        importlib.import_module(f"keyring.backends.{backend}")
+        return f"ok: key store: keyring's {backend} backend loads"
+    from keyring.backends import SecretService
+
+    if not hasattr(SecretService, "secretstorage"):
+        raise SelfTestFailed("key store: keyring's SecretService backend has no SecretStorage")
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+    from secretstorage.dhcrypto import Session
+    from secretstorage.util import format_secret
+
+    session = Session()
+    session.aes_key, session.object_path = secrets.token_bytes(16), "/"
+    _, iv, encrypted, _ = format_secret(session, b"self-test", "text/plain")
+    decryptor = Cipher(algorithms.AES(session.aes_key), modes.CBC(bytes(iv))).decryptor()
+    padded = decryptor.update(bytes(encrypted)) + decryptor.finalize()
+    if padded[: -padded[-1]] != b"self-test":
+        raise SelfTestFailed("key store: SecretStorage's AES-128-CBC does not round-trip")
+    return "ok: key store: keyring's SecretService backend loads (SecretStorage, AES-128-CBC)"
 
 
 def _open_window(sandbox: RunningSandbox, token: str, folder: Path) -> MainWindow:

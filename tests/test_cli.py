@@ -19,6 +19,7 @@ OK_LINES = (
     "ok: translations there (en, nl, and Qt's own)",
     "ok: sandbox started on http://127.0.0.1:",
     "ok: printing: a voucher slip saved as PDF (",
+    "ok: key store: keyring's ",
     "ok: window ready",
     "ok: voucher found (ACTIEF0001, ACTIVE)",
     "ok: locked",
