@@ -3233,7 +3233,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/card.py" line="+46"/>
+        <location filename="../../piggy_desk/ui/counter/card.py" line="+45"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>
@@ -3273,7 +3273,7 @@ The voucher can then be used again.</translation>
         <translation>Till codes:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Scan a voucher to see it here.</source>
         <translation>Scan a voucher to see it here.</translation>
     </message>
@@ -3343,7 +3343,7 @@ The voucher can then be used again.</translation>
         <translation>at most {left} (other counters&apos; uses are not known here)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
         <source>Voucher card: {title}</source>
         <translation>Voucher card: {title}</translation>
     </message>

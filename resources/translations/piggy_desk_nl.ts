@@ -3233,7 +3233,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/card.py" line="+46"/>
+        <location filename="../../piggy_desk/ui/counter/card.py" line="+45"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>
@@ -3273,7 +3273,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Kassacodes:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Scan a voucher to see it here.</source>
         <translation>Scan een voucher om hem hier te zien.</translation>
     </message>
@@ -3343,7 +3343,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>hoogstens {left} (gebruik aan andere kassa&apos;s is hier niet bekend)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
         <source>Voucher card: {title}</source>
         <translation>Voucherkaart: {title}</translation>
     </message>

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from piggy_desk.api import Contact, Voucher
 from piggy_desk.counter.flow import UsesKnown
 from piggy_desk.ui.core.i18n import date_time_text, time_text
 from piggy_desk.ui.widgets import JUST_REDEEMED, StatusBadge, relative_hint
+from piggy_desk.ui.widgets.facts import FactsSheet
 
 
 def _local(moment: datetime | None) -> str:
@@ -39,9 +40,7 @@ class VoucherCard(QFrame):
         self.code = QLabel(self)
         self.code.setObjectName("voucherCode")
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details = QFormLayout()
-        self.details.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self._fields: dict[str, QLabel] = {}
+        self.details = FactsSheet(self, name_prefix="voucher_")
         for key, label in (
             ("valid_from", self.tr("Valid from:")),
             ("expires", self.tr("Expires:")),
@@ -52,12 +51,7 @@ class VoucherCard(QFrame):
             ("left", self.tr("Uses left:")),
             ("attributes", self.tr("Till codes:")),
         ):
-            value = QLabel(self)
-            value.setObjectName(f"voucher_{key}")
-            value.setWordWrap(True)
-            value.setTextFormat(Qt.TextFormat.PlainText)
-            self._fields[key] = value
-            self.details.addRow(label, value)
+            self.details.add_fact(key, label)
         self.placeholder = QLabel(self.tr("Scan a voucher to see it here."), self)
         self.placeholder.setObjectName("cardPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -72,7 +66,7 @@ class VoucherCard(QFrame):
         layout.addWidget(self.placeholder, 1)
         layout.addLayout(top)
         layout.addWidget(self.code)
-        layout.addLayout(self.details)
+        layout.addWidget(self.details)
         layout.addStretch(1)  # on a tall screen the card stays together at the top
 
     def show_voucher(
@@ -89,10 +83,10 @@ class VoucherCard(QFrame):
         ``chosen``: the customer found for a voucher that has none yet."""
         empty = voucher is None
         self.placeholder.setVisible(empty)
-        for widget in (self.status, self.title, self.description, self.code):
+        for widget in (self.status, self.title, self.description, self.code, self.details):
             widget.setVisible(not empty)
         if voucher is None:
-            for key in self._fields:
+            for key in self.details.values:
                 self._set(key, "")
             self.setAccessibleDescription(self.tr("No voucher shown"))
             self.setAccessibleName(self.tr("Voucher card: no voucher shown"))
@@ -163,14 +157,7 @@ class VoucherCard(QFrame):
         self._set("left", left)
 
     def _set(self, key: str, text: str) -> None:
-        """A field and its label: shown with ``text``, hidden when it is empty (each field
-        is set once per voucher, so a field never flashes shown, then hidden)."""
-        field = self._fields[key]
-        field.setText(text)
-        field.setVisible(bool(text))
-        label = self.details.labelForField(field)
-        if label is not None:
-            label.setVisible(bool(text))
+        self.details.set_fact(key, text)
 
     def summary(self) -> str:
         """The whole card as one text, in the order it is shown."""
@@ -179,15 +166,12 @@ class VoucherCard(QFrame):
             self.description.text(),
             self.tr("Code {code}").format(code=self.code.text()),
             self.status.accessibleName(),
+            *self.details.lines(),
         ]
-        for key, value in self._fields.items():
-            label = self.details.labelForField(value)
-            if self.field_text(key) and isinstance(label, QLabel):
-                parts.append(f"{label.text()} {value.text()}")
         return ". ".join(part.rstrip(".") for part in parts if part) + "."
 
     def field_text(self, key: str) -> str:
-        return self._fields[key].text() if self._fields[key].isVisibleTo(self) else ""
+        return self.details.fact(key)
 
 
 def _when(moment: datetime | None, now: datetime) -> str:
