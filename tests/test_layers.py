@@ -163,8 +163,12 @@ def test_top_level_helpers_never_import_qt(module: str) -> None:
                 "piggy_desk.ui.journal.screen",
                 "piggy_desk.ui.settings.screen",
                 "piggy_desk.ui.first_run.screen",
-                # ... and, until the window is painted, the sandbox (the demo starts it
-                # after the paint) and printing (issue 20)
+                # ... and, until the window is painted, the client (httpx, httpcore), the
+                # sandbox (the demo starts it after the paint) and printing (issue 20)
+                "httpx",
+                "httpcore",
+                "h11",
+                "piggy_desk.api.client",
                 "piggy_desk.sandbox.app",
                 "piggy_desk.sandbox.server",
                 "piggy_desk.ui.printing",

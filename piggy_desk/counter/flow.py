@@ -28,13 +28,13 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from piggy_desk.api import (
     Contact,
     ContactNotFound,
     InvalidInput,
     NotEnoughRedemptions,
-    PiggyClient,
     PiggyError,
     Voucher,
     VoucherAlreadyRedeemed,
@@ -68,6 +68,9 @@ from piggy_desk.counter.view import (
 from piggy_desk.logs import register_secret
 from piggy_desk.notices import Problem, Tone, is_refusal, tone_of
 from piggy_desk.texts import QT_TRANSLATE_NOOP, Translate, untranslated
+
+if TYPE_CHECKING:
+    from piggy_desk.api import PiggyClient  # the client (httpx) comes after the first paint
 
 # What the window and the tests take from here (the view's names live in ``view.py``).
 __all__ = [

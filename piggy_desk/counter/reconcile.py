@@ -9,11 +9,16 @@ truth. What a find cannot tell stays open in the journal for ``recovery.py``.
 
 from __future__ import annotations
 
-from piggy_desk.api import PiggyClient, PiggyError, Voucher, VoucherStatus
+from typing import TYPE_CHECKING
+
+from piggy_desk.api import PiggyError, Voucher, VoucherStatus
 from piggy_desk.counter.async_journal import AsyncJournal
 from piggy_desk.counter.journal import Outcome
 from piggy_desk.counter.view import CounterBoard, Stage
 from piggy_desk.notices import Tone
+
+if TYPE_CHECKING:
+    from piggy_desk.api import PiggyClient  # the client (httpx) comes after the first paint
 
 # A redeem or reverse whose outcome Piggy's answers cannot tell (see ``Recovery``).
 CANNOT_TELL = "cannot be told (found at the next start)"

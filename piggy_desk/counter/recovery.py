@@ -12,13 +12,17 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from piggy_desk.api import PiggyClient, PiggyError, Voucher, VoucherLock, VoucherStatus
+from piggy_desk.api import PiggyError, Voucher, VoucherLock, VoucherStatus
 from piggy_desk.counter.async_journal import TELL_A_MANAGER, AsyncJournal
 from piggy_desk.counter.journal import Action, JournalEntry, JournalTrouble, Outcome
 from piggy_desk.counter.reconcile import CANNOT_TELL, PARTIAL_REVERSE
 from piggy_desk.logs import register_secret
 from piggy_desk.texts import QT_TRANSLATE_NOOP, Translate
+
+if TYPE_CHECKING:
+    from piggy_desk.api import PiggyClient  # the client (httpx) comes after the first paint
 
 LOCK_LIFETIME = timedelta(hours=1)
 NOT_THROUGH = QT_TRANSLATE_NOOP(
