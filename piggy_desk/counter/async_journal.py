@@ -15,12 +15,12 @@ import functools
 import logging
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
-from typing import TypeVar
+from typing import TypeVar, Unpack
 
 from piggy_desk.api import PiggyAPIError, PiggyError, Voucher
 from piggy_desk.counter.journal import (
     Action,
+    Answer,
     Journal,
     JournalEntry,
     JournalTrouble,
@@ -138,7 +138,7 @@ class AsyncJournal:
             ) from unavailable
         return entry
 
-    async def finish(self, entry: int, outcome: Outcome, **answer: str | datetime | None) -> None:
+    async def finish(self, entry: int, outcome: Outcome, **answer: Unpack[Answer]) -> None:
         """Complete an entry with the answer (``Journal.finish``)."""
         await self.call(self.journal.finish, entry, outcome, **answer)
 

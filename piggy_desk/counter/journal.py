@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+from typing import TypedDict, TypeVar, Unpack
 
 from piggy_desk.texts import QT_TRANSLATE_NOOP, Translate, untranslated
 
@@ -50,22 +50,23 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class JournalEntry:
-    """One line of the journal. ``release_key`` is kept out of the repr."""
+    """One line of the journal, pending until finished. ``release_key`` is kept out of
+    the repr."""
 
     id: int
     started_at: datetime
-    finished_at: datetime | None
     action: Action
-    outcome: Outcome
     code: str
-    voucher_uuid: str | None
-    promotion_uuid: str | None
-    promotion_name: str | None
-    contact_uuid: str | None
-    times: int
-    detail: str | None
-    lock_expires_at: datetime | None
-    settled: bool
+    outcome: Outcome = Outcome.PENDING
+    finished_at: datetime | None = None
+    voucher_uuid: str | None = None
+    promotion_uuid: str | None = None
+    promotion_name: str | None = None
+    contact_uuid: str | None = None
+    times: int = 1
+    detail: str | None = None
+    lock_expires_at: datetime | None = None
+    settled: bool = False
     release_key: str | None = None
 
     def __repr__(self) -> str:
@@ -73,6 +74,38 @@ class JournalEntry:
             f"JournalEntry(id={self.id}, action={self.action.value}, outcome={self.outcome.value}, "
             f"code={self.code!r}, settled={self.settled})"
         )
+
+
+class About(TypedDict, total=False):
+    """What an entry is about besides its action and code (``Journal.begin``); ``detail``
+    says what the next start must know of it if no answer comes."""
+
+    voucher_uuid: str | None
+    promotion_uuid: str | None
+    promotion_name: str | None
+    contact_uuid: str | None
+    times: int
+    detail: str | None
+
+
+class Answer(TypedDict, total=False):
+    """What ``Journal.finish`` writes with an entry's outcome: a lock that succeeded gives
+    its release key and end, so that it can be released later, even after a crash; a
+    redeem or release that ended this voucher's locks names it in ``settle_locks_of``
+    (see ``settle_locks``): one write to disk for both."""
+
+    detail: str | None
+    release_key: str | None
+    lock_expires_at: datetime | None
+    settle_locks_of: str | None
+
+
+class Options(TypedDict, total=False):
+    """How a ``Journal`` is opened: its clock, and how long a write waits for another
+    program holding the file."""
+
+    clock: Callable[[], datetime]
+    busy_timeout: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,11 +332,11 @@ class _Finish:
     entry_id: int
     outcome: Outcome
     finished_at: datetime
-    detail: str | None
-    release_key: str | None
-    lock_expires_at: datetime | None
-    settle_locks_of: str | None
     up_to: int  # settle only locks up to this entry id
+    detail: str | None = None
+    release_key: str | None = None
+    lock_expires_at: datetime | None = None
+    settle_locks_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -504,15 +537,9 @@ class Journal:
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal")
 
     @classmethod
-    def in_folder(
-        cls,
-        folder: Path,
-        *,
-        clock: Callable[[], datetime] = _now,
-        busy_timeout: float = 2.0,
-    ) -> Journal:
+    def in_folder(cls, folder: Path, **options: Unpack[Options]) -> Journal:
         """The journal in the program's data folder."""
-        return cls(folder / JOURNAL_FILE, clock=clock, busy_timeout=busy_timeout)
+        return cls(folder / JOURNAL_FILE, **options)
 
     def close(self) -> None:
         """Write what waits in memory if it can, close the file and stop the worker
@@ -631,40 +658,14 @@ class Journal:
         )
 
     def begin(
-        self,
-        action: Action,
-        *,
-        code: str,
-        voucher_uuid: str | None = None,
-        promotion_uuid: str | None = None,
-        promotion_name: str | None = None,
-        contact_uuid: str | None = None,
-        times: int = 1,
-        keep: bool = False,
-        detail: str | None = None,
+        self, action: Action, *, code: str, keep: bool = False, **about: Unpack[About]
     ) -> int:
-        """Write a pending entry (durably) and return its id; ``detail`` says what the
-        next start must know of it if no answer comes.
+        """Write a pending entry (durably) and return its id.
 
         When it cannot be written this raises ``JournalTrouble``; with ``keep`` (a release:
         harmless to send unrecorded) the entry is kept in memory under the provisional id
         the trouble carries, and written later."""
-        entry = JournalEntry(
-            id=0,
-            started_at=self._clock(),
-            finished_at=None,
-            action=action,
-            outcome=Outcome.PENDING,
-            code=code,
-            voucher_uuid=voucher_uuid,
-            promotion_uuid=promotion_uuid,
-            promotion_name=promotion_name,
-            contact_uuid=contact_uuid,
-            times=times,
-            detail=detail,
-            lock_expires_at=None,
-            settled=False,
-        )
+        entry = JournalEntry(id=0, started_at=self._clock(), action=action, code=code, **about)
 
         def insert(db: sqlite3.Connection) -> int:
             self._apply(db, entry)
@@ -683,36 +684,14 @@ class Journal:
             assert written is not None
             return written
 
-    def finish(
-        self,
-        entry_id: int,
-        outcome: Outcome,
-        *,
-        detail: str | None = None,
-        release_key: str | None = None,
-        lock_expires_at: datetime | None = None,
-        settle_locks_of: str | None = None,
-    ) -> None:
-        """Complete an entry with the answer; a lock that succeeded passes its release key
-        and expiry so that it can be released later, even after a crash. A redeem or
-        release that ended this voucher's locks passes ``settle_locks_of`` (see
-        ``settle_locks``): one write to disk for both.
+    def finish(self, entry_id: int, outcome: Outcome, **answer: Unpack[Answer]) -> None:
+        """Complete an entry with the answer (see ``Answer``).
 
         Piggy has answered by now: what cannot be written is kept in memory (and written
         later) and ``JournalTrouble`` with ``kept`` says so."""
         with self._lock:
-            self._keep_or_write(
-                _Finish(
-                    entry_id,
-                    outcome,
-                    self._clock(),
-                    detail,
-                    release_key,
-                    lock_expires_at,
-                    settle_locks_of,
-                    self._file.last_id,
-                )
-            )
+            finish = _Finish(entry_id, outcome, self._clock(), self._file.last_id, **answer)
+            self._keep_or_write(finish)
 
     def settle_locks(self, voucher_uuid: str) -> None:
         """This voucher's locks are over (released, redeemed or expired): forget their keys."""

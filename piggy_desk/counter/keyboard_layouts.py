@@ -41,28 +41,41 @@ class Layout:
         return keys[column] if column < len(keys) else None
 
 
-LAYOUTS = {
-    "us": Layout(
-        QT_TRANSLATE_NOOP("KeyboardLayout", "US (QWERTY)"),
-        ("1234567890-=", "qwertyuiop[]", "asdfghjkl;'", "zxcvbnm,./"),
-        ("!@#$%^&*()_+", "QWERTYUIOP{}", 'ASDFGHJKL:"', "ZXCVBNM<>?"),
-    ),
-    "be": Layout(
-        QT_TRANSLATE_NOOP("KeyboardLayout", "Belgian (AZERTY)"),
-        ("&é\"'(§è!çà)-", "azertyuiop^$", "qsdfghjklmù", "wxcvbn,;:="),
-        ("1234567890°_", "AZERTYUIOP¨*", "QSDFGHJKLM%", "WXCVBN?./+"),
-    ),
-    "fr": Layout(
-        QT_TRANSLATE_NOOP("KeyboardLayout", "French (AZERTY)"),
-        ("&é\"'(-è_çà)=", "azertyuiop^$", "qsdfghjklmù", "wxcvbn,;:!"),
-        ("1234567890°+", "AZERTYUIOP¨£", "QSDFGHJKLM%", "WXCVBN?./§"),
-    ),
-    "de": Layout(
-        QT_TRANSLATE_NOOP("KeyboardLayout", "German (QWERTZ)"),
-        ("1234567890ß´", "qwertzuiopü+", "asdfghjklöä", "yxcvbnm,.-"),
-        ('!"§$%&/()=?`', "QWERTZUIOPÜ*", "ASDFGHJKLÖÄ", "YXCVBNM;:_"),
-    ),
+_NAMES = {
+    "us": QT_TRANSLATE_NOOP("KeyboardLayout", "US (QWERTY)"),
+    "be": QT_TRANSLATE_NOOP("KeyboardLayout", "Belgian (AZERTY)"),
+    "fr": QT_TRANSLATE_NOOP("KeyboardLayout", "French (AZERTY)"),
+    "de": QT_TRANSLATE_NOOP("KeyboardLayout", "German (QWERTZ)"),
 }
+# Each layout's four rows (digits, top, home, bottom), unshifted on its first line and
+# shifted on the second, key for key: a column of characters is one key.
+_KEYS = """
+us  1234567890-=  qwertyuiop[]  asdfghjkl;'  zxcvbnm,./
+    !@#$%^&*()_+  QWERTYUIOP{}  ASDFGHJKL:"  ZXCVBNM<>?
+be  &é"'(§è!çà)-  azertyuiop^$  qsdfghjklmù  wxcvbn,;:=
+    1234567890°_  AZERTYUIOP¨*  QSDFGHJKLM%  WXCVBN?./+
+fr  &é"'(-è_çà)=  azertyuiop^$  qsdfghjklmù  wxcvbn,;:!
+    1234567890°+  AZERTYUIOP¨£  QSDFGHJKLM%  WXCVBN?./§
+de  1234567890ß´  qwertzuiopü+  asdfghjklöä  yxcvbnm,.-
+    !"§$%&/()=?`  QWERTZUIOPÜ*  ASDFGHJKLÖÄ  YXCVBNM;:_
+"""
+
+
+def _rows(line: str) -> tuple[str, str, str, str]:
+    digits, top, home, bottom = line.split()
+    return digits, top, home, bottom
+
+
+def _layouts(table: str) -> dict[str, Layout]:
+    lines = table.strip("\n").splitlines()
+    layouts = {}
+    for unshifted, shifted in zip(lines[::2], lines[1::2], strict=True):
+        code, keys = unshifted.split(maxsplit=1)
+        layouts[code] = Layout(_NAMES[code], _rows(keys), _rows(shifted))
+    return layouts
+
+
+LAYOUTS = _layouts(_KEYS)
 """The layouts a scanner can be set up for, by the name kept in the settings."""
 
 # The pairs tried when nothing is known, most common first (a US scanner in a Belgian or

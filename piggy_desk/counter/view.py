@@ -1,9 +1,9 @@
 """What the counter shows and says: the ``CounterView`` snapshot, the recent scans, what
-is known of a voucher's uses, and ``CounterBoard``, the one place the flow and its helpers
-(``reconcile.py``, the voucher lookup) change the view and give a ``Notice``.
+is known of a voucher's uses, and ``CounterBoard``, the one place where the flow and its
+helpers (``flow.py``, ``reconcile.py``) change the view and give a ``Notice``.
 
-Below the flow so that its helpers can show and say without importing it. No Qt here: the
-window listens through ``CounterListener``.
+Below the flow, so that its helpers can show and say without importing it. No Qt here:
+the window listens through ``CounterListener``.
 """
 
 from __future__ import annotations
