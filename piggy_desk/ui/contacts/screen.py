@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
-from datetime import datetime
 
 from PySide6.QtCore import (
     QEvent,
@@ -52,10 +51,6 @@ MAX_PAGE_SIZE = 500
 SEARCH_TASK = "contacts-search"
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _local(moment: datetime | None) -> str:
-    return "" if moment is None else date_time_text(moment)
 
 
 class ContactVouchersModel(HeaderTableModel):
@@ -140,8 +135,8 @@ class ContactVouchersModel(HeaderTableModel):
         if column == self.STATUS:
             return status_look(voucher.status).word
         if column == self.EXPIRES:
-            return _local(voucher.expiration_date) or ("" if tooltip else self.tr("Never"))
-        return _local(voucher.redeemed_at)
+            return date_time_text(voucher.expiration_date) or ("" if tooltip else self.tr("Never"))
+        return date_time_text(voucher.redeemed_at)
 
 
 class ContactsScreen(QWidget):

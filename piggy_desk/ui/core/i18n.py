@@ -119,10 +119,12 @@ def _four_digit_year(pattern: str) -> str:
     return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
 
 
-def date_time_text(moment: datetime, *, full_year: bool = False) -> str:
+def date_time_text(moment: datetime | None, *, full_year: bool = False) -> str:
     """A moment in local time, short, as the person's locale writes it (24-11-2026 17:05);
-    ``full_year``: with a four-digit year where the locale writes two (11/24/2026 5:05 PM
-    for English as the C/POSIX locale gives it, not 11/24/26)."""
+    "" for none. ``full_year``: with a four-digit year where the locale writes two
+    (11/24/2026 5:05 PM for English as the C/POSIX locale gives it, not 11/24/26)."""
+    if moment is None:
+        return ""
     local = moment.astimezone()
     locale = QLocale()
     pattern = locale.dateTimeFormat(QLocale.FormatType.ShortFormat)

@@ -21,10 +21,6 @@ from piggy_desk.ui.widgets.table import HeaderTableModel, Index
 PAGE_SIZE = 500
 
 
-def _local(moment: datetime | None) -> str:
-    return "" if moment is None else date_time_text(moment)
-
-
 def _sort_key(column: int) -> Callable[[_Row], Any]:
     """What a column sorts by: dates by time (a missing one last), the rest by their text."""
 
@@ -191,8 +187,8 @@ class VouchersModel(HeaderTableModel):
             status_look(voucher.status).word,
             (voucher.promotion.name if voucher.promotion else "") or voucher.name,
             ((contact.email or self.tr("(no e-mail)")) if contact else ""),
-            _local(voucher.expiration_date) or self.tr("Never"),
-            _local(voucher.redeemed_at),
+            date_time_text(voucher.expiration_date) or self.tr("Never"),
+            date_time_text(voucher.redeemed_at),
         )
         return _Row(voucher, texts)
 
