@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+365"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+364"/>
         <source>New batch of vouchers</source>
         <translation>New batch of vouchers</translation>
     </message>
@@ -286,7 +286,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+70"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+65"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -848,7 +848,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>ExportBar</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/bars.py" line="+22"/>
+        <location filename="../../piggy_desk/ui/vouchers/bars.py" line="+24"/>
         <source>Cancel export</source>
         <translation>Cancel export</translation>
     </message>
@@ -1064,7 +1064,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../piggy_desk/counter/journal.py" line="+152"/>
+        <location filename="../../piggy_desk/counter/journal.py" line="+185"/>
         <source>The counter journal could not be read: another program (a database viewer or a backup tool, say) is holding it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1317,22 +1317,22 @@ The voucher can then be used again.</translation>
 <context>
     <name>KeyboardLayout</name>
     <message>
-        <location filename="../../piggy_desk/counter/keyboard_layouts.py" line="+46"/>
+        <location filename="../../piggy_desk/counter/keyboard_layouts.py" line="+45"/>
         <source>US (QWERTY)</source>
         <translation>US (QWERTY)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Belgian (AZERTY)</source>
         <translation>Belgian (AZERTY)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>French (AZERTY)</source>
         <translation>French (AZERTY)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>German (QWERTZ)</source>
         <translation>German (QWERTZ)</translation>
     </message>
@@ -2235,7 +2235,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+100"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+103"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>No connection to Piggy: vouchers cannot be checked or redeemed now.</translation>
     </message>
@@ -2260,7 +2260,7 @@ The voucher can then be used again.</translation>
         <translation>Checking the voucher…</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/recovery.py" line="+24"/>
+        <location filename="../../piggy_desk/counter/recovery.py" line="+28"/>
         <source>The redemption of voucher “{code}” did not go through before the program stopped.</source>
         <translation>The redemption of voucher “{code}” did not go through before the program stopped.</translation>
     </message>
@@ -2360,7 +2360,7 @@ The voucher can then be used again.</translation>
         <translation>{problem} The voucher may stay reserved for up to an hour.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/reconcile.py" line="+55"/>
+        <location filename="../../piggy_desk/counter/reconcile.py" line="+60"/>
         <source>{problem} The voucher was not reserved when checked. Try again.</source>
         <translation>{problem} The voucher was not reserved when checked. Try again.</translation>
     </message>
@@ -3602,7 +3602,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+66"/>
+        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+62"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3713,7 +3713,7 @@ The voucher can then be used again.</translation>
         <translation>Voucher {code} deactivated.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+274"/>
+        <location filename="../../piggy_desk/ui/vouchers/bars.py" line="+34"/>
         <source>no customer</source>
         <translation>no customer</translation>
     </message>
@@ -3849,7 +3849,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-393"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-114"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>

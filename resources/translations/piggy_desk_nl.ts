@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+365"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+364"/>
         <source>New batch of vouchers</source>
         <translation>Nieuwe reeks vouchers</translation>
     </message>
@@ -286,7 +286,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+70"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+65"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -848,7 +848,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>ExportBar</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/bars.py" line="+22"/>
+        <location filename="../../piggy_desk/ui/vouchers/bars.py" line="+24"/>
         <source>Cancel export</source>
         <translation>Export annuleren</translation>
     </message>
@@ -1064,7 +1064,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../piggy_desk/counter/journal.py" line="+152"/>
+        <location filename="../../piggy_desk/counter/journal.py" line="+185"/>
         <source>The counter journal could not be read: another program (a database viewer or a backup tool, say) is holding it.</source>
         <translation>Het kassajournaal kon niet worden gelezen: een ander programma (bijvoorbeeld een databaseviewer of een back-upprogramma) houdt het vast.</translation>
     </message>
@@ -1317,22 +1317,22 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>KeyboardLayout</name>
     <message>
-        <location filename="../../piggy_desk/counter/keyboard_layouts.py" line="+46"/>
+        <location filename="../../piggy_desk/counter/keyboard_layouts.py" line="+45"/>
         <source>US (QWERTY)</source>
         <translation>Amerikaans (QWERTY)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Belgian (AZERTY)</source>
         <translation>Belgisch (AZERTY)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>French (AZERTY)</source>
         <translation>Frans (AZERTY)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>German (QWERTZ)</source>
         <translation>Duits (QWERTZ)</translation>
     </message>
@@ -2235,7 +2235,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+100"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+103"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>Geen verbinding met Piggy: vouchers kunnen nu niet worden gecontroleerd of ingewisseld.</translation>
     </message>
@@ -2260,7 +2260,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher controleren…</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/recovery.py" line="+24"/>
+        <location filename="../../piggy_desk/counter/recovery.py" line="+28"/>
         <source>The redemption of voucher “{code}” did not go through before the program stopped.</source>
         <translation>De inwisseling van voucher ‘{code}’ is niet doorgegaan voordat het programma stopte.</translation>
     </message>
@@ -2360,7 +2360,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{problem} De voucher kan tot een uur gereserveerd blijven.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/reconcile.py" line="+55"/>
+        <location filename="../../piggy_desk/counter/reconcile.py" line="+60"/>
         <source>{problem} The voucher was not reserved when checked. Try again.</source>
         <translation>{problem} Bij controle was de voucher niet gereserveerd. Probeer het opnieuw.</translation>
     </message>
@@ -3602,7 +3602,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+66"/>
+        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+62"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3713,7 +3713,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher {code} is uitgeschakeld.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+274"/>
+        <location filename="../../piggy_desk/ui/vouchers/bars.py" line="+34"/>
         <source>no customer</source>
         <translation>geen klant</translation>
     </message>
@@ -3849,7 +3849,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-393"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-114"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>

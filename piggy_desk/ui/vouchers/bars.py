@@ -1,11 +1,13 @@
 """The lines below the Vouchers table: an export's progress with its Cancel, and what can be
-done with the chosen row (also offered by the table's context menu)."""
+done with the chosen row (also offered by the table's context menu), with the question a
+reverse asks first."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QTableView, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QProgressBar, QTableView, QWidget
 
 from piggy_desk.api import Voucher, VoucherStatus
 from piggy_desk.ui.widgets import action_button
@@ -85,3 +87,28 @@ class RowActions(QWidget):
         self.reverse.setEnabled(status == VoucherStatus.REDEEMED)
         for each in (self.copy, self.counter, self.print):
             each.setEnabled(voucher is not None)
+
+
+def ask_to_reverse(parent: QWidget, voucher: Voucher) -> QMessageBox:
+    """Ask whether the redemption of ``voucher`` is to be reversed (open; its ``finished``
+    says the answer)."""
+    who = (
+        voucher.contact.email
+        if voucher.contact and voucher.contact.email
+        else QCoreApplication.translate("VouchersScreen", "no customer")
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("VouchersScreen", "Reverse redemption"),
+        QCoreApplication.translate(
+            "VouchersScreen",
+            "Reverse the redemption of voucher {code} (customer {customer})?\n\n"
+            "The voucher can then be used again.",
+        ).format(code=voucher.code, customer=who),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("reverseRowConfirmation")
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.open()
+    return box

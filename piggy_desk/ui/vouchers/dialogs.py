@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -456,28 +455,3 @@ class BatchDialog(_VoucherForm):
         )
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
         self.buttons.setEnabled(True)
-
-
-def ask_to_reverse(parent: QWidget, voucher: Voucher) -> QMessageBox:
-    """Ask whether the redemption of ``voucher`` is to be reversed (open; its ``finished``
-    says the answer)."""
-    who = (
-        voucher.contact.email
-        if voucher.contact and voucher.contact.email
-        else QCoreApplication.translate("VouchersScreen", "no customer")
-    )
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        QCoreApplication.translate("VouchersScreen", "Reverse redemption"),
-        QCoreApplication.translate(
-            "VouchersScreen",
-            "Reverse the redemption of voucher {code} (customer {customer})?\n\n"
-            "The voucher can then be used again.",
-        ).format(code=voucher.code, customer=who),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        parent,
-    )
-    box.setObjectName("reverseRowConfirmation")
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.open()
-    return box

@@ -29,9 +29,9 @@ from piggy_desk.ui.core.accessibility import label_controls
 from piggy_desk.ui.core.i18n import error_text
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner, ended
-from piggy_desk.ui.vouchers.bars import ExportBar, RowActions
+from piggy_desk.ui.vouchers.bars import ExportBar, RowActions, ask_to_reverse
 from piggy_desk.ui.vouchers.controller import VouchersController
-from piggy_desk.ui.vouchers.dialogs import BatchDialog, CreateVoucherDialog, ask_to_reverse
+from piggy_desk.ui.vouchers.dialogs import BatchDialog, CreateVoucherDialog
 from piggy_desk.ui.vouchers.filters import VoucherFilterBar
 from piggy_desk.ui.vouchers.model import PAGE_SIZE, VouchersModel
 from piggy_desk.ui.vouchers.table import VouchersTable
