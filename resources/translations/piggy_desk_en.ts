@@ -856,7 +856,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+100"/>
+        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+101"/>
         <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
         <translation>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</translation>
     </message>
@@ -887,17 +887,9 @@ The voucher can then be used again.</translation>
     </message>
 </context>
 <context>
-    <name>FirstRunController</name>
-    <message>
-        <location line="+81"/>
-        <source>The settings could not be written to {folder} ({problem}).</source>
-        <translation>The settings could not be written to {folder} ({problem}).</translation>
-    </message>
-</context>
-<context>
     <name>FirstRunScreen</name>
     <message>
-        <location line="-137"/>
+        <location line="-56"/>
         <source>Paste the Personal Access Token from your Piggy account.</source>
         <translation>Paste the Personal Access Token from your Piggy account.</translation>
     </message>
@@ -912,7 +904,7 @@ The voucher can then be used again.</translation>
         <translation>Paste the OAuth client&apos;s secret from your Piggy account.</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+194"/>
         <source>Testing…</source>
         <translation>Testing…</translation>
     </message>
@@ -927,7 +919,7 @@ The voucher can then be used again.</translation>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+19"/>
         <source>Welcome to Piggy Desk</source>
         <translation>Welcome to Piggy Desk</translation>
     </message>
@@ -942,22 +934,22 @@ The voucher can then be used again.</translation>
         <translation>Try it with the built-in sandbox</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Practise scanning and redeeming with made-up vouchers and customers. Nothing goes to Piggy, and no account is needed. Everything is marked as training.</source>
         <translation>Practise scanning and redeeming with made-up vouchers and customers. Nothing goes to Piggy, and no account is needed. Everything is marked as training.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Try the sandbox</source>
         <translation>Try the sandbox</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Connect to Piggy</source>
         <translation>Connect to Piggy</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Piggy address</source>
         <translation>Piggy address</translation>
     </message>
@@ -967,27 +959,27 @@ The voucher can then be used again.</translation>
         <translation>Personal Access Token</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Paste the token here</source>
         <translation>Paste the token here</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>Shop:</source>
         <translation>Shop:</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-8"/>
         <source>Piggy address:</source>
         <translation>Piggy address:</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-38"/>
         <source>Use your shop&apos;s Piggy account, with a Personal Access Token or an OAuth client&apos;s id and secret from the Piggy dashboard. Whoever manages your Piggy account can make them.</source>
         <translation>Use your shop&apos;s Piggy account, with a Personal Access Token or an OAuth client&apos;s id and secret from the Piggy dashboard. Whoever manages your Piggy account can make them.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>OAuth client id</source>
         <translation>OAuth client id</translation>
     </message>
@@ -997,12 +989,12 @@ The voucher can then be used again.</translation>
         <translation>OAuth client secret</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Paste the secret here</source>
         <translation>Paste the secret here</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>Sign in with:</source>
         <translation>Sign in with:</translation>
     </message>
@@ -1022,14 +1014,14 @@ The voucher can then be used again.</translation>
         <translation>Client secret:</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+126"/>
+        <location line="+5"/>
+        <location line="+105"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location line="-121"/>
-        <location line="+122"/>
+        <location line="-100"/>
+        <location line="+101"/>
         <source>Save and start</source>
         <translation>Save and start</translation>
     </message>
@@ -1037,7 +1029,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-461"/>
+        <location line="-422"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Connected: Piggy answered with %Ln promotion.</numerusform>
@@ -1048,7 +1040,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+532"/>
+        <location line="+493"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — first start</translation>
     </message>
@@ -1337,7 +1329,7 @@ The voucher can then be used again.</translation>
         <translation>German (QWERTZ)</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/scanner_test.py" line="+97"/>
+        <location filename="../../piggy_desk/ui/settings/scanner_test.py" line="+98"/>
         <source>As this computer</source>
         <translation>As this computer</translation>
     </message>
@@ -2609,7 +2601,7 @@ The voucher can then be used again.</translation>
         <translation>Test the scanner: scan the barcode above</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+25"/>
         <source>That is not the test code in any layout Piggy Desk knows ({typed}). Scan the barcode above again, or check how the scanner is set up.</source>
         <translation>That is not the test code in any layout Piggy Desk knows ({typed}). Scan the barcode above again, or check how the scanner is set up.</translation>
     </message>
@@ -2645,7 +2637,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>ScannerTest</name>
     <message>
-        <location filename="../../piggy_desk/ui/settings/scanner_test.py" line="-98"/>
+        <location filename="../../piggy_desk/ui/settings/scanner_test.py" line="-90"/>
         <source>Test barcode {code}</source>
         <translation>Test barcode {code}</translation>
     </message>
@@ -2806,7 +2798,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../piggy_desk/ui/settings/controller.py" line="+109"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="+154"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>The settings could not be written to {folder} ({problem}).</translation>
     </message>
@@ -2849,7 +2841,7 @@ The voucher can then be used again.</translation>
         <translation>No client secret is kept: Piggy Desk cannot sign in with the OAuth client until one is given.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/controller.py" line="-166"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="-211"/>
         <source>Type the OAuth client&apos;s id from your Piggy account.</source>
         <translation>Type the OAuth client&apos;s id from your Piggy account.</translation>
     </message>
@@ -2952,7 +2944,7 @@ The voucher can then be used again.</translation>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/controller.py" line="+219"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="+225"/>
         <source>Ignored, because they cannot work, in {file}:</source>
         <translation>Ignored, because they cannot work, in {file}:</translation>
     </message>
@@ -2985,7 +2977,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>ShopPicker</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/shop_picker.py" line="+20"/>
+        <location filename="../../piggy_desk/ui/widgets/shop_picker.py" line="+21"/>
         <source>shop</source>
         <translation>shop</translation>
     </message>

@@ -856,7 +856,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+100"/>
+        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+101"/>
         <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
         <translation>Verkeerde client-id of client-secret: Piggy heeft ze niet geaccepteerd. Kopieer ze allebei opnieuw uit uw Piggy-account.</translation>
     </message>
@@ -887,17 +887,9 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
 </context>
 <context>
-    <name>FirstRunController</name>
-    <message>
-        <location line="+81"/>
-        <source>The settings could not be written to {folder} ({problem}).</source>
-        <translation>De instellingen konden niet worden opgeslagen in {folder} ({problem}).</translation>
-    </message>
-</context>
-<context>
     <name>FirstRunScreen</name>
     <message>
-        <location line="-137"/>
+        <location line="-56"/>
         <source>Paste the Personal Access Token from your Piggy account.</source>
         <translation>Plak het Personal Access Token uit uw Piggy-account.</translation>
     </message>
@@ -912,7 +904,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Plak het secret van de OAuth-client uit uw Piggy-account.</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+194"/>
         <source>Testing…</source>
         <translation>Bezig met testen…</translation>
     </message>
@@ -927,7 +919,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bezig met opslaan…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+19"/>
         <source>Welcome to Piggy Desk</source>
         <translation>Welkom bij Piggy Desk</translation>
     </message>
@@ -942,22 +934,22 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Probeer het in de ingebouwde oefenomgeving</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Practise scanning and redeeming with made-up vouchers and customers. Nothing goes to Piggy, and no account is needed. Everything is marked as training.</source>
         <translation>Oefen met scannen en inwisselen met verzonnen vouchers en klanten. Er gaat niets naar Piggy en u hebt geen account nodig. Alles is gemarkeerd als training.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Try the sandbox</source>
         <translation>Oefenomgeving proberen</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Connect to Piggy</source>
         <translation>Verbinden met Piggy</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Piggy address</source>
         <translation>Piggy-adres</translation>
     </message>
@@ -967,27 +959,27 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Personal Access Token</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Paste the token here</source>
         <translation>Plak hier het token</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>Shop:</source>
         <translation>Winkel:</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-8"/>
         <source>Piggy address:</source>
         <translation>Piggy-adres:</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-38"/>
         <source>Use your shop&apos;s Piggy account, with a Personal Access Token or an OAuth client&apos;s id and secret from the Piggy dashboard. Whoever manages your Piggy account can make them.</source>
         <translation>Gebruik het Piggy-account van uw winkel, met een Personal Access Token of met de id en het secret van een OAuth-client uit het Piggy-dashboard. Wie uw Piggy-account beheert, kan ze aanmaken.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>OAuth client id</source>
         <translation>Id van de OAuth-client</translation>
     </message>
@@ -997,12 +989,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Secret van de OAuth-client</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Paste the secret here</source>
         <translation>Plak het secret hier</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>Sign in with:</source>
         <translation>Aanmelden met:</translation>
     </message>
@@ -1022,14 +1014,14 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Client-secret:</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+126"/>
+        <location line="+5"/>
+        <location line="+105"/>
         <source>Test connection</source>
         <translation>Verbinding testen</translation>
     </message>
     <message>
-        <location line="-121"/>
-        <location line="+122"/>
+        <location line="-100"/>
+        <location line="+101"/>
         <source>Save and start</source>
         <translation>Opslaan en starten</translation>
     </message>
@@ -1037,7 +1029,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-461"/>
+        <location line="-422"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Verbonden: Piggy antwoordde met %Ln actie.</numerusform>
@@ -1048,7 +1040,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+532"/>
+        <location line="+493"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — eerste start</translation>
     </message>
@@ -1337,7 +1329,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Duits (QWERTZ)</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/scanner_test.py" line="+97"/>
+        <location filename="../../piggy_desk/ui/settings/scanner_test.py" line="+98"/>
         <source>As this computer</source>
         <translation>Zoals deze computer</translation>
     </message>
@@ -2609,7 +2601,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Scanner testen: scan de streepjescode hierboven</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+25"/>
         <source>That is not the test code in any layout Piggy Desk knows ({typed}). Scan the barcode above again, or check how the scanner is set up.</source>
         <translation>Dat is de testcode niet, in geen enkele indeling die Piggy Desk kent ({typed}). Scan de streepjescode hierboven opnieuw, of controleer hoe de scanner is ingesteld.</translation>
     </message>
@@ -2645,7 +2637,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>ScannerTest</name>
     <message>
-        <location filename="../../piggy_desk/ui/settings/scanner_test.py" line="-98"/>
+        <location filename="../../piggy_desk/ui/settings/scanner_test.py" line="-90"/>
         <source>Test barcode {code}</source>
         <translation>Test-streepjescode {code}</translation>
     </message>
@@ -2806,7 +2798,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../piggy_desk/ui/settings/controller.py" line="+109"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="+154"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>De instellingen konden niet worden opgeslagen in {folder} ({problem}).</translation>
     </message>
@@ -2849,7 +2841,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Er is geen client-secret bewaard: Piggy Desk kan zich pas met de OAuth-client aanmelden als er een is ingevuld.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/controller.py" line="-166"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="-211"/>
         <source>Type the OAuth client&apos;s id from your Piggy account.</source>
         <translation>Typ de id van de OAuth-client uit uw Piggy-account.</translation>
     </message>
@@ -2952,7 +2944,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bezig met opslaan…</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/controller.py" line="+219"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="+225"/>
         <source>Ignored, because they cannot work, in {file}:</source>
         <translation>Genegeerd omdat ze niet kunnen werken, in {file}:</translation>
     </message>
@@ -2985,7 +2977,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>ShopPicker</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/shop_picker.py" line="+20"/>
+        <location filename="../../piggy_desk/ui/widgets/shop_picker.py" line="+21"/>
         <source>shop</source>
         <translation>winkel</translation>
     </message>

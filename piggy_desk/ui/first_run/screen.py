@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QScrollArea,
@@ -49,11 +48,13 @@ from piggy_desk.api import (
 from piggy_desk.notices import Tone
 from piggy_desk.settings import Settings, client_id_problem, shop_uuid_problem
 from piggy_desk.token_store import MAX_TOKEN_LENGTH, TokenStore, TokenStoreError
+from piggy_desk.ui.core.accessibility import label_controls
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, error_text, translate
 from piggy_desk.ui.core.messages import MessagePath
-from piggy_desk.ui.core.tasks import TaskRunner, off_loop
+from piggy_desk.ui.core.tasks import TaskRunner
+from piggy_desk.ui.settings.controller import write_settings
 from piggy_desk.ui.widgets.banner import MessageBanner
-from piggy_desk.ui.widgets.form import field_row
+from piggy_desk.ui.widgets.form import CheckedFields
 from piggy_desk.ui.widgets.shop_picker import ShopPicker, shops_failure_sentence
 from piggy_desk.ui.widgets.sign_in import (
     SignInChoice,
@@ -204,14 +205,8 @@ class FirstRunController(QObject):
         except TokenStoreError as error:
             self.saving_failed.emit(translate("TokenStore", error.user_message))
             return
-        try:
-            await off_loop(lambda: settings.save(self._config_dir))
-        except OSError as error:
-            self.saving_failed.emit(
-                self.tr("The settings could not be written to {folder} ({problem}).").format(
-                    folder=self._config_dir, problem=error.strerror
-                )
-            )
+        if (sentence := await write_settings(settings, self._config_dir)) is not None:
+            self.saving_failed.emit(sentence)
             return
         self.connection_saved.emit(settings)
 
@@ -245,8 +240,9 @@ class FirstRunScreen(QWidget):
         self._tasks = tasks
         self._messages = messages
         self._test: asyncio.Task[None] | None = None
-        self.errors: dict[str, QLabel] = {}
-        self._rows: dict[str, int] = {}
+        self.fields = CheckedFields(self)
+        self.fields.edited.connect(self._on_input_edited)
+        self.errors = self.fields.errors
         self.tested = False
         self.busy = False
         self.controller = FirstRunController(token_store, config_dir, self)
@@ -313,16 +309,7 @@ class FirstRunScreen(QWidget):
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """Each refused value's sentence under its field; focus goes to the first one."""
-        first: QWidget | None = None
-        for key in FIELDS:
-            problem = problems.get(key)
-            self.errors[key].setText(problem or "")
-            self.errors[key].setVisible(problem is not None)
-            self._input_of(key).setAccessibleDescription(problem or "")
-            if problem is not None and first is None:
-                first = self._input_of(key)
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.fields.show_problems(problems, FIELDS)
 
     # --- building -----------------------------------------------------------------------
 
@@ -346,80 +333,76 @@ class FirstRunScreen(QWidget):
         layout.addLayout(choices, 1)
 
     def _sandbox_card(self) -> QFrame:
-        card = QFrame(self)
-        card.setObjectName("sandboxChoice")
-        heading = self._text(card, self.tr("Try it with the built-in sandbox"), "heading")
-        text = self._text(
-            card,
+        card, column, text = self._card(
+            "sandboxChoice",
+            self.tr("Try it with the built-in sandbox"),
             self.tr(
                 "Practise scanning and redeeming with made-up vouchers and customers. "
                 "Nothing goes to Piggy, and no account is needed. Everything is marked "
                 "as training."
             ),
-            "text",
         )
         self.sandbox_button = QPushButton(self.tr("Try the sandbox"), card)
         self.sandbox_button.setObjectName("sandboxButton")
         self.sandbox_button.setAutoDefault(False)
         self.sandbox_button.clicked.connect(self.sandbox_chosen)
-        column = QVBoxLayout(card)
-        column.setContentsMargins(20, 18, 20, 20)
-        column.setSpacing(10)
-        column.addWidget(heading)
         column.addWidget(text)
         column.addStretch(1)
         column.addWidget(self.sandbox_button)
         return card
 
     def _connect_card(self) -> QFrame:
-        card = QFrame(self)
-        card.setObjectName("connectChoice")
-        heading = self._text(card, self.tr("Connect to Piggy"), "heading")
-        text = self._text(
-            card,
+        card, column, text = self._card(
+            "connectChoice",
+            self.tr("Connect to Piggy"),
             self.tr(
                 "Use your shop's Piggy account, with a Personal Access Token or an OAuth "
                 "client's id and secret from the Piggy dashboard. Whoever manages your "
                 "Piggy account can make them."
             ),
-            "text",
         )
-        self.base_url_input = self._line_edit(
-            card, "baseUrlInput", self.tr("Piggy address"), 2048, "base_url"
-        )
-        self.base_url_input.setPlaceholderText(DEFAULT_BASE_URL)
-        self.token_input = self._line_edit(
-            card, "tokenInput", self.tr("Personal Access Token"), MAX_TOKEN_LENGTH, "token"
-        )
-        self.token_input.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_input.setPlaceholderText(self.tr("Paste the token here"))
+        checked = self.fields
+        self.base_url_input = checked.line_edit(
+            card, "baseUrlInput", self.tr("Piggy address"), 2048, "base_url",
+            placeholder=DEFAULT_BASE_URL,
+        )  # fmt: skip
+        self.token_input = checked.line_edit(
+            card, "tokenInput", self.tr("Personal Access Token"), MAX_TOKEN_LENGTH, "token",
+            placeholder=self.tr("Paste the token here"), secret=True,
+        )  # fmt: skip
         self.sign_in = SignInChoice(card)
         self.sign_in.changed.connect(self._on_sign_in_changed)
-        self.client_id_input = self._line_edit(
+        self.client_id_input = checked.line_edit(
             card, "clientIdInput", self.tr("OAuth client id"), 255, "client_id"
         )
-        self.client_secret_input = self._line_edit(
+        self.client_secret_input = checked.line_edit(
             card, "clientSecretInput", self.tr("OAuth client secret"), MAX_TOKEN_LENGTH,
-            "client_secret",
+            "client_secret", placeholder=self.tr("Paste the secret here"), secret=True,
         )  # fmt: skip
-        self.client_secret_input.setEchoMode(QLineEdit.EchoMode.Password)
-        self.client_secret_input.setPlaceholderText(self.tr("Paste the secret here"))
+        for edit in (
+            self.base_url_input,
+            self.token_input,
+            self.client_id_input,
+            self.client_secret_input,
+        ):
+            # Enter tests (a plain widget has no default button; a dialog holding it may).
+            edit.returnPressed.connect(self.test_connection)
         self.shop_picker = ShopPicker(card)
         self.shop_picker.edited.connect(self._on_shop_picker_edited)
         self.shop_uuid_input = self.shop_picker.uuid_input
+        checked.inputs["shop_uuid"] = self.shop_uuid_input
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._add_row(form, card, "base_url", self.tr("Piggy address:"), self.base_url_input)
+        checked.add_row(form, card, "base_url", self.tr("Piggy address:"), self.base_url_input)
         form.addRow(self.tr("Sign in with:"), self.sign_in)
-        self._add_row(form, card, "token", self.tr("Token:"), self.token_input)
-        self._add_row(form, card, "client_id", self.tr("Client id:"), self.client_id_input)
-        self._add_row(
+        checked.add_row(form, card, "token", self.tr("Token:"), self.token_input)
+        checked.add_row(form, card, "client_id", self.tr("Client id:"), self.client_id_input)
+        checked.add_row(
             form, card, "client_secret", self.tr("Client secret:"), self.client_secret_input
         )
-        self._form = form
         self._show_sign_in_rows()
-        self._add_row(form, card, "shop_uuid", self.tr("Shop:"), self.shop_picker)
+        checked.add_row(form, card, "shop_uuid", self.tr("Shop:"), self.shop_picker)
 
         self.test_button = QPushButton(self.tr("Test connection"), card)
         self.test_button.setObjectName("testConnectionButton")
@@ -455,10 +438,6 @@ class FirstRunScreen(QWidget):
         self.connect_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.connect_scroll.setWidget(page)
         self.connect_scroll.viewport().setAutoFillBackground(False)
-        column = QVBoxLayout(card)
-        column.setContentsMargins(20, 18, 20, 20)
-        column.setSpacing(10)
-        column.addWidget(heading)
         column.addWidget(self.connect_scroll, 1)
         # The test's sentence stands outside the scrolling fields: always whole, in view.
         column.addWidget(self.banner)
@@ -471,33 +450,18 @@ class FirstRunScreen(QWidget):
         label.setWordWrap(True)
         return label
 
-    def _line_edit(
-        self, parent: QWidget, name: str, accessible: str, limit: int, key: str
-    ) -> QLineEdit:
-        edit = QLineEdit(parent)
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setMaxLength(limit)
-        edit.textEdited.connect(lambda _text: self._on_input_edited(key))
-        # Enter tests (a plain widget has no default button; a dialog holding it may).
-        edit.returnPressed.connect(self.test_connection)
-        return edit
-
-    def _add_row(
-        self, form: QFormLayout, parent: QWidget, key: str, label: str, field: QWidget
-    ) -> None:
-        row, self.errors[key] = field_row(parent, field, name=key)
-        form.addRow(label, row)
-        self._rows[key] = form.rowCount() - 1
-
-    def _input_of(self, key: str) -> QWidget:
-        return {
-            "base_url": self.base_url_input,
-            "token": self.token_input,
-            "client_id": self.client_id_input,
-            "client_secret": self.client_secret_input,
-            "shop_uuid": self.shop_uuid_input,
-        }[key]
+    def _card(self, name: str, heading: str, text: str) -> tuple[QFrame, QVBoxLayout, QLabel]:
+        """A choice's card, its column with the ``heading`` at the top, and its ``text``
+        (which the caller places)."""
+        card = QFrame(self)
+        card.setObjectName(name)
+        heading_label = self._text(card, heading, "heading")
+        text_label = self._text(card, text, "text")
+        column = QVBoxLayout(card)
+        column.setContentsMargins(20, 18, 20, 20)
+        column.setSpacing(10)
+        column.addWidget(heading_label)
+        return card, column, text_label
 
     # --- state --------------------------------------------------------------------------
 
@@ -538,9 +502,7 @@ class FirstRunScreen(QWidget):
     def _show_sign_in_rows(self) -> None:
         client = self.sign_in.kind() == "oauth_client"
         for key, shown in (("token", not client), ("client_id", client), ("client_secret", client)):
-            self._form.setRowVisible(self._rows[key], shown)
-            # Showing a row shows all of it: an error label without a sentence stays hidden.
-            self.errors[key].setVisible(shown and bool(self.errors[key].text()))
+            self.fields.show_row(key, shown)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -621,6 +583,8 @@ class FirstRunWindow(QMainWindow):
         self.setObjectName("firstRunWindow")
         self.setWindowTitle(self.tr("Piggy Desk — first start"))
         self.setCentralWidget(screen)
+        # What a screen reader needs, as the main window's screens have it (issue 19).
+        label_controls(self)
         self.resize(FIRST_SIZE)
 
     def fit_to_screen(self) -> None:

@@ -179,8 +179,9 @@ class SettingsController(QObject):
         if new.auth == "oauth_client" and not draft.new_client_secret:
             kept = await self._secret_kept(base_url) or await self._secret_kept(old.base_url)
             if not kept:
-                sentence = translate("SettingsScreen", ASK_FOR_SECRET)
-                self.saving_failed.emit("client_secret", sentence)
+                self.saving_failed.emit(
+                    "client_secret", translate("SettingsScreen", ASK_FOR_SECRET)
+                )
                 return
         try:
             token_changed = await self._keep_token(old.base_url, base_url, draft.new_token)
@@ -196,15 +197,8 @@ class SettingsController(QObject):
             return
         signed_in_otherwise = (new.auth, new.client_id) != (old.auth, old.client_id)
         token_changed = token_changed or secret_changed or signed_in_otherwise
-        try:
-            await off_loop(lambda: new.save(self._config_dir))
-        except OSError as error:
-            self.saving_failed.emit(
-                "",
-                self.tr("The settings could not be written to {folder} ({problem}).").format(
-                    folder=self._config_dir, problem=error.strerror
-                ),
-            )
+        if (problem := await write_settings(new, self._config_dir)) is not None:
+            self.saving_failed.emit("", problem)
             return
         self.settings = new
         self.settings_saved.emit(new, token_changed)
@@ -244,6 +238,18 @@ class SettingsController(QObject):
         await store.save(new_url, kept, kind=kind)
         await store.delete(old_url, kind=kind)
         return True
+
+
+async def write_settings(settings: Settings, config_dir: Path) -> str | None:
+    """Write ``settings`` to the config folder off the loop; None, or the sentence that says
+    why they could not be written (the first-run screen keeps its settings this way too)."""
+    try:
+        await off_loop(lambda: settings.save(config_dir))
+    except OSError as error:
+        return translate(
+            "SettingsController", "The settings could not be written to {folder} ({problem})."
+        ).format(folder=config_dir, problem=error.strerror)
+    return None
 
 
 def file_problem_lines(problems: Sequence[SettingProblem], own_file: Path) -> list[str]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from piggy_desk.counter.keyboard_layouts import AS_THE_COMPUTER, LAYOUTS, TEST_CODE, recognise
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP
+from piggy_desk.ui.widgets.form import hint_label, stacked
 
 # Code 39: each character is 9 elements, bar and space by turns, 3 of them wide.
 _CODE39 = {
@@ -128,18 +129,10 @@ class ScannerLayoutChoice(QWidget):
         self.test_input.setPlaceholderText(self.tr("Test the scanner: scan the barcode above"))
         self.test_input.setMaxLength(64)
         self.test_input.returnPressed.connect(self._on_test_input_return_pressed)
-        self.result = QLabel(self)
+        self.result = hint_label(self, "")
         self.result.setObjectName("scannerTestResult")
-        self.result.setWordWrap(True)
-        self.result.setProperty("fieldHint", True)
         self.result.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.choice)
-        layout.addWidget(self.barcode)
-        layout.addWidget(self.test_input)
-        layout.addWidget(self.result)
+        stacked(self, self.choice, self.barcode, self.test_input, self.result)
 
     def set_layouts(self, scanner: str, keyboard: str) -> None:
         """Show the kept choice (the scanner's layout, this computer's if known)."""

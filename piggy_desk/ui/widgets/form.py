@@ -17,6 +17,17 @@ def hint_label(parent: QWidget, text: str) -> QLabel:
     return hint
 
 
+def stacked(parent: QWidget, *widgets: QWidget) -> QVBoxLayout:
+    """``widgets`` one above the other in ``parent``, close together and without margins:
+    the parts of one field."""
+    layout = QVBoxLayout(parent)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout
+
+
 def field_row(
     parent: QWidget,
     field: QWidget | QLayout,

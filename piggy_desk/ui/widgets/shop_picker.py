@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from piggy_desk.api import PiggyAPIError, PiggyError, Shop
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, error_text, translate
+from piggy_desk.ui.widgets.form import hint_label, stacked
 
 SHOP_TYPES = {
     "physical": QT_TRANSLATE_NOOP("ShopPicker", "shop"),
@@ -135,18 +136,11 @@ class ShopPicker(QWidget):
         self.uuid_input.setMaxLength(256)
         self.uuid_input.setPlaceholderText(self.tr("optional"))
         self.uuid_input.textEdited.connect(self._on_uuid_input_edited)
-        self.note = QLabel(self)
+        self.note = hint_label(self, "")
         self.note.setObjectName("shopNote")
-        self.note.setProperty("fieldHint", True)
-        self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.choice)
-        layout.addWidget(self.uuid_input)
-        layout.addWidget(self.note)
+        stacked(self, self.choice, self.uuid_input, self.note)
 
     def _show_note(self, sentence: str) -> None:
         self.note.setText(sentence)

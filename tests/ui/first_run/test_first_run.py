@@ -16,7 +16,14 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from piggy_desk.api import DEFAULT_BASE_URL
 from piggy_desk.notices import Tone
@@ -26,7 +33,7 @@ from piggy_desk.token_store import TokenStore
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
-from piggy_desk.ui.first_run.screen import FirstRunScreen, connected_sentence
+from piggy_desk.ui.first_run.screen import FirstRunScreen, FirstRunWindow, connected_sentence
 from tests.helpers.keyrings import MemoryKeyring
 from tests.ui.conftest import until
 
@@ -423,3 +430,35 @@ async def test_an_oauth_client_whose_secret_is_missing_is_asked_for_the_secret_o
         screen.close()
         screen.deleteLater()
         store.close()
+
+
+async def test_the_first_run_window_is_labelled_for_a_screen_reader(installer: Installer) -> None:
+    """Issue 19: the first-run window goes through label_controls as the main window's
+    screens do: each form label is its control's, Tab goes through the form row by row
+    (the way of signing in before the token under it), the scroll area around the fields
+    is no silent Tab stop, and the address's placeholder is heard as an example."""
+    screen = installer.screen
+    window = FirstRunWindow(screen)
+    try:
+        labels = {
+            label.text(): label.buddy()
+            for label in screen.findChildren(QLabel)
+            if label.buddy() is not None
+        }
+        assert labels["Piggy address:"] is screen.base_url_input
+        assert labels["Sign in with:"] is screen.sign_in.token_button
+        assert labels["Token:"] is screen.token_input
+        assert labels["Shop:"] is not None
+        rows = (screen.base_url_input, screen.sign_in.token_button, screen.token_input)
+        order: list[QWidget] = []
+        widget = screen.base_url_input
+        while len(order) < len(rows):
+            if widget in rows and widget not in order:
+                order.append(widget)
+            widget = widget.nextInFocusChain()
+        assert order == list(rows)
+        assert screen.connect_scroll.focusPolicy() == Qt.FocusPolicy.NoFocus
+        assert screen.base_url_input.accessibleDescription().startswith("Example")
+    finally:
+        window.close()
+        window.deleteLater()
