@@ -856,32 +856,32 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+101"/>
+        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+103"/>
         <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
         <translation>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Wrong token: Piggy did not accept it. Copy the whole Personal Access Token again, or make a new one in your Piggy account.</source>
         <translation>Wrong token: Piggy did not accept it. Copy the whole Personal Access Token again, or make a new one in your Piggy account.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The security certificate of {address} was refused, so the token was not sent. A proxy or firewall may be intercepting the connection, or this computer&apos;s date and time may be wrong. Check them, and the address.</source>
         <translation>The security certificate of {address} was refused, so the token was not sent. A proxy or firewall may be intercepting the connection, or this computer&apos;s date and time may be wrong. Check them, and the address.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>No network: Piggy Desk could not reach {address}. Check the internet connection and the address.</source>
         <translation>No network: Piggy Desk could not reach {address}. Check the internet connection and the address.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Piggy is down for maintenance, so the token could not be checked. Try again later.</source>
         <translation>Piggy is down for maintenance, so the token could not be checked. Try again later.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Something answered at {address}, but not Piggy. Check the address.</source>
         <translation>Something answered at {address}, but not Piggy. Check the address.</translation>
     </message>
@@ -889,7 +889,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location line="-56"/>
+        <location line="-68"/>
         <source>Paste the Personal Access Token from your Piggy account.</source>
         <translation>Paste the Personal Access Token from your Piggy account.</translation>
     </message>
@@ -904,7 +904,7 @@ The voucher can then be used again.</translation>
         <translation>Paste the OAuth client&apos;s secret from your Piggy account.</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+217"/>
         <source>Testing…</source>
         <translation>Testing…</translation>
     </message>
@@ -1029,7 +1029,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-422"/>
+        <location line="-445"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Connected: Piggy answered with %Ln promotion.</numerusform>
@@ -1040,7 +1040,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+493"/>
+        <location line="+516"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — first start</translation>
     </message>

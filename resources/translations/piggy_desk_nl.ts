@@ -856,32 +856,32 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+101"/>
+        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+103"/>
         <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
         <translation>Verkeerde client-id of client-secret: Piggy heeft ze niet geaccepteerd. Kopieer ze allebei opnieuw uit uw Piggy-account.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Wrong token: Piggy did not accept it. Copy the whole Personal Access Token again, or make a new one in your Piggy account.</source>
         <translation>Verkeerd token: Piggy heeft het niet geaccepteerd. Kopieer het volledige Personal Access Token opnieuw, of maak een nieuw token aan in uw Piggy-account.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The security certificate of {address} was refused, so the token was not sent. A proxy or firewall may be intercepting the connection, or this computer&apos;s date and time may be wrong. Check them, and the address.</source>
         <translation>Het beveiligingscertificaat van {address} is geweigerd, dus het token is niet verstuurd. Misschien onderschept een proxy of firewall de verbinding, of staan de datum en tijd van deze computer verkeerd. Controleer die, en het adres.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>No network: Piggy Desk could not reach {address}. Check the internet connection and the address.</source>
         <translation>Geen netwerk: Piggy Desk kon {address} niet bereiken. Controleer de internetverbinding en het adres.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Piggy is down for maintenance, so the token could not be checked. Try again later.</source>
         <translation>Piggy is in onderhoud, dus het token kon niet worden gecontroleerd. Probeer het later opnieuw.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Something answered at {address}, but not Piggy. Check the address.</source>
         <translation>Op {address} antwoordde iets, maar niet Piggy. Controleer het adres.</translation>
     </message>
@@ -889,7 +889,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location line="-56"/>
+        <location line="-68"/>
         <source>Paste the Personal Access Token from your Piggy account.</source>
         <translation>Plak het Personal Access Token uit uw Piggy-account.</translation>
     </message>
@@ -904,7 +904,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Plak het secret van de OAuth-client uit uw Piggy-account.</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+217"/>
         <source>Testing…</source>
         <translation>Bezig met testen…</translation>
     </message>
@@ -1029,7 +1029,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-422"/>
+        <location line="-445"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Verbonden: Piggy antwoordde met %Ln actie.</numerusform>
@@ -1040,7 +1040,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+493"/>
+        <location line="+516"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — eerste start</translation>
     </message>

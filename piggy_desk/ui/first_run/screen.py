@@ -95,42 +95,65 @@ def connected_sentence(promotions: int) -> str:
     return FirstRunSentences().connected(promotions)
 
 
-def failure_sentence(error: PiggyError, base_url: str) -> str:
-    """Why the connection test failed, as the person who installs the program needs it."""
-    if isinstance(error, ClientCredentialsRefused):
-        return translate(
+FAILURE_SENTENCES: tuple[tuple[type[PiggyError], str], ...] = (
+    # In this order: the first kind the error is decides (ClientCredentialsRefused is an
+    # Unauthorized, CertificateRefused a TransportError).
+    (
+        ClientCredentialsRefused,
+        QT_TRANSLATE_NOOP(
             "FirstRun",
             "Wrong client id or secret: Piggy did not accept them. Copy both again from "
             "your Piggy account.",
-        )
-    if isinstance(error, Unauthorized):
-        return translate(
+        ),
+    ),
+    (
+        Unauthorized,
+        QT_TRANSLATE_NOOP(
             "FirstRun",
             "Wrong token: Piggy did not accept it. Copy the whole Personal Access Token "
             "again, or make a new one in your Piggy account.",
-        )
-    if isinstance(error, CertificateRefused):
-        return translate(
+        ),
+    ),
+    (
+        CertificateRefused,
+        QT_TRANSLATE_NOOP(
             "FirstRun",
             "The security certificate of {address} was refused, so the token was not sent. "
             "A proxy or firewall may be intercepting the connection, or this computer's "
             "date and time may be wrong. Check them, and the address.",
-        ).format(address=base_url)
-    if isinstance(error, TransportError):
-        return translate(
+        ),
+    ),
+    (
+        TransportError,
+        QT_TRANSLATE_NOOP(
             "FirstRun",
             "No network: Piggy Desk could not reach {address}. Check the internet "
             "connection and the address.",
-        ).format(address=base_url)
-    if isinstance(error, Maintenance):
-        return translate(
+        ),
+    ),
+    (
+        Maintenance,
+        QT_TRANSLATE_NOOP(
             "FirstRun",
             "Piggy is down for maintenance, so the token could not be checked. Try again later.",
-        )
-    if isinstance(error, MalformedResponse):
-        return translate(
+        ),
+    ),
+    (
+        MalformedResponse,
+        QT_TRANSLATE_NOOP(
             "FirstRun", "Something answered at {address}, but not Piggy. Check the address."
-        ).format(address=base_url)
+        ),
+    ),
+)
+"""The connection test's failures said for the person who installs the program, by the
+kind of error (English sources)."""
+
+
+def failure_sentence(error: PiggyError, base_url: str) -> str:
+    """Why the connection test failed, as the person who installs the program needs it."""
+    for kind, sentence in FAILURE_SENTENCES:
+        if isinstance(error, kind):
+            return translate("FirstRun", sentence).format(address=base_url)
     return error_text(error)
 
 
