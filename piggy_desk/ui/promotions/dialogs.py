@@ -36,7 +36,7 @@ from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP
 from piggy_desk.ui.promotions.texts import TYPES, check_draft
 from piggy_desk.ui.widgets import named
 from piggy_desk.ui.widgets.banner import MessageBanner
-from piggy_desk.ui.widgets.form import field_row
+from piggy_desk.ui.widgets.form import field_row, grow_to_fit
 
 VALIDITY_UNITS = (
     (QT_TRANSLATE_NOOP("CreatePromotionDialog", "days"), 86400),
@@ -244,7 +244,7 @@ class CreatePromotionDialog(QDialog):
             self.errors[field].show()
             self._input_of(field).setAccessibleDescription(text)
             first = first or field
-        self._grow()
+        grow_to_fit(self)
         if first is not None:
             self._input_of(first).setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -254,7 +254,7 @@ class CreatePromotionDialog(QDialog):
             self.banner.show_notice(Tone.ERROR, sentence)
         else:
             self.banner.show_error(error, sentence)
-        self._grow()
+        grow_to_fit(self)
 
     def set_busy(self, busy: bool) -> None:
         """While Piggy is asked, Create cannot be pressed twice."""
@@ -277,21 +277,6 @@ class CreatePromotionDialog(QDialog):
         self.errors[field].clear()
         self.errors[field].hide()
         self._input_of(field).setAccessibleDescription("")
-
-    def _grow(self) -> None:
-        # A window's minimum size ignores height-for-width (the wrapped messages), so the
-        # dialog is made tall enough by hand; otherwise a message sits on its field.
-        layout = self.layout()
-        if layout is None:
-            return
-        layout.activate()
-        needed = (
-            layout.totalHeightForWidth(self.width())
-            if layout.hasHeightForWidth()
-            else layout.totalMinimumSize().height()
-        )
-        if needed > self.height():
-            self.resize(self.width(), needed)
 
     def _on_buttons_accepted(self) -> None:
         if self.busy:

@@ -40,7 +40,7 @@ from piggy_desk.ui.core.i18n import error_text
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.promotions.texts import PromotionTexts
 from piggy_desk.ui.vouchers.controller import NewVouchersController
-from piggy_desk.ui.widgets.form import field_row
+from piggy_desk.ui.widgets.form import field_row, grow_to_fit
 
 
 def _local_datetime(edit: QDateTimeEdit) -> datetime:
@@ -166,6 +166,7 @@ class _VoucherForm(QDialog):
         message = " ".join(filter(None, [general, *unplaced]))
         self.general_error.setText(message)
         self.general_error.setVisible(bool(message))
+        grow_to_fit(self)
 
     def _draft(
         self,
@@ -391,6 +392,7 @@ class BatchDialog(_VoucherForm):
             )
         error.setVisible(over)
         self.quantity.setAccessibleDescription(error.text() if over else "")
+        grow_to_fit(self)
 
     def _on_buttons_accepted(self) -> None:
         draft = self._draft()

@@ -157,3 +157,20 @@ class CheckedFields(QObject):
         self.errors[key].clear()
         self.errors[key].hide()
         self.inputs[key].setAccessibleDescription("")
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make ``window`` tall enough for what its layout holds now: a window's minimum size
+    ignores height-for-width (wrapped messages), so a message shown later would be cut off
+    or sit on its field."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = (
+        layout.totalHeightForWidth(window.width())
+        if layout.hasHeightForWidth()
+        else layout.totalMinimumSize().height()
+    )
+    if needed > window.height():
+        window.resize(window.width(), needed)

@@ -664,6 +664,33 @@ async def test_batch_how_many_says_the_maximum_when_more_is_typed(screen: Vouche
     dialog.close()
 
 
+async def test_the_batch_maximum_shows_whole_in_the_themed_dialog(
+    screen: VouchersScreen, qapp: QApplication
+) -> None:
+    """The over-maximum sentence takes three lines in the program's own font: the dialog
+    grows for them (its last words, "the rest.", were cut off)."""
+    style = qapp.styleSheet()
+    theme.install(qapp, "light")
+    try:
+        dialog = screen.open_batch_dialog()
+        await until(dialog.isVisible, what="the dialog")
+        dialog.quantity.setFocus()
+        dialog.quantity.selectAll()
+        QTest.keyClicks(dialog.quantity, "600")
+        error = dialog.findChild(QLabel, "error_quantity")
+        assert error.isVisible() and error.heightForWidth(error.width()) > 2 * (
+            error.fontMetrics().lineSpacing()
+        )
+        await until(
+            lambda: error.height() >= error.heightForWidth(error.width()),
+            what="room for the whole sentence",
+        )
+        dialog.close()
+    finally:
+        theme.install(qapp, "light")
+        qapp.setStyleSheet(style)
+
+
 async def test_one_word_and_one_colour_per_status_on_every_screen(
     screen: VouchersScreen, sandbox: RunningSandbox
 ) -> None:
