@@ -856,7 +856,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+103"/>
+        <location filename="../../piggy_desk/ui/first_run/controller.py" line="+40"/>
         <source>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</source>
         <translation>Wrong client id or secret: Piggy did not accept them. Copy both again from your Piggy account.</translation>
     </message>
@@ -889,7 +889,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location line="-68"/>
+        <location filename="../../piggy_desk/ui/first_run/screen.py" line="+65"/>
         <source>Paste the Personal Access Token from your Piggy account.</source>
         <translation>Paste the Personal Access Token from your Piggy account.</translation>
     </message>
@@ -904,7 +904,7 @@ The voucher can then be used again.</translation>
         <translation>Paste the OAuth client&apos;s secret from your Piggy account.</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+77"/>
         <source>Testing…</source>
         <translation>Testing…</translation>
     </message>
@@ -1029,7 +1029,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunSentences</name>
     <message numerus="yes">
-        <location line="-445"/>
+        <location line="-306"/>
         <source>Connected: Piggy answered with %Ln promotion(s).</source>
         <translation>
             <numerusform>Connected: Piggy answered with %Ln promotion.</numerusform>
@@ -1040,7 +1040,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location line="+516"/>
+        <location line="+377"/>
         <source>Piggy Desk — first start</source>
         <translation>Piggy Desk — first start</translation>
     </message>
