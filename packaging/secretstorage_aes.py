@@ -30,15 +30,14 @@ self-test and against a real Secret Service (gnome-keyring on a D-Bus session).
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import importlib.abc
+import _thread
 import importlib.machinery
-import os
 import sys
-import threading
-from types import ModuleType
-from typing import Any
+
+TYPE_CHECKING = False  # not typing's: the runtime hook imports this module at every start
+if TYPE_CHECKING:
+    import ctypes
+    from types import ModuleType
 
 MODULES = (
     "cryptography",
@@ -48,19 +47,22 @@ MODULES = (
     "cryptography.hazmat.primitives.ciphers",
 )
 BLOCK = 16
+_LOCK = _thread.allocate_lock()
 
-_libcrypto: Any = None
-_lock = threading.Lock()
+_libcrypto: ctypes.CDLL | None = None
 
 
-def libcrypto() -> Any:
+def libcrypto() -> ctypes.CDLL:
     """OpenSSL's libcrypto: the bundle's own copy (the one ``_hashlib`` links), else the
-    system's."""
-    global _libcrypto
-    with _lock:
-        if _libcrypto is None:
-            import _hashlib  # noqa: F401  (loads the libcrypto Python itself uses)
+    system's. Imports what it needs only now: this module is imported at every start."""
+    import _hashlib  # noqa: F401  (loads the libcrypto Python itself uses)
+    import ctypes
+    import ctypes.util
+    import os
 
+    global _libcrypto
+    with _LOCK:
+        if _libcrypto is None:
             bundled = os.path.join(getattr(sys, "_MEIPASS", ""), "libcrypto.so.3")
             name = bundled if os.path.exists(bundled) else ctypes.util.find_library("crypto")
             if not name:
@@ -98,6 +100,9 @@ class _CipherContext:
     """One encryption or decryption: ``update()`` as often as needed, then ``finalize()``."""
 
     def __init__(self, key: bytes, iv: bytes, encrypt: bool) -> None:
+        import ctypes
+
+        self._ctypes = ctypes
         self._lib = libcrypto()
         self._ctx = self._lib.EVP_CIPHER_CTX_new()
         if not self._ctx:
@@ -113,6 +118,7 @@ class _CipherContext:
         if self._ctx is None:
             raise ValueError("Context was already finalized.")
         data = bytes(data)
+        ctypes = self._ctypes
         out = ctypes.create_string_buffer(len(data) + BLOCK)
         written = ctypes.c_int(0)
         if self._lib.EVP_CipherUpdate(self._ctx, out, ctypes.byref(written), data, len(data)) != 1:
@@ -122,6 +128,7 @@ class _CipherContext:
     def finalize(self) -> bytes:
         if self._ctx is None:
             raise ValueError("Context was already finalized.")
+        ctypes = self._ctypes
         out = ctypes.create_string_buffer(BLOCK)
         written = ctypes.c_int(0)
         try:
@@ -190,19 +197,23 @@ def _fill(module: ModuleType) -> None:
         module.default_backend = default_backend  # type: ignore[attr-defined]
     elif module.__name__ == "cryptography.hazmat.primitives.ciphers":
         module.Cipher = Cipher  # type: ignore[attr-defined]
-        module.algorithms = ModuleType(module.__name__ + ".algorithms")  # type: ignore[attr-defined]
+        module.algorithms = type(sys)(module.__name__ + ".algorithms")  # type: ignore[attr-defined]
         module.algorithms.AES = AES  # type: ignore[attr-defined]
-        module.modes = ModuleType(module.__name__ + ".modes")  # type: ignore[attr-defined]
+        module.modes = type(sys)(module.__name__ + ".modes")  # type: ignore[attr-defined]
         module.modes.CBC = CBC  # type: ignore[attr-defined]
 
 
-class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    def find_spec(self, fullname: str, path: object = None, target: object = None) -> Any:
+class _Finder:
+    """A meta path finder and loader (importlib.abc's protocols, without importing it)."""
+
+    def find_spec(
+        self, fullname: str, path: object = None, target: object = None
+    ) -> importlib.machinery.ModuleSpec | None:
         if fullname in MODULES:
             return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
         return None
 
-    def create_module(self, spec: Any) -> None:
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> None:
         return None
 
     def exec_module(self, module: ModuleType) -> None:
