@@ -4,35 +4,10 @@ whose certificate no trusted authority signed."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import ssl
-from collections.abc import AsyncIterator
-
 import pytest
-import trustme
 
 from piggy_desk.api import CertificateRefused, Offline, PiggyClient
-
-
-@contextlib.asynccontextmanager
-async def tls_server(*, untrusted: bool = True) -> AsyncIterator[str]:
-    """An https server on 127.0.0.1 with a certificate from a made-up authority; the
-    address. It answers nothing: a client that trusts it would wait (it never should)."""
-    authority = trustme.CA()
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    authority.issue_cert("127.0.0.1", "localhost").configure_cert(context)
-
-    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        with contextlib.suppress(ConnectionError, ssl.SSLError, asyncio.IncompleteReadError):
-            await reader.read(1)
-        writer.close()
-
-    server = await asyncio.start_server(handle, "127.0.0.1", 0, ssl=context)
-    try:
-        yield f"https://127.0.0.1:{server.sockets[0].getsockname()[1]}"
-    finally:
-        server.close()
+from tests.helpers.network import tls_server
 
 
 async def test_a_refused_certificate_is_said_as_such() -> None:

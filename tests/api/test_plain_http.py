@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import socket
-from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 
 import pytest
 
 from piggy_desk.api import InvalidRequest, PiggyClient, PiggyError, base_url_root
-
-PLAIN_HTTP_REFUSED = "The Piggy address must start with https://"
+from tests.helpers.network import PLAIN_HTTP_REFUSED, eavesdropper
 
 
 @pytest.mark.parametrize(
@@ -53,46 +49,6 @@ def test_https_anywhere_and_plain_http_on_this_computer_are_accepted(
     address: str, root: str
 ) -> None:
     assert base_url_root(address) == root
-
-
-def outward_address() -> str | None:
-    """An address of this computer that is not loopback (none on a machine without one)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(("192.0.2.1", 9))  # no packet is sent for a UDP connect
-        except OSError:
-            return None
-        address = str(probe.getsockname()[0])
-    return None if address.startswith("127.") else address
-
-
-@dataclass
-class Eavesdropper:
-    """A plain-http server on a non-loopback address that keeps what it hears."""
-
-    base_url: str
-    heard: list[bytes] = field(default_factory=list)
-
-
-@contextlib.asynccontextmanager
-async def eavesdropper() -> AsyncIterator[Eavesdropper]:
-    address = outward_address()
-    if address is None:
-        pytest.skip("this computer has no address besides loopback")
-    listener: Eavesdropper | None = None
-
-    async def keep(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        assert listener is not None
-        with contextlib.suppress(ConnectionError, asyncio.IncompleteReadError):
-            listener.heard.append(await reader.readuntil(b"\r\n\r\n"))
-        writer.close()
-
-    server = await asyncio.start_server(keep, address, 0)
-    listener = Eavesdropper(f"http://{address}:{server.sockets[0].getsockname()[1]}")
-    try:
-        yield listener
-    finally:
-        server.close()
 
 
 async def test_the_client_sends_nothing_to_a_plain_http_address_on_the_network() -> None:

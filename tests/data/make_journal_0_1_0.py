@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from piggy_desk.sandbox import KNOWN, start_sandbox
-from tests.ui.shell.test_kill import _counter
+from tests.helpers.processes import start_counter
 
 HERE = Path(__file__).parent
 TARGET = HERE / "journal-0.1.0.sqlite"
@@ -33,7 +33,7 @@ def main() -> int:
         tempfile.TemporaryDirectory() as folder,
     ):
         data = Path(folder)
-        redeeming = _counter(sandbox, data, "redeem", KNOWN.WITH_PLU)
+        redeeming = start_counter(sandbox, data, "redeem", KNOWN.WITH_PLU)
         assert redeeming.stdout is not None
         for line in redeeming.stdout:
             if line.strip() == "FINISHED":
@@ -42,7 +42,7 @@ def main() -> int:
         redeeming.wait(timeout=30)
         assert sandbox.voucher_state(KNOWN.WITH_PLU)["redemptions_used"] == 1
 
-        locking = _counter(sandbox, data, "lock", KNOWN.ACTIVE_WITH_CONTACT)
+        locking = start_counter(sandbox, data, "lock", KNOWN.ACTIVE_WITH_CONTACT)
         assert locking.stdout is not None
         assert locking.stdout.readline().strip() == "LOCKED"
         locking.send_signal(signal.SIGKILL)

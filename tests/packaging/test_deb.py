@@ -29,7 +29,7 @@ import pytest
 
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from tests.packaging.readme import ROOT, apt_packages, commands
-from tests.packaging.test_upgrade import at_time, open_lock_in
+from tests.packaging.upgrades import at_time, open_lock_in
 
 DEB = os.environ.get("PIGGY_DEB", "")
 PACKAGE = "piggy-desk"

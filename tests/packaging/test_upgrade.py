@@ -16,47 +16,14 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-
-import pytest
 
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from tests.packaging.readme import ROOT
+from tests.packaging.upgrades import at_time, open_lock_in
 
 OLD_JOURNAL = ROOT / "tests" / "data" / "journal-0.1.0.sqlite"
-LIBFAKETIME = [
-    Path(f"/usr/lib/{arch}-linux-gnu/faketime/libfaketime.so.1") for arch in ("x86_64", "aarch64")
-]
-
-
-def libfaketime() -> Path:
-    for path in LIBFAKETIME:
-        if path.exists():
-            return path
-    pytest.skip("needs libfaketime (Debian: faketime) to move the program's clock")
-
-
-def open_lock_in(journal: Path) -> tuple[str, str, datetime]:
-    """The code, release key and start of the open lock, read as another program would."""
-    with sqlite3.connect(f"file:{journal}?mode=ro", uri=True) as db:
-        rows = db.execute(
-            "SELECT code, release_key, started_at FROM entries"
-            " WHERE action='lock' AND settled=0 AND release_key IS NOT NULL"
-        ).fetchall()
-    assert len(rows) == 1, rows
-    code, key, started = rows[0]
-    return code, key, datetime.fromisoformat(started)
-
-
-def at_time(moment: datetime) -> dict[str, str]:
-    """The environment that starts a process's clock at ``moment`` (then it runs on)."""
-    return {
-        "LD_PRELOAD": str(libfaketime()),
-        "FAKETIME": "@" + moment.strftime("%Y-%m-%d %H:%M:%S"),
-        "TZ": "UTC",
-        "FAKETIME_DONT_FAKE_MONOTONIC": "1",  # Qt's and asyncio's timers keep real time
-    }
 
 
 def test_the_journal_of_release_0_1_0_opens_and_its_open_lock_is_released_at_start(

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from tests.ui.shell.test_kill import _counter as counter_process
+from tests.helpers.processes import start_counter as counter_process
 
 LIBFAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
 

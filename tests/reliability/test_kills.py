@@ -32,9 +32,9 @@ import httpx
 import pytest
 
 from piggy_desk.sandbox import KNOWN, PIGGY_PREFIX, RunningSandbox
+from tests.helpers.processes import start_counter
 from tests.reliability.local_faults import FullDisk, JournalLocker, small_disk
 from tests.reliability.matrix import TALLIES
-from tests.ui.shell.test_kill import _counter
 
 SEED = 20261124
 VOUCHERS_PER_CYCLE = 3
@@ -127,7 +127,7 @@ def kill_cycles(
     full_disk = FullDisk(data)
     for cycle in range(kills + 1):
         codes = _new_codes(sandbox, cycle) if cycle < kills else []
-        process = _counter(sandbox, data, "redeem" if codes else "start", *codes)
+        process = start_counter(sandbox, data, "redeem" if codes else "start", *codes)
         watchdog = threading.Timer(90, process.kill)
         watchdog.start()
         try:

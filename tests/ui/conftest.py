@@ -11,28 +11,36 @@ import asyncio
 import gc
 import runpy
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 from piggy_desk.app import build_main_window
 from piggy_desk.counter.connection import Connection
+from piggy_desk.counter.flow import Stage
 from piggy_desk.notices import Notice
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from piggy_desk.settings import LoadedSettings, Settings
+from piggy_desk.settings import SETTINGS_FILE, LoadedSettings, SettingProblem, Settings
+from piggy_desk.token_store import TokenStore
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.i18n import install_translators
 from piggy_desk.ui.core.loop import CounterEventLoop
+from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.sounds import SoundPlayer
+from piggy_desk.ui.core.tasks import TaskRunner
+from piggy_desk.ui.first_run.screen import FirstRunScreen
+from piggy_desk.ui.settings.screen import SettingsScreen
 from piggy_desk.ui.shell.main_window import MainWindow
+from tests.helpers.keyrings import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = Path("/tmp")  # noqa: S108 - pictures a person looks at, not the tests
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -161,16 +169,31 @@ class Counter:
 
     async def scan(self, code: str) -> None:
         self.type_scan(code)
+        await self.until_on_card(code)
+        await self.settle()
+
+    async def until_on_card(self, code: str, what: str = "") -> None:
+        """Until the card shows the voucher ``code``."""
         await until(
             lambda: self.screen.view.voucher is not None and self.screen.view.voucher.code == code,
-            what=f"{code} on the card",
+            what=what or f"{code} on the card",
         )
-        await self.settle()
 
     @property
     def last_notice(self) -> Notice:
         assert self.notices, "nothing was said"
         return self.notices[-1]
+
+
+async def enter(counter: Counter, stage: Stage | None = None) -> None:
+    """Enter as a cashier presses it, past the stray-Enter guard after a scan; then, with
+    ``stage``, until the counter is at that stage."""
+    await counter.settle()
+    await asyncio.sleep(0.55)  # past the stray-Enter guard after a scan
+    counter.press(Qt.Key.Key_Return)
+    if stage is not None:
+        await until(lambda: counter.screen.view.stage == stage, what=str(stage))
+    await counter.settle()
 
 
 @pytest.fixture
@@ -257,3 +280,176 @@ async def close(window: MainWindow) -> None:
     window.deleteLater()
     await asyncio.sleep(0)
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+async def open_settings(window: MainWindow) -> SettingsScreen:
+    """Show ``window`` and go to its Settings tab, loaded."""
+    window.show()
+    assert window.ready is not None
+    await window.ready
+    window.tabs.setCurrentWidget(window.settings_screen)
+    screen = window.settings_screen
+    await until(lambda: window.tasks.running == 0, what="the settings screen to load")
+    return screen
+
+
+# --- the first-run and settings screens on their own ----------------------------------
+
+
+S = TypeVar("S", FirstRunScreen, SettingsScreen)
+
+
+@dataclass
+class AtAScreen(Generic[S]):
+    """Someone at the first-run or settings screen shown on its own, and what it was given."""
+
+    screen: S
+    store: TokenStore
+    tasks: TaskRunner
+    messages: MessagePath
+    config_dir: Path
+
+    def error(self, key: str) -> str:
+        """The error shown under field ``key``; empty when none is."""
+        label = self.screen.findChild(QLabel, f"error_{key}")
+        assert label is not None, key
+        return label.text() if label.isVisible() else ""
+
+
+@dataclass
+class Installer(AtAScreen[FirstRunScreen]):
+    """The person installing Piggy Desk, at the first-run screen."""
+
+    keyring: MemoryKeyring
+    sandbox: RunningSandbox
+    connected: list[Settings] = field(default_factory=list)
+    sandbox_chosen: int = 0
+
+    def count_sandbox_chosen(self) -> None:
+        self.sandbox_chosen += 1
+
+    def fill(self, base_url: str, token: str, shop_uuid: str = "") -> None:
+        self.screen.base_url_input.setText(base_url)
+        self.screen.token_input.setText(token)
+        self.screen.shop_uuid_input.setText(shop_uuid)
+
+    async def test_connection(self) -> str:
+        """Press "Test connection" and wait for the outcome; the sentence shown."""
+        self.screen.test_button.click()
+        await until(lambda: not self.screen.busy, what="the connection test")
+        await until(lambda: self.tasks.running == 0, what="the test's task")
+        return self.screen.banner.text
+
+    def requests(self) -> int:
+        return self.sandbox.stats()["requests"]
+
+
+@pytest.fixture
+def on_its_own(qapp: QApplication) -> Iterator[None]:
+    """For a screen shown on its own: closing a box there does not stop the loop, the light
+    theme, and the style sheet as it was put back afterwards."""
+    qapp.setQuitOnLastWindowClosed(False)
+    style = qapp.styleSheet()
+    theme.install(qapp, "light")
+    yield
+    qapp.setStyleSheet(style)
+
+
+def screen_needs() -> tuple[TokenStore, MessagePath, TaskRunner]:
+    """What the first-run and settings screens are given: a token store, the message path,
+    and a task runner whose unexpected failures go to that path's crash dialog."""
+    messages = MessagePath()
+    return TokenStore(), messages, TaskRunner(messages.on_task_failed)
+
+
+async def dispose(screen: QWidget) -> None:
+    """Close a screen shown on its own and delete it while the loop runs (unless gone)."""
+    if shiboken6.isValid(screen):
+        screen.close()
+        screen.deleteLater()
+        await asyncio.sleep(0)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+@pytest.fixture
+async def installer(
+    sandbox: RunningSandbox, memory_keyring: MemoryKeyring, tmp_path: Path, on_its_own: None
+) -> AsyncIterator[Installer]:
+    store, messages, tasks = screen_needs()
+    config = tmp_path / "config"
+    screen = FirstRunScreen(Settings(), store, tasks, messages, config)
+    person = Installer(screen, store, tasks, messages, config, memory_keyring, sandbox)
+    screen.connected.connect(person.connected.append)
+    screen.sandbox_chosen.connect(person.count_sandbox_chosen)
+    screen.resize(1100, 720)
+    screen.show()
+    yield person
+    await tasks.cancel_all()
+    await dispose(screen)
+    store.close()
+    assert messages.crashes == [], "an unexpected error reached the crash dialog"
+
+
+@dataclass
+class Desk(AtAScreen[SettingsScreen]):
+    """A manager at the settings screen."""
+
+    saved: list[Settings] = field(default_factory=list)
+    token_changes: int = 0
+
+    def count_token_change(self) -> None:
+        self.token_changes += 1
+
+    async def save(self) -> None:
+        """Press Save and wait until the screen is done with it."""
+        self.screen.save_button.click()
+        await self.settle()
+
+    async def settle(self) -> None:
+        await until(lambda: not self.screen.busy, what="saving")
+        await until(lambda: self.tasks.running == 0, what="the screen's work")
+
+    def visible_texts(self) -> list[str]:
+        """Every text the screen shows or holds in a field."""
+        labels = [label.text() for label in self.screen.findChildren(QLabel)]
+        return labels + [edit.text() for edit in self.screen.findChildren(QLineEdit)]
+
+    @property
+    def file(self) -> Path:
+        return self.config_dir / SETTINGS_FILE
+
+
+@pytest.fixture
+async def make_desk(tmp_path: Path, on_its_own: None) -> AsyncIterator[Callable[..., Desk]]:
+    desks: list[Desk] = []
+
+    def make(
+        settings: Settings,
+        locked: frozenset[str] = frozenset(),
+        problems: tuple[SettingProblem, ...] = (),
+    ) -> Desk:
+        store, messages, tasks = screen_needs()
+        screen = SettingsScreen(
+            settings, store, tasks, messages, tmp_path / "config", locked=locked, problems=problems
+        )
+        desk = Desk(screen, store, tasks, messages, tmp_path / "config")
+        screen.settings_saved.connect(desk.saved.append)
+        screen.token_changed.connect(desk.count_token_change)
+        screen.resize(1100, 760)
+        screen.show()
+        desks.append(desk)
+        return desk
+
+    yield make
+    for desk in desks:
+        await desk.tasks.cancel_all()
+        await dispose(desk.screen)
+        desk.store.close()
+        assert desk.messages.crashes == [], "an unexpected error reached the crash dialog"
+
+
+@pytest.fixture
+async def desk(memory_keyring: MemoryKeyring, make_desk: Callable[[Settings], Desk]) -> Desk:
+    made = make_desk(Settings())
+    await made.settle()
+    return made

@@ -8,7 +8,6 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtTest import QTest
@@ -24,7 +23,7 @@ from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.widgets.table import ROWS_PER_TURN
-from tests.ui.conftest import POPUP_WARNINGS, until
+from tests.ui.conftest import POPUP_WARNINGS, dispose, until
 
 MakeScreen = Callable[..., ContactsScreen]
 
@@ -58,11 +57,7 @@ async def make_screen(
     for screen, tasks, messages in made:
         await tasks.cancel_all()
         assert messages.crashes == []
-        if shiboken6.isValid(screen):
-            screen.close()
-            screen.deleteLater()
-    await asyncio.sleep(0)
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        await dispose(screen)
 
 
 @pytest.fixture
@@ -72,6 +67,14 @@ def screen(make_screen: MakeScreen) -> ContactsScreen:
 
 async def settle(screen: ContactsScreen) -> None:
     await until(lambda: not screen.loading, what="the search to finish")
+
+
+async def find_for_a_sentence(screen: ContactsScreen, text: str) -> None:
+    """``text`` in the field, Find pressed, until the screen says something and is done."""
+    screen.search_field.setText(text)
+    screen.find_button.click()
+    await until(lambda: screen.banner.tone is not None, what="a sentence")
+    await settle(screen)
 
 
 def type_and_enter(screen: ContactsScreen, text: str) -> None:
@@ -331,10 +334,7 @@ async def test_bad_input_gets_a_sentence_and_sends_nothing(
     screen: ContactsScreen, sandbox: RunningSandbox, text: str
 ) -> None:
     before = sandbox.stats()["requests"]
-    screen.search_field.setText(text)
-    screen.find_button.click()
-    await until(lambda: screen.banner.tone is not None, what="a sentence")
-    await settle(screen)
+    await find_for_a_sentence(screen, text)
     assert sandbox.stats()["requests"] == before
     assert screen.banner.tone == Tone.REFUSAL
     assert screen.banner.text.endswith(".")
@@ -532,10 +532,7 @@ async def test_a_name_is_told_apart_from_an_email_and_a_card(
     screen: ContactsScreen, sandbox: RunningSandbox, text: str
 ) -> None:
     before = sandbox.stats()["requests"]
-    screen.search_field.setText(text)
-    screen.find_button.click()
-    await until(lambda: screen.banner.tone is not None, what="a sentence")
-    await settle(screen)
+    await find_for_a_sentence(screen, text)
     assert sandbox.stats()["requests"] == before  # not sent as a loyalty card
     assert screen.banner.tone == Tone.REFUSAL
     assert screen.banner.text == (

@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QDialog, QPlainTextEdit, QPushButton
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
 from piggy_desk.ui.core.messages import CRASH_SENTENCE
-from tests.ui.conftest import Counter, until
-from tests.ui.counter.test_redemption import enter
+from tests.ui.conftest import Counter, enter, until
 
 
 async def test_details_show_code_status_and_request_but_no_token(counter: Counter) -> None:

@@ -10,8 +10,7 @@ from piggy_desk.counter.connection import Connection
 from piggy_desk.counter.flow import OFFLINE_SENTENCE, Stage
 from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN
-from tests.ui.conftest import Counter, until
-from tests.ui.counter.test_redemption import enter
+from tests.ui.conftest import Counter, enter, until
 
 
 def status(counter: Counter) -> str:

@@ -64,12 +64,7 @@ async def test_a_scan_lands_in_the_scan_field_whatever_has_focus(counter: Counte
     reverse.setFocus()
     await until(lambda: QApplication.focusWidget() is reverse)
     counter.type_scan(KNOWN.ACTIVE_WITH_CONTACT)
-    await until(
-        lambda: (
-            counter.screen.view.voucher
-            and counter.screen.view.voucher.code == KNOWN.ACTIVE_WITH_CONTACT
-        )
-    )
+    await counter.until_on_card(KNOWN.ACTIVE_WITH_CONTACT)
     await counter.settle()
     # The scanner's Enter did not press the focused Reverse button.
     assert not counter.window.findChildren(type(counter.window).__mro__[0], "reverseConfirmation")

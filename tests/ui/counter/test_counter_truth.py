@@ -19,8 +19,7 @@ from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.core.i18n import date_time_text, time_text
 from piggy_desk.ui.shell.main_window import MainWindow
-from tests.ui.conftest import Counter, close, until
-from tests.ui.counter.test_redemption import enter
+from tests.ui.conftest import Counter, close, enter, start_and_hear, until
 
 
 async def test_a_redemption_just_made_reads_as_done_not_as_already_used(counter: Counter) -> None:
@@ -136,11 +135,7 @@ async def test_one_use_reversed_by_a_run_that_was_killed_is_not_claimed_at_the_n
         await client.vouchers.reverse(voucher.uuid)
         journal.close()
     window = make_window(data_dir=data)
-    person = Counter(window, sandbox)
-    window.show()
-    assert window.ready is not None
-    await window.ready
-    await until(lambda: person.notices)
+    person = await start_and_hear(window, sandbox)
     said = person.last_notice.sentence
     assert said.startswith("At start:")
     assert f"It cannot be told whether one use of voucher “{code}” was given back" in said

@@ -11,8 +11,7 @@ from PySide6.QtCore import Qt
 
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
-from tests.ui.conftest import Counter, until
-from tests.ui.counter.test_redemption import enter
+from tests.ui.conftest import Counter, enter, until
 
 
 async def hand_over_the_customer(counter: Counter) -> None:

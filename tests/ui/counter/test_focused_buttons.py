@@ -18,9 +18,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
 from piggy_desk.ui.counter.keys import SCANNER_PAUSE_SECONDS
-from tests.ui.conftest import Counter, until
-from tests.ui.counter.test_redemption import enter
-from tests.ui.shell.test_keyboard import focused, tab_to
+from tests.ui.conftest import Counter, enter, until
+from tests.ui.keys import focused, tab_to
 
 Key = Qt.Key
 KEYS = [pytest.param(Key.Key_Return, id="Enter"), pytest.param(Key.Key_Space, id="Space")]

@@ -16,7 +16,7 @@ from piggy_desk.counter.journal import Action, Journal, Outcome
 from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.shell.main_window import MainWindow
-from tests.ui.conftest import Counter, close, until
+from tests.ui.conftest import Counter, close, enter, start_and_hear, until
 
 
 def journal_rows(counter: Counter) -> list[tuple[str, str]]:
@@ -25,15 +25,6 @@ def journal_rows(counter: Counter) -> list[tuple[str, str]]:
         __import__("datetime").datetime.max.replace(tzinfo=__import__("datetime").UTC),
     )
     return [(e.action.value, e.outcome.value) for e in reversed(entries)]
-
-
-async def enter(counter: Counter, stage: Stage | None = None) -> None:
-    await counter.settle()
-    await __import__("asyncio").sleep(0.55)  # past the stray-Enter guard after a scan
-    counter.press(Qt.Key.Key_Return)
-    if stage is not None:
-        await until(lambda: counter.screen.view.stage == stage, what=str(stage))
-    await counter.settle()
 
 
 async def test_enter_locks_then_enter_redeems(counter: Counter) -> None:
@@ -320,11 +311,7 @@ async def test_locks_left_by_a_crash_are_released_at_start(
         journal.close()
     assert sandbox.voucher_state(code)["status"] == "LOCKED"
     window = make_window(data_dir=data)
-    person = Counter(window, sandbox)
-    window.show()
-    assert window.ready is not None
-    await window.ready
-    await until(lambda: person.notices)
+    person = await start_and_hear(window, sandbox)
     assert sandbox.voucher_state(code)["status"] == "ACTIVE"
     assert person.last_notice.sentence.startswith("At start:")
     assert code in person.last_notice.sentence and "released" in person.last_notice.sentence

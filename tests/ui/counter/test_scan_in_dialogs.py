@@ -14,9 +14,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
-from tests.ui.conftest import Counter, until
-from tests.ui.counter.test_redemption import enter
-from tests.ui.shell.test_keyboard import focus_in, focused, tab_to
+from tests.ui.conftest import Counter, enter, until
+from tests.ui.keys import focus_in, focused, tab_to
 
 Key = Qt.Key
 
@@ -56,13 +55,7 @@ async def test_a_scan_while_the_reverse_question_is_open(counter: Counter) -> No
     box = await reverse_question(counter)
     scanner_types(KNOWN.WITH_PLU)
     await until(lambda: not shiboken6.isValid(box) or not box.isVisible(), what="the question")
-    await until(
-        lambda: (
-            counter.screen.view.voucher is not None
-            and counter.screen.view.voucher.code == KNOWN.WITH_PLU
-        ),
-        what="the scanned voucher on the card",
-    )
+    await counter.until_on_card(KNOWN.WITH_PLU, "the scanned voucher on the card")
     await counter.settle()
     # The question about the first voucher was not answered Yes for the second one.
     assert counter.sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["redemptions_used"] == 1
@@ -79,13 +72,7 @@ async def test_a_scan_while_details_are_open(counter: Counter) -> None:
     dialog = await open_dialog(QDialog)
     scanner_types(KNOWN.ACTIVE_WITH_CONTACT)
     await until(lambda: not dialog.isVisible(), what="the details to close")
-    await until(
-        lambda: (
-            counter.screen.view.voucher is not None
-            and counter.screen.view.voucher.code == KNOWN.ACTIVE_WITH_CONTACT
-        ),
-        what="the scanned voucher on the card",
-    )
+    await counter.until_on_card(KNOWN.ACTIVE_WITH_CONTACT, "the scanned voucher on the card")
 
 
 async def test_a_person_still_answers_the_question_with_the_keyboard(counter: Counter) -> None:

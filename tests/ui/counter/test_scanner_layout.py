@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.shell.main_window import MainWindow
-from tests.ui.conftest import Counter, until
-from tests.ui.settings.test_settings_screen import open_settings
+from tests.ui.conftest import Counter, close, open_settings, until
 
 # What a Belgian AZERTY computer reads when a US scanner scans these codes.
 ACTIEF0001_FROM_A_US_SCANNER = "QCTIEFààà&"
@@ -49,13 +48,7 @@ async def test_a_mangled_scan_is_read_back_once_and_said(
 ) -> None:
     assert KNOWN.ACTIVE_WITH_CONTACT == "ACTIEF0001"
     type_scan(counter, ACTIEF0001_FROM_A_US_SCANNER)
-    await until(
-        lambda: (
-            counter.screen.view.voucher is not None
-            and counter.screen.view.voucher.code == "ACTIEF0001"
-        ),
-        what="the voucher read back on the card",
-    )
+    await counter.until_on_card("ACTIEF0001", "the voucher read back on the card")
     await counter.settle()
     said = counter.last_notice.sentence
     assert ACTIEF0001_FROM_A_US_SCANNER in said and "ACTIEF0001" in said
@@ -78,18 +71,11 @@ async def test_the_scanners_layout_from_the_settings_reads_every_scan_back(
     assert window.ready is not None
     await window.ready
     type_scan(person, KAART10X01_FROM_A_US_SCANNER)
-    await until(
-        lambda: (
-            person.screen.view.voucher is not None
-            and person.screen.view.voucher.code == KNOWN.MULTI_USE
-        ),
-        what="the voucher read back on the card",
-    )
+    await person.until_on_card(KNOWN.MULTI_USE, "the voucher read back on the card")
     await person.settle()
     said = person.last_notice.sentence
     assert "US (QWERTY)" in said and KNOWN.MULTI_USE in said
-    window.close()
-    await until(lambda: not window.isVisible(), what="the window to close")
+    await close(window)
 
 
 # The test code, PIGGY-QAZWMY-1234567890, from a US scanner on a Belgian computer.
@@ -124,14 +110,7 @@ async def test_the_scanner_test_recognises_the_layout_and_the_counter_uses_it(
     window.tabs.setCurrentWidget(window.counter)
     await until(lambda: window.counter.scan_input.hasFocus(), what="the scan field")
     type_scan(person, KAART10X01_FROM_A_US_SCANNER)
-    await until(
-        lambda: (
-            person.screen.view.voucher is not None
-            and person.screen.view.voucher.code == KNOWN.MULTI_USE
-        ),
-        what="the voucher read back on the card",
-    )
+    await person.until_on_card(KNOWN.MULTI_USE, "the voucher read back on the card")
     await person.settle()
     assert "US (QWERTY)" in person.last_notice.sentence
-    window.close()
-    await until(lambda: not window.isVisible(), what="the window to close")
+    await close(window)

@@ -4,16 +4,13 @@ redeems none, and says why (issue 13, finding 10)."""
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from piggy_desk.counter.flow import Stage
 from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN
-from tests.ui.conftest import Counter, until
-
-SCREENSHOTS = Path("/tmp")  # noqa: S108 - looked at by a person, not by the test
+from tests.ui.conftest import SCREENSHOTS, Counter, until
 
 
 async def test_a_voucher_for_another_code_is_neither_shown_nor_redeemed(counter: Counter) -> None:

@@ -12,13 +12,12 @@ from piggy_desk.app import build_main_window
 from piggy_desk.counter.connection import Connection
 from piggy_desk.settings import Settings
 from piggy_desk.ui.core.sounds import SoundPlayer
-from tests.api.test_certificates import tls_server
-from tests.ui.conftest import Counter, close, until
-from tests.ui.first_run.test_first_run import SCREENSHOTS, Installer, installer  # noqa: F401
+from tests.helpers.network import tls_server
+from tests.ui.conftest import SCREENSHOTS, Counter, Installer, close, until
 
 
 async def test_the_first_run_test_says_the_certificate_was_refused(
-    installer: Installer,  # noqa: F811
+    installer: Installer,
 ) -> None:
     async with tls_server() as address:
         installer.fill(address, "secret-token-1234")

@@ -7,14 +7,10 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import socket
-from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,92 +26,12 @@ from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import SETTINGS_FILE, Settings
 from piggy_desk.token_store import TokenStore
-from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.first_run.screen import FirstRunScreen, FirstRunWindow, connected_sentence
 from tests.helpers.keyrings import MemoryKeyring
-from tests.ui.conftest import until
-
-SCREENSHOTS = Path("/tmp")  # noqa: S108 - where the brief asks for the pictures
-
-
-@dataclass
-class Installer:
-    """The person installing Piggy Desk, at the first-run screen."""
-
-    screen: FirstRunScreen
-    store: TokenStore
-    keyring: MemoryKeyring
-    tasks: TaskRunner
-    messages: MessagePath
-    sandbox: RunningSandbox
-    config_dir: Path
-    connected: list[Settings] = field(default_factory=list)
-    sandbox_chosen: int = 0
-
-    def fill(self, base_url: str, token: str, shop_uuid: str = "") -> None:
-        self.screen.base_url_input.setText(base_url)
-        self.screen.token_input.setText(token)
-        self.screen.shop_uuid_input.setText(shop_uuid)
-
-    async def test_connection(self) -> str:
-        """Press "Test connection" and wait for the outcome; the sentence shown."""
-        self.screen.test_button.click()
-        await until(lambda: not self.screen.busy, what="the connection test")
-        await until(lambda: self.tasks.running == 0, what="the test's task")
-        return self.screen.banner.text
-
-    def requests(self) -> int:
-        return self.sandbox.stats()["requests"]
-
-    def error(self, key: str) -> str:
-        label = self.screen.findChild(QLabel, f"error_{key}")
-        assert label is not None, key
-        return label.text() if label.isVisible() else ""
-
-
-def closed_port() -> int:
-    """A loopback port nobody listens on."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-async def installer(
-    sandbox: RunningSandbox,
-    memory_keyring: MemoryKeyring,
-    tmp_path: Path,
-    qapp: QApplication,
-) -> AsyncIterator[Installer]:
-    qapp.setQuitOnLastWindowClosed(False)
-    style = qapp.styleSheet()
-    theme.install(qapp, "light")
-    store = TokenStore()
-    messages = MessagePath()
-    tasks = TaskRunner(messages.on_task_failed)
-    config = tmp_path / "config"
-    screen = FirstRunScreen(Settings(), store, tasks, messages, config)
-    person = Installer(screen, store, memory_keyring, tasks, messages, sandbox, config)
-    screen.connected.connect(person.connected.append)
-
-    def chosen() -> None:
-        person.sandbox_chosen += 1
-
-    screen.sandbox_chosen.connect(chosen)
-    screen.resize(1100, 720)
-    screen.show()
-    yield person
-    await tasks.cancel_all()
-    if shiboken6.isValid(screen):
-        screen.close()
-        screen.deleteLater()
-        await asyncio.sleep(0)
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    store.close()
-    qapp.setStyleSheet(style)
-    assert messages.crashes == [], "an unexpected error reached the crash dialog"
+from tests.helpers.network import closed_port
+from tests.ui.conftest import SCREENSHOTS, Installer, until
 
 
 async def test_the_screen_offers_both_choices_with_piggy_as_the_default_address(

@@ -19,8 +19,8 @@ from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.first_run.screen import FirstRunScreen, FirstRunWindow
 from tests.helpers.keyrings import MemoryKeyring, installed
+from tests.helpers.network import closed_port
 from tests.ui.conftest import until
-from tests.ui.first_run.test_first_run import closed_port
 
 # What a 1366×768 screen leaves for a window, its title bar aside.
 COUNTER_SCREEN = QRect(0, 0, 1366, 768 - 40)

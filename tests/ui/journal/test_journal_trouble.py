@@ -16,8 +16,7 @@ from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.shell.main_window import MainWindow
 from tests.reliability.local_faults import JournalLocker
-from tests.ui.conftest import Counter, close, start_and_hear, until
-from tests.ui.counter.test_redemption import enter
+from tests.ui.conftest import Counter, close, enter, start_and_hear, until
 
 
 def _details(counter: Counter) -> str:

@@ -14,8 +14,7 @@ from typing import Any
 
 import httpx
 import pytest
-import shiboken6
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -31,7 +30,6 @@ from piggy_desk.api import PiggyClient, Promotion
 from piggy_desk.manager import drafts
 from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, PIGGY_PREFIX, RunningSandbox
-from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.i18n import install_translators
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
@@ -40,9 +38,8 @@ from piggy_desk.ui.promotions.dialogs import CreatePromotionDialog
 from piggy_desk.ui.promotions.model import PromotionsModel
 from piggy_desk.ui.promotions.screen import PromotionsScreen
 from piggy_desk.ui.promotions.texts import PromotionDraft, check_draft, duration_text
-from tests.ui.conftest import POPUP_WARNINGS, until
+from tests.ui.conftest import POPUP_WARNINGS, SCREENSHOTS, dispose, until
 
-SCREENSHOTS = Path("/tmp")  # noqa: S108 - where the brief asks for the pictures
 # Where the multi-use pictures go when PIGGY_DESK_SCREENSHOTS names a folder (issue 14).
 SCREENSHOT_DIR = (
     Path(os.environ["PIGGY_DESK_SCREENSHOTS"]) if os.environ.get("PIGGY_DESK_SCREENSHOTS") else None
@@ -135,10 +132,7 @@ def error_label(dialog: QDialog, field: str) -> QLabel:
 
 
 @pytest.fixture
-async def desk(sandbox: RunningSandbox, qapp: QApplication) -> AsyncIterator[Desk]:
-    qapp.setQuitOnLastWindowClosed(False)  # a closing dialog must not stop the loop
-    style = qapp.styleSheet()
-    theme.install(qapp, "light")
+async def desk(sandbox: RunningSandbox, on_its_own: None) -> AsyncIterator[Desk]:
     client = PiggyClient(sandbox.base_url, sandbox.token)
     messages = MessagePath()
     tasks = TaskRunner(messages.on_task_failed)
@@ -151,13 +145,8 @@ async def desk(sandbox: RunningSandbox, qapp: QApplication) -> AsyncIterator[Des
     await until(lambda: tasks.running == 0, what="the first load")
     yield Desk(screen, client, tasks, messages, sandbox, counted)
     await tasks.cancel_all()
-    if shiboken6.isValid(screen):
-        screen.close()
-        screen.deleteLater()
-        await asyncio.sleep(0)
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    await dispose(screen)
     await client.aclose()
-    qapp.setStyleSheet(style)
     assert messages.crashes == [], "an unexpected error reached the crash dialog"
 
 

@@ -17,8 +17,7 @@ from piggy_desk.token_store import TokenStore
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.sounds import SoundPlayer
 from tests.helpers.keyrings import MemoryKeyring
-from tests.ui.conftest import close, until
-from tests.ui.settings.test_settings_screen import open_settings
+from tests.ui.conftest import close, open_settings, until
 
 
 async def test_a_window_on_an_oauth_client(

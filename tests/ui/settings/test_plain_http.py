@@ -12,11 +12,9 @@ import pytest
 
 from piggy_desk.api import DEFAULT_BASE_URL
 from piggy_desk.settings import SETTINGS_FILE, load_settings
-from tests.api.test_plain_http import PLAIN_HTTP_REFUSED, eavesdropper
-from tests.ui.conftest import until
-from tests.ui.first_run.test_first_run import SCREENSHOTS, Installer, installer  # noqa: F401
-from tests.ui.settings.test_settings_screen import Desk, desk, make_desk  # noqa: F401
-from tests.ui.shell.test_start_failures import _fails_with
+from tests.helpers.network import PLAIN_HTTP_REFUSED, eavesdropper
+from tests.helpers.processes import fails_with
+from tests.ui.conftest import SCREENSHOTS, Desk, Installer, until
 
 ADDRESSES = ["http://api.piggy.eu", "http://192.0.2.10:8080"]
 
@@ -36,7 +34,7 @@ def test_the_settings_file_cannot_send_the_token_over_plain_http(
 
 @pytest.mark.parametrize("address", ADDRESSES)
 def test_base_url_on_the_command_line_refuses_plain_http(tmp_path: Path, address: str) -> None:
-    _fails_with(
+    fails_with(
         tmp_path,
         [f"The Piggy address cannot be used: {PLAIN_HTTP_REFUSED}"],
         "--base-url", address, "--data-dir", str(tmp_path / "data"),
@@ -45,7 +43,7 @@ def test_base_url_on_the_command_line_refuses_plain_http(tmp_path: Path, address
 
 
 async def test_the_first_run_screen_refuses_plain_http_and_sends_nothing(
-    installer: Installer,  # noqa: F811
+    installer: Installer,
 ) -> None:
     async with eavesdropper() as listener:
         installer.fill(listener.base_url, "secret-token-1234")
@@ -58,7 +56,7 @@ async def test_the_first_run_screen_refuses_plain_http_and_sends_nothing(
     installer.screen.grab().save(str(SCREENSHOTS / "first-run-plain-http.png"))
 
 
-async def test_the_settings_screen_refuses_plain_http(desk: Desk) -> None:  # noqa: F811
+async def test_the_settings_screen_refuses_plain_http(desk: Desk) -> None:
     desk.screen.base_url_input.setText("http://api.piggy.eu")
     await desk.save()
     assert desk.error("base_url").startswith(PLAIN_HTTP_REFUSED)

@@ -17,8 +17,7 @@ from piggy_desk.settings import DEFAULT_BASE_URL, Settings
 from piggy_desk.token_store import TokenStore
 from piggy_desk.ui.core.sounds import SoundPlayer
 from tests.helpers.keyrings import installed
-from tests.ui.conftest import close, until
-from tests.ui.settings.test_settings_screen import open_settings
+from tests.ui.conftest import close, open_settings, until
 
 
 async def test_training_settings_show_the_sandbox(

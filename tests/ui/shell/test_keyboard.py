@@ -19,40 +19,10 @@ from PySide6.QtWidgets import (
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
 from piggy_desk.ui.shell.main_window import MainWindow
-from tests.ui.conftest import POPUP_WARNINGS, Counter, until
-from tests.ui.counter.test_redemption import enter
+from tests.ui.conftest import POPUP_WARNINGS, Counter, enter, until
+from tests.ui.keys import focus_in, focused, key, tab_to
 
 Key = Qt.Key
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
-    return widget
-
-
-def focus_in(window: QWidget | None) -> bool:
-    widget = QApplication.focusWidget()
-    return widget is not None and widget.window() is window
-
-
-def key(k: Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(focused(), k, modifier)
-
-
-async def tab_to(target: QWidget, limit: int = 40) -> list[QWidget]:
-    """Press Tab until ``target`` has the focus; the widgets passed on the way."""
-    passed: list[QWidget] = []
-    for _ in range(limit):
-        if focused() is target:
-            return passed
-        passed.append(focused())
-        key(Key.Key_Tab)
-        await asyncio.sleep(0)
-    raise AssertionError(
-        f"Tab never reached {target.objectName()}; passed "
-        + ", ".join(w.objectName() or type(w).__name__ for w in passed)
-    )
 
 
 def focus_is_visible(button: QAbstractButton) -> bool:
@@ -190,12 +160,7 @@ async def test_the_vouchers_table_by_arrow_keys(counter: Counter) -> None:
     code = window.vouchers.model.index(row, 0).data()
     key(Key.Key_Space)
     await until(lambda: window.tabs.currentWidget() is window.counter)
-    await until(
-        lambda: (
-            counter.screen.view.voucher is not None and counter.screen.view.voucher.code == code
-        ),
-        what=f"{code} on the counter",
-    )
+    await counter.until_on_card(code, f"{code} on the counter")
     await counter.settle()
 
 
@@ -264,12 +229,7 @@ async def test_the_menu_key_on_the_vouchers_table_offers_the_row_buttons(
     key(Key.Key_Menu)
     choose(open_menu(), "Open on the counter")
     await until(lambda: window.tabs.currentWidget() is window.counter)
-    await until(
-        lambda: (
-            counter.screen.view.voucher is not None and counter.screen.view.voucher.code == code
-        ),
-        what=f"{code} on the counter",
-    )
+    await counter.until_on_card(code, f"{code} on the counter")
     await counter.settle()
 
 

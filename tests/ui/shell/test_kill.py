@@ -3,40 +3,16 @@ stopped politely (SIGTERM), it releases the lock before it goes."""
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
-from collections.abc import Mapping
 from pathlib import Path
 
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def _counter(
-    sandbox: RunningSandbox, data: Path, *args: str, env: Mapping[str, str] | None = None
-) -> subprocess.Popen[str]:
-    env = {
-        **os.environ,
-        "PIGGY_TOKEN": sandbox.token,
-        "QT_QPA_PLATFORM": "offscreen",
-        **(env or {}),
-    }
-    return subprocess.Popen(
-        [sys.executable, "-m", "tests.helpers.counter_process", sandbox.base_url, str(data), *args],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+from tests.helpers.processes import start_counter
 
 
 def test_sigkill_between_lock_and_redeem(sandbox: RunningSandbox, tmp_path: Path) -> None:
     code = KNOWN.ACTIVE_WITH_CONTACT
-    locking = _counter(sandbox, tmp_path, "lock", code)
+    locking = start_counter(sandbox, tmp_path, "lock", code)
     try:
         assert locking.stdout is not None
         line = locking.stdout.readline()
@@ -48,7 +24,7 @@ def test_sigkill_between_lock_and_redeem(sandbox: RunningSandbox, tmp_path: Path
     assert locking.returncode == -signal.SIGKILL
     assert sandbox.voucher_state(code)["status"] == "LOCKED"  # nobody released it
 
-    restarted = _counter(sandbox, tmp_path, "start")
+    restarted = start_counter(sandbox, tmp_path, "start")
     output, _ = restarted.communicate(timeout=60)
     assert restarted.returncode == 0, output
     assert sandbox.voucher_state(code)["status"] == "ACTIVE"
@@ -60,7 +36,7 @@ def test_sigterm_between_lock_and_redeem_releases_before_exit(
     sandbox: RunningSandbox, tmp_path: Path
 ) -> None:
     code = KNOWN.ACTIVE_WITH_CONTACT
-    locking = _counter(sandbox, tmp_path, "lock", code)
+    locking = start_counter(sandbox, tmp_path, "lock", code)
     assert locking.stdout is not None
     assert locking.stdout.readline().strip() == "LOCKED"
     assert sandbox.voucher_state(code)["status"] == "LOCKED"

@@ -12,8 +12,7 @@ from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import Settings, hash_pin, pin_matches
 from piggy_desk.ui.shell.main_window import MainWindow
 from piggy_desk.ui.shell.manager_gate import PinDialog
-from tests.ui.conftest import Counter, close, until
-from tests.ui.counter.test_redemption import enter
+from tests.ui.conftest import Counter, close, enter, until
 
 
 async def test_the_counter_comes_first_and_the_manager_screens_beside_it(counter: Counter) -> None:
@@ -111,9 +110,7 @@ async def test_saved_settings_apply_to_the_running_counter(counter: Counter) -> 
     assert not window.gate.is_open  # the new PIN counts at once
     await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
     counter.type_scan(f"]C1{KNOWN.WITH_PLU}")
-    await until(
-        lambda: counter.screen.view.voucher and counter.screen.view.voucher.code == KNOWN.WITH_PLU
-    )
+    await counter.until_on_card(KNOWN.WITH_PLU)
     await counter.settle()
     await enter(counter, Stage.CONFIRMING)
     assert counter.screen.view.lock is None  # locking is off now

@@ -27,52 +27,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from piggy_desk.app import _run, parse_arguments
 from piggy_desk.counter.flow import Stage
 from piggy_desk.counter.journal import Journal
-from piggy_desk.logs import LOG_FILE_NAME
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import load_settings
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.shell.main_window import MainWindow
 from piggy_desk.ui.shell.one_copy import LOCK_FILE, _lock, take_data_folder
+from tests.helpers.processes import read_log, start_counter, start_program
 from tests.reliability.matrix import record
 from tests.ui.conftest import until
-from tests.ui.shell.test_kill import _counter
 
-ROOT = Path(__file__).resolve().parents[3]
 if sys.platform == "win32":
     pytest.skip("the kill and signal steps are POSIX", allow_module_level=True)
-
-
-def _environment(home: Path, token: str | None = None) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-    }
-    env.pop("PIGGY_TOKEN", None)
-    if token is not None:
-        env["PIGGY_TOKEN"] = token
-    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        env[name] = str(home / name.lower())
-    return env
-
-
-def _piggy_desk(
-    home: Path, logs: Path, *args: str, token: str | None = None
-) -> subprocess.Popen[str]:
-    """The program as a person starts it."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "piggy_desk.app", "--log-dir", str(logs), *args],
-        cwd=ROOT,
-        env=_environment(home, token),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-
-
-def _log(folder: Path) -> str:
-    path = folder / LOG_FILE_NAME
-    return path.read_text() if path.exists() else ""
 
 
 def _wait_for(condition: object, what: str, timeout: float = 30) -> None:
@@ -97,7 +62,7 @@ def _read_line(process: subprocess.Popen[str], timeout: float = 30) -> str:
 def _real_start(sandbox: RunningSandbox, tmp_path: Path, logs: Path) -> subprocess.Popen[str]:
     """``piggy-desk`` on the sandbox (as on Piggy) with the data folder ``tmp_path/data``."""
     data = str(tmp_path / "data")
-    return _piggy_desk(
+    return start_program(
         tmp_path, logs, "--base-url", sandbox.base_url, "--data-dir", data, token=sandbox.token
     )
 
@@ -108,7 +73,7 @@ def test_a_second_start_leaves_the_first_copys_reservation_alone(
     """Also the fault matrix's "second copy" row (its four invariants, at the lock step)."""
     code = KNOWN.ACTIVE_WITH_CONTACT
     data = tmp_path / "data"
-    first = _counter(sandbox, data, "lock", code)
+    first = start_counter(sandbox, data, "lock", code)
     try:
         assert _read_line(first) == "LOCKED"
         second = _real_start(sandbox, tmp_path, tmp_path / "second-log")
@@ -126,7 +91,7 @@ def test_a_second_start_leaves_the_first_copys_reservation_alone(
     state = sandbox.voucher_state(code)
     with sqlite3.connect(f"file:{data / 'journal.sqlite3'}?mode=ro", uri=True) as db:
         rows = db.execute("SELECT action, outcome FROM entries ORDER BY id").fetchall()
-    second_log = _log(tmp_path / "second-log")
+    second_log = read_log(tmp_path / "second-log")
     cell = record(
         "second copy",
         "lock",
@@ -156,7 +121,7 @@ def test_after_a_crash_the_next_start_is_not_blocked_and_releases_the_orphan(
 ) -> None:
     code = KNOWN.ACTIVE_WITH_CONTACT
     data = tmp_path / "data"
-    crashed = _counter(sandbox, data, "lock", code)
+    crashed = start_counter(sandbox, data, "lock", code)
     try:
         assert _read_line(crashed) == "LOCKED"
     finally:
@@ -173,23 +138,23 @@ def test_after_a_crash_the_next_start_is_not_blocked_and_releases_the_orphan(
         assert started.wait(timeout=20) == 0
     finally:
         started.kill()
-    assert "the counter is open on the data folder" in _log(logs)
+    assert "the counter is open on the data folder" in read_log(logs)
 
 
 def test_a_second_demo_start_brings_the_first_window_to_the_front(tmp_path: Path) -> None:
     data = tmp_path / "data"
     first_log, second_log = tmp_path / "first-log", tmp_path / "second-log"
-    first = _piggy_desk(tmp_path, first_log, "--demo", "--data-dir", str(data))
+    first = start_program(tmp_path, first_log, "--demo", "--data-dir", str(data))
     try:
-        _wait_for(lambda: "the counter is open" in _log(first_log), "the first window")
-        second = _piggy_desk(tmp_path, second_log, "--demo", "--data-dir", str(data))
+        _wait_for(lambda: "the counter is open" in read_log(first_log), "the first window")
+        second = start_program(tmp_path, second_log, "--demo", "--data-dir", str(data))
         try:
             assert second.wait(timeout=30) == 0
         finally:
             second.kill()
-        assert "brought to the front" in _log(second_log)
-        assert "the counter is open" not in _log(second_log)
-        _wait_for(lambda: "this window comes to the front" in _log(first_log), "the call")
+        assert "brought to the front" in read_log(second_log)
+        assert "the counter is open" not in read_log(second_log)
+        _wait_for(lambda: "this window comes to the front" in read_log(first_log), "the call")
         assert first.poll() is None
         first.send_signal(signal.SIGTERM)
         assert first.wait(timeout=20) == 0

@@ -13,9 +13,8 @@ from PySide6.QtCore import Qt
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.shell.main_window import MainWindow
-from tests.ui.conftest import Counter, close, until
-from tests.ui.counter.test_redemption import enter
-from tests.ui.shell.test_kill import _counter
+from tests.helpers.processes import start_counter
+from tests.ui.conftest import Counter, close, enter, until
 
 # Far above what closing may take, far below "for ever": the test only checks it ends.
 CLOSE_BOUND_SECONDS = 30.0
@@ -66,7 +65,7 @@ def test_sigterm_ends_the_program_while_its_release_trickles(
     sandbox: RunningSandbox, tmp_path: Path
 ) -> None:
     code = KNOWN.ACTIVE_WITH_CONTACT
-    locking = _counter(sandbox, tmp_path, "lock", code)
+    locking = start_counter(sandbox, tmp_path, "lock", code)
     try:
         assert locking.stdout is not None
         assert locking.stdout.readline().strip() == "LOCKED"

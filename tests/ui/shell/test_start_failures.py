@@ -12,72 +12,20 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import subprocess
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from piggy_desk.counter.journal import JOURNAL_FILE, Action, Journal
-from piggy_desk.logs import LOG_FILE_NAME
+from tests.helpers.processes import fails_with, read_log, start_program, stopped, until_logged
 from tests.reliability.local_faults import FullDisk, small_disk
-from tests.ui.shell.test_one_copy import _environment
 
-ROOT = Path(__file__).resolve().parents[3]
 if sys.platform == "win32":
     pytest.skip("signals and mounts are POSIX here", allow_module_level=True)
 ROOT_USER = os.geteuid() == 0
-
-
-def _start(tmp_path: Path, *args: str, token: str | None = None) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "piggy_desk.app", "--log-dir", str(tmp_path / "log"), *args],
-        cwd=ROOT,
-        env=_environment(tmp_path, token),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-
-
-def _log(tmp_path: Path) -> str:
-    path = tmp_path / "log" / LOG_FILE_NAME
-    return path.read_text() if path.exists() else ""
-
-
-def _until_logged(process: subprocess.Popen[str], tmp_path: Path, text: str) -> None:
-    """Until ``text`` is in the log; fails at once when the program ended without it."""
-    pause = threading.Event()
-    for _ in range(600):
-        if text in _log(tmp_path):
-            return
-        if process.poll() is not None:
-            break
-        pause.wait(0.05)
-    raise AssertionError(f"{text!r} not in the log (exit {process.poll()}):\n{_log(tmp_path)}")
-
-
-def _stopped(process: subprocess.Popen[str]) -> int:
-    process.send_signal(signal.SIGTERM)
-    try:
-        return process.wait(timeout=20)
-    finally:
-        process.kill()
-
-
-def _fails_with(tmp_path: Path, sentences: list[str], *args: str, token: str | None = None) -> None:
-    process = _start(tmp_path, *args, token=token)
-    _until_logged(process, tmp_path, "Piggy Desk ended; the person was told:")
-    assert process.poll() is None  # the box is up, waiting for the person
-    assert _stopped(process) == 1
-    log = _log(tmp_path)
-    for sentence in sentences:
-        assert sentence in log
-    assert f"The details are in the log file: {tmp_path / 'log' / LOG_FILE_NAME}" in log
-    assert "Traceback (most recent call last)" in log  # for support, in the log
 
 
 def _garbage(journal: Path) -> None:
@@ -101,13 +49,14 @@ def test_a_damaged_journal_is_kept_aside_and_the_counter_opens_on_a_new_one(
     folder.mkdir(parents=True)
     damage(folder / JOURNAL_FILE)
     before = (folder / JOURNAL_FILE).read_bytes()
-    process = _start(tmp_path, "--demo", "--data-dir", str(tmp_path / "data"))
-    _until_logged(process, tmp_path, "the counter is open")
-    _until_logged(process, tmp_path, "at start: The counter journal could not be read")
+    logs = tmp_path / "log"
+    process = start_program(tmp_path, logs, "--demo", "--data-dir", str(tmp_path / "data"))
+    until_logged(process, logs, "the counter is open")
+    until_logged(process, logs, "at start: The counter journal could not be read")
     kept = sorted(folder.glob("journal.damaged-*.sqlite3"))
     assert len(kept) == 1 and kept[0].read_bytes() == before  # never deleted
-    assert f"It was kept as {kept[0]}" in _log(tmp_path)
-    assert _stopped(process) == 0
+    assert f"It was kept as {kept[0]}" in read_log(logs)
+    assert stopped(process) == 0
     fresh = Journal(folder / JOURNAL_FILE)  # the new one works
     fresh.close()
 
@@ -122,7 +71,7 @@ def test_a_read_only_data_folder(tmp_path: Path) -> None:
             data.mkdir()
             data.chmod(0o500)
             stack.callback(data.chmod, 0o700)
-        _fails_with(
+        fails_with(
             tmp_path,
             [
                 f"Piggy Desk may not write in its data folder {data / 'training'}.",
@@ -137,7 +86,7 @@ def test_a_full_disk(tmp_path: Path) -> None:
     with small_disk(tmp_path / "disk", "64k") as disk:
         (disk / "data").mkdir()
         FullDisk(disk).fill()
-        _fails_with(
+        fails_with(
             tmp_path,
             [
                 "The counter journal could not be written: the disk is full.",
@@ -149,7 +98,7 @@ def test_a_full_disk(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("address", ["ftp://piggy.example", "http://[::1"])
 def test_an_address_that_cannot_be_used(tmp_path: Path, address: str) -> None:
-    _fails_with(
+    fails_with(
         tmp_path,
         ["The Piggy address cannot be used: ", "Correct the address (the --base-url option"],
         "--base-url", address, "--data-dir", str(tmp_path / "data"),

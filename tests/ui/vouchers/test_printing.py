@@ -26,9 +26,8 @@ from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.printing import Layout, PrintDialog, render_images, save_pdf, symbol_problems
 from piggy_desk.voucher_print import A4_3X8, SlipFacts
-from tests.ui.conftest import Counter, until
-from tests.ui.counter.test_redemption import enter
-from tests.ui.vouchers.test_vouchers import start_batch
+from tests.ui.conftest import Counter, enter, until
+from tests.ui.vouchers.batches import start_batch
 
 # The longest code Piggy takes, in letters of both cases, digits and the signs codes use.
 LONGEST = ("Aa0-Bb1_Cc2.Dd3" * 20)[:MAX_CODE_LENGTH]

@@ -31,10 +31,10 @@ from piggy_desk.sandbox.state import SandboxState
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
-from piggy_desk.ui.vouchers.dialogs import BatchDialog
 from piggy_desk.ui.vouchers.model import VouchersModel
 from piggy_desk.ui.vouchers.screen import VouchersScreen
 from tests.ui.conftest import Counter, until
+from tests.ui.vouchers.batches import start_batch
 
 PAGE = 50
 
@@ -332,21 +332,6 @@ async def test_a_field_error_from_piggy_shows_its_text_never_markup(
     # With Qt's default (AutoText) this text is taken for markup: "The code" bold, a link.
     assert error.textFormat() == Qt.TextFormat.PlainText
     dialog.close()
-
-
-def start_batch(
-    screen: VouchersScreen, promotion_uuid: str, quantity: int
-) -> tuple[BatchDialog, list[tuple[str, int]]]:
-    """Open the batch dialog, ask for ``quantity`` vouchers and press OK; the list fills
-    with (promotion, quantity) when the dialog says the batch is complete."""
-    dialog = screen.open_batch_dialog()
-    dialog.POLL_SECONDS = 0.05
-    dialog.promotion.setCurrentIndex(dialog.promotion.findData(promotion_uuid))
-    dialog.quantity.setValue(quantity)
-    done: list[tuple[str, int]] = []
-    dialog.batch_completed.connect(lambda uuid, count: done.append((uuid, count)))
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    return dialog, done
 
 
 async def test_a_batch_shows_its_job_then_the_new_vouchers(
