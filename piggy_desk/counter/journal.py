@@ -255,22 +255,15 @@ class JournalTrouble(Exception):
 
     template: str = ""
 
-    def __init__(
-        self,
-        trouble: Trouble,
-        path: Path,
-        cause: str,
-        *,
-        kept: bool = False,
-        entry_id: int | None = None,
-    ) -> None:
+    def __init__(self, trouble: Trouble, path: Path, cause: str) -> None:
         super().__init__(f"journal {trouble.value}: {cause}")
         self.trouble = trouble
         self.path = path
         self.cause = cause
-        self.kept = kept
-        self.entry_id = entry_id
         self.at = datetime.now(UTC)
+        # Set by the journal when it keeps the change in memory (never at construction).
+        self.kept = False
+        self.entry_id: int | None = None
 
     @property
     def user_message(self) -> str:
