@@ -206,13 +206,19 @@ FUZZ = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
-
-@FUZZ
-@given(
+# What the JSON tests draw, shared by their deep runs (pytest -m long).
+JSON_BODIES = given(
     endpoint=st.sampled_from(ENDPOINTS),
     body=objects | json_values,
     path_id=st.integers(0, 5) | st.text(max_size=12),
 )
+JSON_TEXTS = given(
+    endpoint=st.sampled_from(ENDPOINTS), fields=raw_objects, path_id=st.integers(0, 5)
+)
+
+
+@FUZZ
+@JSON_BODIES
 def test_random_json_bodies(
     api: httpx.Client,
     uuids: list[str],
@@ -234,7 +240,7 @@ def test_random_json_bodies(
 
 
 @FUZZ
-@given(endpoint=st.sampled_from(ENDPOINTS), fields=raw_objects, path_id=st.integers(0, 5))
+@JSON_TEXTS
 def test_random_json_texts(
     api: httpx.Client,
     uuids: list[str],
@@ -282,29 +288,13 @@ DEEP = settings(
 
 @pytest.mark.long
 @DEEP
-@given(
-    endpoint=st.sampled_from(ENDPOINTS),
-    body=objects | json_values,
-    path_id=st.integers(0, 5) | st.text(max_size=12),
-)
-def test_random_json_bodies_deep(
-    api: httpx.Client,
-    uuids: list[str],
-    endpoint: tuple[str, str],
-    body: object,
-    path_id: int | str,
-) -> None:
-    test_random_json_bodies.hypothesis.inner_test(api, uuids, endpoint, body, path_id)  # type: ignore[attr-defined]
+@JSON_BODIES
+def test_random_json_bodies_deep(api: httpx.Client, uuids: list[str], **drawn: Any) -> None:
+    test_random_json_bodies.hypothesis.inner_test(api, uuids, **drawn)  # type: ignore[attr-defined]
 
 
 @pytest.mark.long
 @DEEP
-@given(endpoint=st.sampled_from(ENDPOINTS), fields=raw_objects, path_id=st.integers(0, 5))
-def test_random_json_texts_deep(
-    api: httpx.Client,
-    uuids: list[str],
-    endpoint: tuple[str, str],
-    fields: dict[object, object],
-    path_id: int,
-) -> None:
-    test_random_json_texts.hypothesis.inner_test(api, uuids, endpoint, fields, path_id)  # type: ignore[attr-defined]
+@JSON_TEXTS
+def test_random_json_texts_deep(api: httpx.Client, uuids: list[str], **drawn: Any) -> None:
+    test_random_json_texts.hypothesis.inner_test(api, uuids, **drawn)  # type: ignore[attr-defined]
