@@ -141,7 +141,7 @@ class _CipherContext:
         return out.raw[: written.value]
 
     def _free(self) -> None:
-        if self._ctx is not None:
+        if getattr(self, "_ctx", None) is not None:  # None too when __init__ failed early
             self._lib.EVP_CIPHER_CTX_free(self._ctx)
             self._ctx = None
 
