@@ -397,6 +397,14 @@ async def _run(
             sandbox_socket = listen()
             base_url = base_url_of(sandbox_socket)
             settings = replace(settings, shop_uuid=KNOWN.SHOP_UUID)
+        else:
+            # An address the client would refuse ends the start before any window shows,
+            # as when the client was made before the window. (This imports httpx before
+            # the paint; the key store's look-up above has mostly done so already, all
+            # but a PIGGY_TOKEN start: the demo is the start that skips it.)
+            from piggy_desk.api import base_url_root
+
+            base_url_root(base_url)
         build = functools.partial(
             build_counter_window,
             data_dir=folder,
