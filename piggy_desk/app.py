@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import functools
+import importlib
 import logging
 import os
 import platform
@@ -445,16 +446,18 @@ async def _run(
         # meanwhile waits in the controller (issue 20).
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(window.painted.wait(), FIRST_PAINT_WAIT)
+        attach_client(window, base_url=base_url, token=token, settings=settings)
         if sandbox_socket is not None:
             # The sandbox (its web server and seeded data: ~0.1 s) starts on its thread
-            # after the paint, beside the client's imports; the counter's first requests
-            # wait in the socket's backlog. (Started before the paint, it slowed the paint;
-            # after the client, the first scan waited ~0.1 s longer.)
+            # after the paint; the counter's first requests wait in the socket's backlog.
+            # Only once this thread has imported all that a request needs: the sandbox
+            # imports the same packages (anyio, h11), and two threads importing one package
+            # at once can end in Python's import deadlock (seen once in 45 starts of the
+            # bundle: _DeadlockError on anyio._core._eventloop, and no counter).
+            _import_what_a_request_needs()
             starting = asyncio.ensure_future(
                 asyncio.to_thread(_start_sandbox_on, sandbox_token, sandbox_socket)
             )
-            await asyncio.sleep(0)  # the thread is under way
-        attach_client(window, base_url=base_url, token=token, settings=settings)
         window.start()
         if starting is not None:
             sandbox = await starting
@@ -544,6 +547,16 @@ async def kept_credentials(
     except InvalidRequest:
         log.warning("the kept OAuth client id or secret cannot be used")
         return None
+
+
+# What httpx imports at its first request (httpcore's anyio backend, h11, anyio's asyncio
+# backend), and the sandbox's web server imports too.
+REQUEST_MODULES = ("httpcore._backends.anyio", "httpcore._async.http11", "anyio._backends._asyncio")
+
+
+def _import_what_a_request_needs() -> None:
+    for name in REQUEST_MODULES:
+        importlib.import_module(name)
 
 
 def _start_sandbox_on(token: str, sock: socket.socket) -> RunningSandbox:
