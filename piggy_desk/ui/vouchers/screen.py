@@ -437,3 +437,5 @@ class VouchersScreen(QWidget):
 
     def _say_error(self, error: PiggyError, sentence: str | None = None) -> None:
         self.banner.show_error(error, sentence)
+        # In the log too, as the other manager screens do: what support reads afterwards.
+        self._messages.log_notice(self.banner.text, error)

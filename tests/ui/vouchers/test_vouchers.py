@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import logging
 import tempfile
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -177,6 +178,18 @@ async def test_filters_by_status_promotion_and_customer(screen: VouchersScreen) 
     await screen.apply_filter()
     await until(lambda: screen.banner.text)
     assert screen.banner.text == "No customer with this e-mail address."
+
+
+async def test_an_error_on_the_screen_is_in_the_log_for_support(
+    screen: VouchersScreen, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="piggy_desk")
+    screen.contact_filter.setText("nobody@example.nl")
+    await screen.apply_filter()
+    await until(lambda: screen.banner.text)
+    assert screen.banner.error is not None  # Details… opens it
+    [line] = [r.getMessage() for r in caplog.records if "No customer" in r.getMessage()]
+    assert line.startswith("No customer with this e-mail address. [")
 
 
 async def test_code_search_activate_deactivate_and_copy(
