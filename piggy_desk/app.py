@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -136,11 +136,11 @@ def build_counter_window(
         journal=journal,
         controller=controller,
         counter=counter,
-        # The manager screens are built (and their modules imported) when first opened.
-        journal_screen=lambda: _journal_screen(journal, tasks, messages),
-        vouchers=lambda: _vouchers_screen(window.client, tasks, messages),
-        promotions=lambda: _promotions_screen(window.client, tasks, messages),
-        contacts=lambda: _contacts_screen(window.client, tasks, messages),
+        # The manager screens are built when first opened (their modules imported then).
+        journal_screen=lambda: _manager_screens().journal(journal, tasks, messages),
+        vouchers=lambda: _manager_screens().vouchers(window.client, tasks, messages),
+        promotions=lambda: _manager_screens().promotions(window.client, tasks, messages),
+        contacts=lambda: _manager_screens().contacts(window.client, tasks, messages),
         settings_screen=lambda: _settings_screen(
             settings,
             token_store or TokenStore(),
@@ -213,34 +213,27 @@ def problems_note(loaded: LoadedSettings) -> str:
     ).format(settings=names)
 
 
-def _journal_screen(journal: Journal, tasks: TaskRunner, messages: MessagePath) -> JournalScreen:
+class _ManagerScreens(NamedTuple):
+    journal: type[JournalScreen]
+    vouchers: type[VouchersScreen]
+    promotions: type[PromotionsScreen]
+    contacts: type[ContactsScreen]
+    settings: type[SettingsScreen]
+
+
+@functools.cache
+def _manager_screens() -> _ManagerScreens:
+    """The manager screens' classes, imported together when the first of them is opened:
+    the counter's start imports none of them."""
+    from piggy_desk.ui.contacts.screen import ContactsScreen
     from piggy_desk.ui.journal.screen import JournalScreen
-
-    return JournalScreen(journal, tasks, messages)
-
-
-def _vouchers_screen(
-    client: PiggyClient, tasks: TaskRunner, messages: MessagePath
-) -> VouchersScreen:
+    from piggy_desk.ui.promotions.screen import PromotionsScreen
+    from piggy_desk.ui.settings.screen import SettingsScreen
     from piggy_desk.ui.vouchers.screen import VouchersScreen
 
-    return VouchersScreen(client, tasks, messages)
-
-
-def _promotions_screen(
-    client: PiggyClient, tasks: TaskRunner, messages: MessagePath
-) -> PromotionsScreen:
-    from piggy_desk.ui.promotions.screen import PromotionsScreen
-
-    return PromotionsScreen(client, tasks, messages)
-
-
-def _contacts_screen(
-    client: PiggyClient, tasks: TaskRunner, messages: MessagePath
-) -> ContactsScreen:
-    from piggy_desk.ui.contacts.screen import ContactsScreen
-
-    return ContactsScreen(client, tasks, messages)
+    return _ManagerScreens(
+        JournalScreen, VouchersScreen, PromotionsScreen, ContactsScreen, SettingsScreen
+    )
 
 
 def _settings_screen(
@@ -253,10 +246,8 @@ def _settings_screen(
     loaded: LoadedSettings | None,
     training: bool,
 ) -> SettingsScreen:
-    from piggy_desk.ui.settings.screen import SettingsScreen
-
     loaded = loaded or LoadedSettings(settings)
-    return SettingsScreen(
+    return _manager_screens().settings(
         settings,
         store,
         tasks,
