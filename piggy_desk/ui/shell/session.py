@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from piggy_desk.counter.connection import ConnectionWatch
@@ -17,49 +18,42 @@ if TYPE_CHECKING:
     from piggy_desk.api import PiggyClient
 
 
+@dataclass(frozen=True, eq=False)
 class Session:
-    """The counter's running parts (client, journal, flow, connection watch, tasks).
+    """The counter's running parts (client, journal, flow, connection watch, tasks), and how
+    it says something at the counter.
 
     Not a QObject: it outlives the window (the window may be deleted before the program's
     end awaits ``shutdown``)."""
 
-    def __init__(
-        self,
-        client: PiggyClient,
-        journal: Journal,
-        flow: RedemptionFlow,
-        watch: ConnectionWatch,
-        tasks: TaskRunner,
-        say: Callable[[Notice], None],
-    ) -> None:
-        self._client = client
-        self._journal = journal
-        self._flow = flow
-        self._watch = watch
-        self._tasks = tasks
-        self._say = say
+    client: PiggyClient
+    journal: Journal
+    flow: RedemptionFlow
+    watch: ConnectionWatch
+    tasks: TaskRunner
+    say: Callable[[Notice], None]
 
     async def release_orphans(self, notice: str) -> None:
         """Release what an earlier run (or the time offline) left; ``notice`` frames what
         was done: "At start: {sentences}"."""
-        sentences = await self._flow.release_orphans()
+        sentences = await self.flow.release_orphans()
         if sentences:
-            self._say(
+            self.say(
                 Notice(
                     Tone.INFO,
                     notice.format(sentences=" ".join(sentences)),
-                    self._flow.orphans_trouble,  # a manager's Details of the journal's trouble
+                    self.flow.orphans_trouble,  # a manager's Details of the journal's trouble
                 )
             )
 
     async def shutdown(self) -> None:
         """Stop the connection watch and every task, close the flow (releasing a held
         voucher), the client and the journal."""
-        await self._watch.stop()
-        await self._tasks.cancel_all()
-        await self._flow.aclose()
-        await self._client.aclose()
-        await off_loop(self._journal.close, on=self._journal.executor)
+        await self.watch.stop()
+        await self.tasks.cancel_all()
+        await self.flow.aclose()
+        await self.client.aclose()
+        await off_loop(self.journal.close, on=self.journal.executor)
 
 
 async def once_set(event: asyncio.Event, then: Callable[[], Coroutine[Any, Any, None]]) -> None:
