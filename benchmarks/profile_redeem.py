@@ -25,7 +25,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from run import (  # benchmarks/ is on sys.path
     REDEEMS,
     CardWatch,
@@ -45,6 +45,7 @@ class Ledger:
     def __init__(self) -> None:
         self.spent: defaultdict[str, float] = defaultdict(float)
         self.calls: defaultdict[str, int] = defaultdict(int)
+        self.counts: defaultdict[str, int] = defaultdict(int)  # events, not time
 
     def timed_async(self, kind: str, function: Callable[..., Awaitable[Any]]) -> Any:
         @functools.wraps(function)
@@ -84,6 +85,42 @@ def instrument(window: MainWindow, ledger: Ledger) -> None:
     listener = flow._board._listener
     listener.counter_changed = ledger.timed("render (counter_changed)", listener.counter_changed)  # type: ignore[method-assign]
     listener.counter_said = ledger.timed("notice (counter_said)", listener.counter_said)  # type: ignore[method-assign]
+    count_set_visible(ledger)
+
+
+def count_set_visible(ledger: Ledger) -> None:
+    """Counts the program's ``setVisible`` calls (made from Python; ``show``/``hide`` go
+    through it in C++ and are not seen), and those that asked for the state the widget
+    was already in (it changes nothing on screen)."""
+    set_visible = QWidget.setVisible
+
+    def counted(widget: QWidget, visible: bool) -> None:
+        ledger.counts["setVisible calls"] += 1
+        if widget.isHidden() != visible:
+            ledger.counts["  of them to the same state"] += 1
+        set_visible(widget, visible)
+
+    QWidget.setVisible = counted  # type: ignore[method-assign]
+    set_text = QLabel.setText
+
+    def counted_text(label: QLabel, text: str) -> None:
+        ledger.counts["label setText calls"] += 1
+        if label.text() == text:
+            ledger.counts["  of them to the same text"] += 1
+        set_text(label, text)
+
+    QLabel.setText = counted_text  # type: ignore[method-assign]
+
+
+def count_callbacks(loop: asyncio.AbstractEventLoop, ledger: Ledger) -> None:
+    """Counts the callbacks scheduled on the loop (each is a Qt timer event in qasync)."""
+    call_later = loop.call_later
+
+    def counted(delay: float, callback: Any, *args: Any, **kwargs: Any) -> Any:
+        ledger.counts["scheduled callbacks"] += 1
+        return call_later(delay, callback, *args, **kwargs)
+
+    loop.call_later = counted  # type: ignore[method-assign]
 
 
 async def profile(sandbox: SandboxProcess, folder: Path, cprofile: Path | None) -> None:
@@ -100,11 +137,13 @@ async def profile(sandbox: SandboxProcess, folder: Path, cprofile: Path | None) 
     watch = CardWatch(window)
     ledger = Ledger()
     instrument(window, ledger)
+    count_callbacks(asyncio.get_running_loop(), ledger)
     profiler = cProfile.Profile() if cprofile else None
     rows: list[dict[str, float]] = []
     for i, code in enumerate(codes):
         ledger.spent.clear()
         ledger.calls.clear()
+        ledger.counts.clear()
         if profiler and i:
             profiler.enable()
         total = await redeem_at_the_counter(window, watch, code)
@@ -113,6 +152,7 @@ async def profile(sandbox: SandboxProcess, folder: Path, cprofile: Path | None) 
         if i:  # the first one warms up
             row = {kind: spent for kind, spent in ledger.spent.items()}
             row["calls"] = sum(ledger.calls.values())
+            row.update({f"#{kind}": float(n) for kind, n in ledger.counts.items()})
             row["total"] = total
             rows.append(row)
     window.close()
@@ -122,8 +162,20 @@ async def profile(sandbox: SandboxProcess, folder: Path, cprofile: Path | None) 
         profiler.dump_stats(cprofile)
 
 
+COUNTS = (
+    "#setVisible calls",
+    "#  of them to the same state",
+    "#label setText calls",
+    "#  of them to the same text",
+    "#scheduled callbacks",
+)
+
+
 def report(rows: list[dict[str, float]], ledger: Ledger) -> None:
-    kinds = sorted({k for row in rows for k in row} - {"total", "calls"}, key=lambda k: k.strip())
+    counts = [k for k in COUNTS if any(k in row for row in rows)]
+    kinds = sorted(
+        {k for row in rows for k in row} - {"total", "calls", *counts}, key=lambda k: k.strip()
+    )
     median = {k: statistics.median(row.get(k, 0.0) for row in rows) for k in [*kinds, "total"]}
     accounted = sum(v for k, v in median.items() if k != "total" and not k.startswith("  "))
     print(f"redeem flow, {len(rows)} redemptions, medians in ms per redemption")
@@ -136,6 +188,8 @@ def report(rows: list[dict[str, float]], ledger: Ledger) -> None:
                 )
     print(f"  {'loop turns and the rest':<32} {(median['total'] - accounted) * 1000:7.2f}")
     print(f"  {'total':<32} {median['total'] * 1000:7.2f}")
+    for count in counts:
+        print(f"  {count[1:]:<32} {statistics.median(row.get(count, 0.0) for row in rows):7.0f}")
 
 
 def main() -> int:
