@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from piggy_desk.api import Contact, Voucher
 from piggy_desk.counter.flow import UsesKnown
 from piggy_desk.ui.core.i18n import date_time_text, time_text
-from piggy_desk.ui.widgets import JUST_REDEEMED, StatusBadge, relative_hint
+from piggy_desk.ui.widgets import JUST_REDEEMED, LastSet, StatusBadge, relative_hint
 from piggy_desk.ui.widgets.facts import FactsSheet
 
 
@@ -27,6 +27,7 @@ class VoucherCard(QFrame):
         # One Tab stop a screen reader reads whole (its fields are labels, out of reach).
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._setup_ui()
+        self._last_set = LastSet()  # each label is set when what it shows changes
         self.show_voucher(None)
 
     def _setup_ui(self) -> None:
@@ -82,9 +83,10 @@ class VoucherCard(QFrame):
         ``uses``: what is known of its uses, each said with where it comes from;
         ``chosen``: the customer found for a voucher that has none yet."""
         empty = voucher is None
-        self.placeholder.setVisible(empty)
-        for widget in (self.status, self.title, self.description, self.code, self.details):
-            widget.setVisible(not empty)
+        if self._last_set.changed("empty", empty):  # not per voucher: when that changes
+            self.placeholder.setVisible(empty)
+            for widget in (self.status, self.title, self.description, self.code, self.details):
+                widget.setVisible(not empty)
         if voucher is None:
             for key in self.details.values:
                 self._set(key, "")
@@ -94,13 +96,15 @@ class VoucherCard(QFrame):
         now = now or datetime.now(UTC)
         promotion = voucher.promotion
         self.status.set_status(JUST_REDEEMED if just_redeemed else voucher.status)
-        self.title.setText(
-            (promotion.name if promotion and promotion.name else voucher.name) or self.tr("Voucher")
+        self._put(
+            self.title,
+            (promotion.name if promotion and promotion.name else voucher.name)
+            or self.tr("Voucher"),
         )
-        self.description.setText(
-            (promotion.description if promotion else "") or voucher.description
+        self._put(
+            self.description, (promotion.description if promotion else "") or voucher.description
         )
-        self.code.setText(voucher.code)
+        self._put(self.code, voucher.code)
         self._set("valid_from", _when(voucher.activation_date, now))
         self._set("expires", _when(voucher.expiration_date, now) or self.tr("Never"))
         if voucher.contact:
@@ -155,6 +159,10 @@ class VoucherCard(QFrame):
                 left=QLocale().toString(uses.most_left)
             )
         self._set("left", left)
+
+    def _put(self, label: QLabel, text: str) -> None:
+        if self._last_set.changed(label.objectName(), text):
+            label.setText(text)
 
     def _set(self, key: str, text: str) -> None:
         self.details.set_fact(key, text)

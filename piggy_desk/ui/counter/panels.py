@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from piggy_desk.counter.flow import CounterView
-from piggy_desk.ui.widgets import action_button, countdown_text
+from piggy_desk.ui.widgets import LastSet, action_button, countdown_text
 
 MAX_MULTI_REDEEM = 50
 
@@ -47,6 +47,7 @@ class ConfirmPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("confirmPanel")
         self._view = CounterView()
+        self._last_set = LastSet()  # each control is set when what it shows changes
         self._setup_ui()
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
@@ -85,7 +86,8 @@ class ConfirmPanel(QFrame):
     def show_view(self, view: CounterView, *, confirming: bool, multi: bool) -> None:
         """Shown with the question while ``confirming``; ``multi``: the uses are asked."""
         self._view = view
-        self.setVisible(confirming)
+        if self._last_set.changed("shown", confirming):
+            self.setVisible(confirming)
         if confirming and view.voucher is not None:
             voucher = view.voucher
             name = (
@@ -98,18 +100,19 @@ class ConfirmPanel(QFrame):
                 if view.contact and view.contact.email
                 else self.tr("no customer")
             )
-            self.confirm_text.setText(
-                self.tr("Redeem {name} for {customer}?").format(
-                    name=name or voucher.code, customer=who
-                )
+            question = self.tr("Redeem {name} for {customer}?").format(
+                name=name or voucher.code, customer=who
             )
+            if self._last_set.changed("question", question):
+                self.confirm_text.setText(question)
             # Bounded by what is known of the uses left (Piggy's answers carry no count).
             most = view.uses.most_left
             self.multi_count.setMaximum(
                 max(1, min(MAX_MULTI_REDEEM, most if most is not None else MAX_MULTI_REDEEM))
             )
-            self.multi_count.setVisible(multi)
-            self.multi_label.setVisible(multi)
+            if self._last_set.changed("multi", multi):
+                self.multi_count.setVisible(multi)
+                self.multi_label.setVisible(multi)
             self.confirm_button.setEnabled(not view.busy)
             self._update_countdown()
             self._countdown.start()
@@ -133,13 +136,11 @@ class ConfirmPanel(QFrame):
         lock = self._view.lock
         left = self._view.reserved_for()  # from Piggy's times: this clock may be off
         if lock is None or left is None:
-            self.countdown_label.setText(
-                self.tr("Not reserved: locking is switched off.") if lock is None else ""
-            )
-            return
-        self.countdown_label.setText(
-            self.tr("Reserved for this counter for {time}").format(time=countdown_text(left))
-        )
+            text = self.tr("Not reserved: locking is switched off.") if lock is None else ""
+        else:
+            text = self.tr("Reserved for this counter for {time}").format(time=countdown_text(left))
+        if self._last_set.changed("countdown", text):
+            self.countdown_label.setText(text)
 
 
 class ContactPanel(QFrame):

@@ -30,7 +30,7 @@ from piggy_desk.ui.counter.controller import CounterController
 from piggy_desk.ui.counter.keys import CounterKeys
 from piggy_desk.ui.counter.panels import ConfirmPanel, ContactPanel, counter_button
 from piggy_desk.ui.counter.recent import RecentScans
-from piggy_desk.ui.widgets import tone_look
+from piggy_desk.ui.widgets import LastSet, tone_look
 from piggy_desk.ui.widgets.banner import MessageBanner
 
 MAX_SCAN_FIELD = 4096
@@ -66,6 +66,7 @@ class CounterScreen(QWidget):
         self._last_scan_at = float("-inf")
         self._rendered = False
         self._recent_shown: tuple[RecentScan, ...] | None = None
+        self._last_set = LastSet()  # what _render set on the buttons and labels
         self._setup_ui()
         # Outcomes arrive while focus stays in the scan field: a screen reader hears them
         # only when they are announced.
@@ -305,16 +306,26 @@ class CounterScreen(QWidget):
             self.busy_label.setText(view.busy)
         elif not self._busy_delay.isActive():
             self._busy_delay.start()
-        self.redeem_button.setVisible(view.stage in (Stage.IDLE, Stage.SHOWING))
-        self.redeem_button.setEnabled(view.can_redeem and not view.busy)
-        self.reverse_button.setVisible(view.can_reverse)
-        self.reverse_button.setText(
-            self.tr("Reverse one use…") if self._multi_use(view) else self.tr("Reverse redemption…")
-        )
-        self.recheck_button.setVisible(view.stage == Stage.UNRESOLVED)
-        self.contact_panel.setVisible(view.stage == Stage.NEEDS_CONTACT)
+        # Each button and panel is set only when what it shows changes: a redemption
+        # renders seven views, most of them with the same buttons.
+        multi_use = self._multi_use(view)
+        last = self._last_set
+        if last.changed("redeem", redeem := view.stage in (Stage.IDLE, Stage.SHOWING)):
+            self.redeem_button.setVisible(redeem)
+        if last.changed("can_redeem", can_redeem := view.can_redeem and not view.busy):
+            self.redeem_button.setEnabled(can_redeem)
+        if last.changed("reverse", view.can_reverse):
+            self.reverse_button.setVisible(view.can_reverse)
+        if last.changed("reverse_one", multi_use):
+            self.reverse_button.setText(
+                self.tr("Reverse one use…") if multi_use else self.tr("Reverse redemption…")
+            )
+        if last.changed("recheck", recheck := view.stage == Stage.UNRESOLVED):
+            self.recheck_button.setVisible(recheck)
+        if last.changed("contact", needs_contact := view.stage == Stage.NEEDS_CONTACT):
+            self.contact_panel.setVisible(needs_contact)
         confirming = view.stage == Stage.CONFIRMING
-        multi = self.manager or self._multi_use(view)
+        multi = self.manager or multi_use
         self.confirm_panel.show_view(view, confirming=confirming, multi=multi)
         if confirming and view.voucher is not None and previous.stage != Stage.CONFIRMING:
             self.announcer.say(self.confirm_panel.question(), Urgency.QUESTION)
@@ -339,7 +350,8 @@ class CounterScreen(QWidget):
             if view.busy or view.stage in (Stage.CONFIRMING, Stage.UNRESOLVED)
             else 0
         )
-        self.waiting_label.setText(self.tr("%Ln scan(s) waiting", "", behind) if behind else "")
+        if last.changed("behind", behind):
+            self.waiting_label.setText(self.tr("%Ln scan(s) waiting", "", behind) if behind else "")
 
     @staticmethod
     def _multi_use(view: CounterView) -> bool:

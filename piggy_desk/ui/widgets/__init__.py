@@ -212,6 +212,22 @@ class StatusBadge(QFrame):
         return self._word.text()
 
 
+class LastSet:
+    """What was last set on a screen's widgets, by key: a render that sets each widget
+    only when ``changed`` says so leaves alone what it would set to the same again (a
+    redemption renders the counter seven times, most of it unchanged)."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, object] = {}
+
+    def changed(self, key: str, value: object) -> bool:
+        """True the first time ``key`` is set and whenever ``value`` differs from the last."""
+        if key in self._last and self._last[key] == value:
+            return False
+        self._last[key] = value
+        return True
+
+
 Named = TypeVar("Named", bound=QWidget)
 
 

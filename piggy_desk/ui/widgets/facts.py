@@ -19,6 +19,7 @@ class FactsSheet(QWidget):
         self._form.setContentsMargins(0, 0, 0, 0)
         self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.values: dict[str, QLabel] = {}
+        self._set: dict[str, str] = {}  # the text each fact was last set to
         self._fixed_rows = 0
 
     def add_fact(
@@ -43,13 +44,19 @@ class FactsSheet(QWidget):
 
     def set_fact(self, key: str, text: str) -> None:
         """A fact and its label: shown with ``text``, hidden when it is empty (set once per
-        thing shown, so a row never flashes shown, then hidden)."""
+        thing shown, so a row never flashes shown, then hidden). A fact set to the text it
+        shows already is left alone (a voucher card sets all its rows per voucher)."""
+        before = self._set.get(key)
+        if before == text:
+            return
+        self._set[key] = text
         value = self.values[key]
         value.setText(text)
-        value.setVisible(bool(text))
-        label = self._form.labelForField(value)
-        if label is not None:
-            label.setVisible(bool(text))
+        if before is None or bool(before) != bool(text):
+            value.setVisible(bool(text))
+            label = self._form.labelForField(value)
+            if label is not None:
+                label.setVisible(bool(text))
 
     def fact(self, key: str) -> str:
         """A fact's text, or "" when its row is hidden."""
