@@ -4,9 +4,12 @@ hop to the journal's thread and back through the Qt loop), the counter's renders
 rest (the loop's own turns: timers, queued signals, repaints).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/profile_redeem.py [--cprofile FILE]
+        [--hidden]
 
 The sandbox runs in its own process, as in run.py. Prints one table of medians per
 redemption; ``--cprofile`` also writes the main thread's profile of the timed redemptions.
+``--hidden`` never shows the window: nothing is laid out or painted, so the difference to
+a run with the window shown is what relayouts and repaints cost a redemption.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from run import (  # benchmarks/ is on sys.path
     REDEEMS,
@@ -123,7 +127,23 @@ def count_callbacks(loop: asyncio.AbstractEventLoop, ledger: Ledger) -> None:
     loop.call_later = counted  # type: ignore[method-assign]
 
 
-async def profile(sandbox: SandboxProcess, folder: Path, cprofile: Path | None) -> None:
+class PaintCycles(QObject):
+    """Counts the window's paint cycles (one ``UpdateRequest`` paints all that changed)."""
+
+    def __init__(self, window: QWidget, ledger: Ledger) -> None:
+        super().__init__(window)
+        self._ledger = ledger
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.UpdateRequest:
+            self._ledger.counts["paint cycles of the window"] += 1
+        return False
+
+
+async def profile(
+    sandbox: SandboxProcess, folder: Path, cprofile: Path | None, *, hidden: bool = False
+) -> None:
     active = sandbox.vouchers(status="ACTIVE")
     codes = [
         v["code"]
@@ -131,13 +151,15 @@ async def profile(sandbox: SandboxProcess, folder: Path, cprofile: Path | None) 
         if v.get("contact") is not None and (v.get("promotion") or {}).get("type") == "SINGLE_USE"
     ][: REDEEMS + 1]
     window = build_training_window(base_url=sandbox.base_url, token=sandbox.token, folder=folder)
-    window.show()
+    if not hidden:
+        window.show()
     assert window.ready is not None
     await bounded(asyncio.shield(window.ready), "the window to start")
     watch = CardWatch(window)
     ledger = Ledger()
     instrument(window, ledger)
     count_callbacks(asyncio.get_running_loop(), ledger)
+    PaintCycles(window, ledger)
     profiler = cProfile.Profile() if cprofile else None
     rows: list[dict[str, float]] = []
     for i, code in enumerate(codes):
@@ -168,6 +190,7 @@ COUNTS = (
     "#label setText calls",
     "#  of them to the same text",
     "#scheduled callbacks",
+    "#paint cycles of the window",
 )
 
 
@@ -195,6 +218,7 @@ def report(rows: list[dict[str, float]], ledger: Ledger) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cprofile", type=Path, metavar="FILE")
+    parser.add_argument("--hidden", action="store_true", help="never show the window")
     arguments = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -205,7 +229,7 @@ def main() -> int:
             tempfile.TemporaryDirectory(prefix="piggy-profile-") as scratch,
             asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner,
         ):
-            runner.run(profile(sandbox, Path(scratch), arguments.cprofile))
+            runner.run(profile(sandbox, Path(scratch), arguments.cprofile, hidden=arguments.hidden))
     finally:
         sandbox.stop()
     return 0
