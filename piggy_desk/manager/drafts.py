@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from piggy_desk.api import PromotionType
 from piggy_desk.texts import QT_TRANSLATE_NOOP, Translate, untranslated
@@ -144,15 +144,24 @@ class VoucherDraft:
         return {name: value for name, value in self.attribute_rows if name}
 
 
-def _dates_problem(draft: VoucherDraft, translate: Translate) -> dict[str, str]:
-    if draft.starts and draft.ends and draft.ends <= draft.starts:
-        return {
-            "expiration_date": translate(
-                "VoucherDraft",
-                QT_TRANSLATE_NOOP("VoucherDraft", "The expiry must come after the activation."),
-            )
-        }
-    return {}
+def _dates_problem(
+    draft: VoucherDraft, translate: Translate, now: datetime | None
+) -> dict[str, str]:
+    """An expiry must come after the moment the voucher is valid from: the one chosen, and
+    the moment it is made (``now``; when not given, the current time). A voucher expired
+    on creation is never what a manager means."""
+    if draft.ends is None:
+        return {}
+    if draft.starts and draft.ends <= draft.starts:
+        sentence = QT_TRANSLATE_NOOP("VoucherDraft", "The expiry must come after the activation.")
+    elif draft.ends <= (now or datetime.now(UTC)):
+        sentence = QT_TRANSLATE_NOOP(
+            "VoucherDraft",
+            "This expiry has already passed: the voucher would be expired when it is made.",
+        )
+    else:
+        return {}
+    return {"expiration_date": translate("VoucherDraft", sentence)}
 
 
 def _attributes_problem(draft: VoucherDraft, translate: Translate) -> dict[str, str]:
@@ -175,21 +184,26 @@ def _no_promotion(translate: Translate) -> dict[str, str]:
     return {"promotion_uuid": translate("VoucherDraft", sentence)}
 
 
-def check_voucher(draft: VoucherDraft, translate: Translate = untranslated) -> dict[str, str]:
-    """A new voucher's problems, field → sentence, all at once (empty when all is well)."""
+def check_voucher(
+    draft: VoucherDraft, translate: Translate = untranslated, *, now: datetime | None = None
+) -> dict[str, str]:
+    """A new voucher's problems, field → sentence, all at once (empty when all is well);
+    ``now`` is when it is made (the current time when not given)."""
     problems = _no_promotion(translate) if draft.promotion_uuid is None else {}
     if draft.code and not draft.code.isprintable():
         problems["code"] = translate(
             "VoucherDraft",
             QT_TRANSLATE_NOOP("VoucherDraft", "A code cannot contain control characters."),
         )
-    problems.update(_dates_problem(draft, translate))
+    problems.update(_dates_problem(draft, translate, now))
     problems.update(_attributes_problem(draft, translate))
     return problems
 
 
-def check_batch(draft: VoucherDraft, translate: Translate = untranslated) -> dict[str, str]:
-    """A batch's problems: the promotion first, then the dates."""
+def check_batch(
+    draft: VoucherDraft, translate: Translate = untranslated, *, now: datetime | None = None
+) -> dict[str, str]:
+    """A batch's problems: the promotion first, then the dates (``now`` as for a voucher)."""
     if draft.promotion_uuid is None:
         return _no_promotion(translate)
-    return _dates_problem(draft, translate)
+    return _dates_problem(draft, translate, now)

@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+364"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+365"/>
         <source>New batch of vouchers</source>
         <translation>New batch of vouchers</translation>
     </message>
@@ -42,7 +42,7 @@
         <translation>At most {maximum} vouchers in one batch: make another batch for the rest.</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Piggy accepted the batch ({status}): making %Ln voucher(s)…</source>
         <translation>
             <numerusform>Piggy accepted the batch ({status}): making %Ln voucher…</numerusform>
@@ -84,7 +84,7 @@
 <context>
     <name>ConfirmPanel</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/panels.py" line="+64"/>
+        <location filename="../../piggy_desk/ui/counter/panels.py" line="+65"/>
         <source>Number of uses</source>
         <translation>Number of uses</translation>
     </message>
@@ -104,22 +104,22 @@
         <translation>Cancel  (Esc)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>no customer</source>
         <translation>no customer</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Redeem {name} for {customer}?</source>
         <translation>Redeem {name} for {customer}?</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Not reserved: locking is switched off.</source>
         <translation>Not reserved: locking is switched off.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Reserved for this counter for {time}</source>
         <translation>Reserved for this counter for {time}</translation>
     </message>
@@ -220,7 +220,7 @@
 <context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/panels.py" line="+19"/>
+        <location filename="../../piggy_desk/ui/counter/panels.py" line="+20"/>
         <source>Scan the customer&apos;s loyalty card, or type their e-mail address:</source>
         <translation>Scan the customer&apos;s loyalty card, or type their e-mail address:</translation>
     </message>
@@ -466,7 +466,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+89"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+90"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -482,12 +482,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+204"/>
+        <location line="+212"/>
         <source>Reverse redemption…</source>
         <translation>Reverse redemption…</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-209"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
@@ -530,12 +530,12 @@ The voucher can then be used again.</translation>
         <translation>{word}: {sentence}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+47"/>
         <source>Reverse one use…</source>
         <translation>Reverse one use…</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+33"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan waiting</numerusform>
@@ -779,7 +779,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-224"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-225"/>
         <source>New voucher</source>
         <translation>New voucher</translation>
     </message>
@@ -1106,7 +1106,7 @@ The voucher can then be used again.</translation>
         <translation>The counter journal could not be written.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+47"/>
         <source>The counter journal could not be read: the file is damaged. It was kept as {path} and a new journal was started. Vouchers this counter had reserved are freed by Piggy within an hour.</source>
         <translation>The counter journal could not be read: the file is damaged. It was kept as {path} and a new journal was started. Vouchers this counter had reserved are freed by Piggy within an hour.</translation>
     </message>
@@ -1483,12 +1483,12 @@ The voucher can then be used again.</translation>
         <translation>Connection: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+210"/>
+        <location filename="../../piggy_desk/app.py" line="+211"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Some saved settings could not be used ({settings}): see Settings.</translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+305"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</translation>
     </message>
@@ -3225,7 +3225,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/card.py" line="+45"/>
+        <location filename="../../piggy_desk/ui/counter/card.py" line="+46"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>
@@ -3270,7 +3270,7 @@ The voucher can then be used again.</translation>
         <translation>Scan a voucher to see it here.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>No voucher shown</source>
         <translation>No voucher shown</translation>
     </message>
@@ -3280,7 +3280,7 @@ The voucher can then be used again.</translation>
         <translation>Voucher card: no voucher shown</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Voucher</source>
         <translation>Voucher</translation>
     </message>
@@ -3335,7 +3335,7 @@ The voucher can then be used again.</translation>
         <translation>at most {left} (other counters&apos; uses are not known here)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Voucher card: {title}</source>
         <translation>Voucher card: {title}</translation>
     </message>
@@ -3386,12 +3386,17 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherDraft</name>
     <message>
-        <location filename="../../piggy_desk/manager/drafts.py" line="+28"/>
+        <location filename="../../piggy_desk/manager/drafts.py" line="+32"/>
         <source>The expiry must come after the activation.</source>
         <translation>The expiry must come after the activation.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>This expiry has already passed: the voucher would be expired when it is made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Every attribute needs a name.</source>
         <translation>Every attribute needs a name.</translation>
     </message>
@@ -3406,7 +3411,7 @@ The voucher can then be used again.</translation>
         <translation>Choose a promotion.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>A code cannot contain control characters.</source>
         <translation>A code cannot contain control characters.</translation>
     </message>
@@ -3473,7 +3478,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-189"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-190"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
@@ -3513,7 +3518,7 @@ The voucher can then be used again.</translation>
         <translation>{field} (local time)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>No customer with this e-mail address.</source>
         <translation>No customer with this e-mail address.</translation>
     </message>
@@ -3780,7 +3785,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+189"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+205"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>in %Ln day</numerusform>
@@ -3841,7 +3846,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-114"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-115"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>

@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+364"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+365"/>
         <source>New batch of vouchers</source>
         <translation>Nieuwe reeks vouchers</translation>
     </message>
@@ -42,7 +42,7 @@
         <translation>Hoogstens {maximum} vouchers in één reeks: maak een tweede reeks voor de rest.</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Piggy accepted the batch ({status}): making %Ln voucher(s)…</source>
         <translation>
             <numerusform>Piggy heeft de reeks aangenomen ({status}): %Ln voucher wordt gemaakt…</numerusform>
@@ -84,7 +84,7 @@
 <context>
     <name>ConfirmPanel</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/panels.py" line="+64"/>
+        <location filename="../../piggy_desk/ui/counter/panels.py" line="+65"/>
         <source>Number of uses</source>
         <translation>Aantal keer</translation>
     </message>
@@ -104,22 +104,22 @@
         <translation>Annuleren  (Esc)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>no customer</source>
         <translation>geen klant</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Redeem {name} for {customer}?</source>
         <translation>{name} inwisselen voor {customer}?</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Not reserved: locking is switched off.</source>
         <translation>Niet gereserveerd: reserveren staat uit.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Reserved for this counter for {time}</source>
         <translation>Nog {time} gereserveerd voor deze kassa</translation>
     </message>
@@ -220,7 +220,7 @@
 <context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/panels.py" line="+19"/>
+        <location filename="../../piggy_desk/ui/counter/panels.py" line="+20"/>
         <source>Scan the customer&apos;s loyalty card, or type their e-mail address:</source>
         <translation>Scan de klantenkaart, of typ het e-mailadres van de klant:</translation>
     </message>
@@ -466,7 +466,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+89"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+90"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -482,12 +482,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+204"/>
+        <location line="+212"/>
         <source>Reverse redemption…</source>
         <translation>Inwisseling terugdraaien…</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-209"/>
         <source>Check again</source>
         <translation>Opnieuw controleren</translation>
     </message>
@@ -530,12 +530,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{word}: {sentence}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+47"/>
         <source>Reverse one use…</source>
         <translation>Eén keer terugdraaien…</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+33"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan wacht</numerusform>
@@ -779,7 +779,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-224"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-225"/>
         <source>New voucher</source>
         <translation>Nieuwe voucher</translation>
     </message>
@@ -1106,7 +1106,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Het kassajournaal kon niet worden geschreven.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+47"/>
         <source>The counter journal could not be read: the file is damaged. It was kept as {path} and a new journal was started. Vouchers this counter had reserved are freed by Piggy within an hour.</source>
         <translation>Het kassajournaal kon niet worden gelezen: het bestand is beschadigd. Het is bewaard als {path} en er is een nieuw journaal begonnen. Vouchers die deze kassa had gereserveerd, geeft Piggy binnen een uur vrij.</translation>
     </message>
@@ -1483,12 +1483,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Verbinding: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+210"/>
+        <location filename="../../piggy_desk/app.py" line="+211"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Sommige opgeslagen instellingen konden niet worden gebruikt ({settings}): zie Instellingen.</translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+305"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is al geopend op deze computer, met hetzelfde kassalogboek ({folder}). Gebruik het venster dat open is: het staat misschien achter andere vensters of is geminimaliseerd.</translation>
     </message>
@@ -3225,7 +3225,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/card.py" line="+45"/>
+        <location filename="../../piggy_desk/ui/counter/card.py" line="+46"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>
@@ -3270,7 +3270,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Scan een voucher om hem hier te zien.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>No voucher shown</source>
         <translation>Geen voucher getoond</translation>
     </message>
@@ -3280,7 +3280,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucherkaart: geen voucher getoond</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Voucher</source>
         <translation>Voucher</translation>
     </message>
@@ -3335,7 +3335,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>hoogstens {left} (gebruik aan andere kassa&apos;s is hier niet bekend)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Voucher card: {title}</source>
         <translation>Voucherkaart: {title}</translation>
     </message>
@@ -3386,12 +3386,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherDraft</name>
     <message>
-        <location filename="../../piggy_desk/manager/drafts.py" line="+28"/>
+        <location filename="../../piggy_desk/manager/drafts.py" line="+32"/>
         <source>The expiry must come after the activation.</source>
         <translation>De vervaldatum moet na de begindatum liggen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>This expiry has already passed: the voucher would be expired when it is made.</source>
+        <translation>Deze vervaldatum is al voorbij: de voucher zou bij het aanmaken al verlopen zijn.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Every attribute needs a name.</source>
         <translation>Elk kenmerk heeft een naam nodig.</translation>
     </message>
@@ -3406,7 +3411,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Kies een actie.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>A code cannot contain control characters.</source>
         <translation>Een code mag geen stuurtekens bevatten.</translation>
     </message>
@@ -3473,7 +3478,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-189"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-190"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
@@ -3513,7 +3518,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{field} (plaatselijke tijd)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>No customer with this e-mail address.</source>
         <translation>Geen klant met dit e-mailadres.</translation>
     </message>
@@ -3780,7 +3785,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+189"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+205"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>over %Ln dag</numerusform>
@@ -3841,7 +3846,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-114"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-115"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>

@@ -32,6 +32,7 @@ from piggy_desk.sandbox.state import SandboxState
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
+from piggy_desk.ui.vouchers.dialogs import CreateVoucherDialog
 from piggy_desk.ui.vouchers.model import VouchersModel
 from piggy_desk.ui.vouchers.screen import VouchersScreen
 from tests.ui.conftest import Counter, until
@@ -331,6 +332,29 @@ async def test_create_voucher_errors_stand_next_to_their_field(screen: VouchersS
     ok.click()
     assert dialog.findChild(QLabel, "error_expiration_date").isVisible()
     dialog.close()
+
+
+async def test_an_expiry_already_past_is_refused_next_to_expires(
+    screen: VouchersScreen, sandbox: RunningSandbox
+) -> None:
+    """Outside tester: Expires 1/1/20 with Valid from not set made "Voucher … created.",
+    valid from its making and expired in 2020; New batch made 99 such vouchers. Both
+    dialogs now refuse it next to Expires and send nothing."""
+    long_ago = QDateTime.fromString("2020-01-01T00:00:00", Qt.DateFormat.ISODate)
+    past = "This expiry has already passed: the voucher would be expired when it is made."
+    for dialog in (screen.open_create_dialog(), screen.open_batch_dialog()):
+        dialog.promotion.setCurrentIndex(dialog.promotion.findData(KNOWN.PROMOTION_SINGLE_USE))
+        if isinstance(dialog, CreateVoucherDialog):
+            dialog.code.setText("OUD-2020")
+        dialog.expiration[0].setChecked(True)
+        dialog.expiration[1].setDateTime(long_ago)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        error = dialog.findChild(QLabel, "error_expiration_date")
+        assert error.isVisible() and error.text() == past
+        assert dialog.isVisible() and dialog.buttons.isEnabled()  # nothing was sent
+        dialog.close()
+    with pytest.raises(KeyError):
+        sandbox.voucher_state("OUD-2020")
 
 
 async def test_a_field_error_from_piggy_shows_its_text_never_markup(
