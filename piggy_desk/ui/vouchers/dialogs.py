@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Signal, SignalInstance
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,7 +40,7 @@ from piggy_desk.ui.core.i18n import error_text
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.promotions.texts import PromotionTexts
 from piggy_desk.ui.vouchers.controller import NewVouchersController
-from piggy_desk.ui.widgets.form import field_row, grow_to_fit
+from piggy_desk.ui.widgets.form import CheckedFields, field_row, grow_to_fit
 
 
 def _local_datetime(edit: QDateTimeEdit) -> datetime:
@@ -71,7 +71,9 @@ class _VoucherForm(QDialog):
         self.controller = NewVouchersController(client, self)
         self.controller.failed.connect(self._show_piggy_error)
         self.form = QFormLayout()
-        self.errors: dict[str, QLabel] = {}
+        self.fields = CheckedFields(self)
+        self.errors = self.fields.errors
+        self.fields.edited.connect(self.fields.clear_error)
         self._promotions = {promotion.uuid: promotion for promotion in promotions}
         self.promotion = QComboBox(self)
         self.promotion.setObjectName("promotionChoice")
@@ -85,6 +87,7 @@ class _VoucherForm(QDialog):
         label = QCoreApplication.translate("VoucherForm", "Promotion")
         self._row(label, self.promotion, "promotion_uuid", notes=(self.promotion_uses,))
         self.promotion.currentIndexChanged.connect(self._on_promotion_current_index_changed)
+        self._clears("promotion_uuid", self.promotion.activated)
         self._on_promotion_current_index_changed(self.promotion.currentIndex())
         self.email = QLineEdit(self)
         self.email.setObjectName("customerEmail")
@@ -93,6 +96,7 @@ class _VoucherForm(QDialog):
             QCoreApplication.translate("VoucherForm", "optional: the customer's e-mail")
         )
         self.email.setMaxLength(255)
+        self._clears("email", self.email.textEdited)
         self._setup_ui()
 
     @property
@@ -108,7 +112,13 @@ class _VoucherForm(QDialog):
 
     def _row(self, label: str, field: QWidget, key: str, notes: Sequence[QLabel] = ()) -> None:
         row, self.errors[key] = field_row(self, field, name=key, notes=notes)
+        self.fields.inputs[key] = field
         self.form.addRow(f"{label}:", row)
+
+    def _clears(self, key: str, *signals: SignalInstance) -> None:
+        """Each of ``signals`` (the person edited ``key``'s field) takes its sentence away."""
+        for signal in signals:
+            signal.connect(lambda *_args: self.fields.edited.emit(key))
 
     def _customer_and_dates_rows(self) -> None:
         self._row(QCoreApplication.translate("VoucherForm", "Customer"), self.email, "email")
@@ -130,6 +140,7 @@ class _VoucherForm(QDialog):
         edit.setDisplayFormat(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
         edit.setEnabled(False)
         enabled.toggled.connect(edit.setEnabled)
+        self._clears(key, enabled.toggled, edit.dateTimeChanged)
         row = QWidget(self)
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
@@ -232,6 +243,7 @@ class CreateVoucherDialog(_VoucherForm):
         self.code.setAccessibleName(self.tr("Voucher code"))
         self.code.setPlaceholderText(self.tr("optional: Piggy makes one up"))
         self.code.setMaxLength(255)
+        self._clears("code", self.code.textEdited)
         self._row(self.tr("Code"), self.code, "code")
         self._customer_and_dates_rows()
         self.uses_set = QCheckBox(self.tr("set"), self)
@@ -248,6 +260,7 @@ class CreateVoucherDialog(_VoucherForm):
         uses_line.addWidget(self.uses_set)
         uses_line.addWidget(self.uses, 1)
         self._row(self.tr("Uses allowed"), uses_row, "total_redemptions_allowed")
+        self._clears("total_redemptions_allowed", self.uses_set.toggled, self.uses.valueChanged)
         self.promotion.currentIndexChanged.connect(self._on_promotion_chosen)
         self._on_promotion_chosen()
         self.attributes = QTableWidget(0, 2, self)
@@ -273,6 +286,8 @@ class CreateVoucherDialog(_VoucherForm):
         buttons.addStretch(1)
         attributes_layout.addLayout(buttons)
         self._row(self.tr("Custom attributes"), attributes_box, "custom_attributes")
+        model = self.attributes.model()
+        self._clears("custom_attributes", self.attributes.itemChanged, model.rowsRemoved)
         self._finish_layout()
         self.resize(560, 560)
 

@@ -334,6 +334,43 @@ async def test_create_voucher_errors_stand_next_to_their_field(screen: VouchersS
     dialog.close()
 
 
+async def test_a_fields_error_goes_when_the_field_is_edited(screen: VouchersScreen) -> None:
+    """Outside tester: "A voucher with this code already exists." stayed next to Code after
+    the code was changed. Each field's sentence now goes when that field is edited, and
+    only that field's."""
+    dialog = screen.open_create_dialog()
+    dialog.promotion.setCurrentIndex(dialog.promotion.findData(KNOWN.PROMOTION_SINGLE_USE))
+    dialog.code.setText(KNOWN.ACTIVE_WITH_CONTACT)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    code_error = dialog.findChild(QLabel, "error_code")
+    await until(lambda: code_error.isVisible(), what="the code's error")
+    QTest.keyClicks(dialog.email, "klant")
+    assert code_error.isVisible()  # another field's edit leaves it
+    dialog.code.setFocus()
+    QTest.keyClick(dialog.code, Qt.Key.Key_End)
+    QTest.keyClicks(dialog.code, "-2")
+    assert not code_error.isVisible() and code_error.text() == ""
+    assert dialog.code.accessibleDescription() == ""
+    dialog.expiration[0].setChecked(True)
+    dialog.expiration[1].setDateTime(QDateTime.currentDateTime().addYears(-1))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    expiry_error = dialog.findChild(QLabel, "error_expiration_date")
+    assert expiry_error.isVisible()
+    dialog.expiration[1].setDateTime(QDateTime.currentDateTime().addDays(5))
+    assert not expiry_error.isVisible()
+    batch = screen.open_batch_dialog()
+    batch.promotion.setCurrentIndex(batch.promotion.findData(KNOWN.PROMOTION_SINGLE_USE))
+    batch.expiration[0].setChecked(True)
+    batch.expiration[1].setDateTime(QDateTime.currentDateTime().addYears(-1))
+    batch.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    batch_error = batch.findChild(QLabel, "error_expiration_date")
+    assert batch_error.isVisible()
+    batch.expiration[0].setChecked(False)  # no expiry: the sentence is about nothing now
+    assert not batch_error.isVisible()
+    for opened in (dialog, batch):
+        opened.close()
+
+
 async def test_an_expiry_already_past_is_refused_next_to_expires(
     screen: VouchersScreen, sandbox: RunningSandbox
 ) -> None:
