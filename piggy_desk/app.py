@@ -36,6 +36,7 @@ from piggy_desk.settings import (
     load_settings,
     scan_rules,
     token_from_environment,
+    training_settings,
 )
 from piggy_desk.token_store import TokenStore
 from piggy_desk.ui.core import theme
@@ -146,11 +147,12 @@ def build_counter_window(
             token_store or TokenStore(),
             tasks,
             messages,
-            # Training saves its own settings: never the shop's real ones.
+            # Training keeps the person's choices in this folder, its own apart, and never
+            # the shop's connection (see save_training_settings).
             config_folder or (data_dir / "settings" if training else config_dir()),
             window.client,
             loaded,
-            training,
+            data_dir / "settings" if training else None,
         ),
         tasks=tasks,
         messages=messages,
@@ -244,7 +246,7 @@ def _settings_screen(
     folder: Path,
     client: PiggyClient,
     loaded: LoadedSettings | None,
-    training: bool,
+    training_folder: Path | None,
 ) -> SettingsScreen:
     loaded = loaded or LoadedSettings(settings)
     return _manager_screens().settings(
@@ -256,7 +258,8 @@ def _settings_screen(
         shops=client.shops.list,
         problems=loaded.problems,
         locked=loaded.locked,
-        training_address=client.base_url if training else None,
+        training_address=None if training_folder is None else client.base_url,
+        training_folder=training_folder,
     )
 
 
@@ -388,7 +391,9 @@ async def _run(
             # The sandbox's address now, its server once the window shows (see below).
             sandbox_socket = listen()
             base_url = base_url_of(sandbox_socket)
-            settings = replace(settings, shop_uuid=KNOWN.SHOP_UUID)
+            settings = training_settings(
+                replace(settings, shop_uuid=KNOWN.SHOP_UUID), folder / "settings"
+            )
         else:
             # An address the client would refuse ends the start before any window shows,
             # as when the client was made before the window. (This imports httpx before
@@ -403,6 +408,7 @@ async def _run(
             settings=settings,
             training=training,
             token_store=store,
+            config_folder=config_dir(),
             theme_keeper=theme_keeper,
             loaded=loaded,
         )
@@ -632,13 +638,14 @@ def _main(arguments: argparse.Namespace, app: QApplication, log_file: Path | Non
     # Before any widget is made: widgets translate their texts when they are built.
     language = install_translators(app, settings.language)
     log.info(
-        "Piggy Desk %s on Python %s, Qt %s, %s (%s), language %s",
+        "Piggy Desk %s on Python %s, Qt %s, %s (%s), language %s, theme %s",
         __version__,
         platform.python_version(),
         qVersion(),
         platform.platform(),
         app.platformName(),
         language,
+        settings.theme,
     )
     collector = MainThreadCollector()
     collector.start()

@@ -92,25 +92,8 @@ class Settings:
         return load_settings(folder).settings
 
     def save(self, folder: Path) -> None:
-        """Write the settings to ``folder``: whole or not at all (a new file moved in place),
-        readable by this user only (it holds the PIN's hash), in a folder only they can open."""
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        make_private(folder)
-        path = folder / SETTINGS_FILE
-        partial = path.with_name(f".{SETTINGS_FILE}.{os.getpid()}.tmp")
-        try:
-            partial.unlink(missing_ok=True)  # left by a run that died with our process id
-            # Created private, so the PIN's hash is never readable by others, not even
-            # for a moment; os.replace keeps the new file's mode.
-            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with open(descriptor, "w", encoding="utf-8") as stream:
-                stream.write(json.dumps(self._own_values(), indent=2))
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(partial, path)
-        except OSError:
-            partial.unlink(missing_ok=True)
-            raise
+        """Write the settings to ``folder``: see ``_write_settings_file``."""
+        _write_settings_file(folder, self._own_values())
 
     def _own_values(self) -> dict[str, object]:
         """What this counter's own file keeps: the values that differ from the system-wide
@@ -122,6 +105,77 @@ class Settings:
             for name, value in asdict(self).items()
             if name not in locked and value != getattr(shared, name)
         }
+
+
+def _write_settings_file(folder: Path, values: dict[str, object]) -> None:
+    """Write ``values`` to ``folder``'s settings file: whole or not at all (a new file moved
+    in place), readable by this user only (it holds the PIN's hash), in a folder only they
+    can open."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private(folder)
+    path = folder / SETTINGS_FILE
+    partial = path.with_name(f".{SETTINGS_FILE}.{os.getpid()}.tmp")
+    try:
+        partial.unlink(missing_ok=True)  # left by a run that died with our process id
+        # Created private, so the PIN's hash is never readable by others, not even
+        # for a moment; os.replace keeps the new file's mode.
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with open(descriptor, "w", encoding="utf-8") as stream:
+            stream.write(json.dumps(values, indent=2))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(partial, path)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+PERSONAL = (
+    "language",
+    "theme",
+    "sounds",
+    "scanner_layout",
+    "keyboard_layout",
+    "scan_prefix",
+    "scan_suffix",
+)
+"""The settings of the person and of this computer and its scanner, not of the shop's Piggy
+account: a training window keeps them in the counter's own settings file, so the language
+or the scanner chosen in training is the one of every start, with training or without."""
+TRAINING_ONLY = ("lock_before_redeem", "manager_pin_hash")
+"""What a training window keeps for training only (in its own folder): a trainee practises
+without locking first or sets a PIN for the training screens, and the shop's counter keeps
+its own. The shop's connection (address, shop, sign-in, token) training never changes."""
+
+
+def save_training_settings(settings: Settings, own_folder: Path, training_folder: Path) -> None:
+    """Keep what a training window's settings screen saved: ``PERSONAL`` in the counter's
+    own settings file (``own_folder``; its other values as they are), the ``TRAINING_ONLY``
+    values that differ from the counter's in ``training_folder`` (so a PIN changed later for
+    the shop's counter is training's too, unless training chose its own)."""
+    kept = load_settings(own_folder).settings
+    replace(kept, **{name: getattr(settings, name) for name in PERSONAL}).save(own_folder)
+    if training_folder != own_folder:
+        _write_settings_file(
+            training_folder,
+            {
+                name: getattr(settings, name)
+                for name in TRAINING_ONLY
+                if getattr(settings, name) != getattr(kept, name)
+            },
+        )
+
+
+def training_settings(settings: Settings, training_folder: Path) -> Settings:
+    """The settings a training start runs with: ``settings`` (the counter's own) with the
+    ``TRAINING_ONLY`` values a training window saved in ``training_folder``, those the
+    system-wide file does not lock."""
+    problems: list[SettingProblem] = []
+    _shared, locked = _system_layer(system_settings_file(), problems)
+    path = training_folder / SETTINGS_FILE
+    raw = _read_settings_file(path, problems)
+    chosen = {k: v for k, v in raw.items() if k in TRAINING_ONLY and k not in locked}
+    return replace(settings, **_valid_values(chosen, path, problems))
 
 
 Why = Callable[[Translate], str]

@@ -20,6 +20,7 @@ from piggy_desk.settings import (
     client_id_problem,
     hash_pin,
     pin_problem,
+    save_training_settings,
     scan_affix_problem,
     shop_uuid_problem,
 )
@@ -132,11 +133,14 @@ class SettingsController(QObject):
         parent: QObject | None = None,
         *,
         shops: Callable[[], Awaitable[list[Shop]]] | None = None,
+        training_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.token_store = token_store
         self._config_dir = config_dir
+        # In training: where training's own settings go (see save_training_settings).
+        self._training_folder = training_folder
         self._shops = shops
 
     async def list_shops(self) -> None:
@@ -197,7 +201,8 @@ class SettingsController(QObject):
             return
         signed_in_otherwise = (new.auth, new.client_id) != (old.auth, old.client_id)
         token_changed = token_changed or secret_changed or signed_in_otherwise
-        if (problem := await write_settings(new, self._config_dir)) is not None:
+        written = await write_settings(new, self._config_dir, self._training_folder)
+        if (problem := written) is not None:
             self.saving_failed.emit("", problem)
             return
         self.settings = new
@@ -240,11 +245,17 @@ class SettingsController(QObject):
         return True
 
 
-async def write_settings(settings: Settings, config_dir: Path) -> str | None:
-    """Write ``settings`` to the config folder off the loop; None, or the sentence that says
+async def write_settings(
+    settings: Settings, config_dir: Path, training_folder: Path | None = None
+) -> str | None:
+    """Write ``settings`` to the config folder off the loop (in training, with
+    ``training_folder``: see ``save_training_settings``); None, or the sentence that says
     why they could not be written (the first-run screen keeps its settings this way too)."""
     try:
-        await off_loop(lambda: settings.save(config_dir))
+        if training_folder is None:
+            await off_loop(lambda: settings.save(config_dir))
+        else:
+            await off_loop(lambda: save_training_settings(settings, config_dir, training_folder))
     except OSError as error:
         return translate(
             "SettingsController", "The settings could not be written to {folder} ({problem})."

@@ -134,6 +134,7 @@ class SettingsScreen(QWidget):
         problems: Sequence[SettingProblem] = (),
         locked: Collection[str] = frozenset(),
         training_address: str | None = None,
+        training_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsScreen")
@@ -150,7 +151,9 @@ class SettingsScreen(QWidget):
         self.locked_notes = self.fields.locked_notes
         self.busy = False
         self.confirm_box: QMessageBox | None = None
-        self.controller = SettingsController(settings, token_store, config_dir, self, shops=shops)
+        self.controller = SettingsController(
+            settings, token_store, config_dir, self, shops=shops, training_folder=training_folder
+        )
         self.controller.settings_saved.connect(self._on_controller_settings_saved)
         self.controller.saving_failed.connect(self._on_controller_saving_failed)
         self.controller.token_state_loaded.connect(self._on_controller_token_state_loaded)
