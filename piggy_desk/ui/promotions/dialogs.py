@@ -36,7 +36,7 @@ from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP
 from piggy_desk.ui.promotions.texts import TYPES, check_draft
 from piggy_desk.ui.widgets import named
 from piggy_desk.ui.widgets.banner import MessageBanner
-from piggy_desk.ui.widgets.form import field_row, grow_to_fit
+from piggy_desk.ui.widgets.form import field_row, grow_to_fit, wheel_only_when_focused
 
 VALIDITY_UNITS = (
     (QT_TRANSLATE_NOOP("CreatePromotionDialog", "days"), 86400),
@@ -208,6 +208,7 @@ class CreatePromotionDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.banner.hide()
+        wheel_only_when_focused(self)  # scrolling over a choice leaves it alone
         # At least as wide as the labels and hints need (Dutch labels are longer).
         self.setMinimumWidth(max(560, layout.totalMinimumSize().width()))
 

@@ -47,6 +47,7 @@ from piggy_desk.ui.settings.sections import (
     SettingsFields,
 )
 from piggy_desk.ui.widgets.banner import MessageBanner
+from piggy_desk.ui.widgets.form import wheel_only_when_focused
 
 SAVE_TASK = "settings-save"
 REMOVE_TASK = "settings-remove"
@@ -296,6 +297,7 @@ class SettingsScreen(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(page)
+        wheel_only_when_focused(page)  # the wheel scrolls the page, not a choice under it
 
         self.save_button = QPushButton(self.tr("Save settings"), self)
         self.save_button.setObjectName("saveSettingsButton")

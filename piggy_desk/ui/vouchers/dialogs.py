@@ -40,7 +40,12 @@ from piggy_desk.ui.core.i18n import error_text
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.promotions.texts import PromotionTexts
 from piggy_desk.ui.vouchers.controller import NewVouchersController
-from piggy_desk.ui.widgets.form import CheckedFields, field_row, grow_to_fit
+from piggy_desk.ui.widgets.form import (
+    CheckedFields,
+    field_row,
+    grow_to_fit,
+    wheel_only_when_focused,
+)
 
 
 def _local_datetime(edit: QDateTimeEdit) -> datetime:
@@ -167,6 +172,7 @@ class _VoucherForm(QDialog):
             layout.addWidget(widget)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
+        wheel_only_when_focused(self)  # scrolling over a choice leaves it alone
 
     def show_errors(self, errors: dict[str, str], general: str | None = None) -> None:
         """Each problem next to its field; anything without a field at the bottom."""

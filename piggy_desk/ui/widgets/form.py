@@ -5,8 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def hint_label(parent: QWidget, text: str) -> QLabel:
@@ -174,3 +183,35 @@ def grow_to_fit(window: QWidget) -> None:
     )
     if needed > window.height():
         window.resize(window.width(), needed)
+
+
+class _WheelWhenFocused(QObject):
+    """Keeps the wheel from a combo or spin box that does not have focus. The wheel event
+    is refused (ignored, and taken from the box), so Qt passes it on to the parents: the
+    page under the mouse scrolls instead."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(watched, QWidget)
+            and not watched.hasFocus()
+        ):
+            event.ignore()
+            return True
+        return False
+
+
+def wheel_only_when_focused(container: QWidget) -> None:
+    """Every combo box and spin box (date edits too) in ``container`` turns with the wheel
+    only once it has focus, and takes focus by a click or Tab, not by the wheel: scrolling
+    a form over a choice changed it without a word. Call it when the form is built."""
+    guard = container.findChild(_WheelWhenFocused, "wheelGuard")
+    if guard is None:
+        guard = _WheelWhenFocused(container)
+        guard.setObjectName("wheelGuard")
+    boxes: list[QWidget] = [*container.findChildren(QComboBox)]
+    boxes += container.findChildren(QAbstractSpinBox)
+    for box in boxes:
+        box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        box.removeEventFilter(guard)  # once, when called again for rows added later
+        box.installEventFilter(guard)

@@ -39,6 +39,7 @@ from piggy_desk.ui.promotions.model import PromotionsModel
 from piggy_desk.ui.promotions.screen import PromotionsScreen
 from piggy_desk.ui.promotions.texts import PromotionDraft, check_draft, duration_text
 from tests.ui.conftest import POPUP_WARNINGS, SCREENSHOTS, dispose, until
+from tests.ui.wheel import turn_wheel, value, wheel_choices
 
 # Where the multi-use pictures go when PIGGY_DESK_SCREENSHOTS names a folder (issue 14).
 SCREENSHOT_DIR = (
@@ -402,6 +403,24 @@ async def test_a_multi_use_promotion_with_three_uses_is_made_and_shown(desk: Des
     assert desk.screen.detail_values["uses"].text() == "3 times"
     if SCREENSHOT_DIR is not None:
         assert desk.screen.grab().save(str(SCREENSHOT_DIR / "promotion-multi-use.png"))
+
+
+async def test_the_wheel_leaves_an_unfocused_choice_of_the_dialog_alone(desk: Desk) -> None:
+    """Outside tester (Settings): the wheel over a combo box changed it while scrolling;
+    the new promotion's Type, uses, limits and validity keep their values too."""
+    dialog = CreatePromotionDialog(desk.screen)
+    dialog.show()
+    dialog.activateWindow()
+    await until(dialog.isActiveWindow, what="the dialog to be active")
+    dialog.name_input.setFocus()
+    choices = wheel_choices(dialog)
+    assert dialog.type_input in choices
+    for choice in choices:
+        before = value(choice)
+        turn_wheel(choice)
+        assert value(choice) == before, choice.objectName()
+        assert choice.focusPolicy() == Qt.FocusPolicy.StrongFocus, choice.objectName()
+    dialog.reject()
 
 
 async def test_the_dialog_is_wide_enough_for_its_dutch_labels(

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QDialogButtonBox,
     QLabel,
     QMessageBox,
@@ -37,6 +38,7 @@ from piggy_desk.ui.vouchers.model import VouchersModel
 from piggy_desk.ui.vouchers.screen import VouchersScreen
 from tests.ui.conftest import Counter, until
 from tests.ui.vouchers.batches import start_batch
+from tests.ui.wheel import turn_wheel, value, wheel_choices
 
 PAGE = 50
 
@@ -369,6 +371,35 @@ async def test_a_fields_error_goes_when_the_field_is_edited(screen: VouchersScre
     assert not batch_error.isVisible()
     for opened in (dialog, batch):
         opened.close()
+
+
+async def test_the_wheel_turns_a_dialogs_choice_only_once_it_has_focus(
+    screen: VouchersScreen,
+) -> None:
+    """Outside tester (Settings): the wheel over a combo box changed it while scrolling.
+    In the voucher and batch dialogs too, an unfocused combo, spin or date box keeps its
+    value under the wheel and takes focus only by a click or Tab."""
+    for dialog in (screen.open_create_dialog(), screen.open_batch_dialog()):
+        for ticks in dialog.findChildren(QCheckBox):
+            ticks.setChecked(True)  # the dates and uses enabled, so the wheel could turn them
+        dialog.activateWindow()
+        await until(dialog.isActiveWindow, what="the dialog to be active")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).setFocus()
+        choices = wheel_choices(dialog)
+        assert dialog.promotion in choices and dialog.expiration[1] in choices
+        for choice in choices:
+            before = value(choice)
+            turn_wheel(choice)
+            assert value(choice) == before, choice.objectName()
+            assert choice.focusPolicy() == Qt.FocusPolicy.StrongFocus, choice.objectName()
+        expires = dialog.expiration[1]
+        # June: its first section, the month, can step either way (not past December).
+        expires.setDateTime(QDateTime.fromString("2030-06-15T12:00:00", Qt.DateFormat.ISODate))
+        before = value(expires)
+        expires.setFocus(Qt.FocusReason.MouseFocusReason)
+        turn_wheel(expires)
+        assert value(expires) != before  # focused, the wheel still turns it
+        dialog.close()
 
 
 async def test_an_expiry_already_past_is_refused_next_to_expires(
