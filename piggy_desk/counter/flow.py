@@ -445,12 +445,15 @@ class CustomerStep:
 
     def choose(self, contact: Contact) -> None:
         self._board.update(Stage.CONFIRMING, contact=contact)
-        self._board.say(
-            Tone.INFO,
-            self.translate("RedemptionFlow", "Customer: {customer}. Press Enter to redeem.").format(
-                customer=contact.email or contact.uuid
-            ),
-        )
+        customer = contact.email or contact.uuid
+        if waits := self._board.enter_waits():
+            sentence = self.translate("RedemptionFlow", "Customer: {customer}.")
+            sentence = f"{sentence.format(customer=customer)} {waits}"
+        else:
+            sentence = self.translate(
+                "RedemptionFlow", "Customer: {customer}. Press Enter to redeem."
+            ).format(customer=customer)
+        self._board.say(Tone.INFO, sentence)
 
 
 class RedemptionFlow:
@@ -592,20 +595,25 @@ class RedemptionFlow:
         self._queue(code)
 
     def _queue(self, code: str) -> None:
-        self._board.waiting += 1
         self._scans.put_nowait(code)
-        self._update()
+        self._board.scan_queued()
 
     async def _handle_scans(self) -> None:
         while True:
             code = await self._scans.get()
-            await self._board.scans_may_go.wait()
-            async with self._acting():
-                self._board.waiting -= 1
-                if self.view.stage == Stage.NEEDS_CONTACT:
-                    await self._customer.by_card(code)
-                else:
-                    await self._lookup.find(code, self.settings.scan_rules)
+            while True:
+                await self._board.scans_may_go.wait()
+                async with self._acting():
+                    if not self._board.scans_may_go.is_set():
+                        # The action before it ended with a voucher to confirm (a redeem, a
+                        # customer found): the scan waits for that voucher, as it would have.
+                        continue
+                    self._board.waiting -= 1
+                    if self.view.stage == Stage.NEEDS_CONTACT:
+                        await self._customer.by_card(code)
+                    else:
+                        await self._lookup.find(code, self.settings.scan_rules)
+                break
 
     # --- redeeming ------------------------------------------------------------------
 
@@ -629,7 +637,8 @@ class RedemptionFlow:
                 self._update(Stage.CONFIRMING, lock=lock)
                 self._say(
                     Tone.INFO,
-                    self.translate(
+                    self._board.enter_waits()
+                    or self.translate(
                         "RedemptionFlow", "Press Enter to confirm the redemption, or Esc to cancel."
                     ),
                 )
@@ -710,6 +719,8 @@ class RedemptionFlow:
             if not is_refusal(error):
                 again = self.translate("RedemptionFlow", "The voucher was not redeemed. Try again.")
                 sentence = f"{sentence} {again}"
+            if waits := self._board.enter_waits():
+                sentence = f"{sentence} {waits}"  # still confirming, and Enter waits
             self._say(tone, sentence, error)
             return
         if lock is not None and not isinstance(

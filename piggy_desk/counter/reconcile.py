@@ -112,14 +112,20 @@ class Reconciler:
             # LOCKED is this counter's own lock: show the voucher as it was while confirming
             # (Piggy's LOCKED reads "in use at another counter").
             board.update(Stage.CONFIRMING, voucher=voucher, busy=None)
-            board.say(
-                Tone.ERROR,
-                self.translate(
-                    "RedemptionFlow",
-                    "Piggy's answer was lost. The voucher was NOT redeemed. "
-                    "Press Enter to try again.",
-                ),
-            )
+            if waits := board.enter_waits():
+                lost = self.translate(
+                    "RedemptionFlow", "Piggy's answer was lost. The voucher was NOT redeemed."
+                )
+                board.say(Tone.ERROR, f"{lost} {waits}")
+            else:
+                board.say(
+                    Tone.ERROR,
+                    self.translate(
+                        "RedemptionFlow",
+                        "Piggy's answer was lost. The voucher was NOT redeemed. "
+                        "Press Enter to try again.",
+                    ),
+                )
         elif not had_lock and multi_use:
             board.update(Stage.SHOWING, voucher=now, lock=None, busy=None)
             board.say(

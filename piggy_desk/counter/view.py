@@ -154,6 +154,11 @@ KEPT_IN_MEMORY = QT_TRANSLATE_NOOP(
     "Piggy Desk keeps this in memory and writes it into the journal as soon as it can. "
     "Tell a manager.",
 )
+SCAN_WAITING = QT_TRANSLATE_NOOP(
+    "RedemptionFlow",
+    "A scan is waiting. Click Confirm to redeem {name} first, or press Esc to cancel; then "
+    "the scan is shown.",
+)
 
 
 class CounterBoard:
@@ -249,6 +254,27 @@ class CounterBoard:
             self._recent[0] = scan
         elif outcome != REDEEMED_HERE:
             self._recent.appendleft(scan)
+
+    def scan_queued(self) -> None:
+        """A scan joined the queue. The first to wait behind a voucher being confirmed is
+        said once: Enter does nothing until that voucher is confirmed or cancelled."""
+        self.waiting += 1
+        self.update()
+        if self.waiting == 1 and not self._view.busy and (sentence := self.enter_waits()):
+            self.say(Tone.INFO, sentence)
+
+    def enter_waits(self) -> str | None:
+        """While scans wait behind a voucher being confirmed, Enter does nothing (the cashier
+        may mean it for the scan): the sentence that says what to do instead. None when
+        nothing waits, or no voucher is being confirmed."""
+        view = self._view
+        if view.stage != Stage.CONFIRMING or view.voucher is None or not self.waiting:
+            return None
+        voucher = view.voucher
+        name = voucher.promotion.name if voucher.promotion else None
+        return self.translate("RedemptionFlow", SCAN_WAITING).format(
+            name=name or voucher.name or voucher.code
+        )
 
     def say(self, tone: Tone, sentence: str, error: Problem | None = None) -> None:
         """Tell the cashier; journal news of the action goes with it, for a manager."""

@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+365"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+380"/>
         <source>New batch of vouchers</source>
         <translation>New batch of vouchers</translation>
     </message>
@@ -95,11 +95,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+53"/>
         <source>Confirm  (Enter)</source>
         <translation>Confirm  (Enter)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-50"/>
         <source>Cancel  (Esc)</source>
         <translation>Cancel  (Esc)</translation>
     </message>
@@ -114,7 +115,12 @@
         <translation>Redeem {name} for {customer}?</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+18"/>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Not reserved: locking is switched off.</source>
         <translation>Not reserved: locking is switched off.</translation>
     </message>
@@ -779,7 +785,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-225"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-229"/>
         <source>New voucher</source>
         <translation>New voucher</translation>
     </message>
@@ -794,7 +800,7 @@ The voucher can then be used again.</translation>
         <translation>optional: Piggy makes one up</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -819,7 +825,7 @@ The voucher can then be used again.</translation>
         <translation>Uses allowed</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Attribute</source>
         <translation>Attribute</translation>
     </message>
@@ -1483,12 +1489,12 @@ The voucher can then be used again.</translation>
         <translation>Connection: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+211"/>
+        <location filename="../../piggy_desk/app.py" line="+213"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Some saved settings could not be used ({settings}): see Settings.</translation>
     </message>
     <message>
-        <location line="+305"/>
+        <location line="+309"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</translation>
     </message>
@@ -2209,7 +2215,7 @@ The voucher can then be used again.</translation>
         <translation>Show this voucher again</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Not found</source>
         <translation>Not found</translation>
     </message>
@@ -2337,12 +2343,17 @@ The voucher can then be used again.</translation>
         <translation>This voucher has no customer yet: scan their loyalty card or type their e-mail.</translation>
     </message>
     <message>
-        <location line="+249"/>
+        <location line="+67"/>
+        <source>Customer: {customer}.</source>
+        <translation>Customer: {customer}.</translation>
+    </message>
+    <message>
+        <location line="+191"/>
         <source>Press Enter to confirm the redemption, or Esc to cancel.</source>
         <translation>Press Enter to confirm the redemption, or Esc to cancel.</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-359"/>
         <source>Reserving the voucher…</source>
         <translation>Reserving the voucher…</translation>
     </message>
@@ -2382,12 +2393,12 @@ The voucher can then be used again.</translation>
         <translation>This loyalty card is not linked to a customer yet. Type their e-mail instead.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Customer: {customer}. Press Enter to redeem.</source>
         <translation>Customer: {customer}. Press Enter to redeem.</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+204"/>
         <source>The voucher stays reserved.</source>
         <translation>The voucher stays reserved.</translation>
     </message>
@@ -2427,7 +2438,7 @@ The voucher can then be used again.</translation>
         <translation>Redeemed. (The answer was lost, but Piggy confirms the voucher was used.)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Piggy&apos;s answer was lost. The voucher was NOT redeemed. Press Enter to try again.</source>
         <translation>Piggy&apos;s answer was lost. The voucher was NOT redeemed. Press Enter to try again.</translation>
     </message>
@@ -2437,12 +2448,13 @@ The voucher can then be used again.</translation>
         <translation>Piggy&apos;s answer was lost and it cannot be told how many uses were made. Check the voucher in the Piggy dashboard before trying again.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-17"/>
+        <location line="+28"/>
         <source>Piggy&apos;s answer was lost. The voucher was NOT redeemed.</source>
         <translation>Piggy&apos;s answer was lost. The voucher was NOT redeemed.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+29"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+31"/>
         <source>Releasing the voucher…</source>
         <translation>Releasing the voucher…</translation>
     </message>
@@ -2522,12 +2534,17 @@ The voucher can then be used again.</translation>
         <translation>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>A scan is waiting. Click Confirm to redeem {name} first, or press Esc to cancel; then the scan is shown.</source>
+        <translation>A scan is waiting. Click Confirm to redeem {name} first, or press Esc to cancel; then the scan is shown.</translation>
+    </message>
+    <message>
         <location filename="../../piggy_desk/counter/recovery.py" line="-64"/>
         <source>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+141"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+162"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy says: {message}</translation>
     </message>
@@ -2645,7 +2662,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+144"/>
+        <location filename="../../piggy_desk/settings.py" line="+198"/>
         <source>{file}: {why}</source>
         <translation>{file}: {why}</translation>
     </message>
@@ -2775,7 +2792,7 @@ The voucher can then be used again.</translation>
         <translation>Leave the user name and password out of the address: the token is enough.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/controller.py" line="+93"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="+94"/>
         <source>Choose one of the languages in the list.</source>
         <translation>Choose one of the languages in the list.</translation>
     </message>
@@ -2798,7 +2815,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../piggy_desk/ui/settings/controller.py" line="+154"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="+164"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>The settings could not be written to {folder} ({problem}).</translation>
     </message>
@@ -2841,7 +2858,7 @@ The voucher can then be used again.</translation>
         <translation>No client secret is kept: Piggy Desk cannot sign in with the OAuth client until one is given.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/controller.py" line="-211"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="-221"/>
         <source>Type the OAuth client&apos;s id from your Piggy account.</source>
         <translation>Type the OAuth client&apos;s id from your Piggy account.</translation>
     </message>
@@ -2891,7 +2908,7 @@ The voucher can then be used again.</translation>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+121"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+124"/>
         <location line="+232"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Nothing was saved: see the sentence below.</translation>
@@ -2944,7 +2961,7 @@ The voucher can then be used again.</translation>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/controller.py" line="+225"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="+235"/>
         <source>Ignored, because they cannot work, in {file}:</source>
         <translation>Ignored, because they cannot work, in {file}:</translation>
     </message>
@@ -3478,17 +3495,17 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-190"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-201"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>optional: the customer&apos;s e-mail</source>
         <translation>optional: the customer&apos;s e-mail</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -3513,7 +3530,7 @@ The voucher can then be used again.</translation>
         <translation>Set {date}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>{field} (local time)</source>
         <translation>{field} (local time)</translation>
     </message>
@@ -3846,12 +3863,12 @@ The voucher can then be used again.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-115"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-124"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Customer e-mail</source>
         <translation>Customer e-mail</translation>
     </message>

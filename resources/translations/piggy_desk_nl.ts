@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+365"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+380"/>
         <source>New batch of vouchers</source>
         <translation>Nieuwe reeks vouchers</translation>
     </message>
@@ -95,11 +95,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+53"/>
         <source>Confirm  (Enter)</source>
         <translation>Bevestigen  (Enter)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-50"/>
         <source>Cancel  (Esc)</source>
         <translation>Annuleren  (Esc)</translation>
     </message>
@@ -114,7 +115,12 @@
         <translation>{name} inwisselen voor {customer}?</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+18"/>
+        <source>Confirm</source>
+        <translation>Bevestigen</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Not reserved: locking is switched off.</source>
         <translation>Niet gereserveerd: reserveren staat uit.</translation>
     </message>
@@ -779,7 +785,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-225"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-229"/>
         <source>New voucher</source>
         <translation>Nieuwe voucher</translation>
     </message>
@@ -794,7 +800,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>optioneel: Piggy bedenkt er zelf een</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -819,7 +825,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Aantal keer te gebruiken</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Attribute</source>
         <translation>Kenmerk</translation>
     </message>
@@ -1483,12 +1489,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Verbinding: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+211"/>
+        <location filename="../../piggy_desk/app.py" line="+213"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Sommige opgeslagen instellingen konden niet worden gebruikt ({settings}): zie Instellingen.</translation>
     </message>
     <message>
-        <location line="+305"/>
+        <location line="+309"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is al geopend op deze computer, met hetzelfde kassalogboek ({folder}). Gebruik het venster dat open is: het staat misschien achter andere vensters of is geminimaliseerd.</translation>
     </message>
@@ -2209,7 +2215,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Deze voucher opnieuw tonen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Not found</source>
         <translation>Niet gevonden</translation>
     </message>
@@ -2337,12 +2343,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Deze voucher heeft nog geen klant: scan de klantenkaart of typ het e-mailadres.</translation>
     </message>
     <message>
-        <location line="+249"/>
+        <location line="+67"/>
+        <source>Customer: {customer}.</source>
+        <translation>Klant: {customer}.</translation>
+    </message>
+    <message>
+        <location line="+191"/>
         <source>Press Enter to confirm the redemption, or Esc to cancel.</source>
         <translation>Druk op Enter om de inwisseling te bevestigen, of op Esc om te annuleren.</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-359"/>
         <source>Reserving the voucher…</source>
         <translation>Voucher reserveren…</translation>
     </message>
@@ -2382,12 +2393,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Deze klantenkaart is nog niet aan een klant gekoppeld. Typ in plaats daarvan het e-mailadres.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Customer: {customer}. Press Enter to redeem.</source>
         <translation>Klant: {customer}. Druk op Enter om in te wisselen.</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+204"/>
         <source>The voucher stays reserved.</source>
         <translation>De voucher blijft gereserveerd.</translation>
     </message>
@@ -2427,7 +2438,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Ingewisseld. (Het antwoord ging verloren, maar Piggy bevestigt dat de voucher is gebruikt.)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Piggy&apos;s answer was lost. The voucher was NOT redeemed. Press Enter to try again.</source>
         <translation>Het antwoord van Piggy ging verloren. De voucher is NIET ingewisseld. Druk op Enter om het opnieuw te proberen.</translation>
     </message>
@@ -2437,12 +2448,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Het antwoord van Piggy ging verloren en het is niet te zeggen hoe vaak de voucher is gebruikt. Controleer de voucher in het Piggy-dashboard voordat u het opnieuw probeert.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-17"/>
+        <location line="+28"/>
         <source>Piggy&apos;s answer was lost. The voucher was NOT redeemed.</source>
         <translation>Het antwoord van Piggy ging verloren. De voucher is NIET ingewisseld.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+29"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+31"/>
         <source>Releasing the voucher…</source>
         <translation>Voucher vrijgeven…</translation>
     </message>
@@ -2522,12 +2534,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy Desk bewaart dit in het geheugen en schrijft het in het journaal zodra dat kan. Waarschuw een manager.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>A scan is waiting. Click Confirm to redeem {name} first, or press Esc to cancel; then the scan is shown.</source>
+        <translation>Er wacht een scan. Klik op Bevestigen om eerst {name} in te wisselen, of druk op Esc om te annuleren; daarna wordt de scan getoond.</translation>
+    </message>
+    <message>
         <location filename="../../piggy_desk/counter/recovery.py" line="-64"/>
         <source>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</source>
         <translation>Of één gebruik van voucher ‘{code}’ is teruggegeven voordat het programma stopte, is niet te zeggen. Controleer het in het Piggy-dashboard.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+141"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+162"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy meldt: {message}</translation>
     </message>
@@ -2645,7 +2662,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+144"/>
+        <location filename="../../piggy_desk/settings.py" line="+198"/>
         <source>{file}: {why}</source>
         <translation>{file}: {why}</translation>
     </message>
@@ -2775,7 +2792,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Laat gebruikersnaam en wachtwoord weg uit het adres: het token is genoeg.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/controller.py" line="+93"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="+94"/>
         <source>Choose one of the languages in the list.</source>
         <translation>Kies een van de talen uit de lijst.</translation>
     </message>
@@ -2798,7 +2815,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../piggy_desk/ui/settings/controller.py" line="+154"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="+164"/>
         <source>The settings could not be written to {folder} ({problem}).</source>
         <translation>De instellingen konden niet worden opgeslagen in {folder} ({problem}).</translation>
     </message>
@@ -2841,7 +2858,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Er is geen client-secret bewaard: Piggy Desk kan zich pas met de OAuth-client aanmelden als er een is ingevuld.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/controller.py" line="-211"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="-221"/>
         <source>Type the OAuth client&apos;s id from your Piggy account.</source>
         <translation>Typ de id van de OAuth-client uit uw Piggy-account.</translation>
     </message>
@@ -2891,7 +2908,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Donker</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+121"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+124"/>
         <location line="+232"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Er is niets opgeslagen: zie de melding hieronder.</translation>
@@ -2944,7 +2961,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bezig met opslaan…</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/controller.py" line="+225"/>
+        <location filename="../../piggy_desk/ui/settings/controller.py" line="+235"/>
         <source>Ignored, because they cannot work, in {file}:</source>
         <translation>Genegeerd omdat ze niet kunnen werken, in {file}:</translation>
     </message>
@@ -3478,17 +3495,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-190"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-201"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>optional: the customer&apos;s e-mail</source>
         <translation>optioneel: e-mailadres van de klant</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Customer</source>
         <translation>Klant</translation>
     </message>
@@ -3513,7 +3530,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{date} instellen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>{field} (local time)</source>
         <translation>{field} (plaatselijke tijd)</translation>
     </message>
@@ -3846,12 +3863,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-115"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-124"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Customer e-mail</source>
         <translation>E-mailadres klant</translation>
     </message>

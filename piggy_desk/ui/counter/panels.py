@@ -114,6 +114,12 @@ class ConfirmPanel(QFrame):
                 self.multi_count.setVisible(multi)
                 self.multi_label.setVisible(multi)
             self.confirm_button.setEnabled(not view.busy)
+            # Enter does nothing while scans wait (it may be meant for the scan): no hint.
+            enter = not view.waiting_scans
+            if self._last_set.changed("enter", enter):
+                self.confirm_button.setText(
+                    self.tr("Confirm  (Enter)") if enter else self.tr("Confirm")
+                )
             self._update_countdown()
             self._countdown.start()
         else:
