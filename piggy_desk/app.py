@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from piggy_desk import __version__
 from piggy_desk.api import InvalidRequest
 from piggy_desk.counter.connection import ConnectionWatch
-from piggy_desk.counter.journal import Journal, JournalDamaged
+from piggy_desk.counter.journal import Journal, JournalDamaged, begin_training_journal
 from piggy_desk.logs import LOG_FILE_NAME, configure_logging, default_log_dir, register_secret
 from piggy_desk.settings import (
     LoadedSettings,
@@ -384,6 +384,8 @@ async def _run(
         if guard is None:
             await _say_already_open(folder)
             return 0
+        if training:  # a new sandbox: its journal too (only once the folder is ours)
+            begin_training_journal(folder)
         sandbox_token = ""
         if token is None:
             token = sandbox_token = secrets.token_urlsafe(24)

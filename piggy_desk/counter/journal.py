@@ -371,6 +371,43 @@ def _entry(row: tuple[object, ...]) -> JournalEntry:
     )
 
 
+def move_aside(path: Path, why: str) -> Path:
+    """Move the journal at ``path`` (with its -wal and -shm) to a name with ``why`` and the
+    time, next to it; the new name."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+    kept = path.with_name(f"{path.stem}.{why}-{stamp}{path.suffix}")
+    for suffix in ("", "-wal", "-shm"):
+        with suppress(FileNotFoundError):
+            os.replace(f"{path}{suffix}", f"{kept}{suffix}")
+    return kept
+
+
+PREVIOUS_SANDBOX = "previous-sandbox"
+KEPT_SANDBOX_JOURNALS = 5
+"""How many training journals of earlier sandboxes are kept (the newest)."""
+
+
+def begin_training_journal(folder: Path) -> Path | None:
+    """Each training start has a new sandbox, seeded afresh: the training journal in
+    ``folder`` describes vouchers of one that is gone (its redemptions would count against
+    the new sandbox's untouched vouchers, its open locks could not be released there). So
+    it is moved aside with the time (``journal.previous-sandbox-<time>.sqlite3``) and the
+    start begins a new one; the oldest of those kept are deleted, keeping
+    ``KEPT_SANDBOX_JOURNALS``. Call it holding the folder (one copy per folder). Returns
+    where the previous one went, None when there was none."""
+    path = folder / JOURNAL_FILE
+    if not path.exists():
+        return None
+    kept = move_aside(path, PREVIOUS_SANDBOX)
+    log.info("training: the journal of the previous sandbox was moved aside to %s", kept)
+    earlier = sorted(folder.glob(f"{path.stem}.{PREVIOUS_SANDBOX}-*{path.suffix}"))
+    for old in earlier[:-KEPT_SANDBOX_JOURNALS]:
+        for suffix in ("", "-wal", "-shm"):
+            with suppress(FileNotFoundError):
+                os.remove(f"{old}{suffix}")
+    return kept
+
+
 class JournalFile:
     """The journal's sqlite file: made whole (an empty file at ``path`` was emptied by
     someone else), opened with full sync and checked for damage, made again from the open
@@ -448,11 +485,7 @@ class JournalFile:
     def _move_aside(self, why: str) -> Path:
         """Keep a journal that cannot be used (with its -wal and -shm) under a name with
         ``why`` and the time: never deleted, support may want it."""
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
-        kept = self.path.with_name(f"{self.path.stem}.{why}-{stamp}{self.path.suffix}")
-        for suffix in ("", "-wal", "-shm"):
-            with suppress(FileNotFoundError):
-                os.replace(f"{self.path}{suffix}", f"{kept}{suffix}")
+        kept = move_aside(self.path, why)
         log.error("journal (%s) moved aside to %s", why, kept)
         return kept
 

@@ -6,7 +6,14 @@ import stat
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from piggy_desk.counter.journal import Action, Journal, Outcome
+from piggy_desk.counter.journal import (
+    JOURNAL_FILE,
+    KEPT_SANDBOX_JOURNALS,
+    Action,
+    Journal,
+    Outcome,
+    begin_training_journal,
+)
 
 
 def test_the_file_is_readable_by_its_user_only(tmp_path: Path) -> None:
@@ -61,3 +68,25 @@ def test_a_redeem_settles_its_voucher_locks_in_the_same_write(tmp_path: Path) ->
         )
         if e.action == Action.REDEEM
     ] == [("A", Outcome.OK)]
+
+
+def test_a_training_start_sets_the_previous_sandboxs_journal_aside_and_keeps_five(
+    tmp_path: Path,
+) -> None:
+    assert begin_training_journal(tmp_path) is None  # the first start: nothing to set aside
+    for n in range(KEPT_SANDBOX_JOURNALS + 2):
+        journal = Journal.in_folder(tmp_path)
+        journal.begin(Action.REDEEM, code=f"RUN{n}")
+        journal.close()
+        kept = begin_training_journal(tmp_path)
+        assert kept is not None and kept.name.startswith("journal.previous-sandbox-")
+        assert not (tmp_path / JOURNAL_FILE).exists()
+    earlier = sorted(tmp_path.glob("journal.previous-sandbox-*.sqlite3"))
+    assert len(earlier) == KEPT_SANDBOX_JOURNALS
+    newest = Journal(earlier[-1])
+    try:
+        assert [entry.code for entry in newest.unfinished(Action.REDEEM)] == [
+            f"RUN{KEPT_SANDBOX_JOURNALS + 1}"
+        ]
+    finally:
+        newest.close()

@@ -137,13 +137,19 @@ async def until(condition: Callable[[], object], timeout: float = 10.0, what: st
 class Counter:
     """A cashier at the window: types like a scanner, presses keys, reads the screen."""
 
-    def __init__(self, window: MainWindow, sandbox: RunningSandbox) -> None:
+    def __init__(self, window: MainWindow, sandbox: RunningSandbox | None = None) -> None:
         self.window = window
         self.screen = window.counter
-        self.sandbox = sandbox
+        self._sandbox = sandbox
         self.notices: list[Notice] = []
         self.sounds: list[str] = []
         window.controller.notice_given.connect(self.notices.append)
+
+    @property
+    def sandbox(self) -> RunningSandbox:
+        """The sandbox the window works on (None given: the program's own, not at hand)."""
+        assert self._sandbox is not None, "this counter's sandbox is not at hand"
+        return self._sandbox
 
     def type_scan(self, code: str, terminator: Qt.Key = Qt.Key.Key_Return) -> None:
         """What a keyboard-wedge scanner does: characters into the focused widget, then Enter."""

@@ -11,6 +11,7 @@ import signal
 from pathlib import Path
 
 import pytest
+import shiboken6
 from keyring.backends.fail import Keyring as NoKeyStore
 from PySide6.QtWidgets import QApplication
 
@@ -124,6 +125,7 @@ async def test_the_language_and_theme_chosen_in_training_are_those_of_the_next_s
         assert screen.banner.text == "Settings saved."
         window.close()
         assert await asyncio.wait_for(started, 20) == 0
+        shiboken6.delete(window)  # no window left for the tests that follow
     finally:
         for number, handler in handlers.items():
             signal.signal(number, handler)

@@ -17,24 +17,21 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import shiboken6
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from piggy_desk.app import _run, parse_arguments
 from piggy_desk.counter.flow import Stage
 from piggy_desk.counter.journal import Journal
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from piggy_desk.settings import load_settings
-from piggy_desk.ui.core import theme
 from piggy_desk.ui.shell.main_window import MainWindow
 from piggy_desk.ui.shell.one_copy import LOCK_FILE, _lock, take_data_folder
 from tests.helpers.processes import read_log, start_counter, start_program
 from tests.reliability.matrix import record
 from tests.ui.conftest import until
+from tests.ui.shell.conftest import its_window, start_here
 
 if sys.platform == "win32":
     pytest.skip("the kill and signal steps are POSIX", allow_module_level=True)
@@ -162,25 +159,6 @@ def test_a_second_demo_start_brings_the_first_window_to_the_front(tmp_path: Path
         first.kill()
 
 
-@pytest.fixture
-def program_start(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    """The program's start (``_run``) inside this test process: its signal handlers and
-    theme are put back afterwards."""
-    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
-    qapp.setQuitOnLastWindowClosed(False)
-    yield
-    for number, handler in handlers.items():
-        signal.signal(number, handler)
-    theme.install(qapp, "light").set_choice("light")
-
-
-def _start(qapp: QApplication, tmp_path: Path, data: Path) -> asyncio.Task[int]:
-    arguments = parse_arguments(["--demo", "--data-dir", str(data)])
-    keeper = theme.install(qapp, "light")
-    loaded = load_settings(tmp_path / "config")
-    return asyncio.get_running_loop().create_task(_run(arguments, qapp, keeper, loaded))
-
-
 async def test_a_start_that_cannot_reach_the_open_copy_says_it_is_open(
     program_start: None, qapp: QApplication, tmp_path: Path
 ) -> None:
@@ -190,7 +168,7 @@ async def test_a_start_that_cannot_reach_the_open_copy_says_it_is_open(
     held = os.open(data / "training" / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         assert _lock(held)
-        started = _start(qapp, tmp_path, data)
+        started = start_here(qapp, tmp_path, data)
         await until(
             lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), what="the box"
         )
@@ -209,14 +187,8 @@ async def test_a_window_deleted_without_closing_ends_the_program_and_lets_go(
     program_start: None, qapp: QApplication, tmp_path: Path
 ) -> None:
     data = tmp_path / "data"
-    started = _start(qapp, tmp_path, data)
-    await until(
-        lambda: any(isinstance(w, MainWindow) and w.isVisible() for w in qapp.topLevelWidgets()),
-        what="the window",
-    )
-    window = next(w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow))
-    assert window.ready is not None
-    await window.ready
+    started = start_here(qapp, tmp_path, data)
+    window = await its_window(qapp)
     window.counter.scan_input.setText(KNOWN.ACTIVE_WITH_CONTACT)
     window.counter.submit_scan_field()
     await until(lambda: window.flow.view.voucher is not None and not window.flow.view.busy)

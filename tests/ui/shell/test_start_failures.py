@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from piggy_desk.counter.journal import JOURNAL_FILE, Action, Journal
+from piggy_desk.sandbox import RunningSandbox
 from tests.helpers.processes import fails_with, read_log, start_program, stopped, until_logged
 from tests.reliability.local_faults import FullDisk, small_disk
 
@@ -43,14 +44,21 @@ def _truncated(journal: Path) -> None:
 
 @pytest.mark.parametrize("damage", [_garbage, _truncated], ids=["garbage", "truncated"])
 def test_a_damaged_journal_is_kept_aside_and_the_counter_opens_on_a_new_one(
-    tmp_path: Path, damage: Callable[[Path], None]
+    tmp_path: Path, damage: Callable[[Path], None], sandbox: RunningSandbox
 ) -> None:
-    folder = tmp_path / "data" / "training"
+    # A start on an account (here the sandbox's): training begins a new journal at each
+    # start anyway, its previous sandbox being gone (test_training_restart.py).
+    folder = tmp_path / "data"
     folder.mkdir(parents=True)
     damage(folder / JOURNAL_FILE)
     before = (folder / JOURNAL_FILE).read_bytes()
     logs = tmp_path / "log"
-    process = start_program(tmp_path, logs, "--demo", "--data-dir", str(tmp_path / "data"))
+    process = start_program(
+        tmp_path,
+        logs,
+        *("--base-url", sandbox.base_url, "--data-dir", str(folder)),
+        token=sandbox.token,
+    )
     until_logged(process, logs, "the counter is open")
     until_logged(process, logs, "at start: The counter journal could not be read")
     kept = sorted(folder.glob("journal.damaged-*.sqlite3"))
