@@ -355,8 +355,7 @@ async def _run(
     loaded: LoadedSettings,
     log_file: Path | None = None,
 ) -> int:
-    from piggy_desk.sandbox.address import base_url_of, listen
-    from piggy_desk.sandbox.seed import KNOWN
+    from piggy_desk.sandbox.address import DEMO_SHOP_UUID, base_url_of, listen
 
     settings = loaded.settings
     store = TokenStore()
@@ -394,7 +393,7 @@ async def _run(
             sandbox_socket = listen()
             base_url = base_url_of(sandbox_socket)
             settings = training_settings(
-                replace(settings, shop_uuid=KNOWN.SHOP_UUID), folder / "settings"
+                replace(settings, shop_uuid=DEMO_SHOP_UUID), folder / "settings"
             )
         else:
             # An address the client would refuse ends the start before any window shows,

@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from piggy_desk.sandbox.address import DEMO_SHOP_UUID
 from piggy_desk.sandbox.clock import SandboxClock
 from piggy_desk.sandbox.state import (
     Contact,
@@ -34,7 +35,6 @@ KNOWN_CARD_INACTIVE = "2900000000025"
 """The known contact's old card, no longer active (60004)."""
 KNOWN_CARD_NO_CONTACT = "2900000000032"
 """An active card handed out at the counter and not yet linked to anyone."""
-DEMO_SHOP_UUID = "66a4d561-1459-43fb-8178-63285b41d882"
 """'Koffie & Co Utrecht Oudegracht': the counter's own shop in training."""
 
 PROMOTION_SINGLE_USE_UUID = "207835f4-2378-419a-8fa4-ef3fe45f27d7"
