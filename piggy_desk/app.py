@@ -379,7 +379,7 @@ async def _run(
             folder = folder / "training"
         # One running copy per data folder: a second copy would take the first one's
         # reservations for orphans and release them under its hands.
-        guard = take_data_folder(folder)
+        guard = take_data_folder(folder, listen=False)  # it listens once the window is painted
         if guard is None:
             await _say_already_open(folder)
             return 0
@@ -457,6 +457,7 @@ async def _run(
                 asyncio.to_thread(_start_sandbox_on, sandbox_token, sandbox_socket)
             )
         window.start()
+        guard.listen()  # painted: a later start on this folder can call this window forward
         if starting is not None:
             sandbox = await starting
         await closed

@@ -8,7 +8,10 @@ means its owner is alive, and one found free means the journal's open locks are 
 
 Beside it, a local socket named after the folder lets a second start ask the running copy
 to bring its window to the front. The socket is only a messenger: one a crashed copy left
-behind is removed by the next copy that holds the folder lock.
+behind is removed by the next copy that holds the folder lock. The program's start listens
+on it only once its window is painted (``listen``): QtNetwork is not imported before the
+first paint (issue 20); the lock, which is what keeps a second copy out, is taken before
+the window is built. A second start in between finds no socket and says the folder is open.
 """
 
 from __future__ import annotations
@@ -18,16 +21,24 @@ import hashlib
 import logging
 import os
 import sys
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
 LOCK_FILE = "piggy-desk.lock"
 CALL = b"show\n"
 ANSWER = b"shown\n"
+# A running copy listens once its window is painted (a tenth of a second after it took the
+# folder, usually): a later start that finds no socket calls again for this long, in seconds.
+NOT_LISTENING_YET_WAIT = 1.0
+NOT_LISTENING_YET_PAUSE = 0.05
 
 
 def _lock(descriptor: int) -> bool:
@@ -66,9 +77,17 @@ class DataFolderGuard(QObject):
         super().__init__()
         self.folder = folder
         self._descriptor: int | None = descriptor
+        self._server: QLocalServer | None = None
+
+    def listen(self) -> None:
+        """Answer later starts on this folder (``called``)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None or self._descriptor is None:
+            return
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        name = server_name(folder)
+        name = server_name(self.folder)
         # We hold the folder: a socket of that name is one a crashed copy left behind.
         QLocalServer.removeServer(name)
         if not self._server.listen(name):
@@ -77,12 +96,14 @@ class DataFolderGuard(QObject):
 
     def release(self) -> None:
         """Let go of the folder (the program is ending)."""
-        self._server.close()
+        if self._server is not None:
+            self._server.close()
         if self._descriptor is not None:
             os.close(self._descriptor)  # the OS lock goes with it
             self._descriptor = None
 
     def _on_server_new_connection(self) -> None:
+        assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
             socket.readyRead.connect(lambda socket=socket: self._on_socket_ready_read(socket))
             socket.disconnected.connect(socket.deleteLater)
@@ -98,8 +119,9 @@ class DataFolderGuard(QObject):
         socket.disconnectFromServer()
 
 
-def take_data_folder(folder: Path) -> DataFolderGuard | None:
-    """Hold ``folder`` for this copy; None when a running copy holds it.
+def take_data_folder(folder: Path, *, listen: bool = True) -> DataFolderGuard | None:
+    """Hold ``folder`` for this copy; None when a running copy holds it. ``listen=False``:
+    the guard answers later starts only once its ``listen()`` is called.
 
     Raises OSError when the lock file cannot be made (a read-only folder, say).
     """
@@ -108,18 +130,29 @@ def take_data_folder(folder: Path) -> DataFolderGuard | None:
     if not _lock(descriptor):
         os.close(descriptor)
         return None
-    return DataFolderGuard(folder, descriptor)
+    guard = DataFolderGuard(folder, descriptor)
+    if listen:
+        guard.listen()
+    return guard
 
 
 def call_running_copy(folder: Path, timeout_ms: int = 3000) -> bool:
     """Ask the copy that holds ``folder`` to bring its window to the front; True when it
     answered that it did. Blocks for at most about ``timeout_ms`` (this copy has no window
     yet, so nothing waits on it)."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
-    socket.connectToServer(server_name(folder))
+    deadline = time.monotonic() + min(timeout_ms / 1000, NOT_LISTENING_YET_WAIT)
     try:
-        if not socket.waitForConnected(timeout_ms):
-            return False
+        while True:
+            socket.connectToServer(server_name(folder))
+            if socket.waitForConnected(timeout_ms):
+                break
+            not_yet = socket.error() == QLocalSocket.LocalSocketError.ServerNotFoundError
+            if not not_yet or time.monotonic() + NOT_LISTENING_YET_PAUSE > deadline:
+                return False
+            time.sleep(NOT_LISTENING_YET_PAUSE)
         socket.write(CALL)
         socket.flush()
         answer = b""
