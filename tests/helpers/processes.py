@@ -11,6 +11,7 @@ import sys
 import threading
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from piggy_desk.logs import LOG_FILE_NAME
 from piggy_desk.sandbox import RunningSandbox
@@ -74,16 +75,15 @@ def read_log(folder: Path) -> str:
     return path.read_text() if path.exists() else ""
 
 
-def until_logged(process: subprocess.Popen[str], logs: Path, text: str) -> None:
-    """Until ``text`` is in the log; fails at once when the program ended without it."""
+def until_logged(process: subprocess.Popen[Any], logs: Path, text: str) -> str:
+    """Until ``text`` is in the log, which is given back; fails at once when the program
+    ended without it. (No deadline: a test waits for what happens, not for a time.)"""
     pause = threading.Event()
-    for _ in range(600):
-        if text in read_log(logs):
-            return
+    while text not in (log := read_log(logs)):
         if process.poll() is not None:
-            break
+            raise AssertionError(f"{text!r} not in the log (exit {process.poll()}):\n{log}")
         pause.wait(0.05)
-    raise AssertionError(f"{text!r} not in the log (exit {process.poll()}):\n{read_log(logs)}")
+    return log
 
 
 def stopped(process: subprocess.Popen[str]) -> int:
