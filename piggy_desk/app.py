@@ -393,7 +393,8 @@ async def _run(
             sandbox_socket = listen()
             base_url = base_url_of(sandbox_socket)
             settings = training_settings(
-                replace(settings, shop_uuid=DEMO_SHOP_UUID), folder / "settings"
+                replace(loaded, settings=replace(settings, shop_uuid=DEMO_SHOP_UUID)),
+                folder / "settings",
             )
         else:
             # An address the client would refuse ends the start before any window shows,

@@ -166,12 +166,12 @@ def save_training_settings(settings: Settings, own_folder: Path, training_folder
         )
 
 
-def training_settings(settings: Settings, training_folder: Path) -> Settings:
-    """The settings a training start runs with: ``settings`` (the counter's own) with the
-    ``TRAINING_ONLY`` values a training window saved in ``training_folder``, those the
-    system-wide file does not lock."""
+def training_settings(loaded: LoadedSettings, training_folder: Path) -> Settings:
+    """The settings a training start runs with: the counter's own (``loaded``, as read at
+    the start) with the ``TRAINING_ONLY`` values a training window saved in
+    ``training_folder``, those the system-wide file does not lock."""
+    settings, locked = loaded.settings, loaded.locked
     problems: list[SettingProblem] = []
-    _shared, locked = _system_layer(system_settings_file(), problems)
     path = training_folder / SETTINGS_FILE
     raw = _read_settings_file(path, problems)
     chosen = {k: v for k, v in raw.items() if k in TRAINING_ONLY and k not in locked}

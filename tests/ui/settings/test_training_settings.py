@@ -19,6 +19,7 @@ from piggy_desk.app import _run, build_main_window, parse_arguments
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import (
     DEFAULT_BASE_URL,
+    LoadedSettings,
     Settings,
     config_dir,
     load_settings,
@@ -138,7 +139,8 @@ async def test_the_language_and_theme_chosen_in_training_are_those_of_the_next_s
         "shop-1",
         True,
     )
-    assert not training_settings(kept, data / "training" / "settings").lock_before_redeem
+    training = training_settings(LoadedSettings(kept), data / "training" / "settings")
+    assert not training.lock_before_redeem
 
     # The next start, as a person starts it: Dutch and dark.
     logs = tmp_path / "log"
