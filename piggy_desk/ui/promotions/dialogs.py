@@ -297,8 +297,9 @@ class CreatePromotionDialog(QDialog):
         self._clear_error("description")
 
     def _on_type_input_current_index_changed(self, index: int) -> None:
+        # The box's minimum stays 1: with 2, a typed "1" was made 2 without a word; the
+        # check says "from 2" under the field instead.
         multi = self.type_input.itemData(index) == PromotionType.MULTI_USE
-        self.uses_input.setMinimum(2 if multi else 1)
         self.uses_input.setValue(max(self.uses_input.value(), 2) if multi else 1)
         self.uses_input.setEnabled(multi)
 

@@ -467,17 +467,25 @@ async def test_the_promotion_id_is_shown_whole_beside_the_dutch_labels(
 
 
 async def test_a_multi_use_promotion_needs_two_uses_or_more(desk: Desk) -> None:
+    """Outside tester: "1" typed as the uses of a multi-use promotion was made 2 without a
+    word (the box's minimum corrected it). It is refused under the field instead, and
+    nothing is sent to Piggy."""
+    before = len((await piggy(desk.sandbox, "/promotions"))["data"])
     dialog = await desk.open_dialog()
-    dialog.name_input.setText("Kaart")
-    dialog.description_input.setPlainText("Een kaart")
+    QTest.keyClicks(dialog.name_input, "Kaart")
+    QTest.keyClicks(dialog.description_input, "Een kaart")
     dialog.type_input.setCurrentIndex(1)
-    assert dialog.uses_input.value() == 2 and dialog.uses_input.minimum() == 2
-    problems = check_draft(
-        PromotionDraft("Kaart", "Een kaart", type="MULTI_USE", redemptions_per_voucher=1)
-    )
-    assert problems == {
-        "redemptions_per_voucher": "A multi-use voucher can be used from 2 to 10,000 times."
-    }
+    assert dialog.uses_input.value() == 2
+    dialog.uses_input.setFocus()
+    dialog.uses_input.selectAll()
+    QTest.keyClicks(dialog.uses_input, "1")
+    dialog.create_button.click()
+    await desk.settle()
+    error = dialog.errors["redemptions_per_voucher"]
+    assert error.isVisible()
+    assert error.text() == "A multi-use voucher can be used from 2 to 10,000 times."
+    assert dialog.uses_input.text() == "1" and dialog.isVisible()
+    assert len((await piggy(desk.sandbox, "/promotions"))["data"]) == before
     dialog.type_input.setCurrentIndex(0)
     assert dialog.uses_input.value() == 1 and not dialog.uses_input.isEnabled()
     dialog.reject()
