@@ -47,6 +47,7 @@ from piggy_desk.ui.settings.sections import (
     SettingsFields,
 )
 from piggy_desk.ui.widgets.banner import MessageBanner
+from piggy_desk.ui.widgets.columns import Columns
 from piggy_desk.ui.widgets.form import wheel_only_when_focused
 
 SAVE_TASK = "settings-save"
@@ -270,11 +271,13 @@ class SettingsScreen(QWidget):
         self.problems_banner.setAccessibleName(self.tr("Settings that could not be used"))
         self.banner = MessageBanner(self, collapse_when_empty=True)
 
-        page = QWidget(self)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("settingsScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        # Side by side where both columns fit, else one above the other (Dutch at 1100 px).
+        page = self.columns = Columns(self.scroll_area.viewport(), self)
         page.setObjectName("settingsPage")
-        columns = QHBoxLayout(page)
-        columns.setContentsMargins(0, 0, 0, 0)
-        columns.setSpacing(16)
         self.connection = ConnectionSection(self.fields, page)
         self.connection.remove_token_button.clicked.connect(self._on_remove_token_button_clicked)
         self.pin = PinSection(self.fields, page)
@@ -289,13 +292,8 @@ class SettingsScreen(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.counter)
         right.addStretch(1)
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
-
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setObjectName("settingsScroll")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        page.add_column(left, 3)
+        page.add_column(right, 2)
         self.scroll_area.setWidget(page)
         wheel_only_when_focused(page)  # the wheel scrolls the page, not a choice under it
 

@@ -27,6 +27,7 @@ from piggy_desk.settings import (
 )
 from piggy_desk.token_store import NO_KEY_STORE
 from piggy_desk.ui.core import theme
+from piggy_desk.ui.core.i18n import install_translators
 from piggy_desk.ui.settings.controller import SettingsDraft, check_settings_draft
 from piggy_desk.ui.settings.screen import KEPT_SENTENCES, SettingsScreen
 from piggy_desk.ui.settings.sections import NO_PIN, PIN_SET
@@ -714,3 +715,34 @@ async def test_an_oauth_client_without_a_kept_secret_is_refused_and_nothing_kept
     )
     assert desk.saved == [] and not desk.file.exists()
     assert memory_keyring.passwords == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "width", "side_by_side"), [("en", 1366, True), ("nl", 1100, False)]
+)
+async def test_the_settings_never_scroll_sideways(
+    make_desk: Callable[..., Desk],
+    memory_keyring: MemoryKeyring,
+    qapp: QApplication,
+    language: str,
+    width: int,
+    side_by_side: bool,
+) -> None:
+    """Outside tester: in Dutch at 1100 px the Counter column was cut off ("Elke voucher
+    reserveren voordat hij wordt i…") behind a sideways scroll bar. Where both columns do
+    not fit they stand one above the other, each whole; where they fit, side by side."""
+    install_translators(qapp, language)
+    try:
+        desk = make_desk(Settings())
+        await desk.settle()
+        screen = desk.screen
+        screen.resize(width - 30, 700)
+        await until(lambda: screen.columns.side_by_side == side_by_side, what="the columns")
+        await until(lambda: screen.columns.width() <= screen.scroll_area.viewport().width())
+        assert not screen.scroll_area.horizontalScrollBar().isVisible()
+        for section in screen.sections:
+            assert section.width() >= section.minimumSizeHint().width(), section.title()
+        assert screen.lock_check.width() >= screen.lock_check.sizeHint().width()
+        assert screen.grab().save(str(SCREENSHOTS / f"settings-{language}-{width}.png"))
+    finally:
+        install_translators(qapp, "en")
