@@ -3,7 +3,8 @@ the counter is shown (``shown``: the first loop turn after ``show()``), when it 
 and (``--scan``) when a scan typed at once has been looked up.
 
 ``piggy-desk --demo`` has no option to quit once shown, so this watches the real program
-from outside: an application-wide event filter notes the first paint of the main window
+from outside: an event filter on the main window, installed as it is shown
+(``first_paint.watch_main_windows``, as in bare_window.py), notes its first paint
 (``painted <time.time()>``). With ``--scan``, a scanner then types ``ACTIEF0002`` and Enter
 into whatever has focus, key by key, the moment the window is painted; ``scanned <time>``
 is printed when the counter's card shows that voucher. Then the window is closed the normal
@@ -19,6 +20,7 @@ import sys
 import time
 from typing import TYPE_CHECKING, cast
 
+from first_paint import watch_main_windows  # benchmarks/ is on sys.path when run as a script
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -92,8 +94,8 @@ def main() -> int:
     folder = sys.argv[1]
     watcher = FirstPaint(scan="--scan" in sys.argv[2:])
     # app.main() takes the QApplication that exists (as a test or an embedding would).
-    application = QApplication(sys.argv[:1])
-    application.installEventFilter(watcher)
+    QApplication(sys.argv[:1])
+    watch_main_windows(watcher)
     return app.main(["--demo", "--data-dir", folder, "--log-dir", folder, "--log-level", "warning"])
 
 
