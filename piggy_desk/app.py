@@ -645,7 +645,7 @@ def _main(arguments: argparse.Namespace, app: QApplication, log_file: Path | Non
         __version__,
         platform.python_version(),
         qVersion(),
-        platform.platform(),
+        platform_text(),
         app.platformName(),
         language,
         settings.theme,
@@ -659,6 +659,18 @@ def _main(arguments: argparse.Namespace, app: QApplication, log_file: Path | Non
             return runner.run(_run(arguments, app, theme_keeper, loaded, log_file))
     finally:
         collector.stop()
+
+
+def platform_text() -> str:
+    """``platform.platform()`` for the start's log line, on Linux without the processor,
+    which Python asks of ``uname -p`` in a child process (about 6 ms before the first
+    paint) and which is mostly "unknown" or the machine again:
+    ``Linux-6.1.0-x86_64-with-glibc2.36``."""
+    if sys.platform != "linux":
+        return platform.platform()
+    name = platform.uname()
+    libc, version = platform.libc_ver()
+    return f"{name.system}-{name.release}-{name.machine}-with-{libc}{version}"
 
 
 def start_logging(arguments: argparse.Namespace) -> Path | None:
