@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPaintEvent,
     QShortcut,
+    QShowEvent,
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QTabWidget, QVBoxLayout, QWidget
 
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         theme_keeper: theme.ThemeKeeper | None = None,
     ) -> None:
         super().__init__()
+        self._shown = False
         self._painted = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Piggy Desk — training") if training else "Piggy Desk")
@@ -464,6 +466,14 @@ class MainWindow(QMainWindow):
     def _on_contacts_contact_chosen_for_counter(self, contact: Contact) -> None:
         self.show_counter()
         self.flow.preset_customer(contact)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            # Without a window manager nobody gives a new window the keyboard: Ctrl+1…6
+            # were dead until a click (a scan worked only under the pointer).
+            self._shown = True
+            self.activateWindow()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._painted:
