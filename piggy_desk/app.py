@@ -1,5 +1,7 @@
 """Composition root: arguments, QApplication, the qasync loop, and the wiring."""
 
+# ruff: noqa: E402  (skip_pyside_source_scan() runs between PySide6 and our own imports)
+
 from __future__ import annotations
 
 import argparse
@@ -22,7 +24,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from piggy_desk import __version__
+from piggy_desk import __version__, skip_pyside_source_scan
+
+# Before our other modules, which PySide6 would otherwise read the source of, one by one.
+skip_pyside_source_scan()
+
 from piggy_desk.api import InvalidRequest
 from piggy_desk.counter.connection import ConnectionWatch
 from piggy_desk.counter.journal import Journal, JournalDamaged, begin_training_journal

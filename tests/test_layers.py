@@ -190,6 +190,26 @@ def test_start_up_imports_nothing_it_does_not_use(module: str, unwanted: tuple[s
     assert loaded == "[]"
 
 
+@pytest.mark.parametrize(
+    "first", ["import piggy_desk.app", "import PySide6.QtWidgets; import piggy_desk.app"]
+)
+def test_the_start_reads_no_modules_source(first: str) -> None:
+    """PySide6's import hook reads the whole source of each module imported after PySide6
+    (into ``linecache``) unless ``skip_pyside_source_scan`` has run: about 15 ms of the
+    start. Whether the program imports PySide6 (its start) or a driver or a test did first.
+    (The package's own small ``__init__`` is read once in the first case, before the
+    workaround it holds can run.)"""
+    code = (
+        f"import linecache, sys; {first}; "
+        "print(sorted(f for f in linecache.cache if ('piggy_desk' in f or 'asyncio' in f) "
+        "and not f.endswith('piggy_desk/__init__.py')))"
+    )
+    read = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert read == "[]"
+
+
 # Widgets have no ``async def``: a screen's controller (a QObject) owns its tasks, the widget
 # shows what it is told and says what the person did (docs/architecture.md).
 
