@@ -19,15 +19,21 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
 from piggy_desk.app import build_training_window
 from piggy_desk.counter.connection import Connection
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN, start_sandbox
+from piggy_desk.settings import Settings
+from piggy_desk.token_store import TokenStore
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.i18n import install_translators
 from piggy_desk.ui.core.loop import CounterEventLoop
+from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.tasks import TaskRunner
+from piggy_desk.ui.first_run.screen import FirstRunScreen, FirstRunWindow
 from piggy_desk.ui.shell.main_window import MainWindow
 
 
@@ -170,6 +176,9 @@ async def shoot(out: Path, size: tuple[int, int] = (1100, 900), prefix: str = ""
         await window.contacts.search(KNOWN.CARD)
         await save("11-contacts")
 
+        window.tabs.setCurrentWidget(window.settings_screen)
+        await save("13-settings")
+
         window.tabs.setCurrentWidget(window.counter)
         await scan(window, KNOWN.ACTIVE_WITH_CONTACT)
         sandbox.inject("drop", count=1000)
@@ -181,6 +190,24 @@ async def shoot(out: Path, size: tuple[int, int] = (1100, 900), prefix: str = ""
         sandbox.clear_faults()
         window.close()
         await until(lambda: not window.isVisible())
+    await shoot_first_run(out / f"{prefix}14-first-run.png", size)
+
+
+async def shoot_first_run(path: Path, size: tuple[int, int]) -> None:
+    """What plain ``piggy-desk`` opens on a computer with no Piggy account set up."""
+    messages = MessagePath()
+    tasks = TaskRunner(messages.on_task_failed)
+    store = TokenStore()  # never written: nothing is saved here
+    with tempfile.TemporaryDirectory() as config:
+        screen = FirstRunScreen(Settings(), store, tasks, messages, Path(config))
+        window = FirstRunWindow(screen)
+        window.fit_to(QRect(0, 0, *size))  # as it opens: as tall as its fields need
+        window.show()
+        await asyncio.sleep(0.05)
+        window.grab().save(str(path))
+        print(f"wrote {path}")
+        window.close()
+        store.close()
 
 
 def main() -> int:

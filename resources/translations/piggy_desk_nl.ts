@@ -2870,12 +2870,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     <message>
         <location filename="../../piggy_desk/ui/settings/screen.py" line="+7"/>
         <source>Training: Piggy Desk works on its built-in sandbox at {address}. The shop&apos;s Piggy address, token and key store are not used until Piggy Desk starts without training.</source>
-        <translation>Training: Piggy Desk werkt op zijn ingebouwde sandbox op {address}. Het Piggy-adres, de token en de sleutelkluis van de winkel worden pas gebruikt als Piggy Desk zonder training start.</translation>
+        <translation>Training: Piggy Desk werkt op zijn ingebouwde oefenomgeving (sandbox) op {address}. Het Piggy-adres, de token en de sleutelkluis van de winkel worden pas gebruikt als Piggy Desk zonder training start.</translation>
     </message>
     <message>
         <location filename="../../piggy_desk/ui/settings/sections.py" line="-254"/>
         <source>The sandbox made a token for this training session; it is not kept.</source>
-        <translation>De sandbox heeft een token gemaakt voor deze trainingssessie; die wordt niet bewaard.</translation>
+        <translation>De oefenomgeving heeft een token gemaakt voor deze trainingssessie; die wordt niet bewaard.</translation>
     </message>
     <message>
         <location line="+4"/>
