@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import stat
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from piggy_desk.counter.journal import (
     JOURNAL_FILE,
@@ -22,6 +26,39 @@ def test_the_file_is_readable_by_its_user_only(tmp_path: Path) -> None:
     journal.close()
     mode = stat.S_IMODE(journal.path.stat().st_mode)
     assert mode == 0o600
+
+
+def test_a_new_journal_is_whole_and_synced_before_it_is_moved_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Made aside without sqlite's own syncs: when it takes the journal's name, its tables
+    are in the file itself (no WAL left beside it) and the file was synced."""
+    synced: list[int] = []
+    moved: list[tuple[list[str], bool, list[str]]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(handle: int) -> None:
+        synced.append(os.fstat(handle).st_ino)
+        real_fsync(handle)
+
+    def replace(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+        beside = [p.name for p in Path(source).parent.iterdir() if p.name != Path(source).name]
+        db = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master")]
+        finally:
+            db.close()
+        moved.append((tables, os.stat(source).st_ino in synced, beside))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    journal = Journal.in_folder(tmp_path)
+    journal.close()
+    [(tables, was_synced, beside)] = moved
+    assert set(tables) == {"entries", "entries_started", "entries_open_locks"}
+    assert was_synced
+    assert beside == []
 
 
 def test_entries_survive_a_reopen_and_locks_keep_their_key(tmp_path: Path) -> None:
