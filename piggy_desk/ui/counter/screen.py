@@ -58,6 +58,9 @@ class CounterScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("counterScreen")
+        # Opaque (the window's colour, as around it): a change on the counter repaints the
+        # counter, not also the window, the tab page and the tabs behind it.
+        self.setAutoFillBackground(True)
         self._controller = controller
         self._messages = messages
         self._sounds = sounds

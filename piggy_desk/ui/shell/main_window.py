@@ -18,7 +18,7 @@ from PySide6.QtGui import (
     QShortcut,
     QShowEvent,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QVBoxLayout, QWidget
 
 from piggy_desk.api import Contact
 from piggy_desk.counter.connection import Connection, ConnectionWatch
@@ -35,6 +35,7 @@ from piggy_desk.ui.counter.controller import CounterController
 from piggy_desk.ui.counter.screen import CounterScreen
 from piggy_desk.ui.shell.dialog_focus import FocusReturn
 from piggy_desk.ui.shell.manager_gate import ManagerGate
+from piggy_desk.ui.shell.screen_tabs import ScreenTabs
 from piggy_desk.ui.shell.session import Session, nothing, once_set
 from piggy_desk.ui.widgets.banner import MessageBanner
 
@@ -251,7 +252,7 @@ class MainWindow(QMainWindow):
         self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.training_banner.setVisible(self.training)
         self.training_banner.setAccessibleName(self.tr("Training mode"))
-        self.tabs = QTabWidget(self)
+        self.tabs = ScreenTabs(self)
         self.tabs.setObjectName("screens")
         # No frame around the page: the frame was redrawn under every change on the counter
         # (a fifth of the window's drawing time while scanning, in py-spy).

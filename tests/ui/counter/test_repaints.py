@@ -1,0 +1,62 @@
+"""What a redemption repaints: the counter's own widgets, never the window, the tab bar or
+the tab page behind them (issue 20: each step repainted the whole window)."""
+
+from __future__ import annotations
+
+from collections import Counter as Tally
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
+
+from piggy_desk.counter.flow import Stage
+from piggy_desk.sandbox import KNOWN
+from tests.ui.conftest import Counter, enter, until
+
+
+class Paints(QObject):
+    """Counts the paint events of the widgets it watches."""
+
+    def __init__(self, *widgets: QWidget) -> None:
+        super().__init__()
+        self.seen: Tally[str] = Tally()
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.seen[watched.objectName() or type(watched).__name__] += 1
+        return False
+
+
+async def test_a_redemption_repaints_only_the_counter(counter: Counter) -> None:
+    window = counter.window
+    tab_page = window.tabs.currentWidget().parentWidget()  # the tabs' stacked page
+    assert tab_page is not None and tab_page is not window.tabs
+    paints = Paints(window, window.centralWidget(), window.tabs, window.tabs.tabBar(), tab_page)
+    counter_paints = Paints(counter.screen.redeem_button, counter.screen.card)
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    await enter(counter, Stage.CONFIRMING)
+    await enter(counter, Stage.SHOWING)
+    await until(lambda: counter.screen.card.status.word == "Redeemed just now")
+    await until(lambda: counter_paints.seen["voucherCard"] >= 3, what="the card painted")
+    assert counter_paints.seen["redeemButton"], "the counter was not painted at all"
+    assert paints.seen == {}, "a step on the counter repainted what is around it"
+
+
+async def test_the_tabs_are_laid_out_again_when_the_tab_bar_grows(counter: Counter) -> None:
+    tabs = counter.window.tabs
+    bar = tabs.tabBar()
+    page = tabs.currentWidget().parentWidget()
+    assert page is not None
+    font = bar.font()
+    font.setPointSizeF(font.pointSizeF() * 3)
+    bar.setFont(font)
+    await until(lambda: bar.height() >= bar.sizeHint().height(), what="the tab bar laid out")
+    await until(lambda: page.geometry().top() >= bar.geometry().bottom(), what="the page below")
+
+
+async def test_a_larger_counter_minimum_reaches_the_window(counter: Counter) -> None:
+    window = counter.window
+    taller = window.minimumSizeHint().height() + 300
+    counter.screen.setMinimumHeight(taller)
+    await until(lambda: window.minimumHeight() > taller, what="the window's minimum")
