@@ -27,6 +27,7 @@ __all__ = [
     "Promotion",
     "PromotionType",
     "Redemption",
+    "SharedParts",
     "Shop",
     "Voucher",
     "VoucherLock",
@@ -293,34 +294,72 @@ class Voucher:
     promotion: Promotion | None = None
 
     @classmethod
-    def from_api(cls, data: object, promotions: dict[str, Promotion] | None = None) -> Voucher:
-        """``promotions``: the promotions parsed so far for a list, shared by the vouchers
-        whose promotion reads the same (half the memory of a page of vouchers)."""
+    def from_api(cls, data: object, shared: SharedParts | None = None) -> Voucher:
+        """``shared``: what the vouchers of one list answer have in common (their
+        promotions, statuses, names, dates, customers…), kept once for all of them."""
         data = require_mapping(data, "voucher")
-        promotion_data = data.get("promotion")
-        promotion = None
-        if isinstance(promotion_data, Mapping):
-            if promotions is None:
-                promotion = Promotion.from_api(promotion_data)
-            else:
-                seen_as = repr(promotion_data)  # equal text, equal promotion
-                promotion = promotions.get(seen_as)
-                if promotion is None:
-                    promotion = promotions[seen_as] = Promotion.from_api(promotion_data)
+        parts = shared or SharedParts()
         return cls(
             uuid=_required_id(data, "uuid", "voucher"),
             code=_required_code(data, "voucher"),
-            status=_required_text(data, "status", "voucher").upper(),
-            name=_text(data.get("name")) or "",
-            description=_text(data.get("description")) or "",
-            expiration_date=parse_datetime(data.get("expiration_date")),
-            activation_date=parse_datetime(data.get("activation_date")),
-            redeemed_at=parse_datetime(data.get("redeemed_at")),
+            status=parts.text(_required_text(data, "status", "voucher").upper()),
+            name=parts.text(_text(data.get("name")) or ""),
+            description=parts.text(_text(data.get("description")) or ""),
+            expiration_date=parts.moment(data.get("expiration_date")),
+            activation_date=parts.moment(data.get("activation_date")),
+            redeemed_at=parts.moment(data.get("redeemed_at")),
             is_redeemed=_bool(data.get("is_redeemed")),
-            attributes=_mapping(data.get("attributes")),
-            contact=Contact.optional_from_api(data.get("contact")),
-            promotion=promotion,
+            attributes=parts.attributes(data.get("attributes")),
+            contact=parts.contact(data.get("contact")),
+            promotion=parts.promotion(data.get("promotion")),
         )
+
+
+class SharedParts:
+    """Equal parts of the vouchers of one list answer, made once and shared: a page of 500
+    vouchers names a handful of promotions, statuses, descriptions, batch dates and
+    customers, and kept apart they were most of its memory. Each part is immutable or,
+    for the attribute mappings, never changed by the program (as a promotion's)."""
+
+    __slots__ = ("_attributes", "_contacts", "_moments", "_promotions", "_texts")
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._moments: dict[object, datetime | None] = {}
+        self._attributes: dict[str, dict[str, Any]] = {}
+        self._contacts: dict[tuple[str, str | None], Contact] = {}
+        self._promotions: dict[str, Promotion] = {}
+
+    def text(self, value: str) -> str:
+        return self._texts.setdefault(value, value)
+
+    def moment(self, value: object) -> datetime | None:
+        if not isinstance(value, str):
+            return parse_datetime(value)
+        try:
+            return self._moments[value]
+        except KeyError:
+            moment = self._moments[value] = parse_datetime(value)
+            return moment
+
+    def attributes(self, value: object) -> dict[str, Any]:
+        attributes = _mapping(value)
+        return self._attributes.setdefault(repr(attributes), attributes)  # equal text, equal
+
+    def contact(self, value: object) -> Contact | None:
+        contact = Contact.optional_from_api(value)
+        if contact is None:
+            return None
+        return self._contacts.setdefault((contact.uuid, contact.email), contact)
+
+    def promotion(self, value: object) -> Promotion | None:
+        if not isinstance(value, Mapping):
+            return None
+        seen_as = repr(value)  # equal text, equal promotion
+        promotion = self._promotions.get(seen_as)
+        if promotion is None:
+            promotion = self._promotions[seen_as] = Promotion.from_api(value)
+        return promotion
 
 
 @dataclass(frozen=True, slots=True)
@@ -520,8 +559,8 @@ def _laravel_page(body: object, parse: Callable[[object], T], what: str) -> Page
 
 def voucher_page(body: object) -> Page[Voucher]:
     """A page of vouchers from a Laravel-style list answer (``data``, ``links``, ``meta``)."""
-    promotions: dict[str, Promotion] = {}
-    return _laravel_page(body, lambda item: Voucher.from_api(item, promotions), "vouchers")
+    shared = SharedParts()
+    return _laravel_page(body, lambda item: Voucher.from_api(item, shared), "vouchers")
 
 
 def promotion_page(body: object) -> Page[Promotion]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -126,6 +127,35 @@ def test_vouchers_of_a_page_with_the_same_promotion_share_one_promotion_object()
     assert first is second  # one object for the same promotion: memory for 10,000 rows
     assert first == Voucher.from_api(VOUCHER).promotion
     assert third is not None and third.name == "Gratis Pizza XL" and third is not first
+
+
+def test_vouchers_of_a_page_share_their_equal_parts() -> None:
+    """A page's statuses, names, dates, attributes and customers are kept once (with
+    10,000 vouchers loaded they were most of the list's memory); each voucher reads as it
+    would alone."""
+    batch = {
+        **VOUCHER,
+        "status": "active",
+        "description": "Een pizza naar keuze",
+        "expiration_date": "2027-01-31T23:59:59+01:00",
+        "attributes": {"afdeling": "Keuken", "plu": None},
+        "contact": {"uuid": "c-1", "email": "anna@example.nl"},
+    }
+    other = {**batch, "uuid": "3", "code": "A3", "status": "EXPIRED"}
+    other |= {"attributes": {"afdeling": "Bar"}, "contact": {"uuid": "c-2", "email": ""}}
+    texts = ({**batch, "uuid": "1", "code": "A1"}, {**batch, "uuid": "2", "code": "A2"}, other)
+    # Each from its own JSON text, as Piggy's answer is read: equal values, separate objects.
+    first, second, third = voucher_page(json.loads(json.dumps({"data": texts}))).items
+    for part in ("status", "name", "description", "expiration_date", "activation_date"):
+        assert getattr(first, part) is getattr(second, part), part
+    assert first.attributes is second.attributes and first.contact is second.contact
+    assert first == Voucher.from_api({**batch, "uuid": "1", "code": "A1"})
+    assert third == Voucher.from_api(other)
+    assert (third.status, third.attributes, third.contact) == (
+        "EXPIRED",
+        {"afdeling": "Bar"},
+        Contact(uuid="c-2", email=None),
+    )
 
 
 def test_lists_with_meta_as_empty_list_or_missing() -> None:

@@ -86,6 +86,9 @@ class VouchersModel(HeaderTableModel):
         self._fetching = False
         self._generation = 0
         self.total: int | None = None
+        self._words: dict[str, str] = {}
+        self._moments: dict[datetime, str] = {}
+        self._no_email, self._never = self.tr("(no e-mail)"), self.tr("Never")
 
     # --- what the screen asks -----------------------------------------------------------
 
@@ -94,6 +97,7 @@ class VouchersModel(HeaderTableModel):
         self.filter = voucher_filter
         self.beginResetModel()
         self._arrived, self._rows, self._uuids = [], [], set()
+        self._moments = {}
         self._next_page, self._more, self._fetching = 1, True, False
         self._generation += 1
         self.total = None
@@ -184,13 +188,30 @@ class VouchersModel(HeaderTableModel):
         contact = voucher.contact
         texts = (
             voucher.code,
-            status_look(voucher.status).word,
+            self._status_word(voucher.status),
             (voucher.promotion.name if voucher.promotion else "") or voucher.name,
-            ((contact.email or self.tr("(no e-mail)")) if contact else ""),
-            date_time_text(voucher.expiration_date) or self.tr("Never"),
-            date_time_text(voucher.redeemed_at),
+            ((contact.email or self._no_email) if contact else ""),
+            self._moment_text(voucher.expiration_date) or self._never,
+            self._moment_text(voucher.redeemed_at),
         )
         return _Row(voucher, texts)
+
+    # A status's word and a moment's text are made once and shared by every row showing
+    # them (a batch's vouchers expire at the same moment).
+
+    def _status_word(self, status: str) -> str:
+        word = self._words.get(status)
+        if word is None:
+            word = self._words[status] = status_look(status).word
+        return word
+
+    def _moment_text(self, moment: datetime | None) -> str:
+        if moment is None:
+            return ""
+        text = self._moments.get(moment)
+        if text is None:
+            text = self._moments[moment] = date_time_text(moment)
+        return text
 
     # --- sorting (here rather than in a proxy: a proxy re-sorts every row on each page) ---
 
