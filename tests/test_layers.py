@@ -180,6 +180,15 @@ def test_top_level_helpers_never_import_qt(module: str) -> None:
                 "PySide6.QtNetwork",
             ),
         ),
+        # The manager's screens print only when asked: QtPrintSupport and the printing
+        # modules are about 1.4 MB of memory (issue 20).
+        *(
+            (
+                screen,
+                ("piggy_desk.ui.printing", "PySide6.QtPrintSupport", "segno", "barcode"),
+            )
+            for screen in ("piggy_desk.ui.vouchers.screen", "piggy_desk.ui.contacts.screen")
+        ),
     ],
 )
 def test_start_up_imports_nothing_it_does_not_use(module: str, unwanted: tuple[str, ...]) -> None:

@@ -36,7 +36,6 @@ from piggy_desk.api import (
     Voucher,
 )
 from piggy_desk.notices import Tone, tone_of
-from piggy_desk.ui import printing
 from piggy_desk.ui.contacts.controller import ContactsController
 from piggy_desk.ui.contacts.search import MAX_SEARCH_FIELD, ContactQuery, SearchKind
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, date_time_text, error_text
@@ -490,6 +489,8 @@ class ContactsScreen(QWidget):
         if not vouchers:
             self._say(Tone.INFO, self.tr("This customer has no vouchers to print."))
         else:
+            from piggy_desk.ui import printing  # QtPrintSupport: when first used
+
             self._tasks.start(
                 printing.open_print_dialog(
                     self._client, self, vouchers, shop_uuid=self.shop_uuid()

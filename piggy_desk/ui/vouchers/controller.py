@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Signal
 from piggy_desk.api import ContactNotFound, PiggyClient, PiggyError, Voucher, VoucherStatus
 from piggy_desk.manager.drafts import VoucherDraft
 from piggy_desk.manager.export import CsvExport, VoucherFilter
-from piggy_desk.ui import printing
 from piggy_desk.ui.widgets.table import ROWS_PER_TURN
 
 T = TypeVar("T")
@@ -238,10 +237,14 @@ class VouchersController(_AsksPiggy):
         return result or await self._client.vouchers.find(voucher.code)
 
     async def print_vouchers(self, vouchers: list[Voucher], shop_uuid: str | None) -> None:
+        from piggy_desk.ui import printing  # QtPrintSupport and the barcodes: when first used
+
         self.print_ready.emit(vouchers, "", await printing.shop_name(self._client, shop_uuid))
 
     async def print_list(self, voucher_filter: VoucherFilter, shop_uuid: str | None) -> None:
         """The vouchers of a list, as many as one print takes."""
+        from piggy_desk.ui import printing  # QtPrintSupport and the barcodes: when first used
+
         found = await self._ask(printing.vouchers_to_print(self._client, voucher_filter))
         if found is None:
             return

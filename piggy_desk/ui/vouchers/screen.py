@@ -8,7 +8,7 @@ import asyncio
 import itertools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QLocale, Signal, SignalInstance
 from PySide6.QtWidgets import (
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from piggy_desk.api import PiggyClient, PiggyError, Promotion, Voucher, VoucherStatus
 from piggy_desk.manager.export import CsvExport, VoucherFilter
 from piggy_desk.notices import Tone
-from piggy_desk.ui import printing
 from piggy_desk.ui.core.accessibility import label_controls
 from piggy_desk.ui.core.i18n import error_text
 from piggy_desk.ui.core.messages import MessagePath
@@ -38,6 +37,9 @@ from piggy_desk.ui.vouchers.table import VouchersTable
 from piggy_desk.ui.widgets import action_button, status_look
 from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.save_dialog import ask_where_to_save
+
+if TYPE_CHECKING:
+    from piggy_desk.ui import printing
 
 PRINT_TASK = "vouchers-print"
 
@@ -335,6 +337,8 @@ class VouchersScreen(QWidget):
         self._tasks.start(work, name=PRINT_TASK)
 
     def _on_controller_print_ready(self, vouchers: list[Voucher], note: str, shop: str) -> None:
+        from piggy_desk.ui import printing  # QtPrintSupport: when first used
+
         self.print_dialog = printing.PrintDialog(vouchers, note=note, shop=shop, parent=self)
         self.print_dialog.open()
 
