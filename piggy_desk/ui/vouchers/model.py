@@ -1,11 +1,10 @@
-"""The Vouchers screen's list: vouchers fed page by page from Piggy's list, each row's texts
-made once, sorted by a column here rather than in a proxy."""
+"""The Vouchers screen's list: vouchers fed page by page from Piggy's list, each text made
+once for all the rows showing it, sorted by a column here rather than in a proxy."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -21,32 +20,12 @@ from piggy_desk.ui.widgets.table import HeaderTableModel, Index
 PAGE_SIZE = 500
 
 
-def _sort_key(column: int) -> Callable[[_Row], Any]:
-    """What a column sorts by: dates by time (a missing one last), the rest by their text."""
-
-    def by_time(moment: datetime | None) -> tuple[bool, float]:
-        return (moment is None, moment.timestamp() if moment is not None else 0.0)
-
-    if column == VouchersModel.EXPIRES:
-        return lambda row: by_time(row.voucher.expiration_date)
-    if column == VouchersModel.REDEEMED:
-        return lambda row: by_time(row.voucher.redeemed_at)
-    return lambda row: row.texts[column].casefold()
-
-
-@dataclass(slots=True)
-class _Row:
-    """One voucher as the table shows it."""
-
-    voucher: Voucher
-    texts: tuple[str, ...]
-
-
 class VouchersModel(HeaderTableModel):
     """Vouchers, fed page by page (``canFetchMore``/``fetchMore``) from Piggy's list.
 
-    Display texts are made once per row when a page arrives, so painting thousands of
-    rows costs no formatting. ``fetchMore`` only asks for a page (``fetch_wanted``); the
+    The rows are the vouchers themselves; a text many rows show (a status's word, a
+    moment's date) is made once and shared, so painting thousands of rows costs no
+    formatting and keeps no text per row. ``fetchMore`` only asks for a page (``fetch_wanted``); the
     screen's controller reads it and its rows come back through ``page_started``,
     ``rows_arrived`` and ``page_done`` (or ``page_failed``).
 
@@ -75,8 +54,8 @@ class VouchersModel(HeaderTableModel):
         self.page_size = page_size
         self.filter = VoucherFilter()
         # Rows in arrival order, and the order shown (the same rows, sorted by a column).
-        self._arrived: list[_Row] = []
-        self._rows: list[_Row] = []
+        self._arrived: list[Voucher] = []
+        self._rows: list[Voucher] = []
         self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
         self._uuids: set[str] = set()
         self._next_page = 1
@@ -89,6 +68,7 @@ class VouchersModel(HeaderTableModel):
         self._words: dict[str, str] = {}
         self._moments: dict[datetime, str] = {}
         self._no_email, self._never = self.tr("(no e-mail)"), self.tr("Never")
+        self._texts = self._column_texts()
 
     # --- what the screen asks -----------------------------------------------------------
 
@@ -107,8 +87,7 @@ class VouchersModel(HeaderTableModel):
     def show_only(self, voucher: Voucher) -> None:
         """Show one voucher (a code search) instead of pages."""
         self.beginResetModel()
-        row = self._row(voucher)
-        self._arrived, self._rows = [row], [row]
+        self._arrived, self._rows = [voucher], [voucher]
         self._uuids = {voucher.uuid}
         self._more, self._fetching = False, False
         self._generation += 1
@@ -121,14 +100,15 @@ class VouchersModel(HeaderTableModel):
         self._generation += 1
 
     def voucher(self, row: int) -> Voucher:
-        return self._rows[row].voucher
+        return self._rows[row]
 
     def replace(self, voucher: Voucher) -> None:
         """A voucher changed (activated, reversed…): update its row in place."""
-        for number, row in enumerate(self._rows):
-            if row.voucher.uuid == voucher.uuid:
-                fresh = self._row(voucher)
-                row.voucher, row.texts = fresh.voucher, fresh.texts
+        for number, shown in enumerate(self._rows):
+            if shown.uuid == voucher.uuid:
+                self._rows[number] = voucher
+                arrived = next(n for n, row in enumerate(self._arrived) if row is shown)
+                self._arrived[arrived] = voucher
                 self.dataChanged.emit(
                     self.index(number, 0), self.index(number, len(self.HEADERS) - 1)
                 )
@@ -174,27 +154,33 @@ class VouchersModel(HeaderTableModel):
         fresh = [voucher for voucher in vouchers if voucher.uuid not in self._uuids]
         self._uuids.update(voucher.uuid for voucher in fresh)
         if fresh:
-            rows = [self._row(voucher) for voucher in fresh]
-            self._arrived.extend(rows)
+            self._arrived.extend(fresh)
             first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._rows.extend(fresh)
             self.endInsertRows()
             if self._sort_column >= 0:
                 self._sort_rows()
         self.page_loaded.emit(len(self._rows))
 
-    def _row(self, voucher: Voucher) -> _Row:
-        contact = voucher.contact
-        texts = (
-            voucher.code,
-            self._status_word(voucher.status),
-            (voucher.promotion.name if voucher.promotion else "") or voucher.name,
-            ((contact.email or self._no_email) if contact else ""),
-            self._moment_text(voucher.expiration_date) or self._never,
-            self._moment_text(voucher.redeemed_at),
+    def _column_texts(self) -> tuple[Callable[[Voucher], str], ...]:
+        """What a row shows in each column, one function a column."""
+
+        def promotion(voucher: Voucher) -> str:
+            return (voucher.promotion.name if voucher.promotion else "") or voucher.name
+
+        def customer(voucher: Voucher) -> str:
+            contact = voucher.contact
+            return (contact.email or self._no_email) if contact else ""
+
+        return (
+            lambda voucher: voucher.code,
+            lambda voucher: self._status_word(voucher.status),
+            promotion,
+            customer,
+            lambda voucher: self._moment_text(voucher.expiration_date) or self._never,
+            lambda voucher: self._moment_text(voucher.redeemed_at),
         )
-        return _Row(voucher, texts)
 
     # A status's word and a moment's text are made once and shared by every row showing
     # them (a batch's vouchers expire at the same moment).
@@ -224,14 +210,26 @@ class VouchersModel(HeaderTableModel):
         None in Piggy's own order, which pages keep as they come."""
         if self._sort_column < 0:
             return None
-        key = _sort_key(self._sort_column)
+        key = self._sort_key(self._sort_column)
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
 
         def order(vouchers: list[Voucher]) -> list[Voucher]:
-            rows = sorted(map(self._row, vouchers), key=key, reverse=descending)
-            return [row.voucher for row in rows]
+            return sorted(vouchers, key=key, reverse=descending)
 
         return order
+
+    def _sort_key(self, column: int) -> Callable[[Voucher], Any]:
+        """What a column sorts by: dates by time (a missing one last), the rest by their text."""
+
+        def by_time(moment: datetime | None) -> tuple[bool, float]:
+            return (moment is None, moment.timestamp() if moment is not None else 0.0)
+
+        if column == self.EXPIRES:
+            return lambda voucher: by_time(voucher.expiration_date)
+        if column == self.REDEEMED:
+            return lambda voucher: by_time(voucher.redeemed_at)
+        text = self._texts[column]
+        return lambda voucher: text(voucher).casefold()
 
     def _sort_rows(self) -> None:
         self.layoutAboutToBeChanged.emit()
@@ -242,7 +240,7 @@ class VouchersModel(HeaderTableModel):
             column = self._sort_column
             self._rows = sorted(
                 self._arrived,
-                key=_sort_key(column),
+                key=self._sort_key(column),
                 reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
             )
         after = {before[id(row)]: number for number, row in enumerate(self._rows)}
@@ -262,12 +260,12 @@ class VouchersModel(HeaderTableModel):
         if not index.isValid():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._rows[index.row()].texts[index.column()]
+            return self._texts[index.column()](self._rows[index.row()])
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATUS:
             # Coloured as everywhere else (Contacts, the card, the chart); the word says it too.
-            return QColor(status_look(self._rows[index.row()].voucher.status).colour)
+            return QColor(status_look(self._rows[index.row()].status).colour)
         if role == Qt.ItemDataRole.UserRole:
-            return self._rows[index.row()].voucher.uuid
+            return self._rows[index.row()].uuid
         return None
 
     def canFetchMore(self, parent: Index) -> bool:

@@ -117,6 +117,27 @@ async def test_sorting_by_a_header_keeps_the_selected_voucher_and_sorts_new_page
     assert _column(screen, 0)[:PAGE] == arrived
 
 
+async def test_a_voucher_changed_in_a_sorted_list_stays_changed_in_any_order(
+    screen: VouchersScreen, sandbox: RunningSandbox
+) -> None:
+    await screen.apply_filter()
+    await loaded(screen, PAGE)
+    screen.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    active = [r for r in range(PAGE) if screen.model.voucher(r).status == "ACTIVE"]
+    row = active[len(active) // 2]
+    code = screen.model.voucher(row).code
+    screen.table.selectRow(row)
+    screen.deactivate_button.click()
+    await until(lambda: screen.model.voucher(row).status == "DEACTIVATED")
+    assert sandbox.voucher_state(code)["status"] == "DEACTIVATED"
+
+    for column in (-1, 1, 4, 0):  # Piggy's order, Status, Expires, Code again
+        screen.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+        [changed] = [r for r in range(PAGE) if screen.model.voucher(r).code == code]
+        assert screen.model.voucher(changed).status == "DEACTIVATED", column
+        assert screen.model.index(changed, 1).data() == "Switched off", column
+
+
 async def test_nothing_is_loaded_before_the_screen_asks(
     screen: VouchersScreen, sandbox: RunningSandbox
 ) -> None:
