@@ -60,3 +60,14 @@ async def test_a_larger_counter_minimum_reaches_the_window(counter: Counter) -> 
     taller = window.minimumSizeHint().height() + 300
     counter.screen.setMinimumHeight(taller)
     await until(lambda: window.minimumHeight() > taller, what="the window's minimum")
+
+
+async def test_a_smaller_counter_minimum_reaches_the_window_a_moment_later(
+    counter: Counter,
+) -> None:
+    window = counter.window
+    usual = window.minimumHeight()
+    counter.screen.setMinimumHeight(window.minimumSizeHint().height() + 300)
+    await until(lambda: window.minimumHeight() > usual + 200, what="the larger minimum")
+    counter.screen.setMinimumHeight(0)
+    await until(lambda: window.minimumHeight() <= usual, what="the smaller minimum")
