@@ -1,11 +1,15 @@
-"""Composition root: arguments, QApplication, the qasync loop, and the wiring."""
+"""Composition root: arguments, QApplication, the qasync loop, and the wiring.
+
+The demo's counter is built, shown and painted before asyncio and qasync are imported
+(``_paint_before_the_loop``); so the modules the window imports take asyncio where they use
+it, and ``tests/test_layers.py`` checks that importing this module imports neither.
+"""
 
 # ruff: noqa: E402  (skip_pyside_source_scan() runs between PySide6 and our own imports)
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import functools
 import importlib
@@ -21,7 +25,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler, qVersion
+from PySide6.QtCore import (
+    QEventLoop,
+    QMessageLogContext,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+    qVersion,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from piggy_desk import __version__, skip_pyside_source_scan
@@ -48,7 +59,6 @@ from piggy_desk.token_store import TokenStore
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.garbage import MainThreadCollector
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, install_translators, time_text, translate
-from piggy_desk.ui.core.loop import CounterEventLoop
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.sounds import SoundPlayer
 from piggy_desk.ui.core.tasks import TaskRunner
@@ -60,6 +70,8 @@ from piggy_desk.ui.shell.one_copy import DataFolderGuard, call_running_copy, tak
 from piggy_desk.ui.shell.start_failure import LOG_FILE_SENTENCE, report_start_failure
 
 if TYPE_CHECKING:
+    import asyncio
+
     from piggy_desk.api import ClientCredentials, PiggyClient
     from piggy_desk.sandbox import RunningSandbox
     from piggy_desk.ui.contacts.screen import ContactsScreen
@@ -354,52 +366,70 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-async def _run(
-    arguments: argparse.Namespace,
-    app: QApplication,
-    theme_keeper: theme.ThemeKeeper,
-    loaded: LoadedSettings,
-    log_file: Path | None = None,
-) -> int:
-    from piggy_desk.sandbox.address import DEMO_SHOP_UUID, base_url_of, listen
+class _Opening:
+    """The counter's start so far, and what it holds until the program ends: the key
+    store, the data folder (its one-copy guard), the demo's sandbox (its socket, then its
+    server) and the window, once shown (None while not, and when another copy holds the
+    folder)."""
 
-    settings = loaded.settings
-    store = TokenStore()
-    sandbox_socket = None
-    sandbox: RunningSandbox | None = None
-    starting: asyncio.Future[RunningSandbox] | None = None
-    guard: DataFolderGuard | None = None
-    try:
-        base_url = arguments.base_url or settings.base_url
-        token = None if arguments.demo else await kept_credentials(settings, store, base_url)
-        if token is None and not arguments.demo:
-            chosen = await first_run(settings, store)
-            if chosen is FIRST_RUN_CLOSED:
-                return 0
-            if isinstance(chosen, Settings):
-                settings, base_url = chosen, chosen.base_url
-                token = await kept_credentials(settings, store, base_url)
-        folder = arguments.data_dir or data_dir()
+    def __init__(
+        self,
+        arguments: argparse.Namespace,
+        theme_keeper: theme.ThemeKeeper,
+        loaded: LoadedSettings,
+        log_file: Path | None,
+    ) -> None:
+        self._arguments, self._theme_keeper = arguments, theme_keeper
+        self._loaded, self._log_file = loaded, log_file
+        self.store = TokenStore()
+        self.folder: Path | None = None  # set once the start has tried to take it
+        self.guard: DataFolderGuard | None = None
+        self.sandbox_socket: socket.socket | None = None
+        self.sandbox_token = ""
+        self.sandbox: RunningSandbox | None = None
+        self.base_url = ""
+        self.token: str | ClientCredentials = ""
+        self.settings = Settings()
+        self.window: MainWindow | None = None
+
+    def release(self) -> None:
+        """Let go of what the start holds, however it ended."""
+        self.store.close()
+        if self.sandbox is not None:
+            self.sandbox.stop()
+        elif self.sandbox_socket is not None:
+            self.sandbox_socket.close()
+        if self.guard is not None:
+            self.guard.release()
+
+    def open_counter(
+        self, *, settings: Settings, base_url: str, token: str | ClientCredentials | None
+    ) -> None:
+        """Take the data folder, build the counter's window and show it (no loop needed):
+        on the built-in sandbox when there is no ``token``. The window stays None when
+        another copy holds the folder."""
+        from piggy_desk.sandbox.address import DEMO_SHOP_UUID, base_url_of, listen
+
+        folder = self._arguments.data_dir or data_dir()
         training = token is None
         if training:
             folder = folder / "training"
+        self.folder = folder
         # One running copy per data folder: a second copy would take the first one's
         # reservations for orphans and release them under its hands.
-        guard = take_data_folder(folder, listen=False)  # it listens once the window is painted
+        self.guard = guard = take_data_folder(folder, listen=False)  # it listens once painted
         if guard is None:
-            await _say_already_open(folder)
-            return 0
+            return
         if training:  # a new sandbox: its journal too (only once the folder is ours)
             begin_training_journal(folder)
-        sandbox_token = ""
         if token is None:
-            token = sandbox_token = secrets.token_urlsafe(24)
+            token = self.sandbox_token = secrets.token_urlsafe(24)
             register_secret(token)
-            # The sandbox's address now, its server once the window shows (see below).
-            sandbox_socket = listen()
-            base_url = base_url_of(sandbox_socket)
+            # The sandbox's address now, its server once the window is painted (see _run).
+            self.sandbox_socket = listen()
+            base_url = base_url_of(self.sandbox_socket)
             settings = training_settings(
-                replace(loaded, settings=replace(settings, shop_uuid=DEMO_SHOP_UUID)),
+                replace(self._loaded, settings=replace(settings, shop_uuid=DEMO_SHOP_UUID)),
                 folder / "settings",
             )
         else:
@@ -410,15 +440,16 @@ async def _run(
             from piggy_desk.api import base_url_root
 
             base_url_root(base_url)
+        self.base_url, self.token, self.settings = base_url, token, settings
         build = functools.partial(
             build_counter_window,
             data_dir=folder,
             settings=settings,
             training=training,
-            token_store=store,
+            token_store=self.store,
             config_folder=config_dir(),
-            theme_keeper=theme_keeper,
-            loaded=loaded,
+            theme_keeper=self._theme_keeper,
+            loaded=self._loaded,
         )
         damaged: JournalDamaged | None = None
         try:
@@ -429,6 +460,85 @@ async def _run(
             window = build()
         guard.called.connect(window.come_to_front)
         window.messages.install()
+        window.fit_to_screen()
+        window.show()
+        self.window = window
+        self._arguments.window_was_open = True
+        close_on_signals(window)
+        log.info("the counter is open on the data folder %s", folder)
+        if damaged is not None:
+            _tell_journal_damaged(window, damaged, self._log_file)
+
+
+def _paint_before_the_loop(window: MainWindow) -> None:
+    """Let Qt paint the shown window before asyncio and qasync are imported (about 15 ms of
+    CPU before the first paint). Keys typed meanwhile are not handled here: Qt keeps them,
+    in order, for the loop (ExcludeUserInputEvents). At most ``FIRST_PAINT_WAIT``."""
+    if window.is_painted:
+        return
+    waiting = QEventLoop()
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(waiting.quit)
+    window.first_painted.connect(waiting.quit)
+    timer.start(int(FIRST_PAINT_WAIT * 1000))
+    waiting.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    timer.stop()
+    window.first_painted.disconnect(waiting.quit)
+
+
+async def _painted(window: MainWindow) -> None:
+    """Until the window's first paint."""
+    import asyncio
+
+    if window.is_painted:
+        return
+    painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def on_painted() -> None:
+        if not painted.done():
+            painted.set_result(None)
+
+    window.first_painted.connect(on_painted)
+    try:
+        await painted
+    finally:
+        window.first_painted.disconnect(on_painted)
+
+
+async def _run(
+    arguments: argparse.Namespace,
+    app: QApplication,
+    theme_keeper: theme.ThemeKeeper,
+    loaded: LoadedSettings,
+    log_file: Path | None = None,
+    opening: _Opening | None = None,
+) -> int:
+    """The program from the start (or from ``opening``: the demo's counter, opened and
+    painted before the loop) to its end."""
+    import asyncio
+
+    opening = opening or _Opening(arguments, theme_keeper, loaded, log_file)
+    starting: asyncio.Future[RunningSandbox] | None = None
+    try:
+        if opening.folder is None:
+            settings = loaded.settings
+            base_url = arguments.base_url or settings.base_url
+            store = opening.store
+            token = None if arguments.demo else await kept_credentials(settings, store, base_url)
+            if token is None and not arguments.demo:
+                chosen = await first_run(settings, store)
+                if chosen is FIRST_RUN_CLOSED:
+                    return 0
+                if isinstance(chosen, Settings):
+                    settings, base_url = chosen, chosen.base_url
+                    token = await kept_credentials(settings, store, base_url)
+            opening.open_counter(settings=settings, base_url=base_url, token=token)
+        window = opening.window
+        if window is None:
+            assert opening.folder is not None
+            await _say_already_open(opening.folder)
+            return 0
         closed = asyncio.get_running_loop().create_future()
 
         def end() -> None:
@@ -439,20 +549,14 @@ async def _run(
         # A window deleted without a close event (it never says "closed") ends the program
         # too, instead of leaving it running unseen with the folder and a voucher held.
         window.destroyed.connect(end)
-        window.fit_to_screen()
-        window.show()
-        arguments.window_was_open = True
-        close_on_signals(window)
-        log.info("the counter is open on the data folder %s", folder)
-        if damaged is not None:
-            _tell_journal_damaged(window, damaged, log_file)
         # The counter is painted and takes keys; what the first look-up needs (httpx, the
         # client, the flow) is imported now, while a scanner types: a scan submitted
         # meanwhile waits in the controller (issue 20).
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(window.painted.wait(), FIRST_PAINT_WAIT)
-        attach_client(window, base_url=base_url, token=token, settings=settings)
-        if sandbox_socket is not None:
+            await asyncio.wait_for(_painted(window), FIRST_PAINT_WAIT)
+        settings = opening.settings
+        attach_client(window, base_url=opening.base_url, token=opening.token, settings=settings)
+        if opening.sandbox_socket is not None:
             # The sandbox (its web server and seeded data: ~0.1 s) starts on its thread
             # after the paint; the counter's first requests wait in the socket's backlog.
             # Only once this thread has imported all that a request needs: the sandbox
@@ -461,28 +565,23 @@ async def _run(
             # bundle: _DeadlockError on anyio._core._eventloop, and no counter).
             _import_what_a_request_needs()
             starting = asyncio.ensure_future(
-                asyncio.to_thread(_start_sandbox_on, sandbox_token, sandbox_socket)
+                asyncio.to_thread(_start_sandbox_on, opening.sandbox_token, opening.sandbox_socket)
             )
         window.start()
-        guard.listen()  # painted: a later start on this folder can call this window forward
+        assert opening.guard is not None
+        opening.guard.listen()  # painted: a later start on this folder can call it forward
         if starting is not None:
-            sandbox = await starting
+            opening.sandbox = await starting
         await closed
         await window.shutdown()  # done already when the window closed the normal way
         window.messages.uninstall()
         return 0
     finally:
-        store.close()
-        if sandbox is None and starting is not None:
+        if opening.sandbox is None and starting is not None:
             # The start failed after the sandbox's thread began: it is stopped below.
             with contextlib.suppress(Exception, asyncio.CancelledError):
-                sandbox = await starting
-        if sandbox is not None:
-            sandbox.stop()
-        elif sandbox_socket is not None:
-            sandbox_socket.close()
-        if guard is not None:
-            guard.release()
+                opening.sandbox = await starting
+        opening.release()
 
 
 def _tell_journal_damaged(
@@ -512,6 +611,8 @@ def _tell_journal_damaged(
 
 async def _say_already_open(folder: Path) -> None:
     """Another copy holds this data folder: bring its window to the front, or say so."""
+    import asyncio
+
     if call_running_copy(folder):
         log.info("Piggy Desk is already open on the data folder %s: brought to the front", folder)
         return
@@ -578,6 +679,8 @@ FIRST_RUN_CLOSED = object()
 async def first_run(settings: Settings, store: TokenStore) -> Settings | object | None:
     """The first-run screen: new Settings after "Connect to Piggy", None for "Try the
     sandbox", FIRST_RUN_CLOSED when the window was closed."""
+    import asyncio
+
     from piggy_desk.ui.first_run.screen import FirstRunScreen, FirstRunWindow
 
     messages = MessagePath()
@@ -659,10 +762,27 @@ def _main(arguments: argparse.Namespace, app: QApplication, log_file: Path | Non
     collector = MainThreadCollector()
     collector.start()
     try:
+        opening = None
+        if arguments.demo and not arguments.self_test:
+            # The demo awaits nothing before its window: it is shown and painted before
+            # asyncio and qasync are imported.
+            opening = _Opening(arguments, theme_keeper, loaded, log_file)
+            base_url = arguments.base_url or settings.base_url
+            try:
+                opening.open_counter(settings=settings, base_url=base_url, token=None)
+            except BaseException:
+                opening.release()
+                raise
+            if opening.window is not None:
+                _paint_before_the_loop(opening.window)
+        import asyncio
+
+        from piggy_desk.ui.core.loop import CounterEventLoop
+
         with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
             if arguments.self_test:
                 return runner.run(_self_test(log_file))
-            return runner.run(_run(arguments, app, theme_keeper, loaded, log_file))
+            return runner.run(_run(arguments, app, theme_keeper, loaded, log_file, opening))
     finally:
         collector.stop()
 

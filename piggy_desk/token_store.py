@@ -14,7 +14,6 @@ results at DEBUG level, which would put the token in a log.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -191,6 +190,8 @@ class TokenStore:
                 return call()
             except KeyringError as error:
                 raise _KeyStoreFailed(error) from None
+
+        import asyncio  # where it is used: the counter paints before asyncio (see app.py)
 
         # A closure, never the token as an argument: executors and debug logs show arguments.
         return await asyncio.get_running_loop().run_in_executor(self._executor, guarded)

@@ -5,11 +5,12 @@ the journal's news for a manager (a change kept in memory, a file made again) un
 next notice takes it. It also keeps the journal up every few seconds (``keep``).
 
 ``journal.py`` is the file itself (sqlite, its own thread's side); this is its loop side.
+It imports asyncio where it is used: the counter's window imports this module and is
+painted before asyncio is imported (see app.py).
 """
 
 from __future__ import annotations
 
-import asyncio
 import concurrent.futures
 import functools
 import logging
@@ -91,6 +92,8 @@ class AsyncJournal:
             concurrent.futures.wait([future], timeout=JOURNAL_WAIT_SECONDS)
             if future.done():
                 return future.result()
+            import asyncio
+
             return await asyncio.wrap_future(future)
         except (JournalTrouble, sqlite3.Error) as error:
             trouble = as_trouble(error, self.journal.path)
@@ -186,6 +189,8 @@ class AsyncJournal:
     async def keep(self, tell: Callable[[JournalTrouble, str], None]) -> None:
         """Every few seconds: make the journal file again if it was deleted, write what it
         keeps in memory; ``tell`` what happened to the file (a manager must hear of it)."""
+        import asyncio
+
         loop = asyncio.get_running_loop()
         while True:
             await asyncio.sleep(self._retry_seconds)

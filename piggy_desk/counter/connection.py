@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from piggy_desk.api import (
     CertificateRefused,
@@ -18,6 +18,9 @@ from piggy_desk.api import (
     TransportError,
     Unauthorized,
 )
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger("piggy_desk.counter")
 
@@ -91,12 +94,16 @@ class ConnectionWatch:
 
     def start(self, probe: Callable[[], Awaitable[object]]) -> None:
         """Start probing (inside the running loop) with ``probe``, a cheap GET."""
+        import asyncio  # where it is used: the counter paints before asyncio (see app.py)
+
         if self._task is None:
             self._task = asyncio.get_running_loop().create_task(
                 self._watch(probe), name="connection-watch"
             )
 
     async def stop(self) -> None:
+        import asyncio
+
         if self._task is not None:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
@@ -104,6 +111,8 @@ class ConnectionWatch:
 
     async def _pause(self, seconds: float) -> None:
         """Sleep, unless the state changes first (no helper task: a plain future)."""
+        import asyncio
+
         loop = asyncio.get_running_loop()
         self._waiter = waiter = loop.create_future()
         timer = loop.call_later(seconds, lambda: None if waiter.done() else waiter.set_result(None))

@@ -57,6 +57,7 @@ from piggy_desk.counter.scan import DuplicateFilter, ScanRejected, ScanRules, no
 from piggy_desk.counter.view import (
     NOT_CHECKED,
     NOT_FOUND,
+    OFFLINE_SENTENCE,
     REDEEMED_HERE,
     CounterBoard,
     CounterListener,
@@ -98,11 +99,6 @@ class CounterSettings:
     lock_before_redeem: bool = True
     shop_uuid: str | None = None
     scan_rules: ScanRules = dataclasses.field(default_factory=ScanRules)
-
-
-OFFLINE_SENTENCE = QT_TRANSLATE_NOOP(
-    "RedemptionFlow", "No connection to Piggy: vouchers cannot be checked or redeemed now."
-)
 
 
 class VoucherLookup:

@@ -3,12 +3,13 @@ is known of a voucher's uses, and ``CounterBoard``, the one place where the flow
 helpers (``flow.py``, ``reconcile.py``) change the view and give a ``Notice``.
 
 Below the flow, so that its helpers can show and say without importing it. No Qt here:
-the window listens through ``CounterListener``.
+the window listens through ``CounterListener``. The window takes what it shows from here,
+not from ``flow.py``, and is painted before asyncio is imported (see app.py): asyncio is
+imported where it is used.
 """
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import time
 from collections import deque
@@ -48,6 +49,10 @@ class Stage(StrEnum):
 NOT_FOUND = "NOT_FOUND"  # Piggy has no voucher with this code
 NOT_CHECKED = "NOT_CHECKED"  # it could not be checked (no connection, an error)
 REDEEMED_HERE = "REDEEMED_HERE"  # redeemed at this counter after the scan
+
+OFFLINE_SENTENCE = QT_TRANSLATE_NOOP(
+    "RedemptionFlow", "No connection to Piggy: vouchers cannot be checked or redeemed now."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +191,8 @@ class CounterBoard:
         self._clock, self._piggy_now = clock, piggy_now
         self._view = CounterView()
         self._recent: deque[RecentScan] = deque(maxlen=RECENT_SCANS)
+        import asyncio
+
         self.waiting = 0  # scans queued and not handled yet
         self.scans_may_go = asyncio.Event()
         self.scans_may_go.set()

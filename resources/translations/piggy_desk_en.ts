@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+380"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+386"/>
         <source>New batch of vouchers</source>
         <translation>New batch of vouchers</translation>
     </message>
@@ -292,7 +292,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+65"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+64"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -472,7 +472,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+90"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+93"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -772,7 +772,7 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Create promotion</source>
         <translation>Create promotion</translation>
     </message>
@@ -1343,7 +1343,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+49"/>
+        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+53"/>
         <source>Connecting to Piggy…</source>
         <translation>Connecting to Piggy…</translation>
     </message>
@@ -1393,12 +1393,12 @@ The voucher can then be used again.</translation>
         <translation>Training — sandbox. Nothing here touches real vouchers or customers.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+76"/>
         <source>Piggy Desk — training</source>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+86"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
@@ -1449,12 +1449,12 @@ The voucher can then be used again.</translation>
         <translation>Piggy at {address}</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="+11"/>
         <source>At start: {sentences}</source>
         <translation>At start: {sentences}</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+84"/>
         <source>Back online: {sentences}</source>
         <translation>Back online: {sentences}</translation>
     </message>
@@ -1464,7 +1464,7 @@ The voucher can then be used again.</translation>
         <translation>Connected to Piggy again.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>The new theme is used from the next start.</source>
         <translation>The new theme is used from the next start.</translation>
     </message>
@@ -1489,12 +1489,12 @@ The voucher can then be used again.</translation>
         <translation>Connection: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+213"/>
+        <location filename="../../piggy_desk/app.py" line="+231"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Some saved settings could not be used ({settings}): see Settings.</translation>
     </message>
     <message>
-        <location line="+309"/>
+        <location line="+401"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</translation>
     </message>
@@ -2233,12 +2233,12 @@ The voucher can then be used again.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+103"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+53"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>No connection to Piggy: vouchers cannot be checked or redeemed now.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/async_journal.py" line="+40"/>
+        <location filename="../../piggy_desk/counter/async_journal.py" line="+41"/>
         <source>Nothing was sent to Piggy.</source>
         <translation>Nothing was sent to Piggy.</translation>
     </message>
@@ -2248,7 +2248,7 @@ The voucher can then be used again.</translation>
         <translation>Tell a manager.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+265"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+364"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Customer ready: {customer}. Scan their voucher.</translation>
     </message>
@@ -2529,7 +2529,7 @@ The voucher can then be used again.</translation>
         <translation>Voucher “{code}” is still reserved by this counter; releasing it failed and will be tried again.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+152"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+104"/>
         <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
         <translation>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</translation>
     </message>
@@ -2544,7 +2544,7 @@ The voucher can then be used again.</translation>
         <translation>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+162"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+164"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy says: {message}</translation>
     </message>
@@ -2823,7 +2823,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+71"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+73"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>A token is kept in this computer&apos;s key store. It is never shown.</translation>
     </message>
@@ -2909,12 +2909,12 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location filename="../../piggy_desk/ui/settings/screen.py" line="+124"/>
-        <location line="+232"/>
+        <location line="+230"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Nothing was saved: see the sentence below.</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-228"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Nothing was saved: see the sentences below.</translation>
     </message>
@@ -2945,7 +2945,7 @@ The voucher can then be used again.</translation>
         <translation>Settings that could not be used</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <location line="+54"/>
         <source>Save settings</source>
         <translation>Save settings</translation>
@@ -3209,7 +3209,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../../piggy_desk/token_store.py" line="+38"/>
+        <location filename="../../piggy_desk/token_store.py" line="+37"/>
         <source>This computer has no working key store: the token is kept only until Piggy Desk closes.</source>
         <translation>This computer has no working key store: the token is kept only until Piggy Desk closes.</translation>
     </message>
@@ -3495,7 +3495,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-201"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-202"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
@@ -3535,7 +3535,7 @@ The voucher can then be used again.</translation>
         <translation>{field} (local time)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>No customer with this e-mail address.</source>
         <translation>No customer with this e-mail address.</translation>
     </message>
@@ -3616,7 +3616,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+62"/>
+        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+41"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3646,12 +3646,12 @@ The voucher can then be used again.</translation>
         <translation>Used on</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+24"/>
         <source>(no e-mail)</source>
         <translation>(no e-mail)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Never</source>
         <translation>Never</translation>
     </message>
@@ -3659,7 +3659,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+143"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+145"/>
         <source>New voucher…</source>
         <translation>New voucher…</translation>
     </message>
@@ -3692,7 +3692,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+167"/>
+        <location line="+169"/>
         <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
         <translation>
             <numerusform>Exported %Ln voucher to {file} in {folder}.</numerusform>
@@ -3700,7 +3700,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-171"/>
+        <location line="-173"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3709,7 +3709,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+118"/>
+        <location line="+120"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln new voucher is ready.</numerusform>
@@ -3717,7 +3717,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-90"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} activated.</translation>
     </message>
@@ -3756,7 +3756,7 @@ The voucher can then be used again.</translation>
         <translation>Copied {code}.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>The list has no vouchers to print.</source>
         <translation>The list has no vouchers to print.</translation>
     </message>
@@ -3863,7 +3863,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-124"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-125"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>

@@ -291,6 +291,8 @@ async def close(window: MainWindow) -> None:
 async def open_settings(window: MainWindow) -> SettingsScreen:
     """Show ``window`` and go to its Settings tab, loaded."""
     window.show()
+    # The program's start shows its window before it starts it (``ready`` comes then).
+    await until(lambda: window.ready is not None, what="the counter started")
     assert window.ready is not None
     await window.ready
     window.tabs.setCurrentWidget(window.settings_screen)

@@ -1,14 +1,19 @@
 """Starting coroutines from widgets: references kept, superseded work cancelled, every
 unexpected failure routed to one place; and the one way to run blocking work
-(``off_loop``)."""
+(``off_loop``).
+
+asyncio is imported where it is used: the counter's window (which makes a ``TaskRunner``)
+is built and painted before asyncio is imported (see app.py)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from concurrent.futures import Executor, ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger("piggy_desk.ui")
 T = TypeVar("T")
@@ -22,6 +27,8 @@ async def off_loop(call: Callable[[], T], *, on: Executor | None = None) -> T:
     logs each callback's arguments and result at DEBUG level, and a PIN or a token may be
     one (``call`` is a closure, so its values are no argument either).
     """
+    import asyncio
+
     loop = asyncio.get_running_loop()
     if on is not None:
         return await loop.run_in_executor(on, call)
@@ -35,6 +42,8 @@ async def off_loop(call: Callable[[], T], *, on: Executor | None = None) -> T:
 def ended(task: asyncio.Task[Any]) -> asyncio.Future[Any]:
     """What a test or a caller awaits to know ``task`` is over, however it ended (done,
     failed, superseded): it never raises. The failure itself went to ``on_failure``."""
+    import asyncio
+
     return asyncio.gather(task, return_exceptions=True)
 
 
@@ -55,6 +64,8 @@ class TaskRunner:
         self, coroutine: Coroutine[Any, Any, Any], *, name: str | None = None
     ) -> asyncio.Task[Any]:
         """Run ``coroutine``; with ``name``, first cancel the task of that name still running."""
+        import asyncio
+
         if (
             name is not None
             and (previous := self._named.get(name)) is not None
@@ -75,6 +86,8 @@ class TaskRunner:
 
     async def cancel_all(self) -> None:
         """Cancel every task and wait for them to end."""
+        import asyncio
+
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from piggy_desk.api import Contact, Voucher
-from piggy_desk.counter.flow import UsesKnown
+from piggy_desk.counter.view import UsesKnown
 from piggy_desk.ui.core.i18n import date_time_text, time_text
 from piggy_desk.ui.widgets import JUST_REDEEMED, LastSet, StatusBadge, relative_hint
 from piggy_desk.ui.widgets.facts import FactsSheet

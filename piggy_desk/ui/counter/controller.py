@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from piggy_desk.counter.flow import CounterView, RedemptionFlow
 from piggy_desk.counter.scan import CustomerText, customer_text_kind
+from piggy_desk.counter.view import CounterView
 from piggy_desk.notices import Notice
 from piggy_desk.ui.core.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from piggy_desk.counter.flow import RedemptionFlow  # given by attach (after the paint)
 
 
 class CounterController(QObject):

@@ -72,8 +72,18 @@ class CounterKeys(QObject):
         self._dialog_scan: list[str] = []
 
     def attach(self) -> None:
-        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        """Watch the scan field's keys; the application's from ``watch_application``."""
         self._screen.scan_input.installEventFilter(self)
+
+    def watch_application(self) -> None:
+        """Watch every key of the application (again: no second filter). The window does
+        so from its first paint: until then the keyboard is the scan field's, and an
+        application-wide Python filter would see Qt's private QAnimationTimer before the
+        paint (PySide6 then makes the Python enums of every class it knows: ~14 ms)."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+            app.installEventFilter(self)
 
     def detach(self) -> None:
         """Stop watching the application's keys (the window is going away)."""

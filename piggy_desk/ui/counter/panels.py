@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from piggy_desk.counter.flow import CounterView
+from piggy_desk.counter.view import CounterView
 from piggy_desk.ui.widgets import LastSet, action_button, countdown_text
 
 MAX_MULTI_REDEEM = 50

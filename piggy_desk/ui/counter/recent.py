@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from piggy_desk.counter.flow import NOT_CHECKED, NOT_FOUND, REDEEMED_HERE, RecentScan
+from piggy_desk.counter.view import NOT_CHECKED, NOT_FOUND, REDEEMED_HERE, RecentScan
 from piggy_desk.ui.core.i18n import time_text
 from piggy_desk.ui.widgets import StatusLook, glyph_icon, status_look
 

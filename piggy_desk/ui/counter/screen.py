@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from piggy_desk.counter.flow import CounterView, RecentScan, Stage
+from piggy_desk.counter.view import CounterView, RecentScan, Stage
 from piggy_desk.notices import Notice, Tone
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.sounds import SoundPlayer

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -22,8 +21,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QVBoxLayout, QWidget
 
 from piggy_desk.api import Contact
 from piggy_desk.counter.connection import Connection, ConnectionWatch
-from piggy_desk.counter.flow import OFFLINE_SENTENCE, CounterSettings, RedemptionFlow
 from piggy_desk.counter.journal import Journal
+from piggy_desk.counter.view import OFFLINE_SENTENCE
 from piggy_desk.notices import Notice, Tone
 from piggy_desk.settings import Settings, scan_rules
 from piggy_desk.ui.core import theme
@@ -40,7 +39,10 @@ from piggy_desk.ui.shell.session import Session, nothing, once_set
 from piggy_desk.ui.widgets.banner import MessageBanner
 
 if TYPE_CHECKING:
+    import asyncio
+
     from piggy_desk.api import PiggyClient
+    from piggy_desk.counter.flow import RedemptionFlow
     from piggy_desk.ui.contacts.screen import ContactsScreen
     from piggy_desk.ui.journal.screen import JournalScreen
     from piggy_desk.ui.promotions.screen import PromotionsScreen
@@ -128,9 +130,14 @@ class MainWindow(QMainWindow):
     the counter still holds first.
 
     Signals:
+        first_painted(): the window was painted for the first time (``is_painted``).
         closed(): the window has released what it held and closed; the program may end.
+
+    It is built and painted before asyncio is imported (see app.py): asyncio comes into
+    play with ``attach`` and ``start``.
     """
 
+    first_painted = Signal()
     closed = Signal()
     # Given by ``attach`` (the client needs httpx: the window paints first, see app.py).
     client: PiggyClient
@@ -187,23 +194,17 @@ class MainWindow(QMainWindow):
         gate.unlocked.connect(self._on_gate_unlocked)
         self._shutdown: asyncio.Task[None] | None = None
         self._shut = False
-        # Set at the first paint, and when ``attach`` has given the client and the flow.
-        self.painted = asyncio.Event()
-        self.attached = asyncio.Event()
-        self._started = asyncio.Event()
-        # Done when the counter has started and released what an earlier run left; there
-        # from the start, as the window is shown before it is started.
-        self.ready: asyncio.Task[None] | None = self.tasks.start(
-            once_set(
-                self._started,
-                lambda: self.session.release_orphans(self.tr("At start: {sentences}")),
-            ),
-            name="startup",
-        )
+        self._attached = False  # ``attach`` has given the client and the flow
+        self._attached_event: asyncio.Event | None = None  # for a close before that
+        # Done when the counter has started and released what an earlier run left (made by
+        # ``start``).
+        self.ready: asyncio.Task[None] | None = None
         self._current_screen: QWidget | None = None
         self._setup_ui()
-        # After every dialog, the keyboard comes back here (no window manager does it).
-        self._focus_return = FocusReturn(self)
+        # After every dialog, the keyboard comes back here (no window manager does it):
+        # from the first paint, with the counter's application-wide keys (see
+        # ``_watch_the_application``).
+        self._focus_return: FocusReturn | None = None
         controller.notice_given.connect(self._on_controller_notice_given)
 
     # --- the screens ------------------------------------------------------------------------
@@ -326,14 +327,28 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Piggy at {address}").format(address=client.base_url)
             )
-        self.attached.set()
+        self._attached = True
+        if self._attached_event is not None:
+            self._attached_event.set()
 
     def start(self) -> None:
         """Start the counter, watch the connection, release locks an earlier run left."""
         self.flow.start()
         self.watch.start(lambda: self.client.promotions.list_page(limit=1))
-        self._started.set()
+        self.ready = self.tasks.start(
+            self.session.release_orphans(self.tr("At start: {sentences}")), name="startup"
+        )
+        self._watch_the_application()  # painted by now, unless the window is not shown
         self.counter.focus_scan()
+
+    def _watch_the_application(self) -> None:
+        """The application-wide event filters (the counter's keys, the dialogs' hiding):
+        from the first paint, not before, as PySide6 sets up the Python enums of every
+        class it knows (about 14 ms) when such a filter is handed an object of a class it
+        does not know, as Qt's QAnimationTimer is, before the first paint."""
+        if self._focus_return is None:
+            self._focus_return = FocusReturn(self)
+            self.counter.keys.watch_application()
 
     def shutdown(self) -> Coroutine[Any, Any, None]:
         """Release a held voucher, stop the counter, close the client and the journal (to
@@ -341,10 +356,14 @@ class MainWindow(QMainWindow):
         client and the journal outlive it (``Session``)."""
         if self._shut:
             return nothing()
-        if not self.attached.is_set():
+        if not self._attached:
             # Closed between the first paint and ``attach``: the end waits for the client
             # and the flow (a scan may already be on its way to them).
-            return once_set(self.attached, self.shutdown)
+            import asyncio
+
+            if self._attached_event is None:
+                self._attached_event = asyncio.Event()
+            return once_set(self._attached_event, self.shutdown)
         self._shut = True
         # A release at close waits a few seconds at most, however slow Piggy is; what it
         # could not give back stays open in the journal, for the next start.
@@ -409,6 +428,8 @@ class MainWindow(QMainWindow):
         """What can change under a running counter changes now (the theme too, when the
         window has the theme keeper); the address and the token belong to the connection
         and count from the next start."""
+        from piggy_desk.counter.flow import CounterSettings
+
         self.flow.settings = CounterSettings(
             lock_before_redeem=settings.lock_before_redeem,
             shop_uuid=settings.shop_uuid,
@@ -476,11 +497,17 @@ class MainWindow(QMainWindow):
             self._shown = True
             self.activateWindow()
 
+    @property
+    def is_painted(self) -> bool:
+        """The window has been painted (``first_painted``)."""
+        return self._painted
+
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._painted:
             self._painted = True
-            self.painted.set()
             log.debug(FIRST_PAINT_LINE)
+            self._watch_the_application()
+            self.first_painted.emit()
         super().paintEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -491,5 +518,14 @@ class MainWindow(QMainWindow):
         # Give back what the counter holds before the window goes; then close for real.
         event.ignore()
         if self._shutdown is None:
-            self._shutdown = asyncio.get_running_loop().create_task(self.shutdown())
+            import asyncio
+
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                # Closed while it is painted before the loop runs (app.py): asked again
+                # once the loop can end it in order.
+                QTimer.singleShot(50, self.close)
+                return
+            self._shutdown = loop.create_task(self.shutdown())
             self._shutdown.add_done_callback(lambda _done: self.close())

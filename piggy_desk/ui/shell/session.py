@@ -3,19 +3,20 @@ run (or the time offline) left, released and said; and the orderly end."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from piggy_desk.counter.connection import ConnectionWatch
-from piggy_desk.counter.flow import RedemptionFlow
 from piggy_desk.counter.journal import Journal
 from piggy_desk.notices import Notice, Tone
 from piggy_desk.ui.core.tasks import TaskRunner, off_loop
 
 if TYPE_CHECKING:
+    import asyncio
+
     from piggy_desk.api import PiggyClient
+    from piggy_desk.counter.flow import RedemptionFlow
 
 
 @dataclass(frozen=True, eq=False)

@@ -44,6 +44,7 @@ async def its_window(qapp: QApplication) -> MainWindow:
         what="the window",
     )
     window = next(w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow))
+    await until(lambda: window.ready is not None, what="the counter started")
     assert window.ready is not None
     await window.ready
     return window

@@ -1,19 +1,25 @@
 """The window is shown and painted before its client and flow exist (issue 20: httpx and
 the client are imported after the first paint, while a scanner types). A scan submitted in
 that moment waits and is looked up once they come; closing in that moment ends in order.
+The demo paints before the loop itself exists (``_paint_before_the_loop``: asyncio and
+qasync are imported after): keys that come then, and a close, wait for the loop, in order.
 The real window and the sandbox over loopback, the steps of the program's own start."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from piggy_desk.app import attach_client, build_counter_window
+from piggy_desk.app import _paint_before_the_loop, attach_client, build_counter_window
 from piggy_desk.counter.journal import Journal
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import Settings
+from piggy_desk.ui.core.loop import CounterEventLoop
 from piggy_desk.ui.core.sounds import SoundPlayer
 from piggy_desk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Counter, close, until
@@ -22,15 +28,8 @@ SETTINGS = Settings(shop_uuid=KNOWN.SHOP_UUID, sounds=False)
 
 
 async def _painted_window(tmp_path: Path, qapp: QApplication) -> MainWindow:
-    qapp.setQuitOnLastWindowClosed(False)  # as the program does
-    window = build_counter_window(
-        data_dir=tmp_path / "data",
-        settings=SETTINGS,
-        training=True,
-        sounds=SoundPlayer(tmp_path / "sounds", enabled=False),
-    )
-    window.show()
-    await asyncio.wait_for(window.painted.wait(), 10)
+    window = _built_and_shown(tmp_path, qapp)
+    await until(lambda: window.is_painted, what="the first paint")
     return window
 
 
@@ -80,3 +79,79 @@ async def test_closing_before_the_client_is_made_waits_for_it_and_ends_in_order(
     journal = Journal.in_folder(tmp_path / "data")  # closed by the window: opens again
     journal.close()
     await close(window)
+
+
+def _built_and_shown(tmp_path: Path, qapp: QApplication) -> MainWindow:
+    qapp.setQuitOnLastWindowClosed(False)  # as the program does
+    window = build_counter_window(
+        data_dir=tmp_path / "data",
+        settings=SETTINGS,
+        training=True,
+        sounds=SoundPlayer(tmp_path / "sounds", enabled=False),
+    )
+    window.show()
+    return window
+
+
+def _then_in_the_loop(qapp: QApplication, steps: Callable[[], Awaitable[None]]) -> None:
+    """The program's loop, made only now (as app.main does after the first paint)."""
+    loop = CounterEventLoop(qapp)
+    try:
+        loop.run_until_complete(asyncio.wait_for(steps(), 30))
+    finally:
+        loop.close()
+
+
+def test_a_scan_typed_while_painted_before_the_loop_is_looked_up_in_order(
+    sandbox: RunningSandbox, tmp_path: Path, qapp: QApplication
+) -> None:
+    # A plain test: no loop runs, as in the demo's start before asyncio is imported.
+    window = _built_and_shown(tmp_path, qapp)
+    first, second = KNOWN.ACTIVE_NO_CONTACT, KNOWN.ACTIVE_WITH_CONTACT
+    for char in [*first, "\r", *second, "\r"]:  # queued as a scanner's keys are
+        key = Qt.Key.Key_Return if char == "\r" else Qt.Key(ord(char))
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.postEvent(window.counter.scan_input, event)
+    _paint_before_the_loop(window)
+    assert window.is_painted
+    assert window.controller.flow is None
+    shown: list[str] = []
+
+    async def steps() -> None:
+        window.controller.view_changed.connect(
+            lambda view: shown.append(view.voucher.code) if view.voucher else None
+        )
+        attach_client(window, base_url=sandbox.base_url, token=sandbox.token, settings=SETTINGS)
+        window.start()
+        assert window.ready is not None
+        await window.ready
+        await until(
+            lambda: window.counter.card.code.text() == second and not window.counter.view.busy,
+            what=f"{second} on the card",
+        )
+        await close(window)
+
+    _then_in_the_loop(qapp, steps)
+    assert list(dict.fromkeys(shown)) == [first, second]  # both, in the order typed
+
+
+def test_a_close_while_painted_before_the_loop_ends_in_order_once_it_runs(
+    sandbox: RunningSandbox, tmp_path: Path, qapp: QApplication
+) -> None:
+    window = _built_and_shown(tmp_path, qapp)
+    _paint_before_the_loop(window)
+    window.close()  # no loop yet: asked again once there is one
+    assert window.isVisible()
+
+    async def steps() -> None:
+        closed = asyncio.Event()
+        window.closed.connect(closed.set)
+        attach_client(window, base_url=sandbox.base_url, token=sandbox.token, settings=SETTINGS)
+        window.start()
+        await asyncio.wait_for(closed.wait(), 10)
+        assert not window.isVisible()
+        assert window.client.closed
+        await close(window)  # deleted, as the other tests' windows
+
+    _then_in_the_loop(qapp, steps)
