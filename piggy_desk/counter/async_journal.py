@@ -16,9 +16,9 @@ import functools
 import logging
 import sqlite3
 from collections.abc import Callable
-from typing import TypeVar, Unpack
+from typing import TYPE_CHECKING, TypeVar, Unpack
 
-from piggy_desk.api import PiggyAPIError, PiggyError, Voucher
+from piggy_desk.api import PiggyAPIError, PiggyError
 from piggy_desk.counter.journal import (
     Action,
     Answer,
@@ -29,6 +29,9 @@ from piggy_desk.counter.journal import (
     as_trouble,
 )
 from piggy_desk.texts import QT_TRANSLATE_NOOP, Translate
+
+if TYPE_CHECKING:
+    from piggy_desk.api import Voucher
 
 log = logging.getLogger("piggy_desk.counter")
 T = TypeVar("T")

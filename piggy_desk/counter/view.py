@@ -17,20 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from piggy_desk.api import (
-    Contact,
-    NotEnoughRedemptions,
-    PiggyError,
-    Voucher,
-    VoucherLock,
-    VoucherStatus,
-)
+from piggy_desk.api import NotEnoughRedemptions, PiggyError
 from piggy_desk.counter.async_journal import TELL_A_MANAGER, AsyncJournal, JournalUnavailable
 from piggy_desk.counter.journal import Action, JournalTrouble, Outcome
 from piggy_desk.notices import Notice, Problem, Tone
 from piggy_desk.texts import QT_TRANSLATE_NOOP, Translate
+
+if TYPE_CHECKING:
+    from piggy_desk.api import Contact, Voucher, VoucherLock
 
 RECENT_SCANS = 20
 
@@ -139,6 +135,8 @@ class CounterView:
         voucher = self.voucher
         if self.stage != Stage.SHOWING or voucher is None:
             return False
+        from piggy_desk.api import VoucherStatus  # (models: not before the first paint)
+
         return voucher.status == VoucherStatus.REDEEMED or (
             voucher.status == VoucherStatus.ACTIVE
             and (voucher.redeemed_at is not None or self.uses.used_here > 0)
@@ -208,6 +206,8 @@ class CounterBoard:
 
     def update(self, stage: Stage | None = None, **changes: object) -> None:
         """Change what the counter shows; a new stage ends the busy text unless one is given."""
+        from piggy_desk.api import Voucher, VoucherLock  # (models: not before the first paint)
+
         if stage is not None:
             changes["stage"] = stage
             changes.setdefault("busy", None)

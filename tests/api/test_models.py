@@ -241,3 +241,15 @@ def test_an_id_that_could_not_be_sent_back_is_malformed(uuid: str) -> None:
 def test_a_release_key_that_could_not_be_sent_back_is_malformed(key: str) -> None:
     with pytest.raises(MalformedResponse):
         VoucherLock.from_api({"voucher": {"uuid": "v1"}, "lock": {"release_key": key}})
+
+
+def test_the_api_gives_every_model_by_name_when_first_asked() -> None:
+    """``piggy_desk.api`` imports its models when one is first asked for (not before the
+    counter's first paint): its list of them must stay the models module's own."""
+    from piggy_desk import api
+    from piggy_desk.api import models
+
+    assert sorted(api.MODELS) == sorted(models.__all__)
+    assert set(models.__all__) <= set(api.__all__)
+    for name in models.__all__:
+        assert getattr(api, name) is getattr(models, name)

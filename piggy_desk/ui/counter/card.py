@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from piggy_desk.api import Contact, Voucher
 from piggy_desk.counter.view import UsesKnown
 from piggy_desk.ui.core.i18n import date_time_text, time_text
 from piggy_desk.ui.widgets import JUST_REDEEMED, LastSet, StatusBadge, relative_hint
 from piggy_desk.ui.widgets.facts import FactsSheet
+
+if TYPE_CHECKING:
+    from piggy_desk.api import Contact, Voucher
 
 
 def _local(moment: datetime | None) -> str:

@@ -19,7 +19,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QVBoxLayout, QWidget
 
-from piggy_desk.api import Contact
 from piggy_desk.counter.connection import Connection, ConnectionWatch
 from piggy_desk.counter.journal import Journal
 from piggy_desk.counter.view import OFFLINE_SENTENCE
@@ -41,7 +40,7 @@ from piggy_desk.ui.widgets.banner import MessageBanner
 if TYPE_CHECKING:
     import asyncio
 
-    from piggy_desk.api import PiggyClient
+    from piggy_desk.api import Contact, PiggyClient
     from piggy_desk.counter.flow import RedemptionFlow
     from piggy_desk.ui.contacts.screen import ContactsScreen
     from piggy_desk.ui.journal.screen import JournalScreen
