@@ -185,6 +185,8 @@ def test_top_level_helpers_never_import_qt(module: str) -> None:
                 "piggy_desk.counter.flow",
                 # ... and the API's models (the window shows no voucher before its paint)
                 "piggy_desk.api.models",
+                # ... and the sound players' helper, with subprocess (when first played)
+                "piggy_desk.processes",
             ),
         ),
         # The manager's screens print only when asked: QtPrintSupport and the printing

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 
 from piggy_desk import processes
 from piggy_desk.logs import register_secret
-from piggy_desk.ui.core import sounds
 from piggy_desk.ui.core.sounds import SoundPlayer
 
 PACKAGE = Path(__file__).resolve().parents[1] / "piggy_desk"
@@ -57,11 +56,13 @@ def test_a_sound_player_gets_no_secrets_in_its_environment(
 
     started: list[subprocess.Popen[bytes]] = []
 
+    start_child = processes.start_child
+
     def start_and_keep(command: Sequence[str]) -> subprocess.Popen[bytes]:
-        started.append(processes.start_child(command))
+        started.append(start_child(command))
         return started[-1]
 
-    monkeypatch.setattr(sounds, "start_child", start_and_keep)
+    monkeypatch.setattr(processes, "start_child", start_and_keep)
     SoundPlayer(tmp_path / "sounds", enabled=True).play("success")
     assert len(started) == 1, "the player was not started"
     assert started[0].wait() == 0

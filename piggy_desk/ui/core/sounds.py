@@ -22,8 +22,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
-from piggy_desk.processes import start_child
-
 log = logging.getLogger("piggy_desk.ui")
 
 RATE = 22050
@@ -85,6 +83,9 @@ class SoundPlayer(QObject):
 
                 winsound.PlaySound(str(path), winsound.SND_FILENAME | winsound.SND_ASYNC)
             elif self._command:
+                # imported when first played: not before the counter's first paint
+                from piggy_desk.processes import start_child
+
                 start_child([*self._command, str(path)])
             else:
                 QApplication.beep()
