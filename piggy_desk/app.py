@@ -21,6 +21,7 @@ import signal
 import socket
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -564,12 +565,18 @@ async def _run(
             # at once can end in Python's import deadlock (seen once in 45 starts of the
             # bundle: _DeadlockError on anyio._core._eventloop, and no counter).
             _import_what_a_request_needs()
-            starting = asyncio.ensure_future(
-                asyncio.to_thread(_start_sandbox_on, opening.sandbox_token, opening.sandbox_socket)
-            )
         window.start()
         assert opening.guard is not None
         opening.guard.listen()  # painted: a later start on this folder can call it forward
+        if opening.sandbox_socket is not None:
+            # Its thread begins now, not at a later turn of the loop (after the counter's
+            # first tasks, an early scan's among them): a thread of its own, which also
+            # keeps the token out of the loop's executor's debug log.
+            starting = asyncio.wrap_future(
+                _SANDBOX_STARTER.submit(
+                    _start_sandbox_on, opening.sandbox_token, opening.sandbox_socket
+                )
+            )
         if starting is not None:
             opening.sandbox = await starting
         await closed
@@ -664,6 +671,10 @@ REQUEST_MODULES = ("httpcore._backends.anyio", "httpcore._async.http11", "anyio.
 def _import_what_a_request_needs() -> None:
     for name in REQUEST_MODULES:
         importlib.import_module(name)
+
+
+# The demo's sandbox starts on this thread (idle once it has started the sandbox).
+_SANDBOX_STARTER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sandbox-start")
 
 
 def _start_sandbox_on(token: str, sock: socket.socket) -> RunningSandbox:
