@@ -12,7 +12,6 @@ import time
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -115,10 +114,7 @@ class CounterScreen(QWidget):
         self.recheck_button = counter_button(
             self, self.tr("Check again"), "recheckButton", self._controller.recheck
         )
-        self.action_row = QWidget(self)
-        self.action_row.setObjectName("counterActions")
-        actions = QHBoxLayout(self.action_row)
-        actions.setContentsMargins(0, 0, 0, 0)
+        actions = QHBoxLayout()
         actions.addWidget(self.redeem_button, 2)
         actions.addWidget(self.reverse_button, 1)
         actions.addWidget(self.recheck_button, 1)
@@ -154,19 +150,9 @@ class CounterScreen(QWidget):
         busy_row.addWidget(self.waiting_label)
         layout.addLayout(busy_row)
         layout.addWidget(self.card, 1)
-        # The buttons, the customer's panel and the confirm panel take turns in one place
-        # as tall as the tallest of them: a step shows one and hides the other, and the
-        # card above and the list below stay where they are (nothing else is laid out or
-        # painted again).
-        steps = QGridLayout()
-        for step in (self.action_row, self.contact_panel, self.confirm_panel):
-            keep_place = step.sizePolicy()
-            keep_place.setRetainSizeWhenHidden(True)
-            step.setSizePolicy(keep_place)
-        steps.addWidget(self.action_row, 0, 0, Qt.AlignmentFlag.AlignTop)
-        steps.addWidget(self.contact_panel, 0, 0)
-        steps.addWidget(self.confirm_panel, 0, 0)
-        layout.addLayout(steps)
+        layout.addLayout(actions)
+        layout.addWidget(self.contact_panel)
+        layout.addWidget(self.confirm_panel)
         recent_title = QLabel(self.tr("Recent scans"), self)
         recent_title.setObjectName("recentTitle")
         recent_row = QHBoxLayout()
@@ -339,11 +325,9 @@ class CounterScreen(QWidget):
             )
         if last.changed("recheck", recheck := view.stage == Stage.UNRESOLVED):
             self.recheck_button.setVisible(recheck)
-        confirming = view.stage == Stage.CONFIRMING
         if last.changed("contact", needs_contact := view.stage == Stage.NEEDS_CONTACT):
             self.contact_panel.setVisible(needs_contact)
-        if last.changed("actions", actions := not (confirming or needs_contact)):
-            self.action_row.setVisible(actions)
+        confirming = view.stage == Stage.CONFIRMING
         multi = self.manager or multi_use
         self.confirm_panel.show_view(view, confirming=confirming, multi=multi)
         if confirming and view.voucher is not None and previous.stage != Stage.CONFIRMING:

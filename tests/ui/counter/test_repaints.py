@@ -71,33 +71,3 @@ async def test_a_smaller_counter_minimum_reaches_the_window_a_moment_later(
     await until(lambda: window.minimumHeight() > usual + 200, what="the larger minimum")
     counter.screen.setMinimumHeight(0)
     await until(lambda: window.minimumHeight() <= usual, what="the smaller minimum")
-
-
-class Moves(QObject):
-    """Counts the moves and resizes of a widget."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__()
-        self.seen = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
-            self.seen += 1
-        return False
-
-
-async def test_the_confirm_panel_takes_the_buttons_place_and_the_card_stays(
-    counter: Counter,
-) -> None:
-    screen = counter.screen
-    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
-    card, recent = screen.card.geometry(), screen.recent.geometry()
-    moves = Moves(screen.card), Moves(screen.recent)
-    await enter(counter, Stage.CONFIRMING)
-    assert screen.confirm_panel.isVisible() and not screen.redeem_button.isVisible()
-    assert (screen.card.geometry(), screen.recent.geometry()) == (card, recent)
-    await enter(counter, Stage.SHOWING)
-    assert screen.redeem_button.isVisible() and not screen.confirm_panel.isVisible()
-    assert (screen.card.geometry(), screen.recent.geometry()) == (card, recent)
-    assert [move.seen for move in moves] == [0, 0]
