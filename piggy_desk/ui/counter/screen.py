@@ -67,6 +67,7 @@ class CounterScreen(QWidget):
         self.manager = manager
         self._view = CounterView()
         self._last_scan_at = float("-inf")
+        self._asked_at = float("-inf")  # when the confirm question last appeared
         self._rendered = False
         self._recent_shown: tuple[RecentScan, ...] | None = None
         self._last_set = LastSet()  # what _render set on the buttons and labels
@@ -193,6 +194,11 @@ class CounterScreen(QWidget):
         self.focus_scan()
 
     def _on_confirm_clicked(self) -> None:
+        if time.monotonic() - self._asked_at < STRAY_ENTER_SECONDS:
+            # The question must be seen before it is answered: a second Enter (a bounce, a
+            # scanner's CR LF, a hurried double press) or the second click of a double click
+            # on Redeem, which Confirm replaces in the same place, came with the question.
+            return
         self._controller.confirm(self.confirm_panel.uses())
         self.focus_scan()
 
@@ -331,6 +337,7 @@ class CounterScreen(QWidget):
         multi = self.manager or multi_use
         self.confirm_panel.show_view(view, confirming=confirming, multi=multi)
         if confirming and view.voucher is not None and previous.stage != Stage.CONFIRMING:
+            self._asked_at = time.monotonic()
             self.announcer.say(self.confirm_panel.question(), Urgency.QUESTION)
         if view.stage != Stage.NEEDS_CONTACT:
             self.contact_input.clear()

@@ -107,6 +107,7 @@ COUNTER_STEPS = [
     ("cancelled", ("key", "Escape"), "Cancelled. The voucher was not redeemed.", False),
     ("valid again", ("scan", KNOWN.WITH_PLU), "Valid. Press Enter to redeem.", False),
     ("reserve again", ("key", "Return"), "Press Enter to confirm the redemption", False),
+    ("", ("do", "pause 0.6"), None, None),  # the question read before it is answered
     ("redeemed", ("key", "Return"), "Redeemed: ", False),
     ("expired", ("scan", KNOWN.EXPIRED), "Refused: This voucher has expired.", True),
     ("unknown", ("scan", "NIETBEKEND7"), "Refused: No voucher with the code “NIETBEKEND7”", True),

@@ -16,7 +16,7 @@ from piggy_desk.counter.journal import Action, Journal, Outcome
 from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.shell.main_window import MainWindow
-from tests.ui.conftest import Counter, close, enter, start_and_hear, until
+from tests.ui.conftest import Counter, close, enter, question_read, start_and_hear, until
 
 
 def journal_rows(counter: Counter) -> list[tuple[str, str]]:
@@ -70,6 +70,7 @@ async def test_a_voucher_without_customer_takes_an_email(counter: Counter) -> No
     counter.type_scan(KNOWN.CONTACT_EMAIL)
     await until(lambda: counter.screen.view.stage == Stage.CONFIRMING)
     assert KNOWN.CONTACT_EMAIL in counter.screen.confirm_text.text()
+    await question_read()
     counter.screen.confirm_button.click()
     await until(lambda: counter.screen.view.stage == Stage.SHOWING)
     await counter.settle()

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
-from tests.ui.conftest import Counter, enter, until
+from tests.ui.conftest import Counter, enter, question_read, until
 
 WAITING = (
     "A scan is waiting. Click Confirm to redeem Gratis koffie first, or press Esc to "
@@ -26,6 +26,7 @@ async def confirm_with_a_scan_waiting(counter: Counter) -> None:
     counter.type_scan(KNOWN.CONTACT_EMAIL)
     await until(lambda: screen.view.stage == Stage.CONFIRMING, what="the confirm question")
     await counter.settle()
+    await question_read()
     assert counter.last_notice.sentence == (
         f"Customer: {KNOWN.CONTACT_EMAIL}. Press Enter to redeem."
     )
@@ -91,6 +92,7 @@ async def test_a_scan_during_the_customer_lookup_waits_behind_the_confirm(counte
     assert screen.view.waiting_scans == 1
     assert counter.last_notice.sentence == f"Customer: {KNOWN.CONTACT_EMAIL}. {WAITING}"
     assert screen.confirm_button.text() == "Confirm"
+    await question_read()
     QTest.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
     await counter.until_on_card(KNOWN.WITH_PLU, "the waiting scan shown")
     await counter.settle()

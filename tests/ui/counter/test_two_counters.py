@@ -25,7 +25,7 @@ from piggy_desk.notices import Notice, Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.shell.main_window import MainWindow
 from tests.reliability.matrix import TALLIES
-from tests.ui.conftest import close, until
+from tests.ui.conftest import close, question_read, until
 
 IN_USE = {
     "This voucher is being used at another counter right now.",  # 80017
@@ -106,6 +106,7 @@ async def test_two_counters_race_for_one_voucher(
             assert len(locked) == 1, [n.sentence for w in (left, right) for n in said[w]]
             winner = locked[0]
             loser = right if winner is left else left
+            await question_read()
             QTest.mouseClick(winner.counter.confirm_button, Qt.MouseButton.LeftButton)
             await until(lambda winner=winner: _settled(winner), what="the redemption")
 
