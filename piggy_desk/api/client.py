@@ -97,9 +97,13 @@ def _text(value: str, what: str, field: str) -> str:
 def _card(value: str) -> str:
     field = "contact_identifier_value"
     if not isinstance(value, str) or not value.strip():
-        raise errors.InvalidRequest("The loyalty card number is empty.", field=field)
+        raise errors.InvalidRequest(
+            QT_TRANSLATE_NOOP("PiggyError", "The loyalty card number is empty."), field=field
+        )
     if len(value) > MAX_CODE_LENGTH:
-        raise errors.InvalidRequest("This is too long to be a loyalty card.", field=field)
+        raise errors.InvalidRequest(
+            QT_TRANSLATE_NOOP("PiggyError", "This is too long to be a loyalty card."), field=field
+        )
     return _text(value, "loyalty card number", field)
 
 
@@ -111,9 +115,13 @@ def _release_key(value: str) -> str:
 
 def _code(code: str) -> str:
     if not isinstance(code, str) or not code.strip():
-        raise errors.InvalidRequest("The voucher code is empty.", field="code")
+        raise errors.InvalidRequest(
+            QT_TRANSLATE_NOOP("PiggyError", "The voucher code is empty."), field="code"
+        )
     if len(code) > MAX_CODE_LENGTH:
-        raise errors.InvalidRequest("This is too long to be a voucher code.", field="code")
+        raise errors.InvalidRequest(
+            QT_TRANSLATE_NOOP("PiggyError", "This is too long to be a voucher code."), field="code"
+        )
     return _text(code, "voucher code", "code")
 
 
@@ -137,7 +145,9 @@ def _optional_id(value: str | None, field: str) -> str | None:
 
 def _email(email: str) -> str:
     if not isinstance(email, str) or "@" not in email.strip():
-        raise errors.InvalidRequest("That is not an e-mail address.", field="email")
+        raise errors.InvalidRequest(
+            QT_TRANSLATE_NOOP("PiggyError", "That is not an e-mail address."), field="email"
+        )
     if len(email.strip()) > MAX_EMAIL_LENGTH:
         raise errors.InvalidRequest(
             f"That e-mail address is too long (over {MAX_EMAIL_LENGTH} characters).",

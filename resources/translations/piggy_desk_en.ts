@@ -472,7 +472,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+93"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+94"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -488,12 +488,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+212"/>
+        <location line="+217"/>
         <source>Reverse redemption…</source>
         <translation>Reverse redemption…</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-214"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
@@ -503,7 +503,7 @@
         <translation>Recent scans</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>no customer</source>
         <translation>no customer</translation>
     </message>
@@ -541,7 +541,7 @@ The voucher can then be used again.</translation>
         <translation>Reverse one use…</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+34"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan waiting</numerusform>
@@ -1343,7 +1343,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+53"/>
+        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+52"/>
         <source>Connecting to Piggy…</source>
         <translation>Connecting to Piggy…</translation>
     </message>
@@ -1489,12 +1489,12 @@ The voucher can then be used again.</translation>
         <translation>Connection: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+231"/>
+        <location filename="../../piggy_desk/app.py" line="+232"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Some saved settings could not be used ({settings}): see Settings.</translation>
     </message>
     <message>
-        <location line="+401"/>
+        <location line="+407"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</translation>
     </message>
@@ -1704,7 +1704,32 @@ The voucher can then be used again.</translation>
         <translation>Piggy answered with another voucher than the one asked for, so it is not shown.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/api/client.py" line="+702"/>
+        <location filename="../../piggy_desk/api/client.py" line="+101"/>
+        <source>The loyalty card number is empty.</source>
+        <translation>The loyalty card number is empty.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is too long to be a loyalty card.</source>
+        <translation>This is too long to be a loyalty card.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The voucher code is empty.</source>
+        <translation>The voucher code is empty.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is too long to be a voucher code.</source>
+        <translation>This is too long to be a voucher code.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>That is not an e-mail address.</source>
+        <translation>That is not an e-mail address.</translation>
+    </message>
+    <message>
+        <location line="+563"/>
         <source>That is not a web address.</source>
         <translation>That is not a web address.</translation>
     </message>
@@ -2233,12 +2258,12 @@ The voucher can then be used again.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+53"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+49"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>No connection to Piggy: vouchers cannot be checked or redeemed now.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/async_journal.py" line="+41"/>
+        <location filename="../../piggy_desk/counter/async_journal.py" line="+44"/>
         <source>Nothing was sent to Piggy.</source>
         <translation>Nothing was sent to Piggy.</translation>
     </message>
@@ -2529,7 +2554,7 @@ The voucher can then be used again.</translation>
         <translation>Voucher “{code}” is still reserved by this counter; releasing it failed and will be tried again.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+104"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+106"/>
         <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
         <translation>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</translation>
     </message>
@@ -2544,7 +2569,7 @@ The voucher can then be used again.</translation>
         <translation>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+164"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+166"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy says: {message}</translation>
     </message>
@@ -3242,7 +3267,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/card.py" line="+46"/>
+        <location filename="../../piggy_desk/ui/counter/card.py" line="+49"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>

@@ -472,7 +472,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+93"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+94"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -488,12 +488,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+212"/>
+        <location line="+217"/>
         <source>Reverse redemption…</source>
         <translation>Inwisseling terugdraaien…</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-214"/>
         <source>Check again</source>
         <translation>Opnieuw controleren</translation>
     </message>
@@ -503,7 +503,7 @@
         <translation>Laatste scans</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>no customer</source>
         <translation>geen klant</translation>
     </message>
@@ -541,7 +541,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Eén keer terugdraaien…</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+34"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan wacht</numerusform>
@@ -1343,7 +1343,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+53"/>
+        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+52"/>
         <source>Connecting to Piggy…</source>
         <translation>Verbinden met Piggy…</translation>
     </message>
@@ -1489,12 +1489,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Verbinding: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+231"/>
+        <location filename="../../piggy_desk/app.py" line="+232"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Sommige opgeslagen instellingen konden niet worden gebruikt ({settings}): zie Instellingen.</translation>
     </message>
     <message>
-        <location line="+401"/>
+        <location line="+407"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is al geopend op deze computer, met hetzelfde kassalogboek ({folder}). Gebruik het venster dat open is: het staat misschien achter andere vensters of is geminimaliseerd.</translation>
     </message>
@@ -1704,7 +1704,32 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy antwoordde met een andere voucher dan de gevraagde, dus die wordt niet getoond.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/api/client.py" line="+702"/>
+        <location filename="../../piggy_desk/api/client.py" line="+101"/>
+        <source>The loyalty card number is empty.</source>
+        <translation>Het klantenkaartnummer is leeg.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is too long to be a loyalty card.</source>
+        <translation>Dit is te lang voor een klantenkaart.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The voucher code is empty.</source>
+        <translation>De vouchercode is leeg.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is too long to be a voucher code.</source>
+        <translation>Dit is te lang voor een vouchercode.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>That is not an e-mail address.</source>
+        <translation>Dat is geen e-mailadres.</translation>
+    </message>
+    <message>
+        <location line="+563"/>
         <source>That is not a web address.</source>
         <translation>Dat is geen webadres.</translation>
     </message>
@@ -2233,12 +2258,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+53"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+49"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>Geen verbinding met Piggy: vouchers kunnen nu niet worden gecontroleerd of ingewisseld.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/async_journal.py" line="+41"/>
+        <location filename="../../piggy_desk/counter/async_journal.py" line="+44"/>
         <source>Nothing was sent to Piggy.</source>
         <translation>Er is niets naar Piggy gestuurd.</translation>
     </message>
@@ -2529,7 +2554,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher ‘{code}’ is nog door deze kassa gereserveerd; vrijgeven is mislukt en wordt opnieuw geprobeerd.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+104"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+106"/>
         <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
         <translation>Piggy Desk bewaart dit in het geheugen en schrijft het in het journaal zodra dat kan. Waarschuw een manager.</translation>
     </message>
@@ -2544,7 +2569,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Of één gebruik van voucher ‘{code}’ is teruggegeven voordat het programma stopte, is niet te zeggen. Controleer het in het Piggy-dashboard.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+164"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+166"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy meldt: {message}</translation>
     </message>
@@ -3242,7 +3267,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/card.py" line="+46"/>
+        <location filename="../../piggy_desk/ui/counter/card.py" line="+49"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>

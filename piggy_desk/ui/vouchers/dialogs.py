@@ -217,7 +217,13 @@ class _VoucherForm(QDialog):
         elif isinstance(error, VoucherAlreadyExists):
             self.show_errors({"code": error_text(error)})
         elif error.field_errors:
-            self.show_errors({key: " ".join(texts) for key, texts in error.field_errors.items()})
+            # The client's own refusals are translated; Piggy's words stay as Piggy said them.
+            self.show_errors(
+                {
+                    key: " ".join(QCoreApplication.translate("PiggyError", text) for text in texts)
+                    for key, texts in error.field_errors.items()
+                }
+            )
         else:
             self.show_errors({}, error_text(error))
         self.buttons.setEnabled(True)

@@ -31,6 +31,7 @@ from piggy_desk.manager.export import CSV_COLUMNS
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.sandbox.state import SandboxState
 from piggy_desk.ui.core import theme
+from piggy_desk.ui.core.i18n import install_translators
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.vouchers.dialogs import CreateVoucherDialog
@@ -311,6 +312,26 @@ async def test_the_voucher_and_batch_dialogs_show_the_promotions_uses(
     shown = batch.findChild(QLabel, "promotionUses")
     assert shown.isVisible() and shown.text() == "Multi-use: each voucher can be used 10 times."
     batch.close()
+
+
+async def test_a_customer_that_is_no_e_mail_address_is_said_in_dutch(
+    screen: VouchersScreen, sandbox: RunningSandbox, qapp: QApplication
+) -> None:
+    """An outside tester typed 'abc' as the customer of a new voucher in the Dutch program
+    and read "That is not an e-mail address." (the client's sentence, untranslated)."""
+    install_translators(qapp, "nl")
+    try:
+        dialog = screen.open_create_dialog()
+        dialog.promotion.setCurrentIndex(dialog.promotion.findData(KNOWN.PROMOTION_SINGLE_USE))
+        dialog.code.setText("NIEUW-ABC1")
+        dialog.email.setText("abc")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        await until(lambda: dialog.errors["email"].isVisible(), what="the customer's sentence")
+        assert dialog.errors["email"].text() == "Dat is geen e-mailadres."
+        assert dialog.isVisible()  # nothing was sent: the manager corrects it
+        dialog.close()
+    finally:
+        install_translators(qapp, "en")
 
 
 async def test_every_promotion_picker_holds_more_than_one_page(
