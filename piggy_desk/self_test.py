@@ -204,6 +204,8 @@ async def _drive(
         raise SelfTestFailed(f"Piggy shows the voucher as {state.get('status')}, not LOCKED")
     say("ok: locked")
 
+    # Nor a confirm that came with the question: it must be seen before it is answered.
+    await asyncio.sleep(STRAY_ENTER_SECONDS + 0.1)
     _press_enter(window)
 
     def redeemed_shown() -> bool:
