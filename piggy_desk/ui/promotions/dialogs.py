@@ -37,6 +37,7 @@ from piggy_desk.ui.promotions.texts import TYPES, check_draft
 from piggy_desk.ui.widgets import named
 from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.form import field_row, grow_to_fit, wheel_only_when_focused
+from piggy_desk.ui.widgets.scanner_enter import ScannerEnter
 
 VALIDITY_UNITS = (
     (QT_TRANSLATE_NOOP("CreatePromotionDialog", "days"), 86400),
@@ -103,6 +104,7 @@ class CreatePromotionDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("createPromotionDialog")
+        ScannerEnter(self)
         self.setWindowTitle(self.tr("New promotion"))
         self.errors: dict[str, QLabel] = {}
         self.busy = False

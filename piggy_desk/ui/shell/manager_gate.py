@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from piggy_desk.settings import pin_matches
 from piggy_desk.ui.core.tasks import TaskRunner, off_loop
+from piggy_desk.ui.widgets.scanner_enter import ScannerEnter
 
 MAX_PIN_LENGTH = 32
 
@@ -23,6 +24,7 @@ class PinDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("managerPinDialog")
+        ScannerEnter(self)
         self.setWindowTitle(self.tr("Manager PIN"))
         prompt = QLabel(self.tr("The manager screens need the manager PIN."), self)
         self.pin = QLineEdit(self)

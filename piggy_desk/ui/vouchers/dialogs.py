@@ -46,6 +46,7 @@ from piggy_desk.ui.widgets.form import (
     grow_to_fit,
     wheel_only_when_focused,
 )
+from piggy_desk.ui.widgets.scanner_enter import ScannerEnter
 
 
 def _local_datetime(edit: QDateTimeEdit) -> datetime:
@@ -72,6 +73,7 @@ class _VoucherForm(QDialog):
     ):
         super().__init__(parent)
         self._client = client
+        ScannerEnter(self)
         self._tasks = tasks
         self.controller = NewVouchersController(client, self)
         self.controller.failed.connect(self._show_piggy_error)

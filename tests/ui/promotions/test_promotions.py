@@ -33,6 +33,7 @@ from piggy_desk.sandbox import KNOWN, PIGGY_PREFIX, RunningSandbox
 from piggy_desk.ui.core.i18n import install_translators
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
+from piggy_desk.ui.counter.keys import SCANNER_PAUSE_SECONDS
 from piggy_desk.ui.promotions.chart import CHART_STATUSES, VoucherCounts
 from piggy_desk.ui.promotions.dialogs import CreatePromotionDialog
 from piggy_desk.ui.promotions.model import PromotionsModel
@@ -703,3 +704,24 @@ async def test_a_right_click_on_the_table_offers_refresh_and_new_promotion(desk:
     assert isinstance(dialog, CreatePromotionDialog)
     await until(dialog.isVisible, what="the create dialog")
     dialog.reject()
+
+
+async def test_a_scan_into_the_new_promotion_makes_no_promotion(desk: Desk) -> None:
+    """An outside tester scanned a voucher while the name had the focus: the scanner's
+    Enter pressed Create and a promotion "CROISSANT1" was made. The scanned text stays in
+    the field; a person's Enter afterwards still creates."""
+    before = len(await desk.client.promotions.list())
+    dialog = await desk.open_dialog()
+    QTest.keyClicks(dialog.description_input, "Een croissant naar keuze.")
+    dialog.name_input.setFocus()
+    QTest.keyClicks(dialog.name_input, KNOWN.WITH_PLU)  # a scanner's pace: no pause
+    QTest.keyClick(dialog.name_input, Qt.Key.Key_Return)
+    await asyncio.sleep(0.3)
+    assert desk.screen.create_dialog is dialog, "the scanner's Enter pressed Create"
+    assert dialog.isVisible() and dialog.name_input.text() == KNOWN.WITH_PLU
+    assert len(await desk.client.promotions.list()) == before
+    dialog.name_input.setText("Gratis croissant extra")
+    await asyncio.sleep(SCANNER_PAUSE_SECONDS)  # a person's Enter comes later
+    QTest.keyClick(dialog.name_input, Qt.Key.Key_Return)
+    await until(lambda: desk.screen.create_dialog is None, what="the promotion made")
+    assert any(p.name == "Gratis croissant extra" for p in await desk.client.promotions.list())
