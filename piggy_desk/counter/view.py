@@ -183,14 +183,14 @@ class CounterBoard:
         clock: Callable[[], datetime],
         piggy_now: Callable[[], datetime | None],
     ) -> None:
+        import asyncio  # where it is used: the window paints before asyncio (app.py)
+
         self._listener, self._journal = listener, journal
         # Named ``translate`` so that lupdate finds the sentences of its calls.
         self.translate = translate
         self._clock, self._piggy_now = clock, piggy_now
         self._view = CounterView()
         self._recent: deque[RecentScan] = deque(maxlen=RECENT_SCANS)
-        import asyncio
-
         self.waiting = 0  # scans queued and not handled yet
         self.scans_may_go = asyncio.Event()
         self.scans_may_go.set()

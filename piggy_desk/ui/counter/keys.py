@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from piggy_desk.ui.widgets.scanner_enter import SCANNER_PAUSE_SECONDS
+
 if TYPE_CHECKING:
     from piggy_desk.ui.counter.screen import CounterScreen
 
-# A scanner types a code and its Enter a few milliseconds apart; a person who Tabs to a
-# button and presses Enter takes far longer after their last character.
-SCANNER_PAUSE_SECONDS = 0.1
 MODIFIER_KEYS = frozenset(
     (
         Qt.Key.Key_Shift,

@@ -15,7 +15,10 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QDialog, QLineEdit
 
-from piggy_desk.ui.counter.keys import SCANNER_PAUSE_SECONDS
+# A scanner types a code and its Enter a few milliseconds apart; a person who Tabs to a
+# button and presses Enter takes far longer after their last character. (The counter's
+# keys tell a scan from a person by it too: ui/counter/keys.py.)
+SCANNER_PAUSE_SECONDS = 0.1
 
 # A scan is at least this many characters at a scanner's pace (a code, a loyalty card).
 SCAN_LENGTH = 4

@@ -33,12 +33,12 @@ from piggy_desk.sandbox import KNOWN, PIGGY_PREFIX, RunningSandbox
 from piggy_desk.ui.core.i18n import install_translators
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
-from piggy_desk.ui.counter.keys import SCANNER_PAUSE_SECONDS
 from piggy_desk.ui.promotions.chart import CHART_STATUSES, VoucherCounts
 from piggy_desk.ui.promotions.dialogs import CreatePromotionDialog
 from piggy_desk.ui.promotions.model import PromotionsModel
 from piggy_desk.ui.promotions.screen import PromotionsScreen
 from piggy_desk.ui.promotions.texts import PromotionDraft, check_draft, duration_text
+from piggy_desk.ui.widgets.scanner_enter import SCANNER_PAUSE_SECONDS
 from tests.ui.conftest import POPUP_WARNINGS, SCREENSHOTS, dispose, until
 from tests.ui.wheel import turn_wheel, value, wheel_choices
 
