@@ -137,6 +137,8 @@ CREATE TABLE IF NOT EXISTS entries (
 );
 CREATE INDEX IF NOT EXISTS entries_started ON entries (started_at);
 CREATE INDEX IF NOT EXISTS entries_open_locks ON entries (action, settled);
+-- A voucher's entries are read at every scan and redemption; the file is never pruned.
+CREATE INDEX IF NOT EXISTS entries_voucher ON entries (voucher_uuid);
 """
 _COLUMNS = (
     "id, started_at, finished_at, action, outcome, code, voucher_uuid, promotion_uuid, "
