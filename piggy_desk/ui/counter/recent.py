@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from piggy_desk.counter.view import NOT_CHECKED, NOT_FOUND, REDEEMED_HERE, RecentScan
+from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.i18n import time_text
 from piggy_desk.ui.widgets import StatusLook, glyph_icon, status_look
 
@@ -34,23 +35,46 @@ class RecentScans(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setIconSize(QSize(18, 18))
         self.itemClicked.connect(self._on_item_clicked)
+        self._shown: tuple[RecentScan, ...] = ()  # what the items show, newest first
+        self._drawn_as: tuple[float, theme.Palette] | None = None  # their icons' ratio, theme
+        self._tip = self.tr("Show this voucher again")
 
     def show_scans(self, scans: tuple[RecentScan, ...]) -> None:
-        """The scans, in the order the flow keeps them."""
-        self.clear()
-        ratio = self.devicePixelRatioF()
-        for scan in scans:
-            look = self._look(scan.outcome)
-            text = self.tr("{code} · {outcome} · {time}").format(
-                code=scan.code, outcome=look.word, time=time_text(scan.at)
-            )
-            item = QListWidgetItem(glyph_icon(look, 18, ratio), text)
-            item.setData(Qt.ItemDataRole.UserRole, scan.code)
-            item.setToolTip(self.tr("Show this voucher again"))
-            self.addItem(item)
+        """The scans, in the order the flow keeps them. A scan comes in front (the oldest
+        goes past the last kept), or the newest changes (redeemed here): only that item is
+        made, not the list's twenty."""
+        drawn_as = (self.devicePixelRatioF(), theme.current())
+        if drawn_as != self._drawn_as:  # a new theme or screen: every icon again
+            self._drawn_as, self._shown = drawn_as, ()
+            self.clear()
+        shown, self._shown = self._shown, scans
+        if scans == shown:
+            return
+        if shown and scans[1:] == shown[: len(scans) - 1]:
+            self.insertItem(0, self._item(scans[0]))
+            while self.count() > len(scans):
+                self.takeItem(self.count() - 1)
+        elif shown and len(scans) == len(shown) and scans[1:] == shown[1:]:
+            self.takeItem(0)
+            self.insertItem(0, self._item(scans[0]))
+        else:
+            self.clear()
+            for scan in scans:
+                self.addItem(self._item(scan))
         # Laid out now, not at the list's next timer: that came after the window had been
         # painted and painted it all again (8 -> 6 paint cycles per redemption).
         self.doItemsLayout()
+
+    def _item(self, scan: RecentScan) -> QListWidgetItem:
+        look = self._look(scan.outcome)
+        text = self.tr("{code} · {outcome} · {time}").format(
+            code=scan.code, outcome=look.word, time=time_text(scan.at)
+        )
+        ratio = self._drawn_as[0] if self._drawn_as else 1.0
+        item = QListWidgetItem(glyph_icon(look, 18, ratio), text)
+        item.setData(Qt.ItemDataRole.UserRole, scan.code)
+        item.setToolTip(self._tip)
+        return item
 
     def _look(self, outcome: str) -> StatusLook:
         if outcome == NOT_FOUND:

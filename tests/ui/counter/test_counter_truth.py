@@ -204,6 +204,34 @@ async def test_recent_scans_tell_each_outcome_and_show_that_voucher_again(
     assert QApplication.focusWidget() is screen.scan_input  # the next scan still lands there
 
 
+async def test_the_recent_scans_list_follows_each_scan_past_the_twentieth(
+    counter: Counter,
+) -> None:
+    """Each scan adds one item in front (and the oldest goes past the twentieth), a
+    redemption changes the newest: the list must read as the scans did, in order."""
+    screen = counter.screen
+    page = await counter.window.client.vouchers.list(limit=23)
+    codes = [voucher.code for voucher in page.items]
+
+    def listed() -> list[tuple[str, str]]:
+        items = [screen.recent.item(row) for row in range(screen.recent.count())]
+        return [
+            (item.data(Qt.ItemDataRole.UserRole), item.text().split(" · ")[1]) for item in items
+        ]
+
+    for shown, code in enumerate(codes, start=1):
+        await counter.scan(code)
+        assert [code for code, _ in listed()] == list(reversed(codes))[-shown:][:20]
+    assert len(listed()) == 20
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    await enter(counter, Stage.CONFIRMING)
+    await enter(counter, Stage.SHOWING)
+    assert listed()[0] == (KNOWN.ACTIVE_WITH_CONTACT, "Redeemed here")
+    assert [code for code, _ in listed()[1:]] == list(reversed(codes))[:19]
+    assert [code for code, _ in listed()] == list(screen.view.recent_codes)
+    assert all(not screen.recent.item(row).icon().isNull() for row in range(20))
+
+
 async def test_a_name_in_the_customer_field_is_not_taken_for_a_card_and_nothing_is_retyped(
     counter: Counter,
 ) -> None:
