@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from piggy_desk.ui.widgets.scanner_enter import SCANNER_PAUSE_SECONDS
+from piggy_desk.ui.widgets.scanner_enter import SCAN_LENGTH, SCANNER_PAUSE_SECONDS
 
 if TYPE_CHECKING:
     from piggy_desk.ui.counter.screen import CounterScreen
@@ -60,8 +61,15 @@ class CounterKeys(QObject):
     focus; Enter with an empty scan field does the main action; Esc cancels. The
     scanner's Enter never presses a focused button; a person's Enter or Space on a button
     they reached with Tab presses that button. A scan into a dialog the counter opened
-    closes the dialog unanswered and goes to the scan field.
+    closes the dialog unanswered and goes to the scan field. A scan on a manager screen,
+    outside a field one types into, goes to the counter (``scanned_elsewhere``).
+
+    Signals:
+        scanned_elsewhere(str): a scanner typed this code (and Enter or Tab) on a manager
+            screen while a button, a table or a list had the focus.
     """
+
+    scanned_elsewhere = Signal(str)
 
     def __init__(self, screen: CounterScreen) -> None:
         super().__init__(screen)
@@ -69,6 +77,15 @@ class CounterKeys(QObject):
         self._last_character_at = float("-inf")
         # What a scanner typed into a counter dialog so far (see _dialog_key).
         self._dialog_scan: list[str] = []
+        # Keys held back on a manager screen until it is known whether they are a scan
+        # (see _manager_key), and the widget they were typed at.
+        self._held: list[QKeyEvent] = []
+        self._held_at: QWidget | None = None
+        self._replaying = False
+        self._hand_back = QTimer(self)
+        self._hand_back.setSingleShot(True)
+        self._hand_back.setInterval(int(SCANNER_PAUSE_SECONDS * 1000) + 20)
+        self._hand_back.timeout.connect(self._on_hand_back_timeout)
 
     def attach(self) -> None:
         """Watch the scan field's keys; the application's from ``watch_application``."""
@@ -133,6 +150,59 @@ class CounterKeys(QObject):
         screen.submit_scan_field()
         return True
 
+    def _manager_key(self, watched: QWidget, event: QKeyEvent) -> bool:
+        """A key on a manager screen. In a field one types into it is that field's (the
+        manager's own typing; a code scanned into Vouchers' "Find a code" finds it there).
+        Elsewhere (a button, a table, a list) a scan used to be lost: the characters went
+        to the table's type-to-search or nowhere, and the Enter pressed the focused button.
+        Printable keys are held back for a scanner's moment: a burst of SCAN_LENGTH or more
+        ended by Enter or Tab at a scanner's pace is a scan and goes to the counter, where
+        a cashier looks for it; otherwise the keys are handed to the widget as typed."""
+        if self._replaying or _types_text(watched) or event.key() in MODIFIER_KEYS:
+            return False
+        text = event.text()
+        unmodified = not event.modifiers() & ~(SHIFT | Qt.KeyboardModifier.KeypadModifier)
+        pace = self._typed_just_now()
+        if unmodified and text and text.isprintable() and (text != " " or (self._held and pace)):
+            if not pace or watched is not self._held_at:
+                self._hand_back_held()  # a new burst
+                self._held_at = watched
+            self._held.append(
+                QKeyEvent(event.type(), event.key(), event.modifiers(), text, event.isAutoRepeat())
+            )
+            self._last_character_at = time.monotonic()
+            self._hand_back.start()
+            return True
+        ends = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+        if ends and pace and len(self._held) >= SCAN_LENGTH and watched is self._held_at:
+            code = "".join(held.text() for held in self._held)
+            self._held, self._held_at = [], None
+            self._hand_back.stop()
+            self.scanned_elsewhere.emit(code)
+            return True
+        self._hand_back_held()  # a person's key after their typing: in the order typed
+        return False
+
+    def _hand_back_held(self) -> None:
+        """The keys held back were not a scan: to the widget they were typed at."""
+        held, target = self._held, self._held_at
+        self._held, self._held_at = [], None
+        self._hand_back.stop()
+        if target is None or not held or not shiboken6.isValid(target):
+            return
+        self._replaying = True
+        try:
+            for event in held:
+                QApplication.sendEvent(target, event)
+        finally:
+            self._replaying = False
+
+    def _on_hand_back_timeout(self) -> None:
+        if self._typed_just_now():
+            self._hand_back.start()  # (Qt's coarse timer came a little early)
+        else:
+            self._hand_back_held()
+
     def _opened(self, dialog: QDialog) -> bool:
         """Whether the dialog belongs to the counter (opened from it or its window)."""
         screen = self._screen
@@ -151,7 +221,11 @@ class CounterKeys(QObject):
         if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
             return False
         screen = self._screen
-        if not screen.isVisible() or not isinstance(watched, QWidget):
+        if not isinstance(watched, QWidget):
+            return False
+        if not screen.isVisible():
+            if watched.window() is screen.window() and watched.isVisible():
+                return self._manager_key(watched, event)
             return False
         if watched.window() is not screen.window():
             return self._dialog_key(watched, event)

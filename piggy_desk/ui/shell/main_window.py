@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         # ``_watch_the_application``).
         self._focus_return: FocusReturn | None = None
         controller.notice_given.connect(self._on_controller_notice_given)
+        counter.keys.scanned_elsewhere.connect(self._on_counter_scanned_elsewhere)
 
     # --- the screens ------------------------------------------------------------------------
 
@@ -483,6 +484,15 @@ class MainWindow(QMainWindow):
     def _on_vouchers_open_on_counter(self, code: str) -> None:
         self.show_counter()
         self.controller.scan(code)
+
+    def _on_counter_scanned_elsewhere(self, code: str) -> None:
+        """A scan on a manager screen (not into one of its fields): a cashier scanning
+        expects the counter, so the counter comes forward (locking the manager screens, as
+        always) and looks the code up as a scan into its field."""
+        self.show_counter()
+        self.counter.focus_scan()
+        self.counter.scan_input.setText(code)
+        self.counter.submit_scan_field()
 
     def _on_contacts_contact_chosen_for_counter(self, contact: Contact) -> None:
         self.show_counter()
