@@ -45,6 +45,7 @@ from piggy_desk.api import InvalidRequest
 from piggy_desk.counter.connection import ConnectionWatch
 from piggy_desk.counter.journal import Journal, JournalDamaged, begin_training_journal
 from piggy_desk.logs import LOG_FILE_NAME, configure_logging, default_log_dir, register_secret
+from piggy_desk.native_memory import keep_malloc_thresholds
 from piggy_desk.settings import (
     LoadedSettings,
     Settings,
@@ -69,6 +70,9 @@ from piggy_desk.ui.shell.main_window import MainWindow
 from piggy_desk.ui.shell.manager_gate import ManagerGate
 from piggy_desk.ui.shell.one_copy import DataFolderGuard, call_running_copy, take_data_folder
 from piggy_desk.ui.shell.start_failure import LOG_FILE_SENTENCE, report_start_failure
+
+# Before the window and the vouchers take memory (see native_memory).
+keep_malloc_thresholds()
 
 if TYPE_CHECKING:
     import asyncio

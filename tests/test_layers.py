@@ -130,7 +130,9 @@ def test_importing_a_lower_layer_loads_no_qt(package: str) -> None:
     assert finished.returncode == 0, finished.stdout + finished.stderr
 
 
-@pytest.mark.parametrize("module", ["logs.py", "settings.py", "token_store.py", "notices.py"])
+@pytest.mark.parametrize(
+    "module", ["logs.py", "settings.py", "token_store.py", "notices.py", "native_memory.py"]
+)
 def test_top_level_helpers_never_import_qt(module: str) -> None:
     tree = ast.parse((PACKAGE / module).read_text())
     names = {
