@@ -34,7 +34,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
     qVersion,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from piggy_desk import __version__, skip_pyside_source_scan
 
@@ -600,6 +600,8 @@ def _tell_journal_damaged(
 ) -> None:
     """The journal could not be read at start: a box over the counter says so (it was kept
     aside, a new one began), and where the log is."""
+    from PySide6.QtWidgets import QMessageBox
+
     sentence = damaged.sentence(translate)
     log.error("at start: %s", damaged.sentence())
     where = (
@@ -623,6 +625,8 @@ def _tell_journal_damaged(
 async def _say_already_open(folder: Path) -> None:
     """Another copy holds this data folder: bring its window to the front, or say so."""
     import asyncio
+
+    from PySide6.QtWidgets import QMessageBox
 
     if call_running_copy(folder):
         log.info("Piggy Desk is already open on the data folder %s: brought to the front", folder)

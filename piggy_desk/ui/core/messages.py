@@ -7,12 +7,16 @@ import logging
 import sys
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from piggy_desk.notices import Problem
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
 
 log = logging.getLogger("piggy_desk.ui")
 
@@ -29,6 +33,10 @@ def _where(error: BaseException, trace: TracebackType | None) -> str:
 
 
 def _details_dialog(title: str, text: str, parent: QWidget | None, name: str) -> QDialog:
+    # Imported when a dialog is first opened: their Python enums are not made before the
+    # counter's first paint.
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
+
     dialog = QDialog(parent)
     dialog.setObjectName(name)
     dialog.setWindowTitle(title)

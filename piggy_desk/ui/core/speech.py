@@ -5,7 +5,6 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -67,6 +66,8 @@ class Announcer(QObject):
         pending, self._pending = sorted(self._pending, key=lambda item: item[0]), []
         if not pending:
             return
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
         text = " ".join(sentence for _, sentence in pending)
         self.last = text
         target = self._target()

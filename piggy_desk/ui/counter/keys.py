@@ -8,21 +8,13 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QDialog,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
 from piggy_desk.ui.widgets.scanner_enter import SCAN_LENGTH, SCANNER_PAUSE_SECONDS
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from piggy_desk.ui.counter.screen import CounterScreen
 
 MODIFIER_KEYS = frozenset(
@@ -47,6 +39,9 @@ USES_KEYS: dict[int, int] = {
 
 def _types_text(widget: QWidget) -> bool:
     """A field a person types into: the keys are its own."""
+    # (Imported at the first key: their Python enums are not made before the first paint.)
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit
+
     if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
         return not widget.isReadOnly()
     return isinstance(widget, QAbstractSpinBox) or (
@@ -122,6 +117,8 @@ class CounterKeys(QObject):
         to the scan field; its characters never reach the dialog, where a letter can press
         a button by its mnemonic. Other keys, and every key in a field one can type in,
         are the dialog's."""
+        from PySide6.QtWidgets import QDialog
+
         dialog = watched.window()
         if not isinstance(dialog, QDialog) or not self._opened(dialog) or _types_text(watched):
             return False

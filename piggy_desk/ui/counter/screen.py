@@ -8,6 +8,7 @@ Its parts have modules of their own beside it: ``controller`` (the flow's Qt sid
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +32,9 @@ from piggy_desk.ui.counter.panels import ConfirmPanel, ContactPanel, counter_but
 from piggy_desk.ui.counter.recent import RecentScans
 from piggy_desk.ui.widgets import LastSet, tone_look
 from piggy_desk.ui.widgets.banner import MessageBanner
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 MAX_SCAN_FIELD = 4096
 STRAY_ENTER_SECONDS = 0.5
@@ -222,6 +225,8 @@ class CounterScreen(QWidget):
                 "Reverse the redemption of {name} (code {code}, customer {customer})?\n\n"
                 "The voucher can then be used again."
             )
+        from PySide6.QtWidgets import QMessageBox  # its enums: when first asked
+
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Reverse redemption"),
@@ -235,6 +240,8 @@ class CounterScreen(QWidget):
         box.open()
 
     def _on_reverse_answered(self, result: int, box: QMessageBox) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box.deleteLater()
         if result == QMessageBox.StandardButton.Yes:
             self._controller.reverse()

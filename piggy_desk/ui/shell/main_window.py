@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
     QCloseEvent,
     QKeySequence,
     QPaintEvent,
@@ -276,11 +274,7 @@ class MainWindow(QMainWindow):
         # heard first.
         self.tabs.tabBar().setAccessibleName(self.tr("Screens"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self.tabs.currentChanged.connect(
-            lambda _: QAccessible.updateAccessibility(
-                QAccessibleEvent(self.tabs.tabBar(), QAccessible.Event.NameChanged)
-            )
-        )
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed_name)
         for number in range(self.tabs.count()):
             # Ctrl+1 … Ctrl+6: every screen one chord away (the PIN gate still applies).
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
@@ -378,6 +372,14 @@ class MainWindow(QMainWindow):
         journal = self._built.get("journal")
         if journal is not None and self.tabs.currentWidget() is journal:
             self.journal_screen.refresh()
+
+    def _on_tabs_current_changed_name(self, _index: int) -> None:
+        """A screen reader hears the tab bar's new name (Qt names it by its current tab)."""
+        from PySide6.QtGui import QAccessible, QAccessibleEvent  # enums made at first use
+
+        QAccessible.updateAccessibility(
+            QAccessibleEvent(self.tabs.tabBar(), QAccessible.Event.NameChanged)
+        )
 
     def _on_tabs_current_changed(self, index: int) -> None:
         screen = self.tabs.widget(index)

@@ -10,7 +10,6 @@ import signal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QMessageBox
 
 from piggy_desk.api import PiggyError
 from piggy_desk.counter.journal import JournalTrouble, Trouble
@@ -112,6 +111,8 @@ def report_start_failure(
     """Log the failure with its traceback, show the box until it is closed (or the program
     is told to stop), and return the exit code. ``window_was_open``: it came after the
     start, so the box does not say the program could not start."""
+    from PySide6.QtWidgets import QMessageBox  # its enums only when a start fails
+
     text = failure_text(error, log_file)
     box = QMessageBox(
         QMessageBox.Icon.Critical, _tr(TITLE_STOPPED if window_was_open else TITLE), text
