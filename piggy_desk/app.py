@@ -10,13 +10,12 @@ it, and ``tests/test_layers.py`` checks that importing this module imports neith
 from __future__ import annotations
 
 import argparse
+import base64
 import contextlib
 import functools
 import importlib
 import logging
 import os
-import platform
-import secrets
 import signal
 import socket
 import sys
@@ -363,7 +362,7 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--version",
         action="version",
-        version=f"Piggy Desk {__version__} (Python {platform.python_version()}, Qt {qVersion()})",
+        version=f"Piggy Desk {__version__} (Python {python_version()}, Qt {qVersion()})",
         help="print the version and exit",
     )
     # Set once the window shows: a failure after that did not stop the start.
@@ -428,7 +427,7 @@ class _Opening:
         if training:  # a new sandbox: its journal too (only once the folder is ours)
             begin_training_journal(folder)
         if token is None:
-            token = self.sandbox_token = secrets.token_urlsafe(24)
+            token = self.sandbox_token = _new_token()
             register_secret(token)
             # The sandbox's address now, its server once the window is painted (see _run).
             self.sandbox_socket = listen()
@@ -771,7 +770,7 @@ def _main(arguments: argparse.Namespace, app: QApplication, log_file: Path | Non
     log.info(
         "Piggy Desk %s on Python %s, Qt %s, %s (%s), language %s, theme %s",
         __version__,
-        platform.python_version(),
+        python_version(),
         qVersion(),
         platform_text(),
         app.platformName(),
@@ -810,12 +809,32 @@ def platform_text() -> str:
     """``platform.platform()`` for the start's log line, on Linux without the processor,
     which Python asks of ``uname -p`` in a child process (about 6 ms before the first
     paint) and which is mostly "unknown" or the machine again:
-    ``Linux-6.1.0-x86_64-with-glibc2.36``."""
+    ``Linux-6.1.0-x86_64-with-glibc2.36``. On Linux from ``os`` as ``platform`` reads it
+    there (importing ``platform`` compiles its regular expressions before the paint)."""
+    if sys.platform == "linux":
+        kernel = os.uname()
+        libc = (os.confstr("CS_GNU_LIBC_VERSION") or "").split()
+        if len(libc) == 2:  # "glibc 2.36": what platform.libc_ver() gives on glibc
+            return f"{kernel.sysname}-{kernel.release}-{kernel.machine}-with-{libc[0]}{libc[1]}"
+    import platform
+
     if sys.platform != "linux":
         return platform.platform()
     name = platform.uname()
-    libc, version = platform.libc_ver()
-    return f"{name.system}-{name.release}-{name.machine}-with-{libc}{version}"
+    libc_name, version = platform.libc_ver()
+    return f"{name.system}-{name.release}-{name.machine}-with-{libc_name}{version}"
+
+
+def python_version() -> str:
+    """``platform.python_version()`` ("3.11.7"), read where it reads it: the first word of
+    ``sys.version``."""
+    return sys.version.split()[0]
+
+
+def _new_token() -> str:
+    """``secrets.token_urlsafe(24)``, as it makes it (``os.urandom``), without importing
+    ``secrets``, whose ``hmac`` loads OpenSSL's hashlib before the first paint (~3 ms)."""
+    return base64.urlsafe_b64encode(os.urandom(24)).rstrip(b"=").decode("ascii")
 
 
 def start_logging(arguments: argparse.Namespace) -> Path | None:

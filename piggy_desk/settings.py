@@ -12,13 +12,10 @@ field; they have no Qt in them.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import logging
 import os
 import re
-import secrets
 import stat
 import sys
 from collections.abc import Callable
@@ -558,6 +555,9 @@ PIN_ITERATION_RANGE = (10_000, 2_000_000)
 
 def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
     """A manager PIN as a salted PBKDF2 hash: the settings never hold the PIN itself."""
+    import hashlib  # (OpenSSL's: not loaded before the counter's first paint)
+    import secrets
+
     salt = salt or secrets.token_bytes(16)
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, PIN_ITERATIONS)
     return f"pbkdf2_sha256${PIN_ITERATIONS}${salt.hex()}${digest.hex()}"
@@ -584,6 +584,9 @@ def pin_hash_is_usable(stored: str) -> bool:
 
 def pin_matches(pin: str, stored: str) -> bool:
     """Whether ``pin`` is the PIN ``stored`` was made from (constant-time comparison)."""
+    import hashlib
+    import hmac
+
     if not (isinstance(stored, str) and pin_hash_is_usable(stored)):
         return False
     _scheme, iterations, salt, digest = stored.split("$")

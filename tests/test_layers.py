@@ -189,6 +189,12 @@ def test_top_level_helpers_never_import_qt(module: str) -> None:
                 "piggy_desk.api.models",
                 # ... and the sound players' helper, with subprocess (when first played)
                 "piggy_desk.processes",
+                # ... and OpenSSL's hashlib (hmac, secrets: the PIN, the one-copy socket's
+                # name) and platform's regular expressions (issue 20)
+                "hashlib",
+                "hmac",
+                "secrets",
+                "platform",
             ),
         ),
         # The manager's screens print only when asked: QtPrintSupport and the printing

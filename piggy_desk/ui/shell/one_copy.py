@@ -16,8 +16,6 @@ the window is built. A second start in between finds no socket and says the fold
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 import os
 import sys
@@ -60,6 +58,9 @@ def _lock(descriptor: int) -> bool:
 
 def server_name(folder: Path) -> str:
     """The local socket's name for this data folder (and this user)."""
+    import getpass
+    import hashlib  # (OpenSSL's: asked for once the window is painted)
+
     key = f"{getpass.getuser()}\n{folder.resolve()}".encode()
     return "piggy-desk-" + hashlib.sha256(key).hexdigest()[:24]
 
