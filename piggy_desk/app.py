@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEventLoop,
@@ -160,10 +160,10 @@ def build_counter_window(
         controller=controller,
         counter=counter,
         # The manager screens are built when first opened (their modules imported then).
-        journal_screen=lambda: _manager_screens().journal(journal, tasks, messages),
-        vouchers=lambda: _manager_screens().vouchers(window.client, tasks, messages),
-        promotions=lambda: _manager_screens().promotions(window.client, tasks, messages),
-        contacts=lambda: _manager_screens().contacts(window.client, tasks, messages),
+        journal_screen=lambda: _manager_screens.journal(journal, tasks, messages),
+        vouchers=lambda: _manager_screens.vouchers(window.client, tasks, messages),
+        promotions=lambda: _manager_screens.promotions(window.client, tasks, messages),
+        contacts=lambda: _manager_screens.contacts(window.client, tasks, messages),
         settings_screen=lambda: _settings_screen(
             settings,
             token_store or TokenStore(),
@@ -237,27 +237,42 @@ def problems_note(loaded: LoadedSettings) -> str:
     ).format(settings=names)
 
 
-class _ManagerScreens(NamedTuple):
-    journal: type[JournalScreen]
-    vouchers: type[VouchersScreen]
-    promotions: type[PromotionsScreen]
-    contacts: type[ContactsScreen]
-    settings: type[SettingsScreen]
+class _ManagerScreens:
+    """The manager screens' classes, each module imported when its screen is first opened:
+    the counter's start imports none of them, and Vouchers none of the other four's."""
+
+    @property
+    def journal(self) -> type[JournalScreen]:
+        from piggy_desk.ui.journal.screen import JournalScreen
+
+        return JournalScreen
+
+    @property
+    def vouchers(self) -> type[VouchersScreen]:
+        from piggy_desk.ui.vouchers.screen import VouchersScreen
+
+        return VouchersScreen
+
+    @property
+    def promotions(self) -> type[PromotionsScreen]:
+        from piggy_desk.ui.promotions.screen import PromotionsScreen
+
+        return PromotionsScreen
+
+    @property
+    def contacts(self) -> type[ContactsScreen]:
+        from piggy_desk.ui.contacts.screen import ContactsScreen
+
+        return ContactsScreen
+
+    @property
+    def settings(self) -> type[SettingsScreen]:
+        from piggy_desk.ui.settings.screen import SettingsScreen
+
+        return SettingsScreen
 
 
-@functools.cache
-def _manager_screens() -> _ManagerScreens:
-    """The manager screens' classes, imported together when the first of them is opened:
-    the counter's start imports none of them."""
-    from piggy_desk.ui.contacts.screen import ContactsScreen
-    from piggy_desk.ui.journal.screen import JournalScreen
-    from piggy_desk.ui.promotions.screen import PromotionsScreen
-    from piggy_desk.ui.settings.screen import SettingsScreen
-    from piggy_desk.ui.vouchers.screen import VouchersScreen
-
-    return _ManagerScreens(
-        JournalScreen, VouchersScreen, PromotionsScreen, ContactsScreen, SettingsScreen
-    )
+_manager_screens = _ManagerScreens()
 
 
 def _settings_screen(
@@ -271,7 +286,7 @@ def _settings_screen(
     training_folder: Path | None,
 ) -> SettingsScreen:
     loaded = loaded or LoadedSettings(settings)
-    return _manager_screens().settings(
+    return _manager_screens.settings(
         settings,
         store,
         tasks,
