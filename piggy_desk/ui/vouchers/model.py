@@ -53,11 +53,11 @@ class VouchersModel(HeaderTableModel):
         super().__init__()
         self.page_size = page_size
         self.filter = VoucherFilter()
-        # Rows in arrival order, and the order shown (the same rows, sorted by a column).
-        self._arrived: list[Voucher] = []
+        # Rows in arrival order by uuid (which also keeps a voucher from showing twice), and
+        # the order shown (the same rows, sorted by a column).
+        self._arrived: dict[str, Voucher] = {}
         self._rows: list[Voucher] = []
         self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
-        self._uuids: set[str] = set()
         self._next_page = 1
         # Nothing until a filter is set (the screen is opened): a table view asks for more
         # rows even while hidden, and the counter's start has better things to do.
@@ -76,7 +76,7 @@ class VouchersModel(HeaderTableModel):
         """Start again from the first page under a new filter."""
         self.filter = voucher_filter
         self.beginResetModel()
-        self._arrived, self._rows, self._uuids = [], [], set()
+        self._arrived, self._rows = {}, []
         self._moments = {}
         self._next_page, self._more, self._fetching = 1, True, False
         self._generation += 1
@@ -87,8 +87,7 @@ class VouchersModel(HeaderTableModel):
     def show_only(self, voucher: Voucher) -> None:
         """Show one voucher (a code search) instead of pages."""
         self.beginResetModel()
-        self._arrived, self._rows = [voucher], [voucher]
-        self._uuids = {voucher.uuid}
+        self._arrived, self._rows = {voucher.uuid: voucher}, [voucher]
         self._more, self._fetching = False, False
         self._generation += 1
         self.total = 1
@@ -107,8 +106,7 @@ class VouchersModel(HeaderTableModel):
         for number, shown in enumerate(self._rows):
             if shown.uuid == voucher.uuid:
                 self._rows[number] = voucher
-                arrived = next(n for n, row in enumerate(self._arrived) if row is shown)
-                self._arrived[arrived] = voucher
+                self._arrived[voucher.uuid] = voucher  # in its place
                 self.dataChanged.emit(
                     self.index(number, 0), self.index(number, len(self.HEADERS) - 1)
                 )
@@ -151,10 +149,12 @@ class VouchersModel(HeaderTableModel):
 
     def append_page(self, vouchers: Sequence[Voucher]) -> None:
         # A voucher created between two page loads shifts the pages: never show one twice.
-        fresh = [voucher for voucher in vouchers if voucher.uuid not in self._uuids]
-        self._uuids.update(voucher.uuid for voucher in fresh)
+        fresh = []
+        for voucher in vouchers:
+            if voucher.uuid not in self._arrived:
+                self._arrived[voucher.uuid] = voucher
+                fresh.append(voucher)
         if fresh:
-            self._arrived.extend(fresh)
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
             self._rows.extend(fresh)
@@ -235,11 +235,11 @@ class VouchersModel(HeaderTableModel):
         self.layoutAboutToBeChanged.emit()
         before = {id(row): number for number, row in enumerate(self._rows)}
         if self._sort_column < 0:
-            self._rows = list(self._arrived)
+            self._rows = list(self._arrived.values())
         else:
             column = self._sort_column
             self._rows = sorted(
-                self._arrived,
+                self._arrived.values(),
                 key=self._sort_key(column),
                 reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
             )
