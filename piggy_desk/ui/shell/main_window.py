@@ -291,7 +291,6 @@ class MainWindow(QMainWindow):
         self.connection_label.setObjectName("connectionStatus")
         self.statusBar().addPermanentWidget(self.connection_label)
         self._show_connection(Connection.UNKNOWN)
-        label_controls(self)
         self.resize(1100, 820)
 
     def fit_to_screen(self) -> None:
@@ -333,6 +332,9 @@ class MainWindow(QMainWindow):
             self.session.release_orphans(self.tr("At start: {sentences}")), name="startup"
         )
         self._watch_the_application()  # painted by now, unless the window is not shown
+        # What a screen reader needs (names, buddies, key hints as descriptions): nothing
+        # a person sees, so after the first paint (about 3 ms of walking the widgets).
+        label_controls(self)
         self.counter.focus_scan()
 
     def _watch_the_application(self) -> None:
