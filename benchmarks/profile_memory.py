@@ -17,6 +17,7 @@ import ctypes
 import os
 import re
 import sys
+import tempfile
 import time
 from pathlib import Path
 from types import ModuleType
@@ -55,16 +56,35 @@ def _malloc_mb() -> tuple[float, float]:
     return (info.uordblks + info.hblkhd) / 2**20, info.fordblks / 2**20
 
 
+def _pymalloc_mb() -> float:
+    """MB of Python's own allocator's arenas (objects of 512 bytes or less; they are mapped
+    apart from malloc's heap), as ``sys._debugmallocstats`` prints them on fd 2."""
+    with tempfile.TemporaryFile("w+", encoding="ascii") as out:
+        saved = os.dup(2)
+        sys.stderr.flush()
+        os.dup2(out.fileno(), 2)
+        try:
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        out.seek(0)
+        found = re.search(r"# arenas allocated current\s*=\s*([\d,]+)", out.read())
+    # Python 3.10 and later on 64-bit systems: 1 MiB arenas.
+    return float(found.group(1).replace(",", "")) if found else 0.0
+
+
 class Steps:
     """Prints one line per step: RSS and its growth, anonymous and file-backed RSS, malloc's
-    memory in use and kept free, Python's traced memory (with ``--python``), threads."""
+    memory in use and kept free, Python's allocator's arenas (``pyarena``: with malloc's,
+    most of the anonymous RSS), Python's traced memory (with ``--python``), threads."""
 
     def __init__(self, tracemalloc: ModuleType | None) -> None:
         self._tracemalloc = tracemalloc
         self._last = 0.0
         print(
             f"{'step':30} {'rss':>6} {'+':>6} {'anon':>6} {'file':>6} "
-            f"{'malloc':>6} {'free':>5} {'python':>6} threads",
+            f"{'malloc':>6} {'free':>5} {'pyarena':>7} {'python':>6} threads",
             flush=True,
         )
 
@@ -83,7 +103,7 @@ class Steps:
         rss = status["VmRSS"]
         print(
             f"{step:30} {rss:6.1f} {rss - self._last:+6.1f} {status['RssAnon']:6.1f} "
-            f"{status['RssFile']:6.1f} {used:6.1f} {free:5.1f} {python} "
+            f"{status['RssFile']:6.1f} {used:6.1f} {free:5.1f} {_pymalloc_mb():7.1f} {python} "
             f"{len(os.listdir('/proc/self/task'))}",
             flush=True,
         )
