@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
+from piggy_desk.ui.core.app_events import application_events
 from piggy_desk.ui.widgets.scanner_enter import SCAN_LENGTH, SCANNER_PAUSE_SECONDS
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def _types_text(widget: QWidget) -> bool:
 
 
 class CounterKeys(QObject):
-    """Watches every key of the application for the counter screen.
+    """Watches every key of the program (wherever the focus is) for the counter screen.
 
     A scan (characters then Enter or Tab) always lands in the scan field, whatever has
     focus; Enter with an empty scan field does the main action; Esc cancels. The
@@ -83,24 +84,20 @@ class CounterKeys(QObject):
         self._hand_back.timeout.connect(self._on_hand_back_timeout)
 
     def attach(self) -> None:
-        """Watch the scan field's keys; the application's from ``watch_application``."""
+        """Watch the scan field's keys; wherever the focus is from ``watch_application``."""
         self._screen.scan_input.installEventFilter(self)
 
     def watch_application(self) -> None:
-        """Watch every key of the application (again: no second filter). The window does
-        so from its first paint: until then the keyboard is the scan field's, and an
-        application-wide Python filter would see Qt's private QAnimationTimer before the
-        paint (PySide6 then makes the Python enums of every class it knows: ~14 ms)."""
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-            app.installEventFilter(self)
+        """Watch the keys wherever the keyboard's focus is, in every window of the program
+        (``ApplicationEvents``; again: never twice). The window does so from its first
+        paint: until then the keyboard is the scan field's."""
+        if (shared := application_events()) is not None:
+            shared.watch(self)
 
     def detach(self) -> None:
-        """Stop watching the application's keys (the window is going away)."""
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        """Stop watching the keys (the window is going away)."""
+        if (shared := application_events()) is not None:
+            shared.unwatch(self)
         # Also the field's own filter: while the window is deleted, the screen goes before
         # its children, and an event to the field (focus moving to another window) would
         # reach a half-destroyed filter ("Object event filter cannot be in a different
@@ -213,7 +210,8 @@ class CounterKeys(QObject):
     # --- Qt overrides -------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Every event of the application passes here: the isinstance test is the cheap one
+        # Every event of the focus widget and of the program's windows passes here (see
+        # ``ApplicationEvents``): the isinstance test is the cheap one
         # (asking a QEvent for its type builds a Python enum each time).
         if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
             return False

@@ -11,21 +11,23 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from piggy_desk.ui.core.app_events import application_events
+
 
 class FocusReturn(QObject):
-    """Watches the application's dialogs; when one of ``window``'s dialogs hides and no
-    other window of the program has taken the keyboard, ``window`` gets it back."""
+    """Watches the program's dialogs (each has had the keyboard: ``ApplicationEvents``
+    watches every window that has); when one of ``window``'s dialogs hides and no other
+    window of the program has taken the keyboard, ``window`` gets it back."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if (shared := application_events()) is not None:
+            shared.watch(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Every event of the application passes here (about 700 per redemption): the
-        # isinstance test goes first, asking a QEvent its type builds a Python enum.
+        # Every event of the focus widget and of the windows passes here: the isinstance
+        # test goes first, asking a QEvent its type builds a Python enum.
         if (
             isinstance(watched, QDialog)
             and event.type() == QEvent.Type.Hide

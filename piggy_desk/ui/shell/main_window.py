@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         self._current_screen: QWidget | None = None
         self._setup_ui()
         # After every dialog, the keyboard comes back here (no window manager does it):
-        # from the first paint, with the counter's application-wide keys (see
+        # from the first paint, with the counter's keys wherever the focus is (see
         # ``_watch_the_application``).
         self._focus_return: FocusReturn | None = None
         controller.notice_given.connect(self._on_controller_notice_given)
@@ -338,10 +338,10 @@ class MainWindow(QMainWindow):
         self.counter.focus_scan()
 
     def _watch_the_application(self) -> None:
-        """The application-wide event filters (the counter's keys, the dialogs' hiding):
-        from the first paint, not before, as PySide6 sets up the Python enums of every
-        class it knows (about 14 ms) when such a filter is handed an object of a class it
-        does not know, as Qt's QAnimationTimer is, before the first paint."""
+        """The watch of the keys and the dialogs' hiding (``ApplicationEvents``: the focus
+        widget and the windows that have had the focus): from the first paint, as when it
+        was an application-wide filter, which PySide6 handed Qt's private QAnimationTimer
+        before the paint (making the Python enums of every class it knows, about 14 ms)."""
         if self._focus_return is None:
             self._focus_return = FocusReturn(self)
             self.counter.keys.watch_application()

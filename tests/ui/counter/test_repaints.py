@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections import Counter as Tally
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
+from piggy_desk.ui.core.app_events import application_events
 from tests.ui.conftest import Counter, enter, until
 
 
@@ -41,6 +43,46 @@ async def test_a_redemption_repaints_only_the_counter(counter: Counter) -> None:
     await until(lambda: counter_paints.seen["voucherCard"] >= 3, what="the card painted")
     assert counter_paints.seen["redeemButton"], "the counter was not painted at all"
     assert paints.seen == {}, "a step on the counter repainted what is around it"
+
+
+class Handed(QObject):
+    """What the watch of the keys hands its watchers: the objects, and whose keys."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.objects: Tally[str] = Tally()
+        self.keys: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        name = watched.objectName() or type(watched).__name__
+        self.objects[name] += 1
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            self.keys.append(name)
+        return False
+
+
+async def test_the_keys_watch_is_handed_the_focus_not_every_event(counter: Counter) -> None:
+    """The counter's keys and the dialogs' watch are handed the events of the focus widget
+    and of the windows, not the card's repaints or the loop's timers: PySide6 makes Python
+    objects of each event it hands a Python filter (as an application-wide filter, about
+    300 per redemption)."""
+    shared = application_events()
+    assert shared is not None
+    handed = Handed()
+    shared.watch(handed)
+    try:
+        await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+        await enter(counter, Stage.CONFIRMING)
+        await enter(counter, Stage.SHOWING)
+        await until(lambda: counter.screen.card.status.word == "Redeemed just now")
+    finally:
+        shared.unwatch(handed)
+    assert "scanInput" in handed.keys  # the scanner's keys and the Enters
+    card = counter.screen.card
+    on_the_card = {widget.objectName() for widget in card.findChildren(QWidget)}
+    assert (on_the_card - {""}) & set(handed.objects) == set()
+    assert "voucherCard" not in handed.objects
+    assert "_SimpleTimer" not in handed.objects
 
 
 async def test_the_tabs_are_laid_out_again_when_the_tab_bar_grows(counter: Counter) -> None:
