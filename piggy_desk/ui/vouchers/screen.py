@@ -30,16 +30,15 @@ from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner, ended
 from piggy_desk.ui.vouchers.bars import ExportBar, RowActions, ask_to_reverse
 from piggy_desk.ui.vouchers.controller import VouchersController
-from piggy_desk.ui.vouchers.dialogs import BatchDialog, CreateVoucherDialog
 from piggy_desk.ui.vouchers.filters import VoucherFilterBar
 from piggy_desk.ui.vouchers.model import PAGE_SIZE, VouchersModel
 from piggy_desk.ui.vouchers.table import VouchersTable
 from piggy_desk.ui.widgets import action_button, status_look
 from piggy_desk.ui.widgets.banner import MessageBanner
-from piggy_desk.ui.widgets.save_dialog import ask_where_to_save
 
 if TYPE_CHECKING:
     from piggy_desk.ui import printing
+    from piggy_desk.ui.vouchers.dialogs import BatchDialog, CreateVoucherDialog
 
 PRINT_TASK = "vouchers-print"
 
@@ -348,6 +347,8 @@ class VouchersScreen(QWidget):
     # --- creating -------------------------------------------------------------------------
 
     def open_create_dialog(self) -> CreateVoucherDialog:
+        from piggy_desk.ui.vouchers.dialogs import CreateVoucherDialog
+
         dialog = CreateVoucherDialog(self._client, self._tasks, self.promotions, self)
         dialog.voucher_created.connect(self._on_dialog_voucher_created)
         label_controls(dialog)
@@ -355,6 +356,8 @@ class VouchersScreen(QWidget):
         return dialog
 
     def open_batch_dialog(self) -> BatchDialog:
+        from piggy_desk.ui.vouchers.dialogs import BatchDialog
+
         dialog = BatchDialog(self._client, self._tasks, self.promotions, self)
         dialog.batch_completed.connect(self._on_dialog_batch_completed)
         dialog.print_requested.connect(
@@ -381,6 +384,8 @@ class VouchersScreen(QWidget):
     # --- export ---------------------------------------------------------------------------
 
     def _on_export_clicked(self) -> None:
+        from piggy_desk.ui.widgets.save_dialog import ask_where_to_save
+
         ask_where_to_save(
             self,
             self.tr("Export vouchers"),
