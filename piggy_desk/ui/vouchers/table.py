@@ -76,8 +76,10 @@ class VouchersTable(QTableView):
         rows in view may have none (most vouchers were never used)."""
         self.resizeColumnsToContents()
         promotion = VouchersModel.PROMOTION
+        # The header is as wide as the viewport. Not viewport(): its class is one PySide6
+        # does not know, and handing it to Python made PySide6 set up every widget class.
         self.setColumnWidth(
-            promotion, min(self.columnWidth(promotion), self.viewport().width() // 4)
+            promotion, min(self.columnWidth(promotion), self.horizontalHeader().width() // 4)
         )
         widest = date_time_text(datetime(2026, 12, 28, 22, 58).astimezone())
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self)
