@@ -59,6 +59,7 @@ from piggy_desk.counter.view import (
     NOT_FOUND,
     OFFLINE_SENTENCE,
     REDEEMED_HERE,
+    REVERSED_HERE,
     CounterBoard,
     CounterListener,
     CounterView,
@@ -80,6 +81,7 @@ __all__ = [
     "OFFLINE_SENTENCE",
     "PARTIAL_REVERSE",
     "REDEEMED_HERE",
+    "REVERSED_HERE",
     "CounterListener",
     "CounterSettings",
     "CounterView",
@@ -777,6 +779,7 @@ class RedemptionFlow:
                 return
             await self._journal.finish(entry, Outcome.OK)
             self._board.piggy_count_changed(voucher.uuid, +1)
+            self._board.remember(voucher.code, REVERSED_HERE)
             if result is None:
                 await self._lookup.refresh(voucher.code)
             else:

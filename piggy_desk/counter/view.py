@@ -45,6 +45,9 @@ class Stage(StrEnum):
 NOT_FOUND = "NOT_FOUND"  # Piggy has no voucher with this code
 NOT_CHECKED = "NOT_CHECKED"  # it could not be checked (no connection, an error)
 REDEEMED_HERE = "REDEEMED_HERE"  # redeemed at this counter after the scan
+REVERSED_HERE = "REVERSED_HERE"  # its redemption reversed at this counter after the scan
+# Outcomes at this counter: they change the newest scan of the same code, never add one.
+_HERE = (REDEEMED_HERE, REVERSED_HERE)
 
 OFFLINE_SENTENCE = QT_TRANSLATE_NOOP(
     "RedemptionFlow", "No connection to Piggy: vouchers cannot be checked or redeemed now."
@@ -255,11 +258,12 @@ class CounterBoard:
         self.update(Stage.IDLE, voucher=None, lock=None, contact=None)
 
     def remember(self, code: str, outcome: str) -> None:
-        """What the newest scan came to; a redemption here changes it (same code)."""
+        """What the newest scan came to; a redemption or a reversal here changes it (same
+        code)."""
         scan = RecentScan(code, outcome, self._clock())
-        if outcome == REDEEMED_HERE and self._recent and self._recent[0].code == code:
+        if outcome in _HERE and self._recent and self._recent[0].code == code:
             self._recent[0] = scan
-        elif outcome != REDEEMED_HERE:
+        elif outcome not in _HERE:
             self._recent.appendleft(scan)
 
     def scan_queued(self) -> None:

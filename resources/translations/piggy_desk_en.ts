@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+386"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+394"/>
         <source>New batch of vouchers</source>
         <translation>New batch of vouchers</translation>
     </message>
@@ -640,7 +640,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreatePromotionDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/dialogs.py" line="+42"/>
+        <location filename="../../piggy_desk/ui/promotions/dialogs.py" line="+43"/>
         <source>days</source>
         <translation>days</translation>
     </message>
@@ -650,7 +650,7 @@ The voucher can then be used again.</translation>
         <translation>hours</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>New promotion</source>
         <translation>New promotion</translation>
     </message>
@@ -1062,7 +1062,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../piggy_desk/counter/journal.py" line="+185"/>
+        <location filename="../../piggy_desk/counter/journal.py" line="+187"/>
         <source>The counter journal could not be read: another program (a database viewer or a backup tool, say) is holding it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1343,7 +1343,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+52"/>
+        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+53"/>
         <source>Connecting to Piggy…</source>
         <translation>Connecting to Piggy…</translation>
     </message>
@@ -1398,7 +1398,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+91"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
@@ -1454,7 +1454,7 @@ The voucher can then be used again.</translation>
         <translation>At start: {sentences}</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+93"/>
         <source>Back online: {sentences}</source>
         <translation>Back online: {sentences}</translation>
     </message>
@@ -1502,7 +1502,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/banner.py" line="+41"/>
+        <location filename="../../piggy_desk/ui/widgets/banner.py" line="+44"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
@@ -1517,7 +1517,7 @@ The voucher can then be used again.</translation>
         <translation>Shows the error code and what was sent, for a manager or support</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+64"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -1747,7 +1747,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/shell/manager_gate.py" line="+26"/>
+        <location filename="../../piggy_desk/ui/shell/manager_gate.py" line="+28"/>
         <location line="+6"/>
         <source>Manager PIN</source>
         <translation>Manager PIN</translation>
@@ -2225,22 +2225,22 @@ The voucher can then be used again.</translation>
 <context>
     <name>RecentScans</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/recent.py" line="+25"/>
+        <location filename="../../piggy_desk/ui/counter/recent.py" line="+32"/>
         <source>Recent scans</source>
         <translation>Recent scans</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+44"/>
         <source>{code} · {outcome} · {time}</source>
         <translation>{code} · {outcome} · {time}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-30"/>
         <source>Show this voucher again</source>
         <translation>Show this voucher again</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+41"/>
         <source>Not found</source>
         <translation>Not found</translation>
     </message>
@@ -2254,11 +2254,16 @@ The voucher can then be used again.</translation>
         <source>Redeemed here</source>
         <translation>Redeemed here</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Reversed here</source>
+        <translation>Reversed here</translation>
+    </message>
 </context>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+49"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+52"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>No connection to Piggy: vouchers cannot be checked or redeemed now.</translation>
     </message>
@@ -2273,7 +2278,7 @@ The voucher can then be used again.</translation>
         <translation>Tell a manager.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+364"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+366"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Customer ready: {customer}. Scan their voucher.</translation>
     </message>
@@ -2494,7 +2499,7 @@ The voucher can then be used again.</translation>
         <translation>Reversing the redemption…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The redemption was reversed: the voucher can be used again.</source>
         <translation>The redemption was reversed: the voucher can be used again.</translation>
     </message>
@@ -2569,7 +2574,7 @@ The voucher can then be used again.</translation>
         <translation>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+166"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+167"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy says: {message}</translation>
     </message>
@@ -3520,7 +3525,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-202"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-208"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
@@ -3717,7 +3722,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+169"/>
+        <location line="+176"/>
         <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
         <translation>
             <numerusform>Exported %Ln voucher to {file} in {folder}.</numerusform>
@@ -3725,7 +3730,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-173"/>
+        <location line="-180"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3734,7 +3739,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+120"/>
+        <location line="+127"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln new voucher is ready.</numerusform>
@@ -3742,7 +3747,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-97"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} activated.</translation>
     </message>
@@ -3771,7 +3776,7 @@ The voucher can then be used again.</source>
 The voucher can then be used again.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+20"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+27"/>
         <source>The redemption of {code} was reversed.</source>
         <translation>The redemption of {code} was reversed.</translation>
     </message>

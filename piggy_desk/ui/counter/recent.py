@@ -5,7 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from piggy_desk.counter.view import NOT_CHECKED, NOT_FOUND, REDEEMED_HERE, RecentScan
+from piggy_desk.counter.view import (
+    NOT_CHECKED,
+    NOT_FOUND,
+    REDEEMED_HERE,
+    REVERSED_HERE,
+    RecentScan,
+)
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.i18n import time_text
 from piggy_desk.ui.widgets import StatusLook, glyph_icon, status_look
@@ -83,6 +89,8 @@ class RecentScans(QListWidget):
             return StatusLook(self.tr("Not checked"), "warn", "bang")
         if outcome == REDEEMED_HERE:
             return StatusLook(self.tr("Redeemed here"), "good", "check")
+        if outcome == REVERSED_HERE:
+            return StatusLook(self.tr("Reversed here"), "info", "info")
         return status_look(outcome)
 
     def _on_item_clicked(self, item: QListWidgetItem) -> None:

@@ -443,7 +443,7 @@ class SettingsScreen(QWidget):
         self.problems = tuple(problem for problem in self.problems if problem.file != own_file)
         self._show_file_problems()
         self.show_settings(settings)
-        self.banner.show_notice(Tone.SUCCESS, self.tr("Settings saved."))
+        self.banner.show_notice(Tone.SUCCESS, self.tr("Settings saved."), passing=True)
         self.refresh()
         self.settings_saved.emit(settings)
         if token_changed:

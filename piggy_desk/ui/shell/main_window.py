@@ -38,8 +38,9 @@ from piggy_desk.ui.widgets.banner import MessageBanner
 if TYPE_CHECKING:
     import asyncio
 
-    from piggy_desk.api import Contact, PiggyClient
+    from piggy_desk.api import Contact, PiggyClient, Voucher
     from piggy_desk.counter.flow import RedemptionFlow
+    from piggy_desk.counter.view import CounterView
     from piggy_desk.ui.contacts.screen import ContactsScreen
     from piggy_desk.ui.journal.screen import JournalScreen
     from piggy_desk.ui.promotions.screen import PromotionsScreen
@@ -203,6 +204,10 @@ class MainWindow(QMainWindow):
         # ``_watch_the_application``).
         self._focus_return: FocusReturn | None = None
         controller.notice_given.connect(self._on_controller_notice_given)
+        # The vouchers the counter was told about since the Vouchers screen was last shown
+        # (by id): Piggy's newer word on them, for that screen's rows.
+        self._counter_vouchers: dict[str, Voucher] = {}
+        controller.view_changed.connect(self._on_controller_view_changed)
         counter.keys.scanned_elsewhere.connect(self._on_counter_scanned_elsewhere)
 
     # --- the screens ------------------------------------------------------------------------
@@ -383,6 +388,11 @@ class MainWindow(QMainWindow):
             QAccessibleEvent(self.tabs.tabBar(), QAccessible.Event.NameChanged)
         )
 
+    def _on_controller_view_changed(self, view: CounterView) -> None:
+        voucher = view.voucher
+        if voucher is not None and "vouchers" in self._built:
+            self._counter_vouchers[voucher.uuid] = voucher  # (a dict set: the counter's pace)
+
     def _on_tabs_current_changed(self, index: int) -> None:
         screen = self.tabs.widget(index)
         left, self._current_screen = self._current_screen, screen
@@ -405,6 +415,10 @@ class MainWindow(QMainWindow):
         elif screen is self._built.get("contacts"):
             self.contacts.focus_search()
         elif screen is not None:
+            if screen is self._built.get("vouchers") and self._counter_vouchers:
+                # A redemption or a reversal at the counter shows in the list at once.
+                changed, self._counter_vouchers = self._counter_vouchers, {}
+                self.vouchers.show_changed_elsewhere(changed.values())
             if screen is self._built.get("promotions"):
                 # A manager comes to look, and Enter must not press a button.
                 self.promotions.table.setFocus(Qt.FocusReason.OtherFocusReason)

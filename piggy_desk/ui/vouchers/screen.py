@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -293,6 +293,13 @@ class VouchersScreen(QWidget):
         self.model.replace(updated)
         self._update_actions()
         self.banner.show_notice(Tone.SUCCESS, sentence)
+
+    def show_changed_elsewhere(self, vouchers: Iterable[Voucher]) -> None:
+        """Vouchers as Piggy last gave them elsewhere (the counter): their rows, if
+        listed, show them."""
+        for voucher in vouchers:
+            self.model.replace(voucher)
+        self._update_actions()
 
     def _on_reverse_clicked(self) -> None:
         voucher = self.selected()

@@ -3,7 +3,7 @@ and, for an error, Details… that opens what a manager or support needs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from piggy_desk.counter.journal import JournalTrouble
@@ -12,6 +12,9 @@ from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.i18n import error_text, translate
 from piggy_desk.ui.core.messages import show_details
 from piggy_desk.ui.widgets import GlyphIcon, tone_look
+
+# How long a passing notice ("Settings saved.") stays: long enough to read twice.
+PASSING_NOTICE_SECONDS = 6.0
 
 
 class MessageBanner(QFrame):
@@ -60,11 +63,17 @@ class MessageBanner(QFrame):
         layout.addWidget(self._details)
         self.tone: Tone | None = None
         self.error: Problem | None = None
+        self._passing = QTimer(self)
+        self._passing.setSingleShot(True)
+        self._passing.timeout.connect(self.clear)
         self.clear()
 
-    def show_notice(self, tone: Tone, sentence: str) -> None:
-        """A sentence of this tone, without Details."""
+    def show_notice(self, tone: Tone, sentence: str, *, passing: bool = False) -> None:
+        """A sentence of this tone, without Details; ``passing``: it goes away by itself
+        after PASSING_NOTICE_SECONDS (a sentence about a moment, not about a state)."""
         self._show(tone, sentence, None)
+        if passing:
+            self._passing.start(int(PASSING_NOTICE_SECONDS * 1000))
 
     def show_error(
         self, error: Problem, sentence: str | None = None, *, tone: Tone = Tone.ERROR
@@ -79,6 +88,7 @@ class MessageBanner(QFrame):
         self._show(tone, sentence, error)
 
     def _show(self, tone: Tone, sentence: str, error: Problem | None) -> None:
+        self._passing.stop()
         look = tone_look(tone)
         self.tone = tone
         self.error = error
@@ -93,6 +103,7 @@ class MessageBanner(QFrame):
         theme.set_tone(self._text, look.tone)
 
     def clear(self) -> None:
+        self._passing.stop()
         self.tone = None
         self.error = None
         self._icon.hide()
