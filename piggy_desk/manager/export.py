@@ -85,6 +85,8 @@ class CsvExport:
     max_pages: int = MAX_PAGES
     order: Callable[[list[Voucher]], list[Voucher]] | None = None
     status_word: Callable[[str], str] = str
+    vouchers: Sequence[Voucher] | None = None
+    """These vouchers instead of the filter's pages (the list shows a code found)."""
     written: int = field(default=0, init=False)
     """How many vouchers are in the file so far."""
     total: int | None = field(default=None, init=False)
@@ -98,24 +100,12 @@ class CsvExport:
             with part.open("w", newline="", encoding="utf-8") as handle:
                 writer = csv.writer(handle)
                 writer.writerow(CSV_COLUMNS)
-                gathered: list[Voucher] = []
-                async for page in self.client.vouchers.pages(
-                    promotion_uuid=self.voucher_filter.promotion_uuid,
-                    status=self.voucher_filter.status,
-                    contact_uuid=self.voucher_filter.contact_uuid,
-                    page_size=self.page_size,
-                    max_pages=self.max_pages,
-                ):
-                    self.total = page.total
-                    if self.order is not None:
-                        gathered += page.items
-                        progress(len(gathered), self.total)
-                    else:
-                        await self._write(thread, writer, page.items)
-                        progress(self.written, self.total)
-                if self.order is not None:
-                    order = self.order
-                    await self._write(thread, writer, await _on(thread, lambda: order(gathered)))
+                if self.vouchers is None:
+                    await self._write_pages(thread, writer, progress)
+                else:
+                    self.total = len(self.vouchers)
+                    await self._write(thread, writer, self.vouchers)
+                    progress(self.written, self.total)
             os.replace(part, self.path)
         except BaseException:
             part.unlink(missing_ok=True)
@@ -123,6 +113,28 @@ class CsvExport:
         finally:
             thread.shutdown(wait=False)
         return self.written
+
+    async def _write_pages(
+        self, thread: ThreadPoolExecutor, writer: Any, progress: Callable[[int, int | None], None]
+    ) -> None:
+        gathered: list[Voucher] = []
+        async for page in self.client.vouchers.pages(
+            promotion_uuid=self.voucher_filter.promotion_uuid,
+            status=self.voucher_filter.status,
+            contact_uuid=self.voucher_filter.contact_uuid,
+            page_size=self.page_size,
+            max_pages=self.max_pages,
+        ):
+            self.total = page.total
+            if self.order is not None:
+                gathered += page.items
+                progress(len(gathered), self.total)
+            else:
+                await self._write(thread, writer, page.items)
+                progress(self.written, self.total)
+        if self.order is not None:
+            order = self.order
+            await self._write(thread, writer, await _on(thread, lambda: order(gathered)))
 
     async def _write(
         self, thread: ThreadPoolExecutor, writer: Any, vouchers: Sequence[Voucher]

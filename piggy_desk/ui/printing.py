@@ -590,7 +590,9 @@ class PrintDialog(QDialog):
         """Save the chosen layout as a PDF at ``path``."""
         save_pdf(path, self.facts(), self.layout_choice)
         self.saved_to = path
-        self.problem_label.setText(self.tr("Saved {file}.").format(file=path.name))
+        self.problem_label.setText(
+            self.tr("Saved {file} in {folder}.").format(file=path.name, folder=path.parent)
+        )
 
     def _on_layout_toggled(self) -> None:
         choice = self.layout_choice

@@ -1861,12 +1861,12 @@ The voucher can then be used again.</translation>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Saved {file}.</source>
-        <translation>Saved {file}.</translation>
+        <location line="+27"/>
+        <source>Saved {file} in {folder}.</source>
+        <translation>Saved {file} in {folder}.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{status}: the counter will not accept it.</source>
         <translation>{status}: the counter will not accept it.</translation>
     </message>
@@ -3573,7 +3573,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherPrint</name>
     <message>
-        <location filename="../../piggy_desk/ui/printing.py" line="-372"/>
+        <location filename="../../piggy_desk/ui/printing.py" line="-374"/>
         <source>Valid from {start} until {end}</source>
         <translation>Valid from {start} until {end}</translation>
     </message>
@@ -3618,7 +3618,7 @@ The voucher can then be used again.</translation>
         <translation>A4 label sheet, 3 × 8 (70 × 37 mm)</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+181"/>
         <source>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</source>
         <translation>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</translation>
     </message>
@@ -3689,7 +3689,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+145"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+147"/>
         <source>New voucher…</source>
         <translation>New voucher…</translation>
     </message>
@@ -3714,7 +3714,7 @@ The voucher can then be used again.</translation>
         <translation>No customer with this e-mail address.</translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+40"/>
         <source>{rows} of %Ln voucher(s) shown</source>
         <translation>
             <numerusform>{rows} of %Ln voucher shown</numerusform>
@@ -3722,7 +3722,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+176"/>
+        <location line="+185"/>
         <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
         <translation>
             <numerusform>Exported %Ln voucher to {file} in {folder}.</numerusform>
@@ -3730,7 +3730,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-180"/>
+        <location line="-189"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3739,7 +3739,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+127"/>
+        <location line="+135"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln new voucher is ready.</numerusform>
@@ -3747,7 +3747,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-105"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} activated.</translation>
     </message>
@@ -3786,7 +3786,7 @@ The voucher can then be used again.</translation>
         <translation>Copied {code}.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+37"/>
         <source>The list has no vouchers to print.</source>
         <translation>The list has no vouchers to print.</translation>
     </message>
@@ -3806,7 +3806,7 @@ The voucher can then be used again.</translation>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>{problem} The export was stopped; no file was written.</source>
         <translation>{problem} The export was stopped; no file was written.</translation>
     </message>

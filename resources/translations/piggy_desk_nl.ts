@@ -1861,12 +1861,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Saved {file}.</source>
-        <translation>{file} opgeslagen.</translation>
+        <location line="+27"/>
+        <source>Saved {file} in {folder}.</source>
+        <translation>{file} opgeslagen in {folder}.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{status}: the counter will not accept it.</source>
         <translation>{status}: de kassa zal hem niet aannemen.</translation>
     </message>
@@ -3573,7 +3573,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherPrint</name>
     <message>
-        <location filename="../../piggy_desk/ui/printing.py" line="-372"/>
+        <location filename="../../piggy_desk/ui/printing.py" line="-374"/>
         <source>Valid from {start} until {end}</source>
         <translation>Geldig van {start} tot {end}</translation>
     </message>
@@ -3618,7 +3618,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>A4-etiketvel, 3 × 8 (70 × 37 mm)</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+181"/>
         <source>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</source>
         <translation>De eerste {shown} van de {total} vouchers in de lijst: één afdruk neemt er hoogstens {max}. Verfijn het filter voor de andere.</translation>
     </message>
@@ -3689,7 +3689,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+145"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+147"/>
         <source>New voucher…</source>
         <translation>Nieuwe voucher…</translation>
     </message>
@@ -3714,7 +3714,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Geen klant met dit e-mailadres.</translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+40"/>
         <source>{rows} of %Ln voucher(s) shown</source>
         <translation>
             <numerusform>{rows} van %Ln voucher getoond</numerusform>
@@ -3722,7 +3722,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+176"/>
+        <location line="+185"/>
         <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
         <translation>
             <numerusform>%Ln voucher geëxporteerd naar {file} in {folder}.</numerusform>
@@ -3730,7 +3730,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-180"/>
+        <location line="-189"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3739,7 +3739,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+127"/>
+        <location line="+135"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln nieuwe voucher is klaar.</numerusform>
@@ -3747,7 +3747,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-105"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} is geactiveerd.</translation>
     </message>
@@ -3786,7 +3786,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{code} gekopieerd.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+37"/>
         <source>The list has no vouchers to print.</source>
         <translation>De lijst heeft geen vouchers om af te drukken.</translation>
     </message>
@@ -3806,7 +3806,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>{problem} The export was stopped; no file was written.</source>
         <translation>{problem} De export is gestopt; er is geen bestand gemaakt.</translation>
     </message>

@@ -74,6 +74,8 @@ class VouchersScreen(QWidget):
         self.controller = VouchersController(client, self)
         controller = self.controller
         self.model = VouchersModel(page_size)
+        # The list shows a code found ("Find a code"), not the filter's pages.
+        self.showing_found = False
         slots: tuple[tuple[SignalInstance, Callable[..., None]], ...] = (
             (controller.page_started, self.model.page_started),
             (controller.rows_arrived, self.model.rows_arrived),
@@ -215,6 +217,7 @@ class VouchersScreen(QWidget):
 
     def _on_controller_filter_ready(self, voucher_filter: VoucherFilter) -> None:
         self.banner.clear()
+        self.showing_found = False
         self.model.set_filter(voucher_filter)
 
     def _on_filters_code_entered(self, code: str) -> None:
@@ -232,6 +235,7 @@ class VouchersScreen(QWidget):
         self._show_only(voucher)
 
     def _show_only(self, voucher: Voucher) -> None:
+        self.showing_found = True  # Export and Print list take it alone
         self.model.show_only(voucher)
         self.table.selectRow(0)
 
@@ -336,7 +340,15 @@ class VouchersScreen(QWidget):
             self._tasks.start(work, name=PRINT_TASK)
 
     def _on_print_list_clicked(self) -> None:
-        self._print_list(self.model.filter)
+        if self.showing_found:
+            work = self.controller.print_vouchers(self._found(), self.shop_uuid())
+            self._tasks.start(work, name=PRINT_TASK)
+        else:
+            self._print_list(self.model.filter)
+
+    def _found(self) -> list[Voucher]:
+        """What a code search shows (as it is now: the row may have changed since)."""
+        return [self.model.voucher(row) for row in range(self.model.rowCount())]
 
     def _print_list(self, voucher_filter: VoucherFilter) -> None:
         work = self.controller.print_list(voucher_filter, self.shop_uuid())
@@ -410,6 +422,7 @@ class VouchersScreen(QWidget):
             page_size=self.model.page_size,
             order=self.model.ordering(),
             status_word=lambda status: status_look(status).word,
+            vouchers=self._found() if self.showing_found else None,
         )
         self.export_bar.begin()
         self.export_button.setEnabled(False)
