@@ -1404,17 +1404,12 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Screens</source>
         <translation>Screens</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one</source>
-        <translation>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-9"/>
         <source>Counter</source>
         <translation>Counter</translation>
     </message>
@@ -1444,7 +1439,7 @@ The voucher can then be used again.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+60"/>
         <source>Piggy at {address}</source>
         <translation>Piggy at {address}</translation>
     </message>
@@ -1464,7 +1459,12 @@ The voucher can then be used again.</translation>
         <translation>Connected to Piggy again.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-170"/>
+        <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</source>
+        <translation>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</translation>
+    </message>
+    <message>
+        <location line="+195"/>
         <source>The new theme is used from the next start.</source>
         <translation>The new theme is used from the next start.</translation>
     </message>

@@ -1404,17 +1404,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Screens</source>
         <translation>Schermen</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one</source>
-        <translation>Ctrl+1 tot Ctrl+6 openen de schermen; Ctrl+Tab gaat naar het volgende scherm</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-9"/>
         <source>Counter</source>
         <translation>Kassa</translation>
     </message>
@@ -1444,7 +1439,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+60"/>
         <source>Piggy at {address}</source>
         <translation>Piggy op {address}</translation>
     </message>
@@ -1464,7 +1459,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Weer verbonden met Piggy.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-170"/>
+        <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</source>
+        <translation>Ctrl+1 tot Ctrl+6 openen de schermen; Ctrl+Tab gaat naar het volgende scherm; Ctrl+Q sluit Piggy Desk</translation>
+    </message>
+    <message>
+        <location line="+195"/>
         <source>The new theme is used from the next start.</source>
         <translation>Het nieuwe thema wordt gebruikt vanaf de volgende start.</translation>
     </message>

@@ -266,7 +266,10 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.tabs.setAccessibleName(self.tr("Screens"))
         self.tabs.tabBar().setAccessibleDescription(
-            self.tr("Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one")
+            self.tr(
+                "Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; "
+                "Ctrl+Q closes Piggy Desk"
+            )
         )
         self.tabs.addTab(self.counter, self.tr("Counter"))
         self.tabs.addTab(self._pages["vouchers"], self.tr("Vouchers"))
@@ -286,6 +289,11 @@ class MainWindow(QMainWindow):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda n=number: self.tabs.setCurrentIndex(n))
             self.tabs.setTabToolTip(number, f"Ctrl+{number + 1}")
+        # Ctrl+Q closes the window (giving back a voucher held first): a counter may run
+        # without a window manager, and then there was no way to close it.
+        self.quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), self)
+        self.quit_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.quit_shortcut.activated.connect(self.close)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 8)
