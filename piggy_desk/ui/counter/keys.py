@@ -29,6 +29,8 @@ MODIFIER_KEYS = frozenset(
     )
 )
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+# Digits typed into the uses box within this long of each other make one number (1, 2: 12).
+USES_TYPING_SECONDS = 1.5
 # Keys that set the uses while the confirm panel asks for them, and by how many.
 USES_KEYS: dict[int, int] = {
     Qt.Key.Key_Up.value: 1,
@@ -82,6 +84,14 @@ class CounterKeys(QObject):
         self._hand_back.setSingleShot(True)
         self._hand_back.setInterval(int(SCANNER_PAUSE_SECONDS * 1000) + 20)
         self._hand_back.timeout.connect(self._on_hand_back_timeout)
+        # A digit typed while the uses are asked, held until it is known whether it begins
+        # a scan (see _uses_key), and when the last one went into the uses box.
+        self._uses_digit = ""
+        self._uses_digit_at = self._uses_typed_at = float("-inf")
+        self._uses_wait = QTimer(self)
+        self._uses_wait.setSingleShot(True)
+        self._uses_wait.setInterval(int(SCANNER_PAUSE_SECONDS * 1000) + 20)
+        self._uses_wait.timeout.connect(self._on_uses_wait_timeout)
 
     def attach(self) -> None:
         """Watch the scan field's keys; wherever the focus is from ``watch_application``."""
@@ -197,6 +207,55 @@ class CounterKeys(QObject):
         else:
             self._hand_back_held()
 
+    def _uses_key(self, event: QKeyEvent, enter: bool) -> bool:
+        """A person's digits while the uses are asked go into the uses box (an outside
+        tester typed 3 there and it went to the scan field), though the focus stays in the
+        scan field, where a scan must land. A digit is held a scanner's moment: more
+        characters at a scanner's pace make it the start of a scan, into the scan field;
+        otherwise it goes into the uses box, after the digits typed there just before."""
+        screen = self._screen
+        digit = self._uses_digit
+        if digit:
+            self._uses_digit = ""
+            self._uses_wait.stop()
+            if enter or time.monotonic() - self._uses_digit_at >= SCANNER_PAUSE_SECONDS:
+                self._digit_to_uses(digit)  # then the key itself, as usual
+            else:
+                screen.scan_input.insert(digit)  # the start of a scan
+        text = event.text()
+        if (
+            len(text) == 1
+            and text.isdigit()
+            and text.isascii()
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and screen.multi_count.isVisible()
+            and not screen.scan_input.text()
+        ):
+            self._uses_digit, self._uses_digit_at = text, time.monotonic()
+            self._uses_wait.start()
+            return True
+        return False
+
+    def _on_uses_wait_timeout(self) -> None:
+        if self._uses_digit and time.monotonic() - self._uses_digit_at < SCANNER_PAUSE_SECONDS:
+            self._uses_wait.start()  # (Qt's coarse timer came a little early)
+            return
+        digit, self._uses_digit = self._uses_digit, ""
+        if digit:
+            self._digit_to_uses(digit)
+
+    def _digit_to_uses(self, digit: str) -> None:
+        """Into the uses box: after its digits when they were typed a moment ago, else anew."""
+        box = self._screen.multi_count
+        if not box.isVisible():
+            return
+        now = time.monotonic()
+        typed = (
+            f"{box.value()}{digit}" if now - self._uses_typed_at < USES_TYPING_SECONDS else digit
+        )
+        self._uses_typed_at = now
+        box.setValue(max(box.minimum(), min(int(typed), box.maximum())))
+
     def _opened(self, dialog: QDialog) -> bool:
         """Whether the dialog belongs to the counter (opened from it or its window)."""
         screen = self._screen
@@ -230,6 +289,8 @@ class CounterKeys(QObject):
         if event.text().isprintable() and event.text().strip():
             self._last_character_at = time.monotonic()  # (Space presses buttons: not counted)
         scan_input, multi_count = screen.scan_input, screen.multi_count
+        if watched is not multi_count and self._uses_key(event, enter):
+            return True
         scanned_tab = key == Qt.Key.Key_Tab and bool(scan_input.text())
         if watched is scan_input and (enter or scanned_tab):
             # Enter, or Tab for scanners that end codes with it; consumed here, because
