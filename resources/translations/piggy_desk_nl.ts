@@ -472,7 +472,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+94"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+97"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -488,12 +488,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+217"/>
+        <location line="+221"/>
         <source>Reverse redemption…</source>
         <translation>Inwisseling terugdraaien…</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-218"/>
         <source>Check again</source>
         <translation>Opnieuw controleren</translation>
     </message>
@@ -517,12 +517,12 @@ The voucher can then be used once more.</source>
 De voucher kan daarna nog een keer worden gebruikt.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Reverse redemption</source>
         <translation>Inwisseling terugdraaien</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-7"/>
         <source>Reverse the redemption of {name} (code {code}, customer {customer})?
 
 The voucher can then be used again.</source>
@@ -531,7 +531,7 @@ The voucher can then be used again.</source>
 De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
@@ -1343,7 +1343,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+53"/>
+        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+51"/>
         <source>Connecting to Piggy…</source>
         <translation>Verbinden met Piggy…</translation>
     </message>
@@ -1439,7 +1439,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+56"/>
         <source>Piggy at {address}</source>
         <translation>Piggy op {address}</translation>
     </message>
@@ -1449,7 +1449,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bij het starten: {sentences}</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+101"/>
         <source>Back online: {sentences}</source>
         <translation>Weer online: {sentences}</translation>
     </message>
@@ -1459,12 +1459,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Weer verbonden met Piggy.</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-174"/>
         <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</source>
         <translation>Ctrl+1 tot Ctrl+6 openen de schermen; Ctrl+Tab gaat naar het volgende scherm; Ctrl+Q sluit Piggy Desk</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+199"/>
         <source>The new theme is used from the next start.</source>
         <translation>Het nieuwe thema wordt gebruikt vanaf de volgende start.</translation>
     </message>
@@ -1489,12 +1489,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Verbinding: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+232"/>
+        <location filename="../../piggy_desk/app.py" line="+235"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Sommige opgeslagen instellingen konden niet worden gebruikt ({settings}): zie Instellingen.</translation>
     </message>
     <message>
-        <location line="+407"/>
+        <location line="+426"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is al geopend op deze computer, met hetzelfde kassalogboek ({folder}). Gebruik het venster dat open is: het staat misschien achter andere vensters of is geminimaliseerd.</translation>
     </message>
@@ -1525,12 +1525,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MessagePath</name>
     <message>
-        <location filename="../../piggy_desk/ui/core/messages.py" line="+19"/>
+        <location filename="../../piggy_desk/ui/core/messages.py" line="+23"/>
         <source>Piggy Desk ran into a problem it did not expect. Nothing was redeemed by this problem; check the voucher again before you continue. The details were written to the log.</source>
         <translation>Piggy Desk liep tegen een onverwacht probleem aan. Door dit probleem is niets ingewisseld; controleer de voucher opnieuw voordat u verdergaat. De details staan in het logbestand.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <location line="+14"/>
         <source>Details</source>
         <translation>Details</translation>
@@ -2692,7 +2692,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+198"/>
+        <location filename="../../piggy_desk/settings.py" line="+195"/>
         <source>{file}: {why}</source>
         <translation>{file}: {why}</translation>
     </message>
@@ -3090,7 +3090,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>StartFailure</name>
     <message>
-        <location filename="../../piggy_desk/ui/shell/start_failure.py" line="+23"/>
+        <location filename="../../piggy_desk/ui/shell/start_failure.py" line="+22"/>
         <source>Piggy Desk could not start</source>
         <translation>Piggy Desk kon niet starten</translation>
     </message>
