@@ -53,7 +53,13 @@ from piggy_desk.counter.journal import Action, Journal, JournalTrouble, Outcome
 from piggy_desk.counter.keyboard_layouts import LAYOUTS, Reading, unmangled
 from piggy_desk.counter.reconcile import PARTIAL_REVERSE, Reconciler
 from piggy_desk.counter.recovery import Recovery, Release
-from piggy_desk.counter.scan import DuplicateFilter, ScanRejected, ScanRules, normalise_scan
+from piggy_desk.counter.scan import (
+    DuplicateFilter,
+    ScanRejected,
+    ScanRules,
+    normalise_scan,
+    scanner_dressing,
+)
 from piggy_desk.counter.view import (
     NOT_CHECKED,
     NOT_FOUND,
@@ -121,10 +127,14 @@ class VoucherLookup:
         board.update(busy=self.translate("RedemptionFlow", "Checking the voucher…"))
         read_as: Reading | None = None
         capitals: str | None = None  # a code typed by hand in lower case, tried in capitals
+        dressing: str | None = None  # what the scanner put around the code (Code 39's *)
         try:
             try:
                 voucher = await self._client.vouchers.find(code)
             except VoucherNotFound:
+                dressing = scanner_dressing(code)
+                if dressing is not None:
+                    raise  # not a keyboard layout's doing: the sentence says what it is
                 # A scanner set up for another keyboard layout: the code it meant, once.
                 read_as = unmangled(code, rules.scanner_layout, rules.keyboard_layout or None)
                 if read_as is not None:
@@ -148,7 +158,21 @@ class VoucherLookup:
             sentence = self.translate(
                 "RedemptionFlow", "No voucher with the code “{code}” was found."
             )
-            if read_as is not None:
+            if dressing == "*":
+                sentence = self.translate(
+                    "RedemptionFlow",
+                    "No voucher with the code “{code}” was found. The scanner sends Code 39's * "
+                    "before and after the code: switch that off on the scanner, or enter * as "
+                    "the scanner prefix and suffix in Settings.",
+                )
+            elif dressing is not None:
+                sentence = self.translate(
+                    "RedemptionFlow",
+                    "No voucher with the code “{code}” was found. The scanner sends “{read}”, "
+                    "the barcode's type, before the code: switch that off on the scanner, or "
+                    "enter {read} as the scanner prefix in Settings.",
+                )
+            elif read_as is not None:
                 sentence = self.translate(
                     "RedemptionFlow",
                     "No voucher with the code “{code}” was found, nor with “{read}”, what the "
@@ -161,7 +185,9 @@ class VoucherLookup:
                 )
             board.say(
                 Tone.REFUSAL,
-                sentence.format(code=code, read=read_as.code if read_as else capitals or ""),
+                sentence.format(
+                    code=code, read=read_as.code if read_as else capitals or dressing or ""
+                ),
                 error,
             )
             return

@@ -105,6 +105,23 @@ def normalise_scan(raw: str, rules: ScanRules = ScanRules()) -> str:
     return text
 
 
+# What a scanner may be set up to send around a code, which is not the code: Code 39's start
+# and stop character (*), and an AIM symbology identifier (]C1: "]", the symbology's letter,
+# a modifier character) before it.
+_CODE39_STARS = re.compile(r"\*[^*]+\*")
+_AIM_IDENTIFIER = re.compile(r"\][A-Za-z][0-9A-Za-z]")
+
+
+def scanner_dressing(code: str) -> str | None:
+    """What the scanner put around ``code`` that no voucher code has: ``*`` (Code 39's
+    start and stop characters around it) or the AIM identifier before it (``]C1``)."""
+    if _CODE39_STARS.fullmatch(code):
+        return "*"
+    if len(code) > 3 and _AIM_IDENTIFIER.match(code):
+        return code[:3]
+    return None
+
+
 def _clean(ch: str) -> str:
     """Control and format characters go; any kind of space becomes a plain one."""
     kind = unicodedata.category(ch)[0]

@@ -2278,12 +2278,12 @@ The voucher can then be used again.</translation>
         <translation>Tell a manager.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+366"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+392"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Customer ready: {customer}. Scan their voucher.</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-265"/>
         <source>Checking the voucher…</source>
         <translation>Checking the voucher…</translation>
     </message>
@@ -2293,17 +2293,27 @@ The voucher can then be used again.</translation>
         <translation>The redemption of voucher “{code}” did not go through before the program stopped.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+234"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+254"/>
         <source>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-223"/>
         <source>No voucher with the code “{code}” was found.</source>
         <translation>No voucher with the code “{code}” was found.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>No voucher with the code “{code}” was found. The scanner sends Code 39&apos;s * before and after the code: switch that off on the scanner, or enter * as the scanner prefix and suffix in Settings.</source>
+        <translation>No voucher with the code “{code}” was found. The scanner sends Code 39&apos;s * before and after the code: switch that off on the scanner, or enter * as the scanner prefix and suffix in Settings.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No voucher with the code “{code}” was found. The scanner sends “{read}”, the barcode&apos;s type, before the code: switch that off on the scanner, or enter {read} as the scanner prefix in Settings.</source>
+        <translation>No voucher with the code “{code}” was found. The scanner sends “{read}”, the barcode&apos;s type, before the code: switch that off on the scanner, or enter {read} as the scanner prefix in Settings.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No voucher with the code “{code}” was found, nor with “{read}”, what the scanner meant if it is set up for another keyboard layout.</source>
         <translation>No voucher with the code “{code}” was found, nor with “{read}”, what the scanner meant if it is set up for another keyboard layout.</translation>
     </message>
@@ -2313,7 +2323,7 @@ The voucher can then be used again.</translation>
         <translation>No voucher with the code “{code}” was found, nor with “{read}”, in capitals.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>{problem} The voucher “{code}” could not be checked.</source>
         <translation>{problem} The voucher “{code}” could not be checked.</translation>
     </message>

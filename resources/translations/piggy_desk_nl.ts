@@ -2278,12 +2278,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Waarschuw een manager.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+366"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+392"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Klant klaar: {customer}. Scan de voucher van de klant.</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-265"/>
         <source>Checking the voucher…</source>
         <translation>Voucher controleren…</translation>
     </message>
@@ -2293,17 +2293,27 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De inwisseling van voucher ‘{code}’ is niet doorgegaan voordat het programma stopte.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+234"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+254"/>
         <source>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher ‘{code}’ staat nog op de kassa: rond die eerst af (bevestigen of annuleren) en kies daarna opnieuw de klant.</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-223"/>
         <source>No voucher with the code “{code}” was found.</source>
         <translation>Er is geen voucher met de code ‘{code}’ gevonden.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>No voucher with the code “{code}” was found. The scanner sends Code 39&apos;s * before and after the code: switch that off on the scanner, or enter * as the scanner prefix and suffix in Settings.</source>
+        <translation>Er is geen voucher met de code ‘{code}’ gevonden. De scanner stuurt het * van Code 39 voor en na de code: zet dat uit op de scanner, of vul * in als scannervoorvoegsel en scanneraanhangsel bij Instellingen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No voucher with the code “{code}” was found. The scanner sends “{read}”, the barcode&apos;s type, before the code: switch that off on the scanner, or enter {read} as the scanner prefix in Settings.</source>
+        <translation>Er is geen voucher met de code ‘{code}’ gevonden. De scanner stuurt ‘{read}’, het soort streepjescode, voor de code: zet dat uit op de scanner, of vul {read} in als scannervoorvoegsel bij Instellingen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No voucher with the code “{code}” was found, nor with “{read}”, what the scanner meant if it is set up for another keyboard layout.</source>
         <translation>Geen voucher met de code ‘{code}’ gevonden, en ook niet met ‘{read}’, wat de scanner bedoelde als hij op een andere toetsenbordindeling is ingesteld.</translation>
     </message>
@@ -2313,7 +2323,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Geen voucher gevonden met de code ‘{code}’, en ook niet met ‘{read}’, in hoofdletters.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>{problem} The voucher “{code}” could not be checked.</source>
         <translation>{problem} De voucher ‘{code}’ kon niet worden gecontroleerd.</translation>
     </message>
