@@ -7,7 +7,7 @@ No Qt: every check gives field → sentence, in the language of the ``Translate`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -55,9 +55,12 @@ def check_promotion(
     draft: PromotionDraft,
     translate: Translate = untranslated,
     number_text: Callable[[int], str] = "{:,}".format,
+    taken: Iterable[str] = (),
 ) -> dict[str, str]:
     """Piggy's own checks on a new promotion, as field → sentence (empty when all is well);
-    ``number_text`` writes a count as the person's locale does."""
+    ``number_text`` writes a count as the person's locale does. ``taken``: the names of the
+    promotions there are; Piggy accepts a second one of the same name, but two promotions a
+    manager cannot tell apart in a list or at the counter are a mistake."""
 
     def tr(text: str) -> str:
         return translate("PromotionDraft", text)
@@ -86,6 +89,14 @@ def check_promotion(
             problems[name] = tr(needed)
         elif len(text) > MAX_TEXT_LENGTH:
             problems[name] = tr(too_long).format(max=MAX_TEXT_LENGTH, length=len(text))
+    same_name = draft.name.strip().casefold()
+    if same_name and any(same_name == other.strip().casefold() for other in taken):
+        problems["name"] = tr(
+            QT_TRANSLATE_NOOP(
+                "PromotionDraft",
+                "There is a promotion called “{name}” already: give this one another name.",
+            )
+        ).format(name=draft.name.strip())
     for name, sentence, number in (
         (
             "voucher_limit",

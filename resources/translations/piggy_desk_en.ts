@@ -655,7 +655,7 @@ The voucher can then be used again.</translation>
         <translation>New promotion</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>What the customer sees, e.g. Free coffee</source>
         <translation>What the customer sees, e.g. Free coffee</translation>
     </message>
@@ -1897,7 +1897,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionDraft</name>
     <message>
-        <location filename="../../piggy_desk/manager/drafts.py" line="+69"/>
+        <location filename="../../piggy_desk/manager/drafts.py" line="+72"/>
         <source>A promotion needs a name.</source>
         <translation>A promotion needs a name.</translation>
     </message>
@@ -1918,6 +1918,11 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>There is a promotion called “{name}” already: give this one another name.</source>
+        <translation>There is a promotion called “{name}” already: give this one another name.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The voucher limit must be a whole number from 0 to {max}.</source>
         <translation>The voucher limit must be a whole number from 0 to {max}.</translation>
     </message>
@@ -1945,7 +1950,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionTexts</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/texts.py" line="+24"/>
+        <location filename="../../piggy_desk/ui/promotions/texts.py" line="+25"/>
         <source>Single use</source>
         <translation>Single use</translation>
     </message>
@@ -2125,7 +2130,7 @@ The voucher can then be used again.</translation>
         <translation>Vouchers</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Counting vouchers…</source>
         <translation>Counting vouchers…</translation>
     </message>

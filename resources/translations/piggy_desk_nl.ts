@@ -655,7 +655,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Nieuwe actie</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>What the customer sees, e.g. Free coffee</source>
         <translation>Wat de klant ziet, bijv. Gratis koffie</translation>
     </message>
@@ -1897,7 +1897,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionDraft</name>
     <message>
-        <location filename="../../piggy_desk/manager/drafts.py" line="+69"/>
+        <location filename="../../piggy_desk/manager/drafts.py" line="+72"/>
         <source>A promotion needs a name.</source>
         <translation>Een actie heeft een naam nodig.</translation>
     </message>
@@ -1918,6 +1918,11 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>There is a promotion called “{name}” already: give this one another name.</source>
+        <translation>Er is al een actie met de naam ‘{name}’: geef deze een andere naam.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The voucher limit must be a whole number from 0 to {max}.</source>
         <translation>De voucherlimiet moet een heel getal zijn van 0 tot {max}.</translation>
     </message>
@@ -1945,7 +1950,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionTexts</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/texts.py" line="+24"/>
+        <location filename="../../piggy_desk/ui/promotions/texts.py" line="+25"/>
         <source>Single use</source>
         <translation>Eenmalig</translation>
     </message>
@@ -2125,7 +2130,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Vouchers</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Counting vouchers…</source>
         <translation>Vouchers tellen…</translation>
     </message>

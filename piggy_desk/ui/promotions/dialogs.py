@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -108,6 +108,8 @@ class CreatePromotionDialog(QDialog):
         self.setWindowTitle(self.tr("New promotion"))
         self.errors: dict[str, QLabel] = {}
         self.busy = False
+        # The names of the promotions there are (the screen's list): a name is not given twice.
+        self.taken_names: Callable[[], Iterable[str]] = tuple
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -285,7 +287,7 @@ class CreatePromotionDialog(QDialog):
         if self.busy:
             return
         draft = self.draft()
-        problems = check_draft(draft)
+        problems = check_draft(draft, self.taken_names())
         self.show_problems(problems)
         if problems:
             return

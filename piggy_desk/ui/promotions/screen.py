@@ -238,6 +238,7 @@ class PromotionsScreen(QWidget):
             self.create_dialog.activateWindow()
             return self.create_dialog
         dialog = CreatePromotionDialog(self)
+        dialog.taken_names = lambda: (promotion.name for promotion in self.model.rows)
         dialog.submitted.connect(self._on_dialog_submitted)
         dialog.finished.connect(self._on_dialog_finished)
         self.create_dialog = dialog

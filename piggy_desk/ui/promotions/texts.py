@@ -4,6 +4,7 @@ Piggy's own checks on a new promotion (``manager.drafts``) in the person's langu
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -109,6 +110,7 @@ def kind_text(promotion: Promotion) -> str:
     return PromotionTexts.instance().kind(promotion)
 
 
-def check_draft(draft: PromotionDraft) -> dict[str, str]:
-    """Piggy's own checks on a new promotion (``manager.drafts``), in the person's language."""
-    return check_promotion(draft, QCoreApplication.translate, QLocale().toString)
+def check_draft(draft: PromotionDraft, taken: Iterable[str] = ()) -> dict[str, str]:
+    """Piggy's own checks on a new promotion (``manager.drafts``), in the person's language;
+    ``taken``: the names of the promotions there are."""
+    return check_promotion(draft, QCoreApplication.translate, QLocale().toString, taken)

@@ -725,3 +725,27 @@ async def test_a_scan_into_the_new_promotion_makes_no_promotion(desk: Desk) -> N
     QTest.keyClick(dialog.name_input, Qt.Key.Key_Return)
     await until(lambda: desk.screen.create_dialog is None, what="the promotion made")
     assert any(p.name == "Gratis croissant extra" for p in await desk.client.promotions.list())
+
+
+async def test_a_name_a_promotion_has_already_is_refused_before_anything_is_sent(
+    desk: Desk,
+) -> None:
+    # (An outside tester made a second "Gratis koffie" without a word.)
+    dialog = await desk.open_dialog()
+    QTest.keyClicks(dialog.name_input, " gratis KOFFIE ")
+    QTest.keyClicks(dialog.description_input, "Nog een keer.")
+    before = desk.requests()
+    dialog.create_button.click()
+    await desk.settle()
+    assert desk.requests() == before
+    assert dialog.isVisible()
+    label = error_label(dialog, "name")
+    assert label.isVisible()
+    assert label.text() == (
+        "There is a promotion called “gratis KOFFIE” already: give this one another name."
+    )
+    dialog.name_input.setText("Gratis koffie groot")
+    dialog.create_button.click()
+    await until(lambda: desk.screen.create_dialog is None, what="the dialog to close")
+    await desk.settle()
+    assert desk.requests() > before
