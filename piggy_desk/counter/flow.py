@@ -373,9 +373,11 @@ class CustomerStep:
         stage, voucher = self._board.view.stage, self._board.view.voucher
         if stage == Stage.NEEDS_CONTACT:
             self._preset = None
+            self._board.update(ready_customer=None)
             self.choose(contact)
         elif stage in (Stage.CONFIRMING, Stage.UNRESOLVED) and voucher is not None:
             self._preset = None
+            self._board.update(ready_customer=None)
             self._board.say(
                 Tone.REFUSAL,
                 self.translate(
@@ -386,6 +388,7 @@ class CustomerStep:
             )
         else:
             self._preset = contact
+            self._board.update(ready_customer=contact)
             self._board.clear()
             self._board.say(
                 Tone.INFO,
@@ -398,7 +401,7 @@ class CustomerStep:
         """A voucher without a customer is held: take the one chosen beforehand, else ask."""
         if self._preset is not None:
             customer, self._preset = self._preset, None
-            self._board.update(lock=lock)
+            self._board.update(lock=lock, ready_customer=None)
             self.choose(customer)
             return
         self._board.update(Stage.NEEDS_CONTACT, lock=lock, contact=None)

@@ -111,6 +111,9 @@ class CounterView:
     # says "redeemed just now", not "already used", right after a redemption.
     just_redeemed: int = 0
     uses: UsesKnown = dataclasses.field(default_factory=UsesKnown)
+    # The customer a manager chose beforehand (Contacts screen), for the next voucher
+    # without one (``CustomerStep.preset``): the card says so as soon as such a voucher shows.
+    ready_customer: Contact | None = None
 
     def reserved_for(self) -> float | None:
         """Seconds the shown lock still holds (None without a lock with an end)."""

@@ -304,13 +304,15 @@ class CounterScreen(QWidget):
             view.voucher is not previous.voucher
             or view.uses != previous.uses
             or view.contact != previous.contact
+            or view.ready_customer is not previous.ready_customer
             or not self._rendered
         ):
             self.card.show_voucher(
                 view.voucher,
                 just_redeemed=view.just_redeemed,
                 uses=view.uses,
-                chosen=view.contact,
+                # (a customer chosen beforehand on Contacts goes to the next voucher without one)
+                chosen=view.contact or view.ready_customer,
             )
             if view.voucher is not None and self._rendered:
                 self.announcer.say(self.card.accessibleDescription(), Urgency.CARD)

@@ -58,6 +58,10 @@ async def test_a_customer_chosen_on_contacts_gets_the_next_voucher_without_a_cus
         == f"Customer ready: {KNOWN.CONTACT_EMAIL}. Scan their voucher."
     )
     await counter.scan(KNOWN.ACTIVE_NO_CONTACT)
+    # The card says who gets it before Enter (it said "No customer yet" until the lock).
+    assert counter.screen.card.field_text("contact") == (
+        f"{KNOWN.CONTACT_EMAIL} (chosen for this redemption)"
+    )
     await enter(counter, Stage.CONFIRMING)  # no question: the customer is known
     assert KNOWN.CONTACT_EMAIL in counter.screen.confirm_text.text()
     await enter(counter, Stage.SHOWING)
