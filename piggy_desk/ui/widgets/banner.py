@@ -3,6 +3,8 @@ and, for an error, Details… that opens what a manager or support needs."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -12,6 +14,17 @@ from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.i18n import error_text, translate
 from piggy_desk.ui.core.messages import show_details
 from piggy_desk.ui.widgets import GlyphIcon, tone_look
+
+# Where a wrapped sentence must not break: inside "e-mail" ("e-" at the end of one line,
+# "mail." on the next) and after the "//" of an address ("http://" alone at a line's end).
+_UNBROKEN = re.compile(r"(?<=\b[eE])-(?=mail)|(?<=:)//")
+
+
+def unbroken(sentence: str) -> str:
+    """``sentence`` for a wrapped label: a non-breaking hyphen in "e-mail", word joiners
+    around the "//" of an address. (What is read aloud and tested stays the sentence.)"""
+    return _UNBROKEN.sub(lambda m: "\u2011" if m.group() == "-" else "/\u2060/\u2060", sentence)
+
 
 # How long a passing notice ("Settings saved.") stays: long enough to read twice.
 PASSING_NOTICE_SECONDS = 6.0
@@ -95,7 +108,8 @@ class MessageBanner(QFrame):
         self.show()
         self._icon.set_look(look)
         self._icon.show()
-        self._text.setText(sentence)
+        self._sentence = sentence
+        self._text.setText(unbroken(sentence))
         self._details.setVisible(error is not None)
         self.setAccessibleName(look.word)
         self.setAccessibleDescription(sentence)
@@ -107,6 +121,7 @@ class MessageBanner(QFrame):
         self.tone = None
         self.error = None
         self._icon.hide()
+        self._sentence = ""
         self._text.setText("")
         self._details.hide()
         self.setAccessibleName(self.tr("Message"))
@@ -118,7 +133,8 @@ class MessageBanner(QFrame):
 
     @property
     def text(self) -> str:
-        return self._text.text()
+        """The sentence shown (as given: ``unbroken`` changes only how it wraps)."""
+        return self._sentence
 
     def _on_details_requested(self) -> None:
         if self.error is not None:
