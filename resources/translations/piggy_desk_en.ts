@@ -488,12 +488,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+221"/>
+        <location line="+223"/>
         <source>Reverse redemption…</source>
         <translation>Reverse redemption…</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-220"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
@@ -536,7 +536,7 @@ The voucher can then be used again.</translation>
         <translation>{word}: {sentence}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Reverse one use…</source>
         <translation>Reverse one use…</translation>
     </message>
@@ -1439,7 +1439,7 @@ The voucher can then be used again.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Piggy at {address}</source>
         <translation>Piggy at {address}</translation>
     </message>
@@ -1449,7 +1449,7 @@ The voucher can then be used again.</translation>
         <translation>At start: {sentences}</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+104"/>
         <source>Back online: {sentences}</source>
         <translation>Back online: {sentences}</translation>
     </message>
@@ -1459,12 +1459,12 @@ The voucher can then be used again.</translation>
         <translation>Connected to Piggy again.</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-176"/>
         <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</source>
         <translation>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+201"/>
         <source>The new theme is used from the next start.</source>
         <translation>The new theme is used from the next start.</translation>
     </message>
@@ -1502,7 +1502,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/banner.py" line="+44"/>
+        <location filename="../../piggy_desk/ui/widgets/banner.py" line="+57"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
@@ -1517,7 +1517,7 @@ The voucher can then be used again.</translation>
         <translation>Shows the error code and what was sent, for a manager or support</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -2283,12 +2283,12 @@ The voucher can then be used again.</translation>
         <translation>Tell a manager.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+392"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+395"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Customer ready: {customer}. Scan their voucher.</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-268"/>
         <source>Checking the voucher…</source>
         <translation>Checking the voucher…</translation>
     </message>
@@ -2298,12 +2298,12 @@ The voucher can then be used again.</translation>
         <translation>The redemption of voucher “{code}” did not go through before the program stopped.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+254"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+256"/>
         <source>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-225"/>
         <source>No voucher with the code “{code}” was found.</source>
         <translation>No voucher with the code “{code}” was found.</translation>
     </message>
@@ -2383,7 +2383,7 @@ The voucher can then be used again.</translation>
         <translation>This voucher is {status}.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>This voucher has no customer yet: scan their loyalty card or type their e-mail.</source>
         <translation>This voucher has no customer yet: scan their loyalty card or type their e-mail.</translation>
     </message>
@@ -2398,7 +2398,7 @@ The voucher can then be used again.</translation>
         <translation>Press Enter to confirm the redemption, or Esc to cancel.</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-362"/>
         <source>Reserving the voucher…</source>
         <translation>Reserving the voucher…</translation>
     </message>
@@ -2413,7 +2413,7 @@ The voucher can then be used again.</translation>
         <translation>{problem} The voucher was not reserved when checked. Try again.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+101"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+104"/>
         <source>Looking up the customer…</source>
         <translation>Looking up the customer…</translation>
     </message>
@@ -2574,7 +2574,7 @@ The voucher can then be used again.</translation>
         <translation>Voucher “{code}” is still reserved by this counter; releasing it failed and will be tried again.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+106"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+109"/>
         <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
         <translation>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</translation>
     </message>

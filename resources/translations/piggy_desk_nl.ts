@@ -488,12 +488,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+221"/>
+        <location line="+223"/>
         <source>Reverse redemption…</source>
         <translation>Inwisseling terugdraaien…</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-220"/>
         <source>Check again</source>
         <translation>Opnieuw controleren</translation>
     </message>
@@ -536,7 +536,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{word}: {sentence}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Reverse one use…</source>
         <translation>Eén keer terugdraaien…</translation>
     </message>
@@ -1439,7 +1439,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Piggy at {address}</source>
         <translation>Piggy op {address}</translation>
     </message>
@@ -1449,7 +1449,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bij het starten: {sentences}</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+104"/>
         <source>Back online: {sentences}</source>
         <translation>Weer online: {sentences}</translation>
     </message>
@@ -1459,12 +1459,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Weer verbonden met Piggy.</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-176"/>
         <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</source>
         <translation>Ctrl+1 tot Ctrl+6 openen de schermen; Ctrl+Tab gaat naar het volgende scherm; Ctrl+Q sluit Piggy Desk</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+201"/>
         <source>The new theme is used from the next start.</source>
         <translation>Het nieuwe thema wordt gebruikt vanaf de volgende start.</translation>
     </message>
@@ -1502,7 +1502,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/banner.py" line="+44"/>
+        <location filename="../../piggy_desk/ui/widgets/banner.py" line="+57"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
@@ -1517,7 +1517,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Toont de foutcode en wat er is verstuurd, voor een manager of de helpdesk</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
@@ -2283,12 +2283,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Waarschuw een manager.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+392"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+395"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Klant klaar: {customer}. Scan de voucher van de klant.</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-268"/>
         <source>Checking the voucher…</source>
         <translation>Voucher controleren…</translation>
     </message>
@@ -2298,12 +2298,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De inwisseling van voucher ‘{code}’ is niet doorgegaan voordat het programma stopte.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+254"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+256"/>
         <source>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher ‘{code}’ staat nog op de kassa: rond die eerst af (bevestigen of annuleren) en kies daarna opnieuw de klant.</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-225"/>
         <source>No voucher with the code “{code}” was found.</source>
         <translation>Er is geen voucher met de code ‘{code}’ gevonden.</translation>
     </message>
@@ -2383,7 +2383,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Deze voucher heeft de status {status}.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>This voucher has no customer yet: scan their loyalty card or type their e-mail.</source>
         <translation>Deze voucher heeft nog geen klant: scan de klantenkaart of typ het e-mailadres.</translation>
     </message>
@@ -2398,7 +2398,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Druk op Enter om de inwisseling te bevestigen, of op Esc om te annuleren.</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-362"/>
         <source>Reserving the voucher…</source>
         <translation>Voucher reserveren…</translation>
     </message>
@@ -2413,7 +2413,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{problem} Bij controle was de voucher niet gereserveerd. Probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+101"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+104"/>
         <source>Looking up the customer…</source>
         <translation>Klant opzoeken…</translation>
     </message>
@@ -2574,7 +2574,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher ‘{code}’ is nog door deze kassa gereserveerd; vrijgeven is mislukt en wordt opnieuw geprobeerd.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+106"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+109"/>
         <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
         <translation>Piggy Desk bewaart dit in het geheugen en schrijft het in het journaal zodra dat kan. Waarschuw een manager.</translation>
     </message>
