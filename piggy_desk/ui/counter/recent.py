@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from piggy_desk.counter.view import (
@@ -30,7 +30,6 @@ class RecentScans(QListWidget):
         super().__init__(parent)
         self.setObjectName("recentScans")
         self.setAccessibleName(self.tr("Recent scans"))
-        self.setMaximumHeight(72)
         # Codes side by side on one line: the counter must fit a 1366x768 screen.
         self.setFlow(QListWidget.Flow.LeftToRight)
         self.setWrapping(True)
@@ -40,6 +39,7 @@ class RecentScans(QListWidget):
         # Wrapped rows scroll down; a code is never cut off at the side.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setIconSize(QSize(18, 18))
+        self._fit_two_rows()
         self.itemClicked.connect(self._on_item_clicked)
         self._shown: tuple[RecentScan, ...] = ()  # what the items show, newest first
         self._drawn_as: tuple[float, theme.Palette] | None = None  # their icons' ratio, theme
@@ -70,6 +70,17 @@ class RecentScans(QListWidget):
         # Laid out now, not at the list's next timer: that came after the window had been
         # painted and painted it all again (8 -> 6 paint cycles per redemption).
         self.doItemsLayout()
+
+    def _fit_two_rows(self) -> None:
+        """At most two whole rows high (72 px showed the top of a third, cut through its
+        text); more scroll down."""
+        row = max(self.iconSize().height(), self.fontMetrics().height()) + 2 * self.spacing()
+        self.setMaximumHeight(2 * row + self.spacing() + 2 * self.frameWidth())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_two_rows()
 
     def _item(self, scan: RecentScan) -> QListWidgetItem:
         look = self._look(scan.outcome)
