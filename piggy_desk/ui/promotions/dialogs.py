@@ -238,7 +238,7 @@ class CreatePromotionDialog(QDialog):
     def show_problems(self, problems: Mapping[str, str | Sequence[str]]) -> None:
         """Each field's problem under the field; focus goes to the first one."""
         for field in PROMOTION_FIELDS:
-            self._clear_error(field)
+            self._clear_error(field, keep_place=False)
         first: str | None = None
         for field in PROMOTION_FIELDS:
             problem = problems.get(field)
@@ -278,9 +278,18 @@ class CreatePromotionDialog(QDialog):
             "expiration_duration": self.validity_input,
         }[field]
 
-    def _clear_error(self, field: str) -> None:
-        self.errors[field].clear()
-        self.errors[field].hide()
+    def _clear_error(self, field: str, *, keep_place: bool = True) -> None:
+        """The field's problem goes as the person corrects it; its place stays (the form
+        below it moved up under the typing hand) until Create is pressed again."""
+        label = self.errors[field]
+        policy = label.sizePolicy()
+        policy.setRetainSizeWhenHidden(
+            keep_place and (label.isVisible() or policy.retainSizeWhenHidden())
+        )
+        label.setSizePolicy(policy)
+        label.hide()
+        if not keep_place:
+            label.clear()
         self._input_of(field).setAccessibleDescription("")
 
     def _on_buttons_accepted(self) -> None:
