@@ -10,7 +10,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -319,3 +319,11 @@ class CreatePromotionDialog(QDialog):
     def _on_validity_unit_current_index_changed(self, index: int) -> None:
         seconds = int(self.validity_unit.itemData(index))
         self.validity_input.setRange(0, MAX_INTEGER // seconds)
+
+    # --- Qt overrides -------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Styled and laid out only now: its minimum size ignores the wrapped hints, and
+        # the description field was squeezed below its three lines (its placeholder cut).
+        grow_to_fit(self)
