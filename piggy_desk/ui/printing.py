@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from contextlib import aclosing
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import ClassVar
@@ -271,19 +272,25 @@ def _font(pt: float, bold: bool = False) -> QFont:
     return font
 
 
+def _moment(moment: datetime) -> str:
+    """A date and its time that wrap as one: an 80 mm slip ended its validity with the
+    time alone on a line (no-break spaces inside)."""
+    return date_time_text(moment).replace(" ", "\u00a0")
+
+
 def validity_text(facts: SlipFacts) -> str:
     """The validity in local time, as a person reads it."""
     if facts.valid_from and facts.valid_until:
         return QCoreApplication.translate("VoucherPrint", "Valid from {start} until {end}").format(
-            start=date_time_text(facts.valid_from), end=date_time_text(facts.valid_until)
+            start=_moment(facts.valid_from), end=_moment(facts.valid_until)
         )
     if facts.valid_until:
         return QCoreApplication.translate("VoucherPrint", "Valid until {end}").format(
-            end=date_time_text(facts.valid_until)
+            end=_moment(facts.valid_until)
         )
     if facts.valid_from:
         return QCoreApplication.translate("VoucherPrint", "Valid from {start}, no end date").format(
-            start=date_time_text(facts.valid_from)
+            start=_moment(facts.valid_from)
         )
     return QCoreApplication.translate("VoucherPrint", "No end date")
 
@@ -376,7 +383,7 @@ def paint_label(page: _Page, facts: SlipFacts, left: float, top: float, sheet: L
     y += used + 1
     end = (
         QCoreApplication.translate("VoucherPrint", "Until {end}").format(
-            end=date_time_text(facts.valid_until)
+            end=_moment(facts.valid_until)
         )
         if facts.valid_until
         else ""

@@ -318,3 +318,18 @@ async def test_a_customers_vouchers_print_from_their_card(counter: Counter, tmp_
     assert dialog.layout_choice == Layout.SHEET
     dialog.save_pdf(tmp_path / "chosen.pdf")
     assert sorted(read(pdf_pages(tmp_path / "chosen.pdf")[0])["QRCode"]) == sorted(chosen)
+
+
+@needs_poppler
+def test_a_time_on_a_slip_stays_with_its_date(qapp: QApplication, tmp_path: Path) -> None:
+    # (An outside tester's 80 mm slip ended the validity with its time alone on a line.)
+    pdf = tmp_path / "slip.pdf"
+    save_pdf(pdf, [facts("ACTIEF0001")], Layout.RECEIPT)
+    lines = subprocess.run(
+        [str(PDFTOTEXT), str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout.splitlines()
+    valid = [n for n, line in enumerate(lines) if line.startswith("Valid from")]
+    assert valid, lines
+    for line in lines[valid[0] : valid[0] + 3]:
+        words = unicodedata.normalize("NFKC", line).split()
+        assert words and not (words[0][:1].isdigit() and ":" in words[0]), lines
