@@ -1804,7 +1804,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PrintCounts</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/printing.py" line="+72"/>
+        <location filename="../../piggy_desk/ui/printing.py" line="+73"/>
         <source>Can be used %Ln time(s)</source>
         <translation>
             <numerusform>Can be used %Ln time</numerusform>
@@ -1823,7 +1823,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location line="+450"/>
+        <location line="+456"/>
         <source>Print vouchers</source>
         <translation>Print vouchers</translation>
     </message>
@@ -2235,17 +2235,17 @@ The voucher can then be used again.</translation>
         <translation>Recent scans</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+55"/>
         <source>{code} · {outcome} · {time}</source>
         <translation>{code} · {outcome} · {time}</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-41"/>
         <source>Show this voucher again</source>
         <translation>Show this voucher again</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+52"/>
         <source>Not found</source>
         <translation>Not found</translation>
     </message>
@@ -3704,7 +3704,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+147"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+146"/>
         <source>New voucher…</source>
         <translation>New voucher…</translation>
     </message>
@@ -3737,7 +3737,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+185"/>
+        <location line="+191"/>
         <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
         <translation>
             <numerusform>Exported %Ln voucher to {file} in {folder}.</numerusform>
@@ -3745,7 +3745,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-189"/>
+        <location line="-195"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3754,7 +3754,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+135"/>
+        <location line="+139"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln new voucher is ready.</numerusform>
@@ -3762,7 +3762,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-109"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} activated.</translation>
     </message>
@@ -3806,12 +3806,12 @@ The voucher can then be used again.</translation>
         <translation>The list has no vouchers to print.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Voucher {code} created.</source>
         <translation>Voucher {code} created.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Export vouchers</source>
         <translation>Export vouchers</translation>
     </message>

@@ -1804,7 +1804,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PrintCounts</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/printing.py" line="+72"/>
+        <location filename="../../piggy_desk/ui/printing.py" line="+73"/>
         <source>Can be used %Ln time(s)</source>
         <translation>
             <numerusform>%Ln keer te gebruiken</numerusform>
@@ -1823,7 +1823,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location line="+450"/>
+        <location line="+456"/>
         <source>Print vouchers</source>
         <translation>Vouchers afdrukken</translation>
     </message>
@@ -2235,17 +2235,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Laatste scans</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+55"/>
         <source>{code} · {outcome} · {time}</source>
         <translation>{code} · {outcome} · {time}</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-41"/>
         <source>Show this voucher again</source>
         <translation>Deze voucher opnieuw tonen</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+52"/>
         <source>Not found</source>
         <translation>Niet gevonden</translation>
     </message>
@@ -3704,7 +3704,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+147"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+146"/>
         <source>New voucher…</source>
         <translation>Nieuwe voucher…</translation>
     </message>
@@ -3737,7 +3737,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+185"/>
+        <location line="+191"/>
         <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
         <translation>
             <numerusform>%Ln voucher geëxporteerd naar {file} in {folder}.</numerusform>
@@ -3745,7 +3745,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-189"/>
+        <location line="-195"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3754,7 +3754,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+135"/>
+        <location line="+139"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln nieuwe voucher is klaar.</numerusform>
@@ -3762,7 +3762,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-109"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} is geactiveerd.</translation>
     </message>
@@ -3806,12 +3806,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De lijst heeft geen vouchers om af te drukken.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Voucher {code} created.</source>
         <translation>Voucher {code} is aangemaakt.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Export vouchers</source>
         <translation>Vouchers exporteren</translation>
     </message>
