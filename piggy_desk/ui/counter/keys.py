@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -80,18 +81,21 @@ class CounterKeys(QObject):
         self._held: list[QKeyEvent] = []
         self._held_at: QWidget | None = None
         self._replaying = False
-        self._hand_back = QTimer(self)
-        self._hand_back.setSingleShot(True)
-        self._hand_back.setInterval(int(SCANNER_PAUSE_SECONDS * 1000) + 20)
-        self._hand_back.timeout.connect(self._on_hand_back_timeout)
+        self._hand_back = self._after_a_scanner_pause(self._on_hand_back_timeout)
         # A digit typed while the uses are asked, held until it is known whether it begins
         # a scan (see _uses_key), and when the last one went into the uses box.
         self._uses_digit = ""
         self._uses_digit_at = self._uses_typed_at = float("-inf")
-        self._uses_wait = QTimer(self)
-        self._uses_wait.setSingleShot(True)
-        self._uses_wait.setInterval(int(SCANNER_PAUSE_SECONDS * 1000) + 20)
-        self._uses_wait.timeout.connect(self._on_uses_wait_timeout)
+        self._uses_wait = self._after_a_scanner_pause(self._on_uses_wait_timeout)
+
+    def _after_a_scanner_pause(self, slot: Callable[[], None]) -> QTimer:
+        """A single-shot timer that calls ``slot`` a scanner's pause (and a little) after
+        it is started."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(int(SCANNER_PAUSE_SECONDS * 1000) + 20)
+        timer.timeout.connect(slot)
+        return timer
 
     def attach(self) -> None:
         """Watch the scan field's keys; wherever the focus is from ``watch_application``."""
