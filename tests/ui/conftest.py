@@ -8,12 +8,13 @@ test, wait with ``until`` (polling with ``asyncio.sleep``), never with ``qtbot.w
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import runpy
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import pytest
 import shiboken6
@@ -39,6 +40,9 @@ from piggy_desk.ui.first_run.screen import FirstRunScreen
 from piggy_desk.ui.settings.screen import SettingsScreen
 from piggy_desk.ui.shell.main_window import MainWindow
 from tests.helpers.keyrings import MemoryKeyring
+
+if TYPE_CHECKING:
+    from piggy_desk.ui.vouchers.screen import VouchersScreen
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = Path("/tmp")  # noqa: S108 - pictures a person looks at, not the tests
@@ -378,6 +382,30 @@ def screen_needs() -> tuple[TokenStore, MessagePath, TaskRunner]:
     and a task runner whose unexpected failures go to that path's crash dialog."""
     messages = MessagePath()
     return TokenStore(), messages, TaskRunner(messages.on_task_failed)
+
+
+@contextlib.asynccontextmanager
+async def vouchers_screen(sandbox: RunningSandbox, page_size: int) -> AsyncIterator[VouchersScreen]:
+    """The Vouchers screen on its own, 1100 x 700, on a client of the sandbox; closed, its
+    work cancelled and deleted afterwards, and no crash on the way."""
+    from piggy_desk.api import PiggyClient
+    from piggy_desk.ui.vouchers.screen import VouchersScreen
+
+    QApplication.instance().setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
+    messages = MessagePath()
+    tasks = TaskRunner(messages.on_task_failed)
+    async with PiggyClient(sandbox.base_url, sandbox.token) as client:
+        widget = VouchersScreen(client, tasks, messages, page_size=page_size)
+        widget.resize(1100, 700)
+        widget.show()
+        yield widget
+        widget.model.stop()
+        widget.hide()
+        await asyncio.sleep(0)
+        await tasks.cancel_all()
+        widget.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert messages.crashes == []
 
 
 async def dispose(screen: QWidget) -> None:

@@ -6,14 +6,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QWidget
 
 from piggy_desk.api import Voucher
 from piggy_desk.ui.core.i18n import date_time_text
 from piggy_desk.ui.vouchers.model import VouchersModel
+from piggy_desk.ui.widgets.table import GrowingTableView
 
 
-class VouchersTable(QTableView):
+class VouchersTable(GrowingTableView):
     """The list of vouchers; ``selected()`` is the voucher chosen, if any."""
 
     def __init__(self, model: VouchersModel, parent: QWidget | None = None) -> None:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDateTime, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QDateTime, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -32,12 +32,10 @@ from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.sandbox.state import SandboxState
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.i18n import install_translators
-from piggy_desk.ui.core.messages import MessagePath
-from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.vouchers.dialogs import CreateVoucherDialog
 from piggy_desk.ui.vouchers.model import VouchersModel
 from piggy_desk.ui.vouchers.screen import VouchersScreen
-from tests.ui.conftest import Counter, until
+from tests.ui.conftest import Counter, until, vouchers_screen
 from tests.ui.vouchers.batches import start_batch
 from tests.ui.wheel import turn_wheel, value, wheel_choices
 
@@ -46,22 +44,9 @@ PAGE = 50
 
 @pytest.fixture
 async def screen(sandbox: RunningSandbox, qapp: QApplication) -> AsyncIterator[VouchersScreen]:
-    qapp.setQuitOnLastWindowClosed(False)
-    messages = MessagePath()
-    tasks = TaskRunner(messages.on_task_failed)
-    async with PiggyClient(sandbox.base_url, sandbox.token) as client:
-        widget = VouchersScreen(client, tasks, messages, page_size=PAGE)
-        widget.resize(1100, 700)
-        widget.show()
+    async with vouchers_screen(sandbox, PAGE) as widget:
         await widget.load_promotions()
         yield widget
-        widget.model.stop()
-        widget.hide()
-        await asyncio.sleep(0)
-        await tasks.cancel_all()
-        widget.deleteLater()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    assert messages.crashes == []
 
 
 async def loaded(screen: VouchersScreen, rows: int | None = None) -> None:
