@@ -44,9 +44,18 @@ from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.widgets import action_button, status_look
 from piggy_desk.ui.widgets.banner import MessageBanner
 from piggy_desk.ui.widgets.row_menu import RowMenu
-from piggy_desk.ui.widgets.table import HeaderTableModel, list_table
+from piggy_desk.ui.widgets.table import (
+    DISPLAY_ROLE,
+    FOREGROUND_ROLE,
+    TOOLTIP_ROLE,
+    USER_ROLE,
+    HeaderTableModel,
+    list_table,
+)
 
 MAX_PAGE_SIZE = 500
+# The roles a row answers; a paint asks seven of every cell in view, most of them for nothing.
+_ANSWERED = frozenset({DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, USER_ROLE})
 SEARCH_TASK = "contacts-search"
 
 Index = QModelIndex | QPersistentModelIndex
@@ -109,18 +118,16 @@ class ContactVouchersModel(HeaderTableModel):
     def row_total(self) -> int:
         return len(self._vouchers)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._vouchers):
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> object:
+        if role not in _ANSWERED or not index.isValid() or index.row() >= len(self._vouchers):
             return None
         voucher = self._vouchers[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(voucher, column, role == Qt.ItemDataRole.ToolTipRole)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
-            return QColor(status_look(voucher.status).colour)
-        if role == Qt.ItemDataRole.UserRole:
-            return voucher
-        return None
+        if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
+            return self._text(voucher, column, role == TOOLTIP_ROLE)
+        if role == FOREGROUND_ROLE:
+            return QColor(status_look(voucher.status).colour) if column == self.STATUS else None
+        return voucher  # USER_ROLE
 
     def _text(self, voucher: Voucher, column: int, tooltip: bool) -> str:
         if column == self.CODE:

@@ -15,9 +15,18 @@ from piggy_desk.api import PiggyError, Voucher
 from piggy_desk.manager.export import VoucherFilter
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, date_time_text
 from piggy_desk.ui.widgets import status_look
-from piggy_desk.ui.widgets.table import HeaderTableModel, Index
+from piggy_desk.ui.widgets.table import (
+    DISPLAY_ROLE,
+    FOREGROUND_ROLE,
+    TOOLTIP_ROLE,
+    USER_ROLE,
+    HeaderTableModel,
+    Index,
+)
 
 PAGE_SIZE = 500
+# The roles a row answers; a paint asks seven of every cell in view, most of them for nothing.
+_ANSWERED = frozenset({DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, USER_ROLE})
 
 
 class VouchersModel(HeaderTableModel):
@@ -67,6 +76,7 @@ class VouchersModel(HeaderTableModel):
         self.total: int | None = None
         self._words: dict[str, str] = {}
         self._moments: dict[datetime, str] = {}
+        self._colours: dict[str, QColor] = {}
         self._no_email, self._never = self.tr("(no e-mail)"), self.tr("Never")
         self._texts = self._column_texts()
 
@@ -256,17 +266,22 @@ class VouchersModel(HeaderTableModel):
     def row_total(self) -> int:
         return len(self._rows)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> object:
+        if role not in _ANSWERED or not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._texts[index.column()](self._rows[index.row()])
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATUS:
+        voucher = self._rows[index.row()]
+        if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
+            return self._texts[index.column()](voucher)
+        if role == FOREGROUND_ROLE:
             # Coloured as everywhere else (Contacts, the card, the chart); the word says it too.
-            return QColor(status_look(self._rows[index.row()].status).colour)
-        if role == Qt.ItemDataRole.UserRole:
-            return self._rows[index.row()].uuid
-        return None
+            return self._colour(voucher.status) if index.column() == self.STATUS else None
+        return voucher.uuid  # USER_ROLE
+
+    def _colour(self, status: str) -> QColor:
+        colour = self._colours.get(status)
+        if colour is None:
+            colour = self._colours[status] = QColor(status_look(status).colour)
+        return colour
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and self._more and not self._fetching
