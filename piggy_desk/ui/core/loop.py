@@ -13,6 +13,9 @@ import qasync  # isort: skip  (after PySide6: qasync binds to the Qt already imp
 
 T = TypeVar("T")
 
+# The names of the loop's worker threads (``asyncio.to_thread``): "loop-worker_0", …
+WORKER_THREAD_PREFIX = "loop-worker"
+
 
 class CounterEventLoop(qasync.QEventLoop):  # type: ignore[misc]
     """``qasync.QEventLoop`` whose ``run_until_complete`` does not pump Qt's events once
@@ -31,7 +34,7 @@ class CounterEventLoop(qasync.QEventLoop):  # type: ignore[misc]
         # qasync's own (QThreadExecutor) starts ten threads at its first use, each with
         # its stack and, once it allocates, its own malloc arena: 0.5-0.9 MB of the peak
         # with 10,000 vouchers loaded, where one thread did all the work.
-        self.set_default_executor(ThreadPoolExecutor(thread_name_prefix="loop-worker"))
+        self.set_default_executor(ThreadPoolExecutor(thread_name_prefix=WORKER_THREAD_PREFIX))
 
     def run_until_complete(self, future: Awaitable[T]) -> T:
         if self.is_running():
