@@ -62,9 +62,10 @@ BURST_RATE = 20.0
 STARTS = 5
 T = TypeVar("T")
 
-# What --only can choose: the in-process window (scans, redeem flow, burst, stalls), the
+# What --only can choose: the in-process window (scans, redeem flow, burst, stalls), its
+# stall phase alone (the window built and started, nothing before the stalls: quicker), the
 # start-up processes, peak memory, and the dist/ bundles.
-GROUPS = ("window", "startup", "memory", "bundles")
+GROUPS = ("window", "stalls", "startup", "memory", "bundles")
 
 GOALS: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "scan_overhead_ms": ("<= 5 ms", lambda v: v <= 5),
@@ -492,21 +493,24 @@ async def bench_burst(
 
 
 class StallProbe:
-    """A 5 ms QTimer; records each gap between timeouts minus the 5 ms interval."""
+    """A 5 ms QTimer; records each gap between timeouts minus the 5 ms interval, and the
+    main thread's own CPU time in each gap (what the gap would be on an idle machine with
+    no other thread holding the GIL: compare changes by it when the machine is busy)."""
 
     INTERVAL_MS = 5
 
     def __init__(self) -> None:
         self.stalls: list[float] = []
+        self.cpu: list[float] = []
         self._timer = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(self.INTERVAL_MS)
         self._timer.timeout.connect(self._on_timeout)
-        self._last = 0.0
+        self._last = self._last_cpu = 0.0
 
     def start(self) -> None:
-        self.stalls = []
-        self._last = time.perf_counter()
+        self.stalls, self.cpu = [], []
+        self._last, self._last_cpu = time.perf_counter(), time.thread_time()
         self._timer.start()
 
     def stop(self) -> list[float]:
@@ -514,9 +518,10 @@ class StallProbe:
         return self.stalls
 
     def _on_timeout(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         self.stalls.append(max(0.0, ms(now - self._last) - self.INTERVAL_MS))
-        self._last = now
+        self.cpu.append(ms(cpu - self._last_cpu))
+        self._last, self._last_cpu = now, cpu
 
 
 async def bench_stalls(window: MainWindow, folder: Path) -> dict[str, Any]:
@@ -548,7 +553,7 @@ async def bench_stalls(window: MainWindow, folder: Path) -> dict[str, Any]:
     rows = model.row_total()
     contact_rows = contacts.model.rowCount()
     await asyncio.sleep(0.1)
-    load_stalls = probe.stop()
+    load_stalls, cpu = probe.stop(), probe.cpu
 
     probe.start()
     started = loop.time()
@@ -556,6 +561,7 @@ async def bench_stalls(window: MainWindow, folder: Path) -> dict[str, Any]:
     export_s = loop.time() - started
     await asyncio.sleep(0.1)
     export_stalls = probe.stop()
+    cpu = cpu + probe.cpu
 
     screen.model.stop()
     for widget in (screen, contacts):
@@ -570,6 +576,8 @@ async def bench_stalls(window: MainWindow, folder: Path) -> dict[str, Any]:
         "_stall_export_max_ms": round(max(export_stalls), 2),
         "_stall_export_p99_ms": round(percentile(export_stalls, 0.99), 2),
         "_stall_samples": len(stalls),
+        "_stall_cpu_max_ms": round(max(cpu), 2),
+        "_stall_cpu_p99_ms": round(percentile(cpu, 0.99), 2),
         "_vouchers_loaded": rows,
         "_contact_vouchers_loaded": contact_rows,
         "_vouchers_exported": written,
@@ -578,9 +586,13 @@ async def bench_stalls(window: MainWindow, folder: Path) -> dict[str, Any]:
     }
 
 
-async def in_process(sandbox: SandboxProcess, folder: Path) -> dict[str, Any]:
+async def in_process(
+    sandbox: SandboxProcess, folder: Path, *, stalls_only: bool = False
+) -> dict[str, Any]:
+    """The window's benchmarks; with ``stalls_only``, its stall phase alone (quicker, to
+    compare a change: what runs before it in a whole run is not there)."""
     fill(sandbox)
-    active = sandbox.vouchers(status="ACTIVE")
+    active = [] if stalls_only else sandbox.vouchers(status="ACTIVE")
     plain = [v["code"] for v in active if v.get("contact") is None]
     with_contact = [
         v["code"]
@@ -588,7 +600,7 @@ async def in_process(sandbox: SandboxProcess, folder: Path) -> dict[str, Any]:
         if v.get("contact") is not None and (v.get("promotion") or {}).get("type") == "SINGLE_USE"
     ]
     needed = 100 + SCANS + BURST
-    if len(plain) < needed:
+    if len(plain) < needed and not stalls_only:
         raise RuntimeError(f"only {len(plain)} active vouchers without a customer")
 
     window = build_training_window(base_url=sandbox.base_url, token=sandbox.token, folder=folder)
@@ -598,18 +610,18 @@ async def in_process(sandbox: SandboxProcess, folder: Path) -> dict[str, Any]:
     watch = CardWatch(window)
     results: dict[str, Any] = {}
     try:
-        say("connections: 100 scans …")
-        results.update(await bench_connections(window, sandbox, watch, plain[:100]))
-        say("scans: 200 interleaved …")
-        results.update(await bench_scans(window, sandbox, watch, plain[100 : 100 + SCANS]))
-        say("redeem flow …")
-        results.update(
-            await bench_redeem(window, sandbox, watch, with_contact[: 3 * (REDEEMS + 1)], folder)
-        )
-        say("burst: 50 scans at 20/s, 100 ms latency …")
-        await asyncio.sleep(1.6)  # past the duplicate-scan window of earlier scans
-        burst = plain[100 + SCANS : 100 + SCANS + BURST]
-        results.update(await bench_burst(window, sandbox, burst))
+        if not stalls_only:
+            say("connections: 100 scans …")
+            results.update(await bench_connections(window, sandbox, watch, plain[:100]))
+            say("scans: 200 interleaved …")
+            results.update(await bench_scans(window, sandbox, watch, plain[100 : 100 + SCANS]))
+            say("redeem flow …")
+            redeemed = with_contact[: 3 * (REDEEMS + 1)]
+            results.update(await bench_redeem(window, sandbox, watch, redeemed, folder))
+            say("burst: 50 scans at 20/s, 100 ms latency …")
+            await asyncio.sleep(1.6)  # past the duplicate-scan window of earlier scans
+            burst = plain[100 + SCANS : 100 + SCANS + BURST]
+            results.update(await bench_burst(window, sandbox, burst))
         say("UI stalls: load 10,000 vouchers and a customer's 1,000, export CSV …")
         results.update(await bench_stalls(window, folder))
     finally:
@@ -950,11 +962,12 @@ def main() -> int:
         folder = Path(scratch)
         sandbox = SandboxProcess(token)
         try:
-            if "window" in only:
+            if only & {"window", "stalls"}:
+                stalls_only = "window" not in only
                 collector = MainThreadCollector()  # the program's garbage collection, as in app.py
                 collector.start()
                 with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
-                    results.update(runner.run(in_process(sandbox, folder)))
+                    results.update(runner.run(in_process(sandbox, folder, stalls_only=stalls_only)))
                 collector.stop()
             if "startup" in only:
                 say("start-up: 5 + 5 processes …")
