@@ -89,6 +89,12 @@ STYLE = Path(__file__).with_name("resources") / "counter.qss"
 # How long the start waits for the window's first paint before it imports the client
 # anyway (a window that is not painted at once: hidden, minimised, a slow display).
 FIRST_PAINT_WAIT = 0.5
+# What the start leaves until a scan typed as the window appears has been looked up (issue
+# 20), in seconds: the garbage collector's first passes (over all the start allocated,
+# 10-15 ms), counted from before the window is built, and the call socket a later start
+# asks (QtNetwork with its enums, about 10 ms), counted from the client's attaching. A
+# later start keeps calling for longer (one_copy.NOT_LISTENING_YET_WAIT).
+SETTLE_SECONDS = 1.0
 LOG_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING}
 
 
@@ -585,7 +591,10 @@ async def _run(
             _import_what_a_request_needs()
         window.start()
         assert opening.guard is not None
-        opening.guard.listen()  # painted: a later start on this folder can call it forward
+        # Painted: a later start on this folder can call it forward, once the first scan had
+        # the interpreter to itself.
+        guard = opening.guard
+        QTimer.singleShot(round(SETTLE_SECONDS * 1000), guard, guard.listen)
         if opening.sandbox_socket is not None:
             # Its thread begins now, not at a later turn of the loop (after the counter's
             # first tasks, an early scan's among them): a thread of its own, which also
@@ -793,7 +802,7 @@ def _main(arguments: argparse.Namespace, app: QApplication, log_file: Path | Non
         settings.theme,
     )
     collector = MainThreadCollector()
-    collector.start()
+    collector.start(first_pass_after=SETTLE_SECONDS)
     try:
         opening = None
         if arguments.demo and not arguments.self_test:

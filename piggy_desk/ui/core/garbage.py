@@ -33,12 +33,15 @@ class MainThreadCollector(QObject):
         self._quiet_ticks = 0
         self._waited_ticks = 0
 
-    def start(self) -> None:
+    def start(self, first_pass_after: float = INTERVAL_MS / 1000) -> None:
+        """Collect from now on, the first time after ``first_pass_after`` seconds (the
+        program's start leaves the passes over what it allocated until its first scan has
+        been looked up)."""
         gc.disable()
         # What exists now (modules, classes, the window) lives as long as the program:
         # the oldest generation's passes need not walk it again and again.
         gc.freeze()
-        self._timer.start()
+        self._timer.start(max(INTERVAL_MS, round(first_pass_after * 1000)))
 
     def stop(self) -> None:
         self._timer.stop()
@@ -47,6 +50,8 @@ class MainThreadCollector(QObject):
         gc.enable()
 
     def _on_timer_timeout(self) -> None:
+        if self._timer.interval() != INTERVAL_MS:
+            self._timer.setInterval(INTERVAL_MS)  # after the first, longer wait
         # The generations Python itself would collect by now, one at a time. Often, so the
         # young generation stays small even while thousands of vouchers arrive (a pass over
         # a second's worth of them took 22 ms).

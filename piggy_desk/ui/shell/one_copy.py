@@ -9,9 +9,11 @@ means its owner is alive, and one found free means the journal's open locks are 
 Beside it, a local socket named after the folder lets a second start ask the running copy
 to bring its window to the front. The socket is only a messenger: one a crashed copy left
 behind is removed by the next copy that holds the folder lock. The program's start listens
-on it only once its window is painted (``listen``): QtNetwork is not imported before the
-first paint (issue 20); the lock, which is what keeps a second copy out, is taken before
-the window is built. A second start in between finds no socket and says the folder is open.
+on it (``listen``) a second after its window is painted and its client made: QtNetwork is
+not imported before the first paint, nor on the first scan's way (issue 20); the lock,
+which is what keeps a second copy out, is taken before the window is built. A second start
+in between finds no socket and calls again for a while (``NOT_LISTENING_YET_WAIT``), then
+says the folder is open.
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ log = logging.getLogger(__name__)
 LOCK_FILE = "piggy-desk.lock"
 CALL = b"show\n"
 ANSWER = b"shown\n"
-# A running copy listens once its window is painted (a tenth of a second after it took the
-# folder, usually): a later start that finds no socket calls again for this long, in seconds.
-NOT_LISTENING_YET_WAIT = 1.0
+# A running copy listens a second after its window is painted and its client made (app.
+# SETTLE_SECONDS: its first scan goes first): a later start that finds no socket calls
+# again for this long, in seconds.
+NOT_LISTENING_YET_WAIT = 2.5
 NOT_LISTENING_YET_PAUSE = 0.05
 
 
