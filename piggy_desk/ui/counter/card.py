@@ -98,16 +98,6 @@ class VoucherCard(QFrame):
             return
         now = now or datetime.now(UTC)
         promotion = voucher.promotion
-        self.status.set_status(JUST_REDEEMED if just_redeemed else voucher.status)
-        self._put(
-            self.title,
-            (promotion.name if promotion and promotion.name else voucher.name)
-            or self.tr("Voucher"),
-        )
-        self._put(
-            self.description, (promotion.description if promotion else "") or voucher.description
-        )
-        self._put(self.code, voucher.code)
         self._set("valid_from", _when(voucher.activation_date, now))
         self._set("expires", _when(voucher.expiration_date, now) or self.tr("Never"))
         if voucher.contact:
@@ -129,6 +119,19 @@ class VoucherCard(QFrame):
         attributes = {**(promotion.attributes if promotion else {}), **voucher.attributes}
         shown = [f"{k}: {v}" for k, v in attributes.items() if v not in (None, "")]
         self._set("attributes", "   ".join(shown))
+        # The facts first, then what the card lays out itself: Qt lays the facts out before
+        # the card, and the card once (set the other way round, the card was laid out, then
+        # the facts, which had the card laid out and painted a second time).
+        self.status.set_status(JUST_REDEEMED if just_redeemed else voucher.status)
+        self._put(
+            self.title,
+            (promotion.name if promotion and promotion.name else voucher.name)
+            or self.tr("Voucher"),
+        )
+        self._put(
+            self.description, (promotion.description if promotion else "") or voucher.description
+        )
+        self._put(self.code, voucher.code)
         self.setAccessibleDescription(
             self.tr("{title}, code {code}, {status}").format(
                 title=self.title.text(), code=voucher.code, status=self.status.word
