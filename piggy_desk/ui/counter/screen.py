@@ -163,6 +163,12 @@ class CounterScreen(QWidget):
         recent_row.addWidget(recent_title)
         recent_row.addWidget(self.recent, 1)
         layout.addLayout(recent_row)
+        # Held while a view is rendered (``_on_controller_view_changed``).
+        self._held_layouts = [
+            held
+            for held in (layout, self.card.layout(), self.card.details.layout())
+            if held is not None
+        ]
 
     @property
     def view(self) -> CounterView:
@@ -272,7 +278,16 @@ class CounterScreen(QWidget):
         self.focus_scan()
 
     def _on_controller_view_changed(self, view: CounterView) -> None:
-        self._render(view)
+        # Laid out once, after the render: Qt lays out every shown widget's parents at once
+        # as it is shown (the card, the counter and the tabs' stack, a dozen times per
+        # redemption), and again when the render's other changes arrive.
+        for layout in self._held_layouts:
+            layout.setEnabled(False)
+        try:
+            self._render(view)
+        finally:
+            for layout in self._held_layouts:
+                layout.setEnabled(True)
 
     def _on_controller_notice_given(self, notice: Notice) -> None:
         if notice.error is None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from piggy_desk.counter.flow import Stage
+from piggy_desk.counter.view import CounterView
 from piggy_desk.sandbox import KNOWN
 from piggy_desk.ui.core.app_events import application_events
 from tests.ui.conftest import Counter, enter, until
@@ -113,3 +114,57 @@ async def test_a_smaller_counter_minimum_reaches_the_window_a_moment_later(
     await until(lambda: window.minimumHeight() > usual + 200, what="the larger minimum")
     counter.screen.setMinimumHeight(0)
     await until(lambda: window.minimumHeight() <= usual, what="the smaller minimum")
+
+
+class Geometry(QObject):
+    """Counts the moves and resizes of its widgets, shown before a render, during it (a
+    widget shown by the render gets the moves it missed while hidden as it is shown)."""
+
+    def __init__(self, *widgets: QWidget) -> None:
+        super().__init__()
+        self._widgets = widgets
+        self._shown: set[QObject] = set()
+        self.during_render: Tally[str] = Tally()
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def rendering(self, yes: bool) -> None:
+        self._shown = {widget for widget in self._widgets if widget.isVisible()} if yes else set()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched in self._shown and event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+            self.during_render[watched.objectName() or type(watched).__name__] += 1
+        return False
+
+
+async def test_a_redemption_lays_the_counter_out_after_each_render(counter: Counter) -> None:
+    """Qt lays out a widget's parents at once as it is shown (the card, the counter, the
+    tabs' page): a render that shows a row of the card or a button had the counter laid
+    out there and then, and again for the render's other changes. It is laid out once the
+    render is done, before it is painted."""
+    screen = counter.screen
+    card = screen.card
+    geometry = Geometry(
+        card, *card.findChildren(QWidget), screen.redeem_button, screen.reverse_button
+    )
+    render = screen._render
+
+    def watched_render(view: CounterView) -> None:
+        geometry.rendering(True)
+        try:
+            render(view)
+        finally:
+            geometry.rendering(False)
+
+    screen._render = watched_render  # type: ignore[method-assign]
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    await enter(counter, Stage.CONFIRMING)
+    await enter(counter, Stage.SHOWING)
+    await until(lambda: card.status.word == "Redeemed just now")
+    # Shown, then redeemed: rows of the card and the reverse button came and went.
+    await until(lambda: not screen.reverse_button.isHidden(), what="the reverse button")
+    assert geometry.during_render == {}, "the counter was laid out during a render"
+    redeemed = card.details.values["redeemed"]
+    await until(
+        lambda: redeemed.isVisible() and redeemed.geometry().top() > 0, what="the row laid out"
+    )
