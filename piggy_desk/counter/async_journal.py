@@ -15,7 +15,7 @@ import concurrent.futures
 import functools
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, TypeVar, Unpack
 
 from piggy_desk.api import PiggyAPIError, PiggyError
@@ -85,13 +85,24 @@ class AsyncJournal:
 
         A change the journal keeps in memory is news (and ``keep`` tries it again); any
         other failure raises ``JournalUnavailable`` with the journal's sentence."""
-        call = functools.partial(function, *args, **kwargs)
+        return await self.started(function, *args, **kwargs)
+
+    def started(
+        self, function: Callable[..., T], *args: object, **kwargs: object
+    ) -> Coroutine[object, None, T]:
+        """``call``, begun at once: the journal's thread starts on it (after the calls before
+        it) while the loop goes on; await what this gives back for its result.
+
+        The flow draws the counter meanwhile, where it would have waited for the disk."""
+        future = self.journal.executor.submit(functools.partial(function, *args, **kwargs))
+        return self._outcome(future)
+
+    async def _outcome(self, future: concurrent.futures.Future[T]) -> T:
         try:
             # Still on the journal's one thread (a slow disk never freezes the window, the
             # calls keep their order), but a call done within JOURNAL_WAIT_SECONDS (a
             # durable commit takes about 0.3 ms) is taken at once: awaiting it would cost
             # three turns of the Qt loop, repaints included, each time (issue 20).
-            future = self.journal.executor.submit(call)
             concurrent.futures.wait([future], timeout=JOURNAL_WAIT_SECONDS)
             if future.done():
                 return future.result()
@@ -111,7 +122,7 @@ class AsyncJournal:
 
     # --- writing -----------------------------------------------------------------------
 
-    async def begin(
+    def begin(
         self,
         action: Action,
         voucher: Voucher,
@@ -120,12 +131,13 @@ class AsyncJournal:
         times: int = 1,
         keep: bool = False,
         detail: str | None = None,
-    ) -> int:
-        """The journal entry before the request; when it cannot be written nothing is sent
-        (``keep``: the entry waits in memory and the request goes out)."""
+    ) -> Coroutine[object, None, int]:
+        """The journal entry before the request, written from now on (``started``); await
+        it for the entry's id before the request goes: when it cannot be written nothing
+        is sent (``keep``: the entry waits in memory and the request goes out)."""
         promotion = voucher.promotion
-        try:
-            entry = await self.call(
+        return self._begun(
+            self.started(
                 self.journal.begin,
                 action,
                 code=voucher.code,
@@ -137,16 +149,24 @@ class AsyncJournal:
                 keep=keep,
                 detail=detail,
             )
+        )
+
+    async def _begun(self, writing: Coroutine[object, None, int]) -> int:
+        try:
+            return await writing
         except JournalUnavailable as unavailable:
             raise JournalUnavailable(
                 f"{unavailable} {self.translate('RedemptionFlow', NOTHING_SENT)}",
                 unavailable.trouble,
             ) from unavailable
-        return entry
 
-    async def finish(self, entry: int, outcome: Outcome, **answer: Unpack[Answer]) -> None:
-        """Complete an entry with the answer (``Journal.finish``)."""
-        await self.call(self.journal.finish, entry, outcome, **answer)
+    def finish(
+        self, entry: int, outcome: Outcome, **answer: Unpack[Answer]
+    ) -> Coroutine[object, None, None]:
+        """Complete an entry with the answer (``Journal.finish``), written from now on
+        (``started``); await it before anything is said of the answer: a change the journal
+        had to keep in memory goes with that sentence."""
+        return self.started(self.journal.finish, entry, outcome, **answer)
 
     async def finish_failed(
         self, entry: int, error: PiggyError, *, note: str | None = None

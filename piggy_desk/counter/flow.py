@@ -300,10 +300,18 @@ class Locks:
         # Named ``translate`` so that lupdate finds the sentences of its calls.
         self.translate = board.translate
 
-    async def take(self, voucher: Voucher) -> VoucherLock | None:
-        """Lock ``voucher`` for this counter; None when it was not (said why)."""
-        entry = await self._journal.begin(Action.LOCK, voucher)
+    async def take(
+        self, voucher: Voucher, *, meanwhile: Callable[[VoucherLock], None] | None = None
+    ) -> VoucherLock | None:
+        """Lock ``voucher`` for this counter; None when it was not (said why).
+
+        ``meanwhile`` shows the lock taken while its answer is written into the journal
+        (nothing is said before that is done)."""
+        # The entry is written as the counter draws "Reserving…", and durable before the
+        # lock is asked for.
+        beginning = self._journal.begin(Action.LOCK, voucher)
         self._board.update(busy=self.translate("RedemptionFlow", "Reserving the voucher…"))
+        entry = await beginning
         try:
             lock = await self._client.vouchers.lock(voucher.uuid)
         except PiggyError as error:
@@ -324,12 +332,15 @@ class Locks:
             await self._lookup.refresh(voucher.code)
             return None
         register_secret(lock.release_key)  # never in a log line from here on
-        await self._journal.finish(
+        written = self._journal.finish(
             entry,
             Outcome.OK,
             release_key=lock.release_key,
             lock_expires_at=lock.system_release_at,
         )
+        if meanwhile is not None:
+            meanwhile(lock)
+        await written
         return lock
 
     async def release(self, voucher: Voucher, lock: VoucherLock) -> Release:
@@ -655,13 +666,17 @@ class RedemptionFlow:
             voucher = self.view.voucher
             lock: VoucherLock | None = None
             if self.settings.lock_before_redeem:
-                lock = await self._locks.take(voucher)
+                # With a customer, the confirm panel is drawn as the lock is written.
+                lock = await self._locks.take(
+                    voucher, meanwhile=None if voucher.contact is None else self._confirming
+                )
                 if lock is None:
                     return
             if voucher.contact is None:
                 self._customer.ask(lock)
             else:
-                self._update(Stage.CONFIRMING, lock=lock)
+                if lock is None:  # not locked first: nothing drawn yet
+                    self._confirming(lock)
                 self._say(
                     Tone.INFO,
                     self._board.enter_waits()
@@ -669,6 +684,9 @@ class RedemptionFlow:
                         "RedemptionFlow", "Press Enter to confirm the redemption, or Esc to cancel."
                     ),
                 )
+
+    def _confirming(self, lock: VoucherLock | None) -> None:
+        self._update(Stage.CONFIRMING, lock=lock)
 
     async def confirm(self, times: int = 1) -> None:
         """Enter on the confirm panel: redeem (``times`` > 1: multi-redeem) with the release key."""
@@ -688,10 +706,10 @@ class RedemptionFlow:
             contact_uuid = view.contact.uuid if voucher.contact is None and view.contact else None
             release_key = lock.release_key if lock else None
             action = Action.MULTI_REDEEM if times > 1 else Action.REDEEM
-            entry = await self._journal.begin(
-                action, voucher, contact_uuid=contact_uuid, times=times
-            )
+            # Durable before the redeem is sent; "Redeeming…" is drawn as it is written.
+            beginning = self._journal.begin(action, voucher, contact_uuid=contact_uuid, times=times)
             self._update(busy=self.translate("RedemptionFlow", "Redeeming…"))
+            entry = await beginning
             try:
                 if times > 1:
                     result = await self._client.vouchers.multi_redeem(
@@ -718,9 +736,11 @@ class RedemptionFlow:
                 else:
                     await self._after_refused_redeem(voucher, lock, error)
                 return
-            await self._journal.finish(entry, Outcome.OK, settle_locks_of=voucher.uuid)
+            written = self._journal.finish(entry, Outcome.OK, settle_locks_of=voucher.uuid)
             self._board.piggy_count_changed(voucher.uuid, -times)
+            # Read on the journal's thread after the answer is written: one wait for both.
             await self._board.count_uses_here(redeemed)
+            await written
             self._board.done(redeemed, just_redeemed=times)
             name = (
                 voucher.promotion.name
