@@ -95,6 +95,11 @@ FIRST_PAINT_WAIT = 0.5
 # asks (QtNetwork with its enums, about 10 ms), counted from the client's attaching. A
 # later start keeps calling for longer (one_copy.NOT_LISTENING_YET_WAIT).
 SETTLE_SECONDS = 1.0
+# The connection's first probe waits this long after the client is attached, so that it
+# does not go out (a second request, a second connection, for the sandbox too) beside the
+# look-up of a scan typed as the window appeared, whose answer tells the state instead;
+# "Connecting to Piggy…" shows that much longer when nothing is scanned.
+FIRST_PROBE_AFTER = 0.3
 LOG_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING}
 
 
@@ -589,7 +594,7 @@ async def _run(
             # at once can end in Python's import deadlock (seen once in 45 starts of the
             # bundle: _DeadlockError on anyio._core._eventloop, and no counter).
             _import_what_a_request_needs()
-        window.start()
+        window.start(first_probe_after=FIRST_PROBE_AFTER)
         assert opening.guard is not None
         # Painted: a later start on this folder can call it forward, once the first scan had
         # the interpreter to itself.

@@ -92,10 +92,15 @@ class ConnectionWatch:
         """Call ``listener(old, new)`` whenever the state changes."""
         self._listeners.append(listener)
 
-    def start(self, probe: Callable[[], Awaitable[object]]) -> None:
-        """Start probing (inside the running loop) with ``probe``, a cheap GET."""
+    def start(self, probe: Callable[[], Awaitable[object]], *, first_after: float = 0.0) -> None:
+        """Start probing (inside the running loop) with ``probe``, a cheap GET: at once, or
+        ``first_after`` seconds from now unless a request has ended by then (its ending
+        tells the state)."""
         import asyncio  # where it is used: the counter paints before asyncio (see app.py)
 
+        if first_after > 0:
+            first = self._clock() - self.idle_probe_seconds + first_after
+            self._last_request = max(self._last_request, first)
         if self._task is None:
             self._task = asyncio.get_running_loop().create_task(
                 self._watch(probe), name="connection-watch"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 
 import pytest
 
@@ -96,4 +97,45 @@ async def test_going_offline_wakes_the_probe_at_once() -> None:
     await asyncio.sleep(0.3)
     assert len(probes) >= 2
     assert watch.state == Connection.ONLINE
+    await watch.stop()
+
+
+def answered_probe(watch: ConnectionWatch, probes: list[None]) -> Callable[[], Awaitable[None]]:
+    """A probe Piggy answers at once; each one sent is counted in ``probes``."""
+
+    async def probe() -> None:
+        probes.append(None)
+        watch.observe(None)
+
+    return probe
+
+
+async def test_a_first_probe_put_off_is_not_sent_when_a_request_answers_first() -> None:
+    # The program's start: a scan typed as the window appeared is looked up first; its
+    # answer tells the state, so no probe goes out beside it.
+    watch = ConnectionWatch(idle_probe_seconds=60)
+    probes: list[None] = []
+    watch.start(answered_probe(watch, probes), first_after=60)
+    await asyncio.sleep(0.05)
+    assert probes == []
+    assert watch.state == Connection.UNKNOWN
+    watch.observe(None)  # the scan's look-up answered
+    await asyncio.sleep(0.05)
+    assert probes == []
+    assert watch.state == Connection.ONLINE
+    await watch.stop()
+
+
+async def test_a_first_probe_put_off_goes_out_when_nothing_else_asked() -> None:
+    watch = ConnectionWatch(idle_probe_seconds=60)
+    probes: list[None] = []
+    watch.start(answered_probe(watch, probes), first_after=0.05)
+    for _ in range(1000):  # (a bound, not a time limit: the probe must go out at all)
+        if probes:
+            break
+        await asyncio.sleep(0.01)
+    assert probes == [None]
+    assert watch.state == Connection.ONLINE
+    await asyncio.sleep(0.1)
+    assert probes == [None]  # then only when idle for a minute
     await watch.stop()

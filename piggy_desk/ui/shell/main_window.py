@@ -337,10 +337,14 @@ class MainWindow(QMainWindow):
         if self._attached_event is not None:
             self._attached_event.set()
 
-    def start(self) -> None:
-        """Start the counter, watch the connection, release locks an earlier run left."""
+    def start(self, *, first_probe_after: float = 0.0) -> None:
+        """Start the counter, watch the connection (the first probe at once, or after
+        ``first_probe_after`` seconds unless a request answered first), release locks an
+        earlier run left."""
         self.flow.start()
-        self.watch.start(lambda: self.client.promotions.list_page(limit=1))
+        self.watch.start(
+            lambda: self.client.promotions.list_page(limit=1), first_after=first_probe_after
+        )
         self.ready = self.tasks.start(
             self.session.release_orphans(self.tr("At start: {sentences}")), name="startup"
         )
