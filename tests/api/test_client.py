@@ -3,7 +3,9 @@ error code the sandbox can produce, arriving as the right ``PiggyError``."""
 
 from __future__ import annotations
 
+import asyncio
 import ssl
+import threading
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -30,6 +32,8 @@ from piggy_desk.api import (
     VoucherNotFound,
     VoucherStatus,
 )
+from piggy_desk.api.client import VOUCHERS_PARSED_PER_TURN
+from piggy_desk.api.models import SharedParts, Voucher
 from piggy_desk.sandbox import RunningSandbox
 from piggy_desk.sandbox.seed import KNOWN
 
@@ -175,6 +179,38 @@ async def test_pages_walk_the_filter_page_by_page(client: PiggyClient) -> None:
 
 
 # --- creating -------------------------------------------------------------------------
+
+
+async def test_a_page_of_vouchers_is_parsed_on_the_loop_a_part_per_turn(
+    client: PiggyClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not on another thread: a thread parsing Python objects holds the GIL, and the
+    window's thread waited for it at each of its own Python calls (issue 20's stalls)."""
+    loop_thread = threading.get_ident()
+    turns = 0
+    parsed: list[tuple[int, int]] = []  # each voucher's thread, and the loop's turns then
+    from_api = Voucher.from_api
+
+    def counted(data: object, shared: SharedParts | None = None) -> Voucher:
+        parsed.append((threading.get_ident(), turns))
+        return from_api(data, shared)
+
+    monkeypatch.setattr(Voucher, "from_api", counted)
+
+    async def count_turns() -> None:
+        nonlocal turns
+        while True:
+            turns += 1
+            await asyncio.sleep(0)
+
+    ticker = asyncio.create_task(count_turns())
+    try:
+        page = await client.vouchers.list(limit=500)
+    finally:
+        ticker.cancel()
+    assert len(page.items) == len(parsed) > VOUCHERS_PARSED_PER_TURN
+    assert {thread for thread, _ in parsed} == {loop_thread}
+    assert parsed[0][1] < parsed[-1][1], "the page was parsed in one turn of the loop"
 
 
 async def test_create_voucher_with_everything(client: PiggyClient) -> None:

@@ -20,7 +20,7 @@ WORKER_THREAD_PREFIX = "loop-worker"
 class CounterEventLoop(qasync.QEventLoop):  # type: ignore[misc]
     """``qasync.QEventLoop`` whose ``run_until_complete`` does not pump Qt's events once
     more after the loop has stopped, and whose default executor (``asyncio.to_thread``:
-    the client's page parsing; name look-ups) starts a thread only when one is wanted.
+    name look-ups) starts a thread only when one is wanted.
 
     WORKAROUND for qasync 0.28: that last ``processEvents()`` runs with no asyncio loop
     running, so a task step or socket read still queued then (a request in flight) runs

@@ -1,5 +1,5 @@
-"""The counter's event loop: work handed to a thread (``asyncio.to_thread``: the client's
-page parsing) starts threads only as they are wanted."""
+"""The counter's event loop: work handed to a thread (``asyncio.to_thread``: name
+look-ups) starts threads only as they are wanted."""
 
 from __future__ import annotations
 
