@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import functools
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
@@ -18,7 +19,16 @@ if TYPE_CHECKING:
 
 
 def _local(moment: datetime | None) -> str:
-    return "" if moment is None else date_time_text(moment, full_year=True)
+    if moment is None:
+        return ""
+    # The same few dates come back voucher after voucher (found, then redeemed): Qt
+    # formats one in about 50 µs. By locale and offset too (a test may change either).
+    return _local_text(moment, QLocale().name(), moment.astimezone().utcoffset())
+
+
+@functools.lru_cache(maxsize=256)
+def _local_text(moment: datetime, locale: str, offset: timedelta | None) -> str:
+    return date_time_text(moment, full_year=True)
 
 
 class VoucherCard(QFrame):

@@ -352,3 +352,23 @@ async def test_dates_have_four_digit_years_where_the_locale_writes_two(
         assert date_time_text(voucher.expiration_date, full_year=True).count(str(year)) == 1
     finally:
         QLocale.setDefault(before)
+
+
+async def test_a_date_shown_again_follows_the_locale(counter: Counter) -> None:
+    """The card keeps the texts of the dates it showed (the same few come back voucher
+    after voucher): shown again in another locale, a date is written as that locale does."""
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+        voucher = counter.screen.view.voucher
+        assert voucher is not None and voucher.expiration_date is not None
+        english = counter.screen.card.field_text("expires")
+        QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+        counter.screen.card.show_voucher(voucher)
+        dutch = counter.screen.card.field_text("expires")
+        local = voucher.expiration_date.astimezone()
+        assert f"{local.month}/{local.day}/{local.year}" in english, english
+        assert f"{local.day:02}-{local.month:02}-{local.year}" in dutch, dutch
+    finally:
+        QLocale.setDefault(before)
