@@ -368,6 +368,30 @@ async def test_all_vouchers_across_page_boundaries_without_duplicates(
     assert screen.count_label.text() == f"{total} vouchers"
 
 
+async def test_columns_are_fitted_to_pages_that_come_into_view_only(
+    make_screen: MakeScreen, client: PiggyClient
+) -> None:
+    for _ in range(30):
+        await client.vouchers.create(KNOWN.PROMOTION_SINGLE_USE, contact_uuid=KNOWN.CONTACT_UUID)
+    screen = make_screen(page_size=10)
+    table, model = screen.table, screen.model
+    fitted_at: list[int] = []  # how many rows the list had at each fit of a column
+    fit = table.resizeColumnToContents
+
+    def counted(column: int) -> None:
+        fitted_at.append(model.rowCount())
+        fit(column)
+
+    table.resizeColumnToContents = counted  # type: ignore[method-assign]
+    await screen.search(KNOWN.CONTACT_EMAIL)
+    total = model.rowCount()
+    in_view = table.rowAt(table.viewport().height() - 1) + 1
+    assert 10 <= in_view < total - 10  # a page or more in view, two or more below it
+    pages_fitted = {rows for rows in fitted_at if rows}
+    # Fitted as pages came into view (the last of them partly), none once the view was full.
+    assert pages_fitted and max(pages_fitted) < in_view + 10, (sorted(pages_fitted), in_view)
+
+
 async def test_vouchers_that_fail_to_load_keep_the_customer_and_say_so(
     make_screen: MakeScreen, sandbox: RunningSandbox
 ) -> None:
