@@ -9,6 +9,14 @@ it, and ``tests/test_layers.py`` checks that importing this module imports neith
 
 from __future__ import annotations
 
+import gc
+
+# The modules the start imports, their classes and enums (PySide6's are made as they are
+# first imported) live as long as the program: the collector does not walk them while they
+# are made (about 50 passes before the first paint), and they are frozen after (never
+# walked again; MainThreadCollector.start freezes the window so too).
+gc.disable()
+
 import argparse
 import base64
 import contextlib
@@ -70,6 +78,8 @@ from piggy_desk.ui.shell.manager_gate import ManagerGate
 from piggy_desk.ui.shell.one_copy import DataFolderGuard, call_running_copy, take_data_folder
 from piggy_desk.ui.shell.start_failure import LOG_FILE_SENTENCE, report_start_failure
 
+gc.freeze()
+gc.enable()
 # Before the window and the vouchers take memory (see native_memory).
 keep_malloc_thresholds()
 

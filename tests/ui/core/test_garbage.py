@@ -5,6 +5,9 @@ waiting at most MAX_WAIT_TICKS."""
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -59,3 +62,30 @@ def test_older_generations_wait_no_longer_than_the_limit(
     for _ in range(10 + MAX_WAIT_TICKS + 1):
         _busy_tick(collector, kept)
     assert set(generations) & {1, 2}
+
+
+# Imports piggy_desk.app first, as the piggy-desk command does.
+IMPORT_THE_START = """
+import gc
+
+passes = []
+gc.callbacks.append(lambda phase, info: phase == "start" and passes.append(info["generation"]))
+import piggy_desk.app
+
+gc.callbacks.clear()
+print(len(passes), gc.isenabled(), gc.get_freeze_count() > 0)
+"""
+
+
+def test_the_start_imports_without_collecting_and_leaves_the_collector_on() -> None:
+    """The start's modules, classes and enums are made without a collector pass (there were
+    57), frozen, and the collector is on again for what comes after."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    printed = subprocess.run(
+        [sys.executable, "-c", IMPORT_THE_START],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout.split()
+    assert printed == ["0", "True", "True"]
