@@ -153,29 +153,31 @@ class VouchersScreen(QWidget):
         )
         # Making vouchers sits beside the count, not after the row actions: in Dutch the
         # eight buttons on one line were wider than a 1366-pixel screen.
-        making = QHBoxLayout()
-        making.addWidget(self.count_label, 1)
-        for each in making_buttons:
-            making.addWidget(each)
-
         self.export_bar = ExportBar(self.cancel_export, self)
         self.export_progress, self.export_cancel = self.export_bar.progress, self.export_bar.cancel
+        making = QHBoxLayout()
+        making.addWidget(self.count_label, 1)
+        # An export's progress stands in the count's place, in a line as high, so that the
+        # list keeps its size: below it, it shrank the list, which Qt then repainted whole
+        # (10-15 ms of the window's time at the export's start).
+        making.addWidget(self.export_bar, 1)
+        for each in making_buttons:
+            making.addWidget(each)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(self.banner)
         layout.addLayout(making)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.export_bar)
         layout.addWidget(self.row_actions)
         # Tab in the order the screen is read: the buttons above the table before it.
         details = self.banner.findChild(QPushButton, "detailsButton")
         chain: list[QWidget] = [
             self.code_search,
             *([details] if details is not None else []),
+            self.export_cancel,
             *making_buttons,
             self.table,
-            self.export_cancel,
             *row_buttons,
         ]
         for before, after in itertools.pairwise(chain):
@@ -424,6 +426,7 @@ class VouchersScreen(QWidget):
             status_word=lambda status: status_look(status).word,
             vouchers=self._found() if self.showing_found else None,
         )
+        self.count_label.hide()
         self.export_bar.begin()
         self.export_button.setEnabled(False)
         self.export_task = self._tasks.start(self.controller.export(export), name="vouchers-export")
@@ -435,6 +438,7 @@ class VouchersScreen(QWidget):
 
     def _export_ended(self) -> None:
         self.export_bar.hide()
+        self.count_label.show()
         self.export_button.setEnabled(True)
 
     def _on_controller_export_progress(self, written: int, total: int | None) -> None:

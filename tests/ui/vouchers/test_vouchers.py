@@ -545,6 +545,32 @@ async def test_a_cancelled_export_leaves_no_file(
     assert screen.export_button.isEnabled() and not screen.export_progress.isVisible()
 
 
+async def test_an_exports_progress_takes_the_counts_place_and_the_list_keeps_its_size(
+    screen: VouchersScreen, sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    sandbox.inject("latency", seconds=0.3, count=20, path="/vouchers")
+    await screen.apply_filter()
+    await loaded(screen)
+    count = screen.count_label.text()
+    await asyncio.sleep(0.05)  # laid out
+    list_place = screen.table.geometry()
+    task = screen.export_to(tmp_path / "all.csv")
+    await until(lambda: (tmp_path / "all.csv.part").exists())
+    await asyncio.sleep(0.05)  # laid out again
+    # Below the list, the progress shrank it, and Qt repainted all of it (issue 20's stalls).
+    assert screen.table.geometry() == list_place
+    assert screen.export_progress.isVisible() and screen.export_cancel.isVisible()
+    assert not screen.count_label.isVisible()
+    progress, cancel = screen.export_progress.geometry(), screen.export_cancel.geometry()
+    assert screen.export_bar.mapTo(screen, progress.topLeft()).y() < list_place.top()
+    assert cancel.height() >= screen.export_button.height()  # a button as high as its neighbours
+    screen.export_cancel.click()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert screen.count_label.isVisible() and screen.count_label.text() == count
+    assert not screen.export_bar.isVisible()
+
+
 async def test_an_export_that_fails_halfway_leaves_no_file(
     screen: VouchersScreen, sandbox: RunningSandbox, tmp_path: Path
 ) -> None:
