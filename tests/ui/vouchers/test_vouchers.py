@@ -527,15 +527,25 @@ async def test_export_writes_every_page(screen: VouchersScreen, tmp_path: Path) 
     assert "Exported" in screen.banner.text
 
 
-async def test_a_cancelled_export_leaves_no_file(
-    screen: VouchersScreen, sandbox: RunningSandbox, tmp_path: Path
-) -> None:
+async def slow_pages(screen: VouchersScreen, sandbox: RunningSandbox) -> None:
+    """The list shown, its next pages (an export's) each answered 0.3 s late."""
     sandbox.inject("latency", seconds=0.3, count=20, path="/vouchers")
     await screen.apply_filter()
     await loaded(screen)
-    path = tmp_path / "all.csv"
+
+
+async def export_under_way(screen: VouchersScreen, path: Path) -> asyncio.Task[int]:
+    """An export to ``path`` started and writing (its ``.part`` file there)."""
     task = screen.export_to(path)
-    await until(lambda: (tmp_path / "all.csv.part").exists())
+    await until(lambda: path.with_name(path.name + ".part").exists(), what="the export")
+    return task
+
+
+async def test_a_cancelled_export_leaves_no_file(
+    screen: VouchersScreen, sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    await slow_pages(screen, sandbox)
+    task = await export_under_way(screen, tmp_path / "all.csv")
     assert screen.export_cancel.isVisible()
     screen.export_cancel.click()
     with pytest.raises(asyncio.CancelledError):
@@ -548,14 +558,11 @@ async def test_a_cancelled_export_leaves_no_file(
 async def test_an_exports_progress_takes_the_counts_place_and_the_list_keeps_its_size(
     screen: VouchersScreen, sandbox: RunningSandbox, tmp_path: Path
 ) -> None:
-    sandbox.inject("latency", seconds=0.3, count=20, path="/vouchers")
-    await screen.apply_filter()
-    await loaded(screen)
+    await slow_pages(screen, sandbox)
     count = screen.count_label.text()
     await asyncio.sleep(0.05)  # laid out
     list_place = screen.table.geometry()
-    task = screen.export_to(tmp_path / "all.csv")
-    await until(lambda: (tmp_path / "all.csv.part").exists())
+    task = await export_under_way(screen, tmp_path / "all.csv")
     await asyncio.sleep(0.05)  # laid out again
     # Below the list, the progress shrank it, and Qt repainted all of it (issue 20's stalls).
     assert screen.table.geometry() == list_place
