@@ -93,7 +93,9 @@ class AsyncJournal:
         """``call``, begun at once: the journal's thread starts on it (after the calls before
         it) while the loop goes on; await what this gives back for its result.
 
-        The flow draws the counter meanwhile, where it would have waited for the disk."""
+        The flow draws the counter meanwhile, where it would have waited for the disk. Await
+        it on every path (``finally`` where other work comes between): else a change the
+        journal keeps in memory is never told."""
         future = self.journal.executor.submit(functools.partial(function, *args, **kwargs))
         return self._outcome(future)
 

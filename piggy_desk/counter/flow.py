@@ -309,9 +309,12 @@ class Locks:
         (nothing is said before that is done)."""
         # The entry is written as the counter draws "Reserving…", and durable before the
         # lock is asked for.
+        # What is begun is always awaited (a change kept in memory is said with it).
         beginning = self._journal.begin(Action.LOCK, voucher)
-        self._board.update(busy=self.translate("RedemptionFlow", "Reserving the voucher…"))
-        entry = await beginning
+        try:
+            self._board.update(busy=self.translate("RedemptionFlow", "Reserving the voucher…"))
+        finally:
+            entry = await beginning
         try:
             lock = await self._client.vouchers.lock(voucher.uuid)
         except PiggyError as error:
@@ -338,9 +341,11 @@ class Locks:
             release_key=lock.release_key,
             lock_expires_at=lock.system_release_at,
         )
-        if meanwhile is not None:
-            meanwhile(lock)
-        await written
+        try:
+            if meanwhile is not None:
+                meanwhile(lock)
+        finally:
+            await written
         return lock
 
     async def release(self, voucher: Voucher, lock: VoucherLock) -> Release:
@@ -708,8 +713,10 @@ class RedemptionFlow:
             action = Action.MULTI_REDEEM if times > 1 else Action.REDEEM
             # Durable before the redeem is sent; "Redeeming…" is drawn as it is written.
             beginning = self._journal.begin(action, voucher, contact_uuid=contact_uuid, times=times)
-            self._update(busy=self.translate("RedemptionFlow", "Redeeming…"))
-            entry = await beginning
+            try:
+                self._update(busy=self.translate("RedemptionFlow", "Redeeming…"))
+            finally:
+                entry = await beginning
             try:
                 if times > 1:
                     result = await self._client.vouchers.multi_redeem(
@@ -737,10 +744,14 @@ class RedemptionFlow:
                     await self._after_refused_redeem(voucher, lock, error)
                 return
             written = self._journal.finish(entry, Outcome.OK, settle_locks_of=voucher.uuid)
-            self._board.piggy_count_changed(voucher.uuid, -times)
-            # Read on the journal's thread after the answer is written: one wait for both.
-            await self._board.count_uses_here(redeemed)
-            await written
+            try:
+                self._board.piggy_count_changed(voucher.uuid, -times)
+                # Read on the journal's thread after the answer is written: one wait for both.
+                await self._board.count_uses_here(redeemed)
+            finally:
+                # Awaited even when the action ends here (the program closing): a change
+                # the journal keeps in memory goes with the next notice, for a manager.
+                await written
             self._board.done(redeemed, just_redeemed=times)
             name = (
                 voucher.promotion.name

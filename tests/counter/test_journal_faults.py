@@ -27,6 +27,7 @@ from piggy_desk.counter.journal import (
     Trouble,
     trouble_of,
 )
+from piggy_desk.counter.view import CounterBoard
 from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from tests.reliability.driver import Run, program
@@ -228,6 +229,47 @@ async def test_journal_writes_done_at_once_are_not_awaited_through_the_loop(
         written = c.run.entries(Action.LOCK, Action.REDEEM)
     assert [e.outcome for e in written] == [Outcome.OK, Outcome.OK]
     assert handed_back == []
+
+
+@pytest.mark.filterwarnings("error:coroutine .* was never awaited:RuntimeWarning")
+async def test_a_redemption_cancelled_while_its_answer_is_written_still_tells_of_it(
+    sandbox: RunningSandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The program closing mid-redemption (its task cancelled) after Piggy has redeemed,
+    while the card's uses are read and the answer is being written into a journal another
+    program holds: the write's outcome is still taken. The change kept in memory goes
+    with the next notice, for a manager, and no journal call is left never awaited."""
+    code = KNOWN.MULTI_USE
+    locker = JournalLocker(tmp_path / "journal.sqlite3")
+    reading = asyncio.Event()
+    count_uses_here = CounterBoard.count_uses_here
+
+    async def counting(board: CounterBoard, voucher: Any) -> None:
+        reading.set()
+        await count_uses_here(board, voucher)
+
+    try:
+        async with counter(sandbox, tmp_path) as c:
+            await _to_confirm(c.run, code)
+            used = sandbox.voucher_state(code)["redemptions_used"]
+            c.hook.on_answer("POST", "/vouchers/redeem", locker.hold)
+            monkeypatch.setattr(CounterBoard, "count_uses_here", counting)
+            confirming = asyncio.create_task(c.flow.confirm())
+            await reading.wait()
+            confirming.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await confirming
+            monkeypatch.undo()
+            assert sandbox.voucher_state(code)["redemptions_used"] == used + 1
+            locker.let_go()
+            await c.flow.flush_journal()
+            # The counter as the next start finds it (it closed mid-redemption).
+            c.flow._board._view = CounterView()
+            await c.run.scan(KNOWN.REDEEMED)
+            last = c.run.screen.notices[-1]
+            assert "keeps this in memory" in last.sentence and "manager" in last.sentence, last
+    finally:
+        locker.let_go()
 
 
 def _today() -> tuple[object, object]:
