@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QLocale, Signal, SignalInstance
+from PySide6.QtCore import QItemSelection, QLocale, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -428,6 +428,10 @@ class VouchersScreen(QWidget):
         )
         self.count_label.hide()
         self.export_bar.begin()
+        # Turned off, Export CSV… would hand its focus to the next button (Print list…), even
+        # while the save dialog still has the keyboard.
+        if self.focusWidget() is self.export_button:
+            self.export_cancel.setFocus(Qt.FocusReason.OtherFocusReason)
         self.export_button.setEnabled(False)
         self.export_task = self._tasks.start(self.controller.export(export), name="vouchers-export")
         return self.export_task
@@ -437,9 +441,12 @@ class VouchersScreen(QWidget):
             self.export_task.cancel()
 
     def _export_ended(self) -> None:
+        cancel_had_focus = self.focusWidget() is self.export_cancel
+        self.export_button.setEnabled(True)
+        if cancel_had_focus:
+            self.export_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.export_bar.hide()
         self.count_label.show()
-        self.export_button.setEnabled(True)
 
     def _on_controller_export_progress(self, written: int, total: int | None) -> None:
         self.export_bar.advance(written, total)

@@ -18,6 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
+    QDialog,
     QDialogButtonBox,
     QLabel,
     QMessageBox,
@@ -576,6 +577,30 @@ async def test_an_exports_progress_takes_the_counts_place_and_the_list_keeps_its
         await task
     assert screen.count_label.isVisible() and screen.count_label.text() == count
     assert not screen.export_bar.isVisible()
+
+
+async def test_the_keys_follow_an_export_to_its_cancel_and_back(
+    screen: VouchersScreen, sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    # Export CSV… is turned off while it runs: Qt handed its focus on to "Print list…", where
+    # it stayed, so Space after the export printed the list instead of exporting again.
+    await slow_pages(screen, sandbox)
+    screen.activateWindow()
+    screen.export_button.setFocus(Qt.FocusReason.TabFocusReason)
+    await until(screen.export_button.hasFocus, what="the focus on Export CSV…")
+    save = QDialog(screen)  # the export starts as its save dialog closes
+    save.show()
+    save.activateWindow()
+    await until(save.isActiveWindow, what="the save dialog")
+    task = await export_under_way(screen, tmp_path / "all.csv")
+    save.close()
+    screen.activateWindow()
+    await until(screen.isActiveWindow, what="the screen's window again")
+    assert screen.export_cancel.hasFocus()
+    QTest.keyClick(screen.export_cancel, Qt.Key.Key_Space)
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert screen.export_button.hasFocus()
 
 
 async def test_an_export_that_fails_halfway_leaves_no_file(
