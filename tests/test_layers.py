@@ -294,6 +294,37 @@ def test_fitting_the_vouchers_columns_sets_up_no_unrelated_qt_class(tmp_path: Pa
     assert _window_script(FIT_VOUCHERS, tmp_path) == "False"
 
 
+# The training window the self-test, the screenshots and the benchmarks drive.
+TRAINING_WINDOW = """
+import asyncio
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from piggy_desk.app import build_training_window
+from piggy_desk.ui.core.loop import CounterEventLoop
+
+
+async def build() -> None:
+    folder = Path(sys.argv[1])
+    window = build_training_window(base_url="http://127.0.0.1:9", token="token", folder=folder)
+    await window.shutdown()
+
+
+app = QApplication([])
+with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
+    runner.run(build())
+print(sorted({"piggy_desk.sandbox.seed", "piggy_desk.sandbox.state"} & set(sys.modules)))
+"""
+
+
+def test_the_training_window_loads_no_sandbox_data(tmp_path: Path) -> None:
+    """A training window may talk to any server: the sandbox's seeded data and state (0.8
+    MB) belong to the sandbox's own process, not to the window's (issue 20)."""
+    assert _window_script(TRAINING_WINDOW, tmp_path) == "[]"
+
+
 @pytest.mark.parametrize(
     "first", ["import piggy_desk.app", "import PySide6.QtWidgets; import piggy_desk.app"]
 )
