@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from piggy_desk.counter.view import (
@@ -70,12 +71,31 @@ class RecentScans(QListWidget):
         # Laid out now, not at the list's next timer: that came after the window had been
         # painted and painted it all again (8 -> 6 paint cycles per redemption).
         self.doItemsLayout()
+        self._show_whole_rows()
 
     def _fit_two_rows(self) -> None:
         """At most two whole rows high (72 px showed the top of a third, cut through its
         text); more scroll down."""
         row = max(self.iconSize().height(), self.fontMetrics().height()) + 2 * self.spacing()
         self.setMaximumHeight(2 * row + self.spacing() + 2 * self.frameWidth())
+
+    def _show_whole_rows(self) -> None:
+        """The view is as high as the whole rows that fit, the rest of the list's height left
+        blank below it: when the counter needs the room (a confirm panel asking the uses),
+        the list is squeezed below two rows and showed one and a half, the second cut through
+        its text."""
+        margin = 0
+        if self.count():
+            pitch = self.visualItemRect(self.item(0)).height() + 2 * self.spacing()
+            room = self.contentsRect().height()
+            if pitch > 0 and room >= pitch:
+                margin = room % pitch
+        if self.viewportMargins().bottom() != margin:
+            self.setViewportMargins(0, 0, 0, margin)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_whole_rows()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
