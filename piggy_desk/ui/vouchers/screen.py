@@ -220,6 +220,7 @@ class VouchersScreen(QWidget):
     def _on_controller_filter_ready(self, voucher_filter: VoucherFilter) -> None:
         self.banner.clear()
         self.showing_found = False
+        self.filters.code_search.clear()  # the list is the filter's now, not a code's
         self.model.set_filter(voucher_filter)
 
     def _on_filters_code_entered(self, code: str) -> None:
@@ -389,6 +390,9 @@ class VouchersScreen(QWidget):
         return dialog
 
     def _on_dialog_voucher_created(self, voucher: Voucher) -> None:
+        # The list shows the new voucher alone, as a code found does: the search says which
+        # (not what was typed there before), and emptying it brings the list back.
+        self.filters.code_search.setText(voucher.code)
         self._show_only(voucher)
         self.banner.show_notice(
             Tone.SUCCESS,

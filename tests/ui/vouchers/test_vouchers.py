@@ -269,6 +269,32 @@ async def test_create_a_voucher_with_dates_in_local_time_and_attributes(
     assert sandbox.voucher_state("NIEUW-0001")["status"] == "INACTIVE"
 
 
+async def test_a_created_voucher_shown_alone_stands_in_the_code_search(
+    screen: VouchersScreen,
+) -> None:
+    """After New voucher… the list shows the new voucher alone: the code search says so,
+    whatever was typed there before (seen on Xvfb: "KAART" stayed in the search above the
+    new MBFH5R6C8W, "1 voucher" under a filter of all promotions and statuses); Show brings
+    the filtered list back and empties the search (it kept the code above 249 vouchers)."""
+    await screen.apply_filter()
+    await loaded(screen)
+    search = screen.filters.code_search
+    search.setText("KAART")
+    QTest.keyClick(search, Qt.Key.Key_Return)
+    await until(lambda: screen.banner.isVisible(), what="the code not found")
+    dialog = screen.open_create_dialog()
+    dialog.promotion.setCurrentIndex(dialog.promotion.findData(KNOWN.PROMOTION_SINGLE_USE))
+    dialog.code.setText("NIEUW-0002")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    await until(lambda: not dialog.isVisible(), what="the dialog to close")
+    await until(lambda: screen.model.rowCount() == 1, what="the new voucher alone")
+    assert screen.model.voucher(0).code == "NIEUW-0002"
+    assert search.text() == "NIEUW-0002"
+    screen.filters.apply_button.click()
+    await until(lambda: screen.model.rowCount() > 1, what="the filtered list back")
+    assert search.text() == ""
+
+
 async def test_the_voucher_and_batch_dialogs_show_the_promotions_uses(
     screen: VouchersScreen, sandbox: RunningSandbox
 ) -> None:
