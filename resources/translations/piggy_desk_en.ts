@@ -292,7 +292,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+64"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+73"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -317,7 +317,7 @@
         <translation>Used on</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+67"/>
         <source>Never</source>
         <translation>Never</translation>
     </message>
@@ -325,7 +325,7 @@
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>E-mail address or scan a loyalty card</source>
         <translation>E-mail address or scan a loyalty card</translation>
     </message>
@@ -375,7 +375,7 @@
         <translation>This loyalty card is not linked to a customer yet. Search by their e-mail address instead.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>{problem} Not all of this customer&apos;s vouchers could be loaded; search again to retry.</source>
         <translation>{problem} Not all of this customer&apos;s vouchers could be loaded; search again to retry.</translation>
     </message>
@@ -488,12 +488,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+223"/>
+        <location line="+238"/>
         <source>Reverse redemption…</source>
         <translation>Reverse redemption…</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-235"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
@@ -503,7 +503,7 @@
         <translation>Recent scans</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+61"/>
         <source>no customer</source>
         <translation>no customer</translation>
     </message>
@@ -531,7 +531,7 @@ The voucher can then be used again.</source>
 The voucher can then be used again.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+74"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
@@ -1398,7 +1398,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
@@ -1444,7 +1444,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy at {address}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>At start: {sentences}</source>
         <translation>At start: {sentences}</translation>
     </message>
@@ -1459,14 +1459,19 @@ The voucher can then be used again.</translation>
         <translation>Connected to Piggy again.</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-180"/>
         <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</source>
         <translation>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+205"/>
         <source>The new theme is used from the next start.</source>
         <translation>The new theme is used from the next start.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The new language is used from the next start.</source>
+        <translation>The new language is used from the next start.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1489,12 +1494,12 @@ The voucher can then be used again.</translation>
         <translation>Connection: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+235"/>
+        <location filename="../../piggy_desk/app.py" line="+256"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Some saved settings could not be used ({settings}): see Settings.</translation>
     </message>
     <message>
-        <location line="+426"/>
+        <location line="+431"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</translation>
     </message>
@@ -1729,7 +1734,7 @@ The voucher can then be used again.</translation>
         <translation>That is not an e-mail address.</translation>
     </message>
     <message>
-        <location line="+563"/>
+        <location line="+590"/>
         <source>That is not a web address.</source>
         <translation>That is not a web address.</translation>
     </message>
@@ -2230,22 +2235,22 @@ The voucher can then be used again.</translation>
 <context>
     <name>RecentScans</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/recent.py" line="+32"/>
+        <location filename="../../piggy_desk/ui/counter/recent.py" line="+33"/>
         <source>Recent scans</source>
         <translation>Recent scans</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+74"/>
         <source>{code} · {outcome} · {time}</source>
         <translation>{code} · {outcome} · {time}</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-60"/>
         <source>Show this voucher again</source>
         <translation>Show this voucher again</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+71"/>
         <source>Not found</source>
         <translation>Not found</translation>
     </message>
@@ -2283,12 +2288,12 @@ The voucher can then be used again.</translation>
         <translation>Tell a manager.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+395"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+411"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Customer ready: {customer}. Scan their voucher.</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-284"/>
         <source>Checking the voucher…</source>
         <translation>Checking the voucher…</translation>
     </message>
@@ -2298,12 +2303,12 @@ The voucher can then be used again.</translation>
         <translation>The redemption of voucher “{code}” did not go through before the program stopped.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+256"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+272"/>
         <source>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-241"/>
         <source>No voucher with the code “{code}” was found.</source>
         <translation>No voucher with the code “{code}” was found.</translation>
     </message>
@@ -2383,7 +2388,7 @@ The voucher can then be used again.</translation>
         <translation>This voucher is {status}.</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+147"/>
         <source>This voucher has no customer yet: scan their loyalty card or type their e-mail.</source>
         <translation>This voucher has no customer yet: scan their loyalty card or type their e-mail.</translation>
     </message>
@@ -2393,17 +2398,17 @@ The voucher can then be used again.</translation>
         <translation>Customer: {customer}.</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+195"/>
         <source>Press Enter to confirm the redemption, or Esc to cancel.</source>
         <translation>Press Enter to confirm the redemption, or Esc to cancel.</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-373"/>
         <source>Reserving the voucher…</source>
         <translation>Reserving the voucher…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>{problem} The voucher may stay reserved for up to an hour.</source>
         <translation>{problem} The voucher may stay reserved for up to an hour.</translation>
     </message>
@@ -2413,7 +2418,7 @@ The voucher can then be used again.</translation>
         <translation>{problem} The voucher was not reserved when checked. Try again.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+104"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+109"/>
         <source>Looking up the customer…</source>
         <translation>Looking up the customer…</translation>
     </message>
@@ -2443,7 +2448,7 @@ The voucher can then be used again.</translation>
         <translation>Customer: {customer}. Press Enter to redeem.</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+211"/>
         <source>The voucher stays reserved.</source>
         <translation>The voucher stays reserved.</translation>
     </message>
@@ -2453,7 +2458,7 @@ The voucher can then be used again.</translation>
         <translation>Redeeming…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+45"/>
         <source>Redeemed {times} times: {name}.</source>
         <translation>Redeemed {times} times: {name}.</translation>
     </message>
@@ -3287,7 +3292,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/card.py" line="+49"/>
+        <location filename="../../piggy_desk/ui/counter/card.py" line="+59"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>
@@ -3342,12 +3347,12 @@ The voucher can then be used again.</translation>
         <translation>Voucher card: no voucher shown</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+32"/>
         <source>Voucher</source>
         <translation>Voucher</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-27"/>
         <source>Never</source>
         <translation>Never</translation>
     </message>
@@ -3367,7 +3372,7 @@ The voucher can then be used again.</translation>
         <translation>No customer yet</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>{title}, code {code}, {status}</source>
         <translation>{title}, code {code}, {status}</translation>
     </message>
@@ -3661,7 +3666,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+41"/>
+        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+50"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3691,7 +3696,7 @@ The voucher can then be used again.</translation>
         <translation>Used on</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>(no e-mail)</source>
         <translation>(no e-mail)</translation>
     </message>
@@ -3724,12 +3729,12 @@ The voucher can then be used again.</translation>
         <translation>Print list…</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>No customer with this e-mail address.</source>
         <translation>No customer with this e-mail address.</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+41"/>
         <source>{rows} of %Ln voucher(s) shown</source>
         <translation>
             <numerusform>{rows} of %Ln voucher shown</numerusform>
@@ -3737,7 +3742,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+191"/>
+        <location line="+203"/>
         <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
         <translation>
             <numerusform>Exported %Ln voucher to {file} in {folder}.</numerusform>
@@ -3745,7 +3750,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-195"/>
+        <location line="-207"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3754,7 +3759,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+139"/>
+        <location line="+142"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln new voucher is ready.</numerusform>
@@ -3762,7 +3767,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-112"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} activated.</translation>
     </message>
@@ -3806,7 +3811,7 @@ The voucher can then be used again.</translation>
         <translation>The list has no vouchers to print.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Voucher {code} created.</source>
         <translation>Voucher {code} created.</translation>
     </message>
@@ -3821,7 +3826,7 @@ The voucher can then be used again.</translation>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>{problem} The export was stopped; no file was written.</source>
         <translation>{problem} The export was stopped; no file was written.</translation>
     </message>
@@ -3834,7 +3839,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersTable</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/table.py" line="+23"/>
+        <location filename="../../piggy_desk/ui/vouchers/table.py" line="+24"/>
         <source>Vouchers</source>
         <translation>Vouchers</translation>
     </message>

@@ -292,7 +292,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+64"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+73"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -317,7 +317,7 @@
         <translation>Gebruikt op</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+67"/>
         <source>Never</source>
         <translation>Nooit</translation>
     </message>
@@ -325,7 +325,7 @@
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>E-mail address or scan a loyalty card</source>
         <translation>E-mailadres, of scan een klantenkaart</translation>
     </message>
@@ -375,7 +375,7 @@
         <translation>Deze klantenkaart is nog niet aan een klant gekoppeld. Zoek in plaats daarvan op e-mailadres.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>{problem} Not all of this customer&apos;s vouchers could be loaded; search again to retry.</source>
         <translation>{problem} Niet alle vouchers van deze klant konden worden geladen; zoek opnieuw om het nog eens te proberen.</translation>
     </message>
@@ -488,12 +488,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+223"/>
+        <location line="+238"/>
         <source>Reverse redemption…</source>
         <translation>Inwisseling terugdraaien…</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-235"/>
         <source>Check again</source>
         <translation>Opnieuw controleren</translation>
     </message>
@@ -503,7 +503,7 @@
         <translation>Laatste scans</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+61"/>
         <source>no customer</source>
         <translation>geen klant</translation>
     </message>
@@ -531,7 +531,7 @@ The voucher can then be used again.</source>
 De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+74"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
@@ -1398,7 +1398,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>Training mode</source>
         <translation>Trainingsmodus</translation>
     </message>
@@ -1444,7 +1444,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy op {address}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>At start: {sentences}</source>
         <translation>Bij het starten: {sentences}</translation>
     </message>
@@ -1459,14 +1459,19 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Weer verbonden met Piggy.</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-180"/>
         <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</source>
         <translation>Ctrl+1 tot Ctrl+6 openen de schermen; Ctrl+Tab gaat naar het volgende scherm; Ctrl+Q sluit Piggy Desk</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+205"/>
         <source>The new theme is used from the next start.</source>
         <translation>Het nieuwe thema wordt gebruikt vanaf de volgende start.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The new language is used from the next start.</source>
+        <translation>De nieuwe taal wordt gebruikt vanaf de volgende start.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1489,12 +1494,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Verbinding: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+235"/>
+        <location filename="../../piggy_desk/app.py" line="+256"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Sommige opgeslagen instellingen konden niet worden gebruikt ({settings}): zie Instellingen.</translation>
     </message>
     <message>
-        <location line="+426"/>
+        <location line="+431"/>
         <source>Piggy Desk is already open on this computer, with the same counter journal ({folder}). Use the window that is open: it may be behind other windows or minimised.</source>
         <translation>Piggy Desk is al geopend op deze computer, met hetzelfde kassalogboek ({folder}). Gebruik het venster dat open is: het staat misschien achter andere vensters of is geminimaliseerd.</translation>
     </message>
@@ -1729,7 +1734,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Dat is geen e-mailadres.</translation>
     </message>
     <message>
-        <location line="+563"/>
+        <location line="+590"/>
         <source>That is not a web address.</source>
         <translation>Dat is geen webadres.</translation>
     </message>
@@ -2230,22 +2235,22 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>RecentScans</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/recent.py" line="+32"/>
+        <location filename="../../piggy_desk/ui/counter/recent.py" line="+33"/>
         <source>Recent scans</source>
         <translation>Laatste scans</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+74"/>
         <source>{code} · {outcome} · {time}</source>
         <translation>{code} · {outcome} · {time}</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-60"/>
         <source>Show this voucher again</source>
         <translation>Deze voucher opnieuw tonen</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+71"/>
         <source>Not found</source>
         <translation>Niet gevonden</translation>
     </message>
@@ -2283,12 +2288,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Waarschuw een manager.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+395"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+411"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Klant klaar: {customer}. Scan de voucher van de klant.</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-284"/>
         <source>Checking the voucher…</source>
         <translation>Voucher controleren…</translation>
     </message>
@@ -2298,12 +2303,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De inwisseling van voucher ‘{code}’ is niet doorgegaan voordat het programma stopte.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+256"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+272"/>
         <source>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher ‘{code}’ staat nog op de kassa: rond die eerst af (bevestigen of annuleren) en kies daarna opnieuw de klant.</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-241"/>
         <source>No voucher with the code “{code}” was found.</source>
         <translation>Er is geen voucher met de code ‘{code}’ gevonden.</translation>
     </message>
@@ -2383,7 +2388,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Deze voucher heeft de status {status}.</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+147"/>
         <source>This voucher has no customer yet: scan their loyalty card or type their e-mail.</source>
         <translation>Deze voucher heeft nog geen klant: scan de klantenkaart of typ het e-mailadres.</translation>
     </message>
@@ -2393,17 +2398,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Klant: {customer}.</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+195"/>
         <source>Press Enter to confirm the redemption, or Esc to cancel.</source>
         <translation>Druk op Enter om de inwisseling te bevestigen, of op Esc om te annuleren.</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-373"/>
         <source>Reserving the voucher…</source>
         <translation>Voucher reserveren…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>{problem} The voucher may stay reserved for up to an hour.</source>
         <translation>{problem} De voucher kan tot een uur gereserveerd blijven.</translation>
     </message>
@@ -2413,7 +2418,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{problem} Bij controle was de voucher niet gereserveerd. Probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+104"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+109"/>
         <source>Looking up the customer…</source>
         <translation>Klant opzoeken…</translation>
     </message>
@@ -2443,7 +2448,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Klant: {customer}. Druk op Enter om in te wisselen.</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+211"/>
         <source>The voucher stays reserved.</source>
         <translation>De voucher blijft gereserveerd.</translation>
     </message>
@@ -2453,7 +2458,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Inwisselen…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+45"/>
         <source>Redeemed {times} times: {name}.</source>
         <translation>{times} keer ingewisseld: {name}.</translation>
     </message>
@@ -3287,7 +3292,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/card.py" line="+49"/>
+        <location filename="../../piggy_desk/ui/counter/card.py" line="+59"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>
@@ -3342,12 +3347,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucherkaart: geen voucher getoond</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+32"/>
         <source>Voucher</source>
         <translation>Voucher</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-27"/>
         <source>Never</source>
         <translation>Nooit</translation>
     </message>
@@ -3367,7 +3372,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Nog geen klant</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>{title}, code {code}, {status}</source>
         <translation>{title}, code {code}, {status}</translation>
     </message>
@@ -3661,7 +3666,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+41"/>
+        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+50"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3691,7 +3696,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Gebruikt op</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>(no e-mail)</source>
         <translation>(geen e-mailadres)</translation>
     </message>
@@ -3724,12 +3729,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Lijst afdrukken…</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>No customer with this e-mail address.</source>
         <translation>Geen klant met dit e-mailadres.</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+41"/>
         <source>{rows} of %Ln voucher(s) shown</source>
         <translation>
             <numerusform>{rows} van %Ln voucher getoond</numerusform>
@@ -3737,7 +3742,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+191"/>
+        <location line="+203"/>
         <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
         <translation>
             <numerusform>%Ln voucher geëxporteerd naar {file} in {folder}.</numerusform>
@@ -3745,7 +3750,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-195"/>
+        <location line="-207"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3754,7 +3759,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+139"/>
+        <location line="+142"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln nieuwe voucher is klaar.</numerusform>
@@ -3762,7 +3767,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-112"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} is geactiveerd.</translation>
     </message>
@@ -3806,7 +3811,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De lijst heeft geen vouchers om af te drukken.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Voucher {code} created.</source>
         <translation>Voucher {code} is aangemaakt.</translation>
     </message>
@@ -3821,7 +3826,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>{problem} The export was stopped; no file was written.</source>
         <translation>{problem} De export is gestopt; er is geen bestand gemaakt.</translation>
     </message>
@@ -3834,7 +3839,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersTable</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/table.py" line="+23"/>
+        <location filename="../../piggy_desk/ui/vouchers/table.py" line="+24"/>
         <source>Vouchers</source>
         <translation>Vouchers</translation>
     </message>

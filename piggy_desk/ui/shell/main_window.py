@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         # from the next start.
         self.theme_keeper = theme_keeper
         self._theme_choice: str | None = None
+        self._language_choice: str | None = None  # as saved: the window's counts from its start
         gate.unlocked.connect(self._on_gate_unlocked)
         self._shutdown: asyncio.Task[None] | None = None
         self._shut = False
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
             self.contacts.shop_uuid = lambda: self.flow.settings.shop_uuid
         elif name == "settings":
             self._theme_choice = self.settings_screen.settings.theme
+            self._language_choice = self.settings_screen.settings.language
             self.settings_screen.settings_saved.connect(self._on_settings_screen_settings_saved)
             self.settings_screen.token_changed.connect(self._on_settings_screen_token_changed)
         return screen
@@ -473,6 +475,9 @@ class MainWindow(QMainWindow):
                 self.theme_keeper.set_choice(settings.theme)
             else:
                 self.statusBar().showMessage(self.tr("The new theme is used from the next start."))
+        if settings.language != self._language_choice:
+            self._language_choice = settings.language
+            self.statusBar().showMessage(self.tr("The new language is used from the next start."))
         from piggy_desk.api import base_url_root
 
         if base_url_root(settings.base_url) != self.client.base_url and not self.training:

@@ -438,6 +438,27 @@ async def test_without_the_theme_keeper_the_theme_counts_from_the_next_start(
     await close(window)
 
 
+async def test_a_new_language_saved_is_said_to_count_from_the_next_start(
+    memory_keyring: MemoryKeyring, make_window: Callable[..., MainWindow]
+) -> None:
+    """Seen on Xvfb: Nederlands chosen and saved, the banner said "Settings saved." and the
+    window stayed English; the hint under the field had scrolled out of view. The window
+    says when the language counts, as it does for a theme and an address."""
+    window = make_window()
+    screen = await open_settings(window)
+    choice = screen.language_choice
+    choice.setCurrentIndex(choice.findText("Nederlands"))
+    screen.save_button.click()
+    await until(lambda: not screen.busy and window.tasks.running == 0, what="saving")
+    assert screen.banner.text == "Settings saved."
+    assert window.statusBar().currentMessage() == "The new language is used from the next start."
+    window.statusBar().showMessage("before")
+    screen.save_button.click()  # saved again, the language unchanged: nothing more to say
+    await until(lambda: not screen.busy and window.tasks.running == 0, what="saving")
+    assert window.statusBar().currentMessage() == "before"
+    await close(window)
+
+
 async def test_settings_offers_the_accounts_shops_on_the_counters_connection(
     memory_keyring: MemoryKeyring, make_window: Callable[..., MainWindow]
 ) -> None:
