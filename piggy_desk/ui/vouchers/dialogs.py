@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal, SignalInstance
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -470,8 +470,7 @@ class BatchDialog(_VoucherForm):
         self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         button.clicked.connect(self._on_print_button_clicked)
         self._made_for = promotion_uuid
-        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
-        self.buttons.setEnabled(True)
+        self._offer_close()
 
     def _on_print_button_clicked(self) -> None:
         self.accept()
@@ -484,5 +483,13 @@ class BatchDialog(_VoucherForm):
                 "They will appear in the list when they are ready."
             )
         )
+        self._offer_close()
+
+    def _offer_close(self) -> None:
+        """Close is what is left to do: the keyboard goes to it and Enter presses it (it
+        stayed in the form, where Enter did nothing now that OK is gone)."""
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
         self.buttons.setEnabled(True)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        close.setFocus(Qt.FocusReason.OtherFocusReason)

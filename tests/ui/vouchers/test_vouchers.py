@@ -512,6 +512,22 @@ async def test_a_batch_shows_its_job_then_the_new_vouchers(
     dialog.close()
 
 
+async def test_enter_closes_a_batch_made(screen: VouchersScreen, sandbox: RunningSandbox) -> None:
+    """Seen on Xvfb: after "Done: 500 new vouchers." the keyboard stayed in How many (its
+    500 selected, as if to be typed again) and Enter did nothing; Close is what is left to
+    do, and Enter does it."""
+    async with PiggyClient(sandbox.base_url, sandbox.token) as client:
+        promotion = await client.promotions.create("Markt", "Flyers voor de markt")
+    await screen.load_promotions()
+    dialog, done = start_batch(screen, promotion.uuid, 5)
+    await until(lambda: done, timeout=15, what="the batch to complete")
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused.window() is dialog
+    assert focused is dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+    QTest.keyClick(focused, Qt.Key.Key_Return)
+    await until(lambda: not dialog.isVisible(), what="the dialog to close")
+
+
 async def test_a_batch_answered_with_a_sentence_shows_progress_not_an_error(
     screen: VouchersScreen, sandbox: RunningSandbox
 ) -> None:
