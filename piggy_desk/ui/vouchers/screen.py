@@ -110,7 +110,9 @@ class VouchersScreen(QWidget):
         self.filters.code_entered.connect(self._on_filters_code_entered)
         self.promotion_filter, self.status_filter = self.filters.promotion, self.filters.status
         self.contact_filter, self.code_search = self.filters.email, self.filters.code_search
-        self.banner = MessageBanner(self, collapse_when_empty=True)
+        # The banner keeps its place, as on the Contacts screen: an export's outcome or a
+        # copied code appearing above the list moved it, and Qt repainted it whole.
+        self.banner = MessageBanner(self)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("voucherCount")
         self.table = VouchersTable(self.model, self)

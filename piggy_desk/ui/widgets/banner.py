@@ -63,10 +63,12 @@ class MessageBanner(QFrame):
         self._details.setAutoDefault(False)
         if not collapse_when_empty:
             # Its place is kept: a refusal with Details… made the banner 22 px taller and
-            # everything below it jumped.
-            keep_place = self._details.sizePolicy()
-            keep_place.setRetainSizeWhenHidden(True)
-            self._details.setSizePolicy(keep_place)
+            # everything below it jumped; so did any message's glyph (12 px), and a list
+            # below that moves is repainted whole (9-10 ms of the Vouchers screen's).
+            for kept in (self._details, self._icon):
+                keep_place = kept.sizePolicy()
+                keep_place.setRetainSizeWhenHidden(True)
+                kept.setSizePolicy(keep_place)
         self._details.clicked.connect(self.details_requested)
         self.details_requested.connect(self._on_details_requested)
         layout = QHBoxLayout(self)

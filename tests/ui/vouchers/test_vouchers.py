@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QMessageBox,
+    QPushButton,
     QStyle,
     QTableView,
     QWidget,
@@ -657,6 +658,28 @@ async def test_an_export_that_fails_halfway_leaves_no_file(
     assert written == 0
     assert list(tmp_path.iterdir()) == []
     assert "no file was written" in screen.banner.text
+
+
+async def test_an_exports_outcome_and_an_error_appear_above_the_list_without_moving_it(
+    screen: VouchersScreen, sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    # The banner above the list folded away when empty: a message moved the list down,
+    # and Qt repainted all of it (issue 20's stalls, at the export's end).
+    await screen.apply_filter()
+    await loaded(screen)
+    await asyncio.sleep(0.05)  # laid out
+    list_place = screen.table.geometry()
+    assert await screen.export_to(tmp_path / "all.csv") > 0
+    await asyncio.sleep(0.05)  # laid out again
+    assert "Exported" in screen.banner.text and screen.banner.isVisible()
+    assert screen.banner.geometry().bottom() < list_place.top()
+    assert screen.table.geometry() == list_place
+    sandbox.inject("html", status=502, count=10, path="/vouchers")
+    assert await screen.export_to(tmp_path / "again.csv") == 0  # an error, with Details…
+    await asyncio.sleep(0.05)
+    assert "no file was written" in screen.banner.text
+    assert screen.banner.findChild(QPushButton, "detailsButton").isVisible()
+    assert screen.table.geometry() == list_place
 
 
 async def test_the_screen_reads_well(screen: VouchersScreen) -> None:
