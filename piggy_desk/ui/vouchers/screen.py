@@ -403,10 +403,14 @@ class VouchersScreen(QWidget):
 
     def _on_dialog_batch_completed(self, promotion_uuid: str, quantity: int) -> None:
         self.filters.show_all_of(promotion_uuid)
-        self.apply_filter()
-        self.banner.show_notice(
-            Tone.SUCCESS, self.tr("%Ln new voucher(s) are ready.", "", quantity)
-        )
+        ready = self.tr("%Ln new voucher(s) are ready.", "", quantity)
+        # Said once the list has the promotion's filter: a new filter clears the banner, and
+        # said before it, the sentence was gone at once. Not when another filter came first.
+        self.apply_filter().add_done_callback(lambda task: self._say_ready(task, ready))
+
+    def _say_ready(self, task: asyncio.Task[None], ready: str) -> None:
+        if not task.cancelled() and task.exception() is None:
+            self.banner.show_notice(Tone.SUCCESS, ready)
 
     # --- export ---------------------------------------------------------------------------
 

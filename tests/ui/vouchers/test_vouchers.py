@@ -529,6 +529,24 @@ async def test_enter_closes_a_batch_made(screen: VouchersScreen, sandbox: Runnin
     await until(lambda: not dialog.isVisible(), what="the dialog to close")
 
 
+async def test_a_batch_made_is_said_above_its_vouchers(
+    screen: VouchersScreen, sandbox: RunningSandbox
+) -> None:
+    """Seen on Xvfb: after a batch the list showed its promotion's vouchers with no
+    sentence above them; "30 new vouchers are ready." had been cleared at once by the
+    list's own new filter, which it had asked for."""
+    async with PiggyClient(sandbox.base_url, sandbox.token) as client:
+        promotion = await client.promotions.create("Markt", "Flyers voor de markt")
+    await screen.load_promotions()
+    dialog, done = start_batch(screen, promotion.uuid, 5)
+    await until(lambda: done, timeout=15, what="the batch to complete")
+    await until(lambda: screen.model.rowCount() == 5, what="the batch's vouchers")
+    await loaded(screen)
+    assert screen.banner.isVisible()
+    assert screen.banner.text == "5 new vouchers are ready."
+    dialog.close()
+
+
 async def test_a_batch_answered_with_a_sentence_shows_progress_not_an_error(
     screen: VouchersScreen, sandbox: RunningSandbox
 ) -> None:
