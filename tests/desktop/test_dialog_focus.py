@@ -22,7 +22,7 @@ PIN = "4321"
 # Where a person clicks, in the window's own coordinates (the program in English on a
 # 1366×768 screen, its window 1100×720): the buttons that open the manager dialogs. When a
 # screen's buttons move, "timed out waiting for the … dialog" says these need updating.
-NEW_VOUCHER, NEW_BATCH, EXPORT = (594, 192), (745, 192), (889, 192)
+NEW_VOUCHER, NEW_BATCH, EXPORT = (594, 268), (745, 268), (889, 268)
 NEW_PROMOTION = (995, 132)
 
 
