@@ -603,6 +603,8 @@ class PrintDialog(QDialog):
 
     def _on_layout_toggled(self) -> None:
         choice = self.layout_choice
+        # Only a slip carries the shop's name (a label has no room for it): not asked for labels.
+        self.shop_field.setEnabled(choice != Layout.SHEET)
         sentences: list[str] = []
         for voucher in self.vouchers:
             code = voucher.code if len(voucher.code) <= 40 else voucher.code[:40] + "…"
