@@ -48,14 +48,12 @@ from piggy_desk.ui.widgets.table import (
     DISPLAY_ROLE,
     FOREGROUND_ROLE,
     TOOLTIP_ROLE,
-    USER_ROLE,
+    VOUCHER_ROW_ROLES,
     HeaderTableModel,
     list_table,
 )
 
 MAX_PAGE_SIZE = 500
-# The roles a row answers; a paint asks seven of every cell in view, most of them for nothing.
-_ANSWERED = frozenset({DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, USER_ROLE})
 SEARCH_TASK = "contacts-search"
 
 Index = QModelIndex | QPersistentModelIndex
@@ -119,7 +117,11 @@ class ContactVouchersModel(HeaderTableModel):
         return len(self._vouchers)
 
     def data(self, index: Index, role: int = DISPLAY_ROLE) -> object:
-        if role not in _ANSWERED or not index.isValid() or index.row() >= len(self._vouchers):
+        if (
+            role not in VOUCHER_ROW_ROLES
+            or not index.isValid()
+            or index.row() >= len(self._vouchers)
+        ):
             return None
         voucher = self._vouchers[index.row()]
         column = index.column()

@@ -19,14 +19,12 @@ from piggy_desk.ui.widgets.table import (
     DISPLAY_ROLE,
     FOREGROUND_ROLE,
     TOOLTIP_ROLE,
-    USER_ROLE,
+    VOUCHER_ROW_ROLES,
     HeaderTableModel,
     Index,
 )
 
 PAGE_SIZE = 500
-# The roles a row answers; a paint asks seven of every cell in view, most of them for nothing.
-_ANSWERED = frozenset({DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, USER_ROLE})
 
 
 class VouchersModel(HeaderTableModel):
@@ -267,7 +265,7 @@ class VouchersModel(HeaderTableModel):
         return len(self._rows)
 
     def data(self, index: Index, role: int = DISPLAY_ROLE) -> object:
-        if role not in _ANSWERED or not index.isValid():
+        if role not in VOUCHER_ROW_ROLES or not index.isValid():
             return None
         voucher = self._rows[index.row()]
         if role in (DISPLAY_ROLE, TOOLTIP_ROLE):

@@ -28,6 +28,9 @@ DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole.value
 TOOLTIP_ROLE = Qt.ItemDataRole.ToolTipRole.value
 FOREGROUND_ROLE = Qt.ItemDataRole.ForegroundRole.value
 USER_ROLE = Qt.ItemDataRole.UserRole.value
+# The roles a list of vouchers answers (text, tooltip, status colour, the row's voucher):
+# data() turns the others away first, most of the seven it is asked at every paint.
+VOUCHER_ROW_ROLES = frozenset({DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, USER_ROLE})
 
 # Rows a table takes in one turn of the event loop: formatting 500 at once held the window
 # for several milliseconds (the next turn draws, takes keys, then the next slice goes in).
