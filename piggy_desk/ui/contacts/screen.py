@@ -364,8 +364,7 @@ class ContactsScreen(QWidget):
         self._added = 0
         # The columns fit the rows in view: a page whose rows all go below them (the list
         # fills the view already) changes none of them, and fitting costs 4-8 ms.
-        table = self.table
-        self._page_in_view = table.rowAt(table.maximumViewportSize().height()) < 0
+        self._page_in_view = self.table.last_row_in_view() < 0
 
     def _on_controller_vouchers_arrived(self, vouchers: list[Voucher]) -> None:
         self._added += self.model.append(vouchers)

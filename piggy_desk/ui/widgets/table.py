@@ -113,12 +113,17 @@ class GrowingTableView(QTableView):
     def rowsInserted(self, parent: Index, start: int, end: int) -> None:
         super().rowsInserted(parent, start, end)
         # The last row in view before these (the vertical header hears of them after the view).
-        last = self.rowAt(self.maximumViewportSize().height())
+        last = self.last_row_in_view()
         below = not parent.isValid() and last >= 0 and start > last
         if not below:
             self._pending = "all"
         elif self._pending is None:
             self._pending = "below"
+
+    def last_row_in_view(self) -> int:
+        """The row at the bottom of the view; -1 when the rows end above it."""
+        # Not viewport(): PySide6 would set up every widget class for it (see d2ba274).
+        return self.rowAt(self.maximumViewportSize().height())
 
     def doItemsLayout(self) -> None:
         pending, self._pending = self._pending, None
@@ -162,7 +167,7 @@ def list_table(
     accessible_name: str,
     *,
     selection: QAbstractItemView.SelectionMode | None = None,
-) -> QTableView:
+) -> GrowingTableView:
     """A table to read from: Tab leaves it (arrows move in it), a screen reader hears its
     name, rows alternate in colour, no row numbers. With ``selection``, whole rows are
     chosen in that mode."""
