@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from piggy_desk.api import (
     Contact,
+    ContactIdentifierNotFound,
     ContactNotFound,
     InvalidInput,
     NotEnoughRedemptions,
@@ -470,6 +471,11 @@ class CustomerStep:
         self._board.update(busy=self.translate("RedemptionFlow", "Looking up the loyalty card…"))
         try:
             contact = await self._client.contacts.find_by_identifier(value)
+        except ContactIdentifierNotFound as error:
+            sentence = await self._voucher_instead(value) or self._board.error_text(error)
+            self._board.update(busy=None)
+            self._board.say(Tone.REFUSAL, sentence, error)
+            return
         except PiggyError as error:
             self._board.update(busy=None)
             self._board.say(tone_of(error), self._board.error_text(error), error)
@@ -485,6 +491,27 @@ class CustomerStep:
             )
             return
         self.choose(contact)
+
+    async def _voucher_instead(self, value: str) -> str | None:
+        """What to say when the unknown card is a voucher's code (the voucher held, scanned
+        again, or another one), or None when Piggy knows no voucher by it either."""
+        try:
+            voucher = await self._client.vouchers.find(value)
+        except PiggyError:
+            return None  # (offline, not found: the card's own refusal stands)
+        held = self._board.view.voucher
+        if held is not None and held.code.casefold() == voucher.code.casefold():
+            return self.translate(
+                "RedemptionFlow",
+                "“{code}” is this voucher's own code, not a loyalty card. Scan the customer's "
+                "loyalty card or type their e-mail address.",
+            ).format(code=voucher.code)
+        return self.translate(
+            "RedemptionFlow",
+            "“{code}” is a voucher code, not a loyalty card. Scan the customer's loyalty card "
+            "or type their e-mail address; or press Esc to cancel this voucher, then scan "
+            "“{code}” again.",
+        ).format(code=voucher.code)
 
     def choose(self, contact: Contact) -> None:
         self._board.update(Stage.CONFIRMING, contact=contact)

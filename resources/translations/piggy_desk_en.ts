@@ -76,7 +76,7 @@
         <translation>Print every voucher of this promotion on labels or slips</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Piggy is still making the vouchers. They will appear in the list when they are ready.</source>
         <translation>Piggy is still making the vouchers. They will appear in the list when they are ready.</translation>
     </message>
@@ -292,7 +292,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+73"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+71"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -317,7 +317,7 @@
         <translation>Used on</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Never</source>
         <translation>Never</translation>
     </message>
@@ -325,7 +325,7 @@
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>E-mail address or scan a loyalty card</source>
         <translation>E-mail address or scan a loyalty card</translation>
     </message>
@@ -370,12 +370,17 @@
         <translation>Looking up the customer…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>“{code}” is a voucher code, not a loyalty card. Scan it on the Counter screen to redeem it. To find a customer, scan their loyalty card or type their e-mail address.</source>
+        <translation>“{code}” is a voucher code, not a loyalty card. Scan it on the Counter screen to redeem it. To find a customer, scan their loyalty card or type their e-mail address.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>This loyalty card is not linked to a customer yet. Search by their e-mail address instead.</source>
         <translation>This loyalty card is not linked to a customer yet. Search by their e-mail address instead.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>{problem} Not all of this customer&apos;s vouchers could be loaded; search again to retry.</source>
         <translation>{problem} Not all of this customer&apos;s vouchers could be loaded; search again to retry.</translation>
     </message>
@@ -785,7 +790,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-229"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-228"/>
         <source>New voucher</source>
         <translation>New voucher</translation>
     </message>
@@ -1522,7 +1527,7 @@ The voucher can then be used again.</translation>
         <translation>Shows the error code and what was sent, for a manager or support</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -1871,7 +1876,7 @@ The voucher can then be used again.</translation>
         <translation>Saved {file} in {folder}.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>{status}: the counter will not accept it.</source>
         <translation>{status}: the counter will not accept it.</translation>
     </message>
@@ -2288,7 +2293,7 @@ The voucher can then be used again.</translation>
         <translation>Tell a manager.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+411"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+412"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Customer ready: {customer}. Scan their voucher.</translation>
     </message>
@@ -2393,7 +2398,17 @@ The voucher can then be used again.</translation>
         <translation>This voucher has no customer yet: scan their loyalty card or type their e-mail.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+77"/>
+        <source>“{code}” is this voucher&apos;s own code, not a loyalty card. Scan the customer&apos;s loyalty card or type their e-mail address.</source>
+        <translation>“{code}” is this voucher&apos;s own code, not a loyalty card. Scan the customer&apos;s loyalty card or type their e-mail address.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{code}” is a voucher code, not a loyalty card. Scan the customer&apos;s loyalty card or type their e-mail address; or press Esc to cancel this voucher, then scan “{code}” again.</source>
+        <translation>“{code}” is a voucher code, not a loyalty card. Scan the customer&apos;s loyalty card or type their e-mail address; or press Esc to cancel this voucher, then scan “{code}” again.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Customer: {customer}.</source>
         <translation>Customer: {customer}.</translation>
     </message>
@@ -2403,7 +2418,7 @@ The voucher can then be used again.</translation>
         <translation>Press Enter to confirm the redemption, or Esc to cancel.</translation>
     </message>
     <message>
-        <location line="-373"/>
+        <location line="-399"/>
         <source>Reserving the voucher…</source>
         <translation>Reserving the voucher…</translation>
     </message>
@@ -2438,12 +2453,12 @@ The voucher can then be used again.</translation>
         <translation>Looking up the loyalty card…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>This loyalty card is not linked to a customer yet. Type their e-mail instead.</source>
         <translation>This loyalty card is not linked to a customer yet. Type their e-mail instead.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+36"/>
         <source>Customer: {customer}. Press Enter to redeem.</source>
         <translation>Customer: {customer}. Press Enter to redeem.</translation>
     </message>
@@ -3593,7 +3608,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherPrint</name>
     <message>
-        <location filename="../../piggy_desk/ui/printing.py" line="-374"/>
+        <location filename="../../piggy_desk/ui/printing.py" line="-376"/>
         <source>Valid from {start} until {end}</source>
         <translation>Valid from {start} until {end}</translation>
     </message>
@@ -3638,7 +3653,7 @@ The voucher can then be used again.</translation>
         <translation>A4 label sheet, 3 × 8 (70 × 37 mm)</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+183"/>
         <source>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</source>
         <translation>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</translation>
     </message>
@@ -3666,7 +3681,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+50"/>
+        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+48"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3709,7 +3724,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+146"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+148"/>
         <source>New voucher…</source>
         <translation>New voucher…</translation>
     </message>
@@ -3742,7 +3757,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+203"/>
+        <location line="+207"/>
         <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
         <translation>
             <numerusform>Exported %Ln voucher to {file} in {folder}.</numerusform>
@@ -3750,7 +3765,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-207"/>
+        <location line="-211"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3759,7 +3774,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+142"/>
+        <location line="+140"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln new voucher is ready.</numerusform>
@@ -3767,7 +3782,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-110"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} activated.</translation>
     </message>
@@ -3816,7 +3831,7 @@ The voucher can then be used again.</translation>
         <translation>Voucher {code} created.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Export vouchers</source>
         <translation>Export vouchers</translation>
     </message>

@@ -76,7 +76,7 @@
         <translation>Alle vouchers van deze actie afdrukken op etiketten of bonnen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Piggy is still making the vouchers. They will appear in the list when they are ready.</source>
         <translation>Piggy is nog bezig met de vouchers. Ze verschijnen in de lijst zodra ze klaar zijn.</translation>
     </message>
@@ -292,7 +292,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+73"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+71"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -317,7 +317,7 @@
         <translation>Gebruikt op</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Never</source>
         <translation>Nooit</translation>
     </message>
@@ -325,7 +325,7 @@
 <context>
     <name>ContactsScreen</name>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>E-mail address or scan a loyalty card</source>
         <translation>E-mailadres, of scan een klantenkaart</translation>
     </message>
@@ -370,12 +370,17 @@
         <translation>Klant opzoeken…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>“{code}” is a voucher code, not a loyalty card. Scan it on the Counter screen to redeem it. To find a customer, scan their loyalty card or type their e-mail address.</source>
+        <translation>‘{code}’ is een vouchercode, geen klantenkaart. Scan hem op het scherm Kassa om hem in te wisselen. Om een klant te zoeken: scan de klantenkaart of typ het e-mailadres.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>This loyalty card is not linked to a customer yet. Search by their e-mail address instead.</source>
         <translation>Deze klantenkaart is nog niet aan een klant gekoppeld. Zoek in plaats daarvan op e-mailadres.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>{problem} Not all of this customer&apos;s vouchers could be loaded; search again to retry.</source>
         <translation>{problem} Niet alle vouchers van deze klant konden worden geladen; zoek opnieuw om het nog eens te proberen.</translation>
     </message>
@@ -785,7 +790,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-229"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-228"/>
         <source>New voucher</source>
         <translation>Nieuwe voucher</translation>
     </message>
@@ -1522,7 +1527,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Toont de foutcode en wat er is verstuurd, voor een manager of de helpdesk</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
@@ -1871,7 +1876,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{file} opgeslagen in {folder}.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>{status}: the counter will not accept it.</source>
         <translation>{status}: de kassa zal hem niet aannemen.</translation>
     </message>
@@ -2288,7 +2293,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Waarschuw een manager.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+411"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+412"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Klant klaar: {customer}. Scan de voucher van de klant.</translation>
     </message>
@@ -2393,7 +2398,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Deze voucher heeft nog geen klant: scan de klantenkaart of typ het e-mailadres.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+77"/>
+        <source>“{code}” is this voucher&apos;s own code, not a loyalty card. Scan the customer&apos;s loyalty card or type their e-mail address.</source>
+        <translation>‘{code}’ is de code van deze voucher zelf, geen klantenkaart. Scan de klantenkaart van de klant of typ het e-mailadres.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{code}” is a voucher code, not a loyalty card. Scan the customer&apos;s loyalty card or type their e-mail address; or press Esc to cancel this voucher, then scan “{code}” again.</source>
+        <translation>‘{code}’ is een vouchercode, geen klantenkaart. Scan de klantenkaart van de klant of typ het e-mailadres; of druk op Esc om deze voucher te annuleren en scan daarna ‘{code}’ opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Customer: {customer}.</source>
         <translation>Klant: {customer}.</translation>
     </message>
@@ -2403,7 +2418,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Druk op Enter om de inwisseling te bevestigen, of op Esc om te annuleren.</translation>
     </message>
     <message>
-        <location line="-373"/>
+        <location line="-399"/>
         <source>Reserving the voucher…</source>
         <translation>Voucher reserveren…</translation>
     </message>
@@ -2438,12 +2453,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Klantenkaart opzoeken…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>This loyalty card is not linked to a customer yet. Type their e-mail instead.</source>
         <translation>Deze klantenkaart is nog niet aan een klant gekoppeld. Typ in plaats daarvan het e-mailadres.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+36"/>
         <source>Customer: {customer}. Press Enter to redeem.</source>
         <translation>Klant: {customer}. Druk op Enter om in te wisselen.</translation>
     </message>
@@ -3593,7 +3608,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherPrint</name>
     <message>
-        <location filename="../../piggy_desk/ui/printing.py" line="-374"/>
+        <location filename="../../piggy_desk/ui/printing.py" line="-376"/>
         <source>Valid from {start} until {end}</source>
         <translation>Geldig van {start} tot {end}</translation>
     </message>
@@ -3638,7 +3653,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>A4-etiketvel, 3 × 8 (70 × 37 mm)</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+183"/>
         <source>The first {shown} of the {total} vouchers in the list: one print takes at most {max}. Narrow the filter for the others.</source>
         <translation>De eerste {shown} van de {total} vouchers in de lijst: één afdruk neemt er hoogstens {max}. Verfijn het filter voor de andere.</translation>
     </message>
@@ -3666,7 +3681,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+50"/>
+        <location filename="../../piggy_desk/ui/vouchers/model.py" line="+48"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3709,7 +3724,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+146"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+148"/>
         <source>New voucher…</source>
         <translation>Nieuwe voucher…</translation>
     </message>
@@ -3742,7 +3757,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+203"/>
+        <location line="+207"/>
         <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
         <translation>
             <numerusform>%Ln voucher geëxporteerd naar {file} in {folder}.</numerusform>
@@ -3750,7 +3765,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-207"/>
+        <location line="-211"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3759,7 +3774,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+142"/>
+        <location line="+140"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln nieuwe voucher is klaar.</numerusform>
@@ -3767,7 +3782,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-110"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} is geactiveerd.</translation>
     </message>
@@ -3816,7 +3831,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher {code} is aangemaakt.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Export vouchers</source>
         <translation>Vouchers exporteren</translation>
     </message>

@@ -7,7 +7,14 @@ import asyncio
 
 from PySide6.QtCore import QObject, Signal
 
-from piggy_desk.api import Contact, PiggyClient, PiggyError, TooManyPages
+from piggy_desk.api import (
+    Contact,
+    ContactIdentifierNotFound,
+    PiggyClient,
+    PiggyError,
+    TooManyPages,
+    Voucher,
+)
 from piggy_desk.ui.contacts.search import ContactQuery, SearchKind, SearchRefused, read_search
 from piggy_desk.ui.widgets.table import ROWS_PER_TURN
 
@@ -19,6 +26,8 @@ class ContactsController(QObject):
         search_refused(str): what was typed cannot be looked up; the sentence says why.
         looking_up(): the customer is being looked up.
         lookup_failed(PiggyError, ContactQuery): the look-up failed or Piggy refused it.
+        voucher_scanned(Voucher, PiggyError): no loyalty card has this value, but a voucher
+            has it as its code (the error: Piggy's refusal of the card).
         card_not_linked(): the loyalty card belongs to no customer yet.
         contact_found(Contact, ContactQuery): the customer; their vouchers follow.
         page_asked(int | None): a page of vouchers is asked for; the total known so far.
@@ -34,6 +43,7 @@ class ContactsController(QObject):
     search_refused = Signal(str)
     looking_up = Signal()
     lookup_failed = Signal(object, object)
+    voucher_scanned = Signal(object, object)
     card_not_linked = Signal()
     contact_found = Signal(object, object)
     page_asked = Signal(object)
@@ -56,6 +66,12 @@ class ContactsController(QObject):
         self.looking_up.emit()
         try:
             contact = await self._find(query)
+        except ContactIdentifierNotFound as error:
+            if voucher := await self._voucher(query.value):
+                self.voucher_scanned.emit(voucher, error)
+            else:
+                self.lookup_failed.emit(error, query)
+            return
         except PiggyError as error:
             self.lookup_failed.emit(error, query)
             return
@@ -69,6 +85,13 @@ class ContactsController(QObject):
         if query.kind is SearchKind.EMAIL:
             return await self._client.contacts.find_by_email(query.value)
         return await self._client.contacts.find_by_identifier(query.value)
+
+    async def _voucher(self, code: str) -> Voucher | None:
+        """The voucher with this code, or None (none, or Piggy could not be asked)."""
+        try:
+            return await self._client.vouchers.find(code)
+        except PiggyError:
+            return None
 
     async def _load_vouchers(self, contact: Contact, page_size: int) -> None:
         """Every page of the customer's vouchers, each told as it comes."""

@@ -191,6 +191,7 @@ class ContactsScreen(QWidget):
             (self.controller.search_refused, self._on_controller_search_refused),
             (self.controller.looking_up, self._on_controller_looking_up),
             (self.controller.lookup_failed, self._on_controller_lookup_failed),
+            (self.controller.voucher_scanned, self._on_controller_voucher_scanned),
             (self.controller.card_not_linked, self._on_controller_card_not_linked),
             (self.controller.contact_found, self._on_controller_contact_found),
             (self.controller.page_asked, self._on_controller_page_asked),
@@ -344,6 +345,14 @@ class ContactsScreen(QWidget):
     def _on_controller_lookup_failed(self, error: PiggyError, query: ContactQuery) -> None:
         self._set_busy(None)
         self._say(tone_of(error), self._sentence(error, query), error)
+
+    def _on_controller_voucher_scanned(self, voucher: Voucher, error: PiggyError) -> None:
+        self._set_busy(None)
+        sentence = self.tr(
+            "“{code}” is a voucher code, not a loyalty card. Scan it on the Counter screen to "
+            "redeem it. To find a customer, scan their loyalty card or type their e-mail address."
+        )
+        self._say(Tone.REFUSAL, sentence.format(code=voucher.code), error)
 
     def _on_controller_card_not_linked(self) -> None:
         self._set_busy(None)

@@ -249,6 +249,15 @@ async def _maintenance(sandbox: RunningSandbox) -> None:
             True,
         ),
         (
+            KNOWN.ACTIVE_WITH_CONTACT,
+            _nothing,
+            f"“{KNOWN.ACTIVE_WITH_CONTACT}” is a voucher code, not a loyalty card. Scan it "
+            "on the Counter screen to redeem it. To find a customer, scan their loyalty card "
+            "or type their e-mail address.",
+            Tone.REFUSAL,
+            True,
+        ),
+        (
             KNOWN.CARD_INACTIVE,
             _nothing,
             "This loyalty card has been switched off. "
@@ -272,7 +281,14 @@ async def _maintenance(sandbox: RunningSandbox) -> None:
             True,
         ),
     ],
-    ids=["unknown-email", "unknown-card", "inactive-card", "card-without-customer", "503"],
+    ids=[
+        "unknown-email",
+        "unknown-card",
+        "voucher-code",
+        "inactive-card",
+        "card-without-customer",
+        "503",
+    ],
 )
 async def test_each_failure_is_one_sentence_and_no_customer_card(
     screen: ContactsScreen,

@@ -3,6 +3,7 @@ the sandbox's state and the journal as the proof."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
@@ -90,6 +91,42 @@ async def test_a_voucher_without_customer_takes_a_loyalty_card_scan(counter: Cou
     await until(lambda: counter.screen.view.stage == Stage.CONFIRMING)
     await enter(counter, Stage.SHOWING)
     assert counter.sandbox.voucher_state(code)["contact_uuid"] == KNOWN.CONTACT_UUID
+
+
+async def test_a_voucher_scanned_for_the_customer_is_said_to_be_a_voucher(
+    counter: Counter,
+) -> None:
+    """A voucher's code scanned where the customer's loyalty card is asked for: the counter
+    says it is a voucher (this one's own code, or another's) and what to do, and keeps the
+    voucher held for its customer."""
+    code = KNOWN.ACTIVE_NO_CONTACT
+    await counter.scan(code)
+    await enter(counter, Stage.NEEDS_CONTACT)
+    counter.type_scan(KNOWN.ACTIVE_WITH_CONTACT)  # into the customer field, which has focus
+    await until(lambda: counter.last_notice.tone == Tone.REFUSAL, what="the refusal")
+    await counter.settle()
+    assert counter.last_notice.sentence == (
+        f"“{KNOWN.ACTIVE_WITH_CONTACT}” is a voucher code, not a loyalty card. Scan the "
+        "customer's loyalty card or type their e-mail address; or press Esc to cancel this "
+        f"voucher, then scan “{KNOWN.ACTIVE_WITH_CONTACT}” again."
+    )
+    assert counter.screen.banner.text == counter.last_notice.sentence
+    await asyncio.sleep(1.6)  # the same code within 1.5 s counts once
+    counter.screen.scan_input.setFocus()
+    counter.type_scan(code)  # the held voucher itself, into the scan field
+    await until(lambda: "own code" in counter.last_notice.sentence, what="the refusal")
+    await counter.settle()
+    assert counter.last_notice.sentence == (
+        f"“{code}” is this voucher's own code, not a loyalty card. Scan the customer's "
+        "loyalty card or type their e-mail address."
+    )
+    assert counter.screen.view.stage == Stage.NEEDS_CONTACT
+    assert counter.sandbox.voucher_state(code)["status"] == "LOCKED"
+    counter.type_scan(KNOWN.CARD)
+    await until(lambda: counter.screen.view.stage == Stage.CONFIRMING)
+    await enter(counter, Stage.SHOWING)
+    assert counter.sandbox.voucher_state(code)["contact_uuid"] == KNOWN.CONTACT_UUID
+    assert counter.sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["status"] == "ACTIVE"
 
 
 async def test_multi_redeem(counter: Counter) -> None:
