@@ -6,9 +6,10 @@ import asyncio
 import json
 import logging
 import random
+import re
 import ssl
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -203,6 +204,85 @@ def _json_or_none(content: bytes) -> object:
         return None
 
 
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_JSON_OBJECT_START = re.compile(r"[ \t\n\r]*\{")
+_JSON_SPACES = frozenset(" \t\n\r")
+_JSON = json.JSONDecoder()
+
+
+def json_list_items(text: str, members: dict[str, Any]) -> Iterator[object]:
+    """The items of the ``data`` list of a JSON object's text, each parsed when it is
+    reached, never the whole list at once; the object's other members are put in
+    ``members`` on the way (``members["data"]`` an empty list when ``data`` is a list).
+    ``json.JSONDecodeError`` where the text is not one JSON object, as ``json.loads`` would
+    raise, found as far as the items have been read."""
+    match, scan = _JSON_SPACE.match, _JSON.raw_decode
+
+    def space(at: int) -> int:
+        """Past the space at ``at`` (Piggy's answers have none: no match tried then)."""
+        if text[at : at + 1] not in _JSON_SPACES:
+            return at
+        found = match(text, at)
+        return found.end() if found else at
+
+    def expect(at: int, what: str) -> int:
+        """Past ``what`` at ``at`` and the space after it."""
+        if text[at : at + 1] != what:
+            raise json.JSONDecodeError(f"Expecting {what!r}", text, at)
+        return space(at + 1)
+
+    at = expect(space(0), "{")
+    closed = text[at : at + 1] == "}"
+    while not closed:
+        if text[at : at + 1] != '"':
+            raise json.JSONDecodeError("Expecting property name in double quotes", text, at)
+        key, at = scan(text, at)
+        at = expect(space(at), ":")
+        if key == "data" and "data" in members:
+            raise json.JSONDecodeError("Expecting one 'data' member", text, at)
+        if key == "data" and text[at : at + 1] == "[":
+            members["data"] = []
+            at = space(at + 1)
+            ended = text[at : at + 1] == "]"
+            while not ended:
+                item, at = scan(text, at)
+                yield item
+                at = space(at)
+                ended = text[at : at + 1] == "]"
+                if not ended:
+                    at = expect(at, ",")
+            at += 1
+        else:
+            members[key], at = scan(text, at)
+        at = space(at)
+        closed = text[at : at + 1] == "}"
+        if not closed:
+            at = expect(at, ",")
+    if space(at + 1) != len(text):
+        raise json.JSONDecodeError("Extra data", text, at + 1)
+
+
+def _object_text(
+    response: httpx.Response, content: bytes, context: dict[str, Any], *, unsafe: bool
+) -> str:
+    """The body as the text ``json.loads`` would read from it (UTF-8, -16 or -32, as it
+    detects them), if it begins as a JSON object; else ``MalformedResponse``, as the
+    answer's JSON would be."""
+    try:
+        text = content.decode(json.detect_encoding(content), "surrogatepass")
+    except UnicodeDecodeError:
+        text = ""
+    if _JSON_OBJECT_START.match(text) is None:
+        raise errors.MalformedResponse(
+            "Piggy's answer is not a JSON object.",
+            status_code=response.status_code,
+            body=_text(response, content),
+            ambiguous=unsafe,
+            **context,
+        )
+    return text
+
+
 def _error_from_response(
     response: httpx.Response, content: bytes, method: str, path: str
 ) -> errors.PiggyError:
@@ -248,6 +328,8 @@ class _Call:
     path: str
     params: Mapping[str, str | int] | None
     body: Mapping[str, Any] | None
+    # The answer handed back as its text (``_object_text``), not decoded.
+    text: bool = False
 
     @property
     def unsafe(self) -> bool:
@@ -310,8 +392,29 @@ class Transport:
         Piggy may have done it). The observer hears how it ended: None when Piggy
         answered with success, else the error (an argument refused before sending says
         nothing about the connection)."""
+        return await self._request(_Call(method, path, params, body), kind)
+
+    async def request_text(
+        self,
+        path: str,
+        *,
+        params: Mapping[str, str | int] | None = None,
+        kind: RequestKind = RequestKind.OTHER,
+    ) -> tuple[int, str]:
+        """A GET as ``request``, its answer handed back as text, not decoded: a JSON object
+        to be read a part at a time (``json_list_items``). Only its beginning has been
+        checked; if its reader finds it unreadable, the caller tells ``heard``."""
+        return await self._request(_Call("GET", path, params, None, text=True), kind)
+
+    def heard(self, error: errors.PiggyError) -> None:
+        """An answer handed back as text turned out unreadable: the observer hears it as if
+        the request had ended with ``error``."""
+        if self._observer is not None:
+            self._observer(error)
+
+    async def _request(self, call: _Call, kind: RequestKind) -> tuple[int, Any]:
         try:
-            answer = await self._within_deadline(_Call(method, path, params, body), kind)
+            answer = await self._within_deadline(call, kind)
         except errors.InvalidRequest:
             raise
         except errors.PiggyError as error:
@@ -322,9 +425,7 @@ class Transport:
             self._observer(None)
         return answer
 
-    async def _within_deadline(
-        self, call: _Call, kind: RequestKind
-    ) -> tuple[int, Mapping[str, Any]]:
+    async def _within_deadline(self, call: _Call, kind: RequestKind) -> tuple[int, Any]:
         seconds = self.deadline(kind)
         end = asyncio.get_running_loop().time() + seconds
         try:
@@ -339,7 +440,7 @@ class Transport:
                 **call.context(),
             ) from None
 
-    async def _with_retries(self, call: _Call, *, end: float) -> tuple[int, Mapping[str, Any]]:
+    async def _with_retries(self, call: _Call, *, end: float) -> tuple[int, Any]:
         attempt = 0
         sent_again = False
         loop = asyncio.get_running_loop()
@@ -400,9 +501,7 @@ class Transport:
         if date.tzinfo is not None:
             self._piggy_date = (date, time.monotonic())
 
-    async def _send_once(
-        self, call: _Call, *, authorization: str | None = None
-    ) -> tuple[int, Mapping[str, Any]]:
+    async def _send_once(self, call: _Call, *, authorization: str | None = None) -> tuple[int, Any]:
         method, path, params, body = call.method, call.path, call.params, call.body
         started = time.perf_counter()
         context = call.context()
@@ -440,6 +539,8 @@ class Transport:
         self._note_date(response)
         if not response.is_success:
             raise _error_from_response(response, content, method, path)
+        if call.text:
+            return response.status_code, _object_text(response, content, context, unsafe=unsafe)
         decoded = _json_or_none(content)
         if not isinstance(decoded, Mapping):
             # Piggy said yes but the answer cannot be read: a POST most likely happened.

@@ -25,6 +25,7 @@ from piggy_desk.api import (
     TransportError,
     VoucherNotFound,
 )
+from piggy_desk.api.models import voucher_page
 
 RELEASE_KEY = "RK-SECRET-123"
 
@@ -242,3 +243,65 @@ async def test_pages_refuse_a_bound_that_is_no_bound() -> None:
     with pytest.raises(InvalidRequest):
         async for _ in client_answering(lambda _: httpx.Response(500)).vouchers.pages(max_pages=0):
             pass
+
+
+_TWO_VOUCHERS = {
+    "links": {"next": None},
+    "data": [_voucher(1), {**_voucher(2), "name": 'Taart "\\u00e9\u00e9n" ]}', "attributes": {}}],
+    "meta": {"current_page": 1, "last_page": 1, "total": 2},
+}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        json.dumps(_TWO_VOUCHERS).encode(),
+        json.dumps(_TWO_VOUCHERS, indent=2, ensure_ascii=False).encode(),
+        json.dumps(_TWO_VOUCHERS, separators=(",", ":")).encode(),
+        b"\r\n " + json.dumps(_TWO_VOUCHERS, indent="\t").encode() + b" \n",
+        json.dumps(_TWO_VOUCHERS, ensure_ascii=False).encode("utf-16"),
+        json.dumps(_TWO_VOUCHERS, ensure_ascii=False).encode("utf-8-sig"),
+        json.dumps({"meta": _TWO_VOUCHERS["meta"], "data": _TWO_VOUCHERS["data"]}).encode(),
+    ],
+)
+async def test_a_voucher_list_is_read_from_its_text_as_the_whole_answer_decoded(
+    content: bytes,
+) -> None:
+    """The list's vouchers are parsed one at a time from the answer's text (not the whole
+    answer decoded first): the same page, however the JSON is written and encoded."""
+    client = client_answering(lambda request: httpx.Response(200, content=content))
+    page = await client.vouchers.list()
+    assert page == voucher_page(json.loads(content))
+    assert [voucher.uuid for voucher in page.items] == ["v1", "v2"] and page.total == 2
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"data": [' + json.dumps(_voucher(1)).encode() + b', {"uuid": "v2", "co',
+        b'{"data": [' + json.dumps(_voucher(1)).encode() + b"] , }",
+        b'{"data": [' + json.dumps(_voucher(1)).encode() + b' {"uuid": "v2"}]}',
+        b'{"data": [], "meta": {}} {"data": []}',
+        b'{"data": [], "meta": {"total": 0}',
+        b'{"data": [], "data": []}',
+        b"<html>Proxy error</html>",
+        b"\xff\xfe\x00\xd8 not text",
+    ],
+)
+async def test_a_voucher_list_that_is_not_one_json_object_is_malformed(content: bytes) -> None:
+    """Found as far as its vouchers are read, as by a whole decode: a MalformedResponse of
+    the request, which the client's observer hears last (the connection shows it)."""
+    heard: list[PiggyError | None] = []
+    client = PiggyClient(
+        "https://api.piggy.eu",
+        "token",
+        transport=httpx.MockTransport(lambda request: httpx.Response(200, content=content)),
+        max_retries=0,
+        observer=heard.append,
+    )
+    with pytest.raises(MalformedResponse) as caught:
+        await client.vouchers.list()
+    error = caught.value
+    assert (error.method, error.path, error.status_code) == ("GET", "/vouchers", 200)
+    assert not error.ambiguous
+    assert heard[-1] is error
