@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from piggy_desk.api import InvalidRequest, PiggyAPIError, PiggyError
+from piggy_desk.counter.connection import Connection
 from piggy_desk.counter.journal import JournalTrouble
 
 
@@ -32,11 +33,14 @@ Problem = PiggyError | JournalTrouble
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """One sentence for the person; ``error`` carries the details for a manager."""
+    """One sentence for the person; ``error`` carries the details for a manager;
+    ``connection``, the state of the connection to Piggy it tells of (the window's sentence
+    when that state changes), else None."""
 
     tone: Tone
     sentence: str
     error: Problem | None = None
+    connection: Connection | None = None
 
 
 def is_refusal(error: PiggyError) -> bool:

@@ -13,6 +13,7 @@ from piggy_desk.api import (
     CertificateRefused,
     Maintenance,
     MalformedResponse,
+    Offline,
     PiggyError,
     ServerError,
     TransportError,
@@ -53,6 +54,18 @@ def connection_after(error: PiggyError | None) -> Connection:
     if isinstance(error, TransportError | ServerError | MalformedResponse):
         return Connection.OFFLINE
     return Connection.ONLINE
+
+
+def connection_told_by(error: PiggyError) -> Connection | None:
+    """The state whose news ``error``'s own sentence already tells (no connection, Piggy's
+    maintenance, the token or the certificate refused), else None. A timeout, a dropped
+    connection or a 5xx also leave Piggy out of reach, but their sentences say other things."""
+    state = connection_after(error)
+    if state == Connection.ONLINE or (
+        state == Connection.OFFLINE and not isinstance(error, Offline)
+    ):
+        return None
+    return state
 
 
 class ConnectionWatch:

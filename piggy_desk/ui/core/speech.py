@@ -56,6 +56,11 @@ class Announcer(QObject):
             self._pending.append((urgency, sentence))
             self._flush.start()
 
+    def withdraw(self, sentence: str) -> None:
+        """Take ``sentence`` back if it has not been spoken yet (another sentence of this
+        moment says the same)."""
+        self._pending = [item for item in self._pending if item[1] != sentence.strip()]
+
     def detach(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):

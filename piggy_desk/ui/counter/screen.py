@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from piggy_desk.api import PiggyError
+from piggy_desk.counter.connection import Connection, connection_told_by
 from piggy_desk.counter.view import CounterView, RecentScan, Stage
 from piggy_desk.notices import Notice, Tone
 from piggy_desk.ui.core.messages import MessagePath
@@ -78,6 +80,8 @@ class CounterScreen(QWidget):
         # Outcomes arrive while focus stays in the scan field: a screen reader hears them
         # only when they are announced.
         self.announcer = Announcer(self.scan_input, self)
+        # The spoken sentence of each state of the connection, as the window last said it.
+        self._connection_said: dict[Connection, str] = {}
         controller.view_changed.connect(self._on_controller_view_changed)
         controller.notice_given.connect(self._on_controller_notice_given)
         # "Checking the voucher…" only when Piggy is slow: a usual answer comes in a few
@@ -305,6 +309,17 @@ class CounterScreen(QWidget):
             said = self.tr("{word}: {sentence}").format(
                 word=tone_look(notice.tone).word, sentence=notice.sentence
             )
+            if notice.connection is not None:
+                self._connection_said[notice.connection] = said
+            elif (
+                isinstance(notice.error, PiggyError)
+                and (state := connection_told_by(notice.error)) in self._connection_said
+            ):
+                # The request that failed here changed the connection's state as it ended,
+                # and the window said the new state a moment ago, in this turn: this
+                # sentence says it too, and the screen reader hears it once (the banner
+                # shows this one, the later).
+                self.announcer.withdraw(self._connection_said[state])
             self.announcer.say(said, Urgency.REFUSAL)
         else:
             self.announcer.say(notice.sentence, Urgency.NOTICE)

@@ -446,7 +446,7 @@ class MainWindow(QMainWindow):
         if sentence:
             context, text = sentence
             self.controller.counter_said(
-                Notice(Tone.ERROR, QCoreApplication.translate(context, text))
+                Notice(Tone.ERROR, QCoreApplication.translate(context, text), connection=new)
             )
         elif new == Connection.ONLINE and old != Connection.UNKNOWN:
             self.controller.counter_said(Notice(Tone.INFO, self.tr("Connected to Piggy again.")))
