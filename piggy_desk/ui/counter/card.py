@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from piggy_desk.counter.view import UsesKnown
@@ -16,6 +17,10 @@ from piggy_desk.ui.widgets.facts import FactsSheet
 
 if TYPE_CHECKING:
     from piggy_desk.api import Contact, Voucher
+
+# The card's own drawing at its bottom edge: the theme's rounded border (counter.qss:
+# #voucherCard's 12 px radius and its 3 px focus border), with a pixel to spare.
+BOTTOM_EDGE = 16
 
 
 def _local(moment: datetime | None) -> str:
@@ -39,6 +44,10 @@ class VoucherCard(QFrame):
         self.setObjectName("voucherCard")
         # One Tab stop a screen reader reads whole (its fields are labels, out of reach).
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        # The card's contents stay at its top when it grows or shrinks below them (the
+        # confirm panel shown and hidden under it, twice a redemption): only its bottom
+        # edge is drawn again (resizeEvent), not the whole card with every label on it.
+        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self._setup_ui()
         self._last_set = LastSet()  # each label is set when what it shows changes
         self.show_voucher(None)
@@ -196,6 +205,17 @@ class VoucherCard(QFrame):
 
     def field_text(self, key: str) -> str:
         return self.details.fact(key)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        old, new = event.oldSize(), event.size()
+        if old.isValid() and old.width() == new.width():
+            # Static contents: Qt draws only what a taller card uncovers. The bottom edge,
+            # where the old one was and where the new one is, is drawn again here.
+            lower = min(old.height(), new.height())
+            self.update(0, lower - BOTTOM_EDGE, new.width(), BOTTOM_EDGE)
+        else:
+            self.update()  # a new width (the window resized): the card whole
 
 
 def _when(moment: datetime | None, now: datetime) -> str:

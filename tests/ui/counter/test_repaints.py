@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import Counter as Tally
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect
+from PySide6.QtGui import QImage, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from piggy_desk.counter.flow import Stage
@@ -167,4 +167,53 @@ async def test_a_redemption_lays_the_counter_out_after_each_render(counter: Coun
     redeemed = card.details.values["redeemed"]
     await until(
         lambda: redeemed.isVisible() and redeemed.geometry().top() > 0, what="the row laid out"
+    )
+
+
+class PaintedAreas(QObject):
+    """The parts of one widget its paint events asked for, as rectangles."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.rects: list[QRect] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            self.rects.extend(event.region())
+        return False
+
+
+def pixels_of(widget: QWidget, *, shown: bool) -> QImage:
+    """``widget`` as the window shows it now (``shown``: its backing store, as the screen
+    has it), or as the window draws it whole."""
+    window = widget.window()
+    whole = window.screen().grabWindow(window.winId()) if shown else window.grab()
+    corner = widget.mapTo(window, QPoint(0, 0))
+    part = whole.toImage().copy(QRect(corner, widget.size()))
+    return part.convertedTo(QImage.Format.Format_RGB32)
+
+
+async def test_the_card_is_not_drawn_again_whole_when_the_panel_below_it_comes_and_goes(
+    counter: Counter,
+) -> None:
+    """The confirm panel shown under the card makes the card shorter, and hiding it makes
+    the card taller again: its contents stay where they are, so only its bottom edge is
+    drawn again (each label on it was drawn again, twice a redemption). What the window
+    shows of the card is still what the card draws whole: its rounded border at its new
+    bottom, none left where the old one was."""
+    card = counter.screen.card
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    taller = card.height()
+    painted = PaintedAreas(card)
+    await enter(counter, Stage.CONFIRMING)  # and the question read: painted by then
+    assert card.height() < taller, "the confirm panel did not take room from the card"
+    assert max((rect.height() for rect in painted.rects), default=0) < card.height() // 2
+    assert pixels_of(card, shown=True) == pixels_of(card, shown=False)
+    await enter(counter, Stage.SHOWING)  # redeemed: the panel gone, the card taller
+    await until(lambda: card.height() == taller, what="the card as tall as before")
+    # (Stale pixels stay stale: only a paint still to come can make them the same.)
+    await until(
+        lambda: pixels_of(card, shown=True) == pixels_of(card, shown=False),
+        what="the card shown as it draws itself whole",
     )
