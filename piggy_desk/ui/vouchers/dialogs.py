@@ -205,7 +205,14 @@ class _VoucherForm(QDialog):
             attribute_rows=attribute_rows,
         )
 
+    def _hold_fields(self, held: bool) -> None:
+        """The fields greyed and deaf to keys (``held``: what was sent is the request's
+        now), or open to edit again. A date's own field stays off while its box is not set."""
+        for field in self.fields.inputs.values():
+            field.setEnabled(not held)
+
     def _show_piggy_error(self, error: PiggyError) -> None:
+        self._hold_fields(False)
         if isinstance(error, ContactNotFound):
             self.show_errors(
                 {
@@ -430,6 +437,9 @@ class BatchDialog(_VoucherForm):
         if problems:
             return
         self.buttons.setEnabled(False)
+        # From here the form is the batch's: what it shows was asked for, and changing it
+        # would change nothing (the finished batch's form looked editable).
+        self._hold_fields(True)
         self._quantity = self.quantity.value()
         self._tasks.start(
             self.controller.make_batch(

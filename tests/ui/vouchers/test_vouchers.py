@@ -529,6 +529,38 @@ async def test_enter_closes_a_batch_made(screen: VouchersScreen, sandbox: Runnin
     await until(lambda: not dialog.isVisible(), what="the dialog to close")
 
 
+async def test_a_batch_made_shows_its_form_done(
+    screen: VouchersScreen, sandbox: RunningSandbox
+) -> None:
+    """Seen on Xvfb: after "Done: 30 new vouchers." the form still looked as if it could be
+    changed and sent again (its promotion, How many, customer and dates editable, for
+    nothing). From OK on, the form is the batch's: its fields show what was asked, greyed,
+    and take no keys; a batch Piggy refuses gives them back to correct."""
+    async with PiggyClient(sandbox.base_url, sandbox.token) as client:
+        promotion = await client.promotions.create("Markt", "Flyers voor de markt")
+    await screen.load_promotions()
+    dialog, done = start_batch(screen, promotion.uuid, 5)
+    await until(lambda: done, what="the batch to complete")
+    fields = [
+        dialog.promotion,
+        dialog.quantity,
+        dialog.email,
+        *dialog.activation,
+        *dialog.expiration,
+    ]
+    assert [field.objectName() for field in fields if field.isEnabled()] == []
+    assert dialog.promotion.currentData() == promotion.uuid
+    assert dialog.quantity.value() == 5
+    assert dialog.job_label.text() == "Done: 5 new vouchers."
+    dialog.close()
+    sandbox.inject("status", status=422, count=1, path="/vouchers/batch")
+    refused, _ = start_batch(screen, promotion.uuid, 5)
+    await until(lambda: refused.general_error.isVisible(), what="the refusal")
+    assert refused.quantity.isEnabled() and refused.promotion.isEnabled()
+    assert not refused.activation[1].isEnabled()  # (its box is not set: it stays off)
+    refused.close()
+
+
 async def test_a_batch_made_is_said_above_its_vouchers(
     screen: VouchersScreen, sandbox: RunningSandbox
 ) -> None:
