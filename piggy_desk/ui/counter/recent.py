@@ -58,16 +58,16 @@ class RecentScans(QListWidget):
         if scans == shown:
             return
         if shown and scans[1:] == shown[: len(scans) - 1]:
-            self.insertItem(0, self._item(scans[0]))
+            self._put(0, scans[0])
             while self.count() > len(scans):
                 self.takeItem(self.count() - 1)
         elif shown and len(scans) == len(shown) and scans[1:] == shown[1:]:
             self.takeItem(0)
-            self.insertItem(0, self._item(scans[0]))
+            self._put(0, scans[0])
         else:
             self.clear()
-            for scan in scans:
-                self.addItem(self._item(scan))
+            for row, scan in enumerate(scans):
+                self._put(row, scan)
         # Laid out now, not at the list's next timer: that came after the window had been
         # painted and painted it all again (8 -> 6 paint cycles per redemption).
         self.doItemsLayout()
@@ -101,6 +101,20 @@ class RecentScans(QListWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_two_rows()
+            for row in range(self.count()):  # each item measured again in the new font
+                self._measure(self.item(row))
+
+    def _put(self, row: int, scan: RecentScan) -> None:
+        item = self._item(scan)
+        self.insertItem(row, item)
+        self._measure(item)
+
+    def _measure(self, item: QListWidgetItem) -> None:
+        """The item's size, as the delegate gives it, kept on the item: the list lays out
+        its twenty items at each new scan, and asked the delegate for each one's size
+        every time (its text laid out: 0.12 of the 0.17 ms a scan's list took)."""
+        item.setData(Qt.ItemDataRole.SizeHintRole, None)
+        item.setSizeHint(self.sizeHintForIndex(self.indexFromItem(item)))
 
     def _item(self, scan: RecentScan) -> QListWidgetItem:
         look = self._look(scan.outcome)

@@ -5,7 +5,8 @@ Xvfb, the second row's text cut through its middle)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
@@ -55,3 +56,46 @@ async def test_the_recent_scans_show_whole_rows_while_the_uses_are_asked(
     await enter(counter, Stage.CONFIRMING)
     assert counter.screen.multi_count.isVisible()
     assert rows_seen(counter.screen.recent) >= 1
+
+
+class CountedSizes(QStyledItemDelegate):
+    """The list's own delegate, counting the items whose size it measures (their text laid
+    out): an item that carries its size is given that."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked = 0
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        if index.data(Qt.ItemDataRole.SizeHintRole) is None:
+            self.asked += 1
+        return super().sizeHint(option, index)
+
+
+def places(recent: RecentScans) -> list[QRect]:
+    return [recent.visualItemRect(recent.item(i)) for i in range(recent.count())]
+
+
+async def test_a_new_scan_measures_its_own_item_not_every_item(counter: Counter) -> None:
+    """The list keeps each item's size (laying out its twenty items, it had the delegate
+    lay out each one's text again at every scan), and the items stand where the delegate's
+    sizes put them, also after the font changed."""
+    recent = counter.screen.recent
+    for code in CODES:
+        await counter.scan(code)
+    sizes = CountedSizes()
+    recent.setItemDelegate(sizes)
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    assert recent.count() == len(CODES) + 1
+    assert sizes.asked == 1, sizes.asked  # the new scan's item
+    font = recent.font()
+    font.setPointSize(font.pointSize() + 4)
+    recent.setFont(font)
+    await counter.scan(KNOWN.WITH_PLU)
+    kept = places(recent)
+    for row in range(recent.count()):  # what the delegate gives, nothing kept
+        recent.item(row).setData(Qt.ItemDataRole.SizeHintRole, None)
+    recent.doItemsLayout()
+    assert kept == places(recent)
