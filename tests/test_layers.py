@@ -294,6 +294,34 @@ def test_fitting_the_vouchers_columns_sets_up_no_unrelated_qt_class(tmp_path: Pa
     assert _window_script(FIT_VOUCHERS, tmp_path) == "False"
 
 
+# The counter's window as the demo's start builds it, shown and painted before any loop.
+COUNTER_PAINTED = """
+import sys
+from pathlib import Path
+
+from PySide6 import QtGui, QtWidgets
+
+from piggy_desk.app import build_counter_window
+from piggy_desk.settings import Settings
+
+app = QtWidgets.QApplication([])
+window = build_counter_window(data_dir=Path(sys.argv[1]), settings=Settings(), training=True)
+window.show()
+app.processEvents()
+names = ("QDialogButtonBox", "QComboBox", "QToolButton", "QScrollArea", "QPainter", "QPen")
+made = sorted(name for name in names if name in vars(QtWidgets) or name in vars(QtGui))
+print(window.is_painted, made)
+"""
+
+
+def test_the_counters_first_paint_sets_up_no_qt_class_it_does_not_use(tmp_path: Path) -> None:
+    """PySide6 makes a Qt class's Python type and enums when it is first imported or met:
+    the PIN dialog's buttons, the screen reader's labelling (run after the paint) and the
+    status glyphs' painting (at their first paint, which the empty counter does not have)
+    are not set up before the window's first paint (issue 20)."""
+    assert _window_script(COUNTER_PAINTED, tmp_path) == "True []"
+
+
 # The training window the self-test, the screenshots and the benchmarks drive.
 TRAINING_WINDOW = """
 import asyncio

@@ -23,7 +23,6 @@ from piggy_desk.counter.view import OFFLINE_SENTENCE
 from piggy_desk.notices import Notice, Tone
 from piggy_desk.settings import Settings, scan_rules
 from piggy_desk.ui.core import theme
-from piggy_desk.ui.core.accessibility import label_controls
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.tasks import TaskRunner
@@ -225,6 +224,8 @@ class MainWindow(QMainWindow):
             return self._built[name]
         page = self._pages[name]
         screen = self._built[name] = page.build()
+        from piggy_desk.ui.core.accessibility import label_controls
+
         label_controls(screen)
         index = self.tabs.indexOf(page)
         current = self.tabs.currentIndex()
@@ -353,6 +354,9 @@ class MainWindow(QMainWindow):
         self._watch_the_application()  # painted by now, unless the window is not shown
         # What a screen reader needs (names, buddies, key hints as descriptions): nothing
         # a person sees, so after the first paint (about 3 ms of walking the widgets).
+        # Imported here (after the first paint): its Qt classes' enums are made with it.
+        from piggy_desk.ui.core.accessibility import label_controls
+
         label_controls(self)
         self.counter.focus_scan()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from piggy_desk.settings import pin_matches
 from piggy_desk.ui.core.tasks import TaskRunner, off_loop
@@ -35,6 +35,8 @@ class PinDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("managerPinError")
         self.error.hide()
+        from PySide6.QtWidgets import QDialogButtonBox  # its enums: when a PIN is asked
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -8,7 +8,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -18,12 +18,18 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from piggy_desk.notices import Tone
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    # Their Python enums are made when first asked for (QIcon's ThemeIcon alone has 140
+    # members): the glyphs are drawn when the window paints and first listed at the first
+    # scan, not before the window's first paint (issue 20).
+    from PySide6.QtGui import QIcon, QPainterPath, QPaintEvent, QPixmap
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +109,8 @@ class GlyphIcon(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        from PySide6.QtGui import QPainter
+
         painter = QPainter(self)
         side = min(self.width(), self.height())
         # The theme is read when painting: it may have changed since the last time.
@@ -115,6 +123,8 @@ class GlyphIcon(QWidget):
 
 def glyph_icon(look: StatusLook, side: int, ratio: float = 1.0) -> QIcon:
     """The look's glyph on its colour as an icon (a list's items), drawn as ``GlyphIcon``."""
+    from PySide6.QtGui import QIcon
+
     return QIcon(_glyph_pixmap(look.glyph, look.tone, side, ratio, theme.current()))
 
 
@@ -124,6 +134,8 @@ def _glyph_pixmap(
 ) -> QPixmap:
     """The icon drawn once per glyph, colour, size and theme: a repaint is a copy, not
     Python painting paths (an eighth of the counter's drawing time before)."""
+    from PySide6.QtGui import QPainter, QPen, QPixmap
+
     pixmap = QPixmap(round(side * ratio), round(side * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -160,6 +172,8 @@ _STROKES: dict[str, tuple[tuple[tuple[float, float], ...], ...]] = {
 
 
 def _glyph_path(glyph: str, s: float) -> QPainterPath:
+    from PySide6.QtGui import QPainterPath
+
     path = QPainterPath()
     if glyph == "clock":
         path.addEllipse(QPointF(s / 2, s / 2), s * 0.25, s * 0.25)

@@ -13,7 +13,7 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QDialog, QLineEdit
+from PySide6.QtWidgets import QDialog, QLineEdit
 
 # A scanner types a code and its Enter a few milliseconds apart; a person who Tabs to a
 # button and presses Enter takes far longer after their last character. (The counter's
@@ -39,6 +39,8 @@ class ScannerEnter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._dialog:
             if event.type() == QEvent.Type.Show:
+                from PySide6.QtWidgets import QAbstractSpinBox  # its enums: when first shown
+
                 fields = self._dialog.findChildren(QLineEdit)
                 for field in [*fields, *self._dialog.findChildren(QAbstractSpinBox)]:
                     field.installEventFilter(self)  # again: Qt keeps one of each
