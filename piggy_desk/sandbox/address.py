@@ -18,7 +18,11 @@ DEMO_SHOP_UUID = "66a4d561-1459-43fb-8178-63285b41d882"
 
 def listen(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
     """A socket listening on ``host:port`` (0: a free port)."""
-    family, kind, protocol, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    # An ASCII host as bytes: as a str, Python encodes it with the "idna" codec, whose import
+    # (with stringprep and unicodedata, about 1.6 ms) the demo's start paid before its first
+    # paint, for a loopback address; nothing later in it needs the codec (issue 20).
+    name = host.encode("ascii") if host.isascii() else host
+    family, kind, protocol, _, address = socket.getaddrinfo(name, port, type=socket.SOCK_STREAM)[0]
     sock = socket.socket(family, kind, protocol)
     try:
         if os.name != "nt":
