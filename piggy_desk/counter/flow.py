@@ -575,6 +575,7 @@ class RedemptionFlow:
         self._keeper: asyncio.Task[None] | None = None
         # The journal's trouble the last ``release_orphans`` told of: its Details.
         self.orphans_trouble: JournalTrouble | None = None
+        self._redeeming: str | None = None  # the code whose redeem awaits Piggy's answer
 
     @property
     def view(self) -> CounterView:
@@ -604,6 +605,23 @@ class RedemptionFlow:
             self._keeper.cancel()
             await asyncio.gather(self._keeper, return_exceptions=True)
             self._keeper = None
+
+    def begin_closing(self) -> None:
+        """The window is closing and is about to stop what is in flight: a redeem waiting
+        for Piggy's answer is said to be stopped, not left drawn as "Redeeming…" while the
+        held voucher is given back (``aclose``). The journal keeps its entry open, and the
+        next start finds the voucher and says whether it was redeemed. (Still busy, so
+        nothing can be confirmed again meanwhile.)"""
+        if self._redeeming is not None:
+            self._update(busy=self.translate("RedemptionFlow", "Closing…"))
+            self._say(
+                Tone.INFO,
+                self.translate(
+                    "RedemptionFlow",
+                    "The redemption of “{code}” was stopped before Piggy answered; the next "
+                    "start checks whether it went through.",
+                ).format(code=self._redeeming),
+            )
 
     async def flush_journal(self) -> bool:
         """Write what the journal keeps in memory now; True when nothing waits."""
@@ -744,6 +762,7 @@ class RedemptionFlow:
                 self._update(busy=self.translate("RedemptionFlow", "Redeeming…"))
             finally:
                 entry = await beginning
+            self._redeeming = voucher.code
             try:
                 if times > 1:
                     result = await self._client.vouchers.multi_redeem(
@@ -770,6 +789,8 @@ class RedemptionFlow:
                 else:
                     await self._after_refused_redeem(voucher, lock, error)
                 return
+            finally:
+                self._redeeming = None
             written = self._journal.finish(entry, Outcome.OK, settle_locks_of=voucher.uuid)
             try:
                 self._board.piggy_count_changed(voucher.uuid, -times)

@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+394"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+401"/>
         <source>New batch of vouchers</source>
         <translation>New batch of vouchers</translation>
     </message>
@@ -42,7 +42,7 @@
         <translation>At most {maximum} vouchers in one batch: make another batch for the rest.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Piggy accepted the batch ({status}): making %Ln voucher(s)…</source>
         <translation>
             <numerusform>Piggy accepted the batch ({status}): making %Ln voucher…</numerusform>
@@ -477,7 +477,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+97"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+101"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -493,12 +493,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+238"/>
+        <location line="+249"/>
         <source>Reverse redemption…</source>
         <translation>Reverse redemption…</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-246"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
@@ -541,7 +541,7 @@ The voucher can then be used again.</translation>
         <translation>{word}: {sentence}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+60"/>
         <source>Reverse one use…</source>
         <translation>Reverse one use…</translation>
     </message>
@@ -790,7 +790,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-228"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-231"/>
         <source>New voucher</source>
         <translation>New voucher</translation>
     </message>
@@ -1454,7 +1454,7 @@ The voucher can then be used again.</translation>
         <translation>At start: {sentences}</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>Back online: {sentences}</source>
         <translation>Back online: {sentences}</translation>
     </message>
@@ -1464,12 +1464,12 @@ The voucher can then be used again.</translation>
         <translation>Connected to Piggy again.</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-181"/>
         <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</source>
         <translation>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+206"/>
         <source>The new theme is used from the next start.</source>
         <translation>The new theme is used from the next start.</translation>
     </message>
@@ -1714,7 +1714,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy answered with another voucher than the one asked for, so it is not shown.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/api/client.py" line="+101"/>
+        <location filename="../../piggy_desk/api/client.py" line="+103"/>
         <source>The loyalty card number is empty.</source>
         <translation>The loyalty card number is empty.</translation>
     </message>
@@ -1739,7 +1739,7 @@ The voucher can then be used again.</translation>
         <translation>That is not an e-mail address.</translation>
     </message>
     <message>
-        <location line="+590"/>
+        <location line="+604"/>
         <source>That is not a web address.</source>
         <translation>That is not a web address.</translation>
     </message>
@@ -2413,12 +2413,12 @@ The voucher can then be used again.</translation>
         <translation>Customer: {customer}.</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+213"/>
         <source>Press Enter to confirm the redemption, or Esc to cancel.</source>
         <translation>Press Enter to confirm the redemption, or Esc to cancel.</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-417"/>
         <source>Reserving the voucher…</source>
         <translation>Reserving the voucher…</translation>
     </message>
@@ -2463,7 +2463,17 @@ The voucher can then be used again.</translation>
         <translation>Customer: {customer}. Press Enter to redeem.</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+93"/>
+        <source>Closing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The redemption of “{code}” was stopped before Piggy answered; the next start checks whether it went through.</source>
+        <translation>The redemption of “{code}” was stopped before Piggy answered; the next start checks whether it went through.</translation>
+    </message>
+    <message>
+        <location line="+133"/>
         <source>The voucher stays reserved.</source>
         <translation>The voucher stays reserved.</translation>
     </message>
@@ -2473,7 +2483,7 @@ The voucher can then be used again.</translation>
         <translation>Redeeming…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Redeemed {times} times: {name}.</source>
         <translation>Redeemed {times} times: {name}.</translation>
     </message>
@@ -3307,7 +3317,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/card.py" line="+59"/>
+        <location filename="../../piggy_desk/ui/counter/card.py" line="+68"/>
         <source>Valid from:</source>
         <translation>Valid from:</translation>
     </message>
@@ -3560,7 +3570,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-208"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-215"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
@@ -3600,7 +3610,7 @@ The voucher can then be used again.</translation>
         <translation>{field} (local time)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+63"/>
         <source>No customer with this e-mail address.</source>
         <translation>No customer with this e-mail address.</translation>
     </message>
@@ -3928,7 +3938,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-125"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-132"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>

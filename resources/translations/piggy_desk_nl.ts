@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+394"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+401"/>
         <source>New batch of vouchers</source>
         <translation>Nieuwe reeks vouchers</translation>
     </message>
@@ -42,7 +42,7 @@
         <translation>Hoogstens {maximum} vouchers in één reeks: maak een tweede reeks voor de rest.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Piggy accepted the batch ({status}): making %Ln voucher(s)…</source>
         <translation>
             <numerusform>Piggy heeft de reeks aangenomen ({status}): %Ln voucher wordt gemaakt…</numerusform>
@@ -477,7 +477,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+97"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+101"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -493,12 +493,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+238"/>
+        <location line="+249"/>
         <source>Reverse redemption…</source>
         <translation>Inwisseling terugdraaien…</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-246"/>
         <source>Check again</source>
         <translation>Opnieuw controleren</translation>
     </message>
@@ -541,7 +541,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{word}: {sentence}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+60"/>
         <source>Reverse one use…</source>
         <translation>Eén keer terugdraaien…</translation>
     </message>
@@ -790,7 +790,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>CreateVoucherDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-228"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-231"/>
         <source>New voucher</source>
         <translation>Nieuwe voucher</translation>
     </message>
@@ -1454,7 +1454,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bij het starten: {sentences}</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>Back online: {sentences}</source>
         <translation>Weer online: {sentences}</translation>
     </message>
@@ -1464,12 +1464,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Weer verbonden met Piggy.</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-181"/>
         <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</source>
         <translation>Ctrl+1 tot Ctrl+6 openen de schermen; Ctrl+Tab gaat naar het volgende scherm; Ctrl+Q sluit Piggy Desk</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+206"/>
         <source>The new theme is used from the next start.</source>
         <translation>Het nieuwe thema wordt gebruikt vanaf de volgende start.</translation>
     </message>
@@ -1714,7 +1714,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy antwoordde met een andere voucher dan de gevraagde, dus die wordt niet getoond.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/api/client.py" line="+101"/>
+        <location filename="../../piggy_desk/api/client.py" line="+103"/>
         <source>The loyalty card number is empty.</source>
         <translation>Het klantenkaartnummer is leeg.</translation>
     </message>
@@ -1739,7 +1739,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Dat is geen e-mailadres.</translation>
     </message>
     <message>
-        <location line="+590"/>
+        <location line="+604"/>
         <source>That is not a web address.</source>
         <translation>Dat is geen webadres.</translation>
     </message>
@@ -2413,12 +2413,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Klant: {customer}.</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+213"/>
         <source>Press Enter to confirm the redemption, or Esc to cancel.</source>
         <translation>Druk op Enter om de inwisseling te bevestigen, of op Esc om te annuleren.</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-417"/>
         <source>Reserving the voucher…</source>
         <translation>Voucher reserveren…</translation>
     </message>
@@ -2463,7 +2463,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Klant: {customer}. Druk op Enter om in te wisselen.</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+93"/>
+        <source>Closing…</source>
+        <translation>Afsluiten…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The redemption of “{code}” was stopped before Piggy answered; the next start checks whether it went through.</source>
+        <translation>De inwisseling van ‘{code}’ is gestopt voordat Piggy antwoordde; bij de volgende start wordt nagegaan of ze is doorgegaan.</translation>
+    </message>
+    <message>
+        <location line="+133"/>
         <source>The voucher stays reserved.</source>
         <translation>De voucher blijft gereserveerd.</translation>
     </message>
@@ -2473,7 +2483,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Inwisselen…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Redeemed {times} times: {name}.</source>
         <translation>{times} keer ingewisseld: {name}.</translation>
     </message>
@@ -3307,7 +3317,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherCard</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/card.py" line="+59"/>
+        <location filename="../../piggy_desk/ui/counter/card.py" line="+68"/>
         <source>Valid from:</source>
         <translation>Geldig vanaf:</translation>
     </message>
@@ -3560,7 +3570,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-208"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-215"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
@@ -3600,7 +3610,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>{field} (plaatselijke tijd)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+63"/>
         <source>No customer with this e-mail address.</source>
         <translation>Geen klant met dit e-mailadres.</translation>
     </message>
@@ -3928,7 +3938,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-125"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-132"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>

@@ -389,6 +389,7 @@ class MainWindow(QMainWindow):
         self.client.begin_closing()
         if shiboken6.isValid(self.counter):
             self.counter.detach()
+        self.flow.begin_closing()  # (after the detach: what it says is still spoken)
         if "vouchers" in self._built and shiboken6.isValid(self._built["vouchers"]):
             self.vouchers.model.stop()
         return self.session.shutdown()

@@ -372,3 +372,27 @@ async def test_a_date_shown_again_follows_the_locale(counter: Counter) -> None:
         assert f"{local.day:02}-{local.month:02}-{local.year}" in dutch, dutch
     finally:
         QLocale.setDefault(before)
+
+
+async def test_a_redemption_stopped_by_closing_is_not_shown_as_going_on(counter: Counter) -> None:
+    """Seen on Xvfb: Piggy slow to answer a redeem, the window closed (Ctrl+Q): for the
+    seconds the release at close took, the window still said "Redeeming…", which had
+    stopped. It says what is true: closing, and that the next start checks the voucher."""
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    await counter.scan(code)
+    await enter(counter, Stage.CONFIRMING)
+    counter.sandbox.inject("latency", seconds=3, path="/vouchers/redeem", method="POST")
+    counter.press(Qt.Key.Key_Return)
+    await until(lambda: counter.screen.view.busy == "Redeeming…", what="the redeem on its way")
+    await until(counter.screen.busy_label.isVisible, what="Redeeming… shown")
+    shown: list[str] = []
+    counter.window.controller.view_changed.connect(lambda view: shown.append(view.busy or ""))
+    counter.window.close()
+    await until(lambda: not counter.window.isVisible(), what="the window to close")
+    assert shown and shown[-1] == "Closing…"  # (still busy: nothing can be confirmed)
+    assert counter.screen.busy_label.text() == "Closing…"
+    assert counter.last_notice.sentence == (
+        f"The redemption of “{code}” was stopped before Piggy answered; "
+        "the next start checks whether it went through."
+    )
+    assert counter.screen.banner.text == counter.last_notice.sentence
