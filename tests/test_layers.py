@@ -217,6 +217,9 @@ def test_top_level_helpers_never_import_qt(module: str) -> None:
         # wave module (0.1 MB each, issue 20).
         ("piggy_desk.ui.vouchers.screen", ("csv",)),
         ("piggy_desk.app", ("wave",)),
+        # ... and the log rotates without logging.handlers, which imports pickle and the
+        # network handlers (0.6 MB, issue 20)
+        ("piggy_desk.logs", ("logging.handlers", "pickle")),
     ],
 )
 def test_start_up_imports_nothing_it_does_not_use(module: str, unwanted: tuple[str, ...]) -> None:

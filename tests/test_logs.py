@@ -227,6 +227,43 @@ def test_the_file_rotates_and_keeps_five(tmp_path: Path) -> None:
         assert {stat.S_IMODE(path.stat().st_mode) for path in tmp_path.iterdir()} == {0o600}
 
 
+def test_the_file_rotates_as_the_standard_handler_does(tmp_path: Path) -> None:
+    """The program's handler is not ``logging.handlers.RotatingFileHandler`` (whose module
+    imports pickle and the network handlers), but rotates the same: the same files with
+    the same lines, for lines of every length around the limit."""
+    import logging.handlers
+
+    for name in ("ours", "standard"):
+        (tmp_path / name).mkdir()
+    ours = logs.PrivateRotatingFileHandler(
+        tmp_path / "ours" / "a.log", max_bytes=300, backup_count=3
+    )
+    standard = logging.handlers.RotatingFileHandler(
+        tmp_path / "standard" / "a.log", maxBytes=300, backupCount=3, encoding="utf-8"
+    )
+    for handler in (ours, standard):
+        handler.setFormatter(logging.Formatter("%(message)s"))
+
+    def files(folder: Path) -> dict[str, str]:
+        return {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir()}
+
+    try:
+        for number in range(400):
+            # Lines that fill the file to its limit exactly first, then any length.
+            letter = "é" if number % 3 == 0 and number >= 20 else "x"
+            length = 49 if number < 20 else number * 7 % 113
+            record = logging.makeLogRecord({"msg": letter * length})
+            ours.handle(record)
+            standard.handle(record)
+            for handler in (ours, standard):
+                handler.flush()
+            assert files(tmp_path / "ours") == files(tmp_path / "standard"), number
+    finally:
+        ours.close()
+        standard.close()
+    assert sorted(files(tmp_path / "ours")) == ["a.log", "a.log.1", "a.log.2", "a.log.3"]
+
+
 @pytest.mark.skipif(not POSIX, reason="POSIX file modes")
 def test_the_log_is_private(tmp_path: Path) -> None:
     old_umask = os.umask(0o022)
