@@ -22,9 +22,7 @@ import threading
 import urllib.parse
 from pathlib import Path
 
-import platformdirs
-
-from piggy_desk.settings import APP_AUTHOR, APP_NAME
+from piggy_desk.settings import user_dir
 
 LOG_FILE_NAME = "piggy-desk.log"
 MAX_BYTES = 1_000_000
@@ -223,7 +221,7 @@ def default_log_dir() -> Path:
     """The per-user log folder: ``~/.local/state/PiggyDesk/log`` on Linux,
     ``~/Library/Logs/PiggyDesk`` on macOS, ``%LOCALAPPDATA%\\PiggyDesk\\PiggyDesk\\Logs`` on
     Windows."""
-    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+    return user_dir("log")
 
 
 def configure_logging(log_dir: Path, *, level: int = logging.INFO, console: bool = True) -> Path:

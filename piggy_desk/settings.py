@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import posixpath
 import re
 import stat
 import sys
@@ -23,8 +24,6 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-
-import platformdirs
 
 from piggy_desk.api import DEFAULT_BASE_URL, InvalidRequest
 from piggy_desk.counter.scan import ScanRules
@@ -54,15 +53,67 @@ PIN_DIGITS = (4, 8)
 
 
 def data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    return user_dir("data")
 
 
 def config_dir() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+    return user_dir("config")
 
 
 def cache_dir() -> Path:
-    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+    return user_dir("cache")
+
+
+# Per kind of folder: XDG's variable for its home, and the home's default under ~.
+_XDG_HOMES = {
+    "data": ("XDG_DATA_HOME", ".local/share"),
+    "config": ("XDG_CONFIG_HOME", ".config"),
+    "cache": ("XDG_CACHE_HOME", ".cache"),
+    "log": ("XDG_STATE_HOME", ".local/state"),
+}
+
+
+def user_dir(kind: str) -> Path:
+    """The program's per-user folder of ``kind`` (data, config, cache or log), as
+    platformdirs names it. On Linux without platformdirs, which the start imported for
+    these four paths and kept for the program's life (0.3 MB, issue 20): PiggyDesk in
+    XDG's home for the kind when its variable holds an absolute path, else in its default
+    under the home folder (``log`` in the state home's PiggyDesk). Elsewhere (Windows'
+    known folders, macOS' Library, Android) platformdirs decides."""
+    android = os.environ.get("ANDROID_DATA") == "/data" or hasattr(sys, "getandroidapilevel")
+    if sys.platform != "linux" or android:
+        import platformdirs
+
+        ask = {
+            "data": platformdirs.user_data_dir,
+            "config": platformdirs.user_config_dir,
+            "cache": platformdirs.user_cache_dir,
+            "log": platformdirs.user_log_dir,
+        }[kind]
+        return Path(ask(APP_NAME, APP_AUTHOR))
+    variable, default = _XDG_HOMES[kind]
+    home = os.environ.get(variable, "")
+    folder = Path(home if posixpath.isabs(home) else _in_home(default), APP_NAME)
+    return folder / "log" if kind == "log" else folder
+
+
+def _in_home(relative: str) -> str:
+    """``relative`` in the home folder, as platformdirs finds it: $HOME, or the account's
+    home where $HOME is unset or not absolute; ``RuntimeError`` if neither is absolute."""
+    home = os.environ.get("HOME")
+    if home is None or posixpath.isabs(home):
+        path = os.path.expanduser(f"~/{relative}")
+    else:
+        path = relative
+        try:
+            import pwd
+
+            path = f"{pwd.getpwuid(os.getuid()).pw_dir.rstrip('/')}/{relative}"
+        except (ImportError, KeyError):
+            pass
+    if not posixpath.isabs(path):
+        raise RuntimeError(f"No home folder for {relative!r}: set an absolute HOME.")
+    return path
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,13 +16,19 @@ from pathlib import Path
 import pytest
 
 from piggy_desk.settings import (
+    APP_AUTHOR,
+    APP_NAME,
     SETTING_KEYS,
     SETTINGS_FILE,
     Settings,
+    cache_dir,
+    config_dir,
+    data_dir,
     hash_pin,
     load_settings,
     pin_matches,
     system_settings_file,
+    user_dir,
 )
 
 GOOD_HASH = hash_pin("1234", salt=bytes(16))
@@ -425,3 +431,58 @@ def test_the_readmes_fleet_example_works_as_written(
     )
     assert pin_matches("73915284", loaded.settings.manager_pin_hash or "")
     assert mode(etc / "piggy-desk" / SETTINGS_FILE) == 0o644
+
+
+LINUX = sys.platform == "linux"
+
+
+@pytest.mark.skipif(not LINUX, reason="platformdirs itself decides elsewhere")
+@pytest.mark.parametrize(
+    "environment",
+    [
+        {},
+        {"XDG_DATA_HOME": "/xdg/data", "XDG_CONFIG_HOME": "/xdg/config/"},
+        {"XDG_CACHE_HOME": "/xdg/cache", "XDG_STATE_HOME": "/xdg/state"},
+        {"XDG_DATA_HOME": "relative/data", "XDG_STATE_HOME": "", "XDG_CONFIG_HOME": "~/c"},
+        {"HOME": "/elsewhere/home/"},
+        {"HOME": "relative-home"},
+        {"HOME": None},
+    ],
+)
+def test_the_folders_are_where_platformdirs_puts_them(
+    environment: dict[str, str | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Linux the per-user folders are found without platformdirs (its modules stayed
+    for the program's life, issue 20): the same paths it gives."""
+    import platformdirs
+
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in environment.items():
+        if value is None:
+            monkeypatch.delenv(variable, raising=False)
+        else:
+            monkeypatch.setenv(variable, value)
+    theirs = {
+        "data": platformdirs.user_data_dir(APP_NAME, APP_AUTHOR),
+        "config": platformdirs.user_config_dir(APP_NAME, APP_AUTHOR),
+        "cache": platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR),
+        "log": platformdirs.user_log_dir(APP_NAME, APP_AUTHOR),
+    }
+    assert {kind: str(user_dir(kind)) for kind in theirs} == theirs
+    assert (data_dir(), config_dir(), cache_dir()) == tuple(
+        user_dir(kind) for kind in ("data", "config", "cache")
+    )
+
+
+@pytest.mark.skipif(not LINUX, reason="platformdirs itself decides elsewhere")
+def test_the_start_finds_its_folders_without_platformdirs() -> None:
+    code = (
+        "import sys, piggy_desk.app; from piggy_desk import logs, settings; "
+        "settings.data_dir(), settings.config_dir(), settings.cache_dir(), "
+        "logs.default_log_dir(); print('platformdirs' in sys.modules)"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert loaded == "False"
