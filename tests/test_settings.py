@@ -473,16 +473,3 @@ def test_the_folders_are_where_platformdirs_puts_them(
     assert (data_dir(), config_dir(), cache_dir()) == tuple(
         user_dir(kind) for kind in ("data", "config", "cache")
     )
-
-
-@pytest.mark.skipif(not LINUX, reason="platformdirs itself decides elsewhere")
-def test_the_start_finds_its_folders_without_platformdirs() -> None:
-    code = (
-        "import sys, piggy_desk.app; from piggy_desk import logs, settings; "
-        "settings.data_dir(), settings.config_dir(), settings.cache_dir(), "
-        "logs.default_log_dir(); print('platformdirs' in sys.modules)"
-    )
-    loaded = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert loaded == "False"
