@@ -762,24 +762,8 @@ class RedemptionFlow:
                 self._update(busy=self.translate("RedemptionFlow", "Redeeming…"))
             finally:
                 entry = await beginning
-            self._redeeming = voucher.code
             try:
-                if times > 1:
-                    result = await self._client.vouchers.multi_redeem(
-                        voucher.code,
-                        times,
-                        shop_uuid=self.settings.shop_uuid or "",
-                        contact_uuid=contact_uuid,
-                        release_key=release_key,
-                    )
-                    redeemed = result.voucher
-                else:
-                    redeemed = await self._client.vouchers.redeem(
-                        voucher.code,
-                        contact_uuid=contact_uuid,
-                        release_key=release_key,
-                        shop_uuid=self.settings.shop_uuid,
-                    )
+                redeemed = await self._redeem_at_piggy(voucher, times, contact_uuid, release_key)
             except PiggyError as error:
                 await self._journal.finish_failed(entry, error)
                 if error.ambiguous:
@@ -789,8 +773,6 @@ class RedemptionFlow:
                 else:
                     await self._after_refused_redeem(voucher, lock, error)
                 return
-            finally:
-                self._redeeming = None
             written = self._journal.finish(entry, Outcome.OK, settle_locks_of=voucher.uuid)
             try:
                 self._board.piggy_count_changed(voucher.uuid, -times)
@@ -811,6 +793,31 @@ class RedemptionFlow:
             else:
                 done = self.translate("RedemptionFlow", "Redeemed: {name}.")
             self._say(Tone.SUCCESS, done.format(times=times, name=name or voucher.code))
+
+    async def _redeem_at_piggy(
+        self, voucher: Voucher, times: int, contact_uuid: str | None, release_key: str | None
+    ) -> Voucher:
+        """Piggy asked to redeem; ``_redeeming`` names the voucher only while its answer is
+        awaited (once Piggy has answered, even with a refusal, closing stops nothing)."""
+        self._redeeming = voucher.code
+        try:
+            if times > 1:
+                result = await self._client.vouchers.multi_redeem(
+                    voucher.code,
+                    times,
+                    shop_uuid=self.settings.shop_uuid or "",
+                    contact_uuid=contact_uuid,
+                    release_key=release_key,
+                )
+                return result.voucher
+            return await self._client.vouchers.redeem(
+                voucher.code,
+                contact_uuid=contact_uuid,
+                release_key=release_key,
+                shop_uuid=self.settings.shop_uuid,
+            )
+        finally:
+            self._redeeming = None
 
     async def _after_refused_redeem(
         self, voucher: Voucher, lock: VoucherLock | None, error: PiggyError

@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
@@ -396,3 +397,26 @@ async def test_a_redemption_stopped_by_closing_is_not_shown_as_going_on(counter:
         "the next start checks whether it went through."
     )
     assert counter.screen.banner.text == counter.last_notice.sentence
+
+
+async def test_a_redemption_piggy_refused_is_not_said_stopped_by_closing(counter: Counter) -> None:
+    """Piggy refused the redeem (the voucher deactivated meanwhile) and the counter is still
+    looking the voucher up again when the window closes: Piggy did answer, and the journal's
+    entry is closed as refused, so "stopped before Piggy answered; the next start checks" would
+    be untrue. The refusal stays what the cashier reads."""
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    await counter.scan(code)
+    await enter(counter, Stage.CONFIRMING)
+
+    def deactivate(state: Any) -> None:
+        state.voucher_by_code(code).deactivated = True
+
+    counter.sandbox.with_state(deactivate)
+    counter.sandbox.inject("latency", seconds=3, path="/vouchers/find", method="GET")
+    counter.press(Qt.Key.Key_Return)
+    await until(lambda: counter.last_notice.tone == Tone.REFUSAL, what="Piggy's refusal")
+    refusal = counter.last_notice.sentence
+    counter.window.close()
+    await until(lambda: not counter.window.isVisible(), what="the window to close")
+    assert counter.last_notice.sentence == refusal
+    assert counter.screen.banner.text == refusal
