@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import gc
 import runpy
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -197,23 +198,35 @@ class Counter:
 
 
 async def enter(counter: Counter, stage: Stage | None = None) -> None:
-    """Enter as a cashier presses it, past the stray-Enter guard after a scan; then, with
-    ``stage``, until the counter is at that stage (and the confirm question, read)."""
+    """Enter as a cashier presses it, past the stray-Enter guard after the last scan and
+    after the confirm question's appearing; then, with ``stage``, until the counter is at
+    that stage (and the confirm question, read)."""
     await counter.settle()
-    await asyncio.sleep(0.55)  # past the stray-Enter guard after a scan
+    screen = counter.screen
+    await past_the_guard(max(screen._last_scan_at, screen._asked_at))
     counter.press(Qt.Key.Key_Return)
     if stage is not None:
         await until(lambda: counter.screen.view.stage == stage, what=str(stage))
     await counter.settle()
     if stage == Stage.CONFIRMING:
-        await question_read()
+        await past_the_guard(screen._asked_at)
 
 
 async def question_read() -> None:
     """A cashier reads the confirm question before answering it: an answer that came with
-    the question is not taken (tests/ui/counter/test_question_seen.py). (A little more:
-    Qt's coarse timers, which the loop's sleep is, may end up to 5 % early.)"""
-    await asyncio.sleep(STRAY_ENTER_SECONDS * 1.1)
+    the question is not taken (tests/ui/counter/test_question_seen.py)."""
+    await past_the_guard(time.monotonic())
+
+
+async def past_the_guard(since: float) -> None:
+    """Until the counter's stray-Enter guard (STRAY_ENTER_SECONDS) has passed since
+    ``since`` (the screen's time.monotonic() of a scan or of the confirm question), and
+    a little more: a person's Enter, not a scanner's second key. No wait when it has
+    passed already (an Enter long after the scan)."""
+    ready_at = since + STRAY_ENTER_SECONDS * 1.1
+    # A loop: Qt's coarse timers, which the loop's sleep is, may end up to 5 % early.
+    while (left := ready_at - time.monotonic()) > 0:
+        await asyncio.sleep(left)
 
 
 @pytest.fixture
