@@ -281,7 +281,9 @@ def test_bad_faults_are_refused_by_the_handle(sandbox: RunningSandbox) -> None:
 
 
 def test_trickle_sends_the_real_answer_a_byte_at_a_time(sandbox: RunningSandbox) -> None:
-    sandbox.inject("trickle", seconds=0.01, path="/vouchers/redeem", after_commit=True)
+    # 781 bytes 2 ms apart: the answer takes about 1.6 s, past the client's 0.5 s timeout,
+    # which each read meets.
+    sandbox.inject("trickle", seconds=0.002, path="/vouchers/redeem", after_commit=True)
     reads: list[bytes] = []
     with (
         impatient_client(sandbox, 0.5) as client,
