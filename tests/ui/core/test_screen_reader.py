@@ -236,13 +236,24 @@ def tab_cycle(place: Desktop, screen: str) -> list[Event]:
     """The controls Tab visits, from the tab bar round to it again."""
     presses = 2 * len(place.tree()) + 3  # twice round, wherever focus starts
     mark = len(place.bus.seen)
-    place.key(*["Tab"] * presses, notice=False)
-    visits = [
-        event["source"]
-        for event in place.bus.since(mark)
-        if event.get("event", "").startswith("object:state-changed:focused")
-        and event["source"]["role"] not in ("table cell", "list item", "page tab")
-    ]
+    # Tab after Tab is never a scanner's (only a Tab right after characters ends a scan):
+    # quick presses; the bus may carry their focus events later, so they are waited for.
+    place.key(*["Tab"] * presses, notice=False, apart_ms=10)
+
+    def stops() -> list[Event]:
+        return [
+            event["source"]
+            for event in place.bus.since(mark)
+            if event.get("event", "").startswith("object:state-changed:focused")
+            and event["source"]["role"] not in ("table cell", "list item", "page tab")
+        ]
+
+    deadline = time.monotonic() + 5
+    while (
+        sum(stop["role"] == "page tab list" for stop in stops()) < 2 and time.monotonic() < deadline
+    ):
+        time.sleep(0.02)
+    visits = stops()
     starts = [i for i, stop in enumerate(visits) if stop["role"] == "page tab list"]
     assert len(starts) >= 2, f"{screen}: Tab never came round to the tab bar: {visits}"
     return visits[starts[0] + 1 : starts[1]]

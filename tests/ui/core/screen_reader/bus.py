@@ -138,14 +138,14 @@ class Desktop:
         self._scanned_at = time.monotonic()
         return self.do(f"settle {before}")
 
-    def key(self, *keys: str, notice: bool = True) -> Event:
-        """A person's keys (xdotool names: Return, Escape, Tab, ctrl+1); the answer once the
-        counter has settled (and spoken, with ``notice``)."""
+    def key(self, *keys: str, notice: bool = True, apart_ms: int = 40) -> Event:
+        """A person's keys (xdotool names: Return, Escape, Tab, ctrl+1), ``apart_ms`` apart;
+        the answer once the counter has settled (and spoken, with ``notice``)."""
         # The counter takes an Enter within half a second of a scan for the scanner's
         # (a CR and LF): a person's key comes later.
         time.sleep(max(0.0, self._scanned_at + 0.6 - time.monotonic()))
         before = self.do("settle")["notices_so_far"]
-        self.xdotool("key", "--delay", "40", *keys)
+        self.xdotool("key", "--delay", str(apart_ms), *keys)
         return self.do(f"settle {before}" if notice else "settle")
 
     def tree(self) -> list[Event]:
