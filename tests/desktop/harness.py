@@ -38,6 +38,9 @@ XVFB_OPTIONS = ("-nolisten", "tcp", "-noreset")
 SCANNER_DELAY_MS = 5
 # After a scan the counter ignores Enter for half a second (a scanner's CR and LF).
 PERSON_PAUSE = 0.6
+# Between the keys of one move (Tab, Tab, then Enter on the button reached): the counter
+# takes a key for a scanner's only within SCANNER_PAUSE_SECONDS (0.1 s) of a character.
+NEXT_KEY_PAUSE = 0.25
 
 
 def tool(name: str) -> str:
@@ -210,9 +213,10 @@ class Display:
         self.xdotool("key", "Return")
 
     def press(self, *keys: str) -> None:
-        """A person's keys (xdotool names: Return, Tab, space, Escape), at a person's pace."""
-        for key in keys:
-            time.sleep(PERSON_PAUSE)
+        """A person's keys (xdotool names: Return, Tab, space, Escape), at a person's pace:
+        the first after a pause (the screen has changed), the others of the move quicker."""
+        for number, key in enumerate(keys):
+            time.sleep(NEXT_KEY_PAUSE if number else PERSON_PAUSE)
             self.xdotool("key", key)
 
     def screenshot(self, path: Path) -> Path:
