@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication
 
 from piggy_desk.app import build_training_window
+from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.loop import CounterEventLoop
 from piggy_desk.ui.vouchers.screen import VoucherFilter
 
@@ -47,6 +48,7 @@ def main() -> int:
     base_url, token, folder = sys.argv[1], sys.argv[2], Path(sys.argv[3])
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
+    theme.install(app)  # the theme a fresh install shows, as app.py installs it
     with asyncio.Runner(loop_factory=lambda: CounterEventLoop(app)) as runner:
         runner.run(measure(base_url, token, folder))
     return 0

@@ -38,6 +38,7 @@ from piggy_desk.app import build_training_window
 from piggy_desk.counter.flow import CounterView, Stage
 from piggy_desk.sandbox import KNOWN
 from piggy_desk.ui.contacts.screen import ContactsScreen
+from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.garbage import MainThreadCollector
 from piggy_desk.ui.core.loop import CounterEventLoop
 from piggy_desk.ui.shell.main_window import FIRST_PAINT_LINE, MainWindow
@@ -956,6 +957,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)
+    theme.install(app)  # the theme a fresh install shows, as app.py installs it
     results: dict[str, Any] = {}
     token = secrets.token_urlsafe(24)
     with tempfile.TemporaryDirectory(prefix="piggy-bench-") as scratch:
