@@ -840,6 +840,8 @@ class RedemptionFlow:
             error, VoucherAlreadyRedeemed | VoucherExpired | VoucherLocked
         ):
             await self._locks.release(voucher, lock)
+        # No longer asked about, nor reserved here, while Piggy is asked how it stands now.
+        self._update(Stage.SHOWING, busy=self.translate("RedemptionFlow", "Checking the voucher…"))
         self._say(tone, self._board.refusal_sentence(error), error)
         await self._lookup.refresh(voucher.code)
 

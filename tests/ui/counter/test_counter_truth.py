@@ -399,12 +399,9 @@ async def test_a_redemption_stopped_by_closing_is_not_shown_as_going_on(counter:
     assert counter.screen.banner.text == counter.last_notice.sentence
 
 
-async def test_a_redemption_piggy_refused_is_not_said_stopped_by_closing(counter: Counter) -> None:
-    """Piggy refused the redeem (the voucher deactivated meanwhile) and the counter is still
-    looking the voucher up again when the window closes: Piggy did answer, and the journal's
-    entry is closed as refused, so "stopped before Piggy answered; the next start checks" would
-    be untrue. The refusal stays what the cashier reads."""
-    code = KNOWN.ACTIVE_WITH_CONTACT
+async def _refused_as_it_is_looked_up_again(counter: Counter, code: str) -> None:
+    """``code`` redeemed after Piggy has switched it off (it was held here): Piggy refuses,
+    and the look-up that follows the refusal takes 3 s."""
     await counter.scan(code)
     await enter(counter, Stage.CONFIRMING)
 
@@ -415,8 +412,34 @@ async def test_a_redemption_piggy_refused_is_not_said_stopped_by_closing(counter
     counter.sandbox.inject("latency", seconds=3, path="/vouchers/find", method="GET")
     counter.press(Qt.Key.Key_Return)
     await until(lambda: counter.last_notice.tone == Tone.REFUSAL, what="Piggy's refusal")
+
+
+async def test_a_redemption_piggy_refused_is_not_said_stopped_by_closing(counter: Counter) -> None:
+    """Piggy refused the redeem (the voucher deactivated meanwhile) and the counter is still
+    looking the voucher up again when the window closes: Piggy did answer, and the journal's
+    entry is closed as refused, so "stopped before Piggy answered; the next start checks" would
+    be untrue. The refusal stays what the cashier reads."""
+    await _refused_as_it_is_looked_up_again(counter, KNOWN.ACTIVE_WITH_CONTACT)
     refusal = counter.last_notice.sentence
     counter.window.close()
     await until(lambda: not counter.window.isVisible(), what="the window to close")
     assert counter.last_notice.sentence == refusal
     assert counter.screen.banner.text == refusal
+
+
+async def test_a_refused_redemption_does_not_still_ask_while_the_voucher_is_looked_up(
+    counter: Counter,
+) -> None:
+    """Piggy refused the redeem and the reservation was given back; while the voucher is
+    looked up again (slow here), the counter no longer asks to redeem it, counts down a
+    reservation it has given back, or says "Redeeming…"."""
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    await _refused_as_it_is_looked_up_again(counter, code)
+    assert counter.sandbox.voucher_state(code)["lock"] is None  # given back
+    screen = counter.screen
+    assert not screen.confirm_panel.isVisible()
+    assert screen.busy_label.isHidden() or screen.busy_label.text() != "Redeeming…"
+    assert screen.view.busy == "Checking the voucher…"
+    await until(lambda: screen.view.busy is None, what="the voucher looked up again")
+    assert screen.view.stage == Stage.SHOWING
+    assert screen.banner.text == "This voucher has been switched off."
