@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -44,6 +44,7 @@ class Announcer(QObject):
         self._borrowed: tuple[QWidget, str] | None = None
         self._odd = False
         self._spoken = ""
+        self._moving_to: QWidget | None = None
         self.last = ""
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -55,6 +56,13 @@ class Announcer(QObject):
         if sentence and (urgency, sentence) not in self._pending:
             self._pending.append((urgency, sentence))
             self._flush.start()
+
+    def move_focus(self, widget: QWidget) -> None:
+        """Give ``widget`` the focus with this moment's sentences as its description, so
+        that they are heard once, with its arrival. (Focus moved first, Orca read the new
+        description with the arrival and again for its change: every sentence twice.)"""
+        self._moving_to = widget
+        self._flush.start()
 
     def withdraw(self, sentence: str) -> None:
         """Take ``sentence`` back if it has not been spoken yet (another sentence of this
@@ -68,26 +76,35 @@ class Announcer(QObject):
         self._flush.stop()
 
     def _speak(self) -> None:
+        moving, self._moving_to = self._moving_to, None
+        if moving is not None and not moving.isVisible():
+            moving = None
         pending, self._pending = sorted(self._pending, key=lambda item: item[0]), []
-        if not pending:
-            return
-        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+        before: tuple[QWidget, str] | None = None  # a borrowed description to give back
+        if pending:
+            from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
-        text = " ".join(sentence for _, sentence in pending)
-        self.last = text
-        target = self._target()
-        event = QAccessibleAnnouncementEvent(target, text)
-        if pending[0][0] == Urgency.REFUSAL:
-            event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
-        QAccessible.updateAccessibility(event)
-        self._odd = not self._odd
-        if self._borrowed is None or self._borrowed[0] is not target:
-            self._give_back()
-            self._borrowed = (target, target.accessibleDescription())
-        elif target.accessibleDescription() != self._spoken:
-            self._borrowed = (target, target.accessibleDescription())  # its own, renewed
-        self._spoken = text + (" " if self._odd else "")
-        target.setAccessibleDescription(self._spoken)
+            text = " ".join(sentence for _, sentence in pending)
+            self.last = text
+            target = moving or self._target()
+            event = QAccessibleAnnouncementEvent(target, text)
+            if pending[0][0] == Urgency.REFUSAL:
+                event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+            QAccessible.updateAccessibility(event)
+            self._odd = not self._odd
+            if self._borrowed is None or self._borrowed[0] is not target:
+                before, self._borrowed = self._borrowed, (target, target.accessibleDescription())
+            elif target.accessibleDescription() != self._spoken:
+                self._borrowed = (target, target.accessibleDescription())  # its own, renewed
+            self._spoken = text + (" " if self._odd else "")
+            target.setAccessibleDescription(self._spoken)
+        if moving is not None:
+            moving.setFocus(Qt.FocusReason.OtherFocusReason)
+        if before is not None:
+            # Given back once the focus has left it: a description changed on the focused
+            # control is spoken (its own, "Example: …", was heard as the focus left).
+            widget, description = before
+            widget.setAccessibleDescription(description)
 
     def _target(self) -> QWidget:
         focused = QApplication.focusWidget()
@@ -103,10 +120,17 @@ class Announcer(QObject):
 
     def _on_app_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         # The last outcome stays on the scan field (read again when focus comes back);
-        # any other control gets its own description back as soon as focus leaves it.
+        # any other control gets its own description back once focus has gone to another
+        # (not to none: a screen reader still counts it focused), on the next turn: this
+        # signal comes before the screen reader hears of the new focus, and a description
+        # changed on the control it counts focused is spoken ("Example: …" as Enter left
+        # the customer field).
         if (
-            self._borrowed is not None
+            new is not None
+            and self._borrowed is not None
             and self._borrowed[0] is not self._home
             and self._borrowed[0] is not new
         ):
-            self._give_back()
+            widget, description = self._borrowed
+            self._borrowed = None
+            QTimer.singleShot(0, widget, lambda: widget.setAccessibleDescription(description))

@@ -371,6 +371,12 @@ class CounterScreen(QWidget):
         if last.changed("recheck", recheck := view.stage == Stage.UNRESOLVED):
             self.recheck_button.setVisible(recheck)
         if last.changed("contact", needs_contact := view.stage == Stage.NEEDS_CONTACT):
+            held = QApplication.focusWidget()
+            if not needs_contact and held is not None and self.contact_panel.isAncestorOf(held):
+                # Hidden with the focus in it, Qt would hand the focus to the tab bar, and a
+                # screen reader would hear it pass there; it goes to the scan field once,
+                # with what is said (``move_focus`` below).
+                held.clearFocus()
             self.contact_panel.setVisible(needs_contact)
         confirming = view.stage == Stage.CONFIRMING
         multi = self.manager or multi_use
@@ -384,11 +390,11 @@ class CounterScreen(QWidget):
             if previous.stage != Stage.NEEDS_CONTACT:
                 # Once, on arrival: a later redraw (Esc's "Releasing…") must not pull focus
                 # back from the scan field (it bounced four times).
-                self.contact_input.setFocus()
+                self.announcer.move_focus(self.contact_input)
         elif self.isVisible():
             focused = QApplication.focusWidget()
             if focused is None or not focused.isVisible() or not self.isAncestorOf(focused):
-                self.focus_scan()  # a panel that had focus went away
+                self.announcer.move_focus(self.scan_input)  # a panel that had focus went away
         if not view.busy and view.recent != self._recent_shown:
             self._recent_shown = view.recent
             self.recent.show_scans(view.recent)
