@@ -41,7 +41,7 @@ from piggy_desk.api.models import (
     contact_page,
     parse_items,
     promotion_page,
-    voucher_page_parts,
+    voucher_page,
 )
 from piggy_desk.texts import QT_TRANSLATE_NOOP
 
@@ -258,7 +258,7 @@ async def _voucher_page_in_turns(text: str) -> Page[Voucher]:
         if vouchers and not len(vouchers) % VOUCHERS_PARSED_PER_TURN:
             await asyncio.sleep(0)
         vouchers.append(Voucher.from_api(item, shared))
-    page, _, _ = voucher_page_parts(members)
+    page = voucher_page(members)  # its numbers: the data list's items were read above
     page.items.extend(vouchers)
     return page
 

@@ -558,34 +558,10 @@ def _laravel_page(body: object, parse: Callable[[object], T], what: str) -> Page
 
 
 def voucher_page(body: object) -> Page[Voucher]:
-    """A page of vouchers from a Laravel-style list answer (``data``, ``links``, ``meta``)."""
-    page, items, parse = voucher_page_parts(body)
-    page.items.extend(parse(item) for item in items)
-    return page
-
-
-def voucher_page_parts(
-    body: object,
-) -> tuple[Page[Voucher], list[object], Callable[[object], Voucher]]:
-    """A page of vouchers to be parsed a part at a time: the page with its numbers and no
-    items yet, the answer's items, and the parse of one item into a voucher (the page's
-    vouchers share their equal parts)."""
-    body = require_mapping(body, "list answer")
-    data = body.get("data")
-    if not isinstance(data, list):
-        raise MalformedResponse(
-            f"Piggy sent {type(data).__name__} where a list of vouchers belongs."
-        )
-    meta = _mapping(body.get("meta"))
-    page: Page[Voucher] = Page(
-        items=[],
-        current_page=_int(meta.get("current_page")),
-        last_page=_int(meta.get("last_page")),
-        per_page=_int(meta.get("per_page")),
-        total=_int(meta.get("total")),
-    )
+    """A page of vouchers from a Laravel-style list answer (``data``, ``links``, ``meta``);
+    the page's vouchers share their equal parts."""
     shared = SharedParts()
-    return page, data, lambda item: Voucher.from_api(item, shared)
+    return _laravel_page(body, lambda item: Voucher.from_api(item, shared), "vouchers")
 
 
 def promotion_page(body: object) -> Page[Promotion]:
