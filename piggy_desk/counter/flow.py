@@ -228,6 +228,7 @@ class VoucherLookup:
             self._board.update(Stage.SHOWING, lock=None, busy=None)
         else:
             await self._board.count_uses_here(voucher)
+            self._board.looked_up_again(voucher)
             self._board.show(voucher)
 
     def _read_back_sentence(self, typed: str, read_as: Reading, rules: ScanRules) -> str:

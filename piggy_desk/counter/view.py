@@ -269,6 +269,14 @@ class CounterBoard:
         elif outcome not in _HERE:
             self._recent.appendleft(scan)
 
+    def looked_up_again(self, voucher: Voucher) -> None:
+        """Piggy's answer for a voucher looked up again (after a refusal, a cancel, a failed
+        reverse): its newest scan says what it is now, as the card does ("Valid" beside a card
+        that says "Switched off" was untrue), unless that scan says what was done here."""
+        newest = self._recent[0] if self._recent else None
+        if newest is not None and newest.code == voucher.code and newest.outcome not in _HERE:
+            self._recent[0] = RecentScan(voucher.code, voucher.status, self._clock())
+
     def scan_queued(self) -> None:
         """A scan joined the queue. The first to wait behind a voucher being confirmed is
         said once: Enter does nothing until that voucher is confirmed or cancelled."""

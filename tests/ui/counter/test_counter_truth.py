@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
@@ -443,3 +444,26 @@ async def test_a_refused_redemption_does_not_still_ask_while_the_voucher_is_look
     await until(lambda: screen.view.busy is None, what="the voucher looked up again")
     assert screen.view.stage == Stage.SHOWING
     assert screen.banner.text == "This voucher has been switched off."
+
+
+async def test_a_refused_redemption_shows_the_voucher_as_it_now_is_in_the_recent_scans(
+    counter: Counter,
+) -> None:
+    """Piggy refused the redeem (the voucher switched off while this counter held it) and the
+    look-up after it found the voucher switched off: the recent scans, seen and heard, say so,
+    not "Valid" as at the scan (a reviewer saw the card say "Switched off" beside a "Valid")."""
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    await counter.scan(KNOWN.EXPIRED)
+    await _refused_as_it_is_looked_up_again(counter, code)
+    screen = counter.screen
+    await until(lambda: screen.view.busy is None, what="the voucher looked up again")
+    await counter.settle()
+    assert screen.card.status.word == "Switched off"
+    recent = screen.recent
+    texts = [recent.item(row).text().rsplit(" · ", 1)[0] for row in range(recent.count())]
+    assert texts == [f"{code} · Switched off", f"{KNOWN.EXPIRED} · Expired"]
+    listed = QAccessible.queryAccessibleInterface(recent)
+    assert listed is not None
+    heard = [listed.child(row).text(QAccessible.Text.Name) for row in range(listed.childCount())]
+    assert heard[0].startswith(f"{code} · Switched off · ")
+    assert not any("Valid" in said for said in heard)
