@@ -271,9 +271,13 @@ class CounterScreen(QWidget):
         self._controller.find_customer(text)
 
     def cancel(self) -> None:
-        """Esc: whatever the counter is doing with a voucher stops; back to the scan field."""
+        """Esc: whatever the counter is doing with a voucher stops; back to the scan field.
+        From the customer field, the focus goes there as the panel goes, with what is said
+        (moved at once, a screen reader heard "Cancelled. …" twice: with the arrival and as
+        the scan field's new description)."""
         self._controller.cancel()
-        self.focus_scan()
+        if QApplication.focusWidget() is not self.contact_input:
+            self.focus_scan()
 
     def _on_recent_chosen(self, code: str) -> None:
         if code:

@@ -367,7 +367,8 @@ def test_orca_says_the_customer_step_once(screen_reader: Desktop, orca: Orca) ->
     customer yet…" twice (the focus went to the customer field first, and Orca read its new
     description with the arrival and again for the change); the customer typed and found:
     the customer field's own "Example: customer@example.com" as it was left, then the
-    question twice. Each is said once, and the field's example not at all."""
+    question twice; Esc on the customer step: "Cancelled. …" twice. Each is said once, and
+    the field's example not at all."""
     place = screen_reader
     place.scan(KNOWN.ACTIVE_NO_CONTACT)
     since = len(orca.spoken())
@@ -382,9 +383,18 @@ def test_orca_says_the_customer_step_once(screen_reader: Desktop, orca: Orca) ->
     time.sleep(1.0)
     question = orca.spoken()[since:]
     place.key("Escape")
+    place.scan(KNOWN.ACTIVE_NO_CONTACT)
+    place.key("Return")
+    orca.said("no customer yet", since)
+    since = len(orca.spoken())
+    place.key("Escape")
+    orca.said("Cancelled", since)
+    time.sleep(1.0)
+    cancelled = orca.spoken()[since:]
     assert sum("no customer yet" in line for line in asked) == 1, asked
     assert sum("Redeem " in line for line in question) == 1, question
     assert not any("Example:" in line for line in question), question
+    assert sum("Cancelled" in line for line in cancelled) == 1, cancelled
 
 
 @pytest.mark.long
