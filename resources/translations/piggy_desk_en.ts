@@ -371,8 +371,8 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>“{code}” is a voucher code, not a loyalty card. Scan it on the Counter screen to redeem it. To find a customer, scan their loyalty card or type their e-mail address.</source>
-        <translation>“{code}” is a voucher code, not a loyalty card. Scan it on the Counter screen to redeem it. To find a customer, scan their loyalty card or type their e-mail address.</translation>
+        <source>“{code}” is a voucher code, not a loyalty card: the Counter screen checks and redeems vouchers. To find a customer, scan their loyalty card or type their e-mail address.</source>
+        <translation>“{code}” is a voucher code, not a loyalty card: the Counter screen checks and redeems vouchers. To find a customer, scan their loyalty card or type their e-mail address.</translation>
     </message>
     <message>
         <location line="+10"/>

@@ -371,8 +371,8 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>“{code}” is a voucher code, not a loyalty card. Scan it on the Counter screen to redeem it. To find a customer, scan their loyalty card or type their e-mail address.</source>
-        <translation>‘{code}’ is een vouchercode, geen klantenkaart. Scan hem op het scherm Kassa om hem in te wisselen. Om een klant te zoeken: scan de klantenkaart of typ het e-mailadres.</translation>
+        <source>“{code}” is a voucher code, not a loyalty card: the Counter screen checks and redeems vouchers. To find a customer, scan their loyalty card or type their e-mail address.</source>
+        <translation>‘{code}’ is een vouchercode, geen klantenkaart: vouchers controleer en wissel je in op het scherm Kassa. Om een klant te zoeken: scan de klantenkaart of typ het e-mailadres.</translation>
     </message>
     <message>
         <location line="+10"/>

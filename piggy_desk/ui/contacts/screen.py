@@ -349,8 +349,9 @@ class ContactsScreen(QWidget):
     def _on_controller_voucher_scanned(self, voucher: Voucher, error: PiggyError) -> None:
         self._set_busy(None)
         sentence = self.tr(
-            "“{code}” is a voucher code, not a loyalty card. Scan it on the Counter screen to "
-            "redeem it. To find a customer, scan their loyalty card or type their e-mail address."
+            "“{code}” is a voucher code, not a loyalty card: the Counter screen checks and "
+            "redeems vouchers. To find a customer, scan their loyalty card or type their e-mail "
+            "address."
         )
         self._say(Tone.REFUSAL, sentence.format(code=voucher.code), error)
 

@@ -248,14 +248,18 @@ async def _maintenance(sandbox: RunningSandbox) -> None:
             Tone.REFUSAL,
             True,
         ),
-        (
-            KNOWN.ACTIVE_WITH_CONTACT,
-            _nothing,
-            f"“{KNOWN.ACTIVE_WITH_CONTACT}” is a voucher code, not a loyalty card. Scan it "
-            "on the Counter screen to redeem it. To find a customer, scan their loyalty card "
-            "or type their e-mail address.",
-            Tone.REFUSAL,
-            True,
+        *(
+            (
+                code,
+                _nothing,
+                f"“{code}” is a voucher code, not a loyalty card: the Counter screen checks "
+                "and redeems vouchers. To find a customer, scan their loyalty card or type "
+                "their e-mail address.",
+                Tone.REFUSAL,
+                True,
+            )
+            # A used voucher too: not told to be scanned "to redeem it".
+            for code in (KNOWN.ACTIVE_WITH_CONTACT, KNOWN.REDEEMED)
         ),
         (
             KNOWN.CARD_INACTIVE,
@@ -285,6 +289,7 @@ async def _maintenance(sandbox: RunningSandbox) -> None:
         "unknown-email",
         "unknown-card",
         "voucher-code",
+        "used-voucher-code",
         "inactive-card",
         "card-without-customer",
         "503",
