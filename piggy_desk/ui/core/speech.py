@@ -112,12 +112,6 @@ class Announcer(QObject):
             return focused
         return self._home
 
-    def _give_back(self) -> None:
-        if self._borrowed is not None:
-            widget, description = self._borrowed
-            self._borrowed = None
-            widget.setAccessibleDescription(description)
-
     def _on_app_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         # The last outcome stays on the scan field (read again when focus comes back);
         # any other control gets its own description back once focus has gone to another
