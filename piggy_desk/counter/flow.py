@@ -62,6 +62,7 @@ from piggy_desk.counter.scan import (
     scanner_dressing,
 )
 from piggy_desk.counter.view import (
+    CHECKING,
     NOT_CHECKED,
     NOT_FOUND,
     OFFLINE_SENTENCE,
@@ -220,12 +221,17 @@ class VoucherLookup:
             before = None
         self._announce(voucher, before)
 
-    async def refresh(self, code: str) -> None:
-        """Show the voucher as Piggy has it now (after a refusal or a release)."""
+    async def refresh(self, code: str, *, refused: bool = False) -> None:
+        """Show the voucher as Piggy has it now (after a refusal or a release). ``refused``:
+        Piggy has just refused it, so the card no longer says its status until it is known
+        again (and says it was not checked when the look-up fails)."""
+        if refused:
+            self._board.update(status_unknown=CHECKING)
         try:
             voucher = await self._client.vouchers.find(code)
         except PiggyError:
-            self._board.update(Stage.SHOWING, lock=None, busy=None)
+            unknown = NOT_CHECKED if self._board.view.status_unknown else None
+            self._board.update(Stage.SHOWING, lock=None, busy=None, status_unknown=unknown)
         else:
             await self._board.count_uses_here(voucher)
             self._board.looked_up_again(voucher)
@@ -334,7 +340,7 @@ class Locks:
                 )
             else:
                 self._board.say(tone_of(error), self._board.error_text(error), error)
-            await self._lookup.refresh(voucher.code)
+            await self._lookup.refresh(voucher.code, refused=is_refusal(error))
             return None
         register_secret(lock.release_key)  # never in a log line from here on
         written = self._journal.finish(
@@ -844,7 +850,7 @@ class RedemptionFlow:
         # No longer asked about, nor reserved here, while Piggy is asked how it stands now.
         self._update(Stage.SHOWING, busy=self.translate("RedemptionFlow", "Checking the voucher…"))
         self._say(tone, self._board.refusal_sentence(error), error)
-        await self._lookup.refresh(voucher.code)
+        await self._lookup.refresh(voucher.code, refused=True)
 
     async def recheck(self) -> None:
         """Check again after an answer was lost and the voucher could not be checked."""
@@ -893,7 +899,7 @@ class RedemptionFlow:
                     await self._reconcile.reverse(entry, voucher, error)
                     return
                 self._say(tone_of(error), self._board.error_text(error), error)
-                await self._lookup.refresh(voucher.code)
+                await self._lookup.refresh(voucher.code, refused=is_refusal(error))
                 return
             await self._journal.finish(entry, Outcome.OK)
             self._board.piggy_count_changed(voucher.uuid, +1)

@@ -46,6 +46,9 @@ NOT_FOUND = "NOT_FOUND"  # Piggy has no voucher with this code
 NOT_CHECKED = "NOT_CHECKED"  # it could not be checked (no connection, an error)
 REDEEMED_HERE = "REDEEMED_HERE"  # redeemed at this counter after the scan
 REVERSED_HERE = "REVERSED_HERE"  # its redemption reversed at this counter after the scan
+# What the card says in place of a voucher's status that Piggy has just contradicted (a
+# refusal): being looked up again, and then NOT_CHECKED when that look-up failed.
+CHECKING = "CHECKING"
 # Outcomes at this counter: they change the newest scan of the same code, never add one.
 _HERE = (REDEEMED_HERE, REVERSED_HERE)
 
@@ -111,6 +114,9 @@ class CounterView:
     # says "redeemed just now", not "already used", right after a redemption.
     just_redeemed: int = 0
     uses: UsesKnown = dataclasses.field(default_factory=UsesKnown)
+    # CHECKING or NOT_CHECKED: the shown voucher's status is not known since Piggy refused
+    # it (the card does not say the status it had); None: the voucher is shown as Piggy has it.
+    status_unknown: str | None = None
     # The customer a manager chose beforehand (Contacts screen), for the next voucher
     # without one (``CustomerStep.preset``): the card says so as soon as such a voucher shows.
     ready_customer: Contact | None = None
@@ -219,6 +225,7 @@ class CounterBoard:
             changes.setdefault("busy", None)
         if "voucher" in changes:
             changes.setdefault("just_redeemed", 0)  # a voucher shown anew was not just redeemed
+            changes.setdefault("status_unknown", None)  # and is shown as Piggy has it
             shown = changes["voucher"]
             if isinstance(shown, Voucher):
                 changes.setdefault("uses", self.uses_known(shown))

@@ -375,7 +375,7 @@
         <translation>“{code}” is a voucher code, not a loyalty card: the Counter screen checks and redeems vouchers. To find a customer, scan their loyalty card or type their e-mail address.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>This loyalty card is not linked to a customer yet. Search by their e-mail address instead.</source>
         <translation>This loyalty card is not linked to a customer yet. Search by their e-mail address instead.</translation>
     </message>
@@ -493,12 +493,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+249"/>
+        <location line="+257"/>
         <source>Reverse redemption…</source>
         <translation>Reverse redemption…</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-254"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
@@ -536,17 +536,17 @@ The voucher can then be used again.</source>
 The voucher can then be used again.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>Reverse one use…</source>
         <translation>Reverse one use…</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+40"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan waiting</numerusform>
@@ -1059,7 +1059,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>GlyphIcon</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+98"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+111"/>
         <source>Status icon</source>
         <translation>Status icon</translation>
     </message>
@@ -1348,7 +1348,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+51"/>
+        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+50"/>
         <source>Connecting to Piggy…</source>
         <translation>Connecting to Piggy…</translation>
     </message>
@@ -1403,7 +1403,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
@@ -1454,7 +1454,7 @@ The voucher can then be used again.</translation>
         <translation>At start: {sentences}</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+108"/>
         <source>Back online: {sentences}</source>
         <translation>Back online: {sentences}</translation>
     </message>
@@ -1464,12 +1464,12 @@ The voucher can then be used again.</translation>
         <translation>Connected to Piggy again.</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-184"/>
         <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</source>
         <translation>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+209"/>
         <source>The new theme is used from the next start.</source>
         <translation>The new theme is used from the next start.</translation>
     </message>
@@ -1768,7 +1768,7 @@ The voucher can then be used again.</translation>
         <translation>The manager screens need the manager PIN.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>That is not the manager PIN.</source>
         <translation>That is not the manager PIN.</translation>
     </message>
@@ -2245,17 +2245,17 @@ The voucher can then be used again.</translation>
         <translation>Recent scans</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+90"/>
         <source>{code} · {outcome} · {time}</source>
         <translation>{code} · {outcome} · {time}</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-76"/>
         <source>Show this voucher again</source>
         <translation>Show this voucher again</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+87"/>
         <source>Not found</source>
         <translation>Not found</translation>
     </message>
@@ -2278,7 +2278,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+52"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+55"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>No connection to Piggy: vouchers cannot be checked or redeemed now.</translation>
     </message>
@@ -2293,12 +2293,13 @@ The voucher can then be used again.</translation>
         <translation>Tell a manager.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+412"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+419"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Customer ready: {customer}. Scan their voucher.</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-290"/>
+        <location line="+722"/>
         <source>Checking the voucher…</source>
         <translation>Checking the voucher…</translation>
     </message>
@@ -2308,12 +2309,12 @@ The voucher can then be used again.</translation>
         <translation>The redemption of voucher “{code}” did not go through before the program stopped.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+272"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="-444"/>
         <source>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-247"/>
         <source>No voucher with the code “{code}” was found.</source>
         <translation>No voucher with the code “{code}” was found.</translation>
     </message>
@@ -2348,7 +2349,7 @@ The voucher can then be used again.</translation>
         <translation>No voucher with the code “{typed}”: found “{code}”, in capitals.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>“{typed}” read as “{code}”: the scanner is set up for {layout}.</source>
         <translation>“{typed}” read as “{code}”: the scanner is set up for {layout}.</translation>
     </message>
@@ -2483,7 +2484,7 @@ The voucher can then be used again.</translation>
         <translation>Redeeming…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+30"/>
         <source>Redeemed {times} times: {name}.</source>
         <translation>Redeemed {times} times: {name}.</translation>
     </message>
@@ -2493,7 +2494,7 @@ The voucher can then be used again.</translation>
         <translation>Redeemed: {name}.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+39"/>
         <source>The voucher was not redeemed. Try again.</source>
         <translation>The voucher was not redeemed. Try again.</translation>
     </message>
@@ -2529,7 +2530,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy&apos;s answer was lost. The voucher was NOT redeemed.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+31"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+33"/>
         <source>Releasing the voucher…</source>
         <translation>Releasing the voucher…</translation>
     </message>
@@ -2604,7 +2605,7 @@ The voucher can then be used again.</translation>
         <translation>Voucher “{code}” is still reserved by this counter; releasing it failed and will be tried again.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+109"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+112"/>
         <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
         <translation>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</translation>
     </message>
@@ -2619,7 +2620,7 @@ The voucher can then be used again.</translation>
         <translation>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+167"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+176"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy says: {message}</translation>
     </message>
@@ -2737,7 +2738,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+195"/>
+        <location filename="../../piggy_desk/settings.py" line="+246"/>
         <source>{file}: {why}</source>
         <translation>{file}: {why}</translation>
     </message>
@@ -3213,7 +3214,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>StatusBadge</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+108"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+116"/>
         <source>Status: {word}</source>
         <translation>Status: {word}</translation>
     </message>
@@ -3221,7 +3222,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>StatusLook</name>
     <message>
-        <location line="-157"/>
+        <location line="-172"/>
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
@@ -3256,7 +3257,17 @@ The voucher can then be used again.</translation>
         <translation>Redeemed just now</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not checked</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unknown status</source>
         <translation>Unknown status</translation>
     </message>
@@ -3362,7 +3373,7 @@ The voucher can then be used again.</translation>
         <translation>Scan a voucher to see it here.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>No voucher shown</source>
         <translation>No voucher shown</translation>
     </message>
@@ -3372,12 +3383,12 @@ The voucher can then be used again.</translation>
         <translation>Voucher card: no voucher shown</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Voucher</source>
         <translation>Voucher</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-29"/>
         <source>Never</source>
         <translation>Never</translation>
     </message>
@@ -3397,7 +3408,7 @@ The voucher can then be used again.</translation>
         <translation>No customer yet</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>{title}, code {code}, {status}</source>
         <translation>{title}, code {code}, {status}</translation>
     </message>
@@ -3877,7 +3888,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+205"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+216"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>in %Ln day</numerusform>

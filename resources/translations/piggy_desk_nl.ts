@@ -375,7 +375,7 @@
         <translation>‘{code}’ is een vouchercode, geen klantenkaart: vouchers controleer en wissel je in op het scherm Kassa. Om een klant te zoeken: scan de klantenkaart of typ het e-mailadres.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>This loyalty card is not linked to a customer yet. Search by their e-mail address instead.</source>
         <translation>Deze klantenkaart is nog niet aan een klant gekoppeld. Zoek in plaats daarvan op e-mailadres.</translation>
     </message>
@@ -493,12 +493,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+249"/>
+        <location line="+257"/>
         <source>Reverse redemption…</source>
         <translation>Inwisseling terugdraaien…</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-254"/>
         <source>Check again</source>
         <translation>Opnieuw controleren</translation>
     </message>
@@ -536,17 +536,17 @@ The voucher can then be used again.</source>
 De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>Reverse one use…</source>
         <translation>Eén keer terugdraaien…</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+40"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan wacht</numerusform>
@@ -1059,7 +1059,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>GlyphIcon</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+98"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+111"/>
         <source>Status icon</source>
         <translation>Statuspictogram</translation>
     </message>
@@ -1348,7 +1348,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+51"/>
+        <location filename="../../piggy_desk/ui/shell/main_window.py" line="+50"/>
         <source>Connecting to Piggy…</source>
         <translation>Verbinden met Piggy…</translation>
     </message>
@@ -1403,7 +1403,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy Desk — training</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Training mode</source>
         <translation>Trainingsmodus</translation>
     </message>
@@ -1454,7 +1454,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bij het starten: {sentences}</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+108"/>
         <source>Back online: {sentences}</source>
         <translation>Weer online: {sentences}</translation>
     </message>
@@ -1464,12 +1464,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Weer verbonden met Piggy.</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-184"/>
         <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</source>
         <translation>Ctrl+1 tot Ctrl+6 openen de schermen; Ctrl+Tab gaat naar het volgende scherm; Ctrl+Q sluit Piggy Desk</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+209"/>
         <source>The new theme is used from the next start.</source>
         <translation>Het nieuwe thema wordt gebruikt vanaf de volgende start.</translation>
     </message>
@@ -1768,7 +1768,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voor de managerschermen is de manager-pincode nodig.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>That is not the manager PIN.</source>
         <translation>Dat is niet de manager-pincode.</translation>
     </message>
@@ -2245,17 +2245,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Laatste scans</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+90"/>
         <source>{code} · {outcome} · {time}</source>
         <translation>{code} · {outcome} · {time}</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-76"/>
         <source>Show this voucher again</source>
         <translation>Deze voucher opnieuw tonen</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+87"/>
         <source>Not found</source>
         <translation>Niet gevonden</translation>
     </message>
@@ -2278,7 +2278,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>RedemptionFlow</name>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+52"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+55"/>
         <source>No connection to Piggy: vouchers cannot be checked or redeemed now.</source>
         <translation>Geen verbinding met Piggy: vouchers kunnen nu niet worden gecontroleerd of ingewisseld.</translation>
     </message>
@@ -2293,12 +2293,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Waarschuw een manager.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+412"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+419"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Klant klaar: {customer}. Scan de voucher van de klant.</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-290"/>
+        <location line="+722"/>
         <source>Checking the voucher…</source>
         <translation>Voucher controleren…</translation>
     </message>
@@ -2308,12 +2309,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De inwisseling van voucher ‘{code}’ is niet doorgegaan voordat het programma stopte.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+272"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="-444"/>
         <source>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher ‘{code}’ staat nog op de kassa: rond die eerst af (bevestigen of annuleren) en kies daarna opnieuw de klant.</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-247"/>
         <source>No voucher with the code “{code}” was found.</source>
         <translation>Er is geen voucher met de code ‘{code}’ gevonden.</translation>
     </message>
@@ -2348,7 +2349,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Geen voucher met de code ‘{typed}’: wel ‘{code}’ gevonden, in hoofdletters.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>“{typed}” read as “{code}”: the scanner is set up for {layout}.</source>
         <translation>‘{typed}’ gelezen als ‘{code}’: de scanner is ingesteld op {layout}.</translation>
     </message>
@@ -2483,7 +2484,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Inwisselen…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+30"/>
         <source>Redeemed {times} times: {name}.</source>
         <translation>{times} keer ingewisseld: {name}.</translation>
     </message>
@@ -2493,7 +2494,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Ingewisseld: {name}.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+39"/>
         <source>The voucher was not redeemed. Try again.</source>
         <translation>De voucher is niet ingewisseld. Probeer het opnieuw.</translation>
     </message>
@@ -2529,7 +2530,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Het antwoord van Piggy ging verloren. De voucher is NIET ingewisseld.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+31"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+33"/>
         <source>Releasing the voucher…</source>
         <translation>Voucher vrijgeven…</translation>
     </message>
@@ -2604,7 +2605,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher ‘{code}’ is nog door deze kassa gereserveerd; vrijgeven is mislukt en wordt opnieuw geprobeerd.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+109"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+112"/>
         <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
         <translation>Piggy Desk bewaart dit in het geheugen en schrijft het in het journaal zodra dat kan. Waarschuw een manager.</translation>
     </message>
@@ -2619,7 +2620,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Of één gebruik van voucher ‘{code}’ is teruggegeven voordat het programma stopte, is niet te zeggen. Controleer het in het Piggy-dashboard.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+167"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+176"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy meldt: {message}</translation>
     </message>
@@ -2737,7 +2738,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+195"/>
+        <location filename="../../piggy_desk/settings.py" line="+246"/>
         <source>{file}: {why}</source>
         <translation>{file}: {why}</translation>
     </message>
@@ -3213,7 +3214,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>StatusBadge</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+108"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+116"/>
         <source>Status: {word}</source>
         <translation>Status: {word}</translation>
     </message>
@@ -3221,7 +3222,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>StatusLook</name>
     <message>
-        <location line="-157"/>
+        <location line="-172"/>
         <source>Valid</source>
         <translation>Geldig</translation>
     </message>
@@ -3256,7 +3257,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Zojuist ingewisseld</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Checking…</source>
+        <translation>Controleren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not checked</source>
+        <translation>Niet gecontroleerd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unknown status</source>
         <translation>Onbekende status</translation>
     </message>
@@ -3362,7 +3373,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Scan een voucher om hem hier te zien.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>No voucher shown</source>
         <translation>Geen voucher getoond</translation>
     </message>
@@ -3372,12 +3383,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucherkaart: geen voucher getoond</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Voucher</source>
         <translation>Voucher</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-29"/>
         <source>Never</source>
         <translation>Nooit</translation>
     </message>
@@ -3397,7 +3408,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Nog geen klant</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>{title}, code {code}, {status}</source>
         <translation>{title}, code {code}, {status}</translation>
     </message>
@@ -3877,7 +3888,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_RelativeTime</name>
     <message numerus="yes">
-        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+205"/>
+        <location filename="../../piggy_desk/ui/widgets/__init__.py" line="+216"/>
         <source>in %Ln day(s)</source>
         <translation>
             <numerusform>over %Ln dag</numerusform>

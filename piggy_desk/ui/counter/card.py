@@ -100,10 +100,12 @@ class VoucherCard(QFrame):
         just_redeemed: int = 0,
         uses: UsesKnown | None = None,
         chosen: Contact | None = None,
+        status_unknown: str | None = None,
     ) -> None:
         """Show ``voucher``; ``just_redeemed``: this counter has just used it that many times;
         ``uses``: what is known of its uses, each said with where it comes from;
-        ``chosen``: the customer found for a voucher that has none yet."""
+        ``chosen``: the customer found for a voucher that has none yet; ``status_unknown``:
+        what the badge says in place of a status Piggy has just contradicted."""
         empty = voucher is None
         if self._last_set.changed("empty", empty):  # not per voucher: when that changes
             self.placeholder.setVisible(empty)
@@ -141,7 +143,9 @@ class VoucherCard(QFrame):
         # The facts first, then what the card lays out itself: Qt lays the facts out before
         # the card, and the card once (set the other way round, the card was laid out, then
         # the facts, which had the card laid out and painted a second time).
-        self.status.set_status(JUST_REDEEMED if just_redeemed else voucher.status)
+        self.status.set_status(
+            status_unknown or (JUST_REDEEMED if just_redeemed else voucher.status)
+        )
         self._put(
             self.title,
             (promotion.name if promotion and promotion.name else voucher.name)

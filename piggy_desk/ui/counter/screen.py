@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from piggy_desk.api import PiggyError
 from piggy_desk.counter.connection import Connection, connection_told_by
-from piggy_desk.counter.view import CounterView, RecentScan, Stage
+from piggy_desk.counter.view import CHECKING, CounterView, RecentScan, Stage
 from piggy_desk.notices import Notice, Tone
 from piggy_desk.ui.core.messages import MessagePath
 from piggy_desk.ui.core.sounds import SoundPlayer
@@ -339,6 +339,7 @@ class CounterScreen(QWidget):
             or view.uses != previous.uses
             or view.contact != previous.contact
             or view.ready_customer is not previous.ready_customer
+            or view.status_unknown != previous.status_unknown
             or not self._rendered
         ):
             self.card.show_voucher(
@@ -347,8 +348,11 @@ class CounterScreen(QWidget):
                 uses=view.uses,
                 # (a customer chosen beforehand on Contacts goes to the next voucher without one)
                 chosen=view.contact or view.ready_customer,
+                status_unknown=view.status_unknown,
             )
-            if view.voucher is not None and self._rendered:
+            # (Not while a refused voucher is looked up again: the refusal is said, and the
+            # card with the look-up's answer.)
+            if view.voucher is not None and self._rendered and view.status_unknown != CHECKING:
                 self.announcer.say(self.card.accessibleDescription(), Urgency.CARD)
         self._rendered = True
         if not view.busy:

@@ -67,6 +67,10 @@ JUST_REDEEMED = "JUST_REDEEMED"
 JUST_REDEEMED_LOOK = StatusLook(
     QT_TRANSLATE_NOOP("StatusLook", "Redeemed just now"), "good", "check"
 )
+# Nor these: the card of a voucher Piggy has just refused, until it is known again (a look-up
+# under way; a look-up that failed). Keyed as ``counter.view`` names them.
+CHECKING_LOOK = StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Checking…"), "neutral", "clock")
+NOT_CHECKED_LOOK = StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Not checked"), "warn", "bang")
 UNKNOWN_LOOK = StatusLook(QT_TRANSLATE_NOOP("StatusLook", "Unknown status"), "neutral", "question")
 
 TONE_LOOKS = {
@@ -83,9 +87,12 @@ def _translated(look: StatusLook) -> StatusLook:
 
 def status_look(status: str) -> StatusLook:
     """How a voucher status shows, its word in the person's language."""
-    if status == JUST_REDEEMED:
-        return _translated(JUST_REDEEMED_LOOK)
-    return _translated(STATUS_LOOKS.get(status, UNKNOWN_LOOK))
+    look = {
+        JUST_REDEEMED: JUST_REDEEMED_LOOK,
+        "CHECKING": CHECKING_LOOK,
+        "NOT_CHECKED": NOT_CHECKED_LOOK,
+    }.get(status) or STATUS_LOOKS.get(status, UNKNOWN_LOOK)
+    return _translated(look)
 
 
 def tone_look(tone: Tone) -> StatusLook:

@@ -21,7 +21,7 @@ from piggy_desk.notices import Tone
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.ui.core.i18n import date_time_text, time_text
 from piggy_desk.ui.shell.main_window import MainWindow
-from tests.ui.conftest import Counter, close, enter, start_and_hear, until
+from tests.ui.conftest import Counter, close, enter, past_the_guard, start_and_hear, until
 
 
 async def test_a_redemption_just_made_reads_as_done_not_as_already_used(counter: Counter) -> None:
@@ -400,9 +400,9 @@ async def test_a_redemption_stopped_by_closing_is_not_shown_as_going_on(counter:
     assert counter.screen.banner.text == counter.last_notice.sentence
 
 
-async def _refused_as_it_is_looked_up_again(counter: Counter, code: str) -> None:
+async def _refused_as_it_is_looked_up_again(counter: Counter, code: str, **fault: Any) -> None:
     """``code`` redeemed after Piggy has switched it off (it was held here): Piggy refuses,
-    and the look-up that follows the refusal takes 3 s."""
+    and the look-up that follows the refusal takes 3 s (or meets the sandbox's ``fault``)."""
     await counter.scan(code)
     await enter(counter, Stage.CONFIRMING)
 
@@ -410,7 +410,8 @@ async def _refused_as_it_is_looked_up_again(counter: Counter, code: str) -> None
         state.voucher_by_code(code).deactivated = True
 
     counter.sandbox.with_state(deactivate)
-    counter.sandbox.inject("latency", seconds=3, path="/vouchers/find", method="GET")
+    fault = fault or {"kind": "latency", "seconds": 3}
+    counter.sandbox.inject(**fault, path="/vouchers/find", method="GET")
     counter.press(Qt.Key.Key_Return)
     await until(lambda: counter.last_notice.tone == Tone.REFUSAL, what="Piggy's refusal")
 
@@ -467,3 +468,54 @@ async def test_a_refused_redemption_shows_the_voucher_as_it_now_is_in_the_recent
     heard = [listed.child(row).text(QAccessible.Text.Name) for row in range(listed.childCount())]
     assert heard[0].startswith(f"{code} · Switched off · ")
     assert not any("Valid" in said for said in heard)
+
+
+async def test_a_refused_voucher_is_not_shown_valid_while_it_is_looked_up_again(
+    counter: Counter,
+) -> None:
+    """Piggy refused the redeem (the voucher switched off while held here): until the look-up
+    after it answers, the card's badge says the voucher is being checked, not "Valid", which
+    Piggy has just contradicted (seen and heard: the card's accessible name too)."""
+    await _refused_as_it_is_looked_up_again(counter, KNOWN.ACTIVE_WITH_CONTACT)
+    card = counter.screen.card
+    assert counter.screen.view.busy == "Checking the voucher…"
+    assert card.status.word == "Checking…"
+    assert "Status: Checking…" in card.accessibleName()
+    await until(lambda: counter.screen.view.busy is None, what="the voucher looked up again")
+    assert card.status.word == "Switched off"
+
+
+async def test_a_refused_voucher_that_cannot_be_looked_up_again_is_shown_not_checked(
+    counter: Counter,
+) -> None:
+    """Piggy refused the redeem and the look-up after it failed (no connection): what the
+    voucher is now is not known, and the card does not say "Valid"."""
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    await counter.scan(KNOWN.EXPIRED)
+    await _refused_as_it_is_looked_up_again(counter, code, kind="drop", count=10)
+    await counter.settle()
+    screen = counter.screen
+    assert "This voucher has been switched off." in [notice.sentence for notice in counter.notices]
+    assert screen.card.status.word == "Not checked"
+    assert "Status: Not checked" in screen.card.accessibleName()
+
+
+async def test_a_voucher_refused_its_reservation_is_not_shown_valid_while_looked_up_again(
+    counter: Counter,
+) -> None:
+    """Switched off in Piggy after the scan: Enter, Piggy refuses the lock, and the card does
+    not say "Valid" until the look-up after it answers."""
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    await counter.scan(code)
+    await past_the_guard(counter.screen._last_scan_at)
+
+    def deactivate(state: Any) -> None:
+        state.voucher_by_code(code).deactivated = True
+
+    counter.sandbox.with_state(deactivate)
+    counter.sandbox.inject("latency", seconds=3, path="/vouchers/find", method="GET")
+    counter.press(Qt.Key.Key_Return)
+    await until(lambda: counter.last_notice.tone == Tone.REFUSAL, what="Piggy's refusal")
+    assert counter.screen.card.status.word == "Checking…"
+    await until(lambda: counter.screen.view.busy is None, what="the voucher looked up again")
+    assert counter.screen.card.status.word == "Switched off"
