@@ -56,6 +56,7 @@ from piggy_desk.native_memory import keep_malloc_thresholds
 from piggy_desk.settings import (
     LoadedSettings,
     Settings,
+    authorities_dir,
     cache_dir,
     config_dir,
     data_dir,
@@ -227,11 +228,14 @@ def attach_client(
     from piggy_desk.counter.flow import CounterSettings, RedemptionFlow
 
     observe = window.watch.observe
+    authorities = authorities_dir()
     if isinstance(token, ClientCredentials):
-        client = PiggyClient(base_url, client_credentials=token, observer=observe)
+        client = PiggyClient(
+            base_url, client_credentials=token, observer=observe, authorities=authorities
+        )
     else:
         register_secret(token)
-        client = PiggyClient(base_url, token, observer=observe)
+        client = PiggyClient(base_url, token, observer=observe, authorities=authorities)
     flow = RedemptionFlow(
         client,
         window.journal,

@@ -64,6 +64,12 @@ def cache_dir() -> Path:
     return user_dir("cache")
 
 
+def authorities_dir() -> Path:
+    """Where an https client keeps certifi's certificate authorities one per file
+    (``api.authorities``)."""
+    return cache_dir() / "authorities"
+
+
 # Per kind of folder: XDG's variable for its home, and the home's default under ~.
 _XDG_HOMES = {
     "data": ("XDG_DATA_HOME", ".local/share"),

@@ -8,12 +8,14 @@ import ipaddress
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
 import httpx
 
 from piggy_desk import __version__
+from piggy_desk.api import authorities as _authorities
 from piggy_desk.api import errors
 from piggy_desk.api._auth import AccessTokens, ClientCredentials
 from piggy_desk.api._transport import (
@@ -651,7 +653,10 @@ class PiggyClient:
     see ``_auth``). Tokens and the secret go into requests only: they are kept nowhere
     else and appear in no repr, log line or error.
     Every request has a deadline for the whole exchange, by its kind (``deadlines``
-    overrides ``DEADLINES``), and answers are read up to a size limit.
+    overrides ``DEADLINES``), and answers are read up to a size limit. With ``authorities``
+    (a folder in the user's cache), an https client checks Piggy's certificate against
+    certifi's authorities kept there one per file, reading only the one it needs
+    (``api.authorities``); without it, it reads them all, as httpx does.
     """
 
     def __init__(
@@ -668,6 +673,7 @@ class PiggyClient:
         client_credentials: ClientCredentials | None = None,
         clock: Callable[[], float] = time.monotonic,
         deadlines: Mapping[RequestKind, float] | None = None,
+        authorities: Path | None = None,
     ) -> None:
         if client_credentials is not None and token:
             raise errors.InvalidRequest(
@@ -693,10 +699,14 @@ class PiggyClient:
             base_url=self.base_url,
             headers=headers,
             timeout=httpx.Timeout(timeout, connect=connect_timeout),
-            # Loading the certificate authorities takes ~20 ms of start-up: only for https.
-            # The client never leaves its base address (no redirects), so a plain-http one
-            # (the sandbox on loopback) never needs them.
-            verify=self.base_url.startswith("https://"),
+            # The certificate authorities only for https: the client never leaves its base
+            # address (no redirects), so a plain-http one (the sandbox on loopback) never
+            # needs them. With ``authorities`` (a folder in the user's cache) OpenSSL reads
+            # the one a server's chain names, not all of certifi's (about 1.5 MB; see
+            # ``authorities``).
+            verify=(
+                _authorities.context(authorities) if self.base_url.startswith("https://") else False
+            ),
             transport=transport,
             follow_redirects=False,
         )

@@ -14,6 +14,13 @@ from dataclasses import dataclass, field
 import pytest
 import trustme
 
+_UNAUTHENTICATED = b'{"message": "Unauthenticated."}'
+# A whole HTTP answer for ``tls_server``: Piggy's refusal of a token.
+UNAUTHORIZED_ANSWER = (
+    b"HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nConnection: close\r\n"
+    b"Content-Length: %d\r\n\r\n%s" % (len(_UNAUTHENTICATED), _UNAUTHENTICATED)
+)
+
 # How the refusal of a plain-http address outside this computer begins, at every entry point.
 PLAIN_HTTP_REFUSED = "The Piggy address must start with https://"
 
@@ -26,16 +33,24 @@ def closed_port() -> int:
 
 
 @contextlib.asynccontextmanager
-async def tls_server(*, untrusted: bool = True) -> AsyncIterator[str]:
-    """An https server on 127.0.0.1 with a certificate from a made-up authority; the
-    address. It answers nothing: a client that trusts it would wait (it never should)."""
-    authority = trustme.CA()
+async def tls_server(
+    *, untrusted: bool = True, authority: trustme.CA | None = None, answer: bytes = b""
+) -> AsyncIterator[str]:
+    """An https server on 127.0.0.1 with a certificate from a made-up authority (a new
+    one, or ``authority``); the address. It answers nothing, or ``answer`` (a whole HTTP
+    response) once a request's head has come."""
+    authority = authority or trustme.CA()
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     authority.issue_cert("127.0.0.1", "localhost").configure_cert(context)
 
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         with contextlib.suppress(ConnectionError, ssl.SSLError, asyncio.IncompleteReadError):
-            await reader.read(1)
+            if answer:
+                await reader.readuntil(b"\r\n\r\n")
+                writer.write(answer)
+                await writer.drain()
+            else:
+                await reader.read(1)
         writer.close()
 
     server = await asyncio.start_server(handle, "127.0.0.1", 0, ssl=context)

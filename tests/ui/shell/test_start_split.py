@@ -11,17 +11,21 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import pytest
+import trustme
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from piggy_desk.api import Unauthorized, authorities
 from piggy_desk.app import _paint_before_the_loop, attach_client, build_counter_window
 from piggy_desk.counter.journal import Journal
 from piggy_desk.sandbox import KNOWN, RunningSandbox
-from piggy_desk.settings import Settings
+from piggy_desk.settings import Settings, authorities_dir
 from piggy_desk.ui.core.loop import CounterEventLoop
 from piggy_desk.ui.core.sounds import SoundPlayer
 from piggy_desk.ui.shell.main_window import MainWindow
+from tests.helpers.network import UNAUTHORIZED_ANSWER, tls_server
 from tests.ui.conftest import Counter, close, until
 
 SETTINGS = Settings(shop_uuid=KNOWN.SHOP_UUID, sounds=False)
@@ -59,6 +63,27 @@ async def test_a_scan_typed_before_the_client_is_made_is_looked_up_once_it_is(
     )
     assert window.counter.card.code.text() == code
     await close(window)
+
+
+async def test_a_shop_s_client_reads_piggy_s_authority_from_the_folder_in_its_cache(
+    tmp_path: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over https the program's client checks Piggy's certificate against certifi's
+    authorities kept one per file in the user's cache (``api.authorities``)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    authority = trustme.CA()  # among certifi's, as Piggy's is
+    folder = authorities.certifi_folder(authorities_dir())
+    authorities.write_folder(authority.cert_pem.bytes().decode(), folder)
+    assert folder.is_relative_to(tmp_path / "cache")
+    window = await _painted_window(tmp_path, qapp)
+    async with tls_server(authority=authority, answer=UNAUTHORIZED_ANSWER) as address:
+        attach_client(window, base_url=address, token="token", settings=SETTINGS)
+        with pytest.raises(Unauthorized):  # Piggy's answer: the certificate was accepted
+            await window.client.vouchers.find(KNOWN.ACTIVE_WITH_CONTACT)
+        window.start()
+        await close(window)
 
 
 async def test_closing_before_the_client_is_made_waits_for_it_and_ends_in_order(
