@@ -3,6 +3,12 @@
 ``rows <n>`` and ``rss_kb <peak RSS>`` (``getrusage`` of this process) and quits.
 
     python benchmarks/rss_app.py BASE_URL TOKEN DIR
+    python benchmarks/rss_app.py --trust AUTHORITY.pem
+
+``--trust`` puts an authority among certifi's in the program's folder of them (in its
+cache, ``api.authorities``), as Piggy's is, so that the program reaches a TLS server with a
+certificate from it (``run.py``'s ``TlsFront``) the way a shop's reaches Piggy; it runs in
+a process of its own before the measured ones, with their environment.
 """
 
 from __future__ import annotations
@@ -44,7 +50,20 @@ async def measure(base_url: str, token: str, folder: Path) -> int:
     return rows
 
 
+def trust(authority: Path) -> None:
+    from piggy_desk.api import authorities
+    from piggy_desk.settings import authorities_dir
+
+    folder = authorities.certifi_folder(authorities_dir())
+    pem = authority.read_text(encoding="ascii")
+    if all(path.read_text(encoding="ascii") != pem for path in folder.iterdir()):
+        authorities.write_folder(pem, folder)
+
+
 def main() -> int:
+    if sys.argv[1] == "--trust":
+        trust(Path(sys.argv[2]))
+        return 0
     base_url, token, folder = sys.argv[1], sys.argv[2], Path(sys.argv[3])
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)

@@ -164,6 +164,60 @@ class SandboxProcess:
             self.process.kill()
 
 
+class TlsFront:
+    """Piggy's https in front of the sandbox: a TLS server on a free loopback port of a
+    thread of this process that passes each connection on to the sandbox; its certificate
+    is from a made-up authority (``authority_pem``), which the memory group's program is
+    given as one of certifi's. A shop's program talks https to Piggy, and the sandbox
+    serves plain http only."""
+
+    def __init__(self, sandbox: SandboxProcess) -> None:
+        import ssl
+        import threading
+
+        import trustme
+
+        authority = trustme.CA()
+        self.authority_pem = authority.cert_pem.bytes().decode()
+        self._context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        authority.issue_cert("127.0.0.1").configure_cert(self._context)
+        upstream = httpx.URL(sandbox.base_url)
+        self._upstream = (upstream.host, upstream.port)
+        self._loop = asyncio.new_event_loop()
+        started: asyncio.Future[int] = self._loop.create_future()
+        self._thread = threading.Thread(target=self._run, args=(started,), daemon=True)
+        self._thread.start()
+        port = asyncio.run_coroutine_threadsafe(asyncio.wait_for(started, 10), self._loop)
+        self.base_url = f"https://127.0.0.1:{port.result(15)}"
+
+    def _run(self, started: asyncio.Future[int]) -> None:
+        async def serve() -> None:
+            server = await asyncio.start_server(self._pass, "127.0.0.1", 0, ssl=self._context)
+            started.set_result(server.sockets[0].getsockname()[1])
+            async with server:
+                await server.serve_forever()
+
+        with contextlib.suppress(asyncio.CancelledError):
+            self._loop.run_until_complete(serve())
+
+    async def _pass(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_reader, up_writer = await asyncio.open_connection(*self._upstream)
+
+        async def copy(source: asyncio.StreamReader, target: asyncio.StreamWriter) -> None:
+            with contextlib.suppress(ConnectionError, OSError):
+                while data := await source.read(65536):
+                    target.write(data)
+                    await target.drain()
+            target.close()
+
+        await asyncio.gather(copy(reader, up_writer), copy(up_reader, writer))
+
+    def stop(self) -> None:
+        for task in asyncio.all_tasks(self._loop):
+            self._loop.call_soon_threadsafe(task.cancel)
+        self._thread.join(10)
+
+
 # --- helpers ---------------------------------------------------------------------------
 
 
@@ -733,11 +787,14 @@ def bench_startup(folder: Path) -> dict[str, Any]:
     }
 
 
-def peak_rss(command: list[str], env: dict[str, str]) -> int:
+def peak_rss(command: list[str], env: dict[str, str], rows: int | None = None) -> int:
+    """The ``rss_kb`` line's figure, once the ``rows`` line (when asked) says ``rows``."""
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
-    for line in done.stdout.splitlines():
-        if line.startswith("rss_kb "):
-            return int(line.split()[1])
+    lines = dict(line.split(None, 1) for line in done.stdout.splitlines() if " " in line)
+    if rows is not None and lines.get("rows") != str(rows):
+        raise RuntimeError(f"{command}: rows {lines.get('rows')}; stderr: {done.stderr[-2000:]}")
+    if "rss_kb" in lines:
+        return int(lines["rss_kb"])
     raise RuntimeError(f"{command}: no rss_kb line; stderr: {done.stderr[-2000:]}")
 
 
@@ -754,27 +811,51 @@ def fill(sandbox: SandboxProcess) -> None:
 
 
 def bench_rss(sandbox: SandboxProcess, folder: Path) -> dict[str, Any]:
+    """The program's peak with 10,000 vouchers loaded over https, as a shop's talks to
+    Piggy (``TlsFront``), against the painted bare window's; the same program over the
+    sandbox's plain http beside it (``_rss_app_http_mb``)."""
     fill(sandbox)
     env = child_env(folder)
-    # Each measured twice, the first a warm-up that writes the bytecode (compiling from
-    # source raised the program's peak by about 5 MB when the start-up group had not run).
-    for _ in range(2):
-        scratch = Path(tempfile.mkdtemp(dir=folder))
-        app_kb = peak_rss(
-            [
-                sys.executable,
-                str(HERE / "rss_app.py"),
-                sandbox.base_url,
-                sandbox.token,
-                str(scratch),
-            ],
-            env,
+    # A shop's computer names no authorities of its own (this machine's SSL_CERT_FILE
+    # would make the program read them all): certifi's, from their folder in the cache.
+    env.pop("SSL_CERT_FILE", None)
+    env.pop("SSL_CERT_DIR", None)
+    front = TlsFront(sandbox)
+    try:
+        authority = folder / "authority.pem"
+        authority.write_text(front.authority_pem, encoding="ascii")
+        subprocess.run(
+            [sys.executable, str(HERE / "rss_app.py"), "--trust", str(authority)],
+            env=env,
+            check=True,
+            timeout=60,
         )
-        bare_kb = peak_rss([sys.executable, str(HERE / "bare_window.py"), "--rss"], env)
+        # Each measured twice, the first a warm-up that writes the bytecode (compiling from
+        # source raised the program's peak by about 5 MB when the start-up group had not
+        # run).
+        for _ in range(2):
+            app_kb, http_kb = [
+                peak_rss(
+                    [
+                        sys.executable,
+                        str(HERE / "rss_app.py"),
+                        base_url,
+                        sandbox.token,
+                        str(Path(tempfile.mkdtemp(dir=folder))),
+                    ],
+                    env,
+                    rows=VOUCHERS,
+                )
+                for base_url in (front.base_url, sandbox.base_url)
+            ]
+            bare_kb = peak_rss([sys.executable, str(HERE / "bare_window.py"), "--rss"], env)
+    finally:
+        front.stop()
     return {
         "rss_ratio": round(app_kb / bare_kb, 3),
         "_rss_app_mb": round(app_kb / 1024, 1),
         "_rss_bare_mb": round(bare_kb / 1024, 1),
+        "_rss_app_http_mb": round(http_kb / 1024, 1),
     }
 
 
@@ -986,6 +1067,11 @@ def main() -> int:
             results.update(bench_bundles(folder))
     results["_machine"] = machine()
     print(table(results))
+    if "_rss_app_http_mb" in results:
+        print(
+            f"memory: {results['_rss_app_mb']} MB over https (TlsFront), as a shop's program "
+            f"talks to Piggy; {results['_rss_app_http_mb']} MB over the sandbox's plain http"
+        )
     print(
         "machine: {cpus} CPUs, {cpu}; Python {python}, PySide6 {pyside6} (Qt {qt}); "
         "{platform}".format(**results["_machine"])
