@@ -171,6 +171,11 @@ _SQLITE_TROUBLE = {
     14: Trouble.MISSING,  # SQLITE_CANTOPEN
     26: Trouble.DAMAGED,  # SQLITE_NOTADB
 }
+# Extended codes told apart from their primary one: the -shm file could not grow, which
+# sqlite reports as a "disk I/O error" and documents as a volume out of space.
+_SQLITE_EXTENDED_TROUBLE = {
+    4874: Trouble.FULL,  # SQLITE_IOERR_SHMSIZE
+}
 _OS_TROUBLE = {
     errno.ENOSPC: Trouble.FULL,
     errno.EDQUOT: Trouble.FULL,
@@ -218,7 +223,7 @@ def trouble_of(error: BaseException) -> Trouble:
     """What went wrong, from an sqlite or OS error."""
     code = getattr(error, "sqlite_errorcode", None)
     if isinstance(code, int):
-        return _SQLITE_TROUBLE.get(code & 0xFF, Trouble.OTHER)
+        return _SQLITE_EXTENDED_TROUBLE.get(code) or _SQLITE_TROUBLE.get(code & 0xFF, Trouble.OTHER)
     if isinstance(error, OSError) and error.errno is not None:
         return _OS_TROUBLE.get(error.errno, Trouble.OTHER)
     return Trouble.OTHER

@@ -90,10 +90,15 @@ def test_a_read_only_data_folder(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not ROOT_USER, reason="a full disk is a small tmpfs: mounting needs root")
-def test_a_full_disk(tmp_path: Path) -> None:
+@pytest.mark.parametrize("filled", [True, False], ids=["full", "no-room-for-the-shm"])
+def test_a_full_disk(tmp_path: Path, filled: bool) -> None:
+    """Filled to the last byte, or 64 KiB free: room for the journal's file but not for its
+    -wal and -shm too. sqlite says SQLITE_IOERR_SHMSIZE ("disk I/O error") there, which was
+    said as "could not be written ... send the log file to support"."""
     with small_disk(tmp_path / "disk", "64k") as disk:
         (disk / "data").mkdir()
-        FullDisk(disk).fill()
+        if filled:
+            FullDisk(disk).fill()
         fails_with(
             tmp_path,
             [
