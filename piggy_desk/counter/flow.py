@@ -231,10 +231,12 @@ class VoucherLookup:
             voucher = await self._client.vouchers.find(code)
         except PiggyError:
             unknown = NOT_CHECKED if self._board.view.status_unknown else None
+            if unknown is not None:
+                self._board.looked_up_again(code, unknown)
             self._board.update(Stage.SHOWING, lock=None, busy=None, status_unknown=unknown)
         else:
             await self._board.count_uses_here(voucher)
-            self._board.looked_up_again(voucher)
+            self._board.looked_up_again(voucher.code, voucher.status)
             self._board.show(voucher)
 
     def _read_back_sentence(self, typed: str, read_as: Reading, rules: ScanRules) -> str:

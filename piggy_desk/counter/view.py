@@ -276,13 +276,14 @@ class CounterBoard:
         elif outcome not in _HERE:
             self._recent.appendleft(scan)
 
-    def looked_up_again(self, voucher: Voucher) -> None:
-        """Piggy's answer for a voucher looked up again (after a refusal, a cancel, a failed
-        reverse): its newest scan says what it is now, as the card does ("Valid" beside a card
-        that says "Switched off" was untrue), unless that scan says what was done here."""
+    def looked_up_again(self, code: str, outcome: str) -> None:
+        """What a voucher looked up again came to (after a refusal, a cancel, a failed
+        reverse): its status, or NOT_CHECKED when Piggy had refused it and the look-up failed.
+        Its newest scan says so, as the card does ("Valid" beside a card that says "Switched
+        off" was untrue), unless that scan says what was done here."""
         newest = self._recent[0] if self._recent else None
-        if newest is not None and newest.code == voucher.code and newest.outcome not in _HERE:
-            self._recent[0] = RecentScan(voucher.code, voucher.status, self._clock())
+        if newest is not None and newest.code == code and newest.outcome not in _HERE:
+            self._recent[0] = RecentScan(code, outcome, self._clock())
 
     def scan_queued(self) -> None:
         """A scan joined the queue. The first to wait behind a voucher being confirmed is

@@ -460,14 +460,20 @@ async def test_a_refused_redemption_shows_the_voucher_as_it_now_is_in_the_recent
     await until(lambda: screen.view.busy is None, what="the voucher looked up again")
     await counter.settle()
     assert screen.card.status.word == "Switched off"
-    recent = screen.recent
-    texts = [recent.item(row).text().rsplit(" · ", 1)[0] for row in range(recent.count())]
-    assert texts == [f"{code} · Switched off", f"{KNOWN.EXPIRED} · Expired"]
+    shown, heard = _recent_rows(counter)
+    assert shown == [f"{code} · Switched off", f"{KNOWN.EXPIRED} · Expired"]
+    assert heard[0].startswith(f"{code} · Switched off · ")
+    assert not any("Valid" in said for said in heard)
+
+
+def _recent_rows(counter: Counter) -> tuple[list[str], list[str]]:
+    """The recent scans as shown (without their times) and as a screen reader hears them."""
+    recent = counter.screen.recent
+    shown = [recent.item(row).text().rsplit(" · ", 1)[0] for row in range(recent.count())]
     listed = QAccessible.queryAccessibleInterface(recent)
     assert listed is not None
     heard = [listed.child(row).text(QAccessible.Text.Name) for row in range(listed.childCount())]
-    assert heard[0].startswith(f"{code} · Switched off · ")
-    assert not any("Valid" in said for said in heard)
+    return shown, heard
 
 
 async def test_a_refused_voucher_is_not_shown_valid_while_it_is_looked_up_again(
@@ -489,7 +495,7 @@ async def test_a_refused_voucher_that_cannot_be_looked_up_again_is_shown_not_che
     counter: Counter,
 ) -> None:
     """Piggy refused the redeem and the look-up after it failed (no connection): what the
-    voucher is now is not known, and the card does not say "Valid"."""
+    voucher is now is not known, and neither the card nor its recent scan says "Valid"."""
     code = KNOWN.ACTIVE_WITH_CONTACT
     await counter.scan(KNOWN.EXPIRED)
     await _refused_as_it_is_looked_up_again(counter, code, kind="drop", count=10)
@@ -498,6 +504,9 @@ async def test_a_refused_voucher_that_cannot_be_looked_up_again_is_shown_not_che
     assert "This voucher has been switched off." in [notice.sentence for notice in counter.notices]
     assert screen.card.status.word == "Not checked"
     assert "Status: Not checked" in screen.card.accessibleName()
+    shown, heard = _recent_rows(counter)
+    assert shown == [f"{code} · Not checked", f"{KNOWN.EXPIRED} · Expired"]
+    assert not any("Valid" in said for said in heard)
 
 
 async def test_a_voucher_refused_its_reservation_is_not_shown_valid_while_looked_up_again(
