@@ -160,14 +160,18 @@ def write_folder(pem_text: str, folder: Path) -> int:
 def certifi_folder(cache: Path) -> Path:
     """The folder of certifi's authorities under ``cache``, written when it is not there
     (named after the file's SHA-256, so a certifi update writes a new one and the old
-    ones go). Raises ``OSError`` when it cannot be written."""
+    ones go) or holds fewer files than certifi has authorities: the cache is for what can
+    be made again, and cleaners delete its files one by one. Raises ``OSError`` when it
+    cannot be written."""
     import certifi
 
     source = Path(certifi.where())
     data = source.read_bytes()
     folder = cache / f"certifi-{hashlib.sha256(data).hexdigest()[:16]}"
-    if folder.is_dir():
+    count = data.count(PEM_BEGIN.encode())
+    if _holds(folder, count):
         return folder
+    shutil.rmtree(folder, ignore_errors=True)  # short, if there: written again below
     cache.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=".building-", dir=cache))
     try:
@@ -175,7 +179,7 @@ def certifi_folder(cache: Path) -> Path:
         try:
             building.rename(folder)  # whole or not at all
         except OSError:
-            if not folder.is_dir():  # another copy of the program finished it first
+            if not _holds(folder, count):  # else another copy of the program finished it
                 raise
     finally:
         shutil.rmtree(building, ignore_errors=True)
@@ -183,6 +187,13 @@ def certifi_folder(cache: Path) -> Path:
         if old != folder:
             shutil.rmtree(old, ignore_errors=True)
     return folder
+
+
+def _holds(folder: Path, count: int) -> bool:
+    try:
+        return len(os.listdir(folder)) >= count
+    except OSError:
+        return False
 
 
 def context(cache: Path | None) -> ssl.SSLContext:

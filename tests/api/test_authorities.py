@@ -156,6 +156,25 @@ def test_the_folder_is_written_once_and_a_new_certifi_replaces_it(tmp_path: Path
     assert [path.name for path in tmp_path.iterdir()] == [folder.name]  # no half-built one
 
 
+def test_authorities_a_cache_cleaner_deleted_are_written_again(tmp_path: Path) -> None:
+    """The user's cache holds what can be made again (XDG), and cleaners empty it, often
+    file by file by age: a folder missing the authority of Piggy's next certificate would
+    refuse Piggy at the counter. The next client finds the folder short and writes it
+    again."""
+    expected = tmp_path / "expected"
+    expected.mkdir()
+    authorities.write_folder(Path(certifi.where()).read_text(), expected)
+    cache = tmp_path / "cache"
+    folder = authorities.certifi_folder(cache)
+    for path in sorted(folder.iterdir())[::2]:  # what the cleaner left
+        path.unlink()
+    context = authorities.context(cache)
+    assert sorted(path.name for path in folder.iterdir()) == sorted(
+        path.name for path in expected.iterdir()
+    )
+    assert context.cert_store_stats()["x509_ca"] == 0  # still read as a chain needs them
+
+
 def test_without_a_writable_cache_certifi_is_read_whole(tmp_path: Path) -> None:
     not_a_folder = tmp_path / "file"
     not_a_folder.touch()
