@@ -1,5 +1,6 @@
-"""Peak-memory driver: the real main window on a running sandbox, with every voucher
-(10,000 in the benchmark) loaded into the Vouchers screen's model; prints
+"""Peak-memory driver: the real main window on a running sandbox, its data folder held
+with its call socket listening as every start holds it, with every voucher (10,000 in the
+benchmark) loaded into the Vouchers screen's model; prints
 ``rows <n>`` and ``rss_kb <peak RSS>`` (``getrusage`` of this process) and quits.
 
     python benchmarks/rss_app.py BASE_URL TOKEN DIR
@@ -24,16 +25,23 @@ from PySide6.QtWidgets import QApplication
 from piggy_desk.app import build_training_window
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.loop import CounterEventLoop
+from piggy_desk.ui.shell.one_copy import take_data_folder
 from piggy_desk.ui.vouchers.screen import VoucherFilter
 
 TIMEOUT = 60.0
 
 
 async def measure(base_url: str, token: str, folder: Path) -> int:
+    # The data folder held and its call socket listening, as every start of the program
+    # holds it (app.py: the lock before the window, the socket once it is painted).
+    guard = take_data_folder(folder / "data", listen=False)
+    assert guard is not None
     window = build_training_window(base_url=base_url, token=token, folder=folder)
+    guard.called.connect(window.come_to_front)
     window.show()
     assert window.ready is not None
     await asyncio.wait_for(asyncio.shield(window.ready), TIMEOUT)
+    guard.listen()
     model = window.vouchers.model
     model.set_filter(VoucherFilter())
     deadline = asyncio.get_running_loop().time() + TIMEOUT
@@ -47,6 +55,7 @@ async def measure(base_url: str, token: str, folder: Path) -> int:
     print(f"rss_kb {peak_rss_kb()}", flush=True)
     await window.shutdown()
     window.hide()
+    guard.release()
     return rows
 
 
