@@ -9,23 +9,32 @@ means its owner is alive, and one found free means the journal's open locks are 
 Beside it, a local socket named after the folder lets a second start ask the running copy
 to bring its window to the front. The socket is only a messenger: one a crashed copy left
 behind is removed by the next copy that holds the folder lock. The program's start listens
-on it (``listen``) a second after its window is painted and its client made: QtNetwork is
-not imported before the first paint, nor on the first scan's way (issue 20); the lock,
-which is what keeps a second copy out, is taken before the window is built. A second start
-in between finds no socket and calls again for a while (``NOT_LISTENING_YET_WAIT``), then
-says the folder is open.
+on it (``listen``) a second after its window is painted and its client made, not on the
+first scan's way (issue 20); the lock, which is what keeps a second copy out, is taken
+before the window is built. A second start in between finds no socket and calls again for
+a while (``NOT_LISTENING_YET_WAIT``), then says the folder is open.
+
+On Linux and macOS the socket is a Unix socket where QLocalServer would put it
+(``QDir.tempPath()`` and the name), served with Python's socket module and a
+``QSocketNotifier``: QtNetwork, which QLocalServer would load, costs about 3 MB of memory
+for the program's life (issue 20); a copy of an earlier version, which listened with
+QLocalServer at the same path, still answers and is still answered. On Windows it is Qt's
+local socket (a named pipe) as before.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import socket
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDir, QObject, QSocketNotifier, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -68,6 +77,79 @@ def server_name(folder: Path) -> str:
     return "piggy-desk-" + hashlib.sha256(key).hexdigest()[:24]
 
 
+def _socket_path(name: str) -> str:
+    """Where QLocalServer puts the socket of ``name`` on Linux and macOS."""
+    return f"{QDir.cleanPath(QDir.tempPath())}/{name}"
+
+
+class _UnixEar(QObject):
+    """The call socket on Linux and macOS: a Unix socket for this user only, served on the
+    Qt event loop; ``on_call`` for each start that says ``CALL``, which is answered."""
+
+    def __init__(self, name: str, on_call: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._on_call = on_call
+        self._path = _socket_path(name)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self._path)  # we hold the folder: one a crashed copy left behind
+        self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            self._socket.bind(self._path)
+            os.chmod(self._path, 0o600)  # as QLocalServer's UserAccessOption
+            self._socket.listen(8)
+            self._socket.setblocking(False)
+        except OSError:
+            self._socket.close()
+            raise
+        self._callers: dict[socket.socket, tuple[QSocketNotifier, bytearray]] = {}
+        self._notifier = QSocketNotifier(self._socket.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_notifier_activated)
+
+    def close(self) -> None:
+        self._notifier.setEnabled(False)
+        for caller in list(self._callers):
+            self._hang_up(caller)
+        self._socket.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self._path)
+
+    def _on_notifier_activated(self) -> None:
+        while True:
+            try:
+                caller, _ = self._socket.accept()
+            except OSError:  # BlockingIOError: no one more is calling
+                return
+            caller.setblocking(False)
+            notifier = QSocketNotifier(caller.fileno(), QSocketNotifier.Type.Read, self)
+            notifier.activated.connect(lambda *_, caller=caller: self._on_caller_ready(caller))
+            self._callers[caller] = (notifier, bytearray())
+
+    def _on_caller_ready(self, caller: socket.socket) -> None:
+        if caller not in self._callers:
+            return
+        heard = self._callers[caller][1]
+        try:
+            chunk = caller.recv(64)
+        except BlockingIOError:
+            return
+        except OSError:
+            chunk = b""
+        heard += chunk
+        if heard.startswith(CALL):
+            self._on_call()
+            with contextlib.suppress(OSError):
+                caller.sendall(ANSWER)
+        elif chunk and len(heard) < len(CALL) and CALL.startswith(heard):
+            return  # the rest of the call is on its way
+        self._hang_up(caller)
+
+    def _hang_up(self, caller: socket.socket) -> None:
+        notifier, _ = self._callers.pop(caller)
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        caller.close()
+
+
 class DataFolderGuard(QObject):
     """This copy's hold on its data folder, and its ear for later starts on the same folder.
 
@@ -81,14 +163,20 @@ class DataFolderGuard(QObject):
         super().__init__()
         self.folder = folder
         self._descriptor: int | None = descriptor
-        self._server: QLocalServer | None = None
+        self._server: QLocalServer | _UnixEar | None = None
 
     def listen(self) -> None:
         """Answer later starts on this folder (``called``)."""
-        from PySide6.QtNetwork import QLocalServer
-
         if self._server is not None or self._descriptor is None:
             return
+        if sys.platform != "win32":
+            try:
+                self._server = _UnixEar(server_name(self.folder), self._called, self)
+            except OSError as error:
+                log.warning("no call socket for later starts: %s", error)
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         name = server_name(self.folder)
@@ -106,18 +194,21 @@ class DataFolderGuard(QObject):
             os.close(self._descriptor)  # the OS lock goes with it
             self._descriptor = None
 
+    def _called(self) -> None:
+        log.info("another start on the data folder %s: this window comes to the front", self.folder)
+        self.called.emit()
+
     def _on_server_new_connection(self) -> None:
-        assert self._server is not None
+        from PySide6.QtNetwork import QLocalServer
+
+        assert isinstance(self._server, QLocalServer)
         while (socket := self._server.nextPendingConnection()) is not None:
             socket.readyRead.connect(lambda socket=socket: self._on_socket_ready_read(socket))
             socket.disconnected.connect(socket.deleteLater)
 
     def _on_socket_ready_read(self, socket: QLocalSocket) -> None:
         if bytes(socket.readAll().data()).startswith(CALL):
-            log.info(
-                "another start on the data folder %s: this window comes to the front", self.folder
-            )
-            self.called.emit()
+            self._called()
             socket.write(ANSWER)
             socket.flush()
         socket.disconnectFromServer()
@@ -144,6 +235,8 @@ def call_running_copy(folder: Path, timeout_ms: int = 3000) -> bool:
     """Ask the copy that holds ``folder`` to bring its window to the front; True when it
     answered that it did. Blocks for at most about ``timeout_ms`` (this copy has no window
     yet, so nothing waits on it)."""
+    if sys.platform != "win32":
+        return _call_unix(server_name(folder), timeout_ms)
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
@@ -165,3 +258,31 @@ def call_running_copy(folder: Path, timeout_ms: int = 3000) -> bool:
         return ANSWER in answer
     finally:
         socket.abort()
+
+
+def _call_unix(name: str, timeout_ms: int) -> bool:
+    """``call_running_copy`` on Linux and macOS: the Unix socket of ``_UnixEar``."""
+    deadline = time.monotonic() + min(timeout_ms / 1000, NOT_LISTENING_YET_WAIT)
+    while True:
+        caller = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        caller.settimeout(timeout_ms / 1000)
+        try:
+            caller.connect(_socket_path(name))
+            break
+        except FileNotFoundError:  # not listening yet
+            caller.close()
+            if time.monotonic() + NOT_LISTENING_YET_PAUSE > deadline:
+                return False
+            time.sleep(NOT_LISTENING_YET_PAUSE)
+        except OSError:  # refused: a socket its copy left behind
+            caller.close()
+            return False
+    with caller:
+        try:
+            caller.sendall(CALL)
+            answer = b""
+            while ANSWER not in answer and (chunk := caller.recv(64)):
+                answer += chunk
+        except OSError:  # the timeout too
+            return False
+        return ANSWER in answer

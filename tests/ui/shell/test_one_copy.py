@@ -26,8 +26,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from piggy_desk.counter.flow import Stage
 from piggy_desk.counter.journal import Journal
 from piggy_desk.sandbox import KNOWN, RunningSandbox
+from piggy_desk.ui.shell import one_copy
 from piggy_desk.ui.shell.main_window import MainWindow
-from piggy_desk.ui.shell.one_copy import LOCK_FILE, _lock, take_data_folder
+from piggy_desk.ui.shell.one_copy import (
+    LOCK_FILE,
+    _lock,
+    call_running_copy,
+    server_name,
+    take_data_folder,
+)
 from tests.helpers.processes import read_log, start_counter, start_program
 from tests.reliability.matrix import record
 from tests.ui.conftest import until
@@ -207,3 +214,101 @@ async def test_a_window_deleted_without_closing_ends_the_program_and_lets_go(
     guard = take_data_folder(journal_folder)  # and the folder is free
     assert guard is not None
     guard.release()
+
+
+_LISTENER = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from piggy_desk.ui.shell.one_copy import take_data_folder
+
+app = QCoreApplication([])
+guard = take_data_folder(Path(sys.argv[1]))
+guard.called.connect(lambda: (print("CALLED", flush=True), app.quit()))
+print("QtNetwork" if "PySide6.QtNetwork" in sys.modules else "LISTENING", flush=True)
+app.exec()
+guard.release()
+"""
+
+
+# The version before's call_running_copy (QLocalSocket), in a process of its own.
+_EARLIER_CALL = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtNetwork import QLocalSocket
+
+app = QCoreApplication([])
+caller = QLocalSocket()
+caller.connectToServer(sys.argv[1])
+assert caller.waitForConnected(3000)
+caller.write(b"show\\n")
+caller.flush()
+answer = b""
+while b"shown\\n" not in answer and caller.waitForReadyRead(3000):
+    answer += bytes(caller.readAll().data())
+sys.stdout.buffer.write(answer)
+"""
+
+
+def test_the_call_socket_is_answered_without_qtnetwork(tmp_path: Path) -> None:
+    """QtNetwork (about 3 MB for the program's life, issue 20) is not what listens."""
+    listener = subprocess.Popen(
+        [sys.executable, "-c", _LISTENER, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert _read_line(listener) == "LISTENING"
+        assert call_running_copy(tmp_path)
+        assert _read_line(listener) == "CALLED"
+        assert listener.wait(timeout=10) == 0
+    finally:
+        listener.kill()
+    guard = take_data_folder(tmp_path, listen=False)
+    assert guard is not None  # let go, its socket gone with it
+    guard.release()
+    assert not Path(one_copy._socket_path(server_name(tmp_path))).exists()
+
+
+async def test_an_earlier_version_s_copy_is_called_and_calls_at_the_same_place(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """A running copy of the version before (QLocalServer) is reached by this one's second
+    start, and this one's call socket by that version's second start (QLocalSocket, in a
+    process of its own)."""
+    from PySide6.QtNetwork import QLocalServer
+
+    earlier = QLocalServer()
+    heard: list[bytes] = []
+
+    def answer() -> None:
+        caller = earlier.nextPendingConnection()
+        caller.readyRead.connect(
+            lambda: (
+                heard.append(bytes(caller.readAll().data())),
+                caller.write(one_copy.ANSWER),
+                caller.flush(),
+            )
+        )
+
+    earlier.newConnection.connect(answer)
+    assert earlier.listen(server_name(tmp_path))
+    try:
+        reached = asyncio.get_running_loop().run_in_executor(None, call_running_copy, tmp_path)
+        assert await asyncio.wait_for(reached, 10)
+        assert heard == [one_copy.CALL]
+    finally:
+        earlier.close()
+
+    guard = take_data_folder(tmp_path)
+    assert guard is not None
+    called: list[bool] = []
+    guard.called.connect(lambda: called.append(True))
+
+    try:
+        earlier_start = await asyncio.create_subprocess_exec(
+            sys.executable, "-c", _EARLIER_CALL, server_name(tmp_path), stdout=subprocess.PIPE
+        )
+        answer, _ = await asyncio.wait_for(earlier_start.communicate(), 20)
+        assert answer == one_copy.ANSWER
+        assert called == [True]
+    finally:
+        guard.release()
