@@ -40,6 +40,7 @@ from piggy_desk.ui.contacts.controller import ContactsController
 from piggy_desk.ui.contacts.search import MAX_SEARCH_FIELD, ContactQuery, SearchKind
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, date_time_text, error_text
 from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.speech import Announcer, Urgency
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.widgets import action_button, status_look
 from piggy_desk.ui.widgets.banner import MessageBanner
@@ -222,6 +223,9 @@ class ContactsScreen(QWidget):
         search_row.addWidget(self.find_button)
 
         self.banner = MessageBanner(self)
+        # What a search found is said through the search field, which keeps the focus.
+        self.announcer = Announcer(self.search_field, self)
+        self.banner.speak_through(self.announcer)
         self.busy_label = QLabel(self)
         self.busy_label.setObjectName("contactBusy")
         self.busy_label.hide()
@@ -406,6 +410,9 @@ class ContactsScreen(QWidget):
 
     def _on_controller_vouchers_loaded(self) -> None:
         self.count_label.setText(self._vouchers_text(self.model.rowCount()))
+        self.announcer.say(
+            f"{self.card.accessibleDescription()}: {self.count_label.text()}.", Urgency.CARD
+        )
 
     # --- showing -----------------------------------------------------------------------
 

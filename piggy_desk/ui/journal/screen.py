@@ -31,6 +31,7 @@ from piggy_desk.counter.journal import (
 )
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, date_text, time_text, translate
 from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.speech import Announcer
 from piggy_desk.ui.core.tasks import TaskRunner, ended
 from piggy_desk.ui.journal.controller import JournalController
 from piggy_desk.ui.widgets import action_button
@@ -179,6 +180,8 @@ class JournalScreen(QWidget):
         self.totals.setWordWrap(True)
         # A journal that cannot be read is said here, with its Details for a manager.
         self.banner = MessageBanner(self, collapse_when_empty=True)
+        # Its sentences are said where the focus is (the banner is never focused).
+        self.banner.speak_through(Announcer(self.table, self))
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(refresh)

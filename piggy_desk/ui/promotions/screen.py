@@ -28,6 +28,7 @@ from piggy_desk.notices import Tone
 from piggy_desk.ui.core.accessibility import label_controls
 from piggy_desk.ui.core.i18n import error_text
 from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.speech import Announcer
 from piggy_desk.ui.core.tasks import TaskRunner, ended
 from piggy_desk.ui.promotions.chart import VoucherChart, VoucherCounts
 from piggy_desk.ui.promotions.controller import PromotionsController
@@ -114,6 +115,8 @@ class PromotionsScreen(QWidget):
             self.tr("Promotions"),
             selection=QAbstractItemView.SelectionMode.SingleSelection,
         )
+        # Its sentences are said where the focus is (the banner is never focused).
+        self.banner.speak_through(Announcer(self.table, self))
         self.table.setAccessibleDescription(self.tr("Arrow keys choose a promotion to see it"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)

@@ -31,6 +31,7 @@ from piggy_desk.settings import SETTINGS_FILE, SettingProblem, Settings
 from piggy_desk.token_store import TokenStore
 from piggy_desk.ui.core.i18n import QT_TRANSLATE_NOOP, translate
 from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.speech import Announcer
 from piggy_desk.ui.core.tasks import TaskRunner
 from piggy_desk.ui.settings.controller import (
     SettingsController,
@@ -298,6 +299,8 @@ class SettingsScreen(QWidget):
         wheel_only_when_focused(page)  # the wheel scrolls the page, not a choice under it
 
         self.save_button = QPushButton(self.tr("Save settings"), self)
+        # Its sentences are said where the focus is (the banner is never focused).
+        self.banner.speak_through(Announcer(self.save_button, self))
         self.save_button.setObjectName("saveSettingsButton")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._on_save_button_clicked)

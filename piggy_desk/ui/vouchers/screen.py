@@ -27,6 +27,7 @@ from piggy_desk.notices import Tone
 from piggy_desk.ui.core.accessibility import label_controls
 from piggy_desk.ui.core.i18n import error_text
 from piggy_desk.ui.core.messages import MessagePath
+from piggy_desk.ui.core.speech import Announcer
 from piggy_desk.ui.core.tasks import TaskRunner, ended
 from piggy_desk.ui.vouchers.bars import ExportBar, RowActions, ask_to_reverse
 from piggy_desk.ui.vouchers.controller import VouchersController
@@ -116,6 +117,8 @@ class VouchersScreen(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("voucherCount")
         self.table = VouchersTable(self.model, self)
+        # Its sentences are said where the focus is (the banner is never focused).
+        self.banner.speak_through(Announcer(self.table, self))
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
 
         self.row_actions = RowActions(

@@ -13,6 +13,7 @@ from piggy_desk.notices import Problem, Tone
 from piggy_desk.ui.core import theme
 from piggy_desk.ui.core.i18n import error_text, translate
 from piggy_desk.ui.core.messages import show_details
+from piggy_desk.ui.core.speech import Announcer, Urgency
 from piggy_desk.ui.widgets import GlyphIcon, tone_look
 
 # Where a wrapped sentence must not break: inside "e-mail" ("e-" at the end of one line,
@@ -81,7 +82,13 @@ class MessageBanner(QFrame):
         self._passing = QTimer(self)
         self._passing.setSingleShot(True)
         self._passing.timeout.connect(self.clear)
+        self._announcer: Announcer | None = None
         self.clear()
+
+    def speak_through(self, announcer: Announcer) -> None:
+        """Each sentence shown is also said through ``announcer``: the banner is never
+        focused, and Orca 43 speaks only the focused control (the counter speaks its own)."""
+        self._announcer = announcer
 
     def show_notice(self, tone: Tone, sentence: str, *, passing: bool = False) -> None:
         """A sentence of this tone, without Details; ``passing``: it goes away by itself
@@ -117,6 +124,9 @@ class MessageBanner(QFrame):
         self.setAccessibleDescription(sentence)
         theme.set_tone(self, look.tone)
         theme.set_tone(self._text, look.tone)
+        if self._announcer is not None:
+            refusal = tone in (Tone.REFUSAL, Tone.ERROR)
+            self._announcer.say(sentence, Urgency.REFUSAL if refusal else Urgency.NOTICE)
 
     def clear(self) -> None:
         self._passing.stop()

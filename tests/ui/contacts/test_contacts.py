@@ -585,3 +585,30 @@ async def test_a_name_is_told_apart_from_an_email_and_a_card(
         "customer's e-mail address (like name@example.com) or scan their loyalty card."
     )
     assert screen.search_field.text() == text
+
+
+async def test_what_a_search_found_is_heard_in_the_search_field(screen: ContactsScreen) -> None:
+    """Orca 43 speaks a change of the focused control's description, not the banner (which
+    is never focused): a refusal and a customer found are said through the search field,
+    which keeps the focus. Before, a person with a screen reader heard only the e-mail
+    address selected again, whatever was found."""
+    await until(lambda: QApplication.focusWidget() is screen.search_field, what="focus")
+    type_and_enter(screen, "nobody@example.nl")
+    await until(lambda: screen.banner.tone is not None, what="a sentence")
+    await settle(screen)
+    wanted = "No customer with this e-mail address is known to Piggy."
+    await until(
+        lambda: screen.search_field.accessibleDescription().strip() == wanted,
+        what=f"the refusal heard, not {screen.search_field.accessibleDescription()!r}",
+    )
+    type_and_enter(screen, KNOWN.CARD)
+    await until(lambda: screen.contact is not None, what="the contact")
+    await settle(screen)
+    count = screen.count_label.text()
+    await until(
+        lambda: (
+            screen.search_field.accessibleDescription().strip()
+            == f"Customer {KNOWN.CONTACT_EMAIL}: {count}."
+        ),
+        what=f"the customer heard, not {screen.search_field.accessibleDescription()!r}",
+    )

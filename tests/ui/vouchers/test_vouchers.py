@@ -226,6 +226,24 @@ async def test_code_search_activate_deactivate_and_copy(
     assert opened == [KNOWN.ACTIVE_WITH_CONTACT]
 
 
+async def test_what_an_action_did_is_heard_where_the_focus_is(screen: VouchersScreen) -> None:
+    """Orca 43 speaks a change of the focused control's description, never the banner (not
+    focusable): "Copied …" (Copy code pressed from the keyboard) is said through the
+    control that has the focus. Before, the person heard nothing after pressing it."""
+    screen.activateWindow()
+    screen.code_search.setText(KNOWN.ACTIVE_WITH_CONTACT)
+    screen.code_search.returnPressed.emit()
+    await until(lambda: screen.model.rowCount() == 1 and screen.selected() is not None)
+    screen.copy_button.setFocus()
+    await until(lambda: QApplication.focusWidget() is screen.copy_button, what="focus")
+    QTest.keyClick(screen.copy_button, Qt.Key.Key_Space)
+    wanted = f"Copied {KNOWN.ACTIVE_WITH_CONTACT}."
+    await until(
+        lambda: screen.copy_button.accessibleDescription().strip() == wanted,
+        what=f"the outcome heard, not {screen.copy_button.accessibleDescription()!r}",
+    )
+
+
 async def test_reverse_a_redemption_after_confirmation(
     screen: VouchersScreen, sandbox: RunningSandbox
 ) -> None:
