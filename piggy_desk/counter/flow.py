@@ -686,6 +686,12 @@ class RedemptionFlow:
             return
         self._queue(code)
 
+    def forget_last_scan(self) -> None:
+        """Esc or Cancel was pressed: a scan after it is the cashier's, never a scanner's
+        double read of the scan before, even of the same code at once ("press Esc to cancel
+        this voucher, then scan “X” again" must not be swallowed)."""
+        self._duplicates.forget()
+
     def show_again(self, code: str) -> None:
         """The cashier chose a recent scan: find that voucher again, after the scans before
         (a choice, not a scanner's double read: never taken for the same scan again)."""

@@ -149,3 +149,7 @@ class DuplicateFilter:
         repeat = code == self._last_code and now - self._last_at < self._window
         self._last_code, self._last_at = code, now
         return repeat
+
+    def forget(self) -> None:
+        """The next scan is not the same scan again, whatever its code (a key came between)."""
+        self._last_code = None

@@ -65,6 +65,8 @@ class CounterController(QObject):
         self._start(lambda flow: flow.confirm(times))
 
     def cancel(self) -> None:
+        if self.flow is not None:
+            self.flow.forget_last_scan()  # now: a scan's keys may come before the cancel's turn
         self._start(lambda flow: flow.cancel(), name="counter-cancel")
 
     def reverse(self) -> None:

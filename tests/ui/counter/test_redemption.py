@@ -396,3 +396,27 @@ async def test_a_scan_that_cannot_be_checked_clears_the_card(counter: Counter) -
     assert counter.screen.view.voucher is None
     assert counter.screen.card.placeholder.isVisible()
     assert not counter.screen.redeem_button.isEnabled()
+
+
+@pytest.mark.parametrize("release_seconds", [0, 1], ids=["release-at-once", "release-slow"])
+async def test_a_voucher_scanned_for_the_customer_is_shown_when_scanned_again_after_esc(
+    counter: Counter, release_seconds: float
+) -> None:
+    """The counter says "press Esc to cancel this voucher, then scan “X” again": a cashier
+    who does so at once (within the 1.5 s in which a scanner's double read counts once) gets
+    “X” on the card, also when the re-scan is typed before Piggy has answered the release."""
+    code, other = KNOWN.ACTIVE_NO_CONTACT, KNOWN.ACTIVE_WITH_CONTACT
+    await counter.scan(code)
+    await enter(counter, Stage.NEEDS_CONTACT)
+    counter.type_scan(other)  # into the customer field, which has focus
+    await until(lambda: "press Esc" in counter.last_notice.sentence, what="the refusal")
+    if release_seconds:
+        counter.sandbox.inject("latency", seconds=release_seconds, path="/release", method="POST")
+    counter.press(Qt.Key.Key_Escape)
+    if not release_seconds:
+        await until(lambda: counter.screen.view.stage == Stage.SHOWING, what="cancelled")
+    counter.type_scan(other)
+    await counter.until_on_card(other)
+    await counter.settle()
+    assert counter.screen.card.status.word == "Valid"
+    assert counter.sandbox.voucher_state(code)["status"] == "ACTIVE"  # given back
