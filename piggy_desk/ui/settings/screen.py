@@ -153,6 +153,7 @@ class SettingsScreen(QWidget):
         self.errors = self.fields.errors
         self.locked_notes = self.fields.locked_notes
         self.busy = False
+        self._save_had_focus = False  # Save pressed from the keyboard: it gets the focus back
         self.confirm_box: QMessageBox | None = None
         self.controller = SettingsController(
             settings, token_store, config_dir, self, shops=shops, training_folder=training_folder
@@ -300,7 +301,8 @@ class SettingsScreen(QWidget):
 
         self.save_button = QPushButton(self.tr("Save settings"), self)
         # Its sentences are said where the focus is (the banner is never focused).
-        self.banner.speak_through(Announcer(self.save_button, self))
+        self.announcer = Announcer(self.save_button, self)
+        self.banner.speak_through(self.announcer)
         self.save_button.setObjectName("saveSettingsButton")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._on_save_button_clicked)
@@ -351,10 +353,17 @@ class SettingsScreen(QWidget):
     # --- state --------------------------------------------------------------------------
 
     def _set_busy(self, busy: bool) -> None:
+        if busy:
+            # Greyed out while saving, Save loses the focus (Qt hands it to the tab bar).
+            self._save_had_focus = self.save_button.hasFocus()
         self.busy = busy
         self.save_button.setEnabled(not busy)
         self.revert_button.setEnabled(not busy)
         self.save_button.setText(self.tr("Saving…") if busy else self.tr("Save settings"))
+        if not busy and self._save_had_focus:
+            self._save_had_focus = False
+            # With what is said now as its description: heard once, with the arrival.
+            self.announcer.move_focus(self.save_button)
 
     def _show_locked(self) -> None:
         """Settings the system-wide file locks: switched off, with a sentence saying why."""

@@ -767,3 +767,27 @@ async def test_the_settings_never_scroll_sideways(
         assert screen.grab().save(str(SCREENSHOTS / f"settings-{language}-{width}.png"))
     finally:
         install_translators(qapp, "en")
+
+
+async def test_save_pressed_from_the_keyboard_keeps_the_focus_and_is_heard(
+    memory_keyring: MemoryKeyring, make_window: Callable[..., MainWindow]
+) -> None:
+    """Save greys itself out while it saves, and Qt gave the focus away to the tab bar: a
+    keyboard user had to Tab back through the tabs, and a screen reader said "Settings page
+    tab" instead of "Settings saved." (said on the Save button, no longer focused)."""
+    window = make_window()
+    screen = await open_settings(window)
+    window.activateWindow()
+    screen.sounds_check.setFocus(Qt.FocusReason.TabFocusReason)
+    await until(lambda: QApplication.focusWidget() is screen.sounds_check, what="focus")
+    QTest.keyClick(screen.sounds_check, Qt.Key.Key_Space)
+    screen.save_button.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(screen.save_button, Qt.Key.Key_Space)
+    await until(lambda: screen.banner.text == "Settings saved.", what="saved")
+    await until(lambda: window.tasks.running == 0, what="saving")
+    await until(
+        lambda: screen.save_button.accessibleDescription().strip() == "Settings saved.",
+        what=f"the outcome heard, not {screen.save_button.accessibleDescription()!r}",
+    )
+    assert QApplication.focusWidget() is screen.save_button, QApplication.focusWidget()
+    await close(window)
