@@ -295,7 +295,7 @@ class CardWatch:
 async def bench_connections(
     window: MainWindow, sandbox: SandboxProcess, watch: CardWatch, codes: list[str]
 ) -> dict[str, Any]:
-    # uvicorn closes an idle keep-alive connection after 5 s: wait that out, so the first
+    # the sandbox closes an idle keep-alive connection after 5 s: wait that out, so the first
     # scan must open a connection and every later one should reuse it.
     await asyncio.sleep(5.5)
     before = await asyncio.to_thread(sandbox.stats)

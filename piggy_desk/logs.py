@@ -33,7 +33,7 @@ FORMAT = "%(asctime)s %(levelname)s [%(threadName)s] %(name)s: %(message)s"
 MIN_SECRET_LENGTH = 6
 # Loggers that say a line per request (with its URL) at INFO: only their warnings, unless
 # the person asked for DEBUG.
-NOISY_LOGGERS = ("httpx", "httpcore", "uvicorn", "uvicorn.error", "uvicorn.access")
+NOISY_LOGGERS = ("httpx", "httpcore")
 # qasync's DEBUG is a line per event-loop callback (with the callback's result): it would
 # rotate everything useful out of the file within minutes.
 CHATTY_LOGGERS = ("qasync",)

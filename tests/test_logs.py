@@ -301,7 +301,7 @@ def test_configuring_again_replaces_the_handlers(tmp_path: Path) -> None:
 def test_noisy_libraries_are_quiet_unless_debugging(tmp_path: Path) -> None:
     configure_logging(tmp_path, level=logging.INFO, console=False)
     assert logging.getLogger("httpx").getEffectiveLevel() == logging.WARNING
-    assert logging.getLogger("uvicorn.error").getEffectiveLevel() == logging.WARNING
+    assert logging.getLogger("httpcore").getEffectiveLevel() == logging.WARNING
     configure_logging(tmp_path, level=logging.DEBUG, console=False)
     assert logging.getLogger("httpx").getEffectiveLevel() == logging.DEBUG
     assert logging.getLogger("httpcore").getEffectiveLevel() == logging.DEBUG

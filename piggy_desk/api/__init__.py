@@ -9,9 +9,9 @@ Usage::
 import sys
 from typing import TYPE_CHECKING, Any
 
-# httpx imports its command-line tool (click, pygments) whenever click is installed, which
-# the sandbox's uvicorn brings: 15-20 ms of every start for nothing. httpx expects that
-# import to fail where click is missing; a None in sys.modules makes it fail here too.
+# httpx imports its command-line tool (click, pygments) whenever click is installed (uvicorn,
+# which the sandbox once used, brought it): 15-20 ms of every start for nothing. httpx
+# expects that import to fail where click is missing; a None in sys.modules makes it fail.
 sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 from piggy_desk.api.address import DEFAULT_BASE_URL  # noqa: E402

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from piggy_desk.sandbox.server import RunningSandbox, start_sandbox
 
 # Imported on first use: `piggy_desk.sandbox.address` and `.seed` must not pull in the web
-# server (starlette, uvicorn) for a program that only takes its address first.
+# server (starlette) for a program that only takes its address first.
 _HOMES = {
     "CONTROL_PREFIX": "app",
     "PIGGY_PREFIX": "app",

@@ -1,7 +1,7 @@
 """The sandbox's listening socket, apart from the server so that it costs no import.
 
 A program can take its loopback address at once, build its window against it and start
-the server (starlette, uvicorn and the seeded data: a tenth of a second) in the
+the server (starlette, its HTTP server and the seeded data: a tenth of a second) in the
 background: connections made meanwhile wait in the socket's backlog until it serves.
 """
 

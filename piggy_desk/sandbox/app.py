@@ -181,7 +181,7 @@ class SandboxMiddleware:
         if decision.late_delay:
             await asyncio.sleep(decision.late_delay)
         if fault is None:
-            await held.send_to(send)  # uvicorn drops it if the client has gone.
+            await held.send_to(send)  # dropped by the server if the client has gone.
         elif fault.kind in _HOSTILE:
             await send_hostile(fault, receive, send, held.messages)
         else:

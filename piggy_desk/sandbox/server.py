@@ -10,14 +10,12 @@ from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
-import uvicorn
-from uvicorn.protocols.http.h11_impl import H11Protocol
-
 from piggy_desk.sandbox.address import base_url_of, listen
 from piggy_desk.sandbox.app import DEFAULT_TOKEN, TRANSPORT_EXTENSION, create_app
 from piggy_desk.sandbox.control import Sandbox
 from piggy_desk.sandbox.errors import PiggyError
 from piggy_desk.sandbox.faults import parse_fault
+from piggy_desk.sandbox.http11 import HTTPServer
 from piggy_desk.sandbox.state import SandboxState
 
 T = TypeVar("T")
@@ -38,7 +36,7 @@ class RunningSandbox:
         self,
         *,
         sandbox: Sandbox,
-        server: uvicorn.Server,
+        server: HTTPServer,
         loop: asyncio.AbstractEventLoop,
         thread: threading.Thread,
         base_url: str,
@@ -192,24 +190,17 @@ def start_sandbox(
     from `address.listen()`, and return once it serves. `oauth_clients` maps OAuth client
     ids to their secrets (default: the well-known `oauth.DEFAULT_CLIENT_ID`)."""
     sandbox = Sandbox(seed=seed, oauth_clients=oauth_clients)
-    config = uvicorn.Config(
+
+    def count_connection() -> None:
+        sandbox.stats.connections_opened += 1
+
+    server = HTTPServer(
         create_app(sandbox, token=token),
-        http=_protocol_for(sandbox),
-        # uvicorn imports what is named by strings, which a bundle misses: the h11 class
-        # is passed in and websockets are off, leaving `uvicorn.lifespan.off` as the one
-        # hidden import a PyInstaller build needs for the sandbox.
-        ws="none",
-        lifespan="off",
-        interface="asgi3",
-        log_config=None,
-        log_level="warning",
-        access_log=False,
-        proxy_headers=False,
-        server_header=False,
-        date_header=False,  # the app dates its answers on the sandbox's clock
-        timeout_graceful_shutdown=2,
+        # A `drop` fault closes the socket without a byte of answer: the scope carries it.
+        transport_extension=TRANSPORT_EXTENSION,
+        on_connection=count_connection,
+        graceful_seconds=2,
     )
-    server = uvicorn.Server(config)
     sock = sock or listen(host, port)
     loop = asyncio.new_event_loop()
     thread = threading.Thread(
@@ -233,31 +224,6 @@ def start_sandbox(
     )
 
 
-def _serve(server: uvicorn.Server, sock: socket.socket, loop: asyncio.AbstractEventLoop) -> None:
+def _serve(server: HTTPServer, sock: socket.socket, loop: asyncio.AbstractEventLoop) -> None:
     with asyncio.Runner(loop_factory=lambda: loop) as runner:
-        runner.run(server.serve(sockets=[sock]))
-
-
-def _protocol_for(sandbox: Sandbox) -> type[H11Protocol]:
-    """Return uvicorn's h11 protocol, extended to count connections and expose the socket.
-
-    uvicorn keeps the transport out of the ASGI scope, but a `drop` fault must close the
-    socket without a byte of answer; each connection therefore wraps the application so
-    its scopes carry the transport as an extension.
-    """
-
-    class SandboxH11Protocol(H11Protocol):
-        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-            sandbox.stats.connections_opened += 1
-            super().connection_made(transport)
-            app = self.app
-
-            async def app_with_transport(
-                scope: Any, receive: Callable[..., Any], send: Callable[..., Any]
-            ) -> None:
-                scope.setdefault("extensions", {})[TRANSPORT_EXTENSION] = transport
-                await app(scope, receive, send)
-
-            self.app = app_with_transport
-
-    return SandboxH11Protocol
+        runner.run(server.serve(sock))
