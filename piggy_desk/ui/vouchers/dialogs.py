@@ -99,9 +99,11 @@ class _VoucherForm(QDialog):
         self.email = QLineEdit(self)
         self.email.setObjectName("customerEmail")
         self.email.setAccessibleName(self.tr("Customer e-mail"))
-        self.email.setPlaceholderText(
-            QCoreApplication.translate("VoucherForm", "optional: the customer's e-mail")
-        )
+        example = QCoreApplication.translate("VoucherForm", "optional: the customer's e-mail")
+        self.email.setPlaceholderText(example)
+        # Wide enough for its example: the Dutch one was cut off in the batch dialog.
+        self.email.ensurePolished()  # the theme's font, which the example is drawn in
+        self.email.setMinimumWidth(self.email.fontMetrics().horizontalAdvance(example) + 32)
         self.email.setMaxLength(255)
         self._clears("email", self.email.textEdited)
         self._setup_ui()

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
+    QStyleOptionFrame,
     QTabBar,
     QTextEdit,
     QToolButton,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from piggy_desk.counter.flow import Stage
 from piggy_desk.sandbox import KNOWN
 from piggy_desk.ui.core import theme
+from piggy_desk.ui.core.i18n import install_translators
 from piggy_desk.ui.shell.main_window import MainWindow
 from piggy_desk.ui.widgets import STATUS_LOOKS, TONE_LOOKS
 from tests.ui.conftest import Counter, until
@@ -353,3 +356,42 @@ async def test_clear_buttons_key_hints_and_example_placeholders_read_well(
     assert (redeem.accessibleName(), redeem.accessibleDescription()) == ("Redeem", "Key: Enter")
     assert found == [], "\n".join(found)
     await until(lambda: window.tasks.running == 0)
+
+
+@pytest.fixture(params=["en", "nl"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The window built after it in this language (request it before ``counter``)."""
+    assert install_translators(qapp, request.param) == request.param
+    yield request.param
+    install_translators(qapp, "en")
+
+
+def placeholder_room(field: QLineEdit) -> int:
+    """The width a QLineEdit draws its placeholder in before it elides it ("…")."""
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    contents = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    margins = field.textMargins()
+    side = sum(b.width() for b in field.findChildren(QToolButton) if b.isVisibleTo(field))
+    return contents.width() - margins.left() - margins.right() - side - 4  # 2 px each side
+
+
+async def test_no_example_in_a_manager_dialog_is_cut_off(language: str, counter: Counter) -> None:
+    """Seen on Xvfb in Dutch: the batch dialog's customer field read "optioneel:
+    e-mailadres van de kl…", the rest of its example cut off by the narrow field."""
+    window = counter.window
+    dialogs = await open_manager_dialogs(window)
+    cut = []
+    for dialog in dialogs:
+        for field in dialog.findChildren(QLineEdit):
+            text = field.placeholderText()
+            if field.isVisibleTo(dialog) and text and not field.text():
+                needed = field.fontMetrics().horizontalAdvance(text)
+                if needed > placeholder_room(field):
+                    cut.append(
+                        f"{dialog.windowTitle()}: {text!r} {needed}>{placeholder_room(field)}"
+                    )
+    for dialog in dialogs:
+        dialog.reject()
+    await until(lambda: window.tasks.running == 0)
+    assert cut == [], "\n".join(cut)
