@@ -619,10 +619,20 @@ class RedemptionFlow:
         """The window is closing and is about to stop what is in flight: a redeem waiting
         for Piggy's answer is said to be stopped, not left drawn as "Redeeming…" while the
         held voucher is given back (``aclose``). The journal keeps its entry open, and the
-        next start finds the voucher and says whether it was redeemed. (Still busy, so
-        nothing can be confirmed again meanwhile.)"""
+        next start finds the voucher and says whether it was redeemed (till then its status
+        and its uses are not known). A held voucher is no longer asked about, counted down
+        or offered to cancel (an unanswered question is said cancelled): the voucher is
+        shown, its lock kept for ``aclose``, and nothing more can be done with it
+        (``CounterView.closing``)."""
+        closing = self.translate("RedemptionFlow", "Closing…")
         if self._redeeming is not None:
-            self._update(busy=self.translate("RedemptionFlow", "Closing…"))
+            self._update(
+                Stage.SHOWING,
+                closing=True,
+                busy=closing,
+                status_unknown=NOT_CHECKED,
+                uses=dataclasses.replace(self.view.uses, in_doubt=True),
+            )
             self._say(
                 Tone.INFO,
                 self.translate(
@@ -631,6 +641,15 @@ class RedemptionFlow:
                     "start checks whether it went through.",
                 ).format(code=self._redeeming),
             )
+        elif self.view.stage in (Stage.NEEDS_CONTACT, Stage.CONFIRMING):
+            # (What the counter asked, "Press Enter to confirm …", no longer holds.)
+            self._update(Stage.SHOWING, closing=True, busy=closing)
+            self._say(
+                Tone.INFO,
+                self.translate("RedemptionFlow", "Cancelled. The voucher was not redeemed."),
+            )
+        else:
+            self._update(closing=True)
 
     async def flush_journal(self) -> bool:
         """Write what the journal keeps in memory now; True when nothing waits."""

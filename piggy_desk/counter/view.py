@@ -117,6 +117,8 @@ class CounterView:
     # CHECKING or NOT_CHECKED: the shown voucher's status is not known since Piggy refused
     # it (the card does not say the status it had); None: the voucher is shown as Piggy has it.
     status_unknown: str | None = None
+    # The window is closing: nothing more is done with the voucher (``begin_closing``).
+    closing: bool = False
     # The customer a manager chose beforehand (Contacts screen), for the next voucher
     # without one (``CustomerStep.preset``): the card says so as soon as such a voucher shows.
     ready_customer: Contact | None = None
@@ -134,8 +136,10 @@ class CounterView:
 
     @property
     def can_redeem(self) -> bool:
-        return self.online and (
-            self.stage == Stage.SHOWING
+        return (
+            self.online
+            and not self.closing
+            and self.stage == Stage.SHOWING
             and self.voucher is not None
             and self.voucher.status == "ACTIVE"
         )
@@ -145,7 +149,7 @@ class CounterView:
         """A voucher that has been used: used up (Piggy's status, its ``redeemed_at``) or used
         at this counter (the journal); a reverse gives back one use."""
         voucher = self.voucher
-        if self.stage != Stage.SHOWING or voucher is None:
+        if self.stage != Stage.SHOWING or voucher is None or self.closing:
             return False
         from piggy_desk.api import VoucherStatus  # (models: not before the first paint)
 
