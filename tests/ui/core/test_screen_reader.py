@@ -7,10 +7,11 @@ reaches the bus. Skipped where those Debian packages are missing or the bus cann
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -338,6 +339,15 @@ class Orca:
             time.sleep(0.1)
         return False
 
+    def heard_after(self, press: Callable[[], object], words: str) -> list[str]:
+        """What is said after ``press()``: once ``words`` are, and a second saying of them
+        would have followed (it comes at once)."""
+        since = len(self.spoken())
+        press()
+        self.said(words, since)
+        time.sleep(1.0)
+        return self.spoken()[since:]
+
     def stop(self) -> None:
         print("\n".join(f"SPEECH OUTPUT: {line!r}" for line in self.spoken()))
         self.process.terminate()
@@ -371,30 +381,41 @@ def test_orca_says_the_customer_step_once(screen_reader: Desktop, orca: Orca) ->
     the field's example not at all."""
     place = screen_reader
     place.scan(KNOWN.ACTIVE_NO_CONTACT)
-    since = len(orca.spoken())
-    place.key("Return")
-    orca.said("no customer yet", since)
-    time.sleep(1.0)  # (a second saying follows at once)
-    asked = orca.spoken()[since:]
+    asked = orca.heard_after(lambda: place.key("Return"), "no customer yet")
     place.xdotool("type", "--delay", "20", KNOWN.CONTACT_EMAIL)
+    question = orca.heard_after(lambda: place.key("Return"), "Redeem ")
     since = len(orca.spoken())
-    place.key("Return")
-    orca.said("Redeem ", since)
-    time.sleep(1.0)
-    question = orca.spoken()[since:]
     place.key("Escape")
     place.scan(KNOWN.ACTIVE_NO_CONTACT)
     place.key("Return")
     orca.said("no customer yet", since)
-    since = len(orca.spoken())
-    place.key("Escape")
-    orca.said("Cancelled", since)
-    time.sleep(1.0)
-    cancelled = orca.spoken()[since:]
+    cancelled = orca.heard_after(lambda: place.key("Escape"), "Cancelled")
     assert sum("no customer yet" in line for line in asked) == 1, asked
     assert sum("Redeem " in line for line in question) == 1, question
     assert not any("Example:" in line for line in question), question
     assert sum("Cancelled" in line for line in cancelled) == 1, cancelled
+
+
+@pytest.mark.long
+def test_orca_says_a_refused_voucher_not_checked_once(screen_reader: Desktop, orca: Orca) -> None:
+    """Piggy refused the redeem (the voucher switched off while held here) and the look-up
+    after it failed: the refusal is said once, and the card once, "Not checked", never
+    "Valid" or the passing "Checking…" (its card is not announced)."""
+    place = screen_reader
+    code = KNOWN.ACTIVE_WITH_CONTACT
+    place.scan(code)
+    orca.heard_after(lambda: place.key("Return"), "Redeem ")  # (the question read meanwhile)
+    place.do(f"switch {code} off")
+    fault = {"kind": "status", "status": 500, "count": 5, "path": "/vouchers/find"}
+    place.do(f"fault {json.dumps(fault)}")
+    since = len(orca.spoken())
+    heard = orca.heard_after(lambda: place.key("Return"), "Not checked")
+    place.do("clear_faults")
+    place.do(f"switch {code} on")  # as it was for the next test
+    orca.said("Connected to Piggy again", since)  # (the failed look-up was a server error)
+    assert sum("switched off" in line for line in heard) == 1, heard
+    assert sum("Not checked" in line for line in heard) == 1, heard
+    assert not any("Checking…" in line or f"{code}, Valid" in line for line in heard), heard
 
 
 @pytest.mark.long

@@ -10,6 +10,9 @@ JSON on stdout once the counter has settled:
                   notices); the keys themselves come from xdotool, as a person's would
     pause SECONDS wait (the same code twice within 1.5 s counts once)
     offline       the sandbox stops: Piggy can no longer be reached
+    switch CODE off|on  Piggy switches the voucher off or on (a manager elsewhere)
+    fault JSON    the sandbox's next requests fail so (``RunningSandbox.inject``'s keywords)
+    clear_faults  the faults not yet spent are dropped
     dialog NAME   open a manager dialog: voucher, batch, promotion
     close         close the open dialog
     quit
@@ -89,6 +92,17 @@ async def drive(window: MainWindow, sandbox: object) -> None:
             await asyncio.sleep(float(argument))
         elif command == "offline":
             sandbox.stop()  # type: ignore[attr-defined]
+        elif command == "switch":
+            code, _, state_word = argument.partition(" ")
+            sandbox.with_state(  # type: ignore[attr-defined]
+                lambda state, code=code, off=state_word == "off": setattr(
+                    state.voucher_by_code(code), "deactivated", off
+                )
+            )
+        elif command == "fault":
+            sandbox.inject(**json.loads(argument))  # type: ignore[attr-defined]
+        elif command == "clear_faults":
+            sandbox.clear_faults()  # type: ignore[attr-defined]
         elif command == "dialog":
             opened = {
                 "voucher": lambda: window.vouchers.open_create_dialog(),
