@@ -241,10 +241,13 @@ class _Connection(asyncio.Protocol):
         self.server.tasks.add(task)
 
     def _send_400(self, message: str) -> None:
-        headers = [(b"content-type", b"text/plain; charset=utf-8"), _CLOSE]
-        self.write(h11.Response(status_code=400, headers=headers, reason=_reason(400)))
-        self.write(h11.Data(data=message.encode("ascii")))
-        self.write(h11.EndOfMessage())
+        # A body that breaks after the app has begun or sent its answer (one given before
+        # the body was read) cannot get another: h11 refuses it, the close alone is said.
+        if self.conn.our_state in (h11.IDLE, h11.SEND_RESPONSE):
+            headers = [(b"content-type", b"text/plain; charset=utf-8"), _CLOSE]
+            self.write(h11.Response(status_code=400, headers=headers, reason=_reason(400)))
+            self.write(h11.Data(data=message.encode("ascii")))
+            self.write(h11.EndOfMessage())
         if self.transport is not None:
             self.transport.close()
 

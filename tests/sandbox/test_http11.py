@@ -1,0 +1,44 @@
+"""The sandbox's HTTP/1.1 server (sandbox/http11.py) as a client sees it on the socket."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import time
+
+import pytest
+
+from piggy_desk.sandbox import PIGGY_PREFIX, RunningSandbox
+
+
+def _connect(sandbox: RunningSandbox) -> socket.socket:
+    host, port = sandbox.base_url.removeprefix("http://").rsplit(":", 1)
+    return socket.create_connection((host, int(port)), timeout=10)
+
+
+def _read_to_the_end(sock: socket.socket) -> bytes:
+    received = b""
+    with sock:
+        while chunk := sock.recv(65536):
+            received += chunk
+    return received
+
+
+def test_a_broken_body_after_an_early_answer_only_closes_the_connection(
+    sandbox: RunningSandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Answered (401: no token) before its chunked body has come, then a chunk h11 cannot
+    # parse: a 400 can no longer be sent, the connection can only be closed.
+    sock = _connect(sandbox)
+    head = f"POST {PIGGY_PREFIX}/vouchers/redeem HTTP/1.1\r\nHost: sandbox\r\n"
+    sock.sendall(head.encode() + b"Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n")
+    answer = b""
+    while b"Unauthenticated" not in answer:
+        answer += sock.recv(65536)
+    with caplog.at_level(logging.WARNING):
+        sock.sendall(b"not a chunk\r\n\r\n")
+        answer += _read_to_the_end(sock)
+        time.sleep(0.2)  # the server's thread logs after the close
+    assert answer.startswith(b"HTTP/1.1 401 ")
+    assert b"HTTP/1.1 400" not in answer
+    assert [record.getMessage() for record in caplog.records] == ["Invalid HTTP request received."]
