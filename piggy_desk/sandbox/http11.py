@@ -276,6 +276,7 @@ class _Cycle:
         self.more_body = True
         self.response_started = False
         self.response_complete = False
+        self.without_content = scope["method"] == "HEAD"
         self._on_response: Callable[[], None] = connection.on_response_complete
 
     async def run(self, app: ASGIApp) -> None:
@@ -315,6 +316,9 @@ class _Cycle:
             self.response_started = True
             self.waiting_for_100_continue = False
             status = message["status"]
+            # What the app says with a 204 or 304 (a `status` fault's JSON) is left out, as
+            # for a HEAD: h11 frames these answers without content and refuses a byte more.
+            self.without_content = self.without_content or status in (204, 304)
             headers = list(message.get("headers", []))
             if _CLOSE in self.scope["headers"] and _CLOSE not in headers:
                 headers.append(_CLOSE)
@@ -323,7 +327,7 @@ class _Cycle:
         elif not self.response_complete:
             if message["type"] != "http.response.body":
                 raise RuntimeError(f"Expected 'http.response.body', got {message['type']!r}")
-            body = b"" if self.scope["method"] == "HEAD" else message.get("body", b"")
+            body = b"" if self.without_content else message.get("body", b"")
             connection.write(h11.Data(data=body))
             if not message.get("more_body", False):
                 self.response_complete = True

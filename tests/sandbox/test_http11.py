@@ -6,9 +6,12 @@ import logging
 import socket
 import time
 
+import httpx
 import pytest
 
 from piggy_desk.sandbox import PIGGY_PREFIX, RunningSandbox
+
+from .conftest import TOKEN
 
 
 def _connect(sandbox: RunningSandbox) -> socket.socket:
@@ -42,3 +45,26 @@ def test_a_broken_body_after_an_early_answer_only_closes_the_connection(
     assert answer.startswith(b"HTTP/1.1 401 ")
     assert b"HTTP/1.1 400" not in answer
     assert [record.getMessage() for record in caplog.records] == ["Invalid HTTP request received."]
+
+
+@pytest.mark.parametrize("status", [204, 304])
+def test_a_status_fault_without_content_answers_and_keeps_the_connection(
+    sandbox: RunningSandbox, caplog: pytest.LogCaptureFixture, status: int
+) -> None:
+    # Piggy's JSON error body cannot go with a 204 or a 304 (h11 refused it, the server
+    # closed the connection and the next request on it failed); a real server drops it.
+    sandbox.inject("status", status=status)
+    opened = sandbox.stats()["connections_opened"]
+    with (
+        caplog.at_level(logging.WARNING),
+        httpx.Client(
+            base_url=f"{sandbox.base_url}{PIGGY_PREFIX}",
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        ) as client,
+    ):
+        first = client.get("/promotions")
+        second = client.get("/promotions")
+    assert (first.status_code, first.content) == (status, b"")
+    assert second.status_code == 200
+    assert sandbox.stats()["connections_opened"] == opened + 1
+    assert caplog.records == []
