@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -296,6 +296,12 @@ class CounterScreen(QWidget):
         finally:
             for layout in self._held_layouts:
                 layout.setEnabled(True)
+                # A held layout drops a request delivered meanwhile, and Qt asks for none
+                # again until it is laid out: the card kept its last layout, new rows
+                # drawn over old ones (seen on Xvfb). Asked once more (merged with one
+                # still waiting; a layout laid out already ignores it).
+                if (holder := layout.parentWidget()) is not None:
+                    QCoreApplication.postEvent(holder, QEvent(QEvent.Type.LayoutRequest))
 
     def _on_controller_notice_given(self, notice: Notice) -> None:
         if notice.error is None:

@@ -3,11 +3,13 @@ the tab page behind them (issue 20: each step repainted the whole window)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter as Tally
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect
 from PySide6.QtGui import QImage, QKeyEvent, QPaintEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from piggy_desk.counter.flow import Stage
 from piggy_desk.counter.view import CounterView
@@ -216,4 +218,37 @@ async def test_the_card_is_not_drawn_again_whole_when_the_panel_below_it_comes_a
     await until(
         lambda: pixels_of(card, shown=True) == pixels_of(card, shown=False),
         what="the card shown as it draws itself whole",
+    )
+
+
+async def test_a_layout_request_taken_during_a_render_does_not_leave_the_card_stale(
+    counter: Counter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen twice on Xvfb (piggy-desk against piggy-desk-sandbox, four scans typed fast):
+    KAART10X01's "Uses per voucher: 10" drawn over "Till codes: …" on one line, and every
+    card after it laid out as the one before, until another tab was opened. A layout that
+    is held (``setEnabled(False)``) while its request is delivered drops the request, and
+    Qt posts no other until it is laid out again. Here the facts sheet's request is
+    delivered during the render, as whatever did it on Xvfb did."""
+    card = counter.screen.card
+    show_voucher = card.show_voucher
+
+    def delivered_during_the_render(*args: object, **kwargs: object) -> None:
+        show_voucher(*args, **kwargs)  # type: ignore[arg-type]
+        QCoreApplication.sendPostedEvents(card.details, QEvent.Type.LayoutRequest.value)
+        QCoreApplication.sendPostedEvents(card, QEvent.Type.LayoutRequest.value)
+
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    monkeypatch.setattr(card, "show_voucher", delivered_during_the_render)
+    await counter.scan(KNOWN.MULTI_USE)
+    await until(lambda: card.details.fact("uses") != "", what="the uses row")
+    await asyncio.sleep(0.1)
+    rows = [
+        (label.text(), label.geometry().top())
+        for label in card.details.findChildren(QLabel)
+        if label.isVisibleTo(card.details) and label.text().endswith(":")
+    ]
+    tops = [top for _, top in rows]
+    assert len(set(tops)) == len(tops), (
+        f"facts drawn over each other: {sorted(rows, key=lambda r: r[1])}"
     )
