@@ -1,8 +1,8 @@
 """The sandbox's own HTTP/1.1 server: an ASGI application served over h11 on an asyncio loop.
 
 What uvicorn's h11 protocol did for the sandbox, without uvicorn's package: importing any
-part of uvicorn imports its command line (click), `logging.config`, its process
-supervisors (multiprocessing) and `platform`, about 40 ms of CPU that the demo's first
+part of uvicorn imports its command line (click), `logging.config`, its worker
+supervisors and `platform`, about 40 ms of CPU that the demo's first
 look-up waited for (issue 20). h11 is the HTTP/1.1 parser httpx's httpcore uses too, so the
 demo imports it once. Keep-alive (idle connections closed after 5 s), pipelining, request
 bodies read as the application asks (`receive`), flow control both ways, a 400 for a request
