@@ -10,7 +10,8 @@ when the chain is checked (``load_verify_locations(capath=...)``, OpenSSL's "by 
 lookup). ``context`` writes certifi's authorities into such a folder once, in the folder it
 is given (the user's cache), and checks against it; the check is OpenSSL's, as before, with
 the same authorities. ``SSL_CERT_FILE`` and ``SSL_CERT_DIR`` are honoured first, as httpx
-honours them. Where the folder cannot be written, certifi's file is read whole, as httpx does.
+honours them. Where the folder cannot be written, or OpenSSL could not find its files
+(``_found_by_openssl``), certifi's file is read whole, as httpx does.
 
 The file names are OpenSSL's subject hash (``X509_NAME_hash_ex``), computed here from the
 certificate's DER: the first four bytes, little-endian, of the SHA-1 of the subject's
@@ -26,6 +27,7 @@ import hashlib
 import os
 import shutil
 import ssl
+import sys
 import tempfile
 from pathlib import Path
 
@@ -45,6 +47,7 @@ _TEXT_TYPES = {
     0x1C: "utf-32-be",  # UniversalString
 }
 _SPACES = b" \t\n\v\f\r"
+_WINDOWS = sys.platform == "win32"
 _SEQUENCE = 0x30
 _SET = 0x31
 
@@ -204,9 +207,20 @@ def context(cache: Path | None) -> ssl.SSLContext:
         return ssl.create_default_context(cafile=path)
     if path := os.environ.get("SSL_CERT_DIR"):
         return ssl.create_default_context(capath=path)
-    if cache is not None:
+    if cache is not None and _found_by_openssl(cache):
         with contextlib.suppress(OSError, ValueError, UnicodeDecodeError):
             return ssl.create_default_context(capath=certifi_folder(cache))
     import certifi
 
     return ssl.create_default_context(cafile=certifi.where())
+
+
+def _found_by_openssl(cache: Path) -> bool:
+    """Whether OpenSSL's folder lookup finds files under ``cache``: it splits a capath at
+    ":" (";" on Windows), and on Windows stat()s each file's name as bytes through the
+    ANSI code page, which Python's UTF-8 of a name outside ASCII does not survive
+    (crypto/x509/by_dir.c). Elsewhere certifi is read whole."""
+    path = str(cache)
+    if _WINDOWS:
+        return ";" not in path and path.isascii()
+    return ":" not in path

@@ -199,3 +199,37 @@ async def test_the_environment_s_authorities_come_first(
         with pytest.raises(Unauthorized):
             await client.vouchers.find("ACTIEF0001")
     assert not (tmp_path / "cache").exists()
+
+
+async def test_a_cache_path_with_the_list_separator_reads_certifi_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OpenSSL takes a capath as a list of folders (split at ":", ";" on Windows): a cache
+    under such a name holds Piggy's authority where OpenSSL never looks. There, certifi is
+    read whole."""
+    authority = trustme.CA()
+    bundle = tmp_path / "cacert.pem"  # a certifi that has the server's authority
+    bundle.write_text(Path(certifi.where()).read_text() + authority.cert_pem.bytes().decode())
+    monkeypatch.setattr(certifi, "where", lambda: str(bundle))
+    cache = tmp_path / "shop:counter"
+    async with (
+        tls_server(authority=authority, answer=UNAUTHORIZED_ANSWER) as address,
+        PiggyClient(address, "token", authorities=cache, max_retries=0) as client,
+    ):
+        with pytest.raises(Unauthorized):  # Piggy's answer: the certificate was accepted
+            await client.vouchers.find("ACTIEF0001")
+
+
+@pytest.mark.parametrize(
+    ("cache_name", "read_whole"), [("Gülşen", True), ("shop;counter", True), ("Jan", False)]
+)
+def test_on_windows_a_cache_path_outside_ascii_reads_certifi_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache_name: str, read_whole: bool
+) -> None:
+    """On Windows OpenSSL's folder lookup finds a file with stat() on its name as bytes,
+    through the ANSI code page, while Python gives OpenSSL the name in UTF-8: a user name
+    outside ASCII (C:\\Users\\Gülşen\\AppData\\Local\\...) and OpenSSL would never find
+    Piggy's authority (OpenSSL's crypto/x509/by_dir.c; not something Linux can show)."""
+    monkeypatch.setattr(authorities, "_WINDOWS", True)
+    context = authorities.context(tmp_path / cache_name)
+    assert context.cert_store_stats()["x509_ca"] == (CERTIFI_COUNT if read_whole else 0)
