@@ -118,7 +118,8 @@ class VouchersScreen(QWidget):
         self.count_label.setObjectName("voucherCount")
         self.table = VouchersTable(self.model, self)
         # Its sentences are said where the focus is (the banner is never focused).
-        self.banner.speak_through(Announcer(self.table, self))
+        self.announcer = Announcer(self.table, self)
+        self.banner.speak_through(self.announcer)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
 
         self.row_actions = RowActions(
@@ -302,9 +303,25 @@ class VouchersScreen(QWidget):
         self._show_changed(updated, done.format(code=updated.code))
 
     def _show_changed(self, updated: Voucher, sentence: str) -> None:
+        pressed = QApplication.focusWidget()
+        if pressed not in self.row_actions.buttons:
+            pressed = None
+        if pressed is not None:
+            # Let go before the button greys out: Qt would hand the focus to the next
+            # button, and a screen reader read the sentence with that arrival and again.
+            pressed.clearFocus()
         self.model.replace(updated)
         self._update_actions()
         self.banner.show_notice(Tone.SUCCESS, sentence)
+        if pressed is not None:
+            # Where the person can go on: the same button, else the one that undoes it.
+            undo = {self.row_actions.deactivate: self.row_actions.activate}
+            undo[self.row_actions.activate] = self.row_actions.deactivate
+            landing = next(
+                (b for b in (pressed, undo.get(pressed)) if b is not None and b.isEnabled()),
+                self.table,
+            )
+            self.announcer.move_focus(landing)
 
     def show_changed_elsewhere(self, vouchers: Iterable[Voucher]) -> None:
         """Vouchers as Piggy last gave them elsewhere (the counter): their rows, if

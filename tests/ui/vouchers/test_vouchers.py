@@ -244,6 +244,40 @@ async def test_what_an_action_did_is_heard_where_the_focus_is(screen: VouchersSc
     )
 
 
+async def test_deactivate_from_the_keyboard_lands_on_activate_with_what_it_did(
+    screen: VouchersScreen, sandbox: RunningSandbox
+) -> None:
+    """Deactivate greys itself out once it is done, and Qt handed the focus to Copy code:
+    Orca read "Copy code push button. Voucher … deactivated." and the sentence again for
+    its change. The focus now goes to the button that undoes it (Activate), with the
+    sentence as its description before it arrives: heard once."""
+    screen.activateWindow()
+    screen.code_search.setText(KNOWN.ACTIVE_WITH_CONTACT)
+    screen.code_search.returnPressed.emit()
+    await until(lambda: screen.model.rowCount() == 1 and screen.selected() is not None)
+    screen.deactivate_button.setFocus()
+    await until(lambda: QApplication.focusWidget() is screen.deactivate_button, what="focus")
+    arrivals: list[str] = []
+
+    def arrived(_old: object, new: object) -> None:
+        if new is not None:
+            arrivals.append(new.objectName())  # type: ignore[attr-defined]
+
+    QApplication.instance().focusChanged.connect(arrived)  # type: ignore[union-attr]
+    try:
+        QTest.keyClick(screen.deactivate_button, Qt.Key.Key_Space)
+        await until(
+            lambda: sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["status"] == "DEACTIVATED"
+        )
+        await until(lambda: QApplication.focusWidget() is screen.activate_button, what="Activate")
+        await asyncio.sleep(0.05)
+    finally:
+        QApplication.instance().focusChanged.disconnect(arrived)  # type: ignore[union-attr]
+    wanted = f"Voucher {KNOWN.ACTIVE_WITH_CONTACT} deactivated."
+    assert screen.activate_button.accessibleDescription().strip() == wanted
+    assert arrivals == ["activateButton"], arrivals  # no stop on another control
+
+
 async def test_reverse_a_redemption_after_confirmation(
     screen: VouchersScreen, sandbox: RunningSandbox
 ) -> None:
