@@ -226,16 +226,22 @@ async def test_code_search_activate_deactivate_and_copy(
     assert opened == [KNOWN.ACTIVE_WITH_CONTACT]
 
 
-async def test_what_an_action_did_is_heard_where_the_focus_is(screen: VouchersScreen) -> None:
-    """Orca 43 speaks a change of the focused control's description, never the banner (not
-    focusable): "Copied …" (Copy code pressed from the keyboard) is said through the
-    control that has the focus. Before, the person heard nothing after pressing it."""
+async def focus_on_the_voucher(screen: VouchersScreen, button: QPushButton) -> None:
+    """ACTIEF0001 found by its code and chosen, and the focus on ``button``, as from the
+    keyboard."""
     screen.activateWindow()
     screen.code_search.setText(KNOWN.ACTIVE_WITH_CONTACT)
     screen.code_search.returnPressed.emit()
     await until(lambda: screen.model.rowCount() == 1 and screen.selected() is not None)
-    screen.copy_button.setFocus()
-    await until(lambda: QApplication.focusWidget() is screen.copy_button, what="focus")
+    button.setFocus()
+    await until(lambda: QApplication.focusWidget() is button, what="focus")
+
+
+async def test_what_an_action_did_is_heard_where_the_focus_is(screen: VouchersScreen) -> None:
+    """Orca 43 speaks a change of the focused control's description, never the banner (not
+    focusable): "Copied …" (Copy code pressed from the keyboard) is said through the
+    control that has the focus. Before, the person heard nothing after pressing it."""
+    await focus_on_the_voucher(screen, screen.copy_button)
     QTest.keyClick(screen.copy_button, Qt.Key.Key_Space)
     wanted = f"Copied {KNOWN.ACTIVE_WITH_CONTACT}."
     await until(
@@ -251,12 +257,7 @@ async def test_deactivate_from_the_keyboard_lands_on_activate_with_what_it_did(
     Orca read "Copy code push button. Voucher … deactivated." and the sentence again for
     its change. The focus now goes to the button that undoes it (Activate), with the
     sentence as its description before it arrives: heard once."""
-    screen.activateWindow()
-    screen.code_search.setText(KNOWN.ACTIVE_WITH_CONTACT)
-    screen.code_search.returnPressed.emit()
-    await until(lambda: screen.model.rowCount() == 1 and screen.selected() is not None)
-    screen.deactivate_button.setFocus()
-    await until(lambda: QApplication.focusWidget() is screen.deactivate_button, what="focus")
+    await focus_on_the_voucher(screen, screen.deactivate_button)
     arrivals: list[str] = []
 
     def arrived(_old: object, new: object) -> None:
