@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import h11
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message
 
 log = logging.getLogger(__name__)
@@ -69,13 +70,14 @@ class HTTPServer:
         for connection in list(self.connections):
             connection.shutdown()
         await asyncio.sleep(_TICK_SECONDS)
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._answers_sent(), self.graceful_seconds)
-        except TimeoutError:
-            for task in self.tasks:
-                task.cancel()
-        for connection in list(self.connections):  # still open: Python 3.12 would wait on them
+        # Still open: Python 3.12 would wait on them. Closed before the answers still under
+        # way are cancelled, so that each learns its client has gone (no error to log).
+        for connection in list(self.connections):
             connection.abort()
+        for task in self.tasks:
+            task.cancel()
         await server.wait_closed()
 
     async def _answers_sent(self) -> None:
@@ -283,6 +285,10 @@ class _Cycle:
         try:
             await app(self.scope, self.receive, self.send)
         except BaseException as error:
+            if self.disconnected and isinstance(error, (ClientDisconnect, asyncio.CancelledError)):
+                # Its client has gone (or the server stopped): nobody to answer, no fault.
+                log.debug("a request ended without its client: %r", error)
+                return
             log.error("Exception in ASGI application", exc_info=error)
             if not self.response_started:
                 await self._send_500()

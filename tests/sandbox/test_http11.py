@@ -9,7 +9,7 @@ import time
 import httpx
 import pytest
 
-from piggy_desk.sandbox import PIGGY_PREFIX, RunningSandbox
+from piggy_desk.sandbox import PIGGY_PREFIX, RunningSandbox, start_sandbox
 
 from .conftest import TOKEN
 
@@ -67,4 +67,37 @@ def test_a_status_fault_without_content_answers_and_keeps_the_connection(
     assert (first.status_code, first.content) == (status, b"")
     assert second.status_code == 200
     assert sandbox.stats()["connections_opened"] == opened + 1
+    assert caplog.records == []
+
+
+def test_a_client_gone_before_its_body_came_is_not_an_error(
+    sandbox: RunningSandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The app, reading the body, learns the client has gone (starlette's ClientDisconnect):
+    # nobody to answer, nothing went wrong in the sandbox.
+    sock = _connect(sandbox)
+    head = f"POST {PIGGY_PREFIX}/vouchers/redeem HTTP/1.1\r\nHost: sandbox\r\n"
+    with caplog.at_level(logging.WARNING):
+        sock.sendall(
+            head.encode()
+            + f"Authorization: Bearer {TOKEN}\r\nContent-Type: application/json\r\n".encode()
+            + b'Content-Length: 100\r\n\r\n{"code": '
+        )
+        time.sleep(0.2)
+        sock.close()
+        time.sleep(0.3)
+    assert caplog.records == []
+
+
+def test_stopping_with_an_answer_under_way_is_not_an_error(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.WARNING), start_sandbox(token=TOKEN) as running:
+        running.inject("latency", seconds=30)
+        sock = _connect(running)
+        head = f"GET {PIGGY_PREFIX}/promotions HTTP/1.1\r\nHost: sandbox\r\n"
+        sock.sendall(head.encode() + f"Authorization: Bearer {TOKEN}\r\n\r\n".encode())
+        time.sleep(0.3)
+        running.stop()
+        assert _read_to_the_end(sock) == b""  # closed, without an answer
     assert caplog.records == []
