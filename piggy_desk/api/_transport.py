@@ -358,8 +358,12 @@ class Transport:
         observer: Callable[[errors.PiggyError | None], None] | None = None,
         auth: Authorizer | None = None,
         deadlines: Mapping[RequestKind, float] | None = None,
+        mend_authorities: Callable[[], bool] | None = None,
     ) -> None:
         self._http = http
+        # After a certificate refusal: True when the authorities were put back (a cache
+        # cleaner had taken some), so that one more handshake may succeed.
+        self._mend_authorities = mend_authorities
         self._max_retries = max_retries
         self._backoff = backoff
         self._observer = observer
@@ -443,6 +447,7 @@ class Transport:
     async def _with_retries(self, call: _Call, *, end: float) -> tuple[int, Any]:
         attempt = 0
         sent_again = False
+        mended = False
         loop = asyncio.get_running_loop()
         while True:
             authorization = None
@@ -464,6 +469,15 @@ class Transport:
                 sent_again = True
                 log.info("%s: access token refused, renewing it and sending once more", call)
                 await self._auth.refused(authorization)
+            except errors.CertificateRefused:
+                # Refused in the handshake, before a byte of the request: safe to connect
+                # again, even for a redeem.
+                if mended or self._mend_authorities is None or not self._mend_authorities():
+                    raise
+                mended = True
+                log.warning(
+                    "%s: certificate authorities missing from the cache, written again", call
+                )
             except (errors.TransportError, errors.ServerError, errors.RateLimited) as error:
                 delay = None if call.unsafe else self._retry_delay(error, attempt)
                 if delay is None or loop.time() + delay >= end:

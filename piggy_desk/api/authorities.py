@@ -166,12 +166,7 @@ def certifi_folder(cache: Path) -> Path:
     ones go) or holds fewer files than certifi has authorities: the cache is for what can
     be made again, and cleaners delete its files one by one. Raises ``OSError`` when it
     cannot be written."""
-    import certifi
-
-    source = Path(certifi.where())
-    data = source.read_bytes()
-    folder = cache / f"certifi-{hashlib.sha256(data).hexdigest()[:16]}"
-    count = data.count(PEM_BEGIN.encode())
+    data, folder, count = _certifi(cache)
     if _holds(folder, count):
         return folder
     shutil.rmtree(folder, ignore_errors=True)  # short, if there: written again below
@@ -192,6 +187,32 @@ def certifi_folder(cache: Path) -> Path:
     return folder
 
 
+def written_again(cache: Path) -> bool:
+    """After Piggy's certificate was refused: whether certifi's folder under ``cache``, which
+    the context reads, had lost files (a cache cleaner, after the start) and has been
+    written again. OpenSSL reads an authority's file when a chain first needs it and keeps
+    no note of one it did not find: the next handshake finds it."""
+    if not _reads_folder(cache):
+        return False
+    try:
+        _, folder, count = _certifi(cache)
+        if _holds(folder, count):
+            return False
+        certifi_folder(cache)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return False
+    return True
+
+
+def _certifi(cache: Path) -> tuple[bytes, Path, int]:
+    """certifi's file, its folder under ``cache`` and how many authorities it has."""
+    import certifi
+
+    data = Path(certifi.where()).read_bytes()
+    folder = cache / f"certifi-{hashlib.sha256(data).hexdigest()[:16]}"
+    return data, folder, data.count(PEM_BEGIN.encode())
+
+
 def _holds(folder: Path, count: int) -> bool:
     try:
         return len(os.listdir(folder)) >= count
@@ -207,12 +228,18 @@ def context(cache: Path | None) -> ssl.SSLContext:
         return ssl.create_default_context(cafile=path)
     if path := os.environ.get("SSL_CERT_DIR"):
         return ssl.create_default_context(capath=path)
-    if cache is not None and _found_by_openssl(cache):
+    if cache is not None and _reads_folder(cache):
         with contextlib.suppress(OSError, ValueError, UnicodeDecodeError):
             return ssl.create_default_context(capath=certifi_folder(cache))
     import certifi
 
     return ssl.create_default_context(cafile=certifi.where())
+
+
+def _reads_folder(cache: Path) -> bool:
+    """Whether ``context`` reads certifi's folder under ``cache`` (not the environment's)."""
+    environment = os.environ.get("SSL_CERT_FILE") or os.environ.get("SSL_CERT_DIR")
+    return not environment and _found_by_openssl(cache)
 
 
 def _found_by_openssl(cache: Path) -> bool:

@@ -721,6 +721,11 @@ class PiggyClient:
             observer=observer,
             auth=self.access_tokens,
             deadlines=deadlines,
+            mend_authorities=(
+                None
+                if authorities is None or not self.base_url.startswith("https://")
+                else lambda: _authorities.written_again(authorities)
+            ),
         )
         self.vouchers = Vouchers(self._transport)
         self.promotions = Promotions(self._transport)

@@ -201,16 +201,23 @@ async def test_the_environment_s_authorities_come_first(
     assert not (tmp_path / "cache").exists()
 
 
+def _in_certifi(
+    authority: trustme.CA, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> trustme.CA:
+    """``authority`` among certifi's, whether read whole or from the folder."""
+    bundle = tmp_path / "cacert.pem"
+    bundle.write_text(Path(certifi.where()).read_text() + authority.cert_pem.bytes().decode())
+    monkeypatch.setattr(certifi, "where", lambda: str(bundle))
+    return authority
+
+
 async def test_a_cache_path_with_the_list_separator_reads_certifi_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """OpenSSL takes a capath as a list of folders (split at ":", ";" on Windows): a cache
     under such a name holds Piggy's authority where OpenSSL never looks. There, certifi is
     read whole."""
-    authority = trustme.CA()
-    bundle = tmp_path / "cacert.pem"  # a certifi that has the server's authority
-    bundle.write_text(Path(certifi.where()).read_text() + authority.cert_pem.bytes().decode())
-    monkeypatch.setattr(certifi, "where", lambda: str(bundle))
+    authority = _in_certifi(trustme.CA(), tmp_path, monkeypatch)
     cache = tmp_path / "shop:counter"
     async with (
         tls_server(authority=authority, answer=UNAUTHORIZED_ANSWER) as address,
@@ -233,3 +240,24 @@ def test_on_windows_a_cache_path_outside_ascii_reads_certifi_whole(
     monkeypatch.setattr(authorities, "_WINDOWS", True)
     context = authorities.context(tmp_path / cache_name)
     assert context.cert_store_stats()["x509_ca"] == (CERTIFI_COUNT if read_whole else 0)
+
+
+async def test_authorities_deleted_while_the_program_runs_are_written_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OpenSSL reads an authority's file when a chain first needs it, not when the client
+    is made: a cleaner that empties the cache after the start (before Piggy's first
+    connection, or before Piggy's certificate is renewed by another authority) left
+    Piggy's certificate refused until the program was started again. A refusal with the
+    folder short writes it again and connects once more (no request had been sent)."""
+    authority = _in_certifi(trustme.CA(), tmp_path, monkeypatch)
+    cache = tmp_path / "cache"
+    async with (
+        tls_server(authority=authority, answer=UNAUTHORIZED_ANSWER) as address,
+        PiggyClient(address, "token", authorities=cache, max_retries=0) as client,
+    ):
+        folder = authorities.certifi_folder(cache)
+        shutil.rmtree(folder)
+        with pytest.raises(Unauthorized):  # Piggy's answer: the certificate was accepted
+            await client.vouchers.find("ACTIEF0001")
+    assert len(list(folder.iterdir())) == CERTIFI_COUNT + 1
