@@ -772,9 +772,12 @@ async def first_run(settings: Settings, store: TokenStore) -> Settings | object 
 
 def close_on_signals(window: MainWindow) -> None:
     """Ctrl-C, a logout or a service stop closes the window the normal way (releasing a
-    held voucher first) instead of killing the program mid-flow."""
+    held voucher first) instead of killing the program mid-flow. The close is posted to
+    Qt's loop: Python runs the handler between any two bytecodes, also in the middle of an
+    import, where the close would find a module it needs half made (the demo's asyncio,
+    imported after the paint: "partially initialized module 'asyncio'")."""
     for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: window.close())
+        signal.signal(number, lambda *_: QTimer.singleShot(0, window.close))
     # Python runs signal handlers only between bytecodes; this lets it look while Qt waits.
     wakeup = QTimer(window)
     wakeup.timeout.connect(lambda: None)

@@ -8,6 +8,7 @@ The real window and the sandbox over loopback, the steps of the program's own st
 from __future__ import annotations
 
 import asyncio
+import signal
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -18,7 +19,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from piggy_desk.api import Unauthorized, authorities
-from piggy_desk.app import _paint_before_the_loop, attach_client, build_counter_window
+from piggy_desk.app import (
+    _paint_before_the_loop,
+    attach_client,
+    build_counter_window,
+    close_on_signals,
+)
 from piggy_desk.counter.journal import Journal
 from piggy_desk.sandbox import KNOWN, RunningSandbox
 from piggy_desk.settings import Settings, authorities_dir
@@ -168,6 +174,23 @@ def test_a_close_while_painted_before_the_loop_ends_in_order_once_it_runs(
     _paint_before_the_loop(window)
     window.close()  # no loop yet: asked again once there is one
     assert window.isVisible()
+    _closed_in_order_once_the_loop_runs(window, sandbox, qapp)
+
+
+def test_a_sigterm_as_painted_before_the_loop_ends_in_order_once_it_runs(
+    program_start: None, sandbox: RunningSandbox, tmp_path: Path, qapp: QApplication
+) -> None:
+    window = _built_and_shown(tmp_path, qapp)
+    close_on_signals(window)
+    signal.raise_signal(signal.SIGTERM)  # its close is posted to Qt: the paint's loop has it
+    _paint_before_the_loop(window)
+    assert window.isVisible()
+    _closed_in_order_once_the_loop_runs(window, sandbox, qapp)
+
+
+def _closed_in_order_once_the_loop_runs(
+    window: MainWindow, sandbox: RunningSandbox, qapp: QApplication
+) -> None:
 
     async def steps() -> None:
         closed = asyncio.Event()
