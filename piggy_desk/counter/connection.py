@@ -34,7 +34,8 @@ class Connection(StrEnum):
 
     UNKNOWN = "unknown"
     ONLINE = "online"
-    OFFLINE = "offline"
+    OFFLINE = "offline"  # no answer: no connection, no answer in time, or one broken off
+    FAILING = "failing"  # an answer, but a 5xx or not Piggy's JSON: the line works, Piggy fails
     UNAUTHORIZED = "unauthorized"
     MAINTENANCE = "maintenance"
     CERTIFICATE_REFUSED = "certificate_refused"  # Piggy's TLS certificate failed the check
@@ -42,7 +43,8 @@ class Connection(StrEnum):
 
 def connection_after(error: PiggyError | None) -> Connection:
     """The state a request's ending shows. Piggy saying no (expired, not found…) still
-    proves the line works; a proxy's error page or a 5xx means Piggy is out of reach."""
+    proves the line works; no answer means Piggy is out of reach, and a 5xx or an answer
+    that cannot be read (a proxy's error page) that it is out of use though something answers."""
     if error is None:
         return Connection.ONLINE
     if isinstance(error, Unauthorized):
@@ -51,17 +53,20 @@ def connection_after(error: PiggyError | None) -> Connection:
         return Connection.MAINTENANCE
     if isinstance(error, CertificateRefused):
         return Connection.CERTIFICATE_REFUSED
-    if isinstance(error, TransportError | ServerError | MalformedResponse):
+    if isinstance(error, TransportError):
         return Connection.OFFLINE
+    if isinstance(error, ServerError | MalformedResponse):
+        return Connection.FAILING
     return Connection.ONLINE
 
 
 def connection_told_by(error: PiggyError) -> Connection | None:
     """The state whose news ``error``'s own sentence already tells (no connection, Piggy's
     maintenance, the token or the certificate refused), else None. A timeout, a dropped
-    connection or a 5xx also leave Piggy out of reach, but their sentences say other things."""
+    connection, a 5xx or an unreadable answer also leave Piggy out of reach, but their
+    sentences say other things."""
     state = connection_after(error)
-    if state == Connection.ONLINE or (
+    if state in (Connection.ONLINE, Connection.FAILING) or (
         state == Connection.OFFLINE and not isinstance(error, Offline)
     ):
         return None

@@ -63,6 +63,7 @@ from piggy_desk.counter.scan import (
 )
 from piggy_desk.counter.view import (
     CHECKING,
+    FAILING_SENTENCE,
     NOT_CHECKED,
     NOT_FOUND,
     OFFLINE_SENTENCE,
@@ -84,6 +85,7 @@ if TYPE_CHECKING:
 
 # What the window and the tests take from here (the view's names live in ``view.py``).
 __all__ = [
+    "FAILING_SENTENCE",
     "NOT_CHECKED",
     "NOT_FOUND",
     "OFFLINE_SENTENCE",
@@ -669,10 +671,16 @@ class RedemptionFlow:
                 self._update(busy=None)
                 self._say(Tone.ERROR, str(error), error.trouble)
 
-    def set_online(self, online: bool) -> None:
+    def set_online(self, online: bool, *, piggy_failing: bool = False) -> None:
         """Whether Piggy can be reached; offline, nothing is redeemed (a voucher cannot be
-        validated offline)."""
-        self._update(online=online)
+        validated offline). ``piggy_failing``: not online because Piggy answers with errors,
+        not for want of a connection (which the sentences then leave unsaid)."""
+        self._update(online=online, piggy_failing=not online and piggy_failing)
+
+    def _not_online_sentence(self) -> str:
+        """Why nothing can be checked or redeemed now, as the window says it."""
+        failing = self.view.piggy_failing
+        return self.translate("RedemptionFlow", FAILING_SENTENCE if failing else OFFLINE_SENTENCE)
 
     # --- the customer ---------------------------------------------------------------
 
@@ -743,7 +751,7 @@ class RedemptionFlow:
         """Enter or Redeem on an active voucher: lock it, then ask for a contact or confirmation."""
         async with self._acting():
             if not self.view.online and self.view.stage == Stage.SHOWING:
-                self._say(Tone.ERROR, self.translate("RedemptionFlow", OFFLINE_SENTENCE))
+                self._say(Tone.ERROR, self._not_online_sentence())
                 return
             if not self.view.can_redeem or self.view.voucher is None:
                 return
@@ -781,7 +789,7 @@ class RedemptionFlow:
             if not view.online:
                 self._say(
                     Tone.ERROR,
-                    self.translate("RedemptionFlow", OFFLINE_SENTENCE)
+                    self._not_online_sentence()
                     + " "
                     + self.translate("RedemptionFlow", "The voucher stays reserved."),
                 )

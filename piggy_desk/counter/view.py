@@ -55,6 +55,12 @@ _HERE = (REDEEMED_HERE, REVERSED_HERE)
 OFFLINE_SENTENCE = QT_TRANSLATE_NOOP(
     "RedemptionFlow", "No connection to Piggy: vouchers cannot be checked or redeemed now."
 )
+# Piggy answers, but with errors: the network is fine, so no word of the connection.
+FAILING_SENTENCE = QT_TRANSLATE_NOOP(
+    "RedemptionFlow",
+    "Piggy is not answering as it should just now: vouchers cannot be checked or redeemed. "
+    "Try again in a moment.",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +113,9 @@ class CounterView:
     waiting_scans: int = 0
     recent: tuple[RecentScan, ...] = ()
     online: bool = True
+    # Not online because Piggy answers, but with errors (a 5xx, an answer that cannot be
+    # read): the line works, and "no connection" would be untrue.
+    piggy_failing: bool = False
     # When the lock ends, on ``time.monotonic()``: counted from Piggy's own times, so a
     # computer clock that is off does not make the countdown wrong.
     reserved_until: float | None = None

@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+401"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+403"/>
         <source>New batch of vouchers</source>
         <translation>New batch of vouchers</translation>
     </message>
@@ -292,7 +292,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+71"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+72"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -340,7 +340,7 @@
         <translation>Find</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Find a customer by e-mail address or loyalty card.</source>
         <translation>Find a customer by e-mail address or loyalty card.</translation>
     </message>
@@ -395,7 +395,7 @@
         <translation>Piggy kept sending pages; stopped after {pages}.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>No e-mail address</source>
         <translation>No e-mail address</translation>
     </message>
@@ -493,12 +493,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+257"/>
+        <location line="+263"/>
         <source>Reverse redemption…</source>
         <translation>Reverse redemption…</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-260"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
@@ -536,7 +536,7 @@ The voucher can then be used again.</source>
 The voucher can then be used again.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+84"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
@@ -1067,7 +1067,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../piggy_desk/counter/journal.py" line="+187"/>
+        <location filename="../../piggy_desk/counter/journal.py" line="+192"/>
         <source>The counter journal could not be read: another program (a database viewer or a backup tool, say) is holding it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1135,7 +1135,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/journal/screen.py" line="+41"/>
+        <location filename="../../piggy_desk/ui/journal/screen.py" line="+42"/>
         <source>Reserved</source>
         <translation>Reserved</translation>
     </message>
@@ -1283,7 +1283,7 @@ The voucher can then be used again.</translation>
         <translation>Counter journal</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Totals per promotion today:</source>
         <translation>Totals per promotion today:</translation>
     </message>
@@ -1363,6 +1363,11 @@ The voucher can then be used again.</translation>
         <translation>Offline: Piggy cannot be reached</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Piggy is not answering properly</source>
+        <translation>Piggy is not answering properly</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Token refused</source>
         <translation>Token refused</translation>
@@ -1378,7 +1383,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy&apos;s certificate refused</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Piggy refused the API token: nothing can be redeemed. Ask a manager to check the settings.</source>
         <translation>Piggy refused the API token: nothing can be redeemed. Ask a manager to check the settings.</translation>
     </message>
@@ -1454,22 +1459,32 @@ The voucher can then be used again.</translation>
         <translation>At start: {sentences}</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+106"/>
+        <source>Piggy is answering as it should again.</source>
+        <translation>Piggy is answering as it should again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Piggy is answering again: {sentences}</source>
+        <translation>Piggy is answering again: {sentences}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Back online: {sentences}</source>
         <translation>Back online: {sentences}</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-1"/>
         <source>Connected to Piggy again.</source>
         <translation>Connected to Piggy again.</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-188"/>
         <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</source>
         <translation>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+212"/>
         <source>The new theme is used from the next start.</source>
         <translation>The new theme is used from the next start.</translation>
     </message>
@@ -1499,7 +1514,7 @@ The voucher can then be used again.</translation>
         <translation>Connection: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+256"/>
+        <location filename="../../piggy_desk/app.py" line="+260"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Some saved settings could not be used ({settings}): see Settings.</translation>
     </message>
@@ -1512,7 +1527,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/banner.py" line="+57"/>
+        <location filename="../../piggy_desk/ui/widgets/banner.py" line="+58"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
@@ -1527,7 +1542,7 @@ The voucher can then be used again.</translation>
         <translation>Shows the error code and what was sent, for a manager or support</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+77"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -1714,7 +1729,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy answered with another voucher than the one asked for, so it is not shown.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/api/client.py" line="+103"/>
+        <location filename="../../piggy_desk/api/client.py" line="+105"/>
         <source>The loyalty card number is empty.</source>
         <translation>The loyalty card number is empty.</translation>
     </message>
@@ -1739,7 +1754,7 @@ The voucher can then be used again.</translation>
         <translation>That is not an e-mail address.</translation>
     </message>
     <message>
-        <location line="+604"/>
+        <location line="+617"/>
         <source>That is not a web address.</source>
         <translation>That is not a web address.</translation>
     </message>
@@ -2079,7 +2094,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>PromotionsScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+94"/>
+        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+95"/>
         <location line="+20"/>
         <source>Promotions</source>
         <translation>Promotions</translation>
@@ -2095,7 +2110,7 @@ The voucher can then be used again.</translation>
         <translation>New promotion…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Arrow keys choose a promotion to see it</source>
         <translation>Arrow keys choose a promotion to see it</translation>
     </message>
@@ -2293,13 +2308,13 @@ The voucher can then be used again.</translation>
         <translation>Tell a manager.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+419"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+423"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Customer ready: {customer}. Scan their voucher.</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+722"/>
+        <location line="-292"/>
+        <location line="+755"/>
         <source>Checking the voucher…</source>
         <translation>Checking the voucher…</translation>
     </message>
@@ -2309,12 +2324,12 @@ The voucher can then be used again.</translation>
         <translation>The redemption of voucher “{code}” did not go through before the program stopped.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="-444"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="-475"/>
         <source>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-249"/>
         <source>No voucher with the code “{code}” was found.</source>
         <translation>No voucher with the code “{code}” was found.</translation>
     </message>
@@ -2349,7 +2364,7 @@ The voucher can then be used again.</translation>
         <translation>No voucher with the code “{typed}”: found “{code}”, in capitals.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>“{typed}” read as “{code}”: the scanner is set up for {layout}.</source>
         <translation>“{typed}” read as “{code}”: the scanner is set up for {layout}.</translation>
     </message>
@@ -2414,12 +2429,12 @@ The voucher can then be used again.</translation>
         <translation>Customer: {customer}.</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+244"/>
         <source>Press Enter to confirm the redemption, or Esc to cancel.</source>
         <translation>Press Enter to confirm the redemption, or Esc to cancel.</translation>
     </message>
     <message>
-        <location line="-417"/>
+        <location line="-448"/>
         <source>Reserving the voucher…</source>
         <translation>Reserving the voucher…</translation>
     </message>
@@ -2464,17 +2479,17 @@ The voucher can then be used again.</translation>
         <translation>Customer: {customer}. Press Enter to redeem.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Closing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>The redemption of “{code}” was stopped before Piggy answered; the next start checks whether it went through.</source>
         <translation>The redemption of “{code}” was stopped before Piggy answered; the next start checks whether it went through.</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+154"/>
         <source>The voucher stays reserved.</source>
         <translation>The voucher stays reserved.</translation>
     </message>
@@ -2535,7 +2550,8 @@ The voucher can then be used again.</translation>
         <translation>Releasing the voucher…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-257"/>
+        <location line="+262"/>
         <source>Cancelled. The voucher was not redeemed.</source>
         <translation>Cancelled. The voucher was not redeemed.</translation>
     </message>
@@ -2605,7 +2621,12 @@ The voucher can then be used again.</translation>
         <translation>Voucher “{code}” is still reserved by this counter; releasing it failed and will be tried again.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+112"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+4"/>
+        <source>Piggy is not answering as it should just now: vouchers cannot be checked or redeemed. Try again in a moment.</source>
+        <translation>Piggy is not answering as it should just now: vouchers cannot be checked or redeemed. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+121"/>
         <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
         <translation>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</translation>
     </message>
@@ -2620,7 +2641,7 @@ The voucher can then be used again.</translation>
         <translation>It cannot be told whether one use of voucher “{code}” was given back before the program stopped. Check it in the Piggy dashboard.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+176"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+177"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy says: {message}</translation>
     </message>
@@ -2738,7 +2759,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+246"/>
+        <location filename="../../piggy_desk/settings.py" line="+252"/>
         <source>{file}: {why}</source>
         <translation>{file}: {why}</translation>
     </message>
@@ -2899,7 +2920,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+73"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+74"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>A token is kept in this computer&apos;s key store. It is never shown.</translation>
     </message>
@@ -2984,13 +3005,13 @@ The voucher can then be used again.</translation>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+124"/>
-        <location line="+230"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+125"/>
+        <location line="+240"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Nothing was saved: see the sentence below.</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-238"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Nothing was saved: see the sentences below.</translation>
     </message>
@@ -3022,17 +3043,17 @@ The voucher can then be used again.</translation>
     </message>
     <message>
         <location line="+29"/>
-        <location line="+54"/>
+        <location line="+60"/>
         <source>Save settings</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-53"/>
         <source>Undo changes</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
@@ -3052,7 +3073,7 @@ The voucher can then be used again.</translation>
         <translation>Saving puts the values shown below in their place.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+44"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+48"/>
         <source>Training mode</source>
         <translation>Training mode</translation>
     </message>
@@ -3581,17 +3602,17 @@ The voucher can then be used again.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-215"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-217"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>optional: the customer&apos;s e-mail</source>
         <translation>optional: the customer&apos;s e-mail</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -3745,7 +3766,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+148"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+152"/>
         <source>New voucher…</source>
         <translation>New voucher…</translation>
     </message>
@@ -3778,7 +3799,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+207"/>
+        <location line="+223"/>
         <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
         <translation>
             <numerusform>Exported %Ln voucher to {file} in {folder}.</numerusform>
@@ -3786,7 +3807,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-211"/>
+        <location line="-227"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3795,7 +3816,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+140"/>
+        <location line="+156"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln new voucher is ready.</numerusform>
@@ -3803,7 +3824,7 @@ The voucher can then be used again.</translation>
         </translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-126"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} activated.</translation>
     </message>
@@ -3832,7 +3853,7 @@ The voucher can then be used again.</source>
 The voucher can then be used again.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+27"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+43"/>
         <source>The redemption of {code} was reversed.</source>
         <translation>The redemption of {code} was reversed.</translation>
     </message>
@@ -3949,7 +3970,7 @@ The voucher can then be used again.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-132"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-134"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>

@@ -22,7 +22,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+401"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="+403"/>
         <source>New batch of vouchers</source>
         <translation>Nieuwe reeks vouchers</translation>
     </message>
@@ -292,7 +292,7 @@
 <context>
     <name>ContactVouchersModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+71"/>
+        <location filename="../../piggy_desk/ui/contacts/screen.py" line="+72"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -340,7 +340,7 @@
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Find a customer by e-mail address or loyalty card.</source>
         <translation>Zoek een klant op e-mailadres of klantenkaart.</translation>
     </message>
@@ -395,7 +395,7 @@
         <translation>Piggy bleef pagina&apos;s sturen; gestopt na {pages}.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>No e-mail address</source>
         <translation>Geen e-mailadres</translation>
     </message>
@@ -493,12 +493,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+257"/>
+        <location line="+263"/>
         <source>Reverse redemption…</source>
         <translation>Inwisseling terugdraaien…</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-260"/>
         <source>Check again</source>
         <translation>Opnieuw controleren</translation>
     </message>
@@ -536,7 +536,7 @@ The voucher can then be used again.</source>
 De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+84"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
@@ -1067,7 +1067,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../piggy_desk/counter/journal.py" line="+187"/>
+        <location filename="../../piggy_desk/counter/journal.py" line="+192"/>
         <source>The counter journal could not be read: another program (a database viewer or a backup tool, say) is holding it.</source>
         <translation>Het kassajournaal kon niet worden gelezen: een ander programma (bijvoorbeeld een databaseviewer of een back-upprogramma) houdt het vast.</translation>
     </message>
@@ -1135,7 +1135,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../piggy_desk/ui/journal/screen.py" line="+41"/>
+        <location filename="../../piggy_desk/ui/journal/screen.py" line="+42"/>
         <source>Reserved</source>
         <translation>Gereserveerd</translation>
     </message>
@@ -1283,7 +1283,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Kassalogboek</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Totals per promotion today:</source>
         <translation>Totalen per actie vandaag:</translation>
     </message>
@@ -1363,6 +1363,11 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Offline: Piggy is niet bereikbaar</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Piggy is not answering properly</source>
+        <translation>Piggy antwoordt niet goed</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Token refused</source>
         <translation>Token geweigerd</translation>
@@ -1378,7 +1383,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Certificaat van Piggy geweigerd</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Piggy refused the API token: nothing can be redeemed. Ask a manager to check the settings.</source>
         <translation>Piggy heeft het API-token geweigerd: er kan niets worden ingewisseld. Vraag een manager de instellingen te controleren.</translation>
     </message>
@@ -1454,22 +1459,32 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bij het starten: {sentences}</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+106"/>
+        <source>Piggy is answering as it should again.</source>
+        <translation>Piggy antwoordt weer zoals het hoort.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Piggy is answering again: {sentences}</source>
+        <translation>Piggy antwoordt weer: {sentences}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Back online: {sentences}</source>
         <translation>Weer online: {sentences}</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-1"/>
         <source>Connected to Piggy again.</source>
         <translation>Weer verbonden met Piggy.</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-188"/>
         <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</source>
         <translation>Ctrl+1 tot Ctrl+6 openen de schermen; Ctrl+Tab gaat naar het volgende scherm; Ctrl+Q sluit Piggy Desk</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+212"/>
         <source>The new theme is used from the next start.</source>
         <translation>Het nieuwe thema wordt gebruikt vanaf de volgende start.</translation>
     </message>
@@ -1499,7 +1514,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Verbinding: {state}</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/app.py" line="+256"/>
+        <location filename="../../piggy_desk/app.py" line="+260"/>
         <source>Some saved settings could not be used ({settings}): see Settings.</source>
         <translation>Sommige opgeslagen instellingen konden niet worden gebruikt ({settings}): zie Instellingen.</translation>
     </message>
@@ -1512,7 +1527,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../piggy_desk/ui/widgets/banner.py" line="+57"/>
+        <location filename="../../piggy_desk/ui/widgets/banner.py" line="+58"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
@@ -1527,7 +1542,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Toont de foutcode en wat er is verstuurd, voor een manager of de helpdesk</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+77"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
@@ -1714,7 +1729,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy antwoordde met een andere voucher dan de gevraagde, dus die wordt niet getoond.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/api/client.py" line="+103"/>
+        <location filename="../../piggy_desk/api/client.py" line="+105"/>
         <source>The loyalty card number is empty.</source>
         <translation>Het klantenkaartnummer is leeg.</translation>
     </message>
@@ -1739,7 +1754,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Dat is geen e-mailadres.</translation>
     </message>
     <message>
-        <location line="+604"/>
+        <location line="+617"/>
         <source>That is not a web address.</source>
         <translation>Dat is geen webadres.</translation>
     </message>
@@ -2079,7 +2094,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>PromotionsScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+94"/>
+        <location filename="../../piggy_desk/ui/promotions/screen.py" line="+95"/>
         <location line="+20"/>
         <source>Promotions</source>
         <translation>Acties</translation>
@@ -2095,7 +2110,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Nieuwe actie…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Arrow keys choose a promotion to see it</source>
         <translation>Kies met de pijltjestoetsen een actie om die te bekijken</translation>
     </message>
@@ -2293,13 +2308,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Waarschuw een manager.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+419"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+423"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Klant klaar: {customer}. Scan de voucher van de klant.</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+722"/>
+        <location line="-292"/>
+        <location line="+755"/>
         <source>Checking the voucher…</source>
         <translation>Voucher controleren…</translation>
     </message>
@@ -2309,12 +2324,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De inwisseling van voucher ‘{code}’ is niet doorgegaan voordat het programma stopte.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="-444"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="-475"/>
         <source>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher ‘{code}’ staat nog op de kassa: rond die eerst af (bevestigen of annuleren) en kies daarna opnieuw de klant.</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-249"/>
         <source>No voucher with the code “{code}” was found.</source>
         <translation>Er is geen voucher met de code ‘{code}’ gevonden.</translation>
     </message>
@@ -2349,7 +2364,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Geen voucher met de code ‘{typed}’: wel ‘{code}’ gevonden, in hoofdletters.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>“{typed}” read as “{code}”: the scanner is set up for {layout}.</source>
         <translation>‘{typed}’ gelezen als ‘{code}’: de scanner is ingesteld op {layout}.</translation>
     </message>
@@ -2414,12 +2429,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Klant: {customer}.</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+244"/>
         <source>Press Enter to confirm the redemption, or Esc to cancel.</source>
         <translation>Druk op Enter om de inwisseling te bevestigen, of op Esc om te annuleren.</translation>
     </message>
     <message>
-        <location line="-417"/>
+        <location line="-448"/>
         <source>Reserving the voucher…</source>
         <translation>Voucher reserveren…</translation>
     </message>
@@ -2464,17 +2479,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Klant: {customer}. Druk op Enter om in te wisselen.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Closing…</source>
         <translation>Afsluiten…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>The redemption of “{code}” was stopped before Piggy answered; the next start checks whether it went through.</source>
         <translation>De inwisseling van ‘{code}’ is gestopt voordat Piggy antwoordde; bij de volgende start wordt nagegaan of ze is doorgegaan.</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+154"/>
         <source>The voucher stays reserved.</source>
         <translation>De voucher blijft gereserveerd.</translation>
     </message>
@@ -2535,7 +2550,8 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher vrijgeven…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-257"/>
+        <location line="+262"/>
         <source>Cancelled. The voucher was not redeemed.</source>
         <translation>Geannuleerd. De voucher is niet ingewisseld.</translation>
     </message>
@@ -2605,7 +2621,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher ‘{code}’ is nog door deze kassa gereserveerd; vrijgeven is mislukt en wordt opnieuw geprobeerd.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+112"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+4"/>
+        <source>Piggy is not answering as it should just now: vouchers cannot be checked or redeemed. Try again in a moment.</source>
+        <translation>Piggy antwoordt nu niet zoals het hoort: vouchers kunnen niet worden gecontroleerd of ingewisseld. Probeer het zo opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+121"/>
         <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
         <translation>Piggy Desk bewaart dit in het geheugen en schrijft het in het journaal zodra dat kan. Waarschuw een manager.</translation>
     </message>
@@ -2620,7 +2641,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Of één gebruik van voucher ‘{code}’ is teruggegeven voordat het programma stopte, is niet te zeggen. Controleer het in het Piggy-dashboard.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/view.py" line="+176"/>
+        <location filename="../../piggy_desk/counter/view.py" line="+177"/>
         <source>{problem} Piggy says: {message}</source>
         <translation>{problem} Piggy meldt: {message}</translation>
     </message>
@@ -2738,7 +2759,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../piggy_desk/settings.py" line="+246"/>
+        <location filename="../../piggy_desk/settings.py" line="+252"/>
         <source>{file}: {why}</source>
         <translation>{file}: {why}</translation>
     </message>
@@ -2899,7 +2920,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+73"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+74"/>
         <source>A token is kept in this computer&apos;s key store. It is never shown.</source>
         <translation>Er staat een token in de sleutelkluis van deze computer. Het wordt nooit getoond.</translation>
     </message>
@@ -2984,13 +3005,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Donker</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+124"/>
-        <location line="+230"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+125"/>
+        <location line="+240"/>
         <source>Nothing was saved: see the sentence below.</source>
         <translation>Er is niets opgeslagen: zie de melding hieronder.</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-238"/>
         <source>Nothing was saved: see the sentences below.</source>
         <translation>Er is niets opgeslagen: zie de meldingen hieronder.</translation>
     </message>
@@ -3022,17 +3043,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
         <location line="+29"/>
-        <location line="+54"/>
+        <location line="+60"/>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-53"/>
         <source>Undo changes</source>
         <translation>Wijzigingen ongedaan maken</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>Saving…</source>
         <translation>Bezig met opslaan…</translation>
     </message>
@@ -3052,7 +3073,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Bij opslaan komen de waarden hieronder ervoor in de plaats.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/settings/screen.py" line="+44"/>
+        <location filename="../../piggy_desk/ui/settings/screen.py" line="+48"/>
         <source>Training mode</source>
         <translation>Trainingsmodus</translation>
     </message>
@@ -3581,17 +3602,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-215"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-217"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>optional: the customer&apos;s e-mail</source>
         <translation>optioneel: e-mailadres van de klant</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Customer</source>
         <translation>Klant</translation>
     </message>
@@ -3745,7 +3766,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>VouchersScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+148"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+152"/>
         <source>New voucher…</source>
         <translation>Nieuwe voucher…</translation>
     </message>
@@ -3778,7 +3799,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+207"/>
+        <location line="+223"/>
         <source>Exported %Ln voucher(s) to {file} in {folder}.</source>
         <translation>
             <numerusform>%Ln voucher geëxporteerd naar {file} in {folder}.</numerusform>
@@ -3786,7 +3807,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-211"/>
+        <location line="-227"/>
         <location line="+9"/>
         <source>%Ln voucher(s)</source>
         <translation>
@@ -3795,7 +3816,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+140"/>
+        <location line="+156"/>
         <source>%Ln new voucher(s) are ready.</source>
         <translation>
             <numerusform>%Ln nieuwe voucher is klaar.</numerusform>
@@ -3803,7 +3824,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         </translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-126"/>
         <source>Voucher {code} activated.</source>
         <translation>Voucher {code} is geactiveerd.</translation>
     </message>
@@ -3832,7 +3853,7 @@ The voucher can then be used again.</source>
 De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+27"/>
+        <location filename="../../piggy_desk/ui/vouchers/screen.py" line="+43"/>
         <source>The redemption of {code} was reversed.</source>
         <translation>De inwisseling van {code} is teruggedraaid.</translation>
     </message>
@@ -3949,7 +3970,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
 <context>
     <name>_VoucherForm</name>
     <message>
-        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-132"/>
+        <location filename="../../piggy_desk/ui/vouchers/dialogs.py" line="-134"/>
         <source>Promotion</source>
         <translation>Actie</translation>
     </message>

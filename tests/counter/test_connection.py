@@ -31,8 +31,10 @@ from piggy_desk.counter.connection import Connection, ConnectionWatch, connectio
         (Offline(), Connection.OFFLINE),
         (Timeout(), Connection.OFFLINE),
         (ConnectionDropped(), Connection.OFFLINE),
-        (ServerError(status_code=502), Connection.OFFLINE),
-        (MalformedResponse(), Connection.OFFLINE),  # a captive portal's page, say
+        # Something answers: the line works, Piggy (or what stands before it) fails.
+        (ServerError(status_code=500), Connection.FAILING),
+        (ServerError(status_code=502), Connection.FAILING),
+        (MalformedResponse(), Connection.FAILING),  # a captive portal's page, say
         (Unauthorized(), Connection.UNAUTHORIZED),
         (Maintenance(), Connection.MAINTENANCE),
     ],
@@ -56,10 +58,14 @@ def test_listeners_hear_each_change_once() -> None:
     ]
 
 
-async def test_the_probe_looks_at_once_then_only_when_idle_and_often_when_offline() -> None:
+@pytest.mark.parametrize("out", [Offline(), ServerError(status_code=500)], ids=["offline", "500"])
+async def test_the_probe_looks_at_once_then_only_when_idle_and_often_when_offline(
+    out: PiggyError,
+) -> None:
+    """Piggy answering with errors is looked at again as often as Piggy gone."""
     watch = ConnectionWatch(idle_probe_seconds=0.3, offline_probe_seconds=0.05)
     probes: list[float] = []
-    answers: list[PiggyError | None] = [None, Offline(), Offline(), None]
+    answers: list[PiggyError | None] = [None, out, out, None]
 
     async def probe() -> None:
         probes.append(asyncio.get_running_loop().time())

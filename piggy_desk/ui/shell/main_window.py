@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QVBoxLayout, QWidget
 
 from piggy_desk.counter.connection import Connection, ConnectionWatch
 from piggy_desk.counter.journal import Journal
-from piggy_desk.counter.view import OFFLINE_SENTENCE
+from piggy_desk.counter.view import FAILING_SENTENCE, OFFLINE_SENTENCE
 from piggy_desk.notices import Notice, Tone
 from piggy_desk.settings import Settings, scan_rules
 from piggy_desk.ui.core import theme
@@ -53,6 +53,10 @@ _CONNECTION_LOOKS = {
         QT_TRANSLATE_NOOP("MainWindow", "Offline: Piggy cannot be reached"),
         "bad",
     ),
+    Connection.FAILING: (
+        QT_TRANSLATE_NOOP("MainWindow", "Piggy is not answering properly"),
+        "bad",
+    ),
     Connection.UNAUTHORIZED: (QT_TRANSLATE_NOOP("MainWindow", "Token refused"), "bad"),
     Connection.MAINTENANCE: (QT_TRANSLATE_NOOP("MainWindow", "Piggy maintenance"), "warn"),
     Connection.CERTIFICATE_REFUSED: (
@@ -63,6 +67,7 @@ _CONNECTION_LOOKS = {
 # (context, sentence): translated when shown
 _CONNECTION_SENTENCES = {
     Connection.OFFLINE: ("RedemptionFlow", OFFLINE_SENTENCE),
+    Connection.FAILING: ("RedemptionFlow", FAILING_SENTENCE),
     Connection.UNAUTHORIZED: (
         "MainWindow",
         QT_TRANSLATE_NOOP(
@@ -446,7 +451,7 @@ class MainWindow(QMainWindow):
     def on_connection_changed(self, old: Connection, new: Connection) -> None:
         """Show the connection, block redemption without it, and retry what failed."""
         self._show_connection(new)
-        self.flow.set_online(new == Connection.ONLINE)
+        self.flow.set_online(new == Connection.ONLINE, piggy_failing=new == Connection.FAILING)
         sentence = _CONNECTION_SENTENCES.get(new)
         if sentence:
             context, text = sentence
@@ -454,12 +459,15 @@ class MainWindow(QMainWindow):
                 Notice(Tone.ERROR, QCoreApplication.translate(context, text), connection=new)
             )
         elif new == Connection.ONLINE and old != Connection.UNKNOWN:
-            self.controller.counter_said(Notice(Tone.INFO, self.tr("Connected to Piggy again.")))
+            if old == Connection.FAILING:  # Piggy answered all along: the line never went
+                back = self.tr("Piggy is answering as it should again.")
+                frame = self.tr("Piggy is answering again: {sentences}")
+            else:
+                back = self.tr("Connected to Piggy again.")
+                frame = self.tr("Back online: {sentences}")
+            self.controller.counter_said(Notice(Tone.INFO, back))
             # Releases that failed while Piggy was out of reach are in the journal.
-            self.tasks.start(
-                self.session.release_orphans(self.tr("Back online: {sentences}")),
-                name="release-after-reconnect",
-            )
+            self.tasks.start(self.session.release_orphans(frame), name="release-after-reconnect")
 
     def _on_settings_screen_settings_saved(self, settings: Settings) -> None:
         """What can change under a running counter changes now (the theme too, when the

@@ -3,6 +3,8 @@ Piggy was out of reach is done when it is back."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from piggy_desk.api import PiggyError
@@ -44,12 +46,23 @@ async def test_offline_blocks_redemption_and_the_way_back_is_noticed(counter: Co
     assert any(n.sentence == "Connected to Piggy again." for n in counter.notices)
 
 
-async def test_a_release_that_failed_offline_is_done_when_piggy_is_back(counter: Counter) -> None:
+@pytest.mark.parametrize(
+    ("fault", "frame"),
+    [
+        ({"kind": "drop"}, "Back online:"),
+        # Piggy answered with errors all along: the line was never gone.
+        ({"kind": "status", "status": 500}, "Piggy is answering again:"),
+    ],
+    ids=["dropped", "500"],
+)
+async def test_a_release_that_failed_offline_is_done_when_piggy_is_back(
+    counter: Counter, fault: dict[str, Any], frame: str
+) -> None:
     counter.window.watch.offline_probe_seconds = 0.2
     code = KNOWN.ACTIVE_WITH_CONTACT
     await counter.scan(code)
     await enter(counter, Stage.CONFIRMING)
-    counter.sandbox.inject("drop", count=1000)
+    counter.sandbox.inject(**fault, count=1000)
     await counter.settle()
     from PySide6.QtCore import Qt
 
@@ -68,7 +81,7 @@ async def test_a_release_that_failed_offline_is_done_when_piggy_is_back(counter:
         what="the cashier told",
     )
     [told] = [n.sentence for n in counter.notices if "has been released" in n.sentence]
-    assert told.startswith("Back online:")  # not "At start:": the program did not restart
+    assert told.startswith(frame)  # not "At start:": the program did not restart
 
 
 @pytest.mark.parametrize(
@@ -89,3 +102,35 @@ async def test_token_refused_and_maintenance_show_and_block(
     assert status(counter).endswith(word)
     assert counter.last_notice.tone == Tone.ERROR
     assert not counter.screen.view.online
+
+
+async def test_piggy_answering_with_errors_is_not_called_no_connection(counter: Counter) -> None:
+    """Piggy answers, with a 500 to every request: the line works, and a shop owner told
+    "no connection" would check the cables for nothing. What the status bar shows, the
+    banner says and the screen reader hears say that Piggy is failing; redeeming stays
+    blocked, and the way back is noticed as before."""
+    watch = counter.window.watch
+    watch.offline_probe_seconds = 0.2
+    failing = (
+        "Piggy is not answering as it should just now: vouchers cannot be checked or "
+        "redeemed. Try again in a moment."
+    )
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    counter.sandbox.inject("status", status=500, count=1000)
+    with pytest.raises(PiggyError):
+        await counter.window.client.promotions.list()
+    await until(lambda: watch.state not in (Connection.ONLINE, Connection.UNKNOWN), what="out")
+    await counter.settle()
+    assert status(counter) == "● Training sandbox · Piggy is not answering properly"
+    said = [n.sentence for n in counter.notices]
+    assert failing in said
+    assert OFFLINE_SENTENCE not in said
+    assert counter.screen.announcer.last == f"Problem: {failing}"
+    assert not counter.screen.redeem_button.isEnabled()
+    await enter(counter)
+    assert counter.last_notice.sentence == failing  # and nothing was sent to lock it
+    assert counter.sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["status"] == "ACTIVE"
+    counter.sandbox.clear_faults()
+    await until(lambda: watch.state == Connection.ONLINE, what="back online")
+    assert status(counter) == "● Training sandbox · Online"
+    assert counter.last_notice.sentence == "Piggy is answering as it should again."
