@@ -63,7 +63,6 @@ from piggy_desk.counter.scan import (
 )
 from piggy_desk.counter.view import (
     CHECKING,
-    FAILING_SENTENCE,
     NOT_CHECKED,
     NOT_FOUND,
     OFFLINE_SENTENCE,
@@ -85,7 +84,6 @@ if TYPE_CHECKING:
 
 # What the window and the tests take from here (the view's names live in ``view.py``).
 __all__ = [
-    "FAILING_SENTENCE",
     "NOT_CHECKED",
     "NOT_FOUND",
     "OFFLINE_SENTENCE",
@@ -671,16 +669,16 @@ class RedemptionFlow:
                 self._update(busy=None)
                 self._say(Tone.ERROR, str(error), error.trouble)
 
-    def set_online(self, online: bool, *, piggy_failing: bool = False) -> None:
+    def set_online(self, online: bool, *, why: str = "") -> None:
         """Whether Piggy can be reached; offline, nothing is redeemed (a voucher cannot be
-        validated offline). ``piggy_failing``: not online because Piggy answers with errors,
-        not for want of a connection (which the sentences then leave unsaid)."""
-        self._update(online=online, piggy_failing=not online and piggy_failing)
+        validated offline). ``why``: the window's sentence for it when the line works
+        (Piggy answering with errors, refusing the token, in maintenance), said again when
+        the cashier tries; empty for no connection."""
+        self._update(online=online, offline_why="" if online else why)
 
     def _not_online_sentence(self) -> str:
         """Why nothing can be checked or redeemed now, as the window says it."""
-        failing = self.view.piggy_failing
-        return self.translate("RedemptionFlow", FAILING_SENTENCE if failing else OFFLINE_SENTENCE)
+        return self.view.offline_why or self.translate("RedemptionFlow", OFFLINE_SENTENCE)
 
     # --- the customer ---------------------------------------------------------------
 

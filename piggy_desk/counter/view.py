@@ -113,9 +113,10 @@ class CounterView:
     waiting_scans: int = 0
     recent: tuple[RecentScan, ...] = ()
     online: bool = True
-    # Not online because Piggy answers, but with errors (a 5xx, an answer that cannot be
-    # read): the line works, and "no connection" would be untrue.
-    piggy_failing: bool = False
+    # Why not online, as the window says it (translated): Piggy answering with errors,
+    # refusing the token, in maintenance; the line works, and "no connection" would be
+    # untrue. Empty: no connection (OFFLINE_SENTENCE).
+    offline_why: str = ""
     # When the lock ends, on ``time.monotonic()``: counted from Piggy's own times, so a
     # computer clock that is off does not make the countdown wrong.
     reserved_until: float | None = None

@@ -451,13 +451,11 @@ class MainWindow(QMainWindow):
     def on_connection_changed(self, old: Connection, new: Connection) -> None:
         """Show the connection, block redemption without it, and retry what failed."""
         self._show_connection(new)
-        self.flow.set_online(new == Connection.ONLINE, piggy_failing=new == Connection.FAILING)
         sentence = _CONNECTION_SENTENCES.get(new)
-        if sentence:
-            context, text = sentence
-            self.controller.counter_said(
-                Notice(Tone.ERROR, QCoreApplication.translate(context, text), connection=new)
-            )
+        said = QCoreApplication.translate(*sentence) if sentence else ""
+        self.flow.set_online(new == Connection.ONLINE, why=said)
+        if said:
+            self.controller.counter_said(Notice(Tone.ERROR, said, connection=new))
         elif new == Connection.ONLINE and old != Connection.UNKNOWN:
             if old == Connection.FAILING:  # Piggy answered all along: the line never went
                 back = self.tr("Piggy is answering as it should again.")

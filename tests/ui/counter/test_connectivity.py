@@ -104,6 +104,29 @@ async def test_token_refused_and_maintenance_show_and_block(
     assert not counter.screen.view.online
 
 
+@pytest.mark.parametrize(
+    ("status_code", "state"),
+    [(401, Connection.UNAUTHORIZED), (503, Connection.MAINTENANCE)],
+)
+async def test_enter_while_piggy_refuses_says_why_not_no_connection(
+    counter: Counter, status_code: int, state: Connection
+) -> None:
+    """The line works: Piggy refused the token, or is down for maintenance. Enter on the
+    voucher still shown is blocked with the window's sentence for that, never "No
+    connection to Piggy", which would send someone to check the cables."""
+    await counter.scan(KNOWN.ACTIVE_WITH_CONTACT)
+    counter.sandbox.inject("status", status=status_code, count=1000)
+    with pytest.raises(PiggyError):
+        await counter.window.client.promotions.list()
+    await until(lambda: counter.window.watch.state == state, what=str(state))
+    await counter.settle()
+    said = counter.last_notice.sentence
+    await enter(counter)
+    assert counter.last_notice.sentence == said
+    assert OFFLINE_SENTENCE not in [n.sentence for n in counter.notices]
+    assert counter.sandbox.voucher_state(KNOWN.ACTIVE_WITH_CONTACT)["status"] == "ACTIVE"
+
+
 async def test_piggy_answering_with_errors_is_not_called_no_connection(counter: Counter) -> None:
     """Piggy answers, with a 500 to every request: the line works, and a shop owner told
     "no connection" would check the cables for nothing. What the status bar shows, the
