@@ -96,8 +96,9 @@ def wait_until(condition: Callable[[], object], what: str, timeout: float = 20) 
 class Display:
     """An X display of its own for one test, torn down with everything started on it."""
 
-    def __init__(self, *, window_manager: bool = False) -> None:
+    def __init__(self, *, window_manager: bool = False, screen: str = SCREEN) -> None:
         self.window_manager = window_manager
+        self.screen = screen  # WIDTHxHEIGHTxDEPTH
         self.env: dict[str, str] = {}
         self._children: list[subprocess.Popen[bytes]] = []
 
@@ -105,7 +106,7 @@ class Display:
         read_fd, write_fd = os.pipe()
         xvfb = subprocess.Popen(
             # -displayfd: Xvfb takes a free display and says which.
-            [tool("Xvfb"), "-displayfd", str(write_fd), "-screen", "0", SCREEN, *XVFB_OPTIONS],
+            [tool("Xvfb"), "-displayfd", str(write_fd), "-screen", "0", self.screen, *XVFB_OPTIONS],
             pass_fds=(write_fd,),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

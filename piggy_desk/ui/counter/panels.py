@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,6 +29,30 @@ def counter_button(parent: QWidget, text: str, name: str, slot: Callable[[], Non
     button.setDefault(False)
     button.setMinimumHeight(44)
     return button
+
+
+class _OneLineWhereItFits(QLabel):
+    """A word-wrapped label that asks for the width of its text on one line: on one line
+    where the row has room, as before; on two where it has not (a multi-use question in
+    Dutch at 1024×600, in English at 1366×768 at 125 %), so the row never makes the window
+    wider than the screen. (Qt's own hint for a wrapped label broke it on two lines
+    where one fitted.)"""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        one_line = (
+            self.fontMetrics().horizontalAdvance(self.text())
+            + margins.left()
+            + margins.right()
+            + 2 * self.margin()
+            + 1
+        )
+        return QSize(max(hint.width(), one_line), self.heightForWidth(one_line))
 
 
 class ConfirmPanel(QFrame):
@@ -57,7 +81,7 @@ class ConfirmPanel(QFrame):
         self.confirm_text = QLabel(self)
         self.confirm_text.setObjectName("confirmText")
         self.confirm_text.setWordWrap(True)
-        self.countdown_label = QLabel(self)
+        self.countdown_label = _OneLineWhereItFits(self)
         self.countdown_label.setObjectName("lockCountdown")
         self.multi_count = QSpinBox(self)
         self.multi_count.setObjectName("multiRedeemCount")

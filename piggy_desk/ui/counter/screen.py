@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -112,6 +114,28 @@ class CounterScreen(QWidget):
         self.busy_label.setSizePolicy(keep_place)
         self.busy_label.hide()
         self.card = VoucherCard(self)
+        # The card gives up height where the screen has none to spare (1024×600, 1366×768
+        # at 125 %): its facts scroll, and the window stays on the screen with the scan
+        # field, the banner, the panels' buttons and the status bar. Where there is room
+        # it looks as it did: no frame, no scroll bar, the card filling the area.
+        self.card_area = QScrollArea(self)
+        self.card_area.setObjectName("voucherCardArea")
+        self.card_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.card_area.setWidgetResizable(True)
+        self.card_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.card_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the card is the Tab stop
+        # A viewport of our own: Qt's own, handed to Python, would be of a class PySide6
+        # does not know, and it would set up every widget class it has (issue 20).
+        viewport = QWidget(self.card_area)
+        # Static as the card is: the panel below shown or hidden resizes the area, and only
+        # the card's bottom edge is drawn again (``VoucherCard.resizeEvent``).
+        viewport.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
+        self.card_area.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
+        self.card_area.setViewport(viewport)
+        viewport.setAutoFillBackground(False)
+        self.card_area.setWidget(self.card)
+        # (setWidget fills the card's background: the counter behind it is opaque already.)
+        self.card.setAutoFillBackground(False)
 
         self.redeem_button = counter_button(
             self, self.tr("Redeem  (Enter)"), "redeemButton", self._on_redeem_clicked
@@ -157,7 +181,7 @@ class CounterScreen(QWidget):
         busy_row.addWidget(self.busy_label, 1)
         busy_row.addWidget(self.waiting_label)
         layout.addLayout(busy_row)
-        layout.addWidget(self.card, 1)
+        layout.addWidget(self.card_area, 1)
         layout.addLayout(actions)
         layout.addWidget(self.contact_panel)
         layout.addWidget(self.confirm_panel)
