@@ -305,6 +305,16 @@ class CounterKeys(QObject):
         if key == Qt.Key.Key_Escape:
             screen.cancel()
             return True
+        if watched is screen.contact_input and screen.leaving_contact:
+            # Esc left the focus here until the step is cancelled (see CounterScreen.cancel):
+            # a scan typed meanwhile is the next scan, not a customer; its keys go to the
+            # scan field in order (cleared with this field, the first ones were lost).
+            if enter:
+                screen.submit_scan_field()
+                return True
+            if (text := event.text()) and text.isprintable():
+                scan_input.insert(text)
+                return True
         if watched is screen.contact_input and enter:
             screen.find_customer()
             return True

@@ -75,6 +75,9 @@ class CounterScreen(QWidget):
         self._view = CounterView()
         self._last_scan_at = float("-inf")
         self._asked_at = float("-inf")  # when the confirm question last appeared
+        # Esc was pressed in the customer field, which keeps the focus until the step is
+        # cancelled: keys typed there meanwhile are the next scan's (CounterKeys).
+        self.leaving_contact = False
         self._rendered = False
         self._recent_shown: tuple[RecentScan, ...] | None = None
         self._last_set = LastSet()  # what _render set on the buttons and labels
@@ -302,6 +305,8 @@ class CounterScreen(QWidget):
         self._controller.cancel()
         if QApplication.focusWidget() is not self.contact_input:
             self.focus_scan()
+        else:
+            self.leaving_contact = self._view.stage == Stage.NEEDS_CONTACT
 
     def _on_recent_chosen(self, code: str) -> None:
         if code:
@@ -422,6 +427,8 @@ class CounterScreen(QWidget):
         if confirming and view.voucher is not None and previous.stage != Stage.CONFIRMING:
             self._asked_at = time.monotonic()
             self.announcer.say(self.confirm_panel.question(), Urgency.QUESTION)
+        if view.stage != Stage.NEEDS_CONTACT or (previous.busy and not view.busy):
+            self.leaving_contact = False  # cancelled (or the cancel ended on the step)
         if view.stage != Stage.NEEDS_CONTACT:
             self.contact_input.clear()
         if view.stage == Stage.NEEDS_CONTACT:

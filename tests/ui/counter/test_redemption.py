@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from piggy_desk.api import PiggyClient, VoucherStatus
@@ -419,4 +420,39 @@ async def test_a_voucher_scanned_for_the_customer_is_shown_when_scanned_again_af
     await counter.until_on_card(other)
     await counter.settle()
     assert counter.screen.card.status.word == "Valid"
+    assert counter.sandbox.voucher_state(code)["status"] == "ACTIVE"  # given back
+
+
+async def type_like_a_scanner(counter: Counter, text: str) -> None:
+    """A scanner's keys one by one into whatever has the focus as each comes, the loop
+    turning between them as in a scanner's 5 ms gaps."""
+    for character in text:
+        QTest.keyClick(QApplication.focusWidget() or counter.screen.scan_input, character)
+        await asyncio.sleep(0.005)
+
+
+@pytest.mark.parametrize("release_seconds", [0, 0.3], ids=["release-at-once", "release-slow"])
+async def test_a_scan_right_after_esc_on_the_customer_step_loses_no_key(
+    counter: Counter, release_seconds: float
+) -> None:
+    """Esc on the customer step, then at once another voucher's scan: its keys come while
+    the step is being cancelled, into the customer field that still has the focus, and the
+    rest after the field has gone. Every key goes to the scan, in order (the first ones
+    went into the customer field and were cleared with it: "0X01" was looked up)."""
+    code, other = KNOWN.ACTIVE_NO_CONTACT, KNOWN.MULTI_USE
+    await counter.scan(code)
+    await enter(counter, Stage.NEEDS_CONTACT)
+    assert QApplication.focusWidget() is counter.screen.contact_input
+    if release_seconds:
+        counter.sandbox.inject("latency", seconds=release_seconds, path="/release", method="POST")
+    counter.press(Qt.Key.Key_Escape)
+    half = len(other) // 2
+    await type_like_a_scanner(counter, other[:half])
+    await until(lambda: counter.screen.view.stage != Stage.NEEDS_CONTACT, what="cancelled")
+    await type_like_a_scanner(counter, other[half:])
+    counter.press(Qt.Key.Key_Return)
+    await counter.until_on_card(other)
+    await counter.settle()
+    assert set(counter.screen.view.recent_codes) == {code, other}  # nothing truncated
+    assert not any(other[half:] in n.sentence and other not in n.sentence for n in counter.notices)
     assert counter.sandbox.voucher_state(code)["status"] == "ACTIVE"  # given back
