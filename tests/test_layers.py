@@ -7,8 +7,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from piggy_desk.sandbox import RunningSandbox
 
 PACKAGE = Path(__file__).resolve().parents[1] / "piggy_desk"
 QT_FREE = ("api", "counter", "sandbox", "manager")
@@ -248,6 +252,53 @@ def _printed(code: str) -> str:
     return subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
+
+
+# A client's requests to Piggy, whose host name is in ASCII, as every shop's are.
+CLIENT_REQUESTS = """
+import asyncio, sys
+
+from piggy_desk.api import PiggyClient
+
+
+async def main() -> None:
+    async with PiggyClient(sys.argv[1], sys.argv[2]) as client:
+        await client.promotions.list()
+        await client.vouchers.find("ACTIEF0001")
+
+
+asyncio.run(main())
+print(sorted(name for name in sys.modules if name.startswith("idna.")))
+"""
+
+
+def test_a_client_on_an_ascii_host_runs_no_idna(sandbox: RunningSandbox) -> None:
+    """httpx and anyio import idna, whose tables (about 0.3 MB) only a host name outside
+    ASCII needs: it runs when first used (issue 20)."""
+    done = subprocess.run(
+        [sys.executable, "-c", CLIENT_REQUESTS, sandbox.base_url, sandbox.token],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_host_name_outside_ascii_still_has_idna() -> None:
+    """... and where a host name needs it, idna is there as before: httpx's URLs, anyio's
+    connections (IDNA 2008) and an ``import idna`` of its own."""
+    code = (
+        "import piggy_desk.api, httpx, idna\n"
+        "from anyio._core._sockets import idna2008_resolve\n"
+        "from idna import IDNAError\n"
+        "print(httpx.URL('https://b\u00fccher.example/').raw_host.decode(),"
+        " httpx.URL('https://xn--bcher-kva.example/').host,"
+        " idna2008_resolve('b\u00fccher.example').decode(),"
+        " idna.encode('b\u00fccher.example').decode(), issubclass(IDNAError, UnicodeError))"
+    )
+    assert _printed(code) == (
+        "xn--bcher-kva.example b\u00fccher.example xn--bcher-kva.example xn--bcher-kva.example True"
+    )
 
 
 # The window as the program builds it, without the loop; Vouchers opened (its tab asked for).

@@ -6,13 +6,40 @@ Usage::
         voucher = await client.vouchers.find("PIZZA-123")
 """
 
+import importlib.util
 import sys
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 # httpx imports its command-line tool (click, pygments) whenever click is installed (uvicorn,
 # which the sandbox once used, brought it): 15-20 ms of every start for nothing. httpx
 # expects that import to fail where click is missing; a None in sys.modules makes it fail.
 sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
+
+def _idna_at_first_use() -> None:
+    """httpx and anyio import idna for host names outside ASCII, and Piggy's is in ASCII:
+    what they import is a stand-in that imports idna at its first use, not idna, which
+    run is about 0.3 MB (its tables and code) that the program kept for nothing (issue 20).
+    (``importlib.util.LazyLoader`` does not do here: Python 3.11's ``import`` statement
+    asks a module in ``sys.modules`` for its ``__spec__``, which runs it.) Nothing is done
+    where idna is imported already or missing."""
+    if "idna" in sys.modules or importlib.util.find_spec("idna") is None:
+        return
+    stand_in = ModuleType("idna", "idna, imported at its first use (piggy_desk.api).")
+
+    def real(name: str) -> Any:
+        if sys.modules.get("idna") is stand_in:
+            del sys.modules["idna"]
+        module = importlib.import_module("idna")
+        vars(stand_in).update(vars(module))
+        return getattr(module, name)
+
+    stand_in.__getattr__ = real  # type: ignore[method-assign]
+    sys.modules["idna"] = stand_in
+
+
+_idna_at_first_use()
 
 from piggy_desk.api.address import DEFAULT_BASE_URL  # noqa: E402
 from piggy_desk.api.errors import (  # noqa: E402
