@@ -18,6 +18,11 @@ def skip_pyside_source_scan() -> None:
     feature = sys.modules.get("PySide6.support.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
         feature._mod_uses_pyside = _selects_no_feature  # type: ignore[attr-defined]
+        # What the hook read before this (PySide6's own modules, enum.py: about 0.2 MB of
+        # lines) is kept in linecache, a cache of lines for tracebacks: let it go.
+        linecache = sys.modules.get("linecache")
+        if linecache is not None:
+            linecache.clearcache()
 
 
 def _selects_no_feature(module: ModuleType) -> bool:

@@ -449,6 +449,16 @@ def test_the_start_reads_no_modules_source(first: str) -> None:
     assert _printed(code) == "[]"
 
 
+@pytest.mark.parametrize(
+    "first", ["import piggy_desk.app", "import PySide6.QtWidgets; import piggy_desk.app"]
+)
+def test_the_start_keeps_no_lines_pyside6s_hook_read(first: str) -> None:
+    """What the hook read before the workaround could stop it (PySide6's and shiboken6's
+    own ``__init__``, enum.py: about 0.2 MB of lines in ``linecache``, a cache of lines
+    for tracebacks) is not kept (issue 20)."""
+    assert _printed(f"import linecache; {first}; print(sorted(linecache.cache))") == "[]"
+
+
 # Widgets have no ``async def``: a screen's controller (a QObject) owns its tasks, the widget
 # shows what it is told and says what the person did (docs/architecture.md).
 
