@@ -40,7 +40,8 @@ class RecentScans(QListWidget):
         # Wrapped rows scroll down; a code is never cut off at the side.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setIconSize(QSize(18, 18))
-        self._fit_two_rows()
+        self._rows = 2
+        self._fit_rows()
         self.itemClicked.connect(self._on_item_clicked)
         self._shown: tuple[RecentScan, ...] = ()  # what the items show, newest first
         self._drawn_as: tuple[float, theme.Palette] | None = None  # their icons' ratio, theme
@@ -73,11 +74,17 @@ class RecentScans(QListWidget):
         self.doItemsLayout()
         self._show_whole_rows()
 
-    def _fit_two_rows(self) -> None:
+    def set_rows(self, rows: int) -> None:
+        """At most ``rows`` whole rows high (the counter on a small screen: one)."""
+        if rows != self._rows:
+            self._rows = rows
+            self._fit_rows()
+
+    def _fit_rows(self) -> None:
         """At most two whole rows high (72 px showed the top of a third, cut through its
-        text); more scroll down."""
+        text), or as many as ``set_rows`` says; more scroll down."""
         row = max(self.iconSize().height(), self.fontMetrics().height()) + 2 * self.spacing()
-        self.setMaximumHeight(2 * row + self.spacing() + 2 * self.frameWidth())
+        self.setMaximumHeight(self._rows * row + self.spacing() + 2 * self.frameWidth())
 
     def _show_whole_rows(self) -> None:
         """The view is as high as the whole rows that fit, the rest of the list's height left
@@ -100,7 +107,7 @@ class RecentScans(QListWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit_two_rows()
+            self._fit_rows()
             for row in range(self.count()):  # each item measured again in the new font
                 item = self.item(row)
                 item.setData(Qt.ItemDataRole.SizeHintRole, None)  # its kept size dropped

@@ -10,7 +10,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -41,8 +43,26 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
 MAX_SCAN_FIELD = 4096
+# A counter lower than this (1024x600, 1366x768 at 125 %: about 430 px) shows the voucher
+# code in a smaller type (counter.qss: #voucherCode[compact="true"]); 1366x768 at 100 %
+# gives it about 590.
+COMPACT_BELOW = 520
 STRAY_ENTER_SECONDS = 0.5
 BUSY_TEXT_DELAY_MS = 150
+
+
+class CardArea(QScrollArea):
+    """The voucher card's scroll area: it asks for the card's whole height, so that where
+    the counter is short of room the layout takes it from the banner's padding and the
+    recent scans' second row before the card (a scroll area asks for about 130 px: the
+    card had as much taken from it as they, and showed its badge alone at 1024x600)."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        card = self.widget()
+        if card is not None:
+            hint.setHeight(max(hint.height(), card.sizeHint().height()))
+        return hint
 
 
 class CounterScreen(QWidget):
@@ -112,16 +132,13 @@ class CounterScreen(QWidget):
         self.banner = MessageBanner(self)
         self.busy_label = QLabel(self)
         self.busy_label.setObjectName("busyLabel")
-        keep_place = self.busy_label.sizePolicy()
-        keep_place.setRetainSizeWhenHidden(True)  # showing it moves nothing
-        self.busy_label.setSizePolicy(keep_place)
         self.busy_label.hide()
         self.card = VoucherCard(self)
         # The card gives up height where the screen has none to spare (1024×600, 1366×768
         # at 125 %): its facts scroll, and the window stays on the screen with the scan
         # field, the banner, the panels' buttons and the status bar. Where there is room
         # it looks as it did: no frame, no scroll bar, the card filling the area.
-        self.card_area = QScrollArea(self)
+        self.card_area = CardArea(self)
         self.card_area.setObjectName("voucherCardArea")
         self.card_area.setFrameShape(QFrame.Shape.NoFrame)
         self.card_area.setWidgetResizable(True)
@@ -178,12 +195,6 @@ class CounterScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.scan_input)
         layout.addWidget(self.banner)
-        # Scans waiting are said beside the busy text: beside Recent scans, the words
-        # squeezed the list into a side scroll bar with its codes cut off.
-        busy_row = QHBoxLayout()
-        busy_row.addWidget(self.busy_label, 1)
-        busy_row.addWidget(self.waiting_label)
-        layout.addLayout(busy_row)
         layout.addWidget(self.card_area, 1)
         layout.addLayout(actions)
         layout.addWidget(self.contact_panel)
@@ -193,7 +204,25 @@ class CounterScreen(QWidget):
         recent_row = QHBoxLayout()
         recent_row.addWidget(recent_title)
         recent_row.addWidget(self.recent, 1)
+        # The busy text and the scans waiting beside the recent scans, under the panels'
+        # buttons: a row of their own between the banner and the card took 28 px of the
+        # card's height on every screen (at 1024x600 the card showed only its badge during
+        # a question). Their share of the row's width is fixed, whatever they say, so
+        # showing them moves nothing.
+        recent_row.setStretch(1, 4)
+        for said in (self.busy_label, self.waiting_label):
+            share = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            share.setRetainSizeWhenHidden(True)
+            said.setSizePolicy(share)
+            recent_row.addWidget(said, 1, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(recent_row)
+        # The counter's and the card's margins and spacing, as the style gives them.
+        self._gaps = {
+            held: (held.contentsMargins().top(), held.spacing())
+            for held in (layout, self.card.layout())
+            if held is not None
+        }
+        self._compact = False  # set by the counter's height (resizeEvent)
         # Held while a view is rendered (``_on_controller_view_changed``).
         self._held_layouts = [
             held
@@ -385,6 +414,7 @@ class CounterScreen(QWidget):
                 chosen=view.contact or view.ready_customer,
                 status_unknown=view.status_unknown,
             )
+            self.card_area.updateGeometry()  # the card's height asked anew (CardArea)
             # (Not while a refused voucher is looked up again: the refusal is said, and the
             # card with the look-up's answer.)
             if view.voucher is not None and self._rendered and view.status_unknown != CHECKING:
@@ -452,6 +482,27 @@ class CounterScreen(QWidget):
         )
         if last.changed("behind", behind):
             self.waiting_label.setText(self.tr("%Ln scan(s) waiting", "", behind) if behind else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._compact != (compact := self.height() < COMPACT_BELOW):
+            self._set_compact(compact)
+
+    def _set_compact(self, compact: bool) -> None:
+        """On a small screen the voucher card keeps the height a question leaves it for
+        what a cashier checks (badge, title, code, the first facts): the code in a smaller
+        type, the recent scans one row high (the rest scroll), narrower gaps."""
+        self._compact = compact
+        code = self.card.code
+        code.setProperty("compact", compact)
+        code.style().unpolish(code)
+        code.style().polish(code)
+        self.recent.set_rows(1 if compact else 2)
+        for layout, (margin, spacing) in self._gaps.items():
+            if compact:
+                margin, spacing = 4, 4
+            layout.setContentsMargins(margin, margin, margin, margin)
+            layout.setSpacing(spacing)
 
     @staticmethod
     def _multi_use(view: CounterView) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QKeySequence,
@@ -125,6 +125,8 @@ log = logging.getLogger(__name__)
 # The line logged (at debug level) when the window is first painted: the bundle's start is
 # timed to it (benchmarks/run.py), as nothing can be patched into a bundle from outside.
 FIRST_PAINT_LINE = "main window painted for the first time"
+# A window manager has framed a new window by then (openbox: a few milliseconds).
+FRAMED_AFTER_MS = 500
 
 
 class MainWindow(QMainWindow):
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self._shown = False
+        self._fitted: QSize | None = None  # the size fit_to_screen gave a small screen
         self._painted = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Piggy Desk — training") if training else "Piggy Desk")
@@ -325,8 +328,26 @@ class MainWindow(QMainWindow):
         width = min(self.width(), room.width())
         height = min(self.height(), room.height() - title_bar)
         if (width, height) != (self.width(), self.height()):
+            if height < self.height():
+                self._fitted = QSize(width, height)  # its height is set again once framed
             self.resize(width, height)
             self.move(room.topLeft())
+
+    def _fit_to_frame(self) -> None:
+        """Fitted to a small screen, the window left room for a title bar twice the style's
+        (28 px under openbox at 1024x600, 48 with no window manager: the voucher card's);
+        once it is framed, it takes the screen's height down to the frame's bottom edge.
+        Not when the person has resized or maximised it meanwhile."""
+        screen = self.screen()
+        fitted, self._fitted = self._fitted, None
+        if screen is None or fitted is None or self.size() != fitted or self.isMaximized():
+            return
+        room = screen.availableGeometry()
+        inside, frame = self.geometry(), self.frameGeometry()
+        below = frame.bottom() - inside.bottom()  # the frame's bottom edge
+        height = room.bottom() - below - inside.top() + 1
+        if height > self.height():
+            self.resize(self.width(), height)
 
     def attach(self, client: PiggyClient, flow: RedemptionFlow) -> None:
         """The client and the counter's flow: the window can be shown (and typed into)
@@ -551,6 +572,9 @@ class MainWindow(QMainWindow):
             # were dead until a click (a scan worked only under the pointer).
             self._shown = True
             self.activateWindow()
+            if self._fitted is not None:
+                # The window manager frames the window as it is mapped, a moment after this.
+                QTimer.singleShot(FRAMED_AFTER_MS, self._fit_to_frame)
 
     @property
     def is_painted(self) -> bool:
