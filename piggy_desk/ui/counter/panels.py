@@ -131,13 +131,14 @@ class ConfirmPanel(QFrame):
                 self.confirm_text.setText(question)
             # Bounded by what is known of the uses left (Piggy's answers carry no count).
             most = view.uses.most_left
-            self.multi_count.setMaximum(
-                max(1, min(MAX_MULTI_REDEEM, most if most is not None else MAX_MULTI_REDEEM))
-            )
+            maximum = max(1, min(MAX_MULTI_REDEEM, most if most is not None else MAX_MULTI_REDEEM))
+            if self._last_set.changed("maximum", maximum):
+                self.multi_count.setMaximum(maximum)
             if self._last_set.changed("multi", multi):
                 self.multi_count.setVisible(multi)
                 self.multi_label.setVisible(multi)
-            self.confirm_button.setEnabled(not view.busy)
+            if self._last_set.changed("can_confirm", not view.busy):
+                self.confirm_button.setEnabled(not view.busy)
             # Enter does nothing while scans wait (it may be meant for the scan): no hint.
             enter = not view.waiting_scans
             if self._last_set.changed("enter", enter):
@@ -148,7 +149,8 @@ class ConfirmPanel(QFrame):
             self._countdown.start()
         else:
             self._countdown.stop()
-            self.multi_count.setValue(1)
+            if self.multi_count.value() != 1:
+                self.multi_count.setValue(1)
 
     def question(self) -> str:
         """The question and the time left, as a screen reader says them."""

@@ -459,7 +459,7 @@ class CounterScreen(QWidget):
             self.announcer.say(self.confirm_panel.question(), Urgency.QUESTION)
         if view.stage != Stage.NEEDS_CONTACT or (previous.busy and not view.busy):
             self.leaving_contact = False  # cancelled (or the cancel ended on the step)
-        if view.stage != Stage.NEEDS_CONTACT:
+        if view.stage != Stage.NEEDS_CONTACT and self.contact_input.text():
             self.contact_input.clear()
         if view.stage == Stage.NEEDS_CONTACT:
             if previous.stage != Stage.NEEDS_CONTACT:
