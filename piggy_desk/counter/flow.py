@@ -50,6 +50,7 @@ from piggy_desk.counter.async_journal import (
     AsyncJournal,
     JournalUnavailable,
 )
+from piggy_desk.counter.clock import ClockError, clock_error, shown_now
 from piggy_desk.counter.journal import Action, Journal, JournalTrouble, Outcome
 from piggy_desk.counter.keyboard_layouts import LAYOUTS, Reading, unmangled
 from piggy_desk.counter.reconcile import PARTIAL_REVERSE, Reconciler
@@ -552,6 +553,7 @@ class RedemptionFlow:
     ) -> None:
         self._client = client
         clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock
         # Named ``translate`` so that lupdate finds the sentences of its calls.
         self.translate = translate
         self.settings = settings or CounterSettings()
@@ -710,6 +712,14 @@ class RedemptionFlow:
             log.debug("same scan again within the window, ignored")
             return
         self._queue(code)
+
+    def now(self) -> datetime:
+        """The now a voucher's dates are shown from: Piggy's (``counter.clock``)."""
+        return shown_now(self._client.piggy_now(), self._clock())
+
+    def clock_error(self) -> ClockError | None:
+        """This computer's clock off Piggy's by more than a few minutes, or None."""
+        return clock_error(self._client.piggy_now(), self._clock())
 
     def forget_last_scan(self) -> None:
         """Esc or Cancel was pressed: a scan after it is the cashier's, never a scanner's

@@ -84,7 +84,7 @@
 <context>
     <name>ConfirmPanel</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/panels.py" line="+65"/>
+        <location filename="../../piggy_desk/ui/counter/panels.py" line="+89"/>
         <source>Number of uses</source>
         <translation>Number of uses</translation>
     </message>
@@ -477,7 +477,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+101"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+126"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan a voucher, or type its code and press Enter</translation>
     </message>
@@ -487,28 +487,28 @@
         <translation>Voucher code</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+33"/>
         <source>Redeem  (Enter)</source>
         <translation>Redeem  (Enter)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+263"/>
+        <location line="+280"/>
         <source>Reverse redemption…</source>
         <translation>Reverse redemption…</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-277"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+35"/>
         <source>Recent scans</source>
         <translation>Recent scans</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+79"/>
         <source>no customer</source>
         <translation>no customer</translation>
     </message>
@@ -536,17 +536,17 @@ The voucher can then be used again.</source>
 The voucher can then be used again.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Reverse one use…</source>
         <translation>Reverse one use…</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+42"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan waiting</numerusform>
@@ -1403,7 +1403,7 @@ The voucher can then be used again.</translation>
         <translation>Training — sandbox. Nothing here touches real vouchers or customers.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>Piggy Desk — training</source>
         <translation>Piggy Desk — training</translation>
     </message>
@@ -1449,7 +1449,7 @@ The voucher can then be used again.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+78"/>
         <source>Piggy at {address}</source>
         <translation>Piggy at {address}</translation>
     </message>
@@ -1458,8 +1458,32 @@ The voucher can then be used again.</translation>
         <source>At start: {sentences}</source>
         <translation>At start: {sentences}</translation>
     </message>
+    <message numerus="yes">
+        <location line="+105"/>
+        <source>This computer&apos;s clock is wrong by %Ln day(s): dates shown may be off.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is wrong by %Ln day: dates shown may be off.</numerusform>
+            <numerusform>This computer&apos;s clock is wrong by %Ln days: dates shown may be off.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>This computer&apos;s clock is wrong by %Ln hour(s): dates shown may be off.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is wrong by %Ln hour: dates shown may be off.</numerusform>
+            <numerusform>This computer&apos;s clock is wrong by %Ln hours: dates shown may be off.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>This computer&apos;s clock is wrong by %Ln minute(s): dates shown may be off.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is wrong by %Ln minute: dates shown may be off.</numerusform>
+            <numerusform>This computer&apos;s clock is wrong by %Ln minutes: dates shown may be off.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+106"/>
+        <location line="+19"/>
         <source>Piggy is answering as it should again.</source>
         <translation>Piggy is answering as it should again.</translation>
     </message>
@@ -1479,12 +1503,12 @@ The voucher can then be used again.</translation>
         <translation>Connected to Piggy again.</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-241"/>
         <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</source>
         <translation>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location line="+265"/>
         <source>The new theme is used from the next start.</source>
         <translation>The new theme is used from the next start.</translation>
     </message>
@@ -1542,7 +1566,7 @@ The voucher can then be used again.</translation>
         <translation>Shows the error code and what was sent, for a manager or support</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -2260,17 +2284,17 @@ The voucher can then be used again.</translation>
         <translation>Recent scans</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+97"/>
         <source>{code} · {outcome} · {time}</source>
         <translation>{code} · {outcome} · {time}</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-82"/>
         <source>Show this voucher again</source>
         <translation>Show this voucher again</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+93"/>
         <source>Not found</source>
         <translation>Not found</translation>
     </message>
@@ -2308,13 +2332,13 @@ The voucher can then be used again.</translation>
         <translation>Tell a manager.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+423"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+422"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Customer ready: {customer}. Scan their voucher.</translation>
     </message>
     <message>
         <location line="-292"/>
-        <location line="+755"/>
+        <location line="+764"/>
         <source>Checking the voucher…</source>
         <translation>Checking the voucher…</translation>
     </message>
@@ -2324,7 +2348,7 @@ The voucher can then be used again.</translation>
         <translation>The redemption of voucher “{code}” did not go through before the program stopped.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="-475"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="-484"/>
         <source>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</translation>
     </message>
@@ -2429,12 +2453,12 @@ The voucher can then be used again.</translation>
         <translation>Customer: {customer}.</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+253"/>
         <source>Press Enter to confirm the redemption, or Esc to cancel.</source>
         <translation>Press Enter to confirm the redemption, or Esc to cancel.</translation>
     </message>
     <message>
-        <location line="-448"/>
+        <location line="-457"/>
         <source>Reserving the voucher…</source>
         <translation>Reserving the voucher…</translation>
     </message>
@@ -2479,7 +2503,7 @@ The voucher can then be used again.</translation>
         <translation>Customer: {customer}. Press Enter to redeem.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Closing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2489,7 +2513,7 @@ The voucher can then be used again.</translation>
         <translation>The redemption of “{code}” was stopped before Piggy answered; the next start checks whether it went through.</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+162"/>
         <source>The voucher stays reserved.</source>
         <translation>The voucher stays reserved.</translation>
     </message>
@@ -2550,8 +2574,8 @@ The voucher can then be used again.</translation>
         <translation>Releasing the voucher…</translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+262"/>
+        <location line="-265"/>
+        <location line="+270"/>
         <source>Cancelled. The voucher was not redeemed.</source>
         <translation>Cancelled. The voucher was not redeemed.</translation>
     </message>
@@ -2626,7 +2650,7 @@ The voucher can then be used again.</translation>
         <translation>Piggy is not answering as it should just now: vouchers cannot be checked or redeemed. Try again in a moment.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
         <translation>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</translation>
     </message>

@@ -84,7 +84,7 @@
 <context>
     <name>ConfirmPanel</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/panels.py" line="+65"/>
+        <location filename="../../piggy_desk/ui/counter/panels.py" line="+89"/>
         <source>Number of uses</source>
         <translation>Aantal keer</translation>
     </message>
@@ -477,7 +477,7 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../../piggy_desk/ui/counter/screen.py" line="+101"/>
+        <location filename="../../piggy_desk/ui/counter/screen.py" line="+126"/>
         <source>Scan a voucher, or type its code and press Enter</source>
         <translation>Scan een voucher, of typ de code en druk op Enter</translation>
     </message>
@@ -487,28 +487,28 @@
         <translation>Vouchercode</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+33"/>
         <source>Redeem  (Enter)</source>
         <translation>Inwisselen  (Enter)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+263"/>
+        <location line="+280"/>
         <source>Reverse redemption…</source>
         <translation>Inwisseling terugdraaien…</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-277"/>
         <source>Check again</source>
         <translation>Opnieuw controleren</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+35"/>
         <source>Recent scans</source>
         <translation>Laatste scans</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+79"/>
         <source>no customer</source>
         <translation>geen klant</translation>
     </message>
@@ -536,17 +536,17 @@ The voucher can then be used again.</source>
 De voucher kan daarna weer worden gebruikt.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>{word}: {sentence}</source>
         <translation>{word}: {sentence}</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Reverse one use…</source>
         <translation>Eén keer terugdraaien…</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+42"/>
         <source>%Ln scan(s) waiting</source>
         <translation>
             <numerusform>%Ln scan wacht</numerusform>
@@ -1403,7 +1403,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Training — oefenomgeving. Niets hier raakt echte vouchers of klanten.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>Piggy Desk — training</source>
         <translation>Piggy Desk — training</translation>
     </message>
@@ -1449,7 +1449,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+78"/>
         <source>Piggy at {address}</source>
         <translation>Piggy op {address}</translation>
     </message>
@@ -1458,8 +1458,32 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <source>At start: {sentences}</source>
         <translation>Bij het starten: {sentences}</translation>
     </message>
+    <message numerus="yes">
+        <location line="+105"/>
+        <source>This computer&apos;s clock is wrong by %Ln day(s): dates shown may be off.</source>
+        <translation>
+            <numerusform>De klok van deze computer loopt %Ln dag verkeerd: getoonde datums kunnen afwijken.</numerusform>
+            <numerusform>De klok van deze computer loopt %Ln dagen verkeerd: getoonde datums kunnen afwijken.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>This computer&apos;s clock is wrong by %Ln hour(s): dates shown may be off.</source>
+        <translation>
+            <numerusform>De klok van deze computer loopt %Ln uur verkeerd: getoonde datums kunnen afwijken.</numerusform>
+            <numerusform>De klok van deze computer loopt %Ln uur verkeerd: getoonde datums kunnen afwijken.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>This computer&apos;s clock is wrong by %Ln minute(s): dates shown may be off.</source>
+        <translation>
+            <numerusform>De klok van deze computer loopt %Ln minuut verkeerd: getoonde datums kunnen afwijken.</numerusform>
+            <numerusform>De klok van deze computer loopt %Ln minuten verkeerd: getoonde datums kunnen afwijken.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+106"/>
+        <location line="+19"/>
         <source>Piggy is answering as it should again.</source>
         <translation>Piggy antwoordt weer zoals het hoort.</translation>
     </message>
@@ -1479,12 +1503,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Weer verbonden met Piggy.</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-241"/>
         <source>Ctrl+1 to Ctrl+6 open the screens; Ctrl+Tab goes to the next one; Ctrl+Q closes Piggy Desk</source>
         <translation>Ctrl+1 tot Ctrl+6 openen de schermen; Ctrl+Tab gaat naar het volgende scherm; Ctrl+Q sluit Piggy Desk</translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location line="+265"/>
         <source>The new theme is used from the next start.</source>
         <translation>Het nieuwe thema wordt gebruikt vanaf de volgende start.</translation>
     </message>
@@ -1542,7 +1566,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Toont de foutcode en wat er is verstuurd, voor een manager of de helpdesk</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
@@ -2260,17 +2284,17 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Laatste scans</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+97"/>
         <source>{code} · {outcome} · {time}</source>
         <translation>{code} · {outcome} · {time}</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-82"/>
         <source>Show this voucher again</source>
         <translation>Deze voucher opnieuw tonen</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+93"/>
         <source>Not found</source>
         <translation>Niet gevonden</translation>
     </message>
@@ -2308,13 +2332,13 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Waarschuw een manager.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="+423"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="+422"/>
         <source>Customer ready: {customer}. Scan their voucher.</source>
         <translation>Klant klaar: {customer}. Scan de voucher van de klant.</translation>
     </message>
     <message>
         <location line="-292"/>
-        <location line="+755"/>
+        <location line="+764"/>
         <source>Checking the voucher…</source>
         <translation>Voucher controleren…</translation>
     </message>
@@ -2324,7 +2348,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De inwisseling van voucher ‘{code}’ is niet doorgegaan voordat het programma stopte.</translation>
     </message>
     <message>
-        <location filename="../../piggy_desk/counter/flow.py" line="-475"/>
+        <location filename="../../piggy_desk/counter/flow.py" line="-484"/>
         <source>Voucher “{code}” is still on the counter: finish it first (confirm or cancel), then choose the customer again.</source>
         <translation>Voucher ‘{code}’ staat nog op de kassa: rond die eerst af (bevestigen of annuleren) en kies daarna opnieuw de klant.</translation>
     </message>
@@ -2429,12 +2453,12 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Klant: {customer}.</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+253"/>
         <source>Press Enter to confirm the redemption, or Esc to cancel.</source>
         <translation>Druk op Enter om de inwisseling te bevestigen, of op Esc om te annuleren.</translation>
     </message>
     <message>
-        <location line="-448"/>
+        <location line="-457"/>
         <source>Reserving the voucher…</source>
         <translation>Voucher reserveren…</translation>
     </message>
@@ -2479,7 +2503,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Klant: {customer}. Druk op Enter om in te wisselen.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Closing…</source>
         <translation>Afsluiten…</translation>
     </message>
@@ -2489,7 +2513,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>De inwisseling van ‘{code}’ is gestopt voordat Piggy antwoordde; bij de volgende start wordt nagegaan of ze is doorgegaan.</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+162"/>
         <source>The voucher stays reserved.</source>
         <translation>De voucher blijft gereserveerd.</translation>
     </message>
@@ -2550,8 +2574,8 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Voucher vrijgeven…</translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+262"/>
+        <location line="-265"/>
+        <location line="+270"/>
         <source>Cancelled. The voucher was not redeemed.</source>
         <translation>Geannuleerd. De voucher is niet ingewisseld.</translation>
     </message>
@@ -2626,7 +2650,7 @@ De voucher kan daarna weer worden gebruikt.</translation>
         <translation>Piggy antwoordt nu niet zoals het hoort: vouchers kunnen niet worden gecontroleerd of ingewisseld. Probeer het zo opnieuw.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>Piggy Desk keeps this in memory and writes it into the journal as soon as it can. Tell a manager.</source>
         <translation>Piggy Desk bewaart dit in het geheugen en schrijft het in het journaal zodra dat kan. Waarschuw een manager.</translation>
     </message>

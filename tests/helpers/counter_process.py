@@ -3,6 +3,9 @@
     python -m tests.helpers.counter_process BASE_URL DATA_DIR lock CODE
         scan, lock, print LOCKED, then wait for a signal (COUNTER_PROCESS_COUNTDOWN=1:
         first COUNTDOWN and the countdown's text)
+    python -m tests.helpers.counter_process BASE_URL DATA_DIR card CODE
+        scan, print CARD and the voucher card as a screen reader reads it, CLOCK and the
+        status bar's clock line, exit
     python -m tests.helpers.counter_process BASE_URL DATA_DIR start
         print what the start said, exit
     python -m tests.helpers.counter_process BASE_URL DATA_DIR redeem CODE...
@@ -77,6 +80,11 @@ async def _run_window(base_url: str, data_dir: Path, mode: str, codes: list[str]
     window.counter.submit_scan_field()
     while window.counter.view.voucher is None or window.counter.view.busy:
         await asyncio.sleep(0.01)
+    if mode == "card":
+        print("CARD", window.counter.card.summary(), flush=True)
+        print("CLOCK", window.clock_label.text(), flush=True)
+        await window.shutdown()
+        return 0
     await window.flow.redeem()
     if window.counter.view.stage != Stage.CONFIRMING:
         print("NOT LOCKED:", [n.sentence for n in notices], flush=True)

@@ -6,6 +6,7 @@ countdown counted from Piggy's times shows the hour, not 00:00."""
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 from pathlib import Path
@@ -53,3 +54,33 @@ def test_the_real_program_with_its_clock_off_by_two_hours(
     assert restarted.returncode == 0, output
     assert f"Voucher “{code}” was still reserved by this counter and has been released." in output
     assert sandbox.voucher_state(code)["status"] == "ACTIVE"
+
+
+@pytest.mark.parametrize(("offset", "days"), [("-400d", 400), ("+400d", 400)])
+def test_a_clock_a_year_off_is_said_and_moves_no_date(
+    sandbox: RunningSandbox, tmp_path: Path, offset: str, days: int
+) -> None:
+    """The card said "Valid from: … (in 395 days)" and nothing of the clock. Its dates are
+    Piggy's, shown from Piggy's now (its answers' Date), and the status bar says the clock
+    is wrong."""
+    showing = _counter(sandbox, tmp_path, offset, "card", KNOWN.ACTIVE_WITH_CONTACT)
+    output, _ = showing.communicate(timeout=60)
+    assert showing.returncode == 0, output
+    lines = dict(line.split(" ", 1) for line in output.splitlines() if " " in line)
+    card, clock = lines["CARD"], lines["CLOCK"]
+    # (This process installs no translator: the plural reads "day(s)".)
+    assert clock.startswith(f"This computer's clock is wrong by {days} day"), clock
+    assert clock.endswith(": dates shown may be off."), clock
+    # The sandbox's ACTIEF0001: valid from 10 days ago, expiring in 79 (it said "in 390
+    # days" and "479 days ago" with the clock 400 days behind).
+    valid_from = re.search(r"Valid from: [^(]*\((\d+) day\(s\) ago\)", card)
+    expires = re.search(r"Expires: [^(]*\(in (\d+) day\(s\)\)", card)
+    assert valid_from is not None and int(valid_from[1]) < 30, card
+    assert expires is not None and int(expires[1]) < 100, card
+
+
+def test_a_right_clock_says_nothing(sandbox: RunningSandbox, tmp_path: Path) -> None:
+    showing = _counter(sandbox, tmp_path, "+0", "card", KNOWN.ACTIVE_WITH_CONTACT)
+    output, _ = showing.communicate(timeout=60)
+    assert showing.returncode == 0, output
+    assert "CLOCK \n" in output or "CLOCK\n" in output, output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -53,6 +54,10 @@ class CounterController(QObject):
             self.flow.submit_scan(raw)
         else:
             self._early_scans.append(raw)
+
+    def now(self) -> datetime:
+        """The now the card's dates are shown from: Piggy's once it has answered."""
+        return self.flow.now() if self.flow is not None else datetime.now(UTC)
 
     def show_again(self, code: str) -> None:
         if self.flow is not None:

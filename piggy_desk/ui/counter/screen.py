@@ -408,6 +408,8 @@ class CounterScreen(QWidget):
         ):
             self.card.show_voucher(
                 view.voucher,
+                # Piggy's now, not this computer's: a wrong clock here said "in 2,528 days".
+                self._controller.now(),
                 just_redeemed=view.just_redeemed,
                 uses=view.uses,
                 # (a customer chosen beforehand on Contacts goes to the next voucher without one)

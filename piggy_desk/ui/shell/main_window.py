@@ -314,6 +314,11 @@ class MainWindow(QMainWindow):
         self.connection_label = QLabel(self)
         self.connection_label.setObjectName("connectionStatus")
         self.statusBar().addPermanentWidget(self.connection_label)
+        # This computer's clock far off Piggy's: said calmly, once it is known.
+        self.clock_label = QLabel(self)
+        self.clock_label.setObjectName("clockWarning")
+        self.statusBar().addPermanentWidget(self.clock_label)
+        self.clock_label.hide()
         self._show_connection(Connection.UNKNOWN)
         self.resize(1100, 820)
 
@@ -434,6 +439,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_controller_view_changed(self, view: CounterView) -> None:
+        if view.voucher is not None and not view.busy:
+            self.show_clock_error()
         voucher = view.voucher
         if voucher is not None and "vouchers" in self._built:
             self._counter_vouchers[voucher.uuid] = voucher  # (a dict set: the counter's pace)
@@ -469,9 +476,39 @@ class MainWindow(QMainWindow):
                 self.promotions.table.setFocus(Qt.FocusReason.OtherFocusReason)
             screen.refresh()  # type: ignore[attr-defined]  # every manager screen has one
 
+    def show_clock_error(self) -> None:
+        """Say in the status bar how far this computer's clock is off Piggy's, when by more
+        than a few minutes (the card shows its dates from Piggy's time meanwhile)."""
+        flow = getattr(self, "flow", None)  # (attached after the first paint)
+        error = flow.clock_error() if flow is not None else None
+        if error is None:
+            text = ""
+        elif error.days:
+            text = self.tr(
+                "This computer's clock is wrong by %Ln day(s): dates shown may be off.",
+                "",
+                error.days,
+            )
+        elif error.hours:
+            text = self.tr(
+                "This computer's clock is wrong by %Ln hour(s): dates shown may be off.",
+                "",
+                error.hours,
+            )
+        else:
+            text = self.tr(
+                "This computer's clock is wrong by %Ln minute(s): dates shown may be off.",
+                "",
+                error.minutes,
+            )
+        if text != self.clock_label.text():
+            self.clock_label.setText(text)
+            self.clock_label.setVisible(bool(text))
+
     def on_connection_changed(self, old: Connection, new: Connection) -> None:
         """Show the connection, block redemption without it, and retry what failed."""
         self._show_connection(new)
+        self.show_clock_error()
         sentence = _CONNECTION_SENTENCES.get(new)
         said = QCoreApplication.translate(*sentence) if sentence else ""
         self.flow.set_online(new == Connection.ONLINE, why=said)
