@@ -85,6 +85,28 @@ class GrowingTableView(QTableView):
         # What the items' next layout has to show: nothing, rows below the view only, or more.
         self._pending: str | None = None
 
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """The first Down (or Tab) with nothing chosen chooses the current row: Qt makes the
+        first cell current as the list takes the focus, without choosing it, and Down went
+        on to the second row."""
+        current = self.currentIndex()
+        chosen = self.selectionModel()
+        down = (
+            QAbstractItemView.CursorAction.MoveDown,
+            QAbstractItemView.CursorAction.MoveNext,
+        )
+        if (
+            cursorAction in down
+            and current.isValid()
+            and chosen is not None
+            and not chosen.hasSelection()
+        ):
+            self.setCurrentIndex(current)  # chosen (the view's selection command)
+            return current
+        return super().moveCursor(cursorAction, modifiers)
+
     def setModel(self, model: QAbstractItemModel | None) -> None:
         old = self.model()
         if old is not None:

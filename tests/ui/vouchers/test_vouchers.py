@@ -1100,3 +1100,22 @@ async def test_the_export_follows_the_screen_and_says_where_it_went(
     assert all(row["status_shown"] == words[row["code"]] for row in rows)
     assert {row["status_shown"] for row in rows} >= {"Valid", "Already used", "Switched off"}
     assert str(folder) in screen.banner.text and "vouchers.csv" in screen.banner.text
+
+
+async def test_the_first_down_arrow_in_the_list_chooses_its_first_row(
+    screen: VouchersScreen,
+) -> None:
+    """Tab into the list, then Down: the first voucher is chosen. Qt makes the first cell
+    current as the list takes the focus, without choosing it, and Down went on to the
+    second row."""
+    await screen.apply_filter()
+    await loaded(screen, PAGE)
+    screen.activateWindow()
+    screen.table.setFocus(Qt.FocusReason.TabFocusReason)
+    await until(lambda: QApplication.focusWidget() is screen.table, what="focus on the list")
+    QTest.keyClick(screen.table, Qt.Key.Key_Down)
+    chosen = [index.row() for index in screen.table.selectionModel().selectedRows()]
+    assert (screen.table.currentIndex().row(), chosen) == (0, [0])
+    QTest.keyClick(screen.table, Qt.Key.Key_Down)
+    chosen = [index.row() for index in screen.table.selectionModel().selectedRows()]
+    assert (screen.table.currentIndex().row(), chosen) == (1, [1])
